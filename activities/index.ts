@@ -1,0 +1,22 @@
+import type { PrismaClient } from '../prisma/generated/client';
+import type { Logger } from '../platform/logger';
+import { storeAction, storeRegistration } from './matterRecords';
+import { storeAndSendNotification } from './notifications';
+import type { ActionRecord, NotificationInput, RegistrationRecord } from './types';
+
+export interface ActivityDeps {
+  prisma: PrismaClient;
+  log: Logger;
+  webhookUrl?: string;
+  /** Unseals lawyers' signing keys. */
+  signingSecret: string;
+}
+
+/** The matter workflow's activities, bound to their dependencies (all I/O lives here). */
+export function createActivities(deps: ActivityDeps) {
+  return {
+    recordRegistration: (r: RegistrationRecord) => storeRegistration(deps.prisma, r),
+    recordAction: (a: ActionRecord) => storeAction(deps.prisma, a, deps.signingSecret),
+    recordNotification: (n: NotificationInput) => storeAndSendNotification(deps, n),
+  };
+}

@@ -1,0 +1,123 @@
+import { Prisma, type PrismaClient } from '../prisma/generated/client';
+import { appendTrailEntry, type TrailHead } from './trail/appendEntry';
+import type { ActionRecord, RegistrationRecord } from './types';
+import { storeSignOff, voidSignOffs } from './signOffs';
+
+/** Key of the registration entry in the trail; a matter is registered once. */
+export const REGISTRATION_ACTION_KEY = 'register';
+
+const asJson = (v: unknown) => v as Prisma.InputJsonValue;
+
+/**
+ * Stores a new matter, its first version and the first trail entry in one transaction. Idempotent by
+ * matter id: a retried activity finds the registration and returns its trail head.
+ */
+export async function storeRegistration(prisma: PrismaClient, r: RegistrationRecord): Promise<TrailHead> {
+  const existing = await findEntry(prisma, r.matterId, REGISTRATION_ACTION_KEY);
+  if (existing) return existing;
+  try {
+    return await prisma.$transaction(async (tx) => {
+      await tx.matter.create({
+        data: {
+          id: r.matterId,
+          title: r.state.title,
+          kind: r.state.kind,
+          flags: r.state.flags,
+          draftingUnit: r.state.draftingUnit,
+          createdById: r.actor.userId,
+          stage: r.state.stage,
+          workflowId: r.workflowId,
+          currentVersion: 1,
+          state: asJson(r.state),
+        },
+      });
+      await tx.matterVersion.create({
+        data: { id: `${r.matterId}:1`, matterId: r.matterId, number: 1, sha256: r.firstVersion.hash, text: r.firstVersion.text, createdById: r.actor.userId, createdAt: new Date(r.at) },
+      });
+      return appendTrailEntry(tx, {
+        matterId: r.matterId,
+        actionKey: REGISTRATION_ACTION_KEY,
+        actorId: r.actor.userId,
+        actorRole: r.actorRole,
+        action: 'register',
+        after: { stage: r.state.stage, kind: r.state.kind, flags: r.state.flags, title: r.state.title },
+        versionHash: r.firstVersion.hash,
+        workflowId: r.workflowId,
+        runId: r.runId,
+        requestId: r.requestId,
+        at: r.at,
+      });
+    });
+  } catch (err) {
+    return (await afterUniqueViolation(prisma, err, r.matterId, REGISTRATION_ACTION_KEY)) ?? Promise.reject(err);
+  }
+}
+
+/**
+ * Stores one accepted action: the new version (if any), the matter's projection and the trail entry, in
+ * one transaction. Idempotent by (matter, action key), never by attempt.
+ */
+export async function storeAction(prisma: PrismaClient, a: ActionRecord, signingSecret: string): Promise<TrailHead> {
+  const existing = await findEntry(prisma, a.matterId, a.actionKey);
+  if (existing) return existing;
+  try {
+    return await prisma.$transaction(async (tx) => {
+      if (a.newVersion) {
+        await tx.matterVersion.create({
+          data: {
+            id: `${a.matterId}:${a.newVersion.number}`,
+            matterId: a.matterId,
+            number: a.newVersion.number,
+            sha256: a.newVersion.hash,
+            text: a.newVersion.text,
+            createdById: a.actor.userId,
+            createdAt: new Date(a.at),
+          },
+        });
+        await voidSignOffs(tx, a);
+      }
+      await storeSignOff(tx, a, signingSecret);
+      await tx.matter.update({
+        where: { id: a.matterId },
+        data: {
+          title: a.state.title,
+          flags: a.state.flags,
+          stage: a.state.stage,
+          currentVersion: a.state.versions.length,
+          state: asJson(a.state),
+          nextDueAt: a.nextDueAt ? new Date(a.nextDueAt) : null,
+          assignedLawyerId: a.state.legality.lawyerId,
+          fcrReviewerId: a.state.fairCompetition.reviewerId,
+        },
+      });
+      return appendTrailEntry(tx, {
+        matterId: a.matterId,
+        actionKey: a.actionKey,
+        actorId: a.actor.userId,
+        actorRole: a.actorRole,
+        action: a.action,
+        reason: a.reason,
+        before: a.before,
+        after: a.after,
+        versionHash: a.versionHash,
+        workflowId: a.workflowId,
+        runId: a.runId,
+        requestId: a.requestId,
+        at: a.at,
+      });
+    });
+  } catch (err) {
+    return (await afterUniqueViolation(prisma, err, a.matterId, a.actionKey)) ?? Promise.reject(err);
+  }
+}
+
+async function findEntry(prisma: PrismaClient, matterId: string, actionKey: string): Promise<TrailHead | null> {
+  const entry = await prisma.trailEntry.findUnique({ where: { matterId_actionKey: { matterId, actionKey } }, select: { seq: true, hash: true } });
+  return entry;
+}
+
+/** Two attempts raced: the loser's unique violation means the winner stored it; answer with that. */
+async function afterUniqueViolation(prisma: PrismaClient, err: unknown, matterId: string, actionKey: string): Promise<TrailHead | null> {
+  if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') return findEntry(prisma, matterId, actionKey);
+  return null;
+}

@@ -1,0 +1,48 @@
+import type { PrismaClient } from '../prisma/generated/client';
+import type { Logger } from '../platform/logger';
+import { appendTrailEntry } from './trail/appendEntry';
+import type { NotificationInput } from './types';
+
+/** The system, not a person, raises reminders and escalations; the trail names it so. */
+export const SYSTEM_ACTOR = 'system';
+
+/**
+ * Records a reminder or an escalation in the trail (idempotent by its key) and then delivers it to the
+ * configured webhook. Delivery failures are retried by Temporal; the record is written once.
+ */
+export async function storeAndSendNotification(
+  deps: { prisma: PrismaClient; webhookUrl?: string; log: Logger },
+  n: NotificationInput,
+): Promise<void> {
+  const actionKey = `notify:${n.key}`;
+  const existing = await deps.prisma.trailEntry.findUnique({ where: { matterId_actionKey: { matterId: n.matterId, actionKey } } });
+  if (!existing) {
+    await deps.prisma.$transaction(async (tx) => {
+      const matter = await tx.matter.findUniqueOrThrow({ where: { id: n.matterId }, select: { state: true } });
+      const versions = (matter.state as { versions?: Array<{ hash: string }> } | null)?.versions ?? [];
+      await appendTrailEntry(tx, {
+        matterId: n.matterId,
+        actionKey,
+        actorId: SYSTEM_ACTOR,
+        actorRole: SYSTEM_ACTOR,
+        action: n.kind === 'reminder' ? 'deadline_reminder' : 'deadline_escalation',
+        reason: `${n.label}: due ${n.dueAt}`,
+        after: { deadline: n.deadlineKey, dueAt: n.dueAt },
+        versionHash: versions[versions.length - 1]?.hash ?? null,
+        workflowId: n.workflowId,
+        runId: n.runId,
+        at: n.at,
+      });
+    });
+  }
+  deps.log.info({ matterId: n.matterId, kind: n.kind, deadline: n.deadlineKey, dueAt: n.dueAt }, `${n.kind}: ${n.label}`);
+  if (deps.webhookUrl) {
+    const res = await fetch(deps.webhookUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': actionKey },
+      body: JSON.stringify({ type: n.kind, matterId: n.matterId, deadline: n.deadlineKey, label: n.label, dueAt: n.dueAt, raisedAt: n.at }),
+      signal: AbortSignal.timeout(10_000),
+    });
+    if (!res.ok) throw new Error(`notification webhook answered ${res.status}`);
+  }
+}

@@ -1,0 +1,69 @@
+import { Prisma } from '../../prisma/generated/client';
+import { entryHash, GENESIS_HASH } from './hashChain';
+
+export interface TrailInput {
+  matterId: string;
+  actionKey: string;
+  actorId: string;
+  actorRole: string;
+  action: string;
+  reason?: string | null;
+  before?: unknown;
+  after?: unknown;
+  versionHash?: string | null;
+  workflowId: string;
+  runId?: string | null;
+  requestId?: string | null;
+  at: string;
+}
+
+export interface TrailHead {
+  seq: number;
+  hash: string;
+}
+
+/**
+ * Appends one entry to a matter's hash chain inside the caller's transaction, after locking the matter
+ * row so two writers cannot both take the same sequence number. Updates the matter's head pointer.
+ */
+export async function appendTrailEntry(tx: Prisma.TransactionClient, input: TrailInput): Promise<TrailHead> {
+  const locked = await tx.$queryRaw<Array<{ trail_head_seq: number; trail_head_hash: string | null }>>`
+    SELECT trail_head_seq, trail_head_hash FROM matter WHERE id = ${input.matterId} FOR UPDATE`;
+  const head = locked[0];
+  if (!head) throw new Error(`matter ${input.matterId} does not exist`);
+  const seq = head.trail_head_seq + 1;
+  const fields = {
+    matterId: input.matterId,
+    seq,
+    actionKey: input.actionKey,
+    actorId: input.actorId,
+    actorRole: input.actorRole,
+    action: input.action,
+    reason: input.reason ?? null,
+    before: input.before ?? null,
+    after: input.after ?? null,
+    versionHash: input.versionHash ?? null,
+    workflowId: input.workflowId,
+    runId: input.runId ?? null,
+    requestId: input.requestId ?? null,
+    at: input.at,
+    prevHash: head.trail_head_hash ?? GENESIS_HASH,
+  };
+  const hash = entryHash(fields);
+  await tx.trailEntry.create({
+    data: {
+      ...fields,
+      id: `${input.matterId}:${seq}`,
+      before: jsonOrDbNull(fields.before),
+      after: jsonOrDbNull(fields.after),
+      at: new Date(input.at),
+      hash,
+    },
+  });
+  await tx.matter.update({ where: { id: input.matterId }, data: { trailHeadSeq: seq, trailHeadHash: hash } });
+  return { seq, hash };
+}
+
+function jsonOrDbNull(value: unknown): Prisma.InputJsonValue | typeof Prisma.DbNull {
+  return value === null || value === undefined ? Prisma.DbNull : (value as Prisma.InputJsonValue);
+}

@@ -1,0 +1,50 @@
+import type { Actor, MatterState } from '../domain/procedure';
+
+/** What the workflow hands to the activities; all plain JSON, since it travels through Temporal. */
+export interface RegistrationRecord {
+  matterId: string;
+  workflowId: string;
+  runId: string;
+  actor: Actor;
+  actorRole: string;
+  state: MatterState;
+  firstVersion: { hash: string; text: string };
+  requestId: string | null;
+  at: string;
+}
+
+export interface ActionRecord {
+  matterId: string;
+  workflowId: string;
+  runId: string;
+  actionKey: string;
+  actor: Actor;
+  actorRole: string;
+  action: string;
+  /** The command as accepted (its payload is what a sign-off signs). */
+  command: Record<string, unknown>;
+  summary: string;
+  reason: string | null;
+  before: Record<string, unknown>;
+  after: Record<string, unknown>;
+  /** The version the action was taken on (after the action, for a new version). */
+  versionHash: string;
+  /** Present when the action submitted a new text. */
+  newVersion?: { number: number; hash: string; text: string };
+  state: MatterState;
+  nextDueAt: string | null;
+  requestId: string | null;
+  at: string;
+}
+
+export interface NotificationInput {
+  matterId: string;
+  workflowId: string;
+  runId: string;
+  key: string;
+  kind: 'reminder' | 'escalation';
+  deadlineKey: string;
+  label: string;
+  dueAt: string;
+  at: string;
+}

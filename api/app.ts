@@ -1,0 +1,63 @@
+import crypto from 'node:crypto';
+import path from 'node:path';
+import express, { type Request } from 'express';
+import type { ApiDeps } from './deps';
+import { mountRoutes, type AnyRoute } from './http/route';
+import { problemHandler, ProblemError } from './http/problem';
+import { openApiDocument } from './http/openapi';
+import { principalForToken } from './auth/tokens';
+import type { Principal } from './auth/principal';
+import { systemRoutes } from './routes/system';
+import { authRoutes } from './routes/auth';
+import { matterRoutes } from './routes/matters';
+import { calendarRoutes } from './routes/calendar';
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    id: string;
+  }
+}
+
+export function createApp(deps: ApiDeps) {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+
+  // Request id and one JSON log line per request.
+  app.use((req, res, next) => {
+    const incoming = req.get('x-request-id');
+    req.id = incoming && /^[\w.:-]{1,100}$/.test(incoming) ? incoming : crypto.randomUUID();
+    res.setHeader('x-request-id', req.id);
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      deps.log.info({ requestId: req.id, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
+    });
+    next();
+  });
+  app.use(express.json({ limit: deps.config.REQUEST_BODY_LIMIT }));
+
+  const routes: AnyRoute[] = [];
+  const document = () => openApiDocument(routes, { version: deps.version });
+  routes.push(...systemRoutes(deps, document), ...authRoutes(deps), ...matterRoutes(deps), ...calendarRoutes(deps));
+
+  const authenticate = async (req: Request): Promise<Principal | null> => {
+    const header = req.get('authorization');
+    if (!header) return null;
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) throw new ProblemError(401, 'Unauthorized', { detail: 'Authorization must be "Bearer <token>"', code: 'unauthorized' });
+    const principal = await principalForToken(deps.db.prisma, match[1]!);
+    if (!principal) throw new ProblemError(401, 'Unauthorized', { detail: 'The token is unknown, expired or revoked', code: 'unauthorized' });
+    return principal;
+  };
+  const router = express.Router();
+  mountRoutes(router, routes, authenticate);
+  app.use(router);
+
+  // The web app: static pages that stand on this API.
+  app.use(express.static(path.resolve(__dirname, '../web'), { index: 'index.html' }));
+
+  app.use((req, _res, next) => next(new ProblemError(404, 'Not found', { detail: `${req.method} ${req.path}`, code: 'not_found' })));
+  app.use(problemHandler(deps.log));
+  return app;
+}

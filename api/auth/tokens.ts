@@ -1,0 +1,49 @@
+import crypto from 'node:crypto';
+import type { PrismaClient } from '../../prisma/generated/client';
+import type { Role } from '../../domain/procedure';
+import type { Principal } from './principal';
+
+const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
+
+/** Issues an opaque bearer token; only its hash is stored, so the table cannot be replayed. */
+export async function issueToken(prisma: PrismaClient, userId: string, ttlMinutes: number): Promise<{ token: string; expiresAt: Date }> {
+  const token = `lr_${crypto.randomBytes(32).toString('base64url')}`;
+  const expiresAt = new Date(Date.now() + ttlMinutes * 60_000);
+  await prisma.authToken.create({ data: { id: crypto.randomUUID(), tokenHash: sha256(token), userId, expiresAt } });
+  return { token, expiresAt };
+}
+
+export async function revokeToken(prisma: PrismaClient, tokenId: string): Promise<void> {
+  await prisma.authToken.update({ where: { id: tokenId }, data: { revokedAt: new Date() } });
+}
+
+/** The principal for a bearer token, or null when it is unknown, expired, revoked or its user inactive. */
+export async function principalForToken(prisma: PrismaClient, token: string): Promise<Principal | null> {
+  const row = await prisma.authToken.findUnique({ where: { tokenHash: sha256(token) }, include: { user: { include: { organisation: true } } } });
+  if (!row || row.revokedAt || row.expiresAt.getTime() <= Date.now() || !row.user.active) return null;
+  const u = row.user;
+  return {
+    userId: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    roles: u.roles as Role[],
+    sectionId: u.sectionId,
+    organisationId: u.organisationId,
+    lawyerContract: lawyerContract(u, u.organisation),
+    tokenId: row.id,
+    demo: u.demo,
+  };
+}
+
+/** A lawyer may sign only inside both the firm's retainer and their own period (the narrower of the two). */
+export function lawyerContract(
+  user: { contractFrom: string | null; contractTo: string | null; roles: string[] },
+  org: { contractFrom: string | null; contractTo: string | null },
+): { from: string; to: string } | null {
+  if (!user.roles.includes('lawyer')) return null;
+  const froms = [user.contractFrom, org.contractFrom].filter((d): d is string => !!d).sort();
+  const tos = [user.contractTo, org.contractTo].filter((d): d is string => !!d).sort();
+  const from = froms[froms.length - 1];
+  const to = tos[0];
+  return from && to ? { from, to } : null;
+}

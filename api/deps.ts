@@ -1,0 +1,20 @@
+import type { Client } from '@temporalio/client';
+import type { Config } from '../platform/config';
+import type { Database } from '../platform/database';
+import type { Logger } from '../platform/logger';
+import type { ProcedureConfig } from '../domain/procedure';
+import type { CalendarStore } from './calendar/calendarStore';
+
+/** What the API needs from the outside world; built once by the process entry point. */
+export interface ApiDeps {
+  config: Pick<Config, 'TEMPORAL_TASK_QUEUE' | 'TEMPORAL_NAMESPACE' | 'REQUEST_BODY_LIMIT' | 'AUTH_TOKEN_TTL_MINUTES' | 'NODE_ENV'>;
+  db: Database;
+  temporal: Client;
+  log: Logger;
+  procedureConfig: ProcedureConfig;
+  calendars: CalendarStore;
+  /** Checks the Temporal server answers (readiness). */
+  temporalHealthy: () => Promise<boolean>;
+  version: string;
+  signingSecret: string;
+}

@@ -1,0 +1,64 @@
+import type { Request, Response, Router } from 'express';
+import { z } from 'zod';
+import { ProblemError } from './problem';
+import type { Principal } from '../auth/principal';
+
+/**
+ * A route declared once: its schemas validate requests at the edge AND generate the OpenAPI document,
+ * so the two can never disagree.
+ */
+export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  path: string; // express style, e.g. /api/v1/matters/:id
+  summary: string;
+  tags: string[];
+  /** false only for login, health and the OpenAPI document. */
+  auth: boolean;
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** Declared responses (status → description and schema) for the document. */
+  responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
+  headers?: Array<{ name: string; description: string; required?: boolean }>;
+  handler: (ctx: {
+    req: Request;
+    res: Response;
+    params: z.infer<P>;
+    query: z.infer<Q>;
+    body: z.infer<B>;
+    principal: Principal | null;
+  }) => Promise<unknown> | unknown;
+}
+
+// The route list holds specs of many shapes; this is the erased form.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRoute = RouteSpec<any, any, any>;
+
+export function defineRoute<P extends z.ZodType = z.ZodObject<{}>, Q extends z.ZodType = z.ZodObject<{}>, B extends z.ZodType = z.ZodUnknown>(
+  spec: RouteSpec<P, Q, B>,
+): RouteSpec<P, Q, B> {
+  return spec;
+}
+
+/** Zod issues → 400 problem naming each field. */
+export function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, where: string): z.infer<T> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const errors = result.error.issues.map((i) => ({ field: [where, ...i.path.map(String)].join('.'), message: i.message }));
+  const first = errors[0]!;
+  throw new ProblemError(400, `Invalid ${first.field}: ${first.message}`, { code: 'invalid_input', errors });
+}
+
+export function mountRoutes(router: Router, routes: AnyRoute[], authenticate: (req: Request) => Promise<Principal | null>): void {
+  for (const route of routes) {
+    router[route.method](route.path, async (req: Request, res: Response) => {
+      const principal = await authenticate(req);
+      if (route.auth && !principal) throw new ProblemError(401, 'Unauthorized', { detail: 'Log in first: send Authorization: Bearer <token>', code: 'unauthorized' });
+      const params = route.params ? parseOrThrow(route.params, req.params, 'params') : {};
+      const query = route.query ? parseOrThrow(route.query, req.query, 'query') : {};
+      const body = route.body ? parseOrThrow(route.body, req.body ?? {}, 'body') : undefined;
+      const result = await route.handler({ req, res, params, query, body, principal });
+      if (!res.headersSent && result !== undefined) res.json(result);
+    });
+  }
+}

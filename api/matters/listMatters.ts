@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import type { Prisma } from '../../prisma/generated/client';
+import { MATTER_KINDS } from '../../domain/procedure';
+import type { ApiDeps } from '../deps';
+import type { Principal } from '../auth/principal';
+import { oneOf } from './commandSchema';
+
+/**
+ * Lists come from the database projection (written with every action), not from Temporal visibility:
+ * it filters by due date and overdue, joins with people, and scopes per role in one query.
+ */
+export const listQuerySchema = z.object({
+  stage: z.string().max(50).optional(),
+  kind: oneOf(MATTER_KINDS).optional(),
+  draftingUnit: z.string().max(100).optional(),
+  dueBefore: z.iso.date().optional().describe('Next deadline on or before this day (YYYY-MM-DD)'),
+  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+
+export async function listMatters(deps: ApiDeps, principal: Principal, q: z.infer<typeof listQuerySchema>) {
+  const and: Prisma.MatterWhereInput[] = [];
+  // Scope: what each role may see (the same rule as canRead, as a query).
+  const roles = new Set(principal.roles);
+  const seesAll = roles.has('auditor') || roles.has('legal_unit') || roles.has('secretary') || roles.has('meeting_member');
+  if (!seesAll) {
+    const scope: Prisma.MatterWhereInput[] = [];
+    if (roles.has('drafter') && principal.sectionId) scope.push({ draftingUnit: principal.sectionId });
+    if (roles.has('lawyer')) scope.push({ assignedLawyerId: principal.userId });
+    if (roles.has('fcr_reviewer')) scope.push({ fcrReviewerId: principal.userId }, { stage: 'fair_competition_review', fcrReviewerId: null });
+    and.push(scope.length ? { OR: scope } : { id: { in: [] } });
+  }
+  if (q.stage) and.push({ stage: q.stage });
+  if (q.kind) and.push({ kind: q.kind });
+  if (q.draftingUnit) and.push({ draftingUnit: q.draftingUnit });
+  if (q.dueBefore) and.push({ nextDueAt: { lte: new Date(`${q.dueBefore}T23:59:59.999+08:00`) } });
+  if (q.overdue === true) and.push({ nextDueAt: { lt: new Date() } });
+  if (q.overdue === false) and.push({ OR: [{ nextDueAt: null }, { nextDueAt: { gte: new Date() } }] });
+  const rows = await deps.db.prisma.matter.findMany({
+    where: { AND: and },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: q.limit + 1,
+    ...(q.cursor ? { cursor: { id: q.cursor }, skip: 1 } : {}),
+    select: { id: true, title: true, kind: true, flags: true, draftingUnit: true, stage: true, currentVersion: true, nextDueAt: true, createdAt: true, updatedAt: true, createdById: true },
+  });
+  const page = rows.slice(0, q.limit);
+  const now = Date.now();
+  return {
+    items: page.map((r) => ({
+      ...r,
+      nextDueAt: r.nextDueAt?.toISOString() ?? null,
+      overdue: r.nextDueAt ? r.nextDueAt.getTime() < now : false,
+      createdAt: r.createdAt.toISOString(),
+      updatedAt: r.updatedAt.toISOString(),
+    })),
+    nextCursor: rows.length > q.limit ? page[page.length - 1]!.id : null,
+  };
+}

@@ -1,0 +1,174 @@
+import crypto from 'node:crypto';
+import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
+import type { Matter } from '../../prisma/generated/client';
+import { authorize, canRead, type MatterAccess } from '../../domain/permissions';
+import { availableActions, deadlines, matterAccessOf, registrationProblem, type Command, type MatterKind, type Flag, type MatterState } from '../../domain/procedure';
+import { calendarFromYears } from '../../domain/calendar';
+import {
+  actUpdate,
+  matterWorkflowId,
+  MATTER_WORKFLOW_TYPE,
+  registeredUpdate,
+  viewQuery,
+  type ActionResult,
+  type MatterView,
+  type MatterWorkflowInput,
+} from '../../workflows/definitions';
+import type { ApiDeps } from '../deps';
+import type { Principal } from '../auth/principal';
+import { forbidden, notFound, ProblemError } from '../http/problem';
+import { commandSchema } from './commandSchema';
+import { problemFromTemporal } from './temporalErrors';
+import { parseOrThrow } from '../http/route';
+
+export const sha256Hex = (text: string) => crypto.createHash('sha256').update(text, 'utf8').digest('hex');
+
+export interface NewMatter {
+  title: string;
+  kind: MatterKind;
+  draftingUnit?: string;
+  flags: Flag[];
+  text: string;
+}
+
+/**
+ * A retried POST with the same Idempotency-Key maps to the same matter id, so Temporal's duplicate-id
+ * refusal makes the retry find the first matter instead of creating a second one.
+ */
+function matterIdFor(principal: Principal, idempotencyKey: string | undefined): string {
+  if (!idempotencyKey) return crypto.randomUUID();
+  const h = sha256Hex(`${principal.userId}\u0000${idempotencyKey}`);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+export async function createMatter(deps: ApiDeps, principal: Principal, input: NewMatter, ctx: { idempotencyKey?: string; requestId: string }) {
+  const draftingUnit = input.draftingUnit ?? principal.sectionId;
+  if (!draftingUnit) throw new ProblemError(400, 'Invalid body.draftingUnit: required for a user without a section', { code: 'invalid_input', errors: [{ field: 'body.draftingUnit', message: 'is required' }] });
+  const verdict = authorize(principal, 'register_matter', { createdBy: principal.userId, draftingUnit }, new Date().toISOString());
+  if (!verdict.allowed) throw forbidden(verdict.reason);
+
+  const matterId = matterIdFor(principal, ctx.idempotencyKey);
+  const workflowId = matterWorkflowId(matterId);
+  const input2: MatterWorkflowInput = {
+    matterId,
+    kind: input.kind,
+    flags: input.flags,
+    title: input.title,
+    draftingUnit,
+    registeredBy: actorOf(principal),
+    firstVersion: { hash: sha256Hex(input.text), text: input.text },
+    config: deps.procedureConfig,
+    calendarYears: await deps.calendars.years(),
+    requestId: ctx.requestId,
+  };
+  // Checked here, before any workflow exists: the workflow would otherwise fail on its first step.
+  const problem = registrationProblem({ matterId, kind: input.kind, flags: input.flags, title: input.title, draftingUnit, createdBy: principal.userId, versionHash: input2.firstVersion.hash, now: new Date().toISOString() });
+  if (problem) throw new ProblemError(422, 'Cannot register this matter', { detail: problem.reason, code: problem.code, errors: [{ field: problem.code === 'FLAG_NOT_APPLICABLE' ? 'body.flags' : 'body', message: problem.reason }] });
+  let created = true;
+  try {
+    await deps.temporal.workflow.start(MATTER_WORKFLOW_TYPE, {
+      taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
+      workflowId,
+      args: [input2],
+      workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      searchAttributes: { MatterStage: ['research'], MatterKind: [input.kind], DraftingUnit: [draftingUnit] },
+    });
+  } catch (err) {
+    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+    if (!ctx.idempotencyKey) throw new ProblemError(409, 'Matter already exists', { code: 'duplicate', detail: workflowId });
+    created = false; // a retry of the same request: answer with the matter it created
+  }
+  const view = await deps.temporal.workflow.getHandle(workflowId).executeUpdate(registeredUpdate, { args: [] });
+  return { created, matter: await loadMatterView(deps, principal, matterId, view) };
+}
+
+export function actorOf(p: Principal) {
+  return { userId: p.userId, username: p.username, roles: p.roles, sectionId: p.sectionId, lawyerContract: p.lawyerContract ?? null };
+}
+
+function accessOfRow(row: Matter): MatterAccess {
+  const state = row.state as MatterState | null;
+  return state ? matterAccessOf(state) : { createdBy: row.createdById, draftingUnit: row.draftingUnit, assignedLawyerId: row.assignedLawyerId, fcrReviewerId: row.fcrReviewerId };
+}
+
+/** The matter row the principal may read, else 404 (a matter outside one's scope is not revealed). */
+export async function readableMatter(deps: ApiDeps, principal: Principal, matterId: string, action: 'read_matter' | 'read_trail' | 'verify_signature' = 'read_matter'): Promise<Matter> {
+  const row = await deps.db.prisma.matter.findUnique({ where: { id: matterId } });
+  if (!row || !canRead(principal, accessOfRow(row))) throw notFound('Matter');
+  if (action !== 'read_matter') {
+    const verdict = authorize(principal, action, accessOfRow(row), new Date().toISOString());
+    if (!verdict.allowed) throw forbidden(verdict.reason);
+  }
+  return row;
+}
+
+export async function loadMatterView(deps: ApiDeps, principal: Principal, matterId: string, known?: MatterView) {
+  const row = await readableMatter(deps, principal, matterId);
+  const handle = deps.temporal.workflow.getHandle(row.workflowId);
+  let live: MatterView | null = known ?? null;
+  let status = 'RUNNING';
+  try {
+    const description = await handle.describe();
+    status = description.status.name;
+    live ??= await handle.query(viewQuery);
+  } catch (err) {
+    deps.log.warn({ err, matterId }, 'workflow not reachable; answering from the database projection');
+    status = 'UNAVAILABLE';
+  }
+  const state = (live?.state ?? row.state) as MatterState;
+  const calendar = calendarFromYears(await deps.calendars.years());
+  const ctx = { actor: actorOf(principal), now: new Date().toISOString(), config: deps.procedureConfig, calendar };
+  let clocks: ReturnType<typeof deadlines> = [];
+  try {
+    clocks = deadlines(state, deps.procedureConfig, calendar);
+  } catch {
+    clocks = []; // a year without holiday data: shown as no running clock until an admin loads it
+  }
+  return {
+    id: row.id,
+    title: row.title,
+    kind: row.kind,
+    flags: state.flags,
+    draftingUnit: row.draftingUnit,
+    stage: state.stage,
+    createdBy: row.createdById,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    currentVersion: { number: state.versions.length, sha256: state.versions[state.versions.length - 1]?.hash ?? null },
+    nextDueAt: row.nextDueAt?.toISOString() ?? null,
+    workflow: { workflowId: row.workflowId, status, trailHead: live?.trail ?? null, notifications: live?.notifications ?? [] },
+    deadlines: clocks,
+    availableActions: status === 'RUNNING' ? availableActions(state, ctx.actor, ctx) : [],
+    state,
+  };
+}
+
+export interface ActionBody {
+  command: Record<string, unknown> & { type: string };
+  text?: string;
+  reason?: string;
+}
+
+/** Relays one person's action to the matter's workflow as an Update and returns the workflow's answer. */
+export async function actOnMatter(deps: ApiDeps, principal: Principal, matterId: string, body: ActionBody, ctx: { idempotencyKey?: string; requestId: string }): Promise<ActionResult> {
+  const row = await readableMatter(deps, principal, matterId);
+  let raw = body.command;
+  if (raw.type === 'submit_version') {
+    if (typeof body.text !== 'string' || body.text.trim() === '') {
+      throw new ProblemError(400, 'Invalid body.text: the new version\'s text is required', { code: 'invalid_input', errors: [{ field: 'body.text', message: 'is required for submit_version' }] });
+    }
+    // The server, not the client, computes what the version is bound to.
+    const state = row.state as unknown as MatterState;
+    raw = { ...raw, versionHash: sha256Hex(body.text), versionNumber: state.versions.length + 1 };
+  }
+  const command = parseOrThrow(commandSchema, raw, 'body.command') as Command;
+  const actionKey = ctx.idempotencyKey ? `k:${principal.userId}:${ctx.idempotencyKey}` : `r:${ctx.requestId}`;
+  try {
+    return await deps.temporal.workflow.getHandle(row.workflowId).executeUpdate(actUpdate, {
+      args: [{ command, actor: actorOf(principal), actionKey, requestId: ctx.requestId, text: body.text, reason: body.reason }],
+      updateId: actionKey,
+    });
+  } catch (err) {
+    throw problemFromTemporal(err) ?? err;
+  }
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { addWorkingDays, CalendarYearMissingError, HolidayYearInvalidError, isValidDate } from '../../domain/calendar';
+import { authorize } from '../../domain/permissions';
+import { defineRoute, type AnyRoute } from '../http/route';
+import { forbidden, ProblemError } from '../http/problem';
+import type { ApiDeps } from '../deps';
+
+const isoDay = z.string().refine(isValidDate, 'must be a real date YYYY-MM-DD');
+
+/**
+ * The statutory working-day calendar. Reading it needs no login: it is the State Council's published
+ * schedule and touches no matter.
+ */
+export function calendarRoutes(deps: ApiDeps): AnyRoute[] {
+  return [
+    defineRoute({
+      method: 'get', path: '/api/v1/calendar/working-days', summary: 'The N-th working day after a date (weekends, days off and 调休上班 applied)', tags: ['calendar'], auth: false,
+      query: z.object({ from: isoDay, add: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(0, 'must be 0 or more').max(3650) }),
+      responses: { 200: { description: 'Due date', schema: z.object({ due: z.string() }) } },
+      handler: async ({ query }) => {
+        try {
+          return { due: addWorkingDays(query.from, query.add, await deps.calendars.calendar()) };
+        } catch (err) {
+          if (err instanceof CalendarYearMissingError) {
+            throw new ProblemError(422, `No holiday data for ${err.year}`, { detail: `The working-day calendar has no official notice loaded for ${err.year}; an admin must load it (PUT /api/v1/calendar/years/${err.year}).`, code: 'calendar_year_missing' });
+          }
+          throw err;
+        }
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/api/v1/calendar/years', summary: 'Years with holiday data', tags: ['calendar'], auth: false,
+      responses: { 200: { description: 'Years', schema: z.object({ items: z.array(z.record(z.string(), z.unknown())) }) } },
+      handler: async () => ({ items: await deps.calendars.years() }),
+    }),
+    defineRoute({
+      method: 'put', path: '/api/v1/calendar/years/:year', summary: 'Load a year\'s official holiday notice (admin)', tags: ['calendar'], auth: true,
+      params: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
+      body: z.record(z.string(), z.unknown()),
+      responses: { 200: { description: 'Loaded', schema: z.record(z.string(), z.unknown()) } },
+      handler: async ({ params, body, principal }) => {
+        const verdict = authorize(principal!, 'manage_calendar');
+        if (!verdict.allowed) throw forbidden(verdict.reason);
+        if (body.year !== undefined && body.year !== params.year) throw new ProblemError(400, 'Invalid body.year: must match the year in the path', { code: 'invalid_input', errors: [{ field: 'body.year', message: 'must match the path' }] });
+        try {
+          return await deps.calendars.load({ ...body, year: params.year }, principal!.userId);
+        } catch (err) {
+          if (err instanceof HolidayYearInvalidError) throw new ProblemError(400, `Invalid body.${err.field}: ${err.message}`, { code: 'invalid_input', errors: [{ field: `body.${err.field}`, message: err.message }] });
+          throw err;
+        }
+      },
+    }),
+  ];
+}

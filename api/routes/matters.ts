@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import { FLAGS, MATTER_KINDS, STAGE_LABELS, type Stage } from '../../domain/procedure';
+import { verifyChain } from '../../activities/trail/hashChain';
+import { defineRoute, type AnyRoute } from '../http/route';
+import { notFound } from '../http/problem';
+import { actOnMatter, createMatter, loadMatterView, readableMatter } from '../matters/matterService';
+import { commandSchema, oneOf } from '../matters/commandSchema';
+import { listMatters, listQuerySchema } from '../matters/listMatters';
+import type { ApiDeps } from '../deps';
+import { viewQuery } from '../../workflows/definitions';
+
+/** A document's text: up to 1 MB of characters, not blank. */
+const documentText = z.string({ error: 'must be a string' }).min(1, 'must not be empty').max(1_000_000, 'must be at most 1,000,000 characters').refine((t) => t.trim().length > 0, 'must not be blank');
+
+export const createMatterBody = z.object({
+  title: z.string().trim().min(1, 'must not be empty').max(500),
+  kind: oneOf(MATTER_KINDS),
+  draftingUnit: z.string().trim().min(1).max(100).optional().describe('Section id of the drafting unit; defaults to the drafter\'s own section'),
+  flags: z.array(oneOf(FLAGS)).max(5).default([]).refine((f) => new Set(f).size === f.length, 'must not repeat a flag'),
+  text: documentText,
+});
+
+const idParams = z.object({ id: z.string().min(1).max(100) });
+const versionParams = z.object({ id: z.string().min(1).max(100), number: z.coerce.number().int().min(1) });
+
+/** On the wire, submit_version carries neither hash nor number: the server computes both from `text`. */
+const wireCommand = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('submit_version'), note: z.string().max(20_000).optional() }),
+  ...commandSchema.options.filter((o) => o.shape.type.value !== 'submit_version'),
+]);
+export const actionBody = z.object({
+  command: wireCommand.describe('The action; `type` names it (see availableActions on the matter)'),
+  text: documentText.optional().describe('The new text, with submit_version'),
+  reason: z.string().max(20_000).optional(),
+});
+
+const matterSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  kind: z.string(),
+  flags: z.array(z.string()),
+  draftingUnit: z.string(),
+  stage: z.string(),
+  currentVersion: z.object({ number: z.number(), sha256: z.string().nullable() }),
+  workflow: z.object({ workflowId: z.string(), status: z.string() }).loose(),
+  availableActions: z.array(z.object({ type: z.string(), label: z.string() })),
+  state: z.record(z.string(), z.unknown()),
+}).loose();
+
+const idempotencyHeader = { name: 'Idempotency-Key', description: 'A retried request with the same key is recorded once' };
+
+export function matterRoutes(deps: ApiDeps): AnyRoute[] {
+  return [
+    defineRoute({
+      method: 'post', path: '/api/v1/matters', summary: 'Register a matter (登记) and start its review workflow', tags: ['matters'], auth: true,
+      body: createMatterBody, headers: [idempotencyHeader],
+      responses: { 201: { description: 'Registered', schema: matterSchema }, 200: { description: 'Retry of an earlier request with the same Idempotency-Key', schema: matterSchema } },
+      handler: async ({ req, res, body, principal }) => {
+        const { created, matter } = await createMatter(deps, principal!, body, { idempotencyKey: req.get('idempotency-key') ?? undefined, requestId: req.id });
+        res.status(created ? 201 : 200).location(`/api/v1/matters/${matter.id}`).json(matter);
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/api/v1/matters', summary: 'List matters in scope, filtered', tags: ['matters'], auth: true, query: listQuerySchema,
+      responses: { 200: { description: 'Matters, newest first', schema: z.object({ items: z.array(z.record(z.string(), z.unknown())), nextCursor: z.string().nullable() }) } },
+      handler: ({ query, principal }) => listMatters(deps, principal!, query),
+    }),
+    defineRoute({
+      method: 'get', path: '/api/v1/matters/:id', summary: 'A matter with its live workflow state and what the caller may do next', tags: ['matters'], auth: true, params: idParams,
+      responses: { 200: { description: 'The matter', schema: matterSchema } },
+      handler: ({ params, principal }) => loadMatterView(deps, principal!, params.id),
+    }),
+    defineRoute({
+      method: 'post', path: '/api/v1/matters/:id/actions', summary: 'Act on a matter (relayed to its workflow as an Update)', tags: ['matters'], auth: true, params: idParams, body: actionBody, headers: [idempotencyHeader],
+      responses: { 200: { description: 'Accepted; the new state', schema: z.object({ state: z.record(z.string(), z.unknown()), trail: z.object({ seq: z.number(), hash: z.string() }), summary: z.string() }) } },
+      handler: ({ req, params, body, principal }) => actOnMatter(deps, principal!, params.id, body as never, { idempotencyKey: req.get('idempotency-key') ?? undefined, requestId: req.id }),
+    }),
+    defineRoute({
+      method: 'get', path: '/api/v1/matters/:id/versions', summary: 'The versions of the text (immutable, SHA-256)', tags: ['matters'], auth: true, params: idParams,
+      responses: { 200: { description: 'Versions without text', schema: z.object({ items: z.array(z.object({ number: z.number(), sha256: z.string(), createdById: z.string(), createdAt: z.string() })) }) } },
+      handler: async ({ params, principal }) => {
+        await readableMatter(deps, principal!, params.id);
+        const rows = await deps.db.prisma.matterVersion.findMany({ where: { matterId: params.id }, orderBy: { number: 'asc' }, select: { number: true, sha256: true, createdById: true, createdAt: true } });
+        return { items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })) };
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/api/v1/matters/:id/versions/:number', summary: 'One version with its text', tags: ['matters'], auth: true, params: versionParams,
+      responses: { 200: { description: 'The version', schema: z.object({ number: z.number(), sha256: z.string(), text: z.string() }).loose() } },
+      handler: async ({ params, principal }) => {
+        await readableMatter(deps, principal!, params.id);
+        const v = await deps.db.prisma.matterVersion.findUnique({ where: { matterId_number: { matterId: params.id, number: params.number } } });
+        if (!v) throw notFound('Version');
+        return { number: v.number, sha256: v.sha256, text: v.text, createdById: v.createdById, createdAt: v.createdAt.toISOString() };
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/api/v1/matters/:id/trail', summary: 'The decision trail (hash-chained)', tags: ['trail'], auth: true, params: idParams,
+      responses: { 200: { description: 'Entries in order', schema: z.object({ items: z.array(z.record(z.string(), z.unknown())) }) } },
+      handler: async ({ params, principal }) => {
+        await readableMatter(deps, principal!, params.id, 'read_trail');
+        const rows = await deps.db.prisma.trailEntry.findMany({ where: { matterId: params.id }, orderBy: { seq: 'asc' } });
+        return { items: rows.map((r) => ({ ...r, at: r.at.toISOString() })) };
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/api/v1/matters/:id/trail/verify', summary: 'Verify the trail: every hash link, and the head against the workflow', tags: ['trail'], auth: true, params: idParams,
+      responses: { 200: { description: 'Verdict', schema: z.object({ valid: z.boolean(), entries: z.number(), firstBadEntry: z.object({ seq: z.number(), reason: z.string() }).nullable() }) } },
+      handler: async ({ params, principal }) => {
+        const row = await readableMatter(deps, principal!, params.id, 'read_trail');
+        const rows = await deps.db.prisma.trailEntry.findMany({ where: { matterId: params.id }, orderBy: { seq: 'asc' } });
+        const verdict = verifyChain(rows);
+        if (!verdict.valid) return verdict;
+        // Deleting the newest entries leaves a valid shorter chain: the heads kept elsewhere expose it.
+        const last = rows[rows.length - 1];
+        const heads: Array<{ seq: number; hash: string | null; where: string }> = [{ seq: row.trailHeadSeq, hash: row.trailHeadHash, where: 'matter record' }];
+        try {
+          const live = await deps.temporal.workflow.getHandle(row.workflowId).query(viewQuery);
+          if (live.trail) heads.push({ ...live.trail, where: 'workflow history' });
+        } catch {
+          /* workflow unreachable: the database head still counts */
+        }
+        const mismatch = heads.find((h) => h.seq !== rows.length || h.hash !== (last?.hash ?? null));
+        if (mismatch) {
+          return { valid: false, entries: rows.length, firstBadEntry: { seq: Math.min(mismatch.seq, rows.length + 1), reason: `the trail ends at entry ${rows.length} but the ${mismatch.where} records entry ${mismatch.seq} as its head (entries were deleted)` } };
+        }
+        return verdict;
+      },
+    }),
+  ];
+}
+
+export const stageLabel = (stage: string) => STAGE_LABELS[stage as Stage] ?? stage;

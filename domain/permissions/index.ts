@@ -1,0 +1,2 @@
+export { authorize, canRead, contractActive, type Authorization, type MatterAccess } from './authorize';
+export { PERMISSIONS, isAction, type Action, type AdminAction, type PermissionRule, type ReadAction } from './table';

@@ -1,0 +1,82 @@
+/**
+ * The one permission table: which roles may perform each action. Scope rules (own section, assigned
+ * lawyer/reviewer) and separation of duties are applied by authorize() on top of it.
+ */
+
+import type { CommandType, Role } from '../procedure/types';
+
+export type ReadAction = 'read_matter' | 'read_trail' | 'verify_signature';
+export type AdminAction = 'manage_users' | 'manage_calendar';
+export type Action = CommandType | 'register_matter' | ReadAction | AdminAction;
+
+export interface PermissionRule {
+  roles: readonly Role[];
+  /** A review or sign-off: never by the matter's drafter (createdBy). */
+  review: boolean;
+  /** A signature: a lawyer needs an active contract at `now`. */
+  signs: boolean;
+  /** Changes nothing (auditors may do only these). */
+  readOnly: boolean;
+}
+
+const rule = (roles: readonly Role[], opts: Partial<Omit<PermissionRule, 'roles'>> = {}): PermissionRule => ({
+  roles,
+  review: opts.review ?? false,
+  signs: opts.signs ?? false,
+  readOnly: opts.readOnly ?? false,
+});
+
+const READERS: readonly Role[] = ['drafter', 'legal_unit', 'lawyer', 'fcr_reviewer', 'secretary', 'meeting_member', 'auditor'];
+
+export const PERMISSIONS: Record<Action, PermissionRule> = {
+  // Reading: scope decides which matters (drafter: own section; lawyer/reviewer: assigned).
+  read_matter: rule(READERS, { readOnly: true }),
+  read_trail: rule(['legal_unit', 'secretary', 'auditor', 'drafter'], { readOnly: true }),
+  verify_signature: rule(['legal_unit', 'secretary', 'auditor', 'drafter', 'lawyer'], { readOnly: true }),
+  // Administration: people and calendars, never a review.
+  manage_users: rule(['admin']),
+  manage_calendar: rule(['admin']),
+
+  // Drafter (承办科室)
+  register_matter: rule(['drafter']),
+  submit_version: rule(['drafter']),
+  record_research_item: rule(['drafter']),
+  submit_for_review: rule(['drafter']),
+  withdraw: rule(['drafter']),
+  record_prior_approval: rule(['drafter']),
+  // Flags are chosen by the drafter and re-checked by the legal unit at each gate.
+  set_flags: rule(['drafter', 'legal_unit']),
+
+  // Fair-competition reviewer (公平竞争审查)
+  set_fcr_findings: rule(['fcr_reviewer'], { review: true }),
+  record_fcr_conclusion: rule(['fcr_reviewer'], { review: true }),
+  // Returning from a review: the reviewer of the stage (decide() narrows the role by stage).
+  return_for_revision: rule(['fcr_reviewer', 'legal_unit'], { review: true }),
+
+  // Legal unit (法制机构)
+  assign_fcr_reviewer: rule(['legal_unit'], { review: true }),
+  accept_materials: rule(['legal_unit'], { review: true }),
+  return_for_supplement: rule(['legal_unit'], { review: true }),
+  assign_lawyer: rule(['legal_unit'], { review: true }),
+  record_legality_conclusion: rule(['legal_unit'], { review: true }),
+  confirm_amendments: rule(['legal_unit'], { review: true }),
+  confirm_final_text: rule(['legal_unit'], { review: true }),
+  record_government_review: rule(['legal_unit']),
+  file_record: rule(['legal_unit']),
+
+  // Retained lawyer (法律顾问): the opinion is the signature.
+  submit_lawyer_opinion: rule(['lawyer'], { review: true, signs: true }),
+
+  // Office / meeting secretary
+  schedule_meeting: rule(['secretary']),
+  record_meeting: rule(['secretary']),
+  report_to_party: rule(['secretary']),
+  sign_and_number: rule(['secretary']),
+  publish: rule(['secretary']),
+  // The dossier goes to the 司法局 via the legal unit, or to the bureau's archive via the office.
+  archive: rule(['secretary', 'legal_unit']),
+};
+
+export function isAction(action: string): action is Action {
+  return Object.prototype.hasOwnProperty.call(PERMISSIONS, action);
+}

@@ -1,0 +1,53 @@
+/** What the actor can do now, for the UI: permitted, accepted at this stage and applicable to this matter. */
+
+import { ACTION_LABELS } from './labels';
+import { authorizeCommand } from './authorizeCommand';
+import { POST_DECISION_PREREQUISITES, postDecisionStepDone } from './handlers/postDecision';
+import { isEcon, isTerminal } from './state';
+import { stageAccepts, COMMAND_TYPES } from './stageActions';
+import { postDecisionSteps, type PostDecisionStep } from './steps';
+import type { Actor, CommandType, DecisionContext, MatterState } from './types';
+
+const POST_STEP: Partial<Record<CommandType, PostDecisionStep>> = {
+  report_to_party: 'party_report',
+  record_government_review: 'government_review',
+  sign_and_number: 'sign_and_number',
+  publish: 'publish',
+  file_record: 'filing',
+  archive: 'archive',
+};
+
+function applicable(state: MatterState, type: CommandType): boolean {
+  switch (type) {
+    case 'assign_fcr_reviewer':
+    case 'set_fcr_findings':
+    case 'record_fcr_conclusion':
+      return isEcon(state);
+    case 'confirm_amendments':
+      return state.legality.conclusion?.outcome === 'LAWFUL_WITH_AMENDMENTS';
+    default:
+      break;
+  }
+  const step = POST_STEP[type];
+  if (!step) return true;
+  const steps = postDecisionSteps(state.kind, state.flags);
+  return (
+    steps.includes(step) &&
+    !postDecisionStepDone(state, step) &&
+    POST_DECISION_PREREQUISITES[step].every((pre) => !steps.includes(pre) || postDecisionStepDone(state, pre))
+  );
+}
+
+export function availableActions(
+  state: MatterState,
+  actor: Actor,
+  ctx: Pick<DecisionContext, 'now'> & Partial<DecisionContext>,
+): Array<{ type: CommandType; label: string }> {
+  if (isTerminal(state.stage)) return [];
+  return COMMAND_TYPES.filter(
+    (type) =>
+      stageAccepts(state.stage, type) &&
+      applicable(state, type) &&
+      authorizeCommand(state, type, { actor, now: ctx.now }).allowed,
+  ).map((type) => ({ type, label: ACTION_LABELS[type] }));
+}

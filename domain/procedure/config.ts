@@ -1,0 +1,97 @@
+/**
+ * Everything the guide marks [practice] is configuration with defaults, never a constant. Tests and
+ * demos pass short `seconds` durations.
+ */
+
+import type { Duration } from '../calendar';
+import type { MatterKind } from './types';
+
+export interface KindConfig {
+  /**
+   * Minimum time the legality review must have before the meeting (713号令第26条: 一般不少于7个工作日).
+   * Counted from submission to the legal unit, clock stops excluded. null = no minimum.
+   */
+  legalityReviewMinimum: Duration | null;
+  /** Time limit for the legal unit to conclude (reminders/escalation). null = none. */
+  legalityReviewTimeLimit: Duration | null;
+  /** Minimum public comment window (713号令第15条: 一般不少于30日); shorter only with a stated reason. */
+  commentWindowMinimum: Duration;
+  /** Whether a retained lawyer's opinion is required (713号令第28条). */
+  lawyerOpinionRequired: boolean;
+  /** Whether internal consultation (会签, 713号令第13条) is a mandatory research step. */
+  internalConsultationRequired: boolean;
+  /** 备案 deadline, counted from publication (normative documents). */
+  filingDeadline: Duration;
+  /** Dossier archiving deadline (713号令第33条; districts: within 10 days), counted from signing, else from the decision. */
+  archiveDeadline: Duration;
+}
+
+export interface QuorumRule {
+  /** Fraction of the roster that must attend (recused members do not count as attending). */
+  minAttendingFraction: number;
+  /** true: attendance must be strictly more than the fraction (过半数); false: at least. */
+  strictlyMore: boolean;
+}
+
+export interface ProcedureConfig {
+  kinds: Record<MatterKind, KindConfig>;
+  /** 713号令第16条: hearing materials reach participants 7 days before the hearing. */
+  hearingMaterialsLead: Duration;
+  quorum: QuorumRule;
+  /** The registrant of a matter who sits on the body must recuse from it (conflict of interest). */
+  drafterMustRecuse: boolean;
+  /** How long before a deadline to remind. */
+  reminderLead: Duration;
+}
+
+const days = (amount: number): Duration => ({ amount, unit: 'calendar_days' });
+const workingDays = (amount: number): Duration => ({ amount, unit: 'working_days' });
+
+export const defaultProcedureConfig: ProcedureConfig = {
+  kinds: {
+    normative_document: {
+      // 5–15 working days in local practice for normative documents.
+      legalityReviewMinimum: workingDays(5),
+      legalityReviewTimeLimit: workingDays(15),
+      // 国办发〔2018〕37号: 公开征求意见期限一般不少于7个工作日.
+      commentWindowMinimum: workingDays(7),
+      lawyerOpinionRequired: true,
+      internalConsultationRequired: true,
+      // Guide: 15–30 days in practice; the old Tianjin rule used 20 days.
+      filingDeadline: days(20),
+      archiveDeadline: days(10),
+    },
+    major_decision: {
+      legalityReviewMinimum: workingDays(7), // 713号令第26条
+      legalityReviewTimeLimit: workingDays(15),
+      commentWindowMinimum: days(30), // 713号令第15条
+      lawyerOpinionRequired: true, // 713号令第28条
+      internalConsultationRequired: true, // 713号令第13条
+      filingDeadline: days(20),
+      archiveDeadline: days(10),
+    },
+    collective_matter: {
+      legalityReviewMinimum: null,
+      legalityReviewTimeLimit: workingDays(10),
+      commentWindowMinimum: days(30),
+      lawyerOpinionRequired: false,
+      internalConsultationRequired: false,
+      filingDeadline: days(20),
+      archiveDeadline: days(10),
+    },
+    enforcement_review: {
+      legalityReviewMinimum: null,
+      // Local 法制审核 rules commonly give 5–10 working days.
+      legalityReviewTimeLimit: workingDays(10),
+      commentWindowMinimum: days(30),
+      lawyerOpinionRequired: false,
+      internalConsultationRequired: false,
+      filingDeadline: days(20),
+      archiveDeadline: days(10),
+    },
+  },
+  hearingMaterialsLead: days(7),
+  quorum: { minAttendingFraction: 0.5, strictlyMore: true },
+  drafterMustRecuse: true,
+  reminderLead: workingDays(2),
+};

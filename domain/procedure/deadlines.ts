@@ -1,0 +1,126 @@
+/**
+ * The statutory clocks running now, for the workflow to set timers on and record reminders and
+ * escalations. A clock keeps its unit (713号令 mixes working days and calendar days); dueAt is null
+ * while the clock is stopped (补充材料期间不计入).
+ */
+
+import { remindAt as remindBefore, type HolidayCalendar } from '../calendar';
+import type { ProcedureConfig } from './config';
+import { postDecisionStepDone } from './handlers/postDecision';
+import { amendmentRoundPending } from './state';
+import { postDecisionSteps } from './steps';
+import { CalendarYearMissingError, periodEnd } from './time';
+import type { Duration, DurationUnit, MatterState, Stage } from './types';
+
+export type DeadlineKey =
+  | 'legality_review_time_limit'
+  | 'legality_review_minimum'
+  | 'comment_window'
+  | 'filing_deadline'
+  | 'archive_deadline';
+
+export interface Deadline {
+  key: DeadlineKey;
+  label: string;
+  startedAt: string;
+  /** null while the clock is stopped (or cannot be computed: see warning). */
+  dueAt: string | null;
+  remindAt?: string;
+  unit: DurationUnit;
+  stage: Stage;
+  /** Set when the deadline cannot be computed, e.g. a year without holiday data: never guessed silently. */
+  warning?: string;
+}
+
+const LEGALITY_LIMIT_STAGES: readonly Stage[] = ['completeness_check', 'supplementing', 'legality_review', 'prior_approval'];
+const LEGALITY_MINIMUM_STAGES: readonly Stage[] = [
+  'completeness_check',
+  'supplementing',
+  'legality_review',
+  'amending',
+  'prior_approval',
+  'fair_competition_review',
+  'awaiting_meeting',
+  'meeting_scheduled',
+];
+
+export function deadlines(state: MatterState, config: ProcedureConfig, cal: HolidayCalendar): Deadline[] {
+  const out: Deadline[] = [];
+  const k = config.kinds[state.kind];
+
+  const clock = (
+    key: DeadlineKey,
+    label: string,
+    startedAt: string,
+    duration: Duration,
+    pauses: MatterState['legality']['pauses'],
+    stage: Stage,
+  ): void => {
+    try {
+      const dueAt = periodEnd(startedAt, duration, pauses, cal);
+      out.push({
+        key,
+        label,
+        startedAt,
+        dueAt,
+        ...(dueAt ? { remindAt: remindBefore(dueAt, config.reminderLead, cal) } : {}),
+        unit: duration.unit,
+        stage,
+      });
+    } catch (e) {
+      if (!(e instanceof CalendarYearMissingError)) throw e;
+      out.push({ key, label, startedAt, dueAt: null, unit: duration.unit, stage, warning: e.message });
+    }
+  };
+
+  const lg = state.legality;
+  if (lg.startedAt) {
+    // 审核期限: runs for the legal unit until it concludes; the amendment check is not timed again.
+    if (k.legalityReviewTimeLimit && LEGALITY_LIMIT_STAGES.includes(state.stage) && !amendmentRoundPending(state)) {
+      clock('legality_review_time_limit', '合法性审核期限', lg.startedAt, k.legalityReviewTimeLimit, lg.pauses, 'legality_review');
+    }
+    // 713号令第26条: the earliest the matter may be discussed.
+    if (k.legalityReviewMinimum && LEGALITY_MINIMUM_STAGES.includes(state.stage)) {
+      clock('legality_review_minimum', '合法性审查最短时间（此后方可上会）', lg.startedAt, k.legalityReviewMinimum, lg.pauses, 'legality_review');
+    }
+  }
+
+  const pc = state.research.publicComment;
+  if (pc && !state.research.commentAdoption && ['research', 'supplementing', 'amending'].includes(state.stage)) {
+    out.push({
+      key: 'comment_window',
+      label: '公开征求意见期限',
+      startedAt: pc.openedAt,
+      dueAt: pc.closesAt,
+      ...(safeRemind(pc.closesAt, config, cal)),
+      unit: k.commentWindowMinimum.unit,
+      stage: 'research',
+    });
+  }
+
+  if (state.stage === 'post_decision') {
+    const steps = postDecisionSteps(state.kind, state.flags);
+    const p = state.postDecision;
+    if (steps.includes('filing') && p.publication && !p.filing) {
+      clock('filing_deadline', '报送备案期限', p.publication.at, k.filingDeadline, [], 'post_decision');
+    }
+    if (!p.archive) {
+      const from = steps.includes('sign_and_number')
+        ? postDecisionStepDone(state, 'sign_and_number')
+          ? p.signing?.at
+          : undefined
+        : state.decision?.decidedAt;
+      if (from) clock('archive_deadline', '归档期限', from, k.archiveDeadline, [], 'post_decision');
+    }
+  }
+  return out;
+}
+
+function safeRemind(dueAt: string, config: ProcedureConfig, cal: HolidayCalendar): { remindAt?: string } {
+  try {
+    return { remindAt: remindBefore(dueAt, config.reminderLead, cal) };
+  } catch (e) {
+    if (e instanceof CalendarYearMissingError) return {};
+    throw e;
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * decide(): the pure reducer of the procedure. Given the state, one person's command and the context
+ * (actor, time, configuration, calendar), it either refuses — 403 not permitted, 409 wrong stage or
+ * conflicting with the state, 422 a precondition or gate not met, always with a code and a reason
+ * naming the rule — or returns the next state and the event to record. It never mutates its input,
+ * never reads the clock and never does I/O, so it runs unchanged inside the workflow's Update
+ * validator, in the handler, and in the API when explaining a refusal.
+ */
+
+import { authorizeCommand } from './authorizeCommand';
+import { ACTION_LABELS, STAGE_LABELS } from './labels';
+import { refuse } from './refusals';
+import { cloneState, isTerminal } from './state';
+import { COMMAND_TYPES, stageAccepts } from './stageActions';
+import { CalendarYearMissingError, isInstant } from './time';
+import type { Command, CommandType, Decision, DecisionContext, MatterState } from './types';
+import type { Handler, HandlerContext, HandlerResult } from './handlers/handler';
+import { recordPriorApproval, setFlags, submitForReview, submitVersion, withdraw } from './handlers/drafting';
+import { recordResearchItem } from './handlers/research';
+import { assignFcrReviewer, recordFcrConclusion, setFcrFindings } from './handlers/fairCompetition';
+import {
+  acceptMaterials,
+  assignLawyer,
+  confirmAmendments,
+  recordLegalityConclusion,
+  returnForRevision,
+  returnForSupplement,
+  submitLawyerOpinion,
+} from './handlers/legality';
+import { confirmFinalText, recordMeeting, scheduleMeeting } from './handlers/meeting';
+import { archive, fileRecord, publish, recordGovernmentReview, reportToParty, signAndNumber } from './handlers/postDecision';
+
+const HANDLERS: { [T in CommandType]: Handler<T> } = {
+  submit_version: submitVersion,
+  record_research_item: recordResearchItem,
+  set_flags: setFlags,
+  submit_for_review: submitForReview,
+  withdraw,
+  return_for_revision: returnForRevision,
+  assign_fcr_reviewer: assignFcrReviewer,
+  set_fcr_findings: setFcrFindings,
+  record_fcr_conclusion: recordFcrConclusion,
+  accept_materials: acceptMaterials,
+  return_for_supplement: returnForSupplement,
+  assign_lawyer: assignLawyer,
+  submit_lawyer_opinion: submitLawyerOpinion,
+  record_legality_conclusion: recordLegalityConclusion,
+  confirm_amendments: confirmAmendments,
+  record_prior_approval: recordPriorApproval,
+  schedule_meeting: scheduleMeeting,
+  record_meeting: recordMeeting,
+  confirm_final_text: confirmFinalText,
+  report_to_party: reportToParty,
+  record_government_review: recordGovernmentReview,
+  sign_and_number: signAndNumber,
+  publish,
+  file_record: fileRecord,
+  archive,
+};
+
+/** Top-level fields whose value changed, before and after (for the audit trail). */
+function diff(before: MatterState, after: MatterState): { before: Record<string, unknown>; after: Record<string, unknown> } {
+  const b: Record<string, unknown> = {};
+  const a: Record<string, unknown> = {};
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  for (const key of keys) {
+    const x = (before as unknown as Record<string, unknown>)[key];
+    const y = (after as unknown as Record<string, unknown>)[key];
+    if (JSON.stringify(x) !== JSON.stringify(y)) {
+      b[key] = x === undefined ? null : x;
+      a[key] = y === undefined ? null : y;
+    }
+  }
+  return { before: b, after: a };
+}
+
+export function decide(state: MatterState, command: Command, ctx: DecisionContext): Decision {
+  if (!command || typeof command !== 'object' || !COMMAND_TYPES.includes(command.type)) {
+    return refuse('INVALID_INPUT', `unknown command ${JSON.stringify((command as { type?: unknown } | null)?.type)}`);
+  }
+  if (!isInstant(ctx.now)) return refuse('INVALID_DATETIME', 'ctx.now');
+
+  const auth = authorizeCommand(state, command.type, ctx);
+  if (!auth.allowed) return { ok: false, status: 403, code: 'FORBIDDEN', reason: auth.reason };
+  if (isTerminal(state.stage)) return refuse('MATTER_CLOSED', STAGE_LABELS[state.stage]);
+  if (!stageAccepts(state.stage, command.type)) {
+    return refuse('WRONG_STAGE', `${ACTION_LABELS[command.type]} (${command.type}) at ${STAGE_LABELS[state.stage]} (${state.stage})`);
+  }
+
+  const next = cloneState(state);
+  const hctx: HandlerContext = { ...ctx, role: auth.role };
+  let result: HandlerResult;
+  try {
+    result = (HANDLERS[command.type] as Handler<CommandType>)(next, command, hctx);
+  } catch (e) {
+    if (e instanceof CalendarYearMissingError) return refuse('CALENDAR_YEAR_MISSING', e.message);
+    // Malformed payloads (wrong types deep inside) surface as 422, not as a failed workflow task.
+    if (e instanceof RangeError || e instanceof TypeError) return refuse('INVALID_INPUT', e.message);
+    throw e;
+  }
+  if (!result.ok) return result;
+  return {
+    ok: true,
+    state: next,
+    event: { action: command.type, summary: result.summary, ...diff(state, next) },
+  };
+}
+
+export { availableActions } from './availableActions';
+export { authorizeCommand } from './authorizeCommand';

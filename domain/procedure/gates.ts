@@ -1,0 +1,84 @@
+/**
+ * The gates between the reviews and the meeting / issue. Each returns a refusal naming its rule, or
+ * null when the gate is open, so decide() and the API explain refusals with one text.
+ */
+
+import { describeMaterials, missingMaterials } from './materials';
+import { refuse } from './refusals';
+import { currentHash, currentLawyerOpinion, fcrClearsCurrent, isEcon } from './state';
+import { periodEnd, isAfterPeriod } from './time';
+import type { DecisionContext, MatterState, Refusal } from './types';
+
+/** 713号令第25条: a LAWFUL conclusion — or LAWFUL_WITH_AMENDMENTS with the amendments confirmed — on the current text. */
+export function legalityGate(state: MatterState): Refusal | null {
+  const c = state.legality.conclusion;
+  const hash = currentHash(state);
+  if (c && c.outcome === 'LAWFUL' && c.versionHash === hash) return null;
+  if (c && c.outcome === 'LAWFUL_WITH_AMENDMENTS' && state.legality.amendmentsApplied?.versionHash === hash) return null;
+  const detail = !c
+    ? 'no conclusion on record'
+    : c.outcome === 'LAWFUL_WITH_AMENDMENTS'
+      ? 'amendments not confirmed on the current version'
+      : c.versionHash !== hash
+        ? `conclusion ${c.outcome} was given on an earlier version`
+        : `conclusion is ${c.outcome}`;
+  return refuse('LEGALITY_GATE', detail);
+}
+
+/** 713号令第28条: the lawyer's non-void opinion on the current text, and not UNLAWFUL. */
+export function lawyerGate(state: MatterState, ctx: DecisionContext): Refusal | null {
+  const required = ctx.config.kinds[state.kind].lawyerOpinionRequired;
+  const opinion = currentLawyerOpinion(state);
+  if (opinion && opinion.outcome === 'UNLAWFUL') return refuse('LAWYER_OPINION_UNLAWFUL');
+  if (!required) return null;
+  if (!state.legality.lawyerId) return refuse('LAWYER_NOT_ASSIGNED');
+  if (!opinion) return refuse('LAWYER_OPINION_MISSING', 'earlier sign-offs are void once the text changed');
+  return null;
+}
+
+/** 公平竞争审查条例第18条 and 713号令第29条: an ECON matter needs a clearing conclusion on the current text. */
+export function fcrGate(state: MatterState): Refusal | null {
+  if (!isEcon(state) || fcrClearsCurrent(state)) return null;
+  const fc = state.fairCompetition;
+  const detail = !fc.conclusion
+    ? 'no conclusion on the current version'
+    : fc.conclusionVersionHash !== currentHash(state)
+      ? 'conclusion given on an earlier version'
+      : `conclusion is ${fc.conclusion}`;
+  return refuse('FCR_GATE', detail);
+}
+
+/** The earliest moment the meeting may take place: after the minimum review time, clock stops excluded. */
+export function minimumReviewEnd(state: MatterState, ctx: DecisionContext): string | null {
+  const min = ctx.config.kinds[state.kind].legalityReviewMinimum;
+  const start = state.legality.startedAt;
+  if (!min || !start) return null;
+  return periodEnd(start, min, state.legality.pauses, ctx.calendar);
+}
+
+/** 713号令第26条: 应当保证必要的审查时间，一般不少于7个工作日. */
+export function minimumTimeGate(state: MatterState, ctx: DecisionContext, meetingAt: string): Refusal | null {
+  const min = ctx.config.kinds[state.kind].legalityReviewMinimum;
+  if (!min) return null;
+  const start = state.legality.startedAt;
+  if (!start) return refuse('LEGALITY_MIN_TIME', 'the legality review has not started');
+  const end = periodEnd(start, min, state.legality.pauses, ctx.calendar);
+  if (end === null) return refuse('LEGALITY_MIN_TIME', 'the review clock is stopped');
+  if (isAfterPeriod(meetingAt, end, min)) return null;
+  return refuse(
+    'LEGALITY_MIN_TIME',
+    `review started ${start}, minimum ${min.amount} ${min.unit} runs until ${end}; meeting at ${meetingAt}`,
+  );
+}
+
+/** Everything the meeting needs (713号令第25条、第28条、第29条; 公平竞争审查条例第18条). */
+export function meetingGates(state: MatterState, ctx: DecisionContext, meetingAt: string): Refusal | null {
+  const missing = missingMaterials(state, ctx.config).filter((k) => k !== 'fcr_conclusion');
+  return (
+    legalityGate(state) ??
+    lawyerGate(state, ctx) ??
+    fcrGate(state) ??
+    minimumTimeGate(state, ctx, meetingAt) ??
+    (missing.length > 0 ? refuse('MATERIALS_INCOMPLETE', `meeting pack lacks ${describeMaterials(missing)}`) : null)
+  );
+}

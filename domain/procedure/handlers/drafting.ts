@@ -1,0 +1,100 @@
+/** The drafter's actions: versions, hand-over to review, withdrawal, flags, prior approval. */
+
+import { describeMaterials, missingMaterials } from '../materials';
+import { refuse } from '../refusals';
+import { nextReviewStage } from '../routing';
+import { currentHash, moveTo } from '../state';
+import { APPLICABLE_FLAGS } from '../steps';
+import { STAGE_LABELS } from '../labels';
+import type { Flag, MatterState } from '../types';
+import { FLAGS } from '../types';
+import { applyNewVersion } from '../versions';
+import { done, nonEmpty, type Handler } from './handler';
+
+export const submitVersion: Handler<'submit_version'> = (s, cmd, ctx) => {
+  const refusal = applyNewVersion(s, cmd, ctx.actor.userId, ctx.now);
+  if (refusal) return refusal;
+  return done(`提交第${cmd.versionNumber}版（${cmd.versionHash.slice(0, 12)}…），此前的法律顾问签署意见作废，依赖旧文本的审查重新开启`);
+};
+
+export const submitForReview: Handler<'submit_for_review'> = (s, _cmd, ctx) => {
+  if (s.stage === 'amending') {
+    const c = s.legality.conclusion;
+    if (c && c.versionHash === currentHash(s)) return refuse('AMENDED_VERSION_MISSING');
+  }
+  if (s.stage === 'finalizing' && s.decision && s.decision.versionHash === currentHash(s)) {
+    return refuse('FINAL_VERSION_MISSING');
+  }
+  const from = s.stage;
+  const to = nextReviewStage(s);
+  moveTo(s, to, ctx.now);
+  return done(`${STAGE_LABELS[from]} → ${STAGE_LABELS[to]}`);
+};
+
+export const withdraw: Handler<'withdraw'> = (s, cmd, ctx) => {
+  if (!nonEmpty(cmd.reason)) return refuse('INVALID_INPUT', 'a reason for withdrawal');
+  s.closure = { stage: s.stage, by: ctx.actor.userId, at: ctx.now, reason: cmd.reason };
+  moveTo(s, 'withdrawn', ctx.now);
+  return done(`承办科室撤回：${cmd.reason}`);
+};
+
+/** Stages where the drafter has the matter and simply adds what the new flags require. */
+const WITH_DRAFTER = ['research', 'supplementing'];
+
+/**
+ * Flags are re-checked at every gate. A flag added later that calls for a step not yet done sends
+ * the matter back to research (the reviews would otherwise run on an incomplete procedure); ECON
+ * dropped while at the fair-competition stage moves the matter on.
+ */
+export const setFlags: Handler<'set_flags'> = (s, cmd, ctx) => {
+  if (!Array.isArray(cmd.flags) || !cmd.flags.every((f) => FLAGS.includes(f))) {
+    return refuse('INVALID_INPUT', `flags must be among ${FLAGS.join(', ')}`);
+  }
+  if (!nonEmpty(cmd.reason)) return refuse('INVALID_INPUT', 'a reason for the change');
+  const wrong = cmd.flags.filter((f) => !APPLICABLE_FLAGS[s.kind].includes(f));
+  if (wrong.length > 0) return refuse('FLAG_NOT_APPLICABLE', wrong.join(', '));
+  const next: Flag[] = FLAGS.filter((f) => cmd.flags.includes(f));
+  const before = missingMaterials(s, ctx.config);
+  const previous = s.flags;
+  s.flags = next;
+  s.flagChanges.push({ from: previous, to: next, by: ctx.actor.userId, at: ctx.now, reason: cmd.reason });
+  const newlyMissing = missingMaterials(s, ctx.config).filter((k) => !before.includes(k));
+  let movement = '';
+  if (newlyMissing.length > 0 && !WITH_DRAFTER.includes(s.stage)) {
+    const from = s.stage;
+    s.returns.push({ from, by: ctx.actor.userId, at: ctx.now, reason: `标记调整后需补充：${describeMaterials(newlyMissing)}` });
+    moveTo(s, 'research', ctx.now);
+    movement = `，需补充${describeMaterials(newlyMissing)}，退回研究论证`;
+  } else if (s.stage === 'fair_competition_review' && !next.includes('ECON')) {
+    const to = nextReviewStage(s);
+    moveTo(s, to, ctx.now);
+    movement = `，不再需要公平竞争审查，转入${STAGE_LABELS[to]}`;
+  }
+  return done(`标记由[${previous.join(',')}]调整为[${next.join(',')}]：${cmd.reason}${movement}`);
+};
+
+/** NEED_PRIOR_APPROVAL: granted → back to the legal unit for its conclusion; refused → not issued. */
+export const recordPriorApproval: Handler<'record_prior_approval'> = (s, cmd, ctx) => {
+  if (typeof cmd.granted !== 'boolean' || !nonEmpty(cmd.authority) || !nonEmpty(cmd.reference)) {
+    return refuse('INVALID_INPUT', 'granted, authority and reference');
+  }
+  s.legality.priorApprovals.push({
+    granted: cmd.granted,
+    authority: cmd.authority,
+    reference: cmd.reference,
+    ...(cmd.note ? { note: cmd.note } : {}),
+    by: ctx.actor.userId,
+    at: ctx.now,
+  });
+  if (cmd.granted) {
+    moveTo(s, 'legality_review', ctx.now);
+    return done(`${cmd.authority}已批准（${cmd.reference}），返回合法性审核`);
+  }
+  closeAs(s, 'not_issued', ctx.actor.userId, ctx.now, `${cmd.authority}未予批准（${cmd.reference}）`);
+  return done(`${cmd.authority}未予批准，不予出台`);
+};
+
+export function closeAs(s: MatterState, stage: 'not_issued' | 'rejected', by: string, now: string, reason: string): void {
+  s.closure = { stage: s.stage, by, at: now, reason };
+  moveTo(s, stage, now);
+}

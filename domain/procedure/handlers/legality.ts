@@ -1,0 +1,196 @@
+/**
+ * Completeness check and legality review by the legal unit (713号令第25条至第28条), with the retained
+ * lawyer's signed opinion.
+ */
+
+import { CHECKLIST_CODES, LEGALITY_OUTCOME_LABELS, STAGE_LABELS } from '../labels';
+import { describeMaterials, missingMaterials } from '../materials';
+import { refuse } from '../refusals';
+import { currentHash, currentLawyerOpinion, moveTo, noteLegalUnitActor, supersedeLegalityConclusion } from '../state';
+import type { LegalityOutcome, Stage } from '../types';
+import { LEGALITY_OUTCOMES } from '../types';
+import { closeAs } from './drafting';
+import { done, nonEmpty, type Handler, type HandlerContext } from './handler';
+import type { MatterState, Refusal } from '../types';
+import { lawyerGate } from '../gates';
+
+function asLegalUnit(s: MatterState, ctx: HandlerContext): void {
+  if (ctx.role === 'legal_unit') noteLegalUnitActor(s, ctx.actor.userId);
+}
+
+/** 713号令第26条: the review starts only on complete materials. */
+export const acceptMaterials: Handler<'accept_materials'> = (s, _cmd, ctx) => {
+  const missing = missingMaterials(s, ctx.config);
+  if (missing.length > 0) return refuse('MATERIALS_INCOMPLETE', describeMaterials(missing));
+  asLegalUnit(s, ctx);
+  moveTo(s, 'legality_review', ctx.now);
+  return done('送审材料齐全，开始合法性审核');
+};
+
+/** 713号令第26条: 提供的材料不符合要求的，可以退回，或者要求补充 — the clock stops meanwhile. */
+export const returnForSupplement: Handler<'return_for_supplement'> = (s, cmd, ctx) => {
+  if (!Array.isArray(cmd.missing) || !cmd.missing.some(nonEmpty) || !nonEmpty(cmd.note)) {
+    return refuse('INVALID_INPUT', 'the missing items and a note');
+  }
+  s.legality.supplementRequests.push({ at: ctx.now, by: ctx.actor.userId, missing: cmd.missing, note: cmd.note });
+  asLegalUnit(s, ctx);
+  moveTo(s, 'supplementing', ctx.now);
+  return done(`退回补充材料（审核期限中止）：${cmd.missing.join('、')}`);
+};
+
+/** Any review may send the matter back; the final-text check sends it back to finalizing. */
+export const returnForRevision: Handler<'return_for_revision'> = (s, cmd, ctx) => {
+  if (!nonEmpty(cmd.reason)) return refuse('INVALID_INPUT', 'a reason');
+  const from = s.stage;
+  const to: Stage = from === 'final_text_check' ? 'finalizing' : 'research';
+  s.returns.push({ from, by: ctx.actor.userId, at: ctx.now, reason: cmd.reason });
+  asLegalUnit(s, ctx);
+  moveTo(s, to, ctx.now);
+  return done(`${STAGE_LABELS[from]}退回${STAGE_LABELS[to]}：${cmd.reason}`);
+};
+
+export const assignLawyer: Handler<'assign_lawyer'> = (s, cmd, ctx) => {
+  if (!nonEmpty(cmd.lawyerId)) return refuse('INVALID_INPUT', 'lawyerId');
+  if (cmd.lawyerId === s.createdBy) return refuse('SEPARATION_OF_DUTIES', 'the lawyer drafted the matter');
+  if (cmd.lawyerId === ctx.actor.userId || s.legality.legalUnitActorIds.includes(cmd.lawyerId)) {
+    return refuse('SEPARATION_OF_DUTIES', 'the lawyer has acted as legal unit on this matter');
+  }
+  s.legality.lawyerId = cmd.lawyerId;
+  asLegalUnit(s, ctx);
+  return done(`指定法律顾问 ${cmd.lawyerId}`);
+};
+
+function checklistProblem(checklist: unknown): string | null {
+  if (!Array.isArray(checklist)) return 'checklist must be a list';
+  const seen = new Set<string>();
+  for (const e of checklist as Array<{ code?: unknown; result?: unknown }>) {
+    if (typeof e?.code !== 'string' || !(CHECKLIST_CODES as string[]).includes(e.code)) return `unknown code ${String(e?.code)}`;
+    if (!['pass', 'issue', 'not_applicable'].includes(String(e.result))) return `bad result for ${e.code}`;
+    if (seen.has(e.code)) return `${e.code} twice`;
+    seen.add(e.code);
+  }
+  const missing = CHECKLIST_CODES.filter((c) => !seen.has(c));
+  return missing.length > 0 ? `missing ${missing.join(', ')}` : null;
+}
+
+/** The lawyer's opinion is the sign-off, bound to the exact text (void once the text changes). */
+export const submitLawyerOpinion: Handler<'submit_lawyer_opinion'> = (s, cmd, ctx) => {
+  if (cmd.versionHash !== currentHash(s)) return refuse('STALE_VERSION', `current is ${currentHash(s)}`);
+  if (!LEGALITY_OUTCOMES.includes(cmd.outcome)) return refuse('INVALID_INPUT', `outcome must be one of ${LEGALITY_OUTCOMES.join(', ')}`);
+  if (!nonEmpty(cmd.text)) return refuse('INVALID_INPUT', 'the opinion text');
+  const problem = checklistProblem(cmd.checklist);
+  if (problem) return refuse('CHECKLIST_INCOMPLETE', problem);
+  s.legality.opinions.push({
+    lawyerId: ctx.actor.userId,
+    versionHash: cmd.versionHash,
+    outcome: cmd.outcome,
+    text: cmd.text,
+    checklist: cmd.checklist,
+    givenAt: ctx.now,
+    void: false,
+  });
+  return done(`法律顾问出具意见并签署：${LEGALITY_OUTCOME_LABELS[cmd.outcome]}`);
+};
+
+/** Outcomes for which the lawyer must have been heard first (713号令第28条); procedural ones need not wait. */
+const SUBSTANTIVE: readonly LegalityOutcome[] = ['LAWFUL', 'LAWFUL_WITH_AMENDMENTS', 'UNLAWFUL'];
+
+/**
+ * The legal unit's conclusion, bound to the current version. What each outcome leads to:
+ * - LAWFUL → awaiting the meeting;
+ * - LAWFUL_WITH_AMENDMENTS → the drafter amends; the amended text comes back for confirmation;
+ * - RETURN_TO_COMPLETE_PROCEDURE → research (a new review round on resubmission);
+ * - NEED_PRIOR_APPROVAL → the drafter obtains the approval (clock stopped), then back here;
+ * - UNLAWFUL → not issued (713号令第25条: 经审查不合法的，不得提交决策机关讨论);
+ * - MATERIALS_INCOMPLETE → supplementing (clock stopped), then the completeness check again.
+ */
+export const recordLegalityConclusion: Handler<'record_legality_conclusion'> = (s, cmd, ctx) => {
+  if (cmd.versionHash !== currentHash(s)) return refuse('STALE_VERSION', `current is ${currentHash(s)}`);
+  if (!LEGALITY_OUTCOMES.includes(cmd.outcome)) return refuse('INVALID_INPUT', `outcome must be one of ${LEGALITY_OUTCOMES.join(', ')}`);
+  if (!nonEmpty(cmd.text)) return refuse('INVALID_INPUT', 'the opinion text');
+  const amendments = Array.isArray(cmd.amendments) ? cmd.amendments : [];
+  const missing = Array.isArray(cmd.missing) ? cmd.missing.filter(nonEmpty) : [];
+  switch (cmd.outcome) {
+    case 'LAWFUL_WITH_AMENDMENTS':
+      if (amendments.length === 0 || !amendments.every((a) => nonEmpty(a.clause) && nonEmpty(a.change))) {
+        return refuse('AMENDMENTS_MISSING');
+      }
+      break;
+    case 'RETURN_TO_COMPLETE_PROCEDURE':
+    case 'MATERIALS_INCOMPLETE':
+      if (missing.length === 0) return refuse('INVALID_INPUT', 'what is missing');
+      break;
+    case 'NEED_PRIOR_APPROVAL':
+      if (!nonEmpty(cmd.approvalAuthority)) return refuse('INVALID_INPUT', 'approvalAuthority');
+      break;
+    default:
+      break;
+  }
+  if (SUBSTANTIVE.includes(cmd.outcome)) {
+    const opinion = currentLawyerOpinion(s);
+    if (cmd.outcome !== 'UNLAWFUL' && opinion?.outcome === 'UNLAWFUL') return refuse('LAWYER_OPINION_UNLAWFUL');
+    if (ctx.config.kinds[s.kind].lawyerOpinionRequired) {
+      if (!s.legality.lawyerId) return refuse('LAWYER_NOT_ASSIGNED');
+      if (!opinion) return refuse('LAWYER_OPINION_MISSING');
+    }
+  }
+
+  supersedeLegalityConclusion(s, ctx.now);
+  s.legality.conclusion = {
+    outcome: cmd.outcome,
+    versionHash: cmd.versionHash,
+    text: cmd.text,
+    amendments,
+    missing,
+    ...(cmd.approvalAuthority ? { approvalAuthority: cmd.approvalAuthority } : {}),
+    concludedBy: ctx.actor.userId,
+    concludedAt: ctx.now,
+  };
+  asLegalUnit(s, ctx);
+  const label = LEGALITY_OUTCOME_LABELS[cmd.outcome];
+  switch (cmd.outcome) {
+    case 'LAWFUL':
+      moveTo(s, 'awaiting_meeting', ctx.now);
+      break;
+    case 'LAWFUL_WITH_AMENDMENTS':
+      moveTo(s, 'amending', ctx.now);
+      break;
+    case 'RETURN_TO_COMPLETE_PROCEDURE':
+      s.returns.push({ from: s.stage, by: ctx.actor.userId, at: ctx.now, reason: `需补充履行程序：${missing.join('、')}` });
+      moveTo(s, 'research', ctx.now);
+      // The conclusion explains the return; keep it visible in history.
+      break;
+    case 'NEED_PRIOR_APPROVAL':
+      moveTo(s, 'prior_approval', ctx.now);
+      break;
+    case 'UNLAWFUL':
+      closeAs(s, 'not_issued', ctx.actor.userId, ctx.now, `合法性审核意见：不合法。${cmd.text}`);
+      break;
+    case 'MATERIALS_INCOMPLETE':
+      s.legality.supplementRequests.push({ at: ctx.now, by: ctx.actor.userId, missing, note: cmd.text });
+      moveTo(s, 'supplementing', ctx.now);
+      break;
+    default:
+      break;
+  }
+  return done(`合法性审核意见：${label} → ${STAGE_LABELS[s.stage]}`);
+};
+
+/** The amended text answers a LAWFUL_WITH_AMENDMENTS conclusion; the lawyer must have signed it. */
+export const confirmAmendments: Handler<'confirm_amendments'> = (s, cmd, ctx): ReturnType<Handler<'confirm_amendments'>> => {
+  const c = s.legality.conclusion;
+  if (!c || c.outcome !== 'LAWFUL_WITH_AMENDMENTS') return refuse('NOT_AMENDMENT_ROUND');
+  if (cmd.versionHash !== currentHash(s)) return refuse('STALE_VERSION', `current is ${currentHash(s)}`);
+  if (c.versionHash === currentHash(s)) return refuse('AMENDED_VERSION_MISSING');
+  const lawyer: Refusal | null = lawyerGate(s, ctx);
+  if (lawyer) return lawyer;
+  s.legality.amendmentsApplied = {
+    versionHash: cmd.versionHash,
+    confirmedBy: ctx.actor.userId,
+    confirmedAt: ctx.now,
+    ...(cmd.note ? { note: cmd.note } : {}),
+  };
+  asLegalUnit(s, ctx);
+  moveTo(s, 'awaiting_meeting', ctx.now);
+  return done('确认已按合法性审核意见修改，待提交集体讨论');
+};

@@ -1,0 +1,113 @@
+/** Scheduling and recording the collective decision (713号令第29条、第30条), and the final-text check. */
+
+import { meetingGates, fcrGate } from '../gates';
+import { MEETING_BODY_LABELS, MEETING_VIEW_LABELS, STAGE_LABELS } from '../labels';
+import { analyseMeeting } from '../meeting';
+import { refuse } from '../refusals';
+import { currentHash, moveTo } from '../state';
+import { isInstant, ms } from '../time';
+import type { MeetingBody } from '../types';
+import { closeAs } from './drafting';
+import { done, nonEmpty, type Handler } from './handler';
+
+const BODIES: readonly MeetingBody[] = ['director_office_meeting', 'party_committee_meeting'];
+
+/** Also re-schedules. The gates are checked against the meeting date (713号令第25条、第26条、第29条). */
+export const scheduleMeeting: Handler<'schedule_meeting'> = (s, cmd, ctx) => {
+  if (!isInstant(cmd.meetingAt)) return refuse('INVALID_DATETIME', 'meetingAt');
+  if (!BODIES.includes(cmd.body)) return refuse('INVALID_INPUT', `body must be one of ${BODIES.join(', ')}`);
+  if (ms(cmd.meetingAt) < ms(ctx.now)) return refuse('MEETING_DATE_PAST', cmd.meetingAt);
+  const gate = meetingGates(s, ctx, cmd.meetingAt);
+  if (gate) return gate;
+  const rescheduled = s.meeting.scheduled !== null;
+  s.meeting.scheduled = {
+    meetingAt: cmd.meetingAt,
+    body: cmd.body,
+    ...(cmd.meetingRef ? { meetingRef: cmd.meetingRef } : {}),
+    scheduledBy: ctx.actor.userId,
+    scheduledAt: ctx.now,
+  };
+  moveTo(s, 'meeting_scheduled', ctx.now);
+  return done(`${rescheduled ? '改期' : '安排'}${MEETING_BODY_LABELS[cmd.body]}：${cmd.meetingAt}`);
+};
+
+/**
+ * Outcomes: approve → post-decision; approve_with_changes → the drafter produces the final text with
+ * the changes, the legal unit checks it; return → research; reject → rejected; defer → awaiting a
+ * meeting again.
+ */
+export const recordMeeting: Handler<'record_meeting'> = (s, cmd, ctx) => {
+  const scheduled = s.meeting.scheduled;
+  if (!scheduled) return refuse('WRONG_STAGE', 'no meeting scheduled');
+  const r = cmd.record;
+  if (!r || typeof r !== 'object') return refuse('INVALID_INPUT', 'record');
+  const heldAt = r.heldAt ?? scheduled.meetingAt;
+  if (!isInstant(heldAt)) return refuse('INVALID_DATETIME', 'heldAt');
+  if (ms(heldAt) > ms(ctx.now)) return refuse('INVALID_INPUT', 'the meeting has not taken place yet');
+  // The pack must still be complete and the gates open on the day it was discussed.
+  const gate = meetingGates(s, ctx, heldAt);
+  if (gate) return gate;
+  const analysis = analyseMeeting(r, {
+    quorum: ctx.config.quorum,
+    drafterId: s.createdBy,
+    drafterMustRecuse: ctx.config.drafterMustRecuse,
+  });
+  if ('ok' in analysis) return analysis;
+
+  const changes = Array.isArray(r.changes) ? r.changes.filter(nonEmpty) : [];
+  s.meeting.records.push({
+    ...r,
+    heldAt,
+    changes,
+    body: scheduled.body,
+    ...(scheduled.meetingRef ? { meetingRef: scheduled.meetingRef } : {}),
+    recordedBy: ctx.actor.userId,
+    recordedAt: ctx.now,
+    versionHash: currentHash(s),
+    majorityView: analysis.majorityView,
+    dissent: analysis.dissent,
+  });
+  s.meeting.scheduled = null;
+  const label = MEETING_VIEW_LABELS[r.outcome];
+  switch (r.outcome) {
+    case 'approve':
+    case 'approve_with_changes':
+      s.decision = { outcome: r.outcome, decidedAt: heldAt, versionHash: currentHash(s), changes, finalText: null };
+      moveTo(s, r.outcome === 'approve' ? 'post_decision' : 'finalizing', ctx.now);
+      break;
+    case 'return':
+      s.returns.push({ from: 'meeting_scheduled', by: ctx.actor.userId, at: ctx.now, reason: `集体讨论退回：${r.departureReason ?? r.views[r.views.length - 1]?.comment ?? ''}` });
+      moveTo(s, 'research', ctx.now);
+      break;
+    case 'reject':
+      closeAs(s, 'rejected', ctx.actor.userId, ctx.now, `集体讨论决定不予通过`);
+      break;
+    case 'defer':
+      moveTo(s, 'awaiting_meeting', ctx.now);
+      break;
+    default:
+      break;
+  }
+  return done(`集体讨论决定：${label}（异议${analysis.dissent.length}人）→ ${STAGE_LABELS[s.stage]}`);
+};
+
+/** The final text must differ from the decided one and, for ECON, carry a fresh fair-competition conclusion. */
+export const confirmFinalText: Handler<'confirm_final_text'> = (s, cmd, ctx) => {
+  const d = s.decision;
+  if (!d) return refuse('WRONG_STAGE', 'no decision');
+  if (cmd.versionHash !== currentHash(s)) return refuse('STALE_VERSION', `current is ${currentHash(s)}`);
+  if (d.versionHash === currentHash(s)) return refuse('FINAL_VERSION_MISSING');
+  const gate = fcrGate(s);
+  if (gate) return gate;
+  d.finalText = {
+    versionHash: cmd.versionHash,
+    confirmedBy: ctx.actor.userId,
+    confirmedAt: ctx.now,
+    ...(cmd.note ? { note: cmd.note } : {}),
+  };
+  if (ctx.role === 'legal_unit' && !s.legality.legalUnitActorIds.includes(ctx.actor.userId)) {
+    s.legality.legalUnitActorIds.push(ctx.actor.userId);
+  }
+  moveTo(s, 'post_decision', ctx.now);
+  return done('定稿已按会议意见修改，转入决定后程序');
+};

@@ -1,0 +1,167 @@
+/**
+ * After the decision (713号令第31条至第33条): report to the Party committee, government review when
+ * issued in the district government's name, sign and number, publish, file (备案), archive — in that
+ * order where one depends on another. When every applicable step is done the matter is issued (or,
+ * for enforcement decisions and “三重一大” matters, decided).
+ */
+
+import { fcrGate } from '../gates';
+import { refuse, type RefusalCode } from '../refusals';
+import { currentHash, moveTo } from '../state';
+import { postDecisionSteps, successStage, type PostDecisionStep } from '../steps';
+import { STAGE_LABELS } from '../labels';
+import type { MatterState, Refusal } from '../types';
+import { closeAs } from './drafting';
+import { done, nonEmpty, type Handler, type HandlerResult } from './handler';
+
+function isDone(s: MatterState, step: PostDecisionStep): boolean {
+  const p = s.postDecision;
+  switch (step) {
+    case 'party_report':
+      return p.partyReport !== null;
+    case 'government_review':
+      return p.governmentReview?.outcome === 'approved';
+    case 'sign_and_number':
+      return p.signing !== null;
+    case 'publish':
+      return p.publication !== null;
+    case 'filing':
+      return p.filing !== null;
+    case 'archive':
+      return p.archive !== null;
+    default:
+      return false;
+  }
+}
+
+const MISSING_CODE: Record<PostDecisionStep, RefusalCode> = {
+  party_report: 'PARTY_REPORT_MISSING',
+  government_review: 'GOVERNMENT_REVIEW_MISSING',
+  sign_and_number: 'NOT_SIGNED',
+  publish: 'NOT_PUBLISHED',
+  filing: 'INVALID_INPUT',
+  archive: 'INVALID_INPUT',
+};
+
+/** What each step waits for (filing and archiving may run side by side). */
+export const POST_DECISION_PREREQUISITES: Record<PostDecisionStep, readonly PostDecisionStep[]> = {
+  party_report: [],
+  government_review: ['party_report'],
+  sign_and_number: ['party_report', 'government_review'],
+  publish: ['sign_and_number'],
+  filing: ['publish'],
+  archive: ['sign_and_number'],
+};
+
+function precheck(s: MatterState, step: PostDecisionStep): Refusal | null {
+  const steps = postDecisionSteps(s.kind, s.flags);
+  if (!steps.includes(step)) return refuse('NOT_APPLICABLE', step);
+  if (isDone(s, step)) return refuse('ALREADY_DONE', step);
+  for (const pre of POST_DECISION_PREREQUISITES[step]) {
+    if (steps.includes(pre) && !isDone(s, pre)) return refuse(MISSING_CODE[pre]);
+  }
+  return null;
+}
+
+function finishIfComplete(s: MatterState, now: string, by: string, summary: string): HandlerResult {
+  if (postDecisionSteps(s.kind, s.flags).every((step) => isDone(s, step))) {
+    const to = successStage(s.kind);
+    s.closure = { stage: s.stage, by, at: now, reason: summary };
+    moveTo(s, to, now);
+    return done(`${summary}；程序完成：${STAGE_LABELS[to]}`);
+  }
+  return done(summary);
+}
+
+export const reportToParty: Handler<'report_to_party'> = (s, cmd, ctx) => {
+  const pre = precheck(s, 'party_report');
+  if (pre) return pre;
+  if (!nonEmpty(cmd.reference)) return refuse('INVALID_INPUT', 'reference');
+  s.postDecision.partyReport = { reference: cmd.reference, ...(cmd.note ? { note: cmd.note } : {}), by: ctx.actor.userId, at: ctx.now };
+  return finishIfComplete(s, ctx.now, ctx.actor.userId, `已向党委请示报告（${cmd.reference}）`);
+};
+
+/** GOVNAME: the district's legal office and market regulator review; returned → back to research. */
+export const recordGovernmentReview: Handler<'record_government_review'> = (s, cmd, ctx) => {
+  const pre = precheck(s, 'government_review');
+  if (pre) return pre;
+  if (!['approved', 'returned', 'rejected'].includes(cmd.outcome) || !nonEmpty(cmd.reference)) {
+    return refuse('INVALID_INPUT', 'outcome (approved|returned|rejected) and reference');
+  }
+  s.postDecision.governmentReview = {
+    outcome: cmd.outcome,
+    reference: cmd.reference,
+    ...(cmd.note ? { note: cmd.note } : {}),
+    by: ctx.actor.userId,
+    at: ctx.now,
+  };
+  if (cmd.outcome === 'returned') {
+    // The decided text will change: the whole procedure runs again on the revised text.
+    s.returns.push({ from: 'post_decision', by: ctx.actor.userId, at: ctx.now, reason: `区政府退回（${cmd.reference}）${cmd.note ?? ''}` });
+    s.decision = null;
+    s.postDecision = emptyPostDecision();
+    moveTo(s, 'research', ctx.now);
+    return done('区政府审查退回修改，回到研究论证');
+  }
+  if (cmd.outcome === 'rejected') {
+    closeAs(s, 'rejected', ctx.actor.userId, ctx.now, `区政府未予同意（${cmd.reference}）`);
+    return done('区政府未予同意');
+  }
+  return finishIfComplete(s, ctx.now, ctx.actor.userId, `区政府审查同意（${cmd.reference}）`);
+};
+
+/** Signing is issuing: only the decided (or confirmed final) text, and never an un-cleared ECON text (公平竞争审查条例第18条). */
+export const signAndNumber: Handler<'sign_and_number'> = (s, cmd, ctx) => {
+  const pre = precheck(s, 'sign_and_number');
+  if (pre) return pre;
+  if (!nonEmpty(cmd.documentNumber) || !nonEmpty(cmd.signedBy)) return refuse('INVALID_INPUT', 'documentNumber and signedBy');
+  if (cmd.versionHash !== currentHash(s)) return refuse('STALE_VERSION', `current is ${currentHash(s)}`);
+  const d = s.decision;
+  const decided = d ? (d.outcome === 'approve_with_changes' ? d.finalText?.versionHash : d.versionHash) : undefined;
+  if (decided !== cmd.versionHash) return refuse('VERSION_NOT_DECIDED');
+  const gate = fcrGate(s);
+  if (gate) return gate;
+  s.postDecision.signing = {
+    documentNumber: cmd.documentNumber,
+    signedBy: cmd.signedBy,
+    versionHash: cmd.versionHash,
+    by: ctx.actor.userId,
+    at: ctx.now,
+  };
+  return finishIfComplete(s, ctx.now, ctx.actor.userId, `签发编号：${cmd.documentNumber}`);
+};
+
+export const publish: Handler<'publish'> = (s, cmd, ctx) => {
+  const pre = precheck(s, 'publish');
+  if (pre) return pre;
+  if (!nonEmpty(cmd.channel) || !nonEmpty(cmd.reference)) return refuse('INVALID_INPUT', 'channel and reference');
+  s.postDecision.publication = { channel: cmd.channel, reference: cmd.reference, by: ctx.actor.userId, at: ctx.now };
+  return finishIfComplete(s, ctx.now, ctx.actor.userId, `已公布（${cmd.channel}）`);
+};
+
+export const fileRecord: Handler<'file_record'> = (s, cmd, ctx) => {
+  const pre = precheck(s, 'filing');
+  if (pre) return pre;
+  if (!nonEmpty(cmd.authority) || !nonEmpty(cmd.reference)) return refuse('INVALID_INPUT', 'authority and reference');
+  s.postDecision.filing = { authority: cmd.authority, reference: cmd.reference, by: ctx.actor.userId, at: ctx.now };
+  return finishIfComplete(s, ctx.now, ctx.actor.userId, `已报${cmd.authority}备案（${cmd.reference}）`);
+};
+
+export const archive: Handler<'archive'> = (s, cmd, ctx) => {
+  const pre = precheck(s, 'archive');
+  if (pre) return pre;
+  if (!nonEmpty(cmd.archiveRef)) return refuse('INVALID_INPUT', 'archiveRef');
+  s.postDecision.archive = {
+    archiveRef: cmd.archiveRef,
+    ...(cmd.recipient ? { recipient: cmd.recipient } : {}),
+    by: ctx.actor.userId,
+    at: ctx.now,
+  };
+  return finishIfComplete(s, ctx.now, ctx.actor.userId, `已归档（${cmd.archiveRef}）`);
+};
+
+export function emptyPostDecision(): MatterState['postDecision'] {
+  return { partyReport: null, governmentReview: null, signing: null, publication: null, filing: null, archive: null };
+}
+
+export { isDone as postDecisionStepDone };

@@ -1,0 +1,26 @@
+/** The review procedure: pure domain rules (state machine, gates, clocks). Safe inside workflow code. */
+
+export * from './types';
+export { defaultProcedureConfig, type KindConfig, type ProcedureConfig, type QuorumRule } from './config';
+export { registerMatter, registrationProblem, RegistrationError, type RegistrationInput } from './register';
+export { decide, availableActions, authorizeCommand } from './decide';
+export { deadlines, type Deadline, type DeadlineKey } from './deadlines';
+export {
+  requiredSteps,
+  requiredMaterials,
+  postDecisionSteps,
+  successStage,
+  APPLICABLE_FLAGS,
+  MATERIAL_LABELS,
+  type MaterialKey,
+  type PlannedStep,
+  type PostDecisionStep,
+  type StepKey,
+} from './steps';
+export { missingMaterials } from './materials';
+export { legalityGate, lawyerGate, fcrGate, minimumTimeGate, minimumReviewEnd, meetingGates } from './gates';
+export { matterAccessOf, currentVersion, currentHash, currentLawyerOpinion, fcrClearsCurrent } from './state';
+export { REFUSALS, refuse, type RefusalCode } from './refusals';
+export { STAGES_FOR_COMMAND, COMMAND_TYPES } from './stageActions';
+export { majorityView, quorumMet } from './meeting';
+export * from './labels';

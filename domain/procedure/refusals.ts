@@ -1,0 +1,287 @@
+/**
+ * Every refusal the procedure can give: a stable code, an HTTP-like status (403 permission, 409 stage
+ * or conflict, 422 precondition/gate) and a human reason in Chinese and English naming the rule, so
+ * the API can explain a refusal with the same text the workflow's Update validator used.
+ */
+
+import type { Refusal } from './types';
+
+interface RefusalSpec {
+  status: 403 | 409 | 422;
+  zh: string;
+  en: string;
+  /** The rule relied on (article or configuration). */
+  basis?: string;
+}
+
+export const REFUSALS = {
+  FORBIDDEN: { status: 403, zh: '无权执行该操作', en: 'You may not perform this action' },
+  MATTER_CLOSED: { status: 409, zh: '事项已办结，不能再操作', en: 'The matter is closed' },
+  WRONG_STAGE: { status: 409, zh: '当前环节不能执行该操作', en: 'This action is not available at the current stage' },
+  STALE_VERSION: {
+    status: 409,
+    zh: '所针对的版本不是当前版本，意见须针对当前文本',
+    en: 'The version referred to is not the current version; opinions bind to the exact current text',
+  },
+  NOT_APPLICABLE: { status: 409, zh: '该步骤不适用于本事项', en: 'This step does not apply to this matter' },
+  ALREADY_DONE: { status: 409, zh: '该步骤已完成', en: 'This step has already been done' },
+  INVALID_INPUT: { status: 422, zh: '提交内容不完整或格式不正确', en: 'The submitted data is incomplete or malformed' },
+  INVALID_DATETIME: {
+    status: 422,
+    zh: '时间格式不正确，应为带时区的ISO时间',
+    en: 'Invalid time: expected an ISO datetime with an offset',
+  },
+  CALENDAR_YEAR_MISSING: {
+    status: 422,
+    zh: '缺少该年度节假日安排，无法计算工作日，请管理员导入国务院办公厅节假日通知',
+    en: 'No holiday data for the year: working days cannot be computed until an admin loads that year',
+  },
+  INVALID_VERSION_HASH: {
+    status: 422,
+    zh: '版本摘要应为64位小写十六进制SHA-256值',
+    en: 'The version hash must be a lowercase hex SHA-256 (64 characters)',
+  },
+  VERSION_NUMBER_OUT_OF_SEQUENCE: {
+    status: 422,
+    zh: '版本号必须紧接当前版本号',
+    en: 'The version number must follow the current version number',
+  },
+  VERSION_UNCHANGED: {
+    status: 422,
+    zh: '新版本与当前版本内容相同',
+    en: 'The new version has the same content as the current version',
+  },
+  FLAG_NOT_APPLICABLE: {
+    status: 422,
+    zh: '该标记不适用于此类事项',
+    en: 'This flag does not apply to this kind of matter',
+  },
+  CONSULTATION_DISPUTE_UNRECORDED: {
+    status: 422,
+    zh: '会签未取得一致的，应当载明争议的主要问题、各方意见及理由',
+    en: 'Where consultation did not reach agreement, the dispute, both positions and the reasons must be recorded',
+    basis: '713号令第13条',
+  },
+  COMMENT_WINDOW_TOO_SHORT: {
+    status: 422,
+    zh: '公开征求意见期限短于规定期限，且未说明缩短理由',
+    en: 'The public comment window is shorter than the minimum and no reason for shortening is recorded',
+    basis: '713号令第15条；国办发〔2018〕37号',
+  },
+  COMMENT_WINDOW_OPEN: {
+    status: 422,
+    zh: '公开征求意见期限尚未届满',
+    en: 'The public comment window has not closed yet',
+    basis: '713号令第15条、第18条',
+  },
+  PUBLIC_COMMENT_MISSING: {
+    status: 422,
+    zh: '尚未登记公开征求意见情况',
+    en: 'No public comment window has been recorded',
+    basis: '713号令第14条、第15条',
+  },
+  ADOPTION_REASON_MISSING: {
+    status: 422,
+    zh: '意见未予采纳的，应当说明理由',
+    en: 'A comment that is not adopted needs a reason',
+    basis: '713号令第18条',
+  },
+  HEARING_NOTICE_TOO_SHORT: {
+    status: 422,
+    zh: '听证会材料应当于召开听证会7日前送达听证参加人',
+    en: 'Hearing materials must reach the participants at least 7 days before the hearing',
+    basis: '713号令第16条',
+  },
+  EXPERT_DIRECT_INTEREST: {
+    status: 422,
+    zh: '不得选择与决策事项有直接利害关系的专家、专业机构',
+    en: 'Experts with a direct interest in the matter may not be used',
+    basis: '713号令第20条',
+  },
+  EXPERT_OPINION_UNSIGNED: {
+    status: 422,
+    zh: '书面论证意见应当署名、盖章',
+    en: 'Written expert opinions must be signed (and sealed)',
+    basis: '713号令第19条',
+  },
+  FCR_FINDINGS_OPEN: {
+    status: 422,
+    zh: '公平竞争审查尚有未答复的问题，不能出具审查结论',
+    en: 'Fair-competition findings are still unanswered; the conclusion cannot be recorded',
+    basis: '公平竞争审查条例第17条',
+  },
+  MATERIALS_INCOMPLETE: {
+    status: 422,
+    zh: '送审材料不齐全，不能开始合法性审核',
+    en: 'The materials are incomplete; the legality review cannot start',
+    basis: '713号令第26条',
+  },
+  SEPARATION_OF_DUTIES: {
+    status: 422,
+    zh: '违反职责分离：起草人不得审核本事项，法制机构人员不得兼任本事项法律顾问',
+    en: 'Separation of duties: the drafter may not review the matter, and the legal unit may not also be its lawyer',
+  },
+  LAWYER_NOT_ASSIGNED: {
+    status: 422,
+    zh: '尚未指定法律顾问',
+    en: 'No retained lawyer has been assigned',
+    basis: '713号令第28条',
+  },
+  LAWYER_OPINION_MISSING: {
+    status: 422,
+    zh: '合法性审查应当组织法律顾问针对当前文本提出法律意见',
+    en: "The legality review needs the retained lawyer's signed opinion on the current text",
+    basis: '713号令第28条',
+  },
+  LAWYER_OPINION_UNLAWFUL: {
+    status: 422,
+    zh: '法律顾问意见认为不合法，不得作出合法结论或提交集体讨论',
+    en: "The lawyer's opinion finds the text unlawful; it may not be concluded lawful or go to the meeting",
+    basis: '713号令第25条、第28条',
+  },
+  CHECKLIST_INCOMPLETE: {
+    status: 422,
+    zh: '法律意见应逐项回应审核要点（LR-*）',
+    en: 'The opinion must answer every checklist item (LR-*)',
+  },
+  AMENDMENTS_MISSING: {
+    status: 422,
+    zh: '修改后合法的，应当逐条列明修改意见',
+    en: 'LAWFUL_WITH_AMENDMENTS needs the amendments clause by clause',
+  },
+  AMENDED_VERSION_MISSING: {
+    status: 422,
+    zh: '尚未提交按审核意见修改后的新版本',
+    en: 'No amended version has been submitted since the conclusion',
+    basis: '713号令第28条',
+  },
+  NOT_AMENDMENT_ROUND: {
+    status: 409,
+    zh: '当前没有待确认的修改意见',
+    en: 'There is no LAWFUL_WITH_AMENDMENTS conclusion awaiting confirmation',
+  },
+  LEGALITY_GATE: {
+    status: 422,
+    zh: '未经合法性审查或者经审查不合法的，不得提交集体讨论：须有针对当前版本的“合法”结论，或已确认按意见修改的“修改后合法”结论',
+    en: 'No meeting without a legality conclusion of LAWFUL (or LAWFUL_WITH_AMENDMENTS with the amendments confirmed) on the current version',
+    basis: '713号令第25条',
+  },
+  FCR_GATE: {
+    status: 422,
+    zh: '涉及经营者经济活动的，须有针对当前版本的公平竞争审查结论（不具有排除限制竞争效果或符合例外规定），否则不得提交讨论或出台',
+    en: 'A matter touching economic activity needs a fair-competition conclusion (no_restrictive_effect or exception_justified) on the current version before the meeting and before issue',
+    basis: '公平竞争审查条例第17条、第18条；713号令第29条',
+  },
+  LEGALITY_MIN_TIME: {
+    status: 422,
+    zh: '应当保证必要的合法性审查时间，会议日期早于最短审查期限届满（补充材料期间不计入）',
+    en: 'The meeting date is before the minimum legality review time has run (clock stops excluded)',
+    basis: '713号令第26条',
+  },
+  MEETING_DATE_PAST: { status: 422, zh: '会议时间已过', en: 'The meeting time is in the past' },
+  ROSTER_INCONSISTENT: {
+    status: 422,
+    zh: '出席、缺席人员应与会议组成人员一致且不重复',
+    en: 'Attendees and absentees must together be exactly the members, without overlap',
+  },
+  QUORUM_NOT_MET: {
+    status: 422,
+    zh: '出席人数未达到法定人数',
+    en: 'The quorum is not met',
+    basis: '会议议事规则（配置）',
+  },
+  RECUSED_MEMBER_GAVE_VIEW: {
+    status: 422,
+    zh: '回避人员不得发表意见',
+    en: 'A recused member may not give a view',
+  },
+  DRAFTER_NOT_RECUSED: {
+    status: 422,
+    zh: '本事项起草人为会议组成人员的，应当回避',
+    en: "The matter's drafter sits on the body and must recuse",
+  },
+  VIEWS_MISSING: {
+    status: 422,
+    zh: '出席且未回避的组成人员均应发表意见',
+    en: 'Every attending, non-recused member must give a view',
+    basis: '713号令第30条',
+  },
+  VIEW_FROM_NON_ATTENDEE: {
+    status: 422,
+    zh: '未出席人员的意见不能作为会议发言记录',
+    en: 'Only attendees can give views at the meeting',
+  },
+  HEAD_NOT_ATTENDING: {
+    status: 422,
+    zh: '主持会议的行政首长应为出席的组成人员',
+    en: 'The head must be an attending member',
+    basis: '713号令第30条',
+  },
+  HEAD_NOT_LAST: {
+    status: 422,
+    zh: '行政首长应当最后发表意见',
+    en: 'The head must give their view last',
+    basis: '713号令第30条',
+  },
+  OUTCOME_NOT_HEAD_VIEW: {
+    status: 422,
+    zh: '决定由行政首长在集体讨论基础上作出，应与其最后发表的意见一致',
+    en: "The outcome is the head's decision and must match the head's view",
+    basis: '713号令第30条',
+  },
+  DEPARTURE_REASON_MISSING: {
+    status: 422,
+    zh: '决定与会议组成人员多数人意见不一致的，应当说明理由',
+    en: 'The outcome departs from the majority of members and needs a stated reason',
+    basis: '713号令第30条',
+  },
+  DISSENT_NOT_MINUTED: {
+    status: 422,
+    zh: '不同意见应当如实载明',
+    en: 'A dissenting view must be minuted with its content',
+    basis: '713号令第30条',
+  },
+  CHANGES_MISSING: {
+    status: 422,
+    zh: '修改后同意的，应当列明修改内容',
+    en: 'approve_with_changes needs the changes listed',
+  },
+  FINAL_VERSION_MISSING: {
+    status: 422,
+    zh: '会议要求修改的，应当提交按会议意见修改后的定稿',
+    en: 'The meeting required changes: submit the final version incorporating them',
+  },
+  PARTY_REPORT_MISSING: {
+    status: 422,
+    zh: '重大行政决策出台前应当向同级党委请示报告',
+    en: 'A major decision must be reported to the Party committee before it is issued',
+    basis: '713号令第31条',
+  },
+  GOVERNMENT_REVIEW_MISSING: {
+    status: 422,
+    zh: '以区政府名义出台的，须经区政府审查同意',
+    en: "A document issued in the district government's name needs the government's approval first",
+  },
+  VERSION_NOT_DECIDED: {
+    status: 422,
+    zh: '签发的版本应为会议决定的版本（或已核对的定稿）',
+    en: 'Only the version the meeting decided on (or the confirmed final text) may be signed',
+    basis: '713号令第30条',
+  },
+  NOT_SIGNED: { status: 422, zh: '尚未签发编号', en: 'Not signed and numbered yet' },
+  NOT_PUBLISHED: {
+    status: 422,
+    zh: '尚未公布，备案自公布之日起计算',
+    en: 'Not published yet; filing follows publication',
+  },
+} as const satisfies Record<string, RefusalSpec>;
+
+export type RefusalCode = keyof typeof REFUSALS;
+
+/** A refusal with the catalogue text, the basis, and an optional detail (which items, which dates). */
+export function refuse(code: RefusalCode, detail?: string): Refusal {
+  const spec: RefusalSpec = REFUSALS[code];
+  const basis = spec.basis ? `（${spec.basis}）` : '';
+  const extra = detail ? `: ${detail}` : '';
+  return { ok: false, status: spec.status, code, reason: `${spec.zh}${basis} / ${spec.en}${extra}` };
+}

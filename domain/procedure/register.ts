@@ -1,0 +1,103 @@
+/** Registration (登记立项): the matter is created in research with its first version. */
+
+import type { ProcedureConfig } from './config';
+import { emptyPostDecision } from './handlers/postDecision';
+import { isInstant } from './time';
+import { APPLICABLE_FLAGS } from './steps';
+import type { Flag, MatterKind, MatterState } from './types';
+import { FLAGS, MATTER_KINDS } from './types';
+import { VERSION_HASH_PATTERN } from './versions';
+
+export interface RegistrationInput {
+  matterId: string;
+  kind: MatterKind;
+  flags: Flag[];
+  title: string;
+  draftingUnit: string;
+  createdBy: string;
+  /** SHA-256 (hex) of the first draft. */
+  versionHash: string;
+  now: string;
+}
+
+export class RegistrationError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = 'RegistrationError';
+    this.code = code;
+  }
+}
+
+/** Why the input cannot be registered, or null. The API calls it to answer 422 before starting a workflow. */
+export function registrationProblem(input: RegistrationInput): { code: string; reason: string } | null {
+  const blank = (s: unknown): boolean => typeof s !== 'string' || s.trim().length === 0;
+  if (blank(input.matterId) || blank(input.title) || blank(input.draftingUnit) || blank(input.createdBy)) {
+    return { code: 'INVALID_INPUT', reason: '事项编号、标题、承办科室、登记人均为必填 / matterId, title, draftingUnit and createdBy are required' };
+  }
+  if (!MATTER_KINDS.includes(input.kind)) {
+    return { code: 'INVALID_INPUT', reason: `事项类型无效 / kind must be one of ${MATTER_KINDS.join(', ')}` };
+  }
+  if (!Array.isArray(input.flags) || !input.flags.every((f) => FLAGS.includes(f))) {
+    return { code: 'INVALID_INPUT', reason: `标记无效 / flags must be among ${FLAGS.join(', ')}` };
+  }
+  const wrong = input.flags.filter((f) => !APPLICABLE_FLAGS[input.kind].includes(f));
+  if (wrong.length > 0) {
+    return { code: 'FLAG_NOT_APPLICABLE', reason: `该标记不适用于此类事项 / flags ${wrong.join(', ')} do not apply to ${input.kind}` };
+  }
+  if (typeof input.versionHash !== 'string' || !VERSION_HASH_PATTERN.test(input.versionHash)) {
+    return { code: 'INVALID_VERSION_HASH', reason: '版本摘要应为64位小写十六进制SHA-256值 / versionHash must be lowercase hex SHA-256' };
+  }
+  if (!isInstant(input.now)) {
+    return { code: 'INVALID_DATETIME', reason: '时间格式不正确 / now must be an ISO datetime with an offset' };
+  }
+  return null;
+}
+
+/** Throws RegistrationError on invalid input (check registrationProblem first to explain it). */
+export function registerMatter(input: RegistrationInput, _config: ProcedureConfig): MatterState {
+  const problem = registrationProblem(input);
+  if (problem) throw new RegistrationError(problem.code, problem.reason);
+  return {
+    matterId: input.matterId,
+    kind: input.kind,
+    flags: FLAGS.filter((f) => input.flags.includes(f)),
+    title: input.title,
+    draftingUnit: input.draftingUnit,
+    createdBy: input.createdBy,
+    registeredAt: input.now,
+    stage: 'research',
+    versions: [{ number: 1, hash: input.versionHash, submittedAt: input.now, submittedBy: input.createdBy }],
+    research: {
+      draftingExplanation: null,
+      legalBases: null,
+      internalConsultation: null,
+      publicComment: null,
+      hearings: [],
+      expertOpinions: [],
+      riskAssessment: null,
+      commentAdoption: null,
+      procedureStatement: null,
+    },
+    fairCompetition: { reviewerId: null, openFindings: 0, history: [] },
+    legality: {
+      round: 0,
+      startedAt: null,
+      pauses: [],
+      lawyerId: null,
+      legalUnitActorIds: [],
+      opinions: [],
+      conclusion: null,
+      history: [],
+      amendmentsApplied: null,
+      supplementRequests: [],
+      priorApprovals: [],
+    },
+    meeting: { scheduled: null, records: [] },
+    decision: null,
+    postDecision: emptyPostDecision(),
+    returns: [],
+    flagChanges: [],
+    closure: null,
+  };
+}

@@ -1,0 +1,53 @@
+/** Which commands each stage accepts (anything else is 409 WRONG_STAGE). */
+
+import type { CommandType, Stage } from './types';
+
+const PRE_DECISION: readonly Stage[] = [
+  'research',
+  'fair_competition_review',
+  'completeness_check',
+  'supplementing',
+  'legality_review',
+  'amending',
+  'prior_approval',
+  'awaiting_meeting',
+  'meeting_scheduled',
+];
+const NON_TERMINAL: readonly Stage[] = [...PRE_DECISION, 'finalizing', 'final_text_check', 'post_decision'];
+
+export const STAGES_FOR_COMMAND: Record<CommandType, readonly Stage[]> = {
+  // 713号令: a new text only while the drafter has the matter.
+  submit_version: ['research', 'supplementing', 'amending', 'finalizing'],
+  record_research_item: ['research', 'supplementing', 'amending'],
+  submit_for_review: ['research', 'supplementing', 'amending', 'finalizing'],
+  // Flags are re-checked at each gate until the decision.
+  set_flags: PRE_DECISION,
+  withdraw: NON_TERMINAL,
+  return_for_revision: ['fair_competition_review', 'completeness_check', 'legality_review', 'awaiting_meeting', 'final_text_check'],
+  assign_fcr_reviewer: [...PRE_DECISION, 'finalizing', 'final_text_check'],
+  // The pre-screen may run on drafts, before the matter reaches the reviewer.
+  set_fcr_findings: [...PRE_DECISION, 'finalizing', 'final_text_check'],
+  record_fcr_conclusion: ['fair_competition_review'],
+  accept_materials: ['completeness_check'],
+  return_for_supplement: ['completeness_check'],
+  assign_lawyer: ['completeness_check', 'legality_review', 'amending', 'prior_approval'],
+  submit_lawyer_opinion: ['legality_review'],
+  record_legality_conclusion: ['legality_review'],
+  confirm_amendments: ['legality_review'],
+  record_prior_approval: ['prior_approval'],
+  schedule_meeting: ['awaiting_meeting', 'meeting_scheduled'],
+  record_meeting: ['meeting_scheduled'],
+  confirm_final_text: ['final_text_check'],
+  report_to_party: ['post_decision'],
+  record_government_review: ['post_decision'],
+  sign_and_number: ['post_decision'],
+  publish: ['post_decision'],
+  file_record: ['post_decision'],
+  archive: ['post_decision'],
+};
+
+export const COMMAND_TYPES = Object.keys(STAGES_FOR_COMMAND) as CommandType[];
+
+export function stageAccepts(stage: Stage, type: CommandType): boolean {
+  return STAGES_FOR_COMMAND[type].includes(stage);
+}

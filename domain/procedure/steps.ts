@@ -1,0 +1,159 @@
+/**
+ * Which steps a matter goes through, decided by its kind and flags. The same table drives the
+ * materials check, the post-decision sequence and the plan the UI shows (requiredSteps).
+ */
+
+import type { ProcedureConfig } from './config';
+import type { Flag, MatterKind, Stage } from './types';
+
+/**
+ * Flags that mean something for each kind. Enforcement decisions are not policy measures (no
+ * fair-competition review), are not put to public comment (the party's hearing belongs to the
+ * enforcement procedure itself) and are issued by the bureau; “三重一大” matters are internal.
+ */
+export const APPLICABLE_FLAGS: Record<MatterKind, readonly Flag[]> = {
+  normative_document: ['ECON', 'PUBLIC', 'TECH', 'RISK', 'GOVNAME'],
+  major_decision: ['ECON', 'PUBLIC', 'TECH', 'RISK', 'GOVNAME'],
+  collective_matter: ['ECON', 'TECH', 'RISK'],
+  enforcement_review: ['TECH', 'RISK'],
+};
+
+export type StepKey =
+  | 'registration'
+  | 'drafting_explanation'
+  | 'legal_bases'
+  | 'internal_consultation'
+  | 'public_comment'
+  | 'hearing'
+  | 'expert_opinions'
+  | 'risk_assessment'
+  | 'comment_adoption'
+  | 'procedure_statement'
+  | 'fair_competition_review'
+  | 'completeness_check'
+  | 'legality_review'
+  | 'lawyer_opinion'
+  | 'collective_decision'
+  | 'party_report'
+  | 'government_review'
+  | 'sign_and_number'
+  | 'publish'
+  | 'filing'
+  | 'archive';
+
+export interface PlannedStep {
+  key: StepKey;
+  label: string;
+  stage: Stage | 'registration';
+  basis: string;
+  /** Optional steps are shown but not required (e.g. a hearing, 713号令第16条 “可以”). */
+  optional: boolean;
+}
+
+export type PostDecisionStep = 'party_report' | 'government_review' | 'sign_and_number' | 'publish' | 'filing' | 'archive';
+
+export function hasFlag(kind: MatterKind, flags: readonly Flag[], flag: Flag): boolean {
+  return APPLICABLE_FLAGS[kind].includes(flag) && flags.includes(flag);
+}
+
+/** The stage a successful matter ends in: documents are issued, decisions are decided. */
+export function successStage(kind: MatterKind): 'issued' | 'decided' {
+  return kind === 'normative_document' || kind === 'major_decision' ? 'issued' : 'decided';
+}
+
+/** Post-decision steps in the order they must happen. */
+export function postDecisionSteps(kind: MatterKind, flags: readonly Flag[]): PostDecisionStep[] {
+  const steps: PostDecisionStep[] = [];
+  if (kind === 'major_decision') steps.push('party_report'); // 713号令第31条
+  if (hasFlag(kind, flags, 'GOVNAME')) steps.push('government_review');
+  if (kind !== 'collective_matter') steps.push('sign_and_number');
+  if (kind === 'normative_document' || kind === 'major_decision') steps.push('publish'); // 713号令第32条
+  if (kind === 'normative_document') steps.push('filing');
+  steps.push('archive'); // 713号令第33条
+  return steps;
+}
+
+export type MaterialKey =
+  | 'draft'
+  | 'drafting_explanation'
+  | 'legal_bases'
+  | 'procedure_statement'
+  | 'internal_consultation'
+  | 'public_comment'
+  | 'comment_adoption'
+  | 'expert_opinions'
+  | 'risk_assessment'
+  | 'fcr_conclusion';
+
+export const MATERIAL_LABELS: Record<MaterialKey, string> = {
+  draft: '草案文本',
+  drafting_explanation: '起草说明',
+  legal_bases: '法律依据清单',
+  procedure_statement: '履行法定程序的说明',
+  internal_consultation: '会签意见',
+  public_comment: '公开征求意见情况',
+  comment_adoption: '意见采纳情况表',
+  expert_opinions: '专家论证意见',
+  risk_assessment: '风险评估报告',
+  fcr_conclusion: '公平竞争审查结论',
+};
+
+/** 713号令第26条 (送审材料) and art. 29 (the meeting pack): what must be on file, by kind and flags. */
+export function requiredMaterials(kind: MatterKind, flags: readonly Flag[], config: ProcedureConfig): MaterialKey[] {
+  const list: MaterialKey[] = ['draft', 'drafting_explanation', 'legal_bases', 'procedure_statement'];
+  if (config.kinds[kind].internalConsultationRequired) list.push('internal_consultation');
+  if (hasFlag(kind, flags, 'PUBLIC')) list.push('public_comment', 'comment_adoption');
+  if (hasFlag(kind, flags, 'TECH')) list.push('expert_opinions');
+  if (hasFlag(kind, flags, 'RISK')) list.push('risk_assessment');
+  if (hasFlag(kind, flags, 'ECON')) list.push('fcr_conclusion');
+  return list;
+}
+
+const STEP_INFO: Record<StepKey, { label: string; stage: PlannedStep['stage']; basis: string }> = {
+  registration: { label: '登记立项', stage: 'registration', basis: '' },
+  drafting_explanation: { label: '起草说明', stage: 'research', basis: '713号令第26条' },
+  legal_bases: { label: '法律依据清单', stage: 'research', basis: '713号令第12条、第26条' },
+  internal_consultation: { label: '征求相关单位意见（会签）', stage: 'research', basis: '713号令第13条' },
+  public_comment: { label: '公开征求意见', stage: 'research', basis: '713号令第14条、第15条' },
+  hearing: { label: '听证会', stage: 'research', basis: '713号令第16条、第17条' },
+  expert_opinions: { label: '专家论证', stage: 'research', basis: '713号令第19条至第21条' },
+  risk_assessment: { label: '风险评估', stage: 'research', basis: '713号令第22条至第24条' },
+  comment_adoption: { label: '意见采纳情况', stage: 'research', basis: '713号令第18条' },
+  procedure_statement: { label: '履行程序的说明', stage: 'research', basis: '713号令第26条' },
+  fair_competition_review: { label: '公平竞争审查', stage: 'fair_competition_review', basis: '公平竞争审查条例第8条至第18条' },
+  completeness_check: { label: '送审材料审查', stage: 'completeness_check', basis: '713号令第26条' },
+  legality_review: { label: '合法性审核', stage: 'legality_review', basis: '713号令第25条至第28条' },
+  lawyer_opinion: { label: '法律顾问意见', stage: 'legality_review', basis: '713号令第28条' },
+  collective_decision: { label: '集体讨论决定', stage: 'meeting_scheduled', basis: '713号令第29条、第30条' },
+  party_report: { label: '向党委请示报告', stage: 'post_decision', basis: '713号令第31条' },
+  government_review: { label: '报区政府审查', stage: 'post_decision', basis: '以区政府名义出台' },
+  sign_and_number: { label: '签发编号', stage: 'post_decision', basis: '' },
+  publish: { label: '公布', stage: 'post_decision', basis: '713号令第32条' },
+  filing: { label: '报送备案', stage: 'post_decision', basis: '规范性文件备案审查制度' },
+  archive: { label: '归档', stage: 'post_decision', basis: '713号令第33条' },
+};
+
+function step(key: StepKey, optional = false): PlannedStep {
+  const info = STEP_INFO[key];
+  return { key, label: info.label, stage: info.stage, basis: info.basis, optional };
+}
+
+/** The plan of a matter of this kind with these flags, in procedure order. */
+export function requiredSteps(kind: MatterKind, flags: readonly Flag[], config: ProcedureConfig): PlannedStep[] {
+  const k = config.kinds[kind];
+  const steps: PlannedStep[] = [step('registration'), step('drafting_explanation'), step('legal_bases')];
+  steps.push(step('internal_consultation', !k.internalConsultationRequired));
+  if (hasFlag(kind, flags, 'PUBLIC')) steps.push(step('public_comment'));
+  // A hearing is never mandatory under 713号令 (可以召开); enforcement hearings belong to 行政处罚法 itself.
+  if (kind !== 'enforcement_review') steps.push(step('hearing', true));
+  if (hasFlag(kind, flags, 'TECH')) steps.push(step('expert_opinions'));
+  if (hasFlag(kind, flags, 'RISK')) steps.push(step('risk_assessment'));
+  if (hasFlag(kind, flags, 'PUBLIC')) steps.push(step('comment_adoption'));
+  steps.push(step('procedure_statement'));
+  if (hasFlag(kind, flags, 'ECON')) steps.push(step('fair_competition_review'));
+  steps.push(step('completeness_check'), step('legality_review'));
+  steps.push(step('lawyer_opinion', !k.lawyerOpinionRequired));
+  steps.push(step('collective_decision'));
+  for (const s of postDecisionSteps(kind, flags)) steps.push(step(s));
+  return steps;
+}

@@ -1,0 +1,414 @@
+/**
+ * The vocabulary of the review procedure: kinds, flags, stages, roles, the matter state and the
+ * commands people send. Everything here is plain JSON data, because the state lives inside a
+ * Temporal workflow and every command arrives as an Update payload.
+ */
+
+import type { ClockPause, Duration, DurationUnit, HolidayCalendar } from '../calendar';
+import type { ProcedureConfig } from './config';
+
+export type { ClockPause, Duration, DurationUnit, HolidayCalendar };
+
+/**
+ * - normative_document 行政规范性文件 (国办发〔2018〕37号)
+ * - major_decision 重大行政决策 (713号令; departments by analogy, art. 42)
+ * - collective_matter “三重一大”事项 (collective decision with minutes)
+ * - enforcement_review 重大行政执法决定法制审核 (行政处罚法第58条)
+ */
+export type MatterKind = 'normative_document' | 'major_decision' | 'collective_matter' | 'enforcement_review';
+export const MATTER_KINDS: readonly MatterKind[] = [
+  'normative_document',
+  'major_decision',
+  'collective_matter',
+  'enforcement_review',
+];
+
+/** ECON 涉及经营者经济活动 · PUBLIC 涉及公众权益 · TECH 专业性技术性强 · RISK 需风险评估 · GOVNAME 以区政府名义出台 */
+export type Flag = 'ECON' | 'PUBLIC' | 'TECH' | 'RISK' | 'GOVNAME';
+export const FLAGS: readonly Flag[] = ['ECON', 'PUBLIC', 'TECH', 'RISK', 'GOVNAME'];
+
+export type Stage =
+  | 'research' // 研究论证（含退回修改）
+  | 'fair_competition_review' // 公平竞争审查
+  | 'completeness_check' // 送审材料齐全性审查
+  | 'supplementing' // 补充材料（审核期限中止）
+  | 'legality_review' // 合法性审核
+  | 'amending' // 按审核意见修改
+  | 'prior_approval' // 报请批准
+  | 'awaiting_meeting' // 待提交集体讨论
+  | 'meeting_scheduled' // 已安排会议
+  | 'finalizing' // 按会议意见修改定稿
+  | 'final_text_check' // 定稿核对
+  | 'post_decision' // 决定后程序（请示报告、签发编号、公布、备案、归档）
+  | 'issued' // 已出台
+  | 'decided' // 已决定（执法决定、三重一大）
+  | 'rejected' // 不予通过
+  | 'withdrawn' // 已撤回
+  | 'not_issued'; // 不予出台（不合法）
+
+export const TERMINAL_STAGES: readonly Stage[] = ['issued', 'decided', 'rejected', 'withdrawn', 'not_issued'];
+
+export type Role =
+  | 'drafter'
+  | 'legal_unit'
+  | 'lawyer'
+  | 'fcr_reviewer'
+  | 'secretary'
+  | 'meeting_member'
+  | 'auditor'
+  | 'admin';
+
+export interface Actor {
+  userId: string;
+  username: string;
+  roles: Role[];
+  sectionId: string | null;
+  /** For retained lawyers: the contract period (YYYY-MM-DD or ISO instants, inclusive). */
+  lawyerContract?: { from: string; to: string } | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Research and argumentation (研究论证)
+// ---------------------------------------------------------------------------------------------
+
+export interface DocumentRef {
+  /** Id of the stored file (the document store is outside this module). */
+  documentId: string;
+}
+
+export interface LegalBasis {
+  title: string;
+  article?: string;
+}
+
+export interface Consultation {
+  /** Unit consulted (section id or name). */
+  unit: string;
+  agreed: boolean;
+  opinion: string;
+  /** Required when not agreed: 713号令第13条 — the dispute, both positions and the reasons. */
+  dispute?: { issue: string; unitPosition: string; drafterPosition: string; reason: string };
+}
+
+export interface AdoptionEntry {
+  commentSummary: string;
+  adopted: boolean;
+  /** Required when not adopted. */
+  reason?: string;
+}
+
+export type ResearchItem =
+  | ({ kind: 'drafting_explanation'; summary: string } & DocumentRef)
+  | { kind: 'legal_bases'; bases: LegalBasis[]; documentId?: string }
+  | { kind: 'internal_consultation'; consultations: Consultation[] }
+  | { kind: 'public_comment'; openedAt: string; closesAt: string; channel: string; shortenedReason?: string }
+  | ({ kind: 'hearing'; materialsSentAt: string; heldAt: string } & DocumentRef)
+  | ({
+      kind: 'expert_opinion';
+      expertName: string;
+      institution?: string;
+      directInterest: boolean;
+      signed: boolean;
+      opinion: string;
+    } & DocumentRef)
+  | ({ kind: 'risk_assessment'; riskLevel: 'low' | 'medium' | 'high'; controllable: boolean; measures: string } & DocumentRef)
+  | { kind: 'comment_adoption'; entries: AdoptionEntry[]; documentId?: string }
+  | ({ kind: 'procedure_statement'; summary: string } & DocumentRef);
+
+export type ResearchItemKind = ResearchItem['kind'];
+
+/** A research item as kept in state: who recorded it, when, and against which version. */
+export type Recorded<T> = T & { recordedBy: string; recordedAt: string; versionHash: string };
+
+export interface ResearchRecord {
+  draftingExplanation: Recorded<Extract<ResearchItem, { kind: 'drafting_explanation' }>> | null;
+  legalBases: Recorded<Extract<ResearchItem, { kind: 'legal_bases' }>> | null;
+  internalConsultation: Recorded<Extract<ResearchItem, { kind: 'internal_consultation' }>> | null;
+  publicComment: Recorded<Extract<ResearchItem, { kind: 'public_comment' }>> | null;
+  hearings: Array<Recorded<Extract<ResearchItem, { kind: 'hearing' }>>>;
+  expertOpinions: Array<Recorded<Extract<ResearchItem, { kind: 'expert_opinion' }>>>;
+  riskAssessment: Recorded<Extract<ResearchItem, { kind: 'risk_assessment' }>> | null;
+  commentAdoption: Recorded<Extract<ResearchItem, { kind: 'comment_adoption' }>> | null;
+  procedureStatement: Recorded<Extract<ResearchItem, { kind: 'procedure_statement' }>> | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reviews
+// ---------------------------------------------------------------------------------------------
+
+/** 公平竞争审查条例第17条: the review ends in a written conclusion. */
+export type FcrConclusion = 'no_restrictive_effect' | 'exception_justified' | 'breach_must_revise';
+
+export interface FcrConclusionRecord {
+  conclusion: FcrConclusion;
+  versionHash: string;
+  documentId: string;
+  summary: string;
+  concludedBy: string;
+  concludedAt: string;
+  /** Set when a later version re-opened the review. */
+  supersededAt?: string;
+}
+
+export interface FairCompetitionState {
+  reviewerId: string | null;
+  /** Pre-screen findings (per standard) not yet answered; kept by the fair-competition module. */
+  openFindings: number;
+  /** The written conclusion document (公平竞争审查条例第17条). */
+  documentId?: string;
+  /** The current conclusion; undefined while none or after a new version re-opened the review. */
+  conclusion?: FcrConclusion;
+  conclusionVersionHash?: string;
+  conclusionSummary?: string;
+  concludedBy?: string;
+  concludedAt?: string;
+  /** Earlier conclusions, superseded by a new version or a new conclusion. */
+  history: FcrConclusionRecord[];
+}
+
+export type LegalityOutcome =
+  | 'LAWFUL'
+  | 'LAWFUL_WITH_AMENDMENTS'
+  | 'RETURN_TO_COMPLETE_PROCEDURE'
+  | 'NEED_PRIOR_APPROVAL'
+  | 'UNLAWFUL'
+  | 'MATERIALS_INCOMPLETE';
+export const LEGALITY_OUTCOMES: readonly LegalityOutcome[] = [
+  'LAWFUL',
+  'LAWFUL_WITH_AMENDMENTS',
+  'RETURN_TO_COMPLETE_PROCEDURE',
+  'NEED_PRIOR_APPROVAL',
+  'UNLAWFUL',
+  'MATERIALS_INCOMPLETE',
+];
+
+export type ChecklistCode =
+  | 'LR-S1'
+  | 'LR-S2'
+  | 'LR-P1'
+  | 'LR-P2'
+  | 'LR-C1'
+  | 'LR-C2'
+  | 'LR-C3'
+  | 'LR-R1'
+  | 'LR-R2'
+  | 'LR-F1';
+
+export interface ChecklistEntry {
+  code: ChecklistCode;
+  result: 'pass' | 'issue' | 'not_applicable';
+  note?: string;
+}
+
+export interface LawyerOpinion {
+  lawyerId: string;
+  versionHash: string;
+  outcome: LegalityOutcome;
+  text: string;
+  checklist: ChecklistEntry[];
+  givenAt: string;
+  /** A sign-off is void once the text changes; kept with the hash it was given on. */
+  void: boolean;
+  voidedAt?: string;
+  voidedByVersion?: number;
+}
+
+export interface Amendment {
+  clause: string;
+  change: string;
+}
+
+export interface LegalityConclusionRecord {
+  outcome: LegalityOutcome;
+  versionHash: string;
+  text: string;
+  amendments: Amendment[];
+  missing: string[];
+  approvalAuthority?: string;
+  concludedBy: string;
+  concludedAt: string;
+  supersededAt?: string;
+}
+
+export interface LegalityState {
+  /** Review rounds; a round starts when the matter is submitted to the legal unit (送请合法性审查). */
+  round: number;
+  startedAt: string | null;
+  /** Clock stops while the matter is back with the drafter (713号令第26条: 退回或者要求补充). */
+  pauses: ClockPause[];
+  lawyerId: string | null;
+  /** Everyone who acted as legal unit on this matter (separation of duties with the lawyer). */
+  legalUnitActorIds: string[];
+  opinions: LawyerOpinion[];
+  conclusion: LegalityConclusionRecord | null;
+  history: LegalityConclusionRecord[];
+  amendmentsApplied: { versionHash: string; confirmedBy: string; confirmedAt: string; note?: string } | null;
+  supplementRequests: Array<{ at: string; by: string; missing: string[]; note: string }>;
+  priorApprovals: Array<{ granted: boolean; authority: string; reference: string; note?: string; by: string; at: string }>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Collective decision (集体讨论决定)
+// ---------------------------------------------------------------------------------------------
+
+export type MeetingView = 'approve' | 'approve_with_changes' | 'return' | 'reject' | 'defer';
+export const MEETING_VIEWS: readonly MeetingView[] = ['approve', 'approve_with_changes', 'return', 'reject', 'defer'];
+
+/** 局长办公会 / 党委（党组）会 */
+export type MeetingBody = 'director_office_meeting' | 'party_committee_meeting';
+
+export interface MeetingRecordInput {
+  /** When the meeting took place (ISO instant); defaults to the scheduled time. */
+  heldAt?: string;
+  /** The full roster of the body (组成人员). */
+  members: string[];
+  attendees: string[];
+  absentees: string[];
+  recusals: Array<{ memberId: string; reason: string }>;
+  /** The head (行政首长 / 主持人) — must speak last (713号令第30条). */
+  headId: string;
+  /** In speaking order; the head's view is the last entry. */
+  views: Array<{ memberId: string; view: MeetingView; comment?: string }>;
+  outcome: MeetingView;
+  /** Mandatory when the outcome departs from the majority of members' views (713号令第30条). */
+  departureReason?: string;
+  /** Changes decided, mandatory for approve_with_changes. */
+  changes?: string[];
+  minutesDocumentId: string;
+}
+
+export interface MeetingRecord extends MeetingRecordInput {
+  heldAt: string;
+  body: MeetingBody;
+  meetingRef?: string;
+  recordedBy: string;
+  recordedAt: string;
+  versionHash: string;
+  /** The view held by a strict majority of members (head excluded), if any. */
+  majorityView: MeetingView | null;
+  /** Views that differ from the outcome, kept in the minutes (不同意见应当如实载明). */
+  dissent: Array<{ memberId: string; view: MeetingView; comment?: string }>;
+}
+
+export interface ScheduledMeeting {
+  meetingAt: string;
+  body: MeetingBody;
+  meetingRef?: string;
+  scheduledBy: string;
+  scheduledAt: string;
+}
+
+export interface DecisionRecord {
+  outcome: 'approve' | 'approve_with_changes';
+  decidedAt: string;
+  versionHash: string;
+  changes: string[];
+  finalText: { versionHash: string; confirmedBy: string; confirmedAt: string; note?: string } | null;
+}
+
+export interface PostDecisionState {
+  partyReport: { reference: string; note?: string; by: string; at: string } | null;
+  governmentReview: { outcome: 'approved' | 'returned' | 'rejected'; reference: string; note?: string; by: string; at: string } | null;
+  signing: { documentNumber: string; signedBy: string; versionHash: string; by: string; at: string } | null;
+  publication: { channel: string; reference: string; by: string; at: string } | null;
+  filing: { authority: string; reference: string; by: string; at: string } | null;
+  archive: { archiveRef: string; recipient?: string; by: string; at: string } | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The matter
+// ---------------------------------------------------------------------------------------------
+
+export interface VersionRecord {
+  number: number;
+  hash: string;
+  submittedAt: string;
+  submittedBy: string;
+  note?: string;
+}
+
+export interface MatterState {
+  matterId: string;
+  kind: MatterKind;
+  flags: Flag[];
+  title: string;
+  /** Section id of the drafting unit (承办科室). */
+  draftingUnit: string;
+  /** userId of the person who registered it. */
+  createdBy: string;
+  registeredAt: string;
+  stage: Stage;
+  versions: VersionRecord[];
+  research: ResearchRecord;
+  fairCompetition: FairCompetitionState;
+  legality: LegalityState;
+  meeting: { scheduled: ScheduledMeeting | null; records: MeetingRecord[] };
+  decision: DecisionRecord | null;
+  postDecision: PostDecisionState;
+  returns: Array<{ from: Stage; by: string; at: string; reason: string }>;
+  flagChanges: Array<{ from: Flag[]; to: Flag[]; by: string; at: string; reason: string }>;
+  closure: { stage: Stage; by: string; at: string; reason: string } | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Commands (one per person's action; every payload is JSON)
+// ---------------------------------------------------------------------------------------------
+
+export type Command =
+  | { type: 'submit_version'; versionHash: string; versionNumber: number; note?: string }
+  | { type: 'record_research_item'; item: ResearchItem }
+  | { type: 'set_flags'; flags: Flag[]; reason: string }
+  | { type: 'submit_for_review'; note?: string }
+  | { type: 'withdraw'; reason: string }
+  | { type: 'return_for_revision'; reason: string }
+  | { type: 'assign_fcr_reviewer'; reviewerId: string }
+  | { type: 'set_fcr_findings'; openFindings: number; documentId?: string }
+  | { type: 'record_fcr_conclusion'; conclusion: FcrConclusion; versionHash: string; documentId: string; summary: string }
+  | { type: 'accept_materials' }
+  | { type: 'return_for_supplement'; missing: string[]; note: string }
+  | { type: 'assign_lawyer'; lawyerId: string }
+  | { type: 'submit_lawyer_opinion'; versionHash: string; outcome: LegalityOutcome; text: string; checklist: ChecklistEntry[] }
+  | {
+      type: 'record_legality_conclusion';
+      versionHash: string;
+      outcome: LegalityOutcome;
+      text: string;
+      /** LAWFUL_WITH_AMENDMENTS: clause by clause. */
+      amendments?: Amendment[];
+      /** RETURN_TO_COMPLETE_PROCEDURE / MATERIALS_INCOMPLETE: what is missing. */
+      missing?: string[];
+      /** NEED_PRIOR_APPROVAL: whose approval. */
+      approvalAuthority?: string;
+    }
+  | { type: 'confirm_amendments'; versionHash: string; note?: string }
+  | { type: 'record_prior_approval'; granted: boolean; authority: string; reference: string; note?: string }
+  | { type: 'schedule_meeting'; meetingAt: string; body: MeetingBody; meetingRef?: string }
+  | { type: 'record_meeting'; record: MeetingRecordInput }
+  | { type: 'confirm_final_text'; versionHash: string; note?: string }
+  | { type: 'report_to_party'; reference: string; note?: string }
+  | { type: 'record_government_review'; outcome: 'approved' | 'returned' | 'rejected'; reference: string; note?: string }
+  | { type: 'sign_and_number'; versionHash: string; documentNumber: string; signedBy: string }
+  | { type: 'publish'; channel: string; reference: string }
+  | { type: 'file_record'; authority: string; reference: string }
+  | { type: 'archive'; archiveRef: string; recipient?: string };
+
+export type CommandType = Command['type'];
+
+export interface DecisionContext {
+  actor: Actor;
+  /** ISO instant with offset; the only source of time. */
+  now: string;
+  config: ProcedureConfig;
+  calendar: HolidayCalendar;
+}
+
+export interface DecisionEvent {
+  action: CommandType;
+  summary: string;
+  before: Record<string, unknown>;
+  after: Record<string, unknown>;
+}
+
+export type Refusal = { ok: false; status: 403 | 409 | 422; code: string; reason: string };
+
+export type Decision = { ok: true; state: MatterState; event: DecisionEvent } | Refusal;

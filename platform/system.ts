@@ -1,0 +1,144 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import type http from 'node:http';
+import { Client, Connection } from '@temporalio/client';
+import type { Worker, WorkflowBundleOption } from '@temporalio/worker';
+import type { Config } from './config';
+import type { Logger } from './logger';
+import { openDatabase, type Database } from './database';
+import { applyMigrations } from './migrate';
+import { ensureTemporalCli } from './temporal/cli';
+import { startDevServer, type DevServer } from './temporal/devServer';
+import { connectClient, connectWorker } from './temporal/connection';
+import { ensureSearchAttributes } from './temporal/searchAttributes';
+import { loadProcedureConfig } from './procedureConfig';
+import { createWorker } from '../worker/createWorker';
+import { createApp } from '../api/app';
+import { CalendarStore } from '../api/calendar/calendarStore';
+import { seedDemoPeople, DEMO_USERS, DEMO_PASSWORD, ensureOrganisations } from '../api/people/demoPeople';
+import { bootstrapAdmin } from '../api/people/bootstrapAdmin';
+
+export const VERSION: string = (JSON.parse(fs.readFileSync(path.resolve(__dirname, '../package.json'), 'utf8')) as { version: string }).version;
+
+export interface System {
+  config: Config;
+  db: Database;
+  temporalAddress: string;
+  client: Client;
+  apiUrl: string | null;
+  stop(): Promise<void>;
+}
+
+/**
+ * Brings up what the process is asked to run, in dependency order: Temporal (a cluster, or a dev server
+ * we start), the database (migrated), the worker and the API. `stop()` takes it down in reverse.
+ */
+export async function startSystem(opts: {
+  config: Config;
+  log: Logger;
+  runWorker: boolean;
+  runApi: boolean;
+  workflowBundle?: WorkflowBundleOption;
+}): Promise<System> {
+  const { config, log } = opts;
+  const stops: Array<() => Promise<void>> = [];
+  const stop = async () => {
+    for (const s of stops.reverse()) await s().catch((err) => log.warn({ err }, 'error while stopping'));
+  };
+  try {
+    const dataDir = path.resolve(config.DATA_DIR);
+    let devServer: DevServer | null = null;
+    let temporalAddress = config.TEMPORAL_ADDRESS;
+    if (!temporalAddress) {
+      const cliPath = ensureTemporalCli({ explicitPath: config.TEMPORAL_CLI_PATH, log: (l) => log.info(l) });
+      devServer = await startDevServer({ cliPath, dataDir: path.join(dataDir, 'temporal'), port: config.TEMPORAL_DEV_PORT, namespace: config.TEMPORAL_NAMESPACE, log: (l) => log.info(l) });
+      stops.push(() => devServer!.stop());
+      temporalAddress = devServer.address;
+    }
+    const connection = await connectClient(temporalAddress, config);
+    stops.push(() => connection.close());
+    await ensureSearchAttributes(connection, config.TEMPORAL_NAMESPACE).catch((err: Error) =>
+      // Temporal Cloud manages search attributes in its console; say so instead of failing.
+      log.warn({ err: err.message }, 'could not register search attributes; add MatterKind, MatterStage, DraftingUnit (Keyword) to the namespace'),
+    );
+    const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+    log.info({ temporal: temporalAddress, namespace: config.TEMPORAL_NAMESPACE, dev: !!devServer }, `Temporal: ${temporalAddress} (${devServer ? 'local dev server' : 'external cluster'})`);
+
+    const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir });
+    stops.push(() => db.close());
+    const applied = await applyMigrations(db);
+    log.info({ database: db.description, migrationsApplied: applied }, `Database: ${db.description}${applied.length ? ` (applied ${applied.join(', ')})` : ''}`);
+
+    const signingSecret = config.SIGNING_KEY_SECRET ?? localSecret(dataDir);
+    const today = new Date().toISOString().slice(0, 10);
+    if (db.kind === 'embedded' && config.NODE_ENV !== 'production') {
+      const created = await seedDemoPeople(db.prisma, signingSecret, today);
+      log.warn(
+        `\n${'!'.repeat(78)}\n!! DEMO ACCOUNTS ACTIVE (embedded database only): ${DEMO_USERS.map((u) => u.username).join(', ')}\n!! password "${DEMO_PASSWORD}" for each${created ? ` (${created} created now)` : ''}. Never use this database in production.\n${'!'.repeat(78)}`,
+      );
+    } else {
+      await ensureOrganisations(db.prisma, { from: today, to: today });
+      if (config.ADMIN_BOOTSTRAP_PASSWORD) await bootstrapAdmin(db.prisma, config.ADMIN_BOOTSTRAP_PASSWORD, log);
+    }
+
+    let worker: Worker | null = null;
+    if (opts.runWorker) {
+      const nativeConnection = await connectWorker(temporalAddress, config);
+      worker = await createWorker({
+        connection: nativeConnection,
+        namespace: config.TEMPORAL_NAMESPACE,
+        taskQueue: config.TEMPORAL_TASK_QUEUE,
+        deps: { prisma: db.prisma, log, webhookUrl: config.NOTIFY_WEBHOOK_URL, signingSecret },
+        workflowBundle: opts.workflowBundle,
+      });
+      const running = worker.run();
+      stops.push(async () => {
+        await nativeConnection.close().catch(() => undefined);
+      });
+      stops.push(async () => {
+        if (worker!.getState() === 'RUNNING') worker!.shutdown();
+        await running;
+      });
+      log.info(`Worker polling task queue "${config.TEMPORAL_TASK_QUEUE}"`);
+    }
+
+    let apiUrl: string | null = null;
+    if (opts.runApi) {
+      const app = createApp({
+        config,
+        db,
+        temporal: client,
+        log,
+        procedureConfig: loadProcedureConfig(config.PROCEDURE_CONFIG_PATH),
+        calendars: new CalendarStore(db.prisma),
+        temporalHealthy: () => connection.workflowService.getSystemInfo({}).then(() => true),
+        version: VERSION,
+        signingSecret,
+      });
+      const server = await new Promise<http.Server>((resolve, reject) => {
+        const s = app.listen(config.PORT, config.HOST, () => resolve(s));
+        s.once('error', reject);
+      });
+      stops.push(() => new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); }));
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : config.PORT;
+      apiUrl = `http://${config.HOST}:${port}`;
+      log.info(`API: ${apiUrl}  (web: ${apiUrl}/  OpenAPI: ${apiUrl}/api/v1/openapi.json)`);
+    }
+    return { config, db, temporalAddress, client, apiUrl, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+/** Development only: a secret generated once and kept in DATA_DIR (production must set SIGNING_KEY_SECRET). */
+function localSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'signing-secret');
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    fs.writeFileSync(file, crypto.randomBytes(32).toString('hex'), { mode: 0o600 });
+  }
+  return fs.readFileSync(file, 'utf8').trim();
+}

@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# `npm start`: set up what is missing, then run the whole system (see scripts/start.ts).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/ensure-setup.sh
+exec npx tsx scripts/start.ts

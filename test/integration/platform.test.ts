@@ -1,0 +1,117 @@
+import { api, person, startTestSystem, type TestPerson } from './support/testSystem';
+import type { System } from '../../platform/system';
+
+const sampleText = '第一条 为促进本区文化和旅游消费，制定本措施。\n第二条 本措施自发布之日起施行。';
+
+describe('the whole stack: real Temporal, real PostgreSQL, Express API', () => {
+  let system: System;
+  let drafter: TestPerson;
+  let http: ReturnType<typeof api>;
+
+  beforeAll(async () => {
+    system = await startTestSystem();
+    http = api(system);
+    drafter = await person(system, ['drafter']);
+  });
+  afterAll(async () => {
+    await system?.stop();
+  });
+
+  test('health, readiness and the generated OpenAPI document', async () => {
+    expect((await http.get('/healthz', null)).body).toEqual({ status: 'ok' });
+    const ready = await http.get('/readyz', null);
+    expect(ready.status).toBe(200);
+    expect(ready.body.database).toMatch(/^PostgreSQL 127\.0\.0\.1:5432\/lr_test_/);
+    const doc = await http.get('/api/v1/openapi.json', null);
+    expect(doc.body.openapi).toBe('3.1.0');
+    const create = doc.body.paths['/api/v1/matters'].post;
+    expect(create.requestBody.content['application/json'].schema.required).toEqual(expect.arrayContaining(['title', 'kind', 'text']));
+    expect(create.requestBody.content['application/json'].schema.properties.kind.enum).toEqual(['normative_document', 'major_decision', 'collective_matter', 'enforcement_review']);
+    expect(doc.body.paths['/api/v1/matters/{id}/actions'].post.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['id', 'Idempotency-Key']));
+  });
+
+  test('login: wrong password is a 401 problem; no token is a 401 on matters', async () => {
+    const bad = await http.post('/api/v1/auth/login', null, { username: drafter.username, password: 'wrong' });
+    expect(bad.status).toBe(401);
+    expect(bad.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    const anonymous = await http.post('/api/v1/matters', null, { title: 't', kind: 'normative_document', text: 'x' });
+    expect(anonymous.status).toBe(401);
+    const me = await http.get('/api/v1/me', drafter);
+    expect(me.body).toMatchObject({ username: drafter.username, roles: ['drafter'] });
+  });
+
+  test('bad input: a clear 400 naming the field, and nothing written', async () => {
+    const before = await system.db.prisma.matter.count();
+    const cases: Array<[unknown, string]> = [
+      [{ title: 'x', kind: 'normative_document' }, 'body.text'],
+      [{ title: 'x', kind: 'normative_document', text: 42 }, 'body.text'],
+      [{ title: 'x', kind: 'law', text: 'y' }, 'body.kind'],
+      [{ kind: 'normative_document', text: 'y' }, 'body.title'],
+      [{ title: 'x', kind: 'normative_document', text: 'y', flags: ['ECON', 'ECON'] }, 'body.flags'],
+    ];
+    for (const [body, field] of cases) {
+      const res = await http.post('/api/v1/matters', drafter, body);
+      expect(res.status).toBe(400);
+      expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+      expect(res.body.title).toContain(field);
+    }
+    const malformed = await http.post('/api/v1/matters', drafter, '{"title": ');
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.code).toBe('invalid_json');
+    expect(await system.db.prisma.matter.count()).toBe(before);
+  });
+
+  test('a first matter, end to end: stored with its first version, one real workflow, state reported', async () => {
+    const res = await http.post('/api/v1/matters', drafter, { title: '关于促进文化和旅游消费的若干措施', kind: 'normative_document', text: sampleText, flags: ['ECON', 'PUBLIC'] });
+    expect(res.status).toBe(201);
+    const id = res.body.id as string;
+    expect(res.headers.get('location')).toBe(`/api/v1/matters/${id}`);
+
+    const got = await http.get(`/api/v1/matters/${id}`, drafter);
+    expect(got.status).toBe(200);
+    expect(got.body).toMatchObject({ id, kind: 'normative_document', flags: ['ECON', 'PUBLIC'], draftingUnit: 'market', stage: 'research', currentVersion: { number: 1 } });
+    expect(got.body.currentVersion.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(got.body.workflow).toMatchObject({ workflowId: `matter-${id}`, status: 'RUNNING' });
+    expect(got.body.availableActions.map((a: { type: string }) => a.type)).toContain('submit_version');
+
+    // The projection, the version and the first trail entry were written together.
+    const row = await system.db.prisma.matter.findUniqueOrThrow({ where: { id }, include: { versions: true, trail: true } });
+    expect(row.versions).toHaveLength(1);
+    expect(row.versions[0]!.text).toBe(sampleText);
+    expect(row.trail.map((t) => t.action)).toEqual(['register']);
+    expect(row.trail[0]!.actorId).toBe(drafter.id);
+
+    // A real workflow on the real server, findable by its search attributes.
+    const handle = system.client.workflow.getHandle(`matter-${id}`);
+    expect((await handle.describe()).status.name).toBe('RUNNING');
+    let found: string[] = [];
+    for (let i = 0; i < 50 && !found.includes(`matter-${id}`); i++) {
+      found = [];
+      for await (const wf of system.client.workflow.list({ query: `MatterKind = 'normative_document' AND MatterStage = 'research'` })) found.push(wf.workflowId);
+      if (!found.includes(`matter-${id}`)) await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(found).toContain(`matter-${id}`);
+  });
+
+  test('a retried POST with the same Idempotency-Key creates one matter', async () => {
+    const body = { title: '重复提交测试', kind: 'major_decision', text: sampleText };
+    const key = `retry-${Date.now()}`;
+    const first = await http.post('/api/v1/matters', drafter, body, { 'idempotency-key': key });
+    const second = await http.post('/api/v1/matters', drafter, body, { 'idempotency-key': key });
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(200);
+    expect(second.body.id).toBe(first.body.id);
+    expect(await system.db.prisma.matter.count({ where: { title: '重复提交测试' } })).toBe(1);
+  });
+
+  test('a matter outside the caller\'s section is not revealed', async () => {
+    const created = await http.post('/api/v1/matters', drafter, { title: 'scoped', kind: 'normative_document', text: sampleText });
+    const other = await person(system, ['drafter'], { sectionId: 'tourism' });
+    expect((await http.get(`/api/v1/matters/${created.body.id}`, other)).status).toBe(404);
+    const list = await http.get('/api/v1/matters', other);
+    expect(list.body.items.map((m: { id: string }) => m.id)).not.toContain(created.body.id);
+    const mine = await http.get('/api/v1/matters?kind=normative_document', drafter);
+    expect(mine.body.items.map((m: { id: string }) => m.id)).toContain(created.body.id);
+  });
+});

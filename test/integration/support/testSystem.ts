@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { parseConfig, type Config } from '../../../platform/config';
+import { createLogger } from '../../../platform/logger';
+import { startSystem, type System } from '../../../platform/system';
+import { hashPassword } from '../../../api/auth/passwords';
+import { generateSigningKey } from '../../../platform/signingKeys';
+import { BUREAU_ID, LAW_FIRM_ID, ensureOrganisations } from '../../../api/people/demoPeople';
+import type { Role } from '../../../domain/procedure';
+
+export const TEST_SIGNING_SECRET = 'test-signing-secret-0123456789abcdef0123456789';
+
+/**
+ * The real system (API + worker) in this test process, against the run's Temporal dev server and a real
+ * database: the PostgreSQL one by default, or the embedded one when `embedded` is set.
+ */
+export async function startTestSystem(opts: { embedded?: boolean; env?: Record<string, string> } = {}): Promise<System & { config: Config }> {
+  const dataDir = fs.mkdtempSync(path.join(process.env.TEST_ROOT!, 'sys-'));
+  const config = parseConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    TEMPORAL_ADDRESS: process.env.TEST_TEMPORAL_ADDRESS,
+    // Each test file has its own task queue, so its worker handles only its own matters.
+    TEMPORAL_TASK_QUEUE: `lr-test-${crypto.randomUUID()}`,
+    SIGNING_KEY_SECRET: TEST_SIGNING_SECRET,
+    ...(opts.embedded ? {} : { DATABASE_URL: process.env.TEST_DATABASE_URL }),
+    ...opts.env,
+  });
+  const system = await startSystem({
+    config,
+    log: createLogger(config),
+    runWorker: true,
+    runApi: true,
+    workflowBundle: { codePath: process.env.TEST_WORKFLOW_BUNDLE! },
+  });
+  return system;
+}
+
+export interface TestPerson {
+  id: string;
+  username: string;
+  password: string;
+  token: string;
+}
+
+/**
+ * Creates a person with the given roles directly in the database (unique username per call) and logs
+ * them in through the API, so every test action is attributed to an authenticated person.
+ */
+export async function person(system: System, roles: Role[], opts: { sectionId?: string | null; contract?: { from: string; to: string } } = {}): Promise<TestPerson> {
+  const prisma = system.db.prisma;
+  await ensureOrganisations(prisma, { from: '2020-01-01', to: '2099-12-31' });
+  const username = `${roles.join('+')}-${crypto.randomUUID().slice(0, 8)}`;
+  const password = crypto.randomBytes(9).toString('base64url');
+  const isLawyer = roles.includes('lawyer');
+  const key = isLawyer ? generateSigningKey(system.config.SIGNING_KEY_SECRET ?? TEST_SIGNING_SECRET) : null;
+  const user = await prisma.user.create({
+    data: {
+      id: `u-${username}`,
+      username,
+      displayName: username,
+      passwordHash: await hashPassword(password),
+      roles,
+      organisationId: isLawyer ? LAW_FIRM_ID : BUREAU_ID,
+      sectionId: opts.sectionId === undefined ? (roles.includes('drafter') ? 'market' : null) : opts.sectionId,
+      contractFrom: opts.contract?.from ?? null,
+      contractTo: opts.contract?.to ?? null,
+      signingPublicKey: key?.publicKeyPem ?? null,
+      signingKeySealed: key?.sealed ?? null,
+    },
+  });
+  const res = await fetch(`${system.apiUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  if (res.status !== 200) throw new Error(`login failed for ${username}: ${res.status} ${await res.text()}`);
+  const { token } = (await res.json()) as { token: string };
+  return { id: user.id, username, password, token };
+}
+
+/** A small HTTP client for the API, as a browser or another service would use it. */
+export function api(system: System) {
+  const call = async (method: string, url: string, who: TestPerson | null, body?: unknown, headers: Record<string, string> = {}) => {
+    const res = await fetch(`${system.apiUrl}${url}`, {
+      method,
+      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(who ? { authorization: `Bearer ${who.token}` } : {}), ...headers },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await res.text();
+    let json: any = null; // eslint-disable-line @typescript-eslint/no-explicit-any
+    try {
+      json = text ? JSON.parse(text) : null;
+    } catch {
+      json = text;
+    }
+    return { status: res.status, body: json, headers: res.headers };
+  };
+  return {
+    get: (url: string, who: TestPerson | null) => call('GET', url, who),
+    post: (url: string, who: TestPerson | null, body?: unknown, headers?: Record<string, string>) => call('POST', url, who, body, headers),
+    put: (url: string, who: TestPerson | null, body?: unknown) => call('PUT', url, who, body),
+    act: (matterId: string, who: TestPerson, command: Record<string, unknown>, extra: { text?: string; idempotencyKey?: string } = {}) =>
+      call('POST', `/api/v1/matters/${matterId}/actions`, who, { command, ...(extra.text !== undefined ? { text: extra.text } : {}) }, extra.idempotencyKey ? { 'idempotency-key': extra.idempotencyKey } : {}),
+  };
+}

@@ -1,0 +1,42 @@
+import type { HolidayCalendar } from '../domain/calendar';
+import { deadlines, type MatterState, type ProcedureConfig } from '../domain/procedure';
+import type { NotificationRecord } from './definitions';
+
+export interface Alert {
+  key: string;
+  kind: 'reminder' | 'escalation';
+  deadlineKey: string;
+  label: string;
+  dueAt: string;
+  /** When to raise it. */
+  at: string;
+}
+
+/**
+ * The earliest reminder or escalation not yet raised. A reminder goes out before a running deadline; an
+ * escalation when it passes. Keys include the due time, so a deadline that moves (clock stopped and
+ * restarted) is reminded again.
+ */
+export function nextAlert(
+  state: MatterState,
+  config: ProcedureConfig,
+  calendar: HolidayCalendar,
+  raised: readonly NotificationRecord[],
+): Alert | null {
+  let clocks;
+  try {
+    clocks = deadlines(state, config, calendar);
+  } catch {
+    return null; // a year without holiday data: no clock until an admin loads it
+  }
+  const done = new Set(raised.map((n) => n.key));
+  const alerts: Alert[] = [];
+  for (const d of clocks) {
+    if (d.dueAt === null) continue; // clock stopped
+    if (d.remindAt && d.remindAt < d.dueAt) {
+      alerts.push({ key: `${d.key}@${d.dueAt}:reminder`, kind: 'reminder', deadlineKey: d.key, label: d.label, dueAt: d.dueAt, at: d.remindAt });
+    }
+    alerts.push({ key: `${d.key}@${d.dueAt}:escalation`, kind: 'escalation', deadlineKey: d.key, label: d.label, dueAt: d.dueAt, at: d.dueAt });
+  }
+  return alerts.filter((a) => !done.has(a.key)).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))[0] ?? null;
+}

@@ -1,0 +1,72 @@
+/**
+ * The matter workflow's public surface (start input, updates, queries), shared by the workflow, the
+ * worker and the API so both sides agree on names and types.
+ */
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { Actor, Command, MatterKind, Flag, MatterState, ProcedureConfig } from '../domain/procedure';
+import type { HolidayYear } from '../domain/calendar';
+
+export const MATTER_WORKFLOW_TYPE = 'matterWorkflow';
+
+export function matterWorkflowId(matterId: string): string {
+  return `matter-${matterId}`;
+}
+
+export interface MatterWorkflowInput {
+  matterId: string;
+  kind: MatterKind;
+  flags: Flag[];
+  title: string;
+  draftingUnit: string;
+  registeredBy: Actor;
+  /** The first version of the text: stored by the registration activity in the same transaction. */
+  firstVersion: { hash: string; text: string };
+  /** The rules this matter runs under, fixed at registration so a later change does not alter it. */
+  config: ProcedureConfig;
+  calendarYears: HolidayYear[];
+  requestId: string | null;
+}
+
+/** One person's action. `actionKey` is the idempotency key: a retried request is recognised by it. */
+export interface ActionRequest {
+  command: Command;
+  actor: Actor;
+  actionKey: string;
+  requestId: string | null;
+  /** Required with `submit_version`: the new text (its SHA-256 is the command's versionHash). */
+  text?: string;
+  reason?: string;
+}
+
+export interface TrailHeadView {
+  seq: number;
+  hash: string;
+}
+
+export interface ActionResult {
+  state: MatterState;
+  trail: TrailHeadView;
+  summary: string;
+}
+
+export interface NotificationRecord {
+  key: string;
+  kind: 'reminder' | 'escalation';
+  deadlineKey: string;
+  dueAt: string;
+  at: string;
+}
+
+export interface MatterView {
+  state: MatterState;
+  registered: boolean;
+  trail: TrailHeadView | null;
+  notifications: NotificationRecord[];
+}
+
+export const actUpdate = defineUpdate<ActionResult, [ActionRequest]>('act');
+/** Resolves once the registration is stored, so the API can answer the POST with the stored matter. */
+export const registeredUpdate = defineUpdate<MatterView, []>('registered');
+/** An admin loaded a new year's holiday notice; running matters adopt it for clocks not yet computed. */
+export const calendarUpdate = defineUpdate<void, [HolidayYear[]]>('calendar');
+export const viewQuery = defineQuery<MatterView>('view');

@@ -1,0 +1,2 @@
+// The worker's workflowsPath points here: every workflow the worker hosts is exported from this file.
+export { matterWorkflow } from './matterWorkflow';

@@ -1,0 +1,199 @@
+/**
+ * One workflow per matter: it holds the procedure state, accepts people's actions as Updates (validated
+ * by the same pure rules the API uses), persists each accepted action through an activity before adopting
+ * it, and keeps the statutory clocks. Deterministic orchestration only: no I/O, no clocks but the SDK's.
+ */
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { createActivities } from '../activities';
+import { calendarFromYears, calendarToYears, type HolidayYear } from '../domain/calendar';
+import { decide, deadlines, matterAccessOf, registerMatter, TERMINAL_STAGES, type Actor, type DecisionContext, type MatterState } from '../domain/procedure';
+import { authorize } from '../domain/permissions';
+import {
+  actUpdate,
+  calendarUpdate,
+  registeredUpdate,
+  viewQuery,
+  type ActionRequest,
+  type MatterView,
+  type MatterWorkflowInput,
+  type NotificationRecord,
+  type TrailHeadView,
+} from './definitions';
+import { nextAlert } from './alerts';
+
+const { recordRegistration, recordAction, recordNotification } = proxyActivities<ReturnType<typeof createActivities>>({
+  startToCloseTimeout: '30 seconds',
+  // The database may be briefly away; actions wait for it rather than fail, and nothing is lost.
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', backoffCoefficient: 2 },
+});
+
+export async function matterWorkflow(input: MatterWorkflowInput): Promise<MatterState> {
+  const info = workflowInfo();
+  let calendarYears: HolidayYear[] = input.calendarYears;
+  let calendar = calendarFromYears(calendarYears);
+  let state = registerMatter(
+    {
+      matterId: input.matterId,
+      kind: input.kind,
+      flags: input.flags,
+      title: input.title,
+      draftingUnit: input.draftingUnit,
+      createdBy: input.registeredBy.userId,
+      versionHash: input.firstVersion.hash,
+      now: new Date().toISOString(),
+    },
+    input.config,
+  );
+  let registered = false;
+  let trail: TrailHeadView | null = null;
+  const notifications: NotificationRecord[] = [];
+  // Actions are applied one at a time: each decides on the state the previous one left.
+  let busy = false;
+  let changes = 0;
+
+  const context = (actor: Actor): DecisionContext => ({ actor, now: new Date().toISOString(), config: input.config, calendar });
+  const view = (): MatterView => ({ state, registered, trail, notifications });
+  const refuse = (status: number, code: string, reason: string) =>
+    ApplicationFailure.create({ type: 'ActionRefused', message: reason, nonRetryable: true, details: [{ status, code, reason }] });
+  const judge = (request: ActionRequest) => {
+    if (request.command.type === 'submit_version' && typeof request.text !== 'string') {
+      return { ok: false as const, status: 422 as const, code: 'text_required', reason: 'submit_version needs the text of the new version' };
+    }
+    try {
+      return decide(state, request.command, context(request.actor));
+    } catch (err) {
+      // A clock that needs a year without holiday data must not be computed silently.
+      return { ok: false as const, status: 422 as const, code: 'calendar_unavailable', reason: (err as Error).message };
+    }
+  };
+
+  setHandler(viewQuery, view);
+  setHandler(registeredUpdate, async () => {
+    await condition(() => registered);
+    return view();
+  });
+  setHandler(calendarUpdate, (years) => {
+    calendarYears = mergeYears(calendarYears, years);
+    calendar = calendarFromYears(calendarYears);
+    changes += 1;
+  });
+  setHandler(
+    actUpdate,
+    async (request) => {
+      await condition(() => registered && !busy);
+      busy = true;
+      try {
+        const decision = judge(request);
+        if (!decision.ok) throw refuse(decision.status, decision.code, decision.reason);
+        const next = decision.state;
+        const current = next.versions[next.versions.length - 1]!;
+        const isNewVersion = request.command.type === 'submit_version';
+        trail = await recordAction({
+          matterId: state.matterId,
+          workflowId: info.workflowId,
+          runId: info.runId,
+          actionKey: request.actionKey,
+          actor: request.actor,
+          actorRole: actingRole(request.actor, request.command.type, state, context(request.actor).now),
+          action: request.command.type,
+          command: request.command as unknown as Record<string, unknown>,
+          summary: decision.event.summary,
+          reason: request.reason ?? commandReason(request),
+          before: decision.event.before,
+          after: decision.event.after,
+          versionHash: current.hash,
+          newVersion: isNewVersion ? { number: current.number, hash: current.hash, text: request.text! } : undefined,
+          state: next,
+          nextDueAt: earliestDue(next),
+          requestId: request.requestId,
+          at: context(request.actor).now,
+        });
+        state = next;
+        changes += 1;
+        publishSearchAttributes(state);
+        return { state, trail, summary: decision.event.summary };
+      } finally {
+        busy = false;
+      }
+    },
+    {
+      validator: (request) => {
+        if (!registered) return; // decided in the handler once registration is stored
+        const decision = judge(request);
+        if (!decision.ok) throw refuse(decision.status, decision.code, decision.reason);
+      },
+    },
+  );
+
+  function earliestDue(s: MatterState): string | null {
+    try {
+      const due = deadlines(s, input.config, calendar)
+        .map((d) => d.dueAt)
+        .filter((d): d is string => d !== null)
+        .sort();
+      return due[0] ?? null;
+    } catch {
+      return null;
+    }
+  }
+
+  trail = await recordRegistration({
+    matterId: input.matterId,
+    workflowId: info.workflowId,
+    runId: info.runId,
+    actor: input.registeredBy,
+    actorRole: 'drafter',
+    state,
+    firstVersion: input.firstVersion,
+    requestId: input.requestId,
+    at: state.registeredAt,
+  });
+  registered = true;
+  publishSearchAttributes(state);
+
+  // The statutory clocks: sleep until the next reminder or deadline, or until an action changes the state.
+  while (!TERMINAL_STAGES.includes(state.stage)) {
+    const seen = changes;
+    const alert = nextAlert(state, input.config, calendar, notifications);
+    const waitMs = alert ? Math.max(0, Date.parse(alert.at) - Date.now()) : undefined;
+    const changed = await condition(() => changes !== seen, waitMs as number);
+    if (changed || !alert) continue;
+    const at = new Date().toISOString();
+    const record: NotificationRecord = { key: alert.key, kind: alert.kind, deadlineKey: alert.deadlineKey, dueAt: alert.dueAt, at };
+    await recordNotification({ matterId: state.matterId, workflowId: info.workflowId, runId: info.runId, label: alert.label, ...record });
+    notifications.push(record);
+  }
+  await condition(allHandlersFinished);
+  return state;
+}
+
+/** The role the person acted in, as the permission table grants it, recorded in the trail. */
+function actingRole(actor: Actor, action: string, state: MatterState, now: string): string {
+  const verdict = authorize(actor, action, matterAccessOf(state), now);
+  return verdict.allowed ? verdict.role : actor.roles.join(',');
+}
+
+function publishSearchAttributes(state: MatterState): void {
+  upsertSearchAttributes({ MatterStage: [state.stage], MatterKind: [state.kind], DraftingUnit: [state.draftingUnit] });
+}
+
+function commandReason(request: ActionRequest): string | null {
+  const c = request.command as { reason?: unknown; note?: unknown };
+  if (typeof c.reason === 'string') return c.reason;
+  if (typeof c.note === 'string') return c.note;
+  return null;
+}
+
+function mergeYears(current: HolidayYear[], added: HolidayYear[]): HolidayYear[] {
+  const byYear = new Map(current.map((y) => [y.year, y]));
+  for (const y of added) byYear.set(y.year, y);
+  return calendarToYears(calendarFromYears([...byYear.values()]));
+}
