@@ -1,5 +1,5 @@
 /** Three projects: pure logic, the real stack, and replay of committed workflow histories. */
-const tsJest = { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] };
+const tsJest = { '^.+\\.ts$': ['ts-jest', {}] };
 const common = { testEnvironment: 'node', transform: tsJest, moduleFileExtensions: ['ts', 'js', 'json'] };
 module.exports = {
   projects: [

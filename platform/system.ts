@@ -12,6 +12,7 @@ import { ensureTemporalCli } from './temporal/cli';
 import { startDevServer, type DevServer } from './temporal/devServer';
 import { connectClient, connectWorker } from './temporal/connection';
 import { ensureSearchAttributes } from './temporal/searchAttributes';
+import { installTemporalRuntime } from './temporal/runtime';
 import { loadProcedureConfig } from './procedureConfig';
 import { createWorker } from '../worker/createWorker';
 import { createApp } from '../api/app';
@@ -84,6 +85,7 @@ export async function startSystem(opts: {
 
     let worker: Worker | null = null;
     if (opts.runWorker) {
+      installTemporalRuntime(log);
       const nativeConnection = await connectWorker(temporalAddress, config);
       worker = await createWorker({
         connection: nativeConnection,

@@ -8,6 +8,7 @@ bash scripts/ensure-setup.sh
 echo "› type-checking"
 npx tsc --noEmit -p .
 echo "› jest: unit, integration, replay"
-npx jest --runInBand=false --maxWorkers=2 "$@"
+# PGlite loads its file system bundle with a dynamic import, which jest's VM sandbox allows only with this flag.
+NODE_OPTIONS="--experimental-vm-modules ${NODE_OPTIONS:-}" npx jest --maxWorkers=2 "$@"
 echo "› fair-competition pre-screen evaluation"
 npx tsx scripts/eval-prescreen.ts

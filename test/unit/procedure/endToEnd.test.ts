@@ -1,5 +1,5 @@
 import { deadlines, type MatterState } from '../../../domain/procedure';
-import { apply, at, attempt, cal, config, currentHashOf, doFcr, doResearch, fullChecklist, meetingRecord, people, refused, register, toAwaitingMeeting } from './fixtures';
+import { apply, at, attempt, cal, config, currentHashOf, doFcr, doLegality, doResearch, fullChecklist, meetingRecord, people, refused, register, toAwaitingMeeting } from './fixtures';
 
 const meetingDay = '2025-03-20'; // well after 7 working days from 2025-03-03
 

@@ -1,0 +1,75 @@
+/**
+ * Shared vocabulary of the pre-screen, as regex source fragments.
+ *
+ * Rules are written against these word classes (a local place, an outside place, an operator, a
+ * procurement setting, …) rather than against example sentences, so that "本县注册", "我区纳税",
+ * "注册地在区内" and "县外供应商" are all caught by the same meaning-bearing rule.
+ */
+
+/** Characters that end a phrase: a rule's gap never crosses a comma or a sentence end. */
+const PHRASE_STOP = '，,。；;！!？?\\n：:';
+/** Characters that end a sentence. */
+const SENTENCE_STOP = '。；;！!？?\\n';
+
+/** Lazy gap of at most n characters inside one comma-delimited phrase. */
+export const gap = (n: number): string => `[^${PHRASE_STOP}]{0,${n}}?`;
+/** Lazy gap of at most n characters inside one sentence (may cross commas). */
+export const sgap = (n: number): string => `[^${SENTENCE_STOP}]{0,${n}}?`;
+
+/** Sentence boundary characters, for the splitter. */
+export const SENTENCE_BOUNDARY = /[。；;！!？?\n]/;
+
+const NOT_OUTSIDE = '(?!以外|之外|外(?!资))';
+/** 本区/本市/本县/我区/当地/区内… — the drafting authority's own territory. */
+export const LOCAL =
+  '(?:本地(?!区以外)|本(?:区|市(?!场)|县|镇|乡|省|州|旗|辖区|行政区域?|区域)|我(?:区|市|县|镇|乡|省|州)|当地|' +
+  '(?<![园景城社校厂矿片街小营])区内|(?<![城都])市内|县内|省内|镇内|辖区内|域内)' +
+  NOT_OUTSIDE;
+
+/** 外地/外省/区外/进口/非本地… — anything from outside the territory. */
+export const OUTSIDE =
+  '(?:外地|外埠|外省|外市|外县|(?<![园景城社校厂矿片街小营])区外|(?<![城都])市外|县外|省外|境外|异地|国外|' +
+  '(?<![出入区园馆站门])进口(?![处通闸])|非本(?:地|区|市|县|省)|本(?:地区|区|市|县|省|地)以外|其他地区|外来)';
+
+/** Words naming market operators (经营者). */
+export const OPERATOR =
+  '(?:企业|公司|经营者|经营主体|市场主体|供应商|服务商|承包商|施工单位|投标人|单位|机构|商户|商家|旅行社|分社|' +
+  '酒店|饭店|宾馆|民宿|平台|集团|团体|社会组织|厂商|厂家|个体工商户|合作社|俱乐部|律师事务所|会计师事务所|事务所|运营商)';
+
+/** Goods and factors that can be kept out of / held in a market. */
+export const GOODS =
+  '(?:产品|商品|农产品|农副产品|食品|食材|药品|药材|中药材|建材|建筑材料|材料|原材料|原料|器材|设备|物资|货物|' +
+  '汽车|家电|煤炭|原煤|生猪|牲畜|茶叶|乳制品|啤酒|饮料|白酒|品牌|特产|文创产品|预包装食品|有机肥|农资|粮食|' +
+  '稻谷|砂石|混凝土|水泥|钢材|苗木|种子|化肥|冷链食品|葡萄酒|水产品|蔬菜|水果|肉类)';
+
+/** Settings of public procurement and tendering (政府采购、招标投标). */
+export const PROCUREMENT =
+  '(?:政府采购|采购(?:项目|文件|活动|人|中心|需求)|招标|投标|招投标|评标|评审|比选|遴选|竞标|竞价|摇号|抽签|' +
+  '中标|磋商|询价|承揽|工程项目|小型工程|政府购买|购买服务|供应商|投标人|加分|评分|财政投资|政府投资|' +
+  '承接[^，。；]{0,12}?(?:工程|项目|服务)|选用[^，。；]{0,6}?(?:企业|单位|供应商))';
+
+/** Fiscal rewards and subsidies (财政奖励、补贴). */
+export const SUBSIDY =
+  '(?:奖励|补贴|补助|资助|扶持资金|扶持|奖补|贴息|专项资金|支持资金|资金支持|产业资金|引导资金|消费券|津贴)';
+
+/** Fees, charges and prices. */
+export const FEE_OR_PRICE =
+  '(?:收费|费用|价格|售价|票价|房价|运价|租金|保证金|押金|免缴|免收|全免|[\u4e00-\u9fa5]{1,4}费|价(?!值))';
+
+/** Market-entry activities (开业、经营、承接…). */
+export const BUSINESS_ACTIVITY =
+  '(?:经营|营业|开业|开展|从事|承接|开办|开设|设立|挂牌|销售|上架|营运|运营|演出|生产|进入|入驻|承办|办理营业执照|申请营业执照|对外|继续)';
+
+/** Requirement markers. */
+export const MUST = '(?:须|需|必须|应当|应|要|需要|要求|一律)';
+
+/** Words that negate a following restriction ("不得限定", "严禁指定"). */
+export const NEGATOR = '(?:不得|不能|不应|不准|不允许|禁止|严禁|杜绝|防止|避免)';
+
+/** Verbs that make a negator a safeguard rather than a restriction on operators. */
+export const RESTRICTING_VERB =
+  '(?:限制|排斥|歧视|设置|设定|增设|要求|强制|变相|限定|指定|阻碍|妨碍|以(?![上下内外前后来])|给予|干预|作为|违规|违法|组织|发布|出台|' +
+  '实施|拒绝|采取|差别|区别|区分|附加|滥用|收取|对外地|对本地|对进口)';
+
+/** Verbs that abolish what follows ("取消…要求", "清理…规定"). */
+export const ABOLISHER = '(?:取消|清理|废止|废除|纠正|破除|消除|清除|打破|打击|反对|整治|查处|整改)';

@@ -1,0 +1,107 @@
+import { deadlines, type MatterState, type ProcedureConfig } from '../../../domain/procedure';
+import { apply, at, cal, config, currentHashOf, doLegality, doResearch, meetingRecord, people, register, toAwaitingMeeting } from './fixtures';
+
+const day = at('2025-03-03');
+
+describe('deadlines()', () => {
+  it('nothing runs at registration', () => {
+    expect(deadlines(register('major_decision', [], day), config, cal)).toEqual([]);
+  });
+
+  it('comment window end while research is under way, until the adoption table is recorded', () => {
+    const s = apply(
+      register('major_decision', ['PUBLIC'], day),
+      { type: 'record_research_item', item: { kind: 'public_comment', openedAt: at('2025-03-03'), closesAt: at('2025-04-03', '17:00'), channel: '网站' } },
+      people.drafter,
+      day,
+    );
+    expect(deadlines(s, config, cal)).toEqual([
+      {
+        key: 'comment_window',
+        label: '公开征求意见期限',
+        startedAt: at('2025-03-03'),
+        dueAt: at('2025-04-03', '17:00'),
+        remindAt: '2025-04-01T16:00:00.000Z', // start of Wed 2 April: Wed+Thu left
+        unit: 'calendar_days',
+        stage: 'research',
+      },
+    ]);
+    const adopted = apply(s, { type: 'record_research_item', item: { kind: 'comment_adoption', entries: [] } }, people.drafter, at('2025-04-04'));
+    expect(deadlines(adopted, config, cal)).toEqual([]);
+  });
+
+  it('legality time limit and minimum during the review; only the minimum while awaiting the meeting', () => {
+    let s = doResearch(register('major_decision', [], day), day);
+    s = apply(s, { type: 'submit_for_review' }, people.drafter, day);
+    expect(deadlines(s, config, cal)).toEqual([
+      expect.objectContaining({ key: 'legality_review_time_limit', label: '合法性审核期限', startedAt: day, dueAt: '2025-03-24T15:59:59.999Z', unit: 'working_days', stage: 'legality_review' }),
+      expect.objectContaining({ key: 'legality_review_minimum', startedAt: day, dueAt: '2025-03-12T15:59:59.999Z', unit: 'working_days' }),
+    ]);
+    s = apply(s, { type: 'accept_materials' }, people.legal, day);
+    s = doLegality(s, day);
+    expect(deadlines(s, config, cal).map((d) => d.key)).toEqual(['legality_review_minimum']);
+  });
+
+  it('both legality clocks stop (dueAt null) while supplementing', () => {
+    let s = doResearch(register('major_decision', [], day), day);
+    s = apply(s, { type: 'submit_for_review' }, people.drafter, day);
+    s = apply(s, { type: 'return_for_supplement', missing: ['x'], note: 'y' }, people.legal, at('2025-03-04'));
+    const dl = deadlines(s, config, cal);
+    expect(dl.map((d) => [d.key, d.dueAt])).toEqual([
+      ['legality_review_time_limit', null],
+      ['legality_review_minimum', null],
+    ]);
+    expect(dl.every((d) => d.remindAt === undefined)).toBe(true);
+  });
+
+  it('filing (from publication) and archive (from signing) deadlines after the decision', () => {
+    let s = toAwaitingMeeting('normative_document', []);
+    s = apply(s, { type: 'schedule_meeting', meetingAt: at('2025-03-20', '15:00'), body: 'director_office_meeting' }, people.secretary, day);
+    s = apply(s, { type: 'record_meeting', record: meetingRecord() }, people.secretary, at('2025-03-20', '18:00'));
+    // Nothing is counted before signing.
+    expect(deadlines(s, config, cal)).toEqual([]);
+    s = apply(s, { type: 'sign_and_number', versionHash: currentHashOf(s), documentNumber: 'n', signedBy: 'h' }, people.secretary, at('2025-03-21'));
+    expect(deadlines(s, config, cal)).toEqual([
+      expect.objectContaining({ key: 'archive_deadline', startedAt: at('2025-03-21'), dueAt: '2025-03-31T15:59:59.999Z', unit: 'calendar_days', stage: 'post_decision' }),
+    ]);
+    s = apply(s, { type: 'publish', channel: '网站', reference: 'u' }, people.secretary, at('2025-03-24'));
+    const filing = deadlines(s, config, cal).find((d) => d.key === 'filing_deadline');
+    // 20 calendar days from Mon 24 March → Sun 13 April; reminder 2 working days before: start of Thu 10 April.
+    expect(filing).toMatchObject({ label: '报送备案期限', startedAt: at('2025-03-24'), dueAt: '2025-04-13T15:59:59.999Z', remindAt: '2025-04-09T16:00:00.000Z' });
+  });
+
+  it('short seconds durations for demos and tests', () => {
+    const fast: ProcedureConfig = {
+      ...config,
+      reminderLead: { amount: 10, unit: 'seconds' },
+      kinds: {
+        ...config.kinds,
+        major_decision: { ...config.kinds.major_decision, legalityReviewTimeLimit: { amount: 120, unit: 'seconds' }, legalityReviewMinimum: { amount: 30, unit: 'seconds' } },
+      },
+    };
+    const t0 = '2025-03-03T01:00:00.000Z';
+    let s = doResearch(register('major_decision', [], t0), t0, fast);
+    s = apply(s, { type: 'submit_for_review' }, people.drafter, t0, fast);
+    s = apply(s, { type: 'return_for_supplement', missing: ['x'], note: 'y' }, people.legal, '2025-03-03T01:00:20.000Z', fast);
+    s = apply(s, { type: 'submit_for_review' }, people.drafter, '2025-03-03T01:01:20.000Z', fast);
+    const dl = deadlines(s, fast, cal);
+    expect(dl).toEqual([
+      expect.objectContaining({ key: 'legality_review_time_limit', dueAt: '2025-03-03T01:03:00.000Z', remindAt: '2025-03-03T01:02:50.000Z', unit: 'seconds' }),
+      expect.objectContaining({ key: 'legality_review_minimum', dueAt: '2025-03-03T01:01:30.000Z', unit: 'seconds' }),
+    ]);
+    s = apply(s, { type: 'accept_materials' }, people.legal, '2025-03-03T01:01:21.000Z', fast);
+    s = doLegality(s, '2025-03-03T01:01:22.000Z', fast);
+    const early = { type: 'schedule_meeting' as const, meetingAt: '2025-03-03T01:01:29.000Z', body: 'director_office_meeting' as const };
+    expect(() => apply(s, early, people.secretary, '2025-03-03T01:01:23.000Z', fast)).toThrow(/LEGALITY_MIN_TIME/);
+    const ok: MatterState = apply(s, { ...early, meetingAt: '2025-03-03T01:01:30.000Z' }, people.secretary, '2025-03-03T01:01:23.000Z', fast);
+    expect(ok.stage).toBe('meeting_scheduled');
+  });
+
+  it('reports a missing holiday year as a warning instead of guessing', () => {
+    let s = doResearch(register('major_decision', [], at('2026-12-28')), at('2026-12-28'));
+    s = apply(s, { type: 'submit_for_review' }, people.drafter, at('2026-12-28'));
+    const dl = deadlines(s, config, cal);
+    expect(dl.every((d) => d.dueAt === null && /2027/.test(d.warning ?? ''))).toBe(true);
+    expect(dl).toHaveLength(2);
+  });
+});
