@@ -11,6 +11,8 @@ import { systemRoutes } from './routes/system';
 import { authRoutes } from './routes/auth';
 import { matterRoutes } from './routes/matters';
 import { calendarRoutes } from './routes/calendar';
+import { signOffRoutes } from './routes/signOffs';
+import { peopleRoutes } from './routes/people';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -39,7 +41,7 @@ export function createApp(deps: ApiDeps) {
 
   const routes: AnyRoute[] = [];
   const document = () => openApiDocument(routes, { version: deps.version });
-  routes.push(...systemRoutes(deps, document), ...authRoutes(deps), ...matterRoutes(deps), ...calendarRoutes(deps));
+  routes.push(...systemRoutes(deps, document), ...authRoutes(deps), ...matterRoutes(deps), ...signOffRoutes(deps), ...peopleRoutes(deps), ...calendarRoutes(deps));
 
   const authenticate = async (req: Request): Promise<Principal | null> => {
     const header = req.get('authorization');

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import crypto from 'node:crypto';
+import { ROLE_LABELS, type Role } from '../../domain/procedure';
+import { authorize } from '../../domain/permissions';
+import { defineRoute, type AnyRoute } from '../http/route';
+import { forbidden, notFound, ProblemError } from '../http/problem';
+import { hashPassword } from '../auth/passwords';
+import { generateSigningKey } from '../../platform/signingKeys';
+import { BUREAU_ID, LAW_FIRM_ID } from '../people/demoPeople';
+import { oneOf } from '../matters/commandSchema';
+import type { ApiDeps } from '../deps';
+import type { Principal } from '../auth/principal';
+
+const ROLES = Object.keys(ROLE_LABELS) as Role[];
+const day = z.iso.date();
+
+const userBody = z.object({
+  username: z.string().trim().min(2).max(100).regex(/^[\w.-]+$/, 'letters, digits, _ . - only'),
+  displayName: z.string().trim().min(1).max(200),
+  password: z.string().min(10, 'must be at least 10 characters').max(200),
+  roles: z.array(oneOf(ROLES)).min(1),
+  sectionId: z.string().max(100).nullable().default(null),
+  lawFirm: z.boolean().default(false).describe('A retained lawyer of the law firm (else a bureau member)'),
+  contractFrom: day.optional(),
+  contractTo: day.optional(),
+});
+const userPatch = z.object({
+  displayName: z.string().trim().min(1).max(200).optional(),
+  password: z.string().min(10).max(200).optional(),
+  roles: z.array(oneOf(ROLES)).min(1).optional(),
+  sectionId: z.string().max(100).nullable().optional(),
+  active: z.boolean().optional(),
+  contractFrom: day.nullable().optional(),
+  contractTo: day.nullable().optional(),
+});
+
+const userView = (u: { id: string; username: string; displayName: string; roles: string[]; sectionId: string | null; organisationId: string; active: boolean; contractFrom: string | null; contractTo: string | null; signingPublicKey: string | null; demo: boolean }) => ({
+  id: u.id, username: u.username, displayName: u.displayName, roles: u.roles, sectionId: u.sectionId, organisationId: u.organisationId, active: u.active,
+  contractFrom: u.contractFrom, contractTo: u.contractTo, signingPublicKey: u.signingPublicKey, demo: u.demo,
+});
+
+/** People and roles: admins manage them (and cannot act on a review — the permission table says so). */
+export function peopleRoutes(deps: ApiDeps): AnyRoute[] {
+  const mustAdmin = (p: Principal) => {
+    const v = authorize(p, 'manage_users');
+    if (!v.allowed) throw forbidden(v.reason);
+  };
+  return [
+    defineRoute({
+      method: 'get', path: '/api/v1/users', summary: 'List people (admin)', tags: ['people'], auth: true,
+      responses: { 200: { description: 'People', schema: z.object({ items: z.array(z.record(z.string(), z.unknown())) }) } },
+      handler: async ({ principal }) => {
+        mustAdmin(principal!);
+        return { items: (await deps.db.prisma.user.findMany({ orderBy: { username: 'asc' } })).map(userView) };
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/api/v1/users', summary: 'Create a person with roles (admin); lawyers get a signing key', tags: ['people'], auth: true, body: userBody,
+      responses: { 201: { description: 'Created', schema: z.record(z.string(), z.unknown()) } },
+      handler: async ({ res, body, principal }) => {
+        mustAdmin(principal!);
+        if (body.sectionId && !(await deps.db.prisma.section.findUnique({ where: { id: body.sectionId } }))) throw new ProblemError(400, 'Invalid body.sectionId: no such section', { code: 'invalid_input', errors: [{ field: 'body.sectionId', message: 'no such section' }] });
+        if (await deps.db.prisma.user.findUnique({ where: { username: body.username } })) throw new ProblemError(409, 'Username taken', { code: 'duplicate', errors: [{ field: 'body.username', message: 'is taken' }] });
+        const key = body.roles.includes('lawyer') ? generateSigningKey(deps.signingSecret) : null;
+        const user = await deps.db.prisma.user.create({
+          data: {
+            id: `user-${crypto.randomUUID()}`, username: body.username, displayName: body.displayName, passwordHash: await hashPassword(body.password), roles: body.roles,
+            organisationId: body.lawFirm ? LAW_FIRM_ID : BUREAU_ID, sectionId: body.sectionId, contractFrom: body.contractFrom ?? null, contractTo: body.contractTo ?? null,
+            signingPublicKey: key?.publicKeyPem ?? null, signingKeySealed: key?.sealed ?? null,
+          },
+        });
+        res.status(201).json(userView(user));
+      },
+    }),
+    defineRoute({
+      method: 'patch', path: '/api/v1/users/:id', summary: 'Change a person\'s roles, section, contract, password or status (admin); deactivating revokes their tokens', tags: ['people'], auth: true,
+      params: z.object({ id: z.string().min(1).max(200) }), body: userPatch,
+      responses: { 200: { description: 'Updated', schema: z.record(z.string(), z.unknown()) } },
+      handler: async ({ params, body, principal }) => {
+        mustAdmin(principal!);
+        const existing = await deps.db.prisma.user.findUnique({ where: { id: params.id } });
+        if (!existing) throw notFound('User');
+        const becomesLawyer = body.roles?.includes('lawyer') && !existing.signingPublicKey;
+        const key = becomesLawyer ? generateSigningKey(deps.signingSecret) : null;
+        const user = await deps.db.prisma.$transaction(async (tx) => {
+          if (body.active === false) await tx.authToken.updateMany({ where: { userId: params.id, revokedAt: null }, data: { revokedAt: new Date() } });
+          return tx.user.update({
+            where: { id: params.id },
+            data: {
+              ...(body.displayName !== undefined ? { displayName: body.displayName } : {}),
+              ...(body.password !== undefined ? { passwordHash: await hashPassword(body.password) } : {}),
+              ...(body.roles !== undefined ? { roles: body.roles } : {}),
+              ...(body.sectionId !== undefined ? { sectionId: body.sectionId } : {}),
+              ...(body.active !== undefined ? { active: body.active } : {}),
+              ...(body.contractFrom !== undefined ? { contractFrom: body.contractFrom } : {}),
+              ...(body.contractTo !== undefined ? { contractTo: body.contractTo } : {}),
+              ...(key ? { signingPublicKey: key.publicKeyPem, signingKeySealed: key.sealed } : {}),
+            },
+          });
+        });
+        return userView(user);
+      },
+    }),
+  ];
+}
