@@ -13,6 +13,7 @@ import { matterRoutes } from './routes/matters';
 import { calendarRoutes } from './routes/calendar';
 import { signOffRoutes } from './routes/signOffs';
 import { peopleRoutes } from './routes/people';
+import { dossierRoutes } from './routes/dossier';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -41,7 +42,7 @@ export function createApp(deps: ApiDeps) {
 
   const routes: AnyRoute[] = [];
   const document = () => openApiDocument(routes, { version: deps.version });
-  routes.push(...systemRoutes(deps, document), ...authRoutes(deps), ...matterRoutes(deps), ...signOffRoutes(deps), ...peopleRoutes(deps), ...calendarRoutes(deps));
+  routes.push(...systemRoutes(deps, document), ...authRoutes(deps), ...matterRoutes(deps), ...signOffRoutes(deps), ...dossierRoutes(deps), ...peopleRoutes(deps), ...calendarRoutes(deps));
 
   const authenticate = async (req: Request): Promise<Principal | null> => {
     const header = req.get('authorization');

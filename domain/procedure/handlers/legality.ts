@@ -7,12 +7,11 @@ import { CHECKLIST_CODES, LEGALITY_OUTCOME_LABELS, STAGE_LABELS } from '../label
 import { describeMaterials, missingMaterials } from '../materials';
 import { refuse } from '../refusals';
 import { currentHash, currentLawyerOpinion, moveTo, noteLegalUnitActor, supersedeLegalityConclusion } from '../state';
-import type { LegalityOutcome, Stage } from '../types';
+import { lawyerGate } from '../gates';
+import type { LegalityOutcome, MatterState, Stage } from '../types';
 import { LEGALITY_OUTCOMES } from '../types';
 import { closeAs } from './drafting';
 import { done, nonEmpty, type Handler, type HandlerContext } from './handler';
-import type { MatterState, Refusal } from '../types';
-import { lawyerGate } from '../gates';
 
 function asLegalUnit(s: MatterState, ctx: HandlerContext): void {
   if (ctx.role === 'legal_unit') noteLegalUnitActor(s, ctx.actor.userId);
@@ -177,12 +176,12 @@ export const recordLegalityConclusion: Handler<'record_legality_conclusion'> = (
 };
 
 /** The amended text answers a LAWFUL_WITH_AMENDMENTS conclusion; the lawyer must have signed it. */
-export const confirmAmendments: Handler<'confirm_amendments'> = (s, cmd, ctx): ReturnType<Handler<'confirm_amendments'>> => {
+export const confirmAmendments: Handler<'confirm_amendments'> = (s, cmd, ctx) => {
   const c = s.legality.conclusion;
   if (!c || c.outcome !== 'LAWFUL_WITH_AMENDMENTS') return refuse('NOT_AMENDMENT_ROUND');
   if (cmd.versionHash !== currentHash(s)) return refuse('STALE_VERSION', `current is ${currentHash(s)}`);
   if (c.versionHash === currentHash(s)) return refuse('AMENDED_VERSION_MISSING');
-  const lawyer: Refusal | null = lawyerGate(s, ctx);
+  const lawyer = lawyerGate(s, ctx);
   if (lawyer) return lawyer;
   s.legality.amendmentsApplied = {
     versionHash: cmd.versionHash,

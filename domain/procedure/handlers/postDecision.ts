@@ -34,6 +34,7 @@ function isDone(s: MatterState, step: PostDecisionStep): boolean {
   }
 }
 
+/** The refusal when a prerequisite is missing (filing and archive are never prerequisites). */
 const MISSING_CODE: Record<PostDecisionStep, RefusalCode> = {
   party_report: 'PARTY_REPORT_MISSING',
   government_review: 'GOVERNMENT_REVIEW_MISSING',
