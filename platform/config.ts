@@ -42,6 +42,8 @@ export const configSchema = z
     NOTIFY_WEBHOOK_URL: optionalString.pipe(z.string().url().optional()),
     /** Path of a JSON file overriding the procedure's durations, quorum and windows (optional). */
     PROCEDURE_CONFIG_PATH: optionalString,
+    /** statutory (default) or demo (real-time clocks in seconds; the embedded development default). */
+    PROCEDURE_PROFILE: z.enum(['statutory', 'demo']).optional(),
     AUTH_TOKEN_TTL_MINUTES: z.coerce.number().int().min(1).default(8 * 60),
     /** Seals lawyers' signing keys at rest. Development keeps a generated one in DATA_DIR. */
     SIGNING_KEY_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
@@ -55,6 +57,9 @@ export const configSchema = z
     if (c.NODE_ENV === 'production' && !c.DATABASE_URL) {
       ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'is required in production (the embedded database is for development)' });
     }
+    if (c.NODE_ENV === 'production' && c.PROCEDURE_PROFILE === 'demo') {
+      ctx.addIssue({ code: 'custom', path: ['PROCEDURE_PROFILE'], message: 'cannot be demo in production' });
+    }
     if (c.NODE_ENV === 'production' && !c.SIGNING_KEY_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['SIGNING_KEY_SECRET'], message: 'is required in production' });
     }
@@ -64,6 +69,11 @@ export const configSchema = z
   });
 
 export type Config = z.infer<typeof configSchema>;
+
+/** Demo clocks only where demo people are: the embedded database in development, unless told otherwise. */
+export function procedureProfile(c: Config): 'statutory' | 'demo' {
+  return c.PROCEDURE_PROFILE ?? (!c.DATABASE_URL && c.NODE_ENV === 'development' ? 'demo' : 'statutory');
+}
 
 export class ConfigError extends Error {}
 

@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import type http from 'node:http';
 import { Client, Connection } from '@temporalio/client';
 import type { Worker, WorkflowBundleOption } from '@temporalio/worker';
-import type { Config } from './config';
+import { procedureProfile, type Config } from './config';
 import type { Logger } from './logger';
 import { openDatabase, type Database } from './database';
 import { applyMigrations } from './migrate';
@@ -105,6 +105,11 @@ export async function startSystem(opts: {
       log.info(`Worker polling task queue "${config.TEMPORAL_TASK_QUEUE}"`);
     }
 
+    const profile = procedureProfile(config);
+    const procedureConfig = loadProcedureConfig({ path: config.PROCEDURE_CONFIG_PATH, profile });
+    if (profile === 'demo') {
+      log.warn(`\n${'!'.repeat(78)}\n!! DEMO CLOCKS: the legality review minimum, time limits and filing/archiving deadlines\n!! run in seconds so a matter can be walked through quickly. Set PROCEDURE_PROFILE=statutory\n!! for the statutory working-day durations.\n${'!'.repeat(78)}`);
+    }
     let apiUrl: string | null = null;
     if (opts.runApi) {
       const app = createApp({
@@ -112,7 +117,7 @@ export async function startSystem(opts: {
         db,
         temporal: client,
         log,
-        procedureConfig: loadProcedureConfig(config.PROCEDURE_CONFIG_PATH),
+        procedureConfig,
         calendars: new CalendarStore(db.prisma),
         temporalHealthy: () => connection.workflowService.getSystemInfo({}).then(() => true),
         version: VERSION,

@@ -42,6 +42,15 @@ export interface ChainVerdict {
   firstBadEntry: null | { seq: number; reason: string };
 }
 
+/** Exactly the fields the hash covers, from a stored row (which has more columns, e.g. its id). */
+export function hashedFields(e: StoredTrailEntry): TrailFields {
+  return {
+    matterId: e.matterId, seq: e.seq, actionKey: e.actionKey, actorId: e.actorId, actorRole: e.actorRole, action: e.action,
+    reason: e.reason, before: e.before, after: e.after, versionHash: e.versionHash, workflowId: e.workflowId, runId: e.runId,
+    requestId: e.requestId, at: typeof e.at === 'string' ? e.at : e.at.toISOString(), prevHash: e.prevHash,
+  };
+}
+
 /** Walks a matter's trail in sequence order and reports the first entry that does not hold. */
 export function verifyChain(entries: StoredTrailEntry[]): ChainVerdict {
   let prevHash = GENESIS_HASH;
@@ -50,10 +59,8 @@ export function verifyChain(entries: StoredTrailEntry[]): ChainVerdict {
     const bad = (reason: string): ChainVerdict => ({ valid: false, entries: entries.length, firstBadEntry: { seq: e.seq, reason } });
     if (e.seq !== expectedSeq) return bad(`sequence gap: expected entry ${expectedSeq}, found ${e.seq} (an entry was deleted or inserted)`);
     if (e.prevHash !== prevHash) return bad('previous-hash link broken (an earlier entry was removed or replaced)');
-    const at = typeof e.at === 'string' ? e.at : e.at.toISOString();
-    const { hash, ...fields } = e;
-    if (entryHash({ ...fields, at }) !== hash) return bad('content does not match its hash (the entry was edited)');
-    prevHash = hash;
+    if (entryHash(hashedFields(e)) !== e.hash) return bad('content does not match its hash (the entry was edited)');
+    prevHash = e.hash;
     expectedSeq += 1;
   }
   return { valid: true, entries: entries.length, firstBadEntry: null };

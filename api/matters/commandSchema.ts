@@ -29,7 +29,7 @@ const researchItem = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('hearing'), materialsSentAt: instant, heldAt: instant, documentId: docId }),
   z.object({ kind: z.literal('expert_opinion'), expertName: text(200), institution: text(200).optional(), directInterest: z.boolean(), signed: z.boolean(), opinion: text(), documentId: docId }),
   z.object({ kind: z.literal('risk_assessment'), riskLevel: z.enum(['low', 'medium', 'high']), controllable: z.boolean(), measures: text(), documentId: docId }),
-  z.object({ kind: z.literal('comment_adoption'), entries: z.array(z.object({ commentSummary: text(), adopted: z.boolean(), reason: text().optional() })).min(1), documentId: docId.optional() }),
+  z.object({ kind: z.literal('comment_adoption'), entries: z.array(z.object({ commentSummary: text(), adopted: z.boolean(), reason: text().optional() })).describe('Empty when the window received no comments'), documentId: docId.optional() }),
   z.object({ kind: z.literal('procedure_statement'), summary: text(), documentId: docId }),
 ]);
 

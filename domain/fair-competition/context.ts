@@ -168,7 +168,7 @@ function isNegated(text: string, from: number, to: number): boolean {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
-      if (m.index >= from) break;
+      if (m.index > from) break;
       // The safeguard must reach the wording: its restricting verb ends before the wording ends.
       if (m.index + m[0].length <= to + 2) return true;
     }

@@ -13,6 +13,8 @@ const SENTENCE_STOP = '。；;！!？?\\n';
 
 /** Lazy gap of at most n characters inside one comma-delimited phrase. */
 export const gap = (n: number): string => `[^${PHRASE_STOP}]{0,${n}}?`;
+/** Greedy gap: takes up to n characters of the phrase, to extend a span over the words that follow. */
+export const ggap = (n: number): string => `[^${PHRASE_STOP}]{0,${n}}`;
 /** Lazy gap of at most n characters inside one sentence (may cross commas). */
 export const sgap = (n: number): string => `[^${SENTENCE_STOP}]{0,${n}}?`;
 
@@ -40,13 +42,13 @@ export const OPERATOR =
 export const GOODS =
   '(?:产品|商品|农产品|农副产品|食品|食材|药品|药材|中药材|建材|建筑材料|材料|原材料|原料|器材|设备|物资|货物|' +
   '汽车|家电|煤炭|原煤|生猪|牲畜|茶叶|乳制品|啤酒|饮料|白酒|品牌|特产|文创产品|预包装食品|有机肥|农资|粮食|' +
-  '稻谷|砂石|混凝土|水泥|钢材|苗木|种子|化肥|冷链食品|葡萄酒|水产品|蔬菜|水果|肉类)';
+  '稻谷|砂石|混凝土|水泥|钢材|苗木|种子|化肥|冷链食品|葡萄酒|水产品|蔬菜|水果|肉类|车辆)';
 
 /** Settings of public procurement and tendering (政府采购、招标投标). */
 export const PROCUREMENT =
   '(?:政府采购|采购(?:项目|文件|活动|人|中心|需求)|招标|投标|招投标|评标|评审|比选|遴选|竞标|竞价|摇号|抽签|' +
-  '中标|磋商|询价|承揽|工程项目|小型工程|政府购买|购买服务|供应商|投标人|加分|评分|财政投资|政府投资|' +
-  '承接[^，。；]{0,12}?(?:工程|项目|服务)|选用[^，。；]{0,6}?(?:企业|单位|供应商))';
+  '中标|磋商|询价|小型工程|政府购买|购买服务|供应商|投标人|加分|评分|财政投资|政府投资|' +
+  '选用[^，。；]{0,6}?(?:企业|单位|供应商|团体))';
 
 /** Fiscal rewards and subsidies (财政奖励、补贴). */
 export const SUBSIDY =

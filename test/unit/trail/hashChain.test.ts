@@ -23,8 +23,10 @@ describe('the hash-chained trail', () => {
     expect(canonicalJson({ a: undefined, b: 2 })).toBe('{"b":2}');
   });
 
-  test('an intact chain verifies', () => {
+  test('an intact chain verifies, also as stored rows with extra columns and Date times', () => {
     expect(verifyChain(chain(4))).toEqual({ valid: true, entries: 4, firstBadEntry: null });
+    const rows = chain(3).map((e) => ({ ...e, id: `m1:${e.seq}`, at: new Date(e.at as string) }));
+    expect(verifyChain(rows)).toEqual({ valid: true, entries: 3, firstBadEntry: null });
   });
 
   test('an edited entry is reported as the first bad one', () => {

@@ -1,0 +1,272 @@
+/**
+ * 条例第十一条 — measures affecting business conduct (FCR-D1 … FCR-D4).
+ */
+import { MUST, gap } from '../lexicon';
+import { type Detector, rx, verdict } from './types';
+
+const PRICE = '(?:定价|价格|收费标准|收费|费率|揽收价格|销售价格|门票价格|零售价)';
+
+const uniformPrice: Detector = {
+  id: 'D1.uniform-price',
+  pattern: rx('(?:统一|协商|共同|联合)(?!执行)(?:制定|确定|约定)?', gap(4), PRICE, '(?!监测|监管|检查|秩序|违法|欺诈|行为)'),
+  judge: (m, ctx) => {
+    // "统一规范收费行为" or a price set by the government itself is not an operators' cartel.
+    if (/政府定价|政府指导价/.test(ctx.text)) return null;
+    if (/^统一/.test(m[0]) && !ctx.has('association') && !/组织|协商|企业|经营者|驾校|旅行社|酒店|商户|会员|实行/.test(ctx.text)) {
+      return null;
+    }
+    return verdict('FCR-D1', 'high', '组织或要求经营者统一价格、协商定价，为经营者达成价格垄断协议提供便利');
+  },
+};
+
+const associationPrice: Detector = {
+  id: 'D1.association-sets-terms',
+  pattern: rx(
+    '(?:行业协会|协会|商会|联盟|联合会)',
+    gap(14),
+    '(?:统一|制定|公布|确定|发布|指导|分配|划定)',
+    gap(10),
+    '(?:价格|收费标准|收费|定价|份额|区域|配额|产量)',
+  ),
+  judge: () => verdict('FCR-D1', 'high', '由行业协会制定或公布统一价格、分配份额，为经营者实施垄断行为提供便利'),
+};
+
+const marketDivision: Detector = {
+  id: 'D1.market-division',
+  pattern: rx(
+    '划分(?:市场|区域|片区|经营区域|销售区域|客源|地盘)',
+    '|(?:按照?|在)',
+    gap(4),
+    '(?:划定|划分)的?',
+    gap(4),
+    '(?:区域|片区|范围)',
+    gap(8),
+    '(?:经营|发展|揽客|销售|揽收)',
+    '|分配(?:市场|客源|份额|市场份额|销售区域)|(?:分配|划定)的(?:份额|区域|片区|客源)',
+    '|不得跨(?:区域|片区|区)',
+    gap(4),
+    '(?:经营|揽客|销售|发展|揽收)',
+    '|按照',
+    gap(8),
+    '份额',
+    gap(6),
+    '分配',
+  ),
+  judge: () => verdict('FCR-D1', 'high', '划分市场、分配客源或份额，为经营者分割市场提供便利'),
+};
+
+const infoExchange: Detector = {
+  id: 'D1.sensitive-information',
+  pattern: rx(
+    '(?:报送|披露|共享|通报|交换|提供|上报)',
+    gap(14),
+    '(?:成本|成交价|价格|销量|产量|客户|经销商|入住率|营业收入|利润|进货价|采购价)',
+  ),
+  judge: (_m, ctx) =>
+    ctx.has('association') || /会员|同行|其他经营者|在会员间|相互/.test(ctx.text)
+      ? verdict('FCR-D1', 'high', '要求经营者向协会或同行报送、共享价格、成本、客户等敏感信息，便利经营者协调行为')
+      : null,
+};
+
+const organisedCoordination: Detector = {
+  id: 'D1.organised-coordination',
+  pattern: rx(
+    '(?:组织|引导|要求|协调|召集)(?!的)',
+    gap(16),
+    '(?:协商|共同|统一|联合)(?!执行)(?:确定|制定|调整)?',
+    gap(12),
+    '(?:价格|定价|收费|费率|折扣|涨价|降价|限产|产量)',
+    '|价格(?:自律)?公约|自律公约',
+    gap(8),
+    '价格|联合(?:抵制|限产|涨价|提价)|限产保价',
+  ),
+  judge: () => verdict('FCR-D1', 'high', '由行政机关组织经营者协商或统一价格、产量，强制或便利经营者实施垄断协议'),
+};
+
+const setsRegulatedPrice: Detector = {
+  id: 'D2.sets-regulated-price',
+  pattern: rx(
+    '(?:制定|确定|核定|出台|发布|规定)',
+    gap(16),
+    '(?:政府定价|政府指导价|收费标准|指导价|收费价格)',
+    '|(?:实行|执行|纳入)政府(?:定价|指导价)',
+  ),
+  judge: (_m, ctx) => {
+    if (ctx.has('association')) return null;
+    return verdict('FCR-D2', 'high', '对实行市场调节价的商品或服务制定政府定价、政府指导价或收费标准，可能超越法定定价权限');
+  },
+};
+
+const UTILITY_OR_LAND = /电价|水价|气价|用电|用水|用气|地价|土地|用地/;
+
+const preferentialPrice: Detector = {
+  id: 'D2.preferential-price',
+  pattern: rx(
+    '(?:给予|执行|享受|提供|实行|按)',
+    gap(8),
+    '(?:优惠价格|价格优惠|优惠价|优惠租金|租金优惠|优惠费率|折扣价|内部价|成本价)',
+    '|(?:租金|租赁|场租|摊位费)',
+    gap(8),
+    '(?:给予|执行|享受)',
+    gap(4),
+    '(?:优惠|减免|折扣)',
+  ),
+  judge: (_m, ctx) => {
+    if (ctx.has('consumer') || UTILITY_OR_LAND.test(ctx.text)) return null;
+    return verdict('FCR-D2', 'high', '为特定经营者提供优惠价格或优惠租金');
+  },
+};
+
+const uniformExecutedPrice: Detector = {
+  id: 'D3.uniform-executed-price',
+  pattern: rx('统一执行', gap(14), '(?:价格|价|收费|费)|统一(?:执行|实行)?(?:执行价|售价|零售价)'),
+  judge: () => verdict('FCR-D3', 'high', '要求经营者统一执行某一价格，干预市场调节价'),
+};
+
+const referencePrice: Detector = {
+  id: 'D3.reference-or-cap',
+  pattern: rx('参考价(?:格)?|基准价|最高限价|最低限价|价格上限|价格下限|(?:实行|实施|设定)限价|限价(?:销售|措施)'),
+  judge: (_m, ctx) => {
+    // A tender's ceiling price and the statutory land-price floor are lawful budget tools.
+    if (ctx.has('procurement') || /土地|用地|出让/.test(ctx.text)) return null;
+    return verdict('FCR-D3', 'high', '发布参考价或设定最高、最低限价，干预实行市场调节价的商品和服务价格');
+  },
+};
+
+const PRICE_NOUN =
+  '(?:价格|售价|票价|房价|收费|课时费|学费|年卡价格|会员费|门票|租金|运价|价|费率|佣金|抽成|提成|折扣|手续费|服务费|佣金比例|抽成比例)';
+
+const priceFloorOrCeiling: Detector = {
+  id: 'D3.price-floor-ceiling',
+  pattern: rx(
+    PRICE_NOUN,
+    gap(10),
+    '(?:最高|最低)?(?:不得|不能|不应|不准|不宜)(?:低于|高于|超过|少于|突破)',
+    '|(?:折扣|手续费|佣金|抽成|提成|服务费率|费率)(?:比例)?',
+    gap(6),
+    '(?:限定|最高|最低|控制在|不超过)',
+    '|(?:价格|房价|票价|售价|收费)',
+    gap(6),
+    '(?:上涨|涨价|上浮|下浮|浮动|涨幅|调整)(?:幅度|比例)?',
+    gap(4),
+    '(?:不得超过|不超过|控制在|最高)',
+    '|不得(?:擅自|随意)?(?:降价|调价|涨价|打折|让利|变相降价|低价)',
+    '|(?:不得|不能)低于',
+    gap(4),
+    '折',
+  ),
+  judge: (_m, ctx) => {
+    if (/土地|用地|出让|补贴比例|奖励比例/.test(ctx.text)) return null;
+    return verdict('FCR-D3', 'high', '规定最低价、最高价、涨价幅度或佣金折扣比例，违法干预市场调节价');
+  },
+};
+
+const forcedParticipation: Detector = {
+  id: 'D4.forced-participation',
+  pattern: rx('(?:必须|须|应当|要求|强制)', gap(10), '参加', gap(16), '(?:活动|促销|展会|展销|节|评比|评选|培训)'),
+  judge: (_m, ctx) =>
+    /经营者|企业|商户|酒店|饭店|旅行社|景区|门店|商家|超市/.test(ctx.text) && !ctx.has('outside')
+      ? verdict('FCR-D4', 'medium', '强制经营者参加行政机关组织的促销、展会等经营活动，干预其自主经营')
+      : null,
+};
+
+const productionPlan: Detector = {
+  id: 'D4.production-plan',
+  pattern: rx(
+    '(?:下达|分配|核定)的?',
+    gap(6),
+    '(?:产量|生产|销售|经营|营业)(?:计划|指标|配额|任务)',
+    '|按照',
+    gap(12),
+    '(?:产量|生产|销售)计划',
+    gap(6),
+    '(?:组织生产|生产|销售)',
+    '|不得超(?:计划|产能|指标)(?:生产|销售)?',
+  ),
+  judge: () => verdict('FCR-D4', 'medium', '向经营者下达产量、生产或销售计划，干预其自主生产经营'),
+};
+
+const salesChannel: Detector = {
+  id: 'D4.sales-channel',
+  pattern: rx(
+    '不得(?:通过|利用|在)',
+    gap(8),
+    '(?:网络|线上|平台|电商|直播|网上)',
+    gap(6),
+    '(?:销售|经营|营销|推广|售卖)',
+    '|(?:禁止|不得)(?:开展)?(?:网络|线上|直播)(?:销售|营销)',
+  ),
+  judge: () => verdict('FCR-D4', 'medium', '限制经营者的销售渠道或经营方式'),
+};
+
+const orderedAdjustment: Detector = {
+  id: 'D4.ordered-adjustment',
+  pattern: rx(
+    '(?:按照|根据|按)',
+    gap(12),
+    '(?:要求|部署|安排|指令)',
+    gap(6),
+    '(?:调整|压减|变更|改变|关闭|缩减)',
+  ),
+  judge: (_m, ctx) =>
+    /经营|产品|品类|结构|布局|范围|方式|路线|配送|业务|门店/.test(ctx.text) && !ctx.hasLegalBasis()
+      ? verdict('FCR-D4', 'medium', '要求经营者按照行政机关要求调整经营品类、布局或方式，干预其自主经营')
+      : null,
+};
+
+const forcedMerger: Detector = {
+  id: 'D4.forced-merger',
+  pattern: rx('(?:强制|要求|责令)', gap(16), '(?:合并|重组|兼并|并购|联营|托管|整合)'),
+  judge: () => verdict('FCR-D4', 'high', '强制经营者合并重组，干预其自主经营'),
+};
+
+const imposedModel: Detector = {
+  id: 'D4.imposed-model',
+  pattern: rx(
+    '(?:统一使用|统一采用|必须采用|须采用|应当采用|统一执行)',
+    gap(14),
+    '(?:经营模式|服务流程|管理模式|经营方式|运营模式|商业模式)',
+  ),
+  judge: () => verdict('FCR-D4', 'medium', '要求经营者统一采用行政机关设计的经营模式、服务流程'),
+};
+
+const forcedDeal: Detector = {
+  id: 'D4.forced-deal',
+  pattern: rx(
+    MUST,
+    '(?:与|同)',
+    gap(14),
+    '(?:签订|签署)',
+    gap(8),
+    '(?:协议|合同)',
+    '|(?:要求|必须|须)',
+    gap(14),
+    '组织',
+    gap(16),
+    '(?:游客|客源|团队|旅游团)',
+  ),
+  judge: (m) =>
+    /集团|公司|游客|客源|团队|旅游团/.test(m[0])
+      ? verdict('FCR-D4', 'medium', '强制经营者与特定经营者合作或完成指定的经营任务，干预其自主经营')
+      : null,
+};
+
+export const conductDetectors: readonly Detector[] = [
+  uniformPrice,
+  associationPrice,
+  marketDivision,
+  infoExchange,
+  organisedCoordination,
+  setsRegulatedPrice,
+  preferentialPrice,
+  uniformExecutedPrice,
+  referencePrice,
+  priceFloorOrCeiling,
+  forcedParticipation,
+  productionPlan,
+  salesChannel,
+  orderedAdjustment,
+  forcedMerger,
+  imposedModel,
+  forcedDeal,
+];

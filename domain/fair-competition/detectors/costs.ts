@@ -1,0 +1,245 @@
+/**
+ * 条例第十条 — measures affecting production and operating costs (FCR-C1 … FCR-C4).
+ *
+ * Every item of 第十条 is allowed with a basis in law, administrative regulation or State
+ * Council approval, so these findings are the ones most often removed by a cited legal basis
+ * (applied centrally in the pre-screen).
+ */
+import { MUST, OUTSIDE, gap, sgap } from '../lexicon';
+import { type Detector, rx, verdict } from './types';
+
+const TAX = '(?:税|税款|税收)';
+const C1_EXPLICIT = /税收(?:奖励|返还)|先征后返|即征即退|列收列支|税[^，。；]{0,16}?返还/;
+
+const taxPreference: Detector = {
+  id: 'C1.tax-preference',
+  pattern: rx(
+    '(?:减免|免征|减征|减半征收|免缴|返还|退还|先征后返|即征即退|列收列支)',
+    gap(8),
+    `${TAX}(?!务|收贡献|贡献|店)`,
+    '|',
+    TAX,
+    gap(16),
+    '(?:返还|先征后返|即征即退|减免|减半征收|全额返还|予以返还|免征|减征|三免三减半|两免三减半)',
+    '|税收(?:优惠|返还|奖励|减免)|三免三减半|两免三减半|先征后返|即征即退|列收列支',
+    '|减按',
+    gap(10),
+    '(?:税率|征收)',
+  ),
+  judge: () => verdict('FCR-C1', 'high', '对特定经营者给予减免税、税收返还、先征后返、即征即退等税收优惠'),
+};
+
+const SUBSIDY_WORD = '(?:奖励|补贴|补助|扶持|资助|奖补|支持资金|扶持资金|产业资金)';
+const CONTRIBUTION = '(?:纳税额|纳税总额|缴纳税款|税收贡献|财政贡献|财力贡献|地方贡献|经济贡献|区级贡献|留成|地方分成|区级分成|实缴税|纳税|税收)';
+
+const contributionSubsidy: Detector = {
+  id: 'C2.contribution-based',
+  pattern: rx(
+    '(?:按|按照|根据|依据|参照|以|结合)',
+    gap(14),
+    CONTRIBUTION,
+    sgap(20),
+    SUBSIDY_WORD,
+    '|',
+    SUBSIDY_WORD,
+    sgap(20),
+    '(?:按|按照|根据|以)',
+    gap(12),
+    '(?:纳税额|税收贡献|财政贡献|财力贡献|地方贡献|留成|地方分成|区级分成)',
+  ),
+  judge: (_m, ctx) =>
+    C1_EXPLICIT.test(ctx.text)
+      ? null
+      : verdict('FCR-C2', 'high', '按经营者的纳税额或地方财政贡献给予奖励、补贴，属于选择性、差异化的财政奖补'),
+};
+
+const SPECIFIC_RECIPIENT = /对(?:区|县|市|镇)(?:属)?(?:国有)?[\u4e00-\u9fa5]{1,8}(?:集团|公司)|有限(?:责任)?公司|股份有限公司|某某/;
+
+const namedRecipient: Detector = {
+  id: 'C2.named-recipient',
+  pattern: rx(
+    '对',
+    gap(16),
+    '(?:有限责任公司|有限公司|股份有限公司|集团|公司|某某)',
+    gap(20),
+    '(?:给予|安排|拨付)',
+    gap(12),
+    '(?:奖励|补贴|补助|资助|扶持|贴息|资金|经费)',
+  ),
+  judge: (m) =>
+    SPECIFIC_RECIPIENT.test(m[0])
+      ? verdict('FCR-C2', 'high', '点名对特定企业给予财政奖励或补贴')
+      : null,
+};
+
+const caseByCase: Detector = {
+  id: 'C2.case-by-case',
+  pattern: rx('一事一议|一企一策|一企一议|一项一议|特殊扶持政策|特殊奖励政策'),
+  judge: (m, ctx) =>
+    ctx.has('subsidy') || m[0] === '一事一议'
+      ? verdict('FCR-C2', m[0] === '一事一议' ? 'high' : 'medium', '以“一事一议”等方式对个别经营者给予特殊奖补，属于选择性财政奖励或补贴')
+      : null,
+};
+
+const OWNERSHIP_OR_SIZE = '(?:国有|区属|县属|市属|民营|外资|龙头|骨干|规模以上|重点)';
+
+const selectiveByKind: Detector = {
+  id: 'C2.selective-by-kind',
+  pattern: rx(
+    '(?:非国有|民营|其他|非本地|外地|非重点)',
+    gap(8),
+    '(?:不享受|不适用|不予(?:补贴|奖励|支持)|不纳入|除外)',
+    '|(?:仅限|仅对|只对|限于)',
+    gap(6),
+    OWNERSHIP_OR_SIZE,
+    '|',
+    OWNERSHIP_OR_SIZE,
+    '(?:企业)?',
+    gap(6),
+    '(?:方可|才能)(?:享受|申请|申报)',
+  ),
+  judge: (m, ctx) => {
+    if (!ctx.has('subsidy')) return null;
+    if (new RegExp(OUTSIDE).test(m[0])) return null;
+    return verdict('FCR-C2', 'high', '财政奖补只给予特定所有制、特定级别或特定范围的经营者，其他经营者不能享受');
+  },
+};
+
+const landPreference: Detector = {
+  id: 'C3.land',
+  pattern: rx(
+    '零地价|(?:土地|地价|用地|出让)',
+    gap(6),
+    '(?:价格)?优惠|优先(?:供地|安排',
+    gap(4),
+    '用地|保障',
+    gap(4),
+    '用地|安排',
+    gap(4),
+    '(?:用地|能耗|排放)指标)|用地指标',
+    gap(4),
+    '(?:倾斜|优先)|土地出让金',
+    gap(6),
+    '(?:返还|减免|优惠|先征后返|奖励|补贴)|(?:低于|按)',
+    gap(12),
+    '(?:最低价|基准地价)',
+    gap(10),
+    '(?:供地|出让|\\d+%)|协议出让|(?:免费|无偿|低价)(?:提供|使用)',
+    gap(6),
+    '(?:土地|厂房|办公用房|场地|用地)',
+  ),
+  judge: (_m, ctx) =>
+    new RegExp(`${MUST}${gap(16)}(?:免费|无偿)`).test(ctx.text)
+      ? null
+      : verdict('FCR-C3', 'high', '在土地供应、地价、用地指标等要素获取方面给予特定经营者优惠'),
+};
+
+const FEES =
+  '(?:行政事业性收费|政府性基金|社会保险费|社保费|养老保险费?|医疗保险费?|失业保险费?|工伤保险费?|住房公积金|公积金|配套费|人防' +
+  gap(6) +
+  '费|规费|教育费附加|地方教育附加|残疾人就业保障金|水利建设基金|城市建设费|易地建设费)';
+
+const feeWaiver: Detector = {
+  id: 'C3.fee-waiver',
+  pattern: rx(
+    '(?:减免|免收|免缴|免征|减收|减征|缓缴|缓征|缓收|返还|不收取|全免|减半(?:收取|征收)?)',
+    gap(14),
+    FEES,
+    '|(?:行政事业性收费|政府性基金|社会保险费|住房公积金|配套费)',
+    gap(6),
+    '(?:减免|免收|免缴|缓缴|缓征|全免|返还|减半)',
+  ),
+  judge: () => verdict('FCR-C3', 'high', '减免、缓缴行政事业性收费、政府性基金、社会保险费或住房公积金'),
+};
+
+const utilityPrice: Detector = {
+  id: 'C3.utility-price',
+  pattern: rx(
+    '优惠(?:电价|水价|气价|热价|用电价格|用水价格|用气价格)',
+    '|(?:电价|水价|气价|用电价格|用水价格|用气价格|电费|水费|燃气费)',
+    gap(8),
+    '(?:优惠|补贴|低于|减免|减半)',
+    '|(?:执行|享受|给予)',
+    gap(8),
+    '(?:低价|专项)(?:电价|水价|气价)',
+  ),
+  judge: () => verdict('FCR-C3', 'high', '对特定经营者执行优惠电价、水价、气价，属于要素获取方面的优惠'),
+};
+
+const creditPreference: Detector = {
+  id: 'C3.credit',
+  pattern: rx('(?:优先|低息|免息|无息|优惠利率)(?:给予|提供|发放|安排)?', gap(4), '(?:贷款|信贷|融资|授信)'),
+  judge: (_m, ctx) =>
+    /重点|龙头|区属|县属|市属|国有|招引|引进|特定|指定/.test(ctx.text)
+      ? verdict('FCR-C3', 'medium', '安排金融资源向特定经营者倾斜，属于资金要素获取方面的优惠')
+      : null,
+};
+
+const deposit: Detector = {
+  id: 'C3.deposit',
+  pattern: rx(
+    '(?:保证金|押金)',
+    gap(12),
+    '(?<!非)(?:只接受现金|现金)',
+    '|(?<!非)以现金(?:形式|方式)?(?:缴纳|提交|交纳)',
+    gap(6),
+    '(?:保证金|押金)',
+    '|(?:保证金|押金)',
+    gap(10),
+    '不(?:予)?(?:退还|返还)',
+    '|不接受',
+    gap(4),
+    '(?:保函|保险)',
+  ),
+  judge: () => verdict('FCR-C3', 'medium', '要求以现金形式缴纳或不予退还保证金，增加经营者资金成本'),
+};
+
+const factorPriority: Detector = {
+  id: 'C3.factor-priority',
+  pattern: rx('优先(?:保障|配置|安排|供应|获得)', gap(6), '(?:用能|能耗指标|排放指标|排污权|电力|用水指标|人才指标|数据资源|公共数据)'),
+  judge: () => verdict('FCR-C3', 'medium', '在能耗、排放、数据等要素获取上优先保障特定经营者'),
+};
+
+const CHARGE = '(?:[\\u4e00-\\u9fa5]{0,6}费(?!用品)|会费|赞助|基金|捐赠|捐款|经费|费用|资金|消费卡|购物卡)';
+
+const levy: Detector = {
+  id: 'C4.levy',
+  pattern: rx(
+    MUST,
+    gap(16),
+    '(?:缴纳|交纳|上缴|缴交|认购|分摊|摊派|承担|捐赠|捐款|赞助|认捐|支付)',
+    gap(16),
+    CHARGE,
+    '|(?:',
+    MUST,
+    ')',
+    gap(12),
+    '(?:捐赠|捐款|赞助|摊派|分摊|认捐|认购)',
+    '|(?:',
+    MUST,
+    ')',
+    gap(12),
+    '(?:无偿|免费)(?:为|向)?',
+    gap(12),
+    '(?:提供|使用)',
+  ),
+  judge: (_m, ctx) => {
+    if (/罚款|罚没|税/.test(ctx.text) || ctx.has('outside')) return null;
+    return verdict('FCR-C4', 'medium', '没有法定依据要求经营者缴纳费用、捐赠赞助或无偿提供服务，增加其经营成本');
+  },
+};
+
+export const costDetectors: readonly Detector[] = [
+  taxPreference,
+  contributionSubsidy,
+  namedRecipient,
+  caseByCase,
+  selectiveByKind,
+  landPreference,
+  feeWaiver,
+  utilityPrice,
+  creditPreference,
+  deposit,
+  factorPriority,
+  levy,
+];

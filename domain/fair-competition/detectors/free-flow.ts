@@ -1,0 +1,327 @@
+/**
+ * 条例第九条 — restrictions on the free flow of goods and factors (FCR-B1 … FCR-B6), and the
+ * local-registration subsidies of 第十条(二) that use the same wording.
+ *
+ * Local favouritism is one idea expressed in many ways ("仅限本区企业", "同等条件下优先选用本县
+ * 企业", "在本市有纳税记录的加3分", "外地产品须另行检测"). The detectors below find the
+ * favouritism; `classifyLocal` then names the standard from the setting of the sentence, so a new
+ * wording in a known setting is still put under the right standard.
+ */
+import type { SentenceContext } from '../context';
+import { GOODS, LOCAL, MUST, OPERATOR, OUTSIDE, gap, ggap, sgap } from '../lexicon';
+import { type Detector, type Verdict, rx, verdict } from './types';
+
+const STRONG_FACTOR =
+  /户籍|户口|劳动力|劳务|务工|就业|人才|招聘|招用|录用|聘用|用工|数据|存款|金融机构|银行|贷款|担保|融资|土地|用地|流转|技术成果|知识产权|毕业生|闲置资金|资金存放/;
+const OPERATOR_ACCESS = /经营|进入|承接|开展|营业|开店|投资/;
+const BANNING = /不得|禁止|限制|不允许|不准|暂停|劝返|阻止/;
+const VEHICLE_OR_GOODS = /车辆|大巴|牌照|货车/;
+
+type FavourKind = 'local-favour' | 'outside-difference';
+
+/** Names the standard for a piece of local favouritism from what the sentence is about. */
+export function classifyLocal(ctx: SentenceContext, kind: FavourKind, matched: string, goodsKnown = false): Verdict | null {
+  const goods = goodsKnown || ctx.has('goods') || VEHICLE_OR_GOODS.test(ctx.text);
+  const money = ctx.has('subsidy') || ctx.has('feeOrPrice');
+  if (ctx.has('procurement')) {
+    return verdict('FCR-B3', 'high', kind === 'outside-difference'
+      ? '在政府采购、招标投标中对外地经营者设置额外条件或限制'
+      : '在政府采购、招标投标中以本地注册、业绩、纳税、社保、办公场所等为条件或给予本地经营者优先、加分');
+  }
+  if (goods && money) {
+    return verdict('FCR-B4', 'high', kind === 'outside-difference'
+      ? '对外地或进口商品设置歧视性的收费项目、收费标准、价格或补贴'
+      : '补贴、优惠只适用于本地生产的商品，对外地商品构成歧视性补贴');
+  }
+  if (kind === 'local-favour' && STRONG_FACTOR.test(ctx.text)) {
+    return verdict('FCR-B6', 'medium', '限定劳动力、资金、土地、数据、技术等要素只能在本地使用或由本地主体取得，限制要素自由流动');
+  }
+  if (goods) {
+    return verdict('FCR-B1', 'high', kind === 'outside-difference'
+      ? '对外地或进口商品设置重复检验、另行检测、检查站或进入限制，阻碍其进入本地市场'
+      : '要求优先或只能使用、销售本地商品，限制外地商品进入本地市场');
+  }
+  if (kind === 'local-favour' && ctx.has('subsidy')) {
+    return verdict('FCR-C2', 'high', '财政奖励、补贴只给予本地注册或纳税的经营者，属于选择性、差异化补贴');
+  }
+  if (kind === 'outside-difference') {
+    if (STRONG_FACTOR.test(matched)) {
+      return verdict('FCR-B6', 'medium', '限制外地劳动力、资金、数据等要素进入本地或区别对待，限制要素自由流动');
+    }
+    if (ctx.has('supervision') && !BANNING.test(matched)) {
+      return verdict('FCR-B5', 'high', '在资质审核、检查频次、证明材料等方面对外地经营者提出高于本地经营者的要求');
+    }
+    if (ctx.has('establishment') || OPERATOR_ACCESS.test(ctx.text)) {
+      return verdict('FCR-B2', 'high', '排斥或限制外地经营者在本地投资经营、设立分支机构');
+    }
+    if (ctx.has('supervision')) {
+      return verdict('FCR-B5', 'high', '在资质审核、监管执法等方面对外地经营者设置歧视性要求');
+    }
+    return verdict('FCR-B6', 'medium', '对外地经营者、商品或要素区别对待，限制商品和要素自由流动');
+  }
+  if (ctx.has('establishment') || OPERATOR_ACCESS.test(ctx.text)) {
+    return verdict('FCR-B2', 'high', '只允许本地经营者经营，排斥外地经营者在本地投资经营');
+  }
+  if (ctx.has('consumer')) return null;
+  return verdict('FCR-B6', 'medium', '限定只能由本地主体取得或使用，限制商品和要素自由流动');
+}
+
+const localRestrict: Detector = {
+  id: 'B.local-only',
+  pattern: rx(
+    '(?:仅限|只限|限于|限定|仅向|只向|仅对|只对|仅允许|只允许|仅供|只供|只能|仅能|只邀请|仅邀请|局限于|' +
+      '仅适用于|只适用于|仅用于|只用于|仅可|只可|仅面向|只面向)(?:于|由|用于)?',
+    gap(8),
+    LOCAL,
+  ),
+  judge: (m, ctx) => classifyLocal(ctx, 'local-favour', m[0]),
+};
+
+const localPreference: Detector = {
+  id: 'B.local-preference',
+  pattern: rx(
+    '(?:同等条件下(?:应当)?)?(?:优先|首先)(?:选用|使用|采购|购买|选择|安排|邀请|招用|录用|聘用|满足|供应|保障|考虑|推荐|支持|承接)?',
+    gap(6),
+    LOCAL,
+    '|原则上(?:应当)?(?:使用|采购|选用|购买|由|在)',
+    gap(6),
+    LOCAL,
+  ),
+  judge: (m, ctx) => {
+    if (ctx.has('consumer') && !ctx.has('procurement')) return null;
+    return classifyLocal(ctx, 'local-favour', m[0]);
+  },
+};
+
+const localRequired: Detector = {
+  id: 'B.local-required',
+  pattern: rx(
+    '(?:',
+    MUST,
+    '|原则上|统一|仅|将',
+    gap(8),
+    ')',
+    gap(4),
+    '(?:使用|采购|选用|购买|销售|经营|供应|采用|存放|存入|存储|转化|流转)(?:在|于)?',
+    gap(2),
+    LOCAL,
+  ),
+  judge: (m, ctx) => classifyLocal(ctx, 'local-favour', m[0]),
+};
+
+const localBonus: Detector = {
+  id: 'B.local-bonus',
+  pattern: rx(
+    LOCAL,
+    gap(10),
+    '(?:额外)?(?:加|增加)[\\d一二三四五六七八九十.]*分',
+    '|(?:加|额外加)[\\d一二三四五六七八九十.]*分',
+    gap(10),
+    LOCAL,
+  ),
+  judge: () => verdict('FCR-B3', 'high', '在评审中对本地经营者或本地业绩、荣誉给予加分，变相排斥外地经营者'),
+};
+
+/** "在本市有纳税记录", "本区范围内的同类项目业绩": a local attribute used as a condition. */
+const localAttribute: Detector = {
+  id: 'B.local-attribute',
+  pattern: rx(
+    '(?:在)?',
+    LOCAL,
+    '(?:范围内)?(?:的)?',
+    gap(6),
+    '(?:业绩|奖项|荣誉|称号|纳税记录|纳税|缴税|税收|社保|社会保险|办公场所|办公面积|办公用房|固定办公|常驻|售后服务网点|服务网点|项目经验|同类项目|注册|登记注册|登记|设有|拥有)',
+  ),
+  judge: (m, ctx) => {
+    if (ctx.has('procurement')) return classifyLocal(ctx, 'local-favour', m[0]);
+    if (ctx.has('subsidy') && /纳税|缴税|税收|注册|登记/.test(m[0])) {
+      return verdict('FCR-C2', 'high', '以在本地注册或纳税作为享受财政奖励、补贴的条件，属于选择性、差异化补贴');
+    }
+    return null;
+  },
+};
+
+/** "注册地在本区", "纳税地在本县", "总部注册在本区". */
+const registeredHere: Detector = {
+  id: 'B.registered-here',
+  pattern: rx(
+    '(?:注册地|纳税地|注册|纳税|总部|登记|税收户管|户管)(?:地)?',
+    gap(8),
+    '(?:均|都)?(?:在|位于|设在|为)',
+    LOCAL,
+  ),
+  judge: (m, ctx) => {
+    if (ctx.has('procurement')) return classifyLocal(ctx, 'local-favour', m[0]);
+    if (ctx.has('subsidy')) {
+      return verdict('FCR-C2', 'high', '以注册地、纳税地在本地作为享受财政奖励、补贴的条件，属于选择性、差异化补贴');
+    }
+    if (/方可|才能|限于|仅限|须|应当|必须/.test(ctx.text)) return classifyLocal(ctx, 'local-favour', m[0]);
+    return null;
+  },
+};
+
+const REQUIREMENT = /须|需|必须|应当|要求|方可|才能|前提|条件|限于|仅限/;
+const DIRECT_REWARD = new RegExp(`给予${gap(10)}(?:奖励|补贴|补助|资助|奖补)`);
+
+/** "须在本区设立分支机构", "将税收关系迁入本区". */
+const establishHere: Detector = {
+  id: 'B2.establish-here',
+  pattern: rx(
+    MUST,
+    gap(12),
+    '在',
+    LOCAL,
+    gap(8),
+    '(?:注册|设立|成立|登记|新设|开设|建立|设有)',
+    '|(?:注册|税收|统计|纳税|社保|结算|财务|经营|工商)(?:关系|地|登记|地址|核算)?(?:和|、|及)?',
+    gap(10),
+    '(?:迁入|迁至|迁到|转入|落户|转移至|变更至|落地)',
+    LOCAL,
+    '|(?:迁入|落户|落地|转入)',
+    LOCAL,
+  ),
+  judge: (m, ctx) => {
+    if (ctx.has('procurement')) return classifyLocal(ctx, 'local-favour', m[0]);
+    const relocation = /迁|落户|落地|转入/.test(m[0]);
+    if (relocation || REQUIREMENT.test(ctx.text)) {
+      return verdict('FCR-B2', 'high', relocation
+        ? '要求或诱导经营者将注册、税收、统计关系迁入本地，变相强制外地经营者在本地投资经营'
+        : '要求经营者在本地注册或设立分支机构，强制外地经营者在本地投资经营或设立分支机构');
+    }
+    return null;
+  },
+};
+
+/** Relocation rewarded with money is also a selective subsidy (第十条(二)). */
+const relocationReward: Detector = {
+  id: 'C2.relocation-reward',
+  pattern: rx('(?:迁入|落户|落地|转入)', LOCAL),
+  judge: (_m, ctx) =>
+    DIRECT_REWARD.test(ctx.text) && !ctx.has('procurement')
+      ? verdict('FCR-C2', 'medium', '对迁入本地的经营者给予奖励、补贴，属于选择性、差异化补贴')
+      : null,
+};
+
+const STRONG_DIFFERENCE =
+  /另行|额外|重新|重复|再次|单独|加倍|从严|加收|两倍|双倍|三倍|高于|提高|逐车|逐一|不予|不纳入|不享受|本地[^，。；]{0,8}(?:免|不需|无需|按)|方可|才能|才予/;
+
+const outsideDifferent: Detector = {
+  id: 'B.outside-different',
+  pattern: rx(
+    OUTSIDE,
+    sgap(24),
+    '(?:另行|额外|重新|重复|再次|单独|加倍|从严|加收|两倍|双倍|三倍|高于|提高|逐车|逐一|不予|不纳入|不享受|不得|禁止|限制|不允许|暂停|' +
+      '须|需|必须|应当)',
+    '|(?:禁止|限制|不允许|不准|暂停|阻止|劝返)',
+    gap(8),
+    OUTSIDE,
+    ggap(6),
+  ),
+  judge: (m, ctx) => {
+    // "外地企业须依法…" with no difference from locals is a neutral duty, not discrimination.
+    const word = m[0];
+    if (/(?:须|需|必须|应当)$/.test(word) && !STRONG_DIFFERENCE.test(ctx.text)) return null;
+    return classifyLocal(ctx, 'outside-difference', word);
+  },
+};
+
+const inspectionRate: Detector = {
+  id: 'B5.inspection-rate',
+  pattern: rx(
+    '(?:检查|抽查|抽检|巡查|监督检查)(?:的)?(?:频次|比例|次数|频率)',
+    '|重点监管|从严(?:审核|把关|掌握|管理|审查)|专项检查|重点检查',
+  ),
+  judge: (_m, ctx) =>
+    ctx.has('outside')
+      ? verdict('FCR-B5', 'high', '对外地经营者提高检查频次、抽查比例或从严审核，构成监管执法上的歧视性要求')
+      : null,
+};
+
+const checkpoint: Detector = {
+  id: 'B1.checkpoint',
+  pattern: rx('(?:设置|设立)', gap(10), '(?:检查站|检查点|关卡|卡口|检测站|查验点)'),
+  judge: (_m, ctx) =>
+    ctx.has('outside')
+      ? verdict('FCR-B1', 'high', '设置检查站、关卡对外地商品进行拦截或查验，阻碍外地商品进入本地市场')
+      : null,
+};
+
+const OUTFLOW_GOODS = /调出|外运|外销|销往|运往|运出|输出|流出/;
+const MOVE_OUT = /迁出|迁离|搬离|外迁|撤离|迁往/;
+
+const outflowBarrier: Detector = {
+  id: 'B.outflow-barrier',
+  pattern: rx(
+    '(?:不得|禁止|限制|不允许|不准|严禁)',
+    gap(12),
+    '(?:迁出|迁离|搬离|外迁|撤离|迁往|调出|外运|外销|销往|运往|运出|输出|流出|转出|',
+    '(?:向|到|赴|给|于|至)',
+    OUTSIDE,
+    '|跨(?:区域|地区|省|市|县))',
+    '|(?:迁出|外迁|迁离|搬离)',
+    gap(12),
+    '(?:退还|追回|返还|收回|追缴)',
+    '|(?:方可|才能)(?:跨(?:区域|地区|省|市|县)|外迁|迁出)(?:流动|就业|经营)?',
+  ),
+  judge: (m, ctx) => {
+    const word = m[0];
+    if (MOVE_OUT.test(word)) {
+      return verdict('FCR-B1', 'high', '限制本地经营者迁出或对迁出设置退还奖励等障碍，阻碍经营者迁出');
+    }
+    if (OUTFLOW_GOODS.test(word) || (ctx.has('goods') && !STRONG_FACTOR.test(ctx.text))) {
+      return verdict('FCR-B1', 'high', '限制本地商品、资源向外地输出');
+    }
+    // "不得跨区域经营/揽客" divides a market between operators (D1), it does not hold back factors.
+    if (/跨(?:区域|地区|省|市|县)/.test(word) && !STRONG_FACTOR.test(ctx.text) && !/流动|人员/.test(ctx.text)) return null;
+    return verdict('FCR-B6', 'medium', '限制劳动力、数据、技术、资金或本地经营者向外地流动');
+  },
+};
+
+/** "本区生产的家电", "本县产的茶叶": local goods singled out for money or exclusivity. */
+const localGoods: Detector = {
+  id: 'B.local-goods',
+  pattern: rx(LOCAL, '(?:企业)?(?:生产|产|出产|制造|种植|养殖|加工)(?:的|', gap(6), GOODS, ')'),
+  judge: (m, ctx) => (ctx.has('subsidy') || ctx.has('feeOrPrice') ? classifyLocal(ctx, 'local-favour', m[0], true) : null),
+};
+
+/** "本地企业名录制", "名录内本地施工企业": a pool closed to outsiders. */
+const localPool: Detector = {
+  id: 'B.local-pool',
+  pattern: rx(LOCAL, '(?:注册)?的?', gap(4), OPERATOR, '(?:名录|名单|库)', '|(?:名录|名单|库)(?:内|中)的?', gap(2), LOCAL),
+  judge: (m, ctx) => classifyLocal(ctx, 'local-favour', m[0]),
+};
+
+const hukou: Detector = {
+  id: 'B6.hukou',
+  pattern: rx(LOCAL, '(?:户籍|户口|常住户口)'),
+  judge: (_m, ctx) => {
+    if (!/招聘|招用|录用|聘用|用工|就业|管理人员|从业人员|员工|职工|务工|须具有|应当具有|必须具有|比例/.test(ctx.text)) return null;
+    if (/享受|免费|优惠|年卡|参观/.test(ctx.text)) return null;
+    return verdict('FCR-B6', 'medium', '以本地户籍作为用工条件或要求本地户籍人员比例，限制劳动力自由流动');
+  },
+};
+
+const outsideInvestmentCap: Detector = {
+  id: 'B2.outside-investment-threshold',
+  pattern: rx(OUTSIDE, gap(10), '投资', sgap(16), '(?:不得低于|不低于|不少于|须达到|应当达到)'),
+  judge: () => verdict('FCR-B2', 'high', '对外地经营者在本地投资设置规模门槛，限制外地经营者在本地投资经营'),
+};
+
+export const freeFlowDetectors: readonly Detector[] = [
+  localRestrict,
+  localPreference,
+  localRequired,
+  localBonus,
+  localAttribute,
+  registeredHere,
+  establishHere,
+  relocationReward,
+  outsideDifferent,
+  inspectionRate,
+  checkpoint,
+  outflowBarrier,
+  hukou,
+  outsideInvestmentCap,
+  localGoods,
+  localPool,
+];

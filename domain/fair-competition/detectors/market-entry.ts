@@ -1,0 +1,405 @@
+/**
+ * 条例第八条 — restrictions on market entry and exit (FCR-A1 … FCR-A5).
+ */
+import type { SentenceContext } from '../context';
+import { BUSINESS_ACTIVITY, LOCAL, MUST, gap, sgap } from '../lexicon';
+import { type Detector, type Verdict, rx, verdict } from './types';
+
+const OUTWARD = /(?:到|赴|去|向)(?:外地|区外|县外|市外|外省|省外|境外)|跨(?:区域|地区|省|市|县)/;
+const OUTSIDE_PARTY = /外地|外省|区外|县外|市外|非本(?:地|区|市|县)|进口/;
+const GOODS_WORD = /产品|商品|食品|药品|建材|材料|器材|设备|货物|农产品/;
+
+/**
+ * An approval, filing or endorsement required before acting. Which standard it touches depends
+ * on what is being approved: starting a business (A1), leaving the market (A4), changing how a
+ * business is run (D4), expanding elsewhere (B6), or only outsiders being checked (B1/B5).
+ */
+function classifyApproval(ctx: SentenceContext, base: Verdict['confidence']): Verdict {
+  if (ctx.has('exit')) {
+    return verdict('FCR-A4', base, '为经营者注销、迁出、搬迁、转让等退出行为设置审批或同意程序');
+  }
+  if (ctx.has('conductChange')) {
+    return verdict('FCR-D4', 'medium', '要求经营者调整经营项目、经营方式、营业时间或开展促销等须事先经行政机关批准或同意，干预经营者自主经营');
+  }
+  if (OUTWARD.test(ctx.text)) {
+    return verdict('FCR-B6', 'medium', '本地经营者到外地投资经营须经批准，限制要素和经营活动向外流动');
+  }
+  if (OUTSIDE_PARTY.test(ctx.text)) {
+    return GOODS_WORD.test(ctx.text)
+      ? verdict('FCR-B1', base, '仅对外地或进口商品另设审批、备案程序，限制其进入本地市场')
+      : verdict('FCR-B5', base, '仅对外地经营者另设审批、备案程序，构成歧视性要求');
+  }
+  if (ctx.has('association')) {
+    return verdict('FCR-A5', 'medium', '以加入行业协会或取得协会推荐、同意作为开展经营的前提，变相限制市场准入');
+  }
+  return verdict('FCR-A1', base, '设置审批、登记、备案、认定等前置程序，经营者须先取得批准才能开展经营');
+}
+
+const approvalRequired: Detector = {
+  id: 'A1.approval-required',
+  pattern: rx(
+    MUST,
+    '(?:先|事先|预先)?(?:经过?|报经|报请|报送?|征得|取得|获得)',
+    gap(16),
+    '(?:审批|核准|批准|许可|同意|审核|审查|审定)(?:同意|通过)?',
+  ),
+  judge: (_m, ctx) => classifyApproval(ctx, 'high'),
+};
+
+const approvalPrecondition: Detector = {
+  id: 'A1.precondition-before-business',
+  pattern: rx(
+    '(?:登记|注册|备案|认定|认证|年检|年审|审核|审查|核准|审批|批准|许可|资格|证书|回执|推荐意见|推荐函|评定|证明|同意)',
+    gap(12),
+    '(?:后|的)?[，,]?(?:方可|方能|才能|才可|始得|后方)',
+    gap(4),
+    BUSINESS_ACTIVITY,
+  ),
+  judge: (_m, ctx) => classifyApproval(ctx, 'high'),
+};
+
+const approvalOrBanned: Detector = {
+  id: 'A1.banned-without-approval',
+  pattern: rx(
+    '未(?:经|取得|通过|办理)?',
+    gap(8),
+    '(?:登记|注册|备案|认定|认证|年检|年审|审核|核准|审批|批准|许可|列入目录|纳入目录)',
+    gap(8),
+    '(?:不得|一律不得|不予|禁止)',
+    gap(4),
+    BUSINESS_ACTIVITY,
+    '|(?:年检|年审|审核|认定|考核)不合格的?',
+    gap(4),
+    '(?:不得|不予|停止)',
+  ),
+  judge: (_m, ctx) => classifyApproval(ctx, 'high'),
+};
+
+const approvalRegime: Detector = {
+  id: 'A1.licensing-regime',
+  pattern: rx(
+    '实(?:行|施)',
+    gap(8),
+    '(?:准入|登记|认定|目录|资格|备案|审批|许可|核准|年检|年审|资质|星级评定)(?:管理|制度|制)',
+  ),
+  judge: (_m, ctx) => classifyApproval(ctx, 'medium'),
+};
+
+const BUYER_SIDE = /采购|购买|选购|使用|配送|供应|安装|定制|消费券|核销|发放/;
+
+const exclusiveRight: Detector = {
+  id: 'A2.exclusive-right',
+  pattern: rx(
+    '特许经营|独家(?:经营|运营|代理|投资|服务|销售|承办|开发|合作|授权)?|(?<!品牌)专营(?!店)|',
+    '唯一(?:的)?(?:运营|经营|服务|承办|供应)(?:主体|单位|企业|商|方|机构)?',
+  ),
+  judge: (m, ctx) => {
+    const word = m[0];
+    if (word.startsWith('独家') && BUYER_SIDE.test(ctx.text) && !/经营|运营/.test(word)) {
+      return verdict('FCR-A3', 'high', '由特定经营者独家供应，购买者只能使用其商品或服务');
+    }
+    if (word === '特许经营') {
+      const aggravated = /直接授予|自动(?:续期|延续|延期)|期限不限|无期限|永久|不设期限/.test(ctx.text);
+      return verdict(
+        'FCR-A2',
+        aggravated ? 'high' : 'medium',
+        aggravated ? '以特许经营方式直接授予或无期限授予经营权' : '在竞争性领域设置特许经营，可能以特许经营为名排除其他经营者',
+      );
+    }
+    return verdict('FCR-A2', 'high', '将经营权授予特定经营者独家或唯一经营，排除其他经营者进入');
+  },
+};
+
+const grantOfRight: Detector = {
+  id: 'A2.grant-of-right',
+  pattern: rx(
+    '(?:经营权|运营权|经营资格|特许权|专营权|开发权)',
+    gap(8),
+    '(?:统一|直接|独家|无偿)?(?:授予|交由|交给|划归|赋予|划转)',
+    '|(?:授予|交由|赋予|划归)',
+    gap(16),
+    '(?:经营权|运营权|独家|专营权)',
+  ),
+  judge: () => verdict('FCR-A2', 'high', '未经竞争程序将经营权直接授予特定经营者'),
+};
+
+const unifiedOperator: Detector = {
+  id: 'A2.unified-operator',
+  pattern: rx(
+    '统一由',
+    gap(14),
+    '(?:公司|集团|中心|单位|机构)(?:负责)?(?:经营|运营|提供|承担|实施)',
+    '|由',
+    gap(14),
+    '(?:公司|集团|中心)(?:统一|独家|专门|集中)(?:负责)?(?:经营|运营)',
+  ),
+  judge: () => verdict('FCR-A2', 'high', '规定某项经营业务统一由特定企业经营，实际授予其独占经营权'),
+};
+
+const othersBarred: Detector = {
+  id: 'A2.others-barred',
+  pattern: rx(
+    '其他(?:企业|经营者|单位|公司|主体|经营主体|市场主体)',
+    gap(4),
+    '(?:一律)?(?:不得|不能|不允许|不再)(?:从事|经营|参与|进入|开展|提供)',
+    '|不再(?:引入|引进|允许)其他(?:经营者|企业|主体)',
+  ),
+  judge: (_m, ctx) =>
+    BUYER_SIDE.test(ctx.text)
+      ? verdict('FCR-A3', 'high', '排除其他经营者，使购买者只能使用特定经营者的商品或服务')
+      : verdict('FCR-A2', 'high', '明确排除其他经营者从事该项经营，形成独占经营'),
+};
+
+const PROVIDER =
+  '(?:供应商|企业|公司|平台|机构|酒店|宾馆|餐厅|饭店|商店|商场|购物点|服务商|品牌|产品|商品|软件|系统|设备|第三方|中介|事务所|银行|网点|承办方|厂家|厂商|单位|商户|商家)';
+
+/** A designation restricted to a local pool belongs to the local-favouritism rules instead. */
+function designation(reason: string, confidence: Verdict['confidence'] = 'high') {
+  return (m: RegExpExecArray, ctx: SentenceContext): Verdict | null => {
+    if (new RegExp(LOCAL).test(m[0])) return null;
+    if (ctx.has('procurement') && ctx.has('local')) return null;
+    return verdict('FCR-A3', confidence, reason);
+  };
+}
+
+const designated: Detector = {
+  id: 'A3.designated',
+  pattern: rx('指定(?:的)?', gap(10), PROVIDER),
+  judge: designation('指定特定经营者提供商品或服务，限定经营者或消费者的选择'),
+};
+
+const unifiedPurchase: Detector = {
+  id: 'A3.unified-purchase',
+  pattern: rx('统一(?:采购|使用|配送|购买|安装|定制|供应|选用|制作|承担|印制|选购)'),
+  judge: (m, ctx) => {
+    if (/全国统一|国家统一|全省统一/.test(ctx.text)) return null;
+    if (!/公司|集团|企业|平台|供应商|服务商|商户|厂家|确定的|指定的|公布的|推荐的|认定的|入围|名录|库|定点/.test(ctx.text)) return null;
+    return designation('要求统一采购、使用或配送特定经营者的商品或服务')(m, ctx);
+  },
+};
+
+const shortlist: Detector = {
+  id: 'A3.shortlist',
+  pattern: rx(
+    '入围(?:的)?',
+    gap(4),
+    '(?:名单|企业|供应商|单位|机构|品牌|商家|服务商|产品)',
+    '|推荐(?:的)?(?:名录|目录|名单|品牌|企业|供应商|产品|商家|服务商|机构)',
+    '|定点(?:购物|餐厅|饭店|酒店|宾馆|维修|加油|采购|供应|商店|商场|商户|接待|印刷)(?:点|商店|单位|企业)?',
+  ),
+  judge: designation('限定只能从入围名单、推荐名录或定点单位中选择经营者'),
+};
+
+const LIBRARY_RESTRICTS = new RegExp(
+  `(?:从|在|由)${gap(25)}库(?:中|内)|库内|库中|入库(?:的|企业|单位)?${gap(6)}(?:方可|才能)|未(?:纳入|进入|列入|入选)${gap(15)}库|仅限${gap(15)}库`,
+);
+
+const library: Detector = {
+  id: 'A3.roster-library',
+  pattern: rx(
+    '(?:备选|资格|名录|供应商|服务商|承包商|中介(?:机构)?|机构|单位|企业|团体|商家)库',
+    '|(?:名录|名单|推荐目录|采购目录)(?:内|中)的?',
+    gap(4),
+    '(?:企业|单位|机构|供应商|商家|产品)',
+    '|未(?:纳入|列入|进入|入选)',
+    gap(12),
+    '(?:名录|名单)',
+    gap(8),
+    '(?:不得|不予|一律不得)',
+  ),
+  judge: (m, ctx) => {
+    if (m[0].endsWith('库') && !LIBRARY_RESTRICTS.test(ctx.text)) return null;
+    return designation('通过设置备选库、名录库、资格库等，排斥库外潜在经营者')(m, ctx);
+  },
+};
+
+const onlyFrom: Detector = {
+  id: 'A3.only-from',
+  pattern: rx(
+    '只能(?:在|从|向|通过|到|前往|使用|选择|购买|采购|由|选用)',
+    gap(16),
+    '(?:公司|集团|平台|商店|商场|酒店|餐厅|企业|供应商|服务商|机构|单位|名录|名单|库|定点|指定|确定的|公布的|推荐的|认定的)',
+  ),
+  judge: designation('规定只能通过或向特定经营者购买、使用商品或服务'),
+};
+
+const RESTRICTING_CONTEXT = /须|必须|应当|只能|统一|仅|限|承担|中选|其他[^，。；]{0,6}不得|唯一|安排在|选择/;
+
+const chosenProvider: Detector = {
+  id: 'A3.chosen-provider',
+  pattern: rx(
+    '(?:局|委|办|政府|管委会|中心|协会|集团|公司|街道|办事处|乡镇|部门)(?:统一)?(?:确定|认定|公布|选定|选择|遴选|招募|授权)的',
+    gap(12),
+    PROVIDER,
+  ),
+  judge: (m, ctx) => {
+    if (!RESTRICTING_CONTEXT.test(ctx.text)) return null;
+    return designation('限定经营者或消费者只能选择行政机关确定的特定经营者')(m, ctx);
+  },
+};
+
+const sole: Detector = {
+  id: 'A3.sole-partner',
+  pattern: rx(
+    '唯一(?:的)?(?:合作|指定|授权)?(?:平台|供应商|服务商|合作方|合作平台|合作机构|渠道)',
+    '|其他(?:平台|商户|供应商|服务商|品牌|产品|机构|渠道)',
+    gap(4),
+    '(?:一律)?(?:不得|不能|不予|不允许)(?:参与|接入|进入|使用|销售|提供)',
+    '|(?:不得|不能|禁止)(?:自行)?(?:接入|选用|使用|采购|选择)其他',
+    gap(6),
+    '(?:平台|供应商|服务商|品牌|产品|渠道)',
+  ),
+  judge: designation('指定唯一合作平台或供应商并排除其他经营者参与'),
+};
+
+const capital: Detector = {
+  id: 'A4.capital-threshold',
+  pattern: rx(
+    '(?:注册资本|实缴资本|注册资金|资产总额|净资产)(?:金)?',
+    gap(4),
+    '(?:须|需|应|应当|必须)?(?:不低于|不少于|达到|在|不得低于)',
+    gap(10),
+    '(?:万元|亿元|元)(?:以上)?',
+  ),
+  judge: (_m, ctx) =>
+    ctx.has('subsidy') ? null : verdict('FCR-A4', 'high', '设置明显超出实际需要的注册资本等门槛，限制经营者进入'),
+};
+
+const ENTRY_CONTEXT = /申请|申报|参与|参加|承办|开办|进入|入驻|准入|资格|方可|才能|招募|承接|投标|从事|经营/;
+
+const experienceOrScale: Detector = {
+  id: 'A4.age-scale-threshold',
+  pattern: rx(
+    '成立(?:时间)?(?:满|已满|超过|不少于|不低于|达)?[一二三四五六七八九十两\\d]{1,3}(?:个)?(?:周)?年(?:以上)?',
+    '|(?:从业|经营|运营|执业)(?:年限|时间)',
+    gap(4),
+    '(?:满|不少于|不低于|达到|在)',
+    gap(4),
+    '年',
+    '|具有',
+    gap(6),
+    '(?:年|项|个)以上',
+    gap(10),
+    '(?:经验|业绩)',
+    '|(?:自有|自有产权)',
+    gap(10),
+    '(?:不少于|不低于|达到)',
+    '|(?:营业收入|年产值|资产规模|员工人数|从业人员|车辆|床位|营业面积|经营面积|面积)',
+    gap(4),
+    '(?:须|应|应当)?(?:不少于|不低于|达到)',
+  ),
+  judge: (_m, ctx) => {
+    if (ctx.has('subsidy') || !ENTRY_CONTEXT.test(ctx.text)) return null;
+    if (!/须|需|应当|必须|方可|才能|仅限|限于|要求|条件/.test(ctx.text)) return null;
+    return verdict('FCR-A4', 'medium', '以成立年限、经营规模、自有资产等与实际需要不相称的条件限制经营者准入');
+  },
+};
+
+const OWNERSHIP = '(?:国有|国有控股|国有独资|全民所有制|集体所有制|区属国有|县属国有|市属国有|央企|中央企业|民营|外资|内资|上市|龙头|骨干|规模以上|大型|知名|百强|500强)';
+
+const ownership: Detector = {
+  id: 'A4.ownership-or-size-condition',
+  pattern: rx(
+    OWNERSHIP,
+    '(?:企业|公司|单位)?',
+    gap(10),
+    '(?:方可|才能|才可|优先(?:获得|取得|承接|参与|进入|申报|入驻)|仅限|限于)',
+    '|(?:仅限|限于|须为|应当为|必须为|只能是|只能为)',
+    gap(10),
+    '(?:国有|全民所有制|集体所有制|国有控股|龙头|骨干|规模以上|上市|央企)',
+  ),
+  judge: (_m, ctx) => {
+    if (ctx.has('subsidy')) return null;
+    return verdict('FCR-A4', 'high', '按所有制形式、企业规模或级别设置歧视性准入条件');
+  },
+};
+
+const exitBarrier: Detector = {
+  id: 'A4.exit-barrier',
+  pattern: rx(
+    '不予(?:办理)?',
+    gap(6),
+    '(?:注销|迁出|迁移|变更登记)',
+    '|(?:注销|退出|歇业|破产)',
+    sgap(16),
+    '(?:须|应当|必须)(?:先|提前)',
+    gap(12),
+    '(?:缴清|结清|退还|申请|同意|审核)',
+  ),
+  judge: () => verdict('FCR-A4', 'medium', '为经营者注销、迁移、退出市场设置不合理条件'),
+};
+
+const NON_MARKET = /编制|债务|债券|党政机关|会议|文件|办公用房|三公|机构改革|人员/;
+const ENTRY_OBJECT =
+  /企业|经营者|门店|网点|加油站|旅行社|酒店|客房|许可|审批|申请|经营|运力|配额|机构|门市部|场所|营业|主体|项目|网约车|单车|运营/;
+
+const quota: Detector = {
+  id: 'A5.quantity-control',
+  pattern: rx(
+    '总量控制|数量控制|(?:数量|规模|总数|总量|家数)',
+    gap(6),
+    '(?:控制在|保持在|不超过|限定在|限制在)',
+    '|配额(?:管理|制)|暂停(?:受理|审批|办理|新增|准入|新设)',
+    '|(?:原则上)?不再(?:新增|增加|受理|审批|批准|引进|新设|发放|核发|新建|分配)',
+    '|只(?:允许|保留|准许|批准|设)(?:设立|保留|开设)?',
+    gap(4),
+    '一家|一(?:区|县|镇|街道|乡|市)一家|限制新设',
+  ),
+  judge: (_m, ctx) => {
+    if (NON_MARKET.test(ctx.text) || !ENTRY_OBJECT.test(ctx.text)) return null;
+    return verdict('FCR-A5', 'medium', '对经营者数量实行总量控制或暂停、不再受理新的经营申请，变相限制市场准入');
+  },
+};
+
+const newEntrant: Detector = {
+  id: 'A5.new-entrant-restriction',
+  pattern: rx(
+    '新(?:进入|设立|设|办|开办|入驻|进)',
+    gap(10),
+    '(?:企业|经营者|主体)',
+    sgap(16),
+    '(?:不得|不再|暂不|暂停|观察期|限制)',
+  ),
+  judge: () => verdict('FCR-A5', 'medium', '对新进入市场的经营者设置额外限制，变相限制市场准入'),
+};
+
+const associationGate: Detector = {
+  id: 'A5.association-gate',
+  pattern: rx(
+    MUST,
+    '(?:先)?(?:加入|入会|成为)',
+    gap(12),
+    '(?:协会|商会|联盟)(?:会员)?',
+    '|(?:协会|商会|联盟)',
+    gap(8),
+    '(?:出具的)?(?:推荐意见|推荐函|同意|证明)',
+    gap(4),
+    '[，,]?(?:方可|才能)',
+  ),
+  judge: () => verdict('FCR-A5', 'medium', '以加入行业协会或取得协会推荐作为经营前提，变相限制市场准入'),
+};
+
+export const marketEntryDetectors: readonly Detector[] = [
+  approvalRequired,
+  approvalPrecondition,
+  approvalOrBanned,
+  approvalRegime,
+  exclusiveRight,
+  grantOfRight,
+  unifiedOperator,
+  othersBarred,
+  designated,
+  unifiedPurchase,
+  shortlist,
+  library,
+  onlyFrom,
+  chosenProvider,
+  sole,
+  capital,
+  experienceOrScale,
+  ownership,
+  exitBarrier,
+  quota,
+  newEntrant,
+  associationGate,
+];

@@ -1,0 +1,199 @@
+/**
+ * Automated fair-competition pre-screen (公平竞争审查初筛): finds wording that may breach a
+ * standard of 条例第八条至第十一条 and says why, for a human reviewer to confirm or dismiss.
+ *
+ * Pure and deterministic: no I/O, clock or randomness, so it can run inside a workflow and its
+ * result for a given text and rule-set version never changes.
+ */
+import { CURRENT_RULESET_VERSION, type FcrStandard, ruleSet } from './catalogue';
+import { type Mitigation, SentenceContext } from './context';
+import { type Confidence, detectorsFor } from './detectors';
+import { explain } from './explain';
+import { type Segment, segment } from './segment';
+import { sentenceAt, splitSentences } from './sentences';
+
+export interface Finding {
+  /** standard code, e.g. 'FCR-B3' */
+  code: string;
+  /** JS string index of the suspicious wording in the input */
+  start: number;
+  /** exclusive end; excerpt === text.slice(start, end) */
+  end: number;
+  excerpt: string;
+  /** plain Chinese explanation for the reviewer */
+  explanation: string;
+  confidence: Confidence;
+  /** label of the innermost segment (clause, paragraph or article) holding the wording */
+  clause?: string;
+}
+
+export interface PrescreenResult {
+  ruleSetVersion: string;
+  findings: Finding[];
+}
+
+export interface PrescreenOptions {
+  /** rule set to screen against; default the current one. Throws on an unknown version. */
+  ruleSetVersion?: string;
+}
+
+/** Mitigations that remove a finding for every standard. */
+const ALWAYS_DROPS: readonly Mitigation[] = ['negated', 'definition', 'safeguard'];
+/** Standards whose whole point is discrimination against outsiders: a cited law lowers, never clears. */
+const DISCRIMINATION = new Set(['FCR-B3', 'FCR-B4', 'FCR-B5']);
+const COMPETITION_CURES = new Set(['FCR-A2', 'FCR-A3', 'FCR-C2']);
+const AUTONOMY_CURES = new Set(['FCR-A3', 'FCR-D2', 'FCR-D3', 'FCR-D4']);
+const EXCLUSIVITY = /只能|其他[^，。；]{0,8}不得|唯一|仅限|独家|专营|直接授予/;
+
+const LOWER: Record<Confidence, Confidence> = { high: 'medium', medium: 'low', low: 'low' };
+const RANK: Record<Confidence, number> = { high: 3, medium: 2, low: 1 };
+
+interface Candidate {
+  code: string;
+  start: number;
+  end: number;
+  confidence: Confidence;
+  reason: string;
+  lowered: Mitigation[];
+  sentence: number;
+}
+
+/** Applies the mitigation policy; returns null when the context clears the wording. */
+function mitigate(code: string, confidence: Confidence, found: readonly Mitigation[], sentenceText: string) {
+  let c = confidence;
+  const lowered: Mitigation[] = [];
+  for (const m of found) {
+    if (ALWAYS_DROPS.includes(m)) return null;
+    if (m === 'legalBasis') {
+      if (!DISCRIMINATION.has(code)) return null;
+      c = LOWER[c];
+      lowered.push(m);
+    } else if (m === 'openCompetition' && COMPETITION_CURES.has(code)) {
+      if (!EXCLUSIVITY.test(sentenceText)) return null;
+      c = LOWER[c];
+      lowered.push(m);
+    } else if (m === 'autonomy' && AUTONOMY_CURES.has(code)) {
+      return null;
+    } else if (m === 'exceptionGround' || m === 'soft') {
+      c = LOWER[c];
+      lowered.push(m);
+    }
+  }
+  return { confidence: c, lowered };
+}
+
+/** Within one sentence a more specific reading wins: a cartel (D1) or a government price (D2) explains a price rule better than D3. */
+function suppressed(code: string, codesInSentence: ReadonlySet<string>): boolean {
+  if (code === 'FCR-D3') return codesInSentence.has('FCR-D1') || codesInSentence.has('FCR-D2');
+  if (code === 'FCR-D4') return codesInSentence.has('FCR-D1');
+  return false;
+}
+
+function innermost(segments: readonly Segment[], start: number, end: number): string | undefined {
+  // Segments are sorted by start; walk back from the last one starting at or before `start`.
+  let lo = 0;
+  let hi = segments.length - 1;
+  let idx = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (segments[mid]!.start <= start) {
+      idx = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  let best: Segment | undefined;
+  // Bounded walk: nothing inside an article starts before the article, and outside articles
+  // the covering segments start within a few entries of the wording.
+  for (let i = idx, steps = 0; i >= 0 && steps < 200; i--, steps++) {
+    const s = segments[i]!;
+    if (s.end >= end && (!best || s.end - s.start < best.end - best.start)) best = s;
+    if (s.kind === 'article' && s.end >= end) break;
+  }
+  return best?.label;
+}
+
+export function prescreen(text: string, options: PrescreenOptions = {}): PrescreenResult {
+  if (typeof text !== 'string') throw new TypeError('prescreen: text must be a string');
+  const rules = ruleSet(options.ruleSetVersion ?? CURRENT_RULESET_VERSION);
+  const standards = new Map<string, FcrStandard>(rules.standards.map((s) => [s.code, s]));
+  const result: PrescreenResult = { ruleSetVersion: rules.version, findings: [] };
+  if (text.trim().length === 0) return result;
+
+  const sentences = splitSentences(text);
+  const contexts: (SentenceContext | undefined)[] = new Array(sentences.length);
+  const candidates: Candidate[] = [];
+
+  for (const detector of detectorsFor(rules.version)) {
+    const re = detector.pattern;
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      const si = sentenceAt(sentences, m.index);
+      if (si < 0) continue;
+      const sentence = sentences[si]!;
+      if (m.index + m[0].length > sentence.end) continue;
+      const ctx = (contexts[si] ??= new SentenceContext(sentence));
+      const v = detector.judge(m, ctx);
+      if (!v || !standards.has(v.code)) continue;
+      const from = m.index - sentence.start;
+      const outcome = mitigate(v.code, v.confidence, ctx.mitigations(from, from + m[0].length), sentence.text);
+      if (!outcome) continue;
+      candidates.push({
+        code: v.code,
+        start: m.index,
+        end: m.index + m[0].length,
+        confidence: outcome.confidence,
+        reason: v.reason,
+        lowered: outcome.lowered,
+        sentence: si,
+      });
+    }
+  }
+
+  const codesBySentence = new Map<number, Set<string>>();
+  for (const c of candidates) {
+    let set = codesBySentence.get(c.sentence);
+    if (!set) codesBySentence.set(c.sentence, (set = new Set()));
+    set.add(c.code);
+  }
+  const kept = candidates.filter((c) => !suppressed(c.code, codesBySentence.get(c.sentence)!));
+
+  // Overlapping hits for the same standard are one finding: report the union of their spans and
+  // the most confident reading, so a reviewer sees each problem once.
+  kept.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : a.start - b.start || b.end - a.end));
+  const merged: Candidate[] = [];
+  for (const c of kept) {
+    const last = merged[merged.length - 1];
+    if (last && last.code === c.code && last.sentence === c.sentence && c.start < last.end) {
+      last.end = Math.max(last.end, c.end);
+      if (RANK[c.confidence] > RANK[last.confidence]) {
+        last.confidence = c.confidence;
+        last.reason = c.reason;
+        last.lowered = c.lowered;
+      }
+      continue;
+    }
+    merged.push({ ...c });
+  }
+  merged.sort((a, b) => a.start - b.start || a.end - b.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+
+  const segments = segment(text);
+  result.findings = merged.map((c) => {
+    const finding: Finding = {
+      code: c.code,
+      start: c.start,
+      end: c.end,
+      excerpt: text.slice(c.start, c.end),
+      explanation: explain(standards.get(c.code)!, c.reason, c.lowered),
+      confidence: c.confidence,
+    };
+    const label = innermost(segments, c.start, c.end);
+    if (label !== undefined) finding.clause = label;
+    return finding;
+  });
+  return result;
+}

@@ -1,0 +1,70 @@
+/**
+ * Measures the fair-competition pre-screen against the labelled set kept in the repository
+ * (domain/fair-competition/eval/labelled.json): recall per standard and false-positive rates,
+ * separately for the dev split (used for tuning) and the test split (written before the rules,
+ * never tuned on).
+ *
+ *   npx tsx scripts/eval-prescreen.ts            # summary + dev errors
+ *   npx tsx scripts/eval-prescreen.ts --errors   # also list test-split errors
+ *
+ * Exits non-zero only if something crashes; quality targets are printed, not enforced.
+ */
+import labelled from '../domain/fair-competition/eval/labelled.json';
+import { type LabelledItem, type Scores, score } from '../domain/fair-competition/eval/score';
+import { CURRENT_RULESET_VERSION, prescreen, ruleSet } from '../domain/fair-competition';
+
+const TARGET_RECALL = 0.9;
+const TARGET_FPR = 0.1;
+
+const items = (labelled as { items: LabelledItem[] }).items;
+const codes = ruleSet().standards.map((s) => s.code);
+const codesOf = (text: string): string[] => prescreen(text).findings.map((f) => f.code);
+const showTestErrors = process.argv.includes('--errors');
+
+const pct = (x: number): string => `${(x * 100).toFixed(1).padStart(5)}%`;
+const mark = (ok: boolean): string => (ok ? 'ok ' : '!! ');
+
+function report(name: string, s: Scores, showErrors: boolean): void {
+  console.log(`\n=== ${name}: ${s.items} clauses (${s.positives} breaching, ${s.negatives} clean) ===`);
+  console.log('standard   recall   caught/positives');
+  for (const code of codes) {
+    const st = s.perStandard[code];
+    if (!st || st.positives === 0) {
+      console.log(`${code}     n/a    0/0`);
+      continue;
+    }
+    console.log(`${code}  ${pct(st.recall)}   ${st.caught}/${st.positives}  ${mark(st.recall >= TARGET_RECALL)}`);
+  }
+  console.log(`overall recall             ${pct(s.recall)}  ${mark(s.recall >= TARGET_RECALL)}(target >= ${TARGET_RECALL})`);
+  console.log(`false-positive rate        ${pct(s.falsePositiveRate)}  ${mark(s.falsePositiveRate <= TARGET_FPR)}(clean clauses with any finding: ${s.falsePositives.length}/${s.negatives}; target <= ${TARGET_FPR})`);
+  console.log(`wrong-code rate            ${pct(s.wrongCodeRate)}  (breaching clauses with a finding of an unlabelled standard: ${s.wrongCodes.length}/${s.positives})`);
+  console.log(`combined false-positive    ${pct(s.combinedFalsePositiveRate)}  (flagged clean + wrong-code breaching, over all clauses)`);
+  if (!showErrors) return;
+  const list = (title: string, rows: Scores['missed']) => {
+    if (rows.length === 0) return;
+    console.log(`-- ${title} (${rows.length})`);
+    for (const r of rows) console.log(`   ${r.id}  expected [${r.expected.join(',')}] got [${r.got.join(',')}]  ${r.text}`);
+  };
+  list('missed', s.missed);
+  list('false positives', s.falsePositives);
+  list('wrong codes', s.wrongCodes);
+}
+
+function main(): void {
+  const started = process.hrtime.bigint();
+  console.log(`fair-competition pre-screen evaluation — rule set ${CURRENT_RULESET_VERSION}, ${items.length} labelled clauses`);
+  for (const split of ['dev', 'test'] as const) {
+    const subset = items.filter((i) => i.split === split);
+    report(split === 'dev' ? 'dev (tuning split)' : 'test (held back from tuning)', score(subset, codesOf, codes), split === 'dev' || showTestErrors);
+  }
+  report('all', score(items, codesOf, codes), false);
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  console.log(`\n(evaluated in ${ms.toFixed(0)} ms)`);
+}
+
+try {
+  main();
+} catch (err) {
+  console.error('eval-prescreen crashed:', err);
+  process.exit(1);
+}

@@ -1,0 +1,180 @@
+/**
+ * The walkthrough: one matter of each kind carried from registration to its end, only through the HTTP
+ * API, by the demo people of the embedded default. Used by `npm run demo:walkthrough` and by the
+ * integration tests (so the walkthrough cannot silently rot).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { ApiClient, type Session } from './client';
+
+const SAMPLES = path.join(__dirname, 'samples');
+const sample = (file: string) => fs.readFileSync(path.join(SAMPLES, file), 'utf8').replace(/^<!--.*?-->\s*/s, '');
+const CHECKLIST = ['LR-S1', 'LR-S2', 'LR-P1', 'LR-P2', 'LR-C1', 'LR-C2', 'LR-C3', 'LR-R1', 'LR-R2', 'LR-F1'].map((code) => ({ code, result: 'pass' }));
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export interface People {
+  drafter: Session;
+  legal: Session;
+  lawyer: Session;
+  fcr: Session;
+  secretary: Session;
+  member1: Session;
+  member2: Session;
+  member3: Session;
+}
+
+export async function loginDemoPeople(api: ApiClient, password = 'demo'): Promise<People> {
+  const names = ['drafter', 'legal', 'lawyer', 'fcr', 'secretary', 'member1', 'member2', 'member3'] as const;
+  const sessions = await Promise.all(names.map((n) => api.login(n, password)));
+  return Object.fromEntries(names.map((n, i) => [n, sessions[i]])) as unknown as People;
+}
+
+type Print = (line: string) => void;
+
+export class Walk {
+  constructor(readonly api: ApiClient, readonly p: People, readonly print: Print) {}
+
+  async step(matterId: string, who: Session, command: Record<string, unknown>, extra: { text?: string } = {}) {
+    const result = await this.api.act(matterId, who, command, extra);
+    this.print(`  ${who.username.padEnd(9)} ${String(command.type).padEnd(26)} → ${result.state.stage}   (${result.summary})`);
+    return result;
+  }
+
+  async hash(matterId: string): Promise<string> {
+    return (await this.api.matter(matterId, this.p.drafter)).currentVersion.sha256;
+  }
+
+  async research(id: string, opts: { publicComment?: boolean; risk?: boolean }) {
+    const d = this.p.drafter;
+    await this.step(id, d, { type: 'record_research_item', item: { kind: 'drafting_explanation', summary: '起草目的、依据、过程和主要内容', documentId: 'doc-explanation' } });
+    await this.step(id, d, { type: 'record_research_item', item: { kind: 'legal_bases', bases: [{ title: '中华人民共和国旅游法', article: '第二十三条' }, { title: '公平竞争审查条例' }] } });
+    await this.step(id, d, { type: 'record_research_item', item: { kind: 'procedure_statement', summary: '已履行调研、会签、征求意见程序', documentId: 'doc-procedure' } });
+    await this.step(id, d, { type: 'record_research_item', item: { kind: 'internal_consultation', consultations: [{ unit: '区财政局', agreed: true, opinion: '同意' }] } });
+    if (opts.publicComment) {
+      await this.step(id, d, { type: 'record_research_item', item: { kind: 'public_comment', openedAt: daysAgo(45), closesAt: daysAgo(10), channel: '区政府网站' } });
+      await this.step(id, d, { type: 'record_research_item', item: { kind: 'comment_adoption', entries: [{ commentSummary: '建议扩大消费券适用范围', adopted: true }, { commentSummary: '建议限定本区企业', adopted: false, reason: '违反公平竞争审查标准' }] } });
+    }
+    if (opts.risk) {
+      await this.step(id, d, { type: 'record_research_item', item: { kind: 'risk_assessment', riskLevel: 'medium', controllable: true, measures: '分步实施，舆情监测', documentId: 'doc-risk' } });
+    }
+  }
+
+  async legality(id: string, withLawyer: boolean) {
+    if (withLawyer) {
+      await this.step(id, this.p.legal, { type: 'assign_lawyer', lawyerId: this.p.lawyer.userId });
+      await this.step(id, this.p.lawyer, { type: 'submit_lawyer_opinion', versionHash: await this.hash(id), outcome: 'LAWFUL', text: '经审查，该文件制定主体适格、程序合法、内容不违反上位法规定。', checklist: CHECKLIST });
+    }
+    await this.step(id, this.p.legal, { type: 'record_legality_conclusion', versionHash: await this.hash(id), outcome: 'LAWFUL', text: '合法性审核意见：合法，可以提请集体讨论。' });
+  }
+
+  /** Schedules the meeting at the first moment the minimum review time allows, waits for it, records it. */
+  async meeting(id: string, opts: { dissent?: boolean } = {}) {
+    const m = await this.api.matter(id, this.p.secretary);
+    const minimum = (m.deadlines as Array<{ key: string; dueAt: string | null }>).find((d) => d.key === 'legality_review_minimum')?.dueAt;
+    const meetingAt = new Date(Math.max(Date.now() + 2_000, minimum ? Date.parse(minimum) + 1_000 : 0));
+    await this.step(id, this.p.secretary, { type: 'schedule_meeting', meetingAt: meetingAt.toISOString(), body: 'director_office_meeting', meetingRef: '局长办公会' });
+    const wait = meetingAt.getTime() - Date.now() + 500;
+    this.print(`  (waiting ${Math.ceil(wait / 1000)} s for the meeting time: the minimum legality review time must have passed)`);
+    await sleep(wait);
+    const [head, m2, m3] = [this.p.member1.userId, this.p.member2.userId, this.p.member3.userId];
+    await this.step(id, this.p.secretary, {
+      type: 'record_meeting',
+      record: {
+        members: [head, m2, m3],
+        attendees: [head, m2, m3],
+        absentees: [],
+        recusals: [],
+        headId: head,
+        views: [
+          { memberId: m2, view: 'approve', comment: '同意' },
+          opts.dissent ? { memberId: m3, view: 'return', comment: '建议进一步论证价格调整幅度' } : { memberId: m3, view: 'approve' },
+          { memberId: head, view: 'approve', comment: '同意实施' },
+        ],
+        outcome: 'approve',
+        minutesDocumentId: 'minutes-2026-1',
+      },
+    });
+  }
+}
+
+export async function normativeDocumentWithRevision(w: Walk): Promise<string> {
+  w.print('\n■ 行政规范性文件 (ECON, PUBLIC) — with a return-for-revision loop from the fair-competition review');
+  const created = await w.api.request('POST', '/api/v1/matters', w.p.drafter, { title: '南开区促进文化和旅游消费若干措施', kind: 'normative_document', flags: ['ECON', 'PUBLIC'], text: sample('01-culture-tourism-consumption-measures.md') });
+  const id: string = created.id;
+  w.print(`  drafter   registered ${id} → ${created.stage}`);
+  await w.research(id, { publicComment: true });
+  await w.step(id, w.p.drafter, { type: 'submit_for_review' });
+  await w.step(id, w.p.legal, { type: 'assign_fcr_reviewer', reviewerId: w.p.fcr.userId });
+  await w.step(id, w.p.fcr, { type: 'return_for_revision', reason: '第四条指定唯一合作平台、第五条以在本区纳税为奖励条件，涉嫌排除、限制竞争，请修改' });
+  const revised = sample('01-culture-tourism-consumption-measures.md')
+    .replace(/第四条[^\n]*/, '第四条 文化和旅游消费券通过公开竞争方式择优确定的合作平台发放和核销，各类平台均可平等参与。')
+    .replace(/第五条[^\n]*/, '第五条 对年度营业收入首次超过5000万元的旅行社，给予一次性奖励50万元。');
+  await w.step(id, w.p.drafter, { type: 'submit_version', note: '按公平竞争审查意见修改第四条、第五条' }, { text: revised });
+  await w.step(id, w.p.drafter, { type: 'submit_for_review' });
+  await w.step(id, w.p.fcr, { type: 'record_fcr_conclusion', conclusion: 'no_restrictive_effect', versionHash: await w.hash(id), documentId: 'fcr-conclusion-1', summary: '修改后不具有排除、限制竞争效果' });
+  await w.step(id, w.p.legal, { type: 'accept_materials' });
+  await w.legality(id, true);
+  await w.meeting(id);
+  const hash = await w.hash(id);
+  await w.step(id, w.p.secretary, { type: 'sign_and_number', versionHash: hash, documentNumber: '南文旅规〔2026〕1号', signedBy: '局长' });
+  await w.step(id, w.p.secretary, { type: 'publish', channel: '区政府网站', reference: 'https://www.tjnk.gov.cn/wlj/2026-1' });
+  await w.step(id, w.p.legal, { type: 'file_record', authority: '区司法局', reference: '备案〔2026〕12号' });
+  await w.step(id, w.p.legal, { type: 'archive', archiveRef: 'DA-2026-001' });
+  return id;
+}
+
+export async function majorDecision(w: Walk): Promise<string> {
+  w.print('\n■ 重大行政决策 (PUBLIC, RISK) — materials returned for supplementing (clock stopped), dissent minuted');
+  const created = await w.api.request('POST', '/api/v1/matters', w.p.drafter, { title: '区属景区门票价格调整', kind: 'major_decision', flags: ['PUBLIC', 'RISK'], text: sample('02-scenic-ticket-price-decision.md') });
+  const id: string = created.id;
+  w.print(`  drafter   registered ${id} → ${created.stage}`);
+  await w.research(id, { publicComment: true, risk: true });
+  await w.step(id, w.p.drafter, { type: 'submit_for_review' });
+  await w.step(id, w.p.legal, { type: 'return_for_supplement', missing: ['价格成本监审报告'], note: '请补充成本监审报告' });
+  await w.step(id, w.p.drafter, { type: 'submit_for_review', note: '已补充成本监审报告' });
+  await w.step(id, w.p.legal, { type: 'accept_materials' });
+  await w.legality(id, true);
+  await w.meeting(id, { dissent: true });
+  await w.step(id, w.p.secretary, { type: 'report_to_party', reference: '请示〔2026〕3号' });
+  await w.step(id, w.p.secretary, { type: 'sign_and_number', versionHash: await w.hash(id), documentNumber: '南文旅发〔2026〕2号', signedBy: '局长' });
+  await w.step(id, w.p.secretary, { type: 'publish', channel: '区政府网站', reference: 'https://www.tjnk.gov.cn/wlj/2026-2' });
+  await w.step(id, w.p.secretary, { type: 'archive', archiveRef: 'DA-2026-002' });
+  return id;
+}
+
+export async function enforcementReview(w: Walk): Promise<string> {
+  w.print('\n■ 重大执法决定法制审核 (enforcement-decision review)');
+  const created = await w.api.request('POST', '/api/v1/matters', w.p.drafter, { title: '对某网吧违规接纳未成年人作出行政处罚决定', kind: 'enforcement_review', flags: [], text: sample('03-enforcement-decision-internet-cafe.md') });
+  const id: string = created.id;
+  w.print(`  drafter   registered ${id} → ${created.stage}`);
+  await w.research(id, {});
+  await w.step(id, w.p.drafter, { type: 'submit_for_review' });
+  await w.step(id, w.p.legal, { type: 'accept_materials' });
+  await w.legality(id, false);
+  await w.meeting(id);
+  await w.step(id, w.p.secretary, { type: 'sign_and_number', versionHash: await w.hash(id), documentNumber: '南文旅罚决字〔2026〕7号', signedBy: '局长' });
+  await w.step(id, w.p.secretary, { type: 'archive', archiveRef: 'DA-2026-003' });
+  return id;
+}
+
+/** Runs all three; returns each matter's final view and its trail verification. */
+export async function runWalkthrough(baseUrl: string, print: Print = (l) => process.stdout.write(`${l}\n`)) {
+  const api = new ApiClient(baseUrl);
+  const people = await loginDemoPeople(api);
+  const w = new Walk(api, people, print);
+  const ids = {
+    normativeDocument: await normativeDocumentWithRevision(w),
+    majorDecision: await majorDecision(w),
+    enforcementReview: await enforcementReview(w),
+  };
+  print('\n■ Final states');
+  const results: Record<string, { id: string; stage: string; versions: number; trailValid: boolean; trailEntries: number }> = {};
+  for (const [name, id] of Object.entries(ids)) {
+    const m = await api.matter(id, people.legal);
+    const v = await api.request('GET', `/api/v1/matters/${id}/trail/verify`, people.legal);
+    results[name] = { id, stage: m.stage, versions: m.currentVersion.number, trailValid: v.valid, trailEntries: v.entries };
+    print(`  ${name.padEnd(18)} ${m.stage.padEnd(10)} versions=${m.currentVersion.number}  trail: ${v.entries} entries, ${v.valid ? 'verified' : 'BROKEN'}`);
+  }
+  return results;
+}

@@ -1,0 +1,37 @@
+import { startTestSystem } from './support/testSystem';
+import { runWalkthrough } from '../../scripts/walkthrough/scenarios';
+import type { System } from '../../platform/system';
+
+/**
+ * `npm run demo:walkthrough` against the embedded default with demo clocks, exactly as after `npm start`:
+ * one matter of each kind to its end through the HTTP API only.
+ */
+describe('the walkthrough', () => {
+  let system: System;
+  beforeAll(async () => {
+    system = await startTestSystem({ embedded: true, env: { PROCEDURE_PROFILE: 'demo', NODE_ENV: 'development' } });
+  });
+  afterAll(async () => {
+    await system?.stop();
+  });
+
+  test('carries a normative document (with a revision loop), a major decision and an enforcement review to the end', async () => {
+    const lines: string[] = [];
+    const results = await runWalkthrough(system.apiUrl!, (l) => lines.push(l));
+    expect(results.normativeDocument).toMatchObject({ stage: 'issued', versions: 2, trailValid: true });
+    expect(results.majorDecision).toMatchObject({ stage: 'issued', versions: 1, trailValid: true });
+    expect(results.enforcementReview).toMatchObject({ stage: 'decided', versions: 1, trailValid: true });
+    expect(lines.join('\n')).toContain('return_for_revision');
+
+    // The revision voided the first sign-off? (none was given before the loop) — but the lawyer's one is valid and bound to v2.
+    const signOffs = await system.db.prisma.signOff.findMany({ where: { matterId: results.normativeDocument.id } });
+    expect(signOffs).toHaveLength(1);
+    const v2 = await system.db.prisma.matterVersion.findUniqueOrThrow({ where: { matterId_number: { matterId: results.normativeDocument.id, number: 2 } } });
+    expect(signOffs[0]).toMatchObject({ versionNumber: 2, versionHash: v2.sha256, voidedAt: null });
+    // Each workflow completed with its terminal state.
+    for (const r of Object.values(results)) {
+      const handle = system.client.workflow.getHandle(`matter-${r.id}`);
+      expect((await handle.result()).stage).toBe(r.stage);
+    }
+  }, 120_000);
+});
