@@ -2,6 +2,8 @@
 const tsJest = { '^.+\\.ts$': ['ts-jest', {}] };
 const common = { testEnvironment: 'node', transform: tsJest, moduleFileExtensions: ['ts', 'js', 'json'] };
 module.exports = {
+  // Integration tests start real servers, hash passwords and wait for workflow timers: seconds, not ms.
+  testTimeout: 90_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     {

@@ -1,6 +1,6 @@
 import type { PrismaClient } from '../prisma/generated/client';
 import type { Logger } from '../platform/logger';
-import { appendTrailEntry } from './trail/appendEntry';
+import { appendTrailEntry, type TrailHead } from './trail/appendEntry';
 import type { NotificationInput } from './types';
 
 /** The system, not a person, raises reminders and escalations; the trail names it so. */
@@ -13,14 +13,14 @@ export const SYSTEM_ACTOR = 'system';
 export async function storeAndSendNotification(
   deps: { prisma: PrismaClient; webhookUrl?: string; log: Logger },
   n: NotificationInput,
-): Promise<void> {
+): Promise<TrailHead> {
   const actionKey = `notify:${n.key}`;
-  const existing = await deps.prisma.trailEntry.findUnique({ where: { matterId_actionKey: { matterId: n.matterId, actionKey } } });
-  if (!existing) {
-    await deps.prisma.$transaction(async (tx) => {
+  let head: TrailHead | null = await deps.prisma.trailEntry.findUnique({ where: { matterId_actionKey: { matterId: n.matterId, actionKey } }, select: { seq: true, hash: true } });
+  if (!head) {
+    head = await deps.prisma.$transaction(async (tx) => {
       const matter = await tx.matter.findUniqueOrThrow({ where: { id: n.matterId }, select: { state: true } });
       const versions = (matter.state as { versions?: Array<{ hash: string }> } | null)?.versions ?? [];
-      await appendTrailEntry(tx, {
+      return appendTrailEntry(tx, {
         matterId: n.matterId,
         actionKey,
         actorId: SYSTEM_ACTOR,
@@ -45,4 +45,5 @@ export async function storeAndSendNotification(
     });
     if (!res.ok) throw new Error(`notification webhook answered ${res.status}`);
   }
+  return head;
 }

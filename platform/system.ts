@@ -79,7 +79,8 @@ export async function startSystem(opts: {
         `\n${'!'.repeat(78)}\n!! DEMO ACCOUNTS ACTIVE (embedded database only): ${DEMO_USERS.map((u) => u.username).join(', ')}\n!! password "${DEMO_PASSWORD}" for each${created ? ` (${created} created now)` : ''}. Never use this database in production.\n${'!'.repeat(78)}`,
       );
     } else {
-      await ensureOrganisations(db.prisma, { from: today, to: today });
+      // The retainer's period is set by an admin (PATCH /api/v1/organisations/law-firm); until then lawyers' own periods apply.
+      await ensureOrganisations(db.prisma, null);
       if (config.ADMIN_BOOTSTRAP_PASSWORD) await bootstrapAdmin(db.prisma, config.ADMIN_BOOTSTRAP_PASSWORD, log);
     }
 

@@ -166,10 +166,18 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
     const waitMs = alert ? Math.max(0, Date.parse(alert.at) - Date.now()) : undefined;
     const changed = await condition(() => changes !== seen, waitMs as number);
     if (changed || !alert) continue;
-    const at = new Date().toISOString();
-    const record: NotificationRecord = { key: alert.key, kind: alert.kind, deadlineKey: alert.deadlineKey, dueAt: alert.dueAt, at };
-    await recordNotification({ matterId: state.matterId, workflowId: info.workflowId, runId: info.runId, label: alert.label, ...record });
-    notifications.push(record);
+    // Trail entries are appended one at a time, so the head the workflow keeps is always the newest.
+    await condition(() => !busy);
+    if (changes !== seen) continue; // an action got in first; the alert is judged again on the new state
+    busy = true;
+    try {
+      const at = new Date().toISOString();
+      const record: NotificationRecord = { key: alert.key, kind: alert.kind, deadlineKey: alert.deadlineKey, dueAt: alert.dueAt, at };
+      trail = await recordNotification({ matterId: state.matterId, workflowId: info.workflowId, runId: info.runId, label: alert.label, ...record });
+      notifications.push(record);
+    } finally {
+      busy = false;
+    }
   }
   await condition(allHandlersFinished);
   return state;

@@ -31,11 +31,11 @@ export const DEMO_USERS: ReadonlyArray<{ username: string; displayName: string; 
 export const DEMO_PASSWORD = 'demo';
 
 /** Creates the organisations, sections and people that every installation needs (idempotent). */
-export async function ensureOrganisations(prisma: PrismaClient, lawFirmContract: { from: string; to: string }): Promise<void> {
+export async function ensureOrganisations(prisma: PrismaClient, lawFirmContract: { from: string; to: string } | null): Promise<void> {
   await prisma.organisation.upsert({ where: { id: BUREAU_ID }, create: { id: BUREAU_ID, name: '区文化和旅游局', kind: 'bureau' }, update: {} });
   await prisma.organisation.upsert({
     where: { id: LAW_FIRM_ID },
-    create: { id: LAW_FIRM_ID, name: '常年法律顾问律师事务所', kind: 'law_firm', contractFrom: lawFirmContract.from, contractTo: lawFirmContract.to },
+    create: { id: LAW_FIRM_ID, name: '常年法律顾问律师事务所', kind: 'law_firm', contractFrom: lawFirmContract?.from ?? null, contractTo: lawFirmContract?.to ?? null },
     update: {},
   });
   for (const s of DEMO_SECTIONS) {

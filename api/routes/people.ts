@@ -101,5 +101,23 @@ export function peopleRoutes(deps: ApiDeps): AnyRoute[] {
         return userView(user);
       },
     }),
+    defineRoute({
+      method: 'get', path: '/api/v1/organisations', summary: 'The bureau with its sections and the retained law firm with its contract period', tags: ['people'], auth: true,
+      responses: { 200: { description: 'Organisations', schema: z.object({ items: z.array(z.record(z.string(), z.unknown())) }) } },
+      handler: async () => ({ items: await deps.db.prisma.organisation.findMany({ include: { sections: true }, orderBy: { id: 'asc' } }) }),
+    }),
+    defineRoute({
+      method: 'patch', path: '/api/v1/organisations/:id', summary: 'Set the law firm\'s retainer period (admin); lawyers can sign only inside it', tags: ['people'], auth: true,
+      params: z.object({ id: z.string().min(1).max(100) }),
+      body: z.object({ contractFrom: day.nullable(), contractTo: day.nullable() }).refine((b) => !b.contractFrom || !b.contractTo || b.contractFrom <= b.contractTo, { message: 'must not end before it starts', path: ['contractTo'] }),
+      responses: { 200: { description: 'Updated', schema: z.record(z.string(), z.unknown()) } },
+      handler: async ({ params, body, principal }) => {
+        mustAdmin(principal!);
+        const org = await deps.db.prisma.organisation.findUnique({ where: { id: params.id } });
+        if (!org) throw notFound('Organisation');
+        if (org.kind !== 'law_firm') throw new ProblemError(422, 'Only a law firm has a retainer period', { code: 'not_law_firm' });
+        return deps.db.prisma.organisation.update({ where: { id: params.id }, data: { contractFrom: body.contractFrom, contractTo: body.contractTo } });
+      },
+    }),
   ];
 }

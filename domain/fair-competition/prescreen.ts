@@ -10,7 +10,7 @@ import { type Mitigation, SentenceContext } from './context';
 import { type Confidence, detectorsFor } from './detectors';
 import { explain } from './explain';
 import { type Segment, segment } from './segment';
-import { sentenceAt, splitSentences } from './sentences';
+import { itemsOfProhibitedLists, sentenceAt, splitSentences } from './sentences';
 
 export interface Finding {
   /** standard code, e.g. 'FCR-B3' */
@@ -44,6 +44,9 @@ const DISCRIMINATION = new Set(['FCR-B3', 'FCR-B4', 'FCR-B5']);
 const COMPETITION_CURES = new Set(['FCR-A2', 'FCR-A3', 'FCR-C2']);
 const AUTONOMY_CURES = new Set(['FCR-A3', 'FCR-D2', 'FCR-D3', 'FCR-D4']);
 const EXCLUSIVITY = /只能|其他[^，。；]{0,8}不得|唯一|仅限|独家|专营|直接授予/;
+
+/** Same-standard hits this close in one sentence describe one provision ("唯一合作平台…其他平台不得参与"). */
+const MERGE_GAP = 8;
 
 const LOWER: Record<Confidence, Confidence> = { high: 'medium', medium: 'low', low: 'low' };
 const RANK: Record<Confidence, number> = { high: 3, medium: 2, low: 1 };
@@ -106,7 +109,9 @@ function innermost(segments: readonly Segment[], start: number, end: number): st
   // the covering segments start within a few entries of the wording.
   for (let i = idx, steps = 0; i >= 0 && steps < 200; i--, steps++) {
     const s = segments[i]!;
-    if (s.end >= end && (!best || s.end - s.start < best.end - best.start)) best = s;
+    const len = s.end - s.start;
+    // Prefer the smallest cover; for a one-paragraph article show "第五条" rather than "第五条第一款".
+    if (s.end >= end && (!best || len < best.end - best.start || (len === best.end - best.start && s.kind === 'article'))) best = s;
     if (s.kind === 'article' && s.end >= end) break;
   }
   return best?.label;
@@ -120,6 +125,7 @@ export function prescreen(text: string, options: PrescreenOptions = {}): Prescre
   if (text.trim().length === 0) return result;
 
   const sentences = splitSentences(text);
+  const prohibitedItem = itemsOfProhibitedLists(text, sentences);
   const contexts: (SentenceContext | undefined)[] = new Array(sentences.length);
   const candidates: Candidate[] = [];
 
@@ -133,7 +139,7 @@ export function prescreen(text: string, options: PrescreenOptions = {}): Prescre
         continue;
       }
       const si = sentenceAt(sentences, m.index);
-      if (si < 0) continue;
+      if (si < 0 || prohibitedItem[si]) continue;
       const sentence = sentences[si]!;
       if (m.index + m[0].length > sentence.end) continue;
       const ctx = (contexts[si] ??= new SentenceContext(sentence));
@@ -168,7 +174,7 @@ export function prescreen(text: string, options: PrescreenOptions = {}): Prescre
   const merged: Candidate[] = [];
   for (const c of kept) {
     const last = merged[merged.length - 1];
-    if (last && last.code === c.code && last.sentence === c.sentence && c.start < last.end) {
+    if (last && last.code === c.code && last.sentence === c.sentence && c.start <= last.end + MERGE_GAP) {
       last.end = Math.max(last.end, c.end);
       if (RANK[c.confidence] > RANK[last.confidence]) {
         last.confidence = c.confidence;

@@ -1,6 +1,7 @@
 import { startTestSystem } from './support/testSystem';
 import { runWalkthrough } from '../../scripts/walkthrough/scenarios';
 import type { System } from '../../platform/system';
+import { recordHistory } from './support/histories';
 
 /**
  * `npm run demo:walkthrough` against the embedded default with demo clocks, exactly as after `npm start`:
@@ -24,14 +25,15 @@ describe('the walkthrough', () => {
     expect(lines.join('\n')).toContain('return_for_revision');
 
     // The revision voided the first sign-off? (none was given before the loop) — but the lawyer's one is valid and bound to v2.
-    const signOffs = await system.db.prisma.signOff.findMany({ where: { matterId: results.normativeDocument.id } });
+    const signOffs = await system.db.prisma.signOff.findMany({ where: { matterId: results.normativeDocument!.id } });
     expect(signOffs).toHaveLength(1);
-    const v2 = await system.db.prisma.matterVersion.findUniqueOrThrow({ where: { matterId_number: { matterId: results.normativeDocument.id, number: 2 } } });
+    const v2 = await system.db.prisma.matterVersion.findUniqueOrThrow({ where: { matterId_number: { matterId: results.normativeDocument!.id, number: 2 } } });
     expect(signOffs[0]).toMatchObject({ versionNumber: 2, versionHash: v2.sha256, voidedAt: null });
     // Each workflow completed with its terminal state.
-    for (const r of Object.values(results)) {
+    for (const [name, r] of Object.entries(results)) {
       const handle = system.client.workflow.getHandle(`matter-${r.id}`);
       expect((await handle.result()).stage).toBe(r.stage);
+      await recordHistory(system.client, `matter-${r.id}`, `walkthrough-${name}`);
     }
   }, 120_000);
 });

@@ -1,10 +1,15 @@
 /**
  * 条例第十一条 — measures affecting business conduct (FCR-D1 … FCR-D4).
  */
-import { MUST, gap } from '../lexicon';
+import { MUST, OPERATOR, gap, sgap } from '../lexicon';
+
+const OPERATOR_RE = new RegExp(OPERATOR);
 import { type Detector, rx, verdict } from './types';
 
-const PRICE = '(?:定价|价格|收费标准|收费|费率|揽收价格|销售价格|门票价格|零售价)';
+const PRICE = '(?:定价|价格|收费标准|收费|费率|揽收价格|销售价格|门票价格|零售价|报价)';
+
+/** "行业协会不得制定…价格" prohibits the conduct the rule looks for. */
+const PROHIBITED_INSIDE = /不得|不能|禁止|严禁|不应|不准/;
 
 const uniformPrice: Detector = {
   id: 'D1.uniform-price',
@@ -28,7 +33,8 @@ const associationPrice: Detector = {
     gap(10),
     '(?:价格|收费标准|收费|定价|份额|区域|配额|产量)',
   ),
-  judge: () => verdict('FCR-D1', 'high', '由行业协会制定或公布统一价格、分配份额，为经营者实施垄断行为提供便利'),
+  judge: (m) =>
+    PROHIBITED_INSIDE.test(m[0]) ? null : verdict('FCR-D1', 'high', '由行业协会制定或公布统一价格、分配份额，为经营者实施垄断行为提供便利'),
 };
 
 const marketDivision: Detector = {
@@ -58,9 +64,12 @@ const marketDivision: Detector = {
 const infoExchange: Detector = {
   id: 'D1.sensitive-information',
   pattern: rx(
-    '(?:报送|披露|共享|通报|交换|提供|上报)',
+    '(?:报送|披露|共享|通报|交换|提供|上报|报)',
     gap(14),
-    '(?:成本|成交价|价格|销量|产量|客户|经销商|入住率|营业收入|利润|进货价|采购价)',
+    '(?:成本|成交价|价格|销量|产量|客户|经销商|入住率|营业收入|利润|进货价|采购价|收费|招生|销售额|经营数据|报价|客源)',
+    '|(?:成本|成交价|价格|销量|产量|客户|入住率|营业收入|利润|收费|招生人数|销售额|经营数据|报价|客源)(?:情况|数据|信息|名单)?',
+    gap(12),
+    '(?:报送|上报|报|共享|通报|公开|交换)',
   ),
   judge: (_m, ctx) =>
     ctx.has('association') || /会员|同行|其他经营者|在会员间|相互/.test(ctx.text)
@@ -80,7 +89,8 @@ const organisedCoordination: Detector = {
     gap(8),
     '价格|联合(?:抵制|限产|涨价|提价)|限产保价',
   ),
-  judge: () => verdict('FCR-D1', 'high', '由行政机关组织经营者协商或统一价格、产量，强制或便利经营者实施垄断协议'),
+  judge: (m) =>
+    PROHIBITED_INSIDE.test(m[0]) ? null : verdict('FCR-D1', 'high', '由行政机关组织经营者协商或统一价格、产量，强制或便利经营者实施垄断协议'),
 };
 
 const setsRegulatedPrice: Detector = {
@@ -91,8 +101,8 @@ const setsRegulatedPrice: Detector = {
     '(?:政府定价|政府指导价|收费标准|指导价|收费价格)',
     '|(?:实行|执行|纳入)政府(?:定价|指导价)',
   ),
-  judge: (_m, ctx) => {
-    if (ctx.has('association')) return null;
+  judge: (m, ctx) => {
+    if (ctx.has('association') || PROHIBITED_INSIDE.test(m[0])) return null;
     return verdict('FCR-D2', 'high', '对实行市场调节价的商品或服务制定政府定价、政府指导价或收费标准，可能超越法定定价权限');
   },
 };
@@ -110,6 +120,11 @@ const preferentialPrice: Detector = {
     '(?:给予|执行|享受)',
     gap(4),
     '(?:优惠|减免|折扣)',
+    '|(?:租金|租赁费|场租|价格|收费|[\\u4e00-\\u9fa5]{1,3}费)',
+    gap(8),
+    '(?:按|为)',
+    gap(8),
+    '(?:市场价|评估价|标准价|指导价|成本价)(?:格)?(?:的)?(?:\\d+%|[一二三四五六七八九]折|一半)',
   ),
   judge: (_m, ctx) => {
     if (ctx.has('consumer') || UTILITY_OR_LAND.test(ctx.text)) return null;
@@ -119,7 +134,14 @@ const preferentialPrice: Detector = {
 
 const uniformExecutedPrice: Detector = {
   id: 'D3.uniform-executed-price',
-  pattern: rx('统一执行', gap(14), '(?:价格|价|收费|费)|统一(?:执行|实行)?(?:执行价|售价|零售价)'),
+  pattern: rx(
+    '统一执行',
+    gap(14),
+    '(?:价格|价|收费|费)|统一(?:执行|实行)?(?:执行价|售价|零售价)',
+    '|(?:价格|售价|票价|收费|费)',
+    gap(4),
+    '统一(?:执行|实行|按)',
+  ),
   judge: () => verdict('FCR-D3', 'high', '要求经营者统一执行某一价格，干预市场调节价'),
 };
 
@@ -150,7 +172,7 @@ const priceFloorOrCeiling: Detector = {
     '(?:上涨|涨价|上浮|下浮|浮动|涨幅|调整)(?:幅度|比例)?',
     gap(4),
     '(?:不得超过|不超过|控制在|最高)',
-    '|不得(?:擅自|随意)?(?:降价|调价|涨价|打折|让利|变相降价|低价)',
+    '|不得(?:擅自|随意|私自)?(?:降价|调价|涨价|打折|让利|变相降价|低价)',
     '|(?:不得|不能)低于',
     gap(4),
     '折',
@@ -199,6 +221,30 @@ const salesChannel: Detector = {
   judge: () => verdict('FCR-D4', 'medium', '限制经营者的销售渠道或经营方式'),
 };
 
+const businessHours: Detector = {
+  id: 'D4.business-hours',
+  pattern: rx(
+    MUST,
+    gap(12),
+    '(?:\\d+[点时]|晚上|凌晨|夜间)',
+    gap(6),
+    '(?:停止营业|闭店|关门|歇业|开门营业|开始营业)',
+    '|营业时间',
+    gap(8),
+    '(?:不得|限定|统一|须|应当|为)',
+    '|(?:统一|调整|限定|规定)',
+    gap(4),
+    '营业时间',
+  ),
+  judge: (_m, ctx) => verdict('FCR-D4', 'medium', '统一规定经营者的营业时间，干预其自主经营'),
+};
+
+const forcedPromotion: Detector = {
+  id: 'D4.forced-promotion',
+  pattern: rx('(?:要求|须|必须|应当)', gap(12), '(?:统一)?开展', gap(8), '(?:促销|优惠|打折|让利|降价)'),
+  judge: (_m, ctx) => (ctx.has('outside') ? null : verdict('FCR-D4', 'medium', '要求经营者统一开展促销、让利活动，干预其自主经营')),
+};
+
 const orderedAdjustment: Detector = {
   id: 'D4.ordered-adjustment',
   pattern: rx(
@@ -209,9 +255,15 @@ const orderedAdjustment: Detector = {
     '(?:调整|压减|变更|改变|关闭|缩减)',
   ),
   judge: (_m, ctx) =>
-    /经营|产品|品类|结构|布局|范围|方式|路线|配送|业务|门店/.test(ctx.text) && !ctx.hasLegalBasis()
+    OPERATOR_RE.test(ctx.text) && !ctx.hasLegalBasis()
       ? verdict('FCR-D4', 'medium', '要求经营者按照行政机关要求调整经营品类、布局或方式，干预其自主经营')
       : null,
+};
+
+const steeredCustomers: Detector = {
+  id: 'D4.steered-customers',
+  pattern: rx(MUST, gap(6), '将', gap(10), '(?:客源|游客|客户|订单|业务|团队)', gap(6), '(?:安排|输送|导入|引导|交给|分配)(?:到|至|给)?'),
+  judge: () => verdict('FCR-D4', 'medium', '要求经营者将客源、订单安排给指定对象，干预其自主经营'),
 };
 
 const forcedMerger: Detector = {
@@ -266,7 +318,10 @@ export const conductDetectors: readonly Detector[] = [
   productionPlan,
   salesChannel,
   orderedAdjustment,
+  businessHours,
+  forcedPromotion,
   forcedMerger,
+  steeredCustomers,
   imposedModel,
   forcedDeal,
 ];

@@ -30,7 +30,9 @@ const taxPreference: Detector = {
 };
 
 const SUBSIDY_WORD = '(?:奖励|补贴|补助|扶持|资助|奖补|支持资金|扶持资金|产业资金)';
-const CONTRIBUTION = '(?:纳税额|纳税总额|缴纳税款|税收贡献|财政贡献|财力贡献|地方贡献|经济贡献|区级贡献|留成|地方分成|区级分成|实缴税|纳税|税收)';
+const CONTRIBUTION =
+  '(?:纳税额|纳税总额|缴纳税款|税收贡献|财政贡献|财力贡献|地方贡献|经济贡献|区级贡献|留成|地方分成|区级分成|实缴税|纳税|税收|' +
+  '[\\u4e00-\\u9fa5]{0,4}税(?:款|额|总额|收)|(?:财政|财力|税收|经济|地方|区级|县级|市级)[^，。；]{0,4}?贡献)';
 
 const contributionSubsidy: Detector = {
   id: 'C2.contribution-based',
@@ -38,6 +40,12 @@ const contributionSubsidy: Detector = {
     '(?:按|按照|根据|依据|参照|以|结合)',
     gap(14),
     CONTRIBUTION,
+    sgap(20),
+    SUBSIDY_WORD,
+    '|',
+    CONTRIBUTION,
+    gap(8),
+    '(?:排名|前\\d+|前[一二三四五六七八九十]+|排序|较大|增长|增幅)',
     sgap(20),
     SUBSIDY_WORD,
     '|',
@@ -61,7 +69,7 @@ const namedRecipient: Detector = {
     '对',
     gap(16),
     '(?:有限责任公司|有限公司|股份有限公司|集团|公司|某某)',
-    gap(20),
+    sgap(20),
     '(?:给予|安排|拨付)',
     gap(12),
     '(?:奖励|补贴|补助|资助|扶持|贴息|资金|经费)',
@@ -86,7 +94,7 @@ const OWNERSHIP_OR_SIZE = '(?:国有|区属|县属|市属|民营|外资|龙头|�
 const selectiveByKind: Detector = {
   id: 'C2.selective-by-kind',
   pattern: rx(
-    '(?:非国有|民营|其他|非本地|外地|非重点)',
+    '(?:非国有|民营|其他|非本地|外地|非重点|规模以下|小微|中小|非龙头|其余)',
     gap(8),
     '(?:不享受|不适用|不予(?:补贴|奖励|支持)|不纳入|除外)',
     '|(?:仅限|仅对|只对|限于)',
@@ -103,6 +111,15 @@ const selectiveByKind: Detector = {
     if (new RegExp(OUTSIDE).test(m[0])) return null;
     return verdict('FCR-C2', 'high', '财政奖补只给予特定所有制、特定级别或特定范围的经营者，其他经营者不能享受');
   },
+};
+
+const ownershipTiers: Detector = {
+  id: 'C2.ownership-tiers',
+  pattern: rx('(?:非国有|民营|私营|非公)(?:企业|经济)?', gap(6), '(?:按|给予|减半|仅|只)'),
+  judge: (_m, ctx) =>
+    ctx.has('subsidy') && /国有|区属|县属|市属/.test(ctx.text.replace(/非国有/g, ''))
+      ? verdict('FCR-C2', 'high', '按所有制形式设置不同的补助比例，属于差异化财政补贴')
+      : null,
 };
 
 const landPreference: Detector = {
@@ -127,6 +144,13 @@ const landPreference: Detector = {
     '(?:供地|出让|\\d+%)|协议出让|(?:免费|无偿|低价)(?:提供|使用)',
     gap(6),
     '(?:土地|厂房|办公用房|场地|用地)',
+    '|(?:土地|用地)',
+    gap(6),
+    '(?:出让)?(?:价格|地价|价款)',
+    gap(4),
+    '(?:按|以|为)',
+    gap(8),
+    '(?:\\d+%|[一二三四五六七八九]折|优惠|减半|降低)',
   ),
   judge: (_m, ctx) =>
     new RegExp(`${MUST}${gap(16)}(?:免费|无偿)`).test(ctx.text)
@@ -148,6 +172,13 @@ const feeWaiver: Detector = {
     '|(?:行政事业性收费|政府性基金|社会保险费|住房公积金|配套费)',
     gap(6),
     '(?:减免|免收|免缴|缓缴|缓征|全免|返还|减半)',
+    '|(?:行政事业性收费|政府性基金|社会保险费|社保费|住房公积金|配套费)',
+    gap(10),
+    '(?:由',
+    gap(6),
+    '财政',
+    gap(4),
+    '(?:承担|负担|代缴|支付|补贴)|给予补贴)',
   ),
   judge: () => verdict('FCR-C3', 'high', '减免、缓缴行政事业性收费、政府性基金、社会保险费或住房公积金'),
 };
@@ -156,8 +187,8 @@ const utilityPrice: Detector = {
   id: 'C3.utility-price',
   pattern: rx(
     '优惠(?:电价|水价|气价|热价|用电价格|用水价格|用气价格)',
-    '|(?:电价|水价|气价|用电价格|用水价格|用气价格|电费|水费|燃气费)',
-    gap(8),
+    '|(?:电|水|气|天然气|燃气|热力|蒸汽)(?:价|价格|费)',
+    sgap(14),
     '(?:优惠|补贴|低于|减免|减半)',
     '|(?:执行|享受|给予)',
     gap(8),
@@ -207,7 +238,7 @@ const levy: Detector = {
   pattern: rx(
     MUST,
     gap(16),
-    '(?:缴纳|交纳|上缴|缴交|认购|分摊|摊派|承担|捐赠|捐款|赞助|认捐|支付)',
+    '(?:缴纳|交纳|上缴|缴交|认购|分摊|摊派|承担|捐赠|捐款|赞助|认捐)',
     gap(16),
     CHARGE,
     '|(?:',
@@ -222,9 +253,20 @@ const levy: Detector = {
     '(?:无偿|免费)(?:为|向)?',
     gap(12),
     '(?:提供|使用)',
+    '|',
+    MUST,
+    gap(14),
+    '(?:为|向)',
+    gap(8),
+    '(?:政府|机关|部门|区委|活动|会议)',
+    gap(4),
+    '提供',
+    gap(10),
+    '(?:免费|无偿)',
   ),
   judge: (_m, ctx) => {
-    if (/罚款|罚没|税/.test(ctx.text) || ctx.has('outside')) return null;
+    // Charges between private parties (a tour contract, a refund) are not imposed by the measure.
+    if (/罚款|罚没|税|旅游者|游客|导游|消费者|合同|违约|赔偿|退还|退赔/.test(ctx.text) || ctx.has('outside')) return null;
     return verdict('FCR-C4', 'medium', '没有法定依据要求经营者缴纳费用、捐赠赞助或无偿提供服务，增加其经营成本');
   },
 };
@@ -235,6 +277,7 @@ export const costDetectors: readonly Detector[] = [
   namedRecipient,
   caseByCase,
   selectiveByKind,
+  ownershipTiers,
   landPreference,
   feeWaiver,
   utilityPrice,

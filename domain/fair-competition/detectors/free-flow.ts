@@ -12,18 +12,32 @@ import { GOODS, LOCAL, MUST, OPERATOR, OUTSIDE, gap, ggap, sgap } from '../lexic
 import { type Detector, type Verdict, rx, verdict } from './types';
 
 const STRONG_FACTOR =
-  /户籍|户口|劳动力|劳务|务工|就业|人才|招聘|招用|录用|聘用|用工|数据|存款|金融机构|银行|贷款|担保|融资|土地|用地|流转|技术成果|知识产权|毕业生|闲置资金|资金存放/;
+  /户籍|户口|劳动力|劳务|务工|就业|人才|招聘|招用|录用|聘用|用工|数据|存款|金融机构|银行|贷款|担保|融资|土地|用地|流转|技术成果|知识产权|毕业生|闲置资金|资金存放|基金|技术人员/;
 const OPERATOR_ACCESS = /经营|进入|承接|开展|营业|开店|投资/;
 const BANNING = /不得|禁止|限制|不允许|不准|暂停|劝返|阻止/;
-const VEHICLE_OR_GOODS = /车辆|大巴|牌照|货车/;
+const VEHICLE_OR_GOODS = /车辆|大巴|牌照|货车|(?:进入|运入|购进|调入)[^，。；]{0,12}(?:销售|市场|上架)|产的|生产的/;
 
 type FavourKind = 'local-favour' | 'outside-difference';
+
+const LOCAL_FIRM = new RegExp(`${LOCAL}(?:注册)?的?(?:企业|供应商|单位|公司)`);
 
 /** Names the standard for a piece of local favouritism from what the sentence is about. */
 export function classifyLocal(ctx: SentenceContext, kind: FavourKind, matched: string, goodsKnown = false): Verdict | null {
   const goods = goodsKnown || ctx.has('goods') || VEHICLE_OR_GOODS.test(ctx.text);
   const money = ctx.has('subsidy') || ctx.has('feeOrPrice');
-  if (ctx.has('procurement')) {
+  if (kind === 'outside-difference' && STRONG_FACTOR.test(matched)) {
+    return verdict('FCR-B6', 'medium', '限制外地劳动力、资金、数据等要素进入本地或区别对待，限制要素自由流动');
+  }
+  if (goods && ctx.has('subsidy') && kind === 'local-favour') {
+    return verdict('FCR-B4', 'high', '补贴、优惠只适用于本地生产的商品，对外地商品构成歧视性补贴');
+  }
+  // A public canteen buying "本县生产的大米" keeps outside goods out (B1); a tender favouring local
+  // firms keeps outside bidders out (B3).
+  const publicBuyer = ctx.has('publicPurchase') && !ctx.has('procurement');
+  if (publicBuyer && goods && !LOCAL_FIRM.test(ctx.text)) {
+    return verdict('FCR-B1', 'high', '要求公共机构只能或优先采购本地生产的商品，限制外地商品进入本地市场');
+  }
+  if (ctx.has('procurement') || publicBuyer) {
     return verdict('FCR-B3', 'high', kind === 'outside-difference'
       ? '在政府采购、招标投标中对外地经营者设置额外条件或限制'
       : '在政府采购、招标投标中以本地注册、业绩、纳税、社保、办公场所等为条件或给予本地经营者优先、加分');
@@ -45,9 +59,6 @@ export function classifyLocal(ctx: SentenceContext, kind: FavourKind, matched: s
     return verdict('FCR-C2', 'high', '财政奖励、补贴只给予本地注册或纳税的经营者，属于选择性、差异化补贴');
   }
   if (kind === 'outside-difference') {
-    if (STRONG_FACTOR.test(matched)) {
-      return verdict('FCR-B6', 'medium', '限制外地劳动力、资金、数据等要素进入本地或区别对待，限制要素自由流动');
-    }
     if (ctx.has('supervision') && !BANNING.test(matched)) {
       return verdict('FCR-B5', 'high', '在资质审核、检查频次、证明材料等方面对外地经营者提出高于本地经营者的要求');
     }
@@ -70,7 +81,8 @@ const localRestrict: Detector = {
   id: 'B.local-only',
   pattern: rx(
     '(?:仅限|只限|限于|限定|仅向|只向|仅对|只对|仅允许|只允许|仅供|只供|只能|仅能|只邀请|仅邀请|局限于|' +
-      '仅适用于|只适用于|仅用于|只用于|仅可|只可|仅面向|只面向)(?:于|由|用于)?',
+      '仅适用于|只适用于|仅用于|只用于|仅可|只可|仅面向|只面向|' +
+      '(?:仅|只)(?:投资|支持|扶持|服务|用于|接受|认可|采信|采购|使用|招用|录用|聘用|选择|委托))(?:于|由|用于)?',
     gap(8),
     LOCAL,
   ),
@@ -113,13 +125,20 @@ const localBonus: Detector = {
   id: 'B.local-bonus',
   pattern: rx(
     LOCAL,
-    gap(10),
-    '(?:额外)?(?:加|增加)[\\d一二三四五六七八九十.]*分',
+    gap(16),
+    '(?:额外)?(?:加|增加|得)[\\d一二三四五六七八九十.]+分|(?:额外)?加分',
     '|(?:加|额外加)[\\d一二三四五六七八九十.]*分',
     gap(10),
     LOCAL,
+    '|',
+    LOCAL,
+    gap(6),
+    OPERATOR,
+    gap(8),
+    '(?:价格扣除|优惠|倾斜|照顾|优先)',
   ),
-  judge: () => verdict('FCR-B3', 'high', '在评审中对本地经营者或本地业绩、荣誉给予加分，变相排斥外地经营者'),
+  judge: (m, ctx) =>
+    /分/.test(m[0]) ? verdict('FCR-B3', 'high', '在评审中对本地经营者或本地业绩、荣誉给予加分，变相排斥外地经营者') : classifyLocal(ctx, 'local-favour', m[0]),
 };
 
 /** "在本市有纳税记录", "本区范围内的同类项目业绩": a local attribute used as a condition. */
@@ -129,13 +148,17 @@ const localAttribute: Detector = {
     '(?:在)?',
     LOCAL,
     '(?:范围内)?(?:的)?',
-    gap(6),
-    '(?:业绩|奖项|荣誉|称号|纳税记录|纳税|缴税|税收|社保|社会保险|办公场所|办公面积|办公用房|固定办公|常驻|售后服务网点|服务网点|项目经验|同类项目|注册|登记注册|登记|设有|拥有)',
+    gap(8),
+    '(?:业绩|奖项|奖|荣誉|称号|纳税记录|纳税|缴税|税收|社保|社会保险|办公场所|办公面积|办公用房|固定办公|常驻|常设|' +
+      '售后服务网点|服务网点|分支机构|分公司|项目经验|同类项目|注册|登记注册|登记|设有|拥有|设立)',
   ),
   judge: (m, ctx) => {
     if (ctx.has('procurement')) return classifyLocal(ctx, 'local-favour', m[0]);
     if (ctx.has('subsidy') && /纳税|缴税|税收|注册|登记/.test(m[0])) {
       return verdict('FCR-C2', 'high', '以在本地注册或纳税作为享受财政奖励、补贴的条件，属于选择性、差异化补贴');
+    }
+    if (/注册|设立|分支机构|分公司|常设/.test(m[0]) && /方可|才能|才可|前提|仅限|限于/.test(ctx.text)) {
+      return verdict('FCR-B2', 'high', '以在本地注册或设立机构作为享受政策或开展经营的前提，变相强制外地经营者在本地投资经营');
     }
     return null;
   },
@@ -167,6 +190,13 @@ const DIRECT_REWARD = new RegExp(`给予${gap(10)}(?:奖励|补贴|补助|资助
 const establishHere: Detector = {
   id: 'B2.establish-here',
   pattern: rx(
+    '在',
+    LOCAL,
+    gap(8),
+    '(?:注册|设立|成立|新设|开设)',
+    gap(12),
+    '(?:方可|才能|才可)',
+    '|',
     MUST,
     gap(12),
     '在',
@@ -192,6 +222,16 @@ const establishHere: Detector = {
   },
 };
 
+/** "承诺十年内在本区纳税": a pledge to stay and pay tax locally as the price of support. */
+const stayPledge: Detector = {
+  id: 'B2.stay-pledge',
+  pattern: rx('(?:承诺|保证|确保)', gap(10), '在', LOCAL, gap(4), '(?:纳税|注册|经营|设立|生产)'),
+  judge: (m, ctx) =>
+    ctx.has('procurement')
+      ? classifyLocal(ctx, 'local-favour', m[0])
+      : verdict('FCR-B2', 'high', '要求经营者承诺在本地注册、纳税或经营一定年限，变相强制其在本地投资经营'),
+};
+
 /** Relocation rewarded with money is also a selective subsidy (第十条(二)). */
 const relocationReward: Detector = {
   id: 'C2.relocation-reward',
@@ -203,15 +243,15 @@ const relocationReward: Detector = {
 };
 
 const STRONG_DIFFERENCE =
-  /另行|额外|重新|重复|再次|单独|加倍|从严|加收|两倍|双倍|三倍|高于|提高|逐车|逐一|不予|不纳入|不享受|本地[^，。；]{0,8}(?:免|不需|无需|按)|方可|才能|才予/;
+  /另行|额外|重新|重复|再次|单独|加倍|从严|加收|两倍|双倍|三倍|\d+倍|高于|提高|更严|更高|严于|加严|逐车|逐一|不予|不纳入|不享受|本地[^，。；]{0,8}(?:免|不需|无需|按)|方可|才能|才予/;
 
 const outsideDifferent: Detector = {
   id: 'B.outside-different',
   pattern: rx(
     OUTSIDE,
     sgap(24),
-    '(?:另行|额外|重新|重复|再次|单独|加倍|从严|加收|两倍|双倍|三倍|高于|提高|逐车|逐一|不予|不纳入|不享受|不得|禁止|限制|不允许|暂停|' +
-      '须|需|必须|应当)',
+    '(?:另行|额外|重新|重复|再次|单独|加倍|从严|加收|两倍|双倍|三倍|\\d+倍|高于|提高|更严|更高|严于|加严|逐车|逐一|不予|不纳入|不享受|' +
+      '不得|禁止|限制|不允许|暂停|须|需|必须|应当|执行)',
     '|(?:禁止|限制|不允许|不准|暂停|阻止|劝返)',
     gap(8),
     OUTSIDE,
@@ -220,7 +260,10 @@ const outsideDifferent: Detector = {
   judge: (m, ctx) => {
     // "外地企业须依法…" with no difference from locals is a neutral duty, not discrimination.
     const word = m[0];
-    if (/(?:须|需|必须|应当)$/.test(word) && !STRONG_DIFFERENCE.test(ctx.text)) return null;
+    // "迁往外地", "销往外地": the local party is leaving, which the outflow rules judge.
+    const before = ctx.text.slice(Math.max(0, m.index - ctx.sentence.start - 2), m.index - ctx.sentence.start);
+    if (/迁往|迁至|迁到|销往|运往|调往|调出|到|赴|向/.test(before)) return null;
+    if (/(?:须|需|必须|应当|执行)$/.test(word) && !STRONG_DIFFERENCE.test(ctx.text)) return null;
     return classifyLocal(ctx, 'outside-difference', word);
   },
 };
@@ -258,10 +301,14 @@ const outflowBarrier: Detector = {
     '(?:向|到|赴|给|于|至)',
     OUTSIDE,
     '|跨(?:区域|地区|省|市|县))',
-    '|(?:迁出|外迁|迁离|搬离)',
-    gap(12),
-    '(?:退还|追回|返还|收回|追缴)',
+    '|(?:迁出|外迁|迁离|搬离|迁往|迁至)',
+    sgap(16),
+    '(?:退还|追回|返还|收回|追缴|偿还)',
     '|(?:方可|才能)(?:跨(?:区域|地区|省|市|县)|外迁|迁出)(?:流动|就业|经营)?',
+    '|(?:向|到|赴|迁往|销往|调往|流向)',
+    OUTSIDE,
+    gap(8),
+    '(?:不予|不得|须经|应当经|限制|禁止|取消)',
   ),
   judge: (m, ctx) => {
     const word = m[0];
@@ -282,6 +329,13 @@ const localGoods: Detector = {
   id: 'B.local-goods',
   pattern: rx(LOCAL, '(?:企业)?(?:生产|产|出产|制造|种植|养殖|加工)(?:的|', gap(6), GOODS, ')'),
   judge: (m, ctx) => (ctx.has('subsidy') || ctx.has('feeOrPrice') ? classifyLocal(ctx, 'local-favour', m[0], true) : null),
+};
+
+/** "本地产品比例不得低于60%": a quota of local goods on shelves or in purchases. */
+const localShare: Detector = {
+  id: 'B1.local-share',
+  pattern: rx(LOCAL, gap(8), '(?:比例|比重|占比|份额)', gap(4), '(?:不得低于|不低于|不少于|达到|应当达到|须达到|以上)'),
+  judge: (m, ctx) => classifyLocal(ctx, 'local-favour', m[0]),
 };
 
 /** "本地企业名录制", "名录内本地施工企业": a pool closed to outsiders. */
@@ -324,4 +378,6 @@ export const freeFlowDetectors: readonly Detector[] = [
   outsideInvestmentCap,
   localGoods,
   localPool,
+  localShare,
+  stayPledge,
 ];

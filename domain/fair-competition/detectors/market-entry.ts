@@ -5,7 +5,10 @@ import type { SentenceContext } from '../context';
 import { BUSINESS_ACTIVITY, LOCAL, MUST, gap, sgap } from '../lexicon';
 import { type Detector, type Verdict, rx, verdict } from './types';
 
-const OUTWARD = /(?:到|赴|去|向)(?:外地|区外|县外|市外|外省|省外|境外)|跨(?:区域|地区|省|市|县)/;
+const OUTWARD = /(?:到|赴|去|向|调往|迁往|流向|前往|调至)(?:外地|区外|县外|市外|外省|省外|境外|其他地区)|跨(?:区域|地区|省|市|县)/;
+const PEOPLE_OR_FACTOR = /人员|人才|员工|职工|劳动力|技术|资金|数据|成果/;
+// Approving a subsidy application is grant administration, not a market-entry step.
+const GRANT_ADMIN = /补贴|补助|奖励|扶持资金|专项资金|资金支持|奖补|贴息|资助/;
 const OUTSIDE_PARTY = /外地|外省|区外|县外|市外|非本(?:地|区|市|县)|进口/;
 const GOODS_WORD = /产品|商品|食品|药品|建材|材料|器材|设备|货物|农产品/;
 
@@ -14,7 +17,13 @@ const GOODS_WORD = /产品|商品|食品|药品|建材|材料|器材|设备|货�
  * on what is being approved: starting a business (A1), leaving the market (A4), changing how a
  * business is run (D4), expanding elsewhere (B6), or only outsiders being checked (B1/B5).
  */
-function classifyApproval(ctx: SentenceContext, base: Verdict['confidence']): Verdict {
+function classifyApproval(ctx: SentenceContext, base: Verdict['confidence']): Verdict | null {
+  if (/现有[^，。；]{0,10}(?:企业|经营者|经营单位)[^，。；]{0,6}(?:同意|认可)|新进入/.test(ctx.text)) {
+    return verdict('FCR-A5', 'medium', '新进入的经营者须经现有经营者同意或另设前置程序，变相限制市场准入');
+  }
+  if (OUTWARD.test(ctx.text) && PEOPLE_OR_FACTOR.test(ctx.text)) {
+    return verdict('FCR-B6', 'medium', '人员、资金、技术等要素流向外地须经批准，限制要素自由流动');
+  }
   if (ctx.has('exit')) {
     return verdict('FCR-A4', base, '为经营者注销、迁出、搬迁、转让等退出行为设置审批或同意程序');
   }
@@ -25,10 +34,14 @@ function classifyApproval(ctx: SentenceContext, base: Verdict['confidence']): Ve
     return verdict('FCR-B6', 'medium', '本地经营者到外地投资经营须经批准，限制要素和经营活动向外流动');
   }
   if (OUTSIDE_PARTY.test(ctx.text)) {
+    if (ctx.has('establishment') && /注册|设立|成立|分支机构|子公司|分公司|独立法人/.test(ctx.text)) {
+      return verdict('FCR-B2', base, '以在本地注册、设立分支机构作为外地经营者开展经营的前提');
+    }
     return GOODS_WORD.test(ctx.text)
       ? verdict('FCR-B1', base, '仅对外地或进口商品另设审批、备案程序，限制其进入本地市场')
       : verdict('FCR-B5', base, '仅对外地经营者另设审批、备案程序，构成歧视性要求');
   }
+  if (GRANT_ADMIN.test(ctx.text)) return null;
   if (ctx.has('association')) {
     return verdict('FCR-A5', 'medium', '以加入行业协会或取得协会推荐、同意作为开展经营的前提，变相限制市场准入');
   }
@@ -39,9 +52,11 @@ const approvalRequired: Detector = {
   id: 'A1.approval-required',
   pattern: rx(
     MUST,
-    '(?:先|事先|预先)?(?:经过?|报经|报请|报送?|征得|取得|获得)',
+    '(?:提前',
+    gap(6),
+    ')?(?:先|事先|预先)?(?:经过?|报经|报请|报送?|征得|取得|获得)',
     gap(16),
-    '(?:审批|核准|批准|许可|同意|审核|审查|审定)(?:同意|通过)?',
+    '(?:审批|核准|批准|许可|同意|审核|审查|审定|认定|评定)(?:同意|通过)?',
   ),
   judge: (_m, ctx) => classifyApproval(ctx, 'high'),
 };
@@ -52,8 +67,7 @@ const approvalPrecondition: Detector = {
     '(?:登记|注册|备案|认定|认证|年检|年审|审核|审查|核准|审批|批准|许可|资格|证书|回执|推荐意见|推荐函|评定|证明|同意)',
     gap(12),
     '(?:后|的)?[，,]?(?:方可|方能|才能|才可|始得|后方)',
-    gap(4),
-    BUSINESS_ACTIVITY,
+    '(?!拨付|兑现|发放|支付|享受|申领|领取|使用资金|报销|结算|列入|纳入|验收|下达)',
   ),
   judge: (_m, ctx) => classifyApproval(ctx, 'high'),
 };
@@ -117,7 +131,7 @@ const grantOfRight: Detector = {
     gap(8),
     '(?:统一|直接|独家|无偿)?(?:授予|交由|交给|划归|赋予|划转)',
     '|(?:授予|交由|赋予|划归)',
-    gap(16),
+    gap(24),
     '(?:经营权|运营权|独家|专营权)',
   ),
   judge: () => verdict('FCR-A2', 'high', '未经竞争程序将经营权直接授予特定经营者'),
@@ -126,6 +140,10 @@ const grantOfRight: Detector = {
 const unifiedOperator: Detector = {
   id: 'A2.unified-operator',
   pattern: rx(
+    '一家(?:负责|经营|运营|承担|提供|承办)|(?:整体|全部|统一)(?:出让|授予|交由|委托)给?',
+    gap(10),
+    '(?:公司|集团|中心|企业)',
+    '|',
     '统一由',
     gap(14),
     '(?:公司|集团|中心|单位|机构)(?:负责)?(?:经营|运营|提供|承担|实施)',
@@ -133,7 +151,10 @@ const unifiedOperator: Detector = {
     gap(14),
     '(?:公司|集团|中心)(?:统一|独家|专门|集中)(?:负责)?(?:经营|运营)',
   ),
-  judge: () => verdict('FCR-A2', 'high', '规定某项经营业务统一由特定企业经营，实际授予其独占经营权'),
+  judge: (m) =>
+    /指定|确定的|推荐|认定的/.test(m[0])
+      ? verdict('FCR-A3', 'high', '规定统一交由行政机关指定的企业提供服务，限定经营者的选择')
+      : verdict('FCR-A2', 'high', '规定某项经营业务统一由特定企业经营，实际授予其独占经营权'),
 };
 
 const othersBarred: Detector = {
@@ -165,14 +186,18 @@ function designation(reason: string, confidence: Verdict['confidence'] = 'high')
 const designated: Detector = {
   id: 'A3.designated',
   pattern: rx('指定(?:的)?', gap(10), PROVIDER),
-  judge: designation('指定特定经营者提供商品或服务，限定经营者或消费者的选择'),
+  // Paying a fine or tax into a designated bank account is treasury practice, not market designation.
+  judge: (m, ctx) =>
+    /罚款|罚没|缴款|代收|财政专户|国库|税款/.test(ctx.text)
+      ? null
+      : designation('指定特定经营者提供商品或服务，限定经营者或消费者的选择')(m, ctx),
 };
 
 const unifiedPurchase: Detector = {
   id: 'A3.unified-purchase',
   pattern: rx('统一(?:采购|使用|配送|购买|安装|定制|供应|选用|制作|承担|印制|选购)'),
   judge: (m, ctx) => {
-    if (/全国统一|国家统一|全省统一/.test(ctx.text)) return null;
+    if (/全国统一|国家统一|全省统一|政务|省级|国家|公共资源交易平台/.test(ctx.text)) return null;
     if (!/公司|集团|企业|平台|供应商|服务商|商户|厂家|确定的|指定的|公布的|推荐的|认定的|入围|名录|库|定点/.test(ctx.text)) return null;
     return designation('要求统一采购、使用或配送特定经营者的商品或服务')(m, ctx);
   },
@@ -228,7 +253,8 @@ const RESTRICTING_CONTEXT = /须|必须|应当|只能|统一|仅|限|承担|中�
 const chosenProvider: Detector = {
   id: 'A3.chosen-provider',
   pattern: rx(
-    '(?:局|委|办|政府|管委会|中心|协会|集团|公司|街道|办事处|乡镇|部门)(?:统一)?(?:确定|认定|公布|选定|选择|遴选|招募|授权)的',
+    '(?:局|委|办|政府|管委会|中心|协会|集团|公司|街道|办事处|乡镇|部门|大队|支队|站|所|院|厅|处|科)(?:统一)?' +
+      '(?:确定|认定|公布|选定|选择|遴选|招募|授权|推荐|指定|认可)的',
     gap(12),
     PROVIDER,
   ),
@@ -280,7 +306,7 @@ const experienceOrScale: Detector = {
     gap(6),
     '(?:年|项|个)以上',
     gap(10),
-    '(?:经验|业绩)',
+    '(?:经验|业绩|历史|经历|资历)',
     '|(?:自有|自有产权)',
     gap(10),
     '(?:不少于|不低于|达到)',
@@ -314,6 +340,21 @@ const ownership: Detector = {
   },
 };
 
+const ownershipBan: Detector = {
+  id: 'A4.ownership-ban',
+  pattern: rx(
+    '(?:外资|民营|非国有|私营|个体|民间资本|社会资本)(?:企业|资本|经营者)?',
+    gap(6),
+    '(?:不得|禁止|不允许|限制|不予)(?:参与|进入|投资|经营|从事|参加|承接|申请)',
+    '|',
+    MUST,
+    gap(4),
+    '(?:在[^，。；]{0,6}上市|为上市公司|为(?:区属|县属|市属)?国有|为央企|由国有)',
+  ),
+  judge: (_m, ctx) =>
+    ctx.has('subsidy') ? null : verdict('FCR-A4', 'high', '按所有制形式或是否上市设置歧视性准入条件'),
+};
+
 const exitBarrier: Detector = {
   id: 'A4.exit-barrier',
   pattern: rx(
@@ -331,16 +372,20 @@ const exitBarrier: Detector = {
 
 const NON_MARKET = /编制|债务|债券|党政机关|会议|文件|办公用房|三公|机构改革|人员/;
 const ENTRY_OBJECT =
-  /企业|经营者|门店|网点|加油站|旅行社|酒店|客房|许可|审批|申请|经营|运力|配额|机构|门市部|场所|营业|主体|项目|网约车|单车|运营/;
+  /企业|经营者|门店|网点|加油站|旅行社|酒店|客房|许可|审批|申请|经营|运力|配额|机构|门市部|场所|营业|主体|项目|网约车|单车|运营|\d+家|家以内|民宿|超市|商户|店|市场|行业/;
 
 const quota: Detector = {
   id: 'A5.quantity-control',
   pattern: rx(
-    '总量控制|数量控制|(?:数量|规模|总数|总量|家数)',
+    '总量(?:控制|调控|管控)|数量(?:控制|调控|管控)|(?:每个|每一|每)',
+    gap(6),
+    '(?:不超过|不得超过|只能|限|最多)',
+    gap(2),
+    '\\d+家|(?:数量|规模|总数|总量|家数)',
     gap(6),
     '(?:控制在|保持在|不超过|限定在|限制在)',
     '|配额(?:管理|制)|暂停(?:受理|审批|办理|新增|准入|新设)',
-    '|(?:原则上)?不再(?:新增|增加|受理|审批|批准|引进|新设|发放|核发|新建|分配)',
+    '|(?:原则上)?不再(?:新增|增加|受理|审批|批准|引进|新设|发放|核发|新建|分配|允许|准许|接受)',
     '|只(?:允许|保留|准许|批准|设)(?:设立|保留|开设)?',
     gap(4),
     '一家|一(?:区|县|镇|街道|乡|市)一家|限制新设',
@@ -349,6 +394,24 @@ const quota: Detector = {
     if (NON_MARKET.test(ctx.text) || !ENTRY_OBJECT.test(ctx.text)) return null;
     return verdict('FCR-A5', 'medium', '对经营者数量实行总量控制或暂停、不再受理新的经营申请，变相限制市场准入');
   },
+};
+
+const spacing: Detector = {
+  id: 'A5.distance-between-operators',
+  pattern: rx(
+    '(?:保持|间隔|相距|距离|间距)',
+    gap(6),
+    '\\d+(?:米|公里|千米)(?:以上)?',
+    '|(?:距离|间距)',
+    gap(4),
+    '(?:不得少于|不少于|不低于|不小于)',
+    gap(6),
+    '(?:米|公里|千米)',
+  ),
+  judge: (_m, ctx) =>
+    /现有|已有|同类|其他|门店|超市|加油站|药店|网点|经营/.test(ctx.text)
+      ? verdict('FCR-A5', 'medium', '要求新设经营场所与现有同类经营者保持一定距离，变相限制新的经营者进入')
+      : null,
 };
 
 const newEntrant: Detector = {
@@ -398,8 +461,10 @@ export const marketEntryDetectors: readonly Detector[] = [
   capital,
   experienceOrScale,
   ownership,
+  ownershipBan,
   exitBarrier,
   quota,
+  spacing,
   newEntrant,
   associationGate,
 ];

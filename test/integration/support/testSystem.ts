@@ -52,7 +52,7 @@ export interface TestPerson {
  */
 export async function person(system: System, roles: Role[], opts: { sectionId?: string | null; contract?: { from: string; to: string } } = {}): Promise<TestPerson> {
   const prisma = system.db.prisma;
-  await ensureOrganisations(prisma, { from: '2020-01-01', to: '2099-12-31' });
+  await ensureOrganisations(prisma, null);
   const username = `${roles.join('+')}-${crypto.randomUUID().slice(0, 8)}`;
   const password = crypto.randomBytes(9).toString('base64url');
   const isLawyer = roles.includes('lawyer');

@@ -1,0 +1,238 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import http from 'node:http';
+import { api, person, startTestSystem } from './support/testSystem';
+import { CHECKLIST, Driver, type Cast } from './support/drive';
+import type { System } from '../../platform/system';
+import { recordHistory } from './support/histories';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The procedure through the real workflow, the real database and the HTTP API: gates and refusals with
+ * their status codes, loops, version voiding, idempotency, clocks with reminders and escalation.
+ * (Every branch of the pure state machine is covered in test/unit/procedure; here each kind of path is
+ * proven end to end through Temporal.)
+ */
+describe('the review procedure, through the workflow', () => {
+  let system: System;
+  let drive: Driver;
+  let cast: Cast;
+  let httpApi: ReturnType<typeof api>;
+  const webhookCalls: Array<Record<string, unknown>> = [];
+  let webhook: http.Server;
+
+  beforeAll(async () => {
+    webhook = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (d) => (body += d));
+      req.on('end', () => {
+        webhookCalls.push(JSON.parse(body));
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((r) => webhook.listen(0, '127.0.0.1', () => r()));
+    const configPath = path.join(process.env.TEST_ROOT!, `procedure-${process.pid}.json`);
+    // Short real-time clocks for normative documents; major decisions keep the statutory 7 working days.
+    fs.writeFileSync(configPath, JSON.stringify({
+      kinds: {
+        normative_document: { legalityReviewMinimum: { amount: 2, unit: 'seconds' }, legalityReviewTimeLimit: { amount: 6, unit: 'seconds' } },
+        enforcement_review: { legalityReviewTimeLimit: { amount: 3600, unit: 'seconds' } },
+      },
+      reminderLead: { amount: 3, unit: 'seconds' },
+    }));
+    system = await startTestSystem({ env: { PROCEDURE_CONFIG_PATH: configPath, NOTIFY_WEBHOOK_URL: `http://127.0.0.1:${(webhook.address() as { port: number }).port}/hook` } });
+    httpApi = api(system);
+    const today = new Date().toISOString().slice(0, 10);
+    cast = {
+      drafter: await person(system, ['drafter']),
+      legal: await person(system, ['legal_unit']),
+      lawyer: await person(system, ['lawyer'], { contract: { from: '2020-01-01', to: '2099-12-31' } }),
+      fcr: await person(system, ['fcr_reviewer']),
+      secretary: await person(system, ['secretary']),
+      auditor: await person(system, ['auditor']),
+      admin: await person(system, ['admin']),
+      members: [await person(system, ['meeting_member']), await person(system, ['meeting_member']), await person(system, ['meeting_member'])],
+    };
+    void today;
+    drive = new Driver(httpApi, cast);
+  });
+  afterAll(async () => {
+    await system?.stop();
+    webhook?.close();
+  });
+
+  test('refusals carry the right status and the rule: 403 role, 409 stage, 422 gate, 400 bad payload, 404 unknown', async () => {
+    const id = await drive.register('normative_document', ['PUBLIC']);
+    const auditorTry = await httpApi.act(id, cast.auditor, { type: 'submit_for_review' });
+    expect(auditorTry.status).toBe(403);
+    const legalTooEarly = await httpApi.act(id, cast.legal, { type: 'accept_materials' });
+    expect(legalTooEarly.status).toBe(409);
+    expect(legalTooEarly.body.code).toBe('WRONG_STAGE');
+    const badPayload = await httpApi.act(id, cast.drafter, { type: 'withdraw' });
+    expect(badPayload.status).toBe(400);
+    expect(badPayload.body.errors[0].field).toBe('body.command.reason');
+    const noText = await httpApi.act(id, cast.drafter, { type: 'submit_version' });
+    expect(noText.status).toBe(400);
+    expect(noText.body.errors[0].field).toBe('body.text');
+    const shortWindow = await httpApi.act(id, cast.drafter, { type: 'record_research_item', item: { kind: 'public_comment', openedAt: new Date(Date.now() - 3 * 86_400_000).toISOString(), closesAt: new Date().toISOString(), channel: '网站' } });
+    expect(shortWindow.status).toBe(422);
+    expect(shortWindow.body.code).toBe('COMMENT_WINDOW_TOO_SHORT');
+    const withReason = await httpApi.act(id, cast.drafter, { type: 'record_research_item', item: { kind: 'public_comment', openedAt: new Date(Date.now() - 3 * 86_400_000).toISOString(), closesAt: new Date().toISOString(), channel: '网站', shortenedReason: '涉及重大突发事件，需紧急出台' } });
+    expect(withReason.status).toBe(200);
+    // Materials must be complete before the legality review starts.
+    expect((await drive.ok(id, cast.drafter, { type: 'submit_for_review' })).state.stage).toBe('completeness_check');
+    const incomplete = await httpApi.act(id, cast.legal, { type: 'accept_materials' });
+    expect(incomplete.status).toBe(422);
+    expect(incomplete.body.code).toBe('MATERIALS_INCOMPLETE');
+    expect(incomplete.body.detail).toMatch(/起草说明/);
+    expect((await httpApi.act('no-such-matter', cast.drafter, { type: 'withdraw', reason: 'x' })).status).toBe(404);
+    // Refused actions leave no trace: only the registration and the accepted comment window are recorded.
+    const trail = await httpApi.get(`/api/v1/matters/${id}/trail`, cast.auditor);
+    expect(trail.body.items.map((t: { action: string }) => t.action)).toEqual(['register', 'record_research_item', 'submit_for_review']);
+  });
+
+  test('the meeting gate: not before the statutory minimum review time (major decision, 7 working days)', async () => {
+    const id = await drive.toLegalityReview('major_decision', ['PUBLIC']);
+    await drive.lawful(id);
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
+    const early = await httpApi.act(id, cast.secretary, { type: 'schedule_meeting', meetingAt: tomorrow, body: 'director_office_meeting' });
+    expect(early.status).toBe(422);
+    expect(early.body.code).toBe('LEGALITY_MIN_TIME');
+    expect(early.body.detail).toContain('713号令第26条');
+    const later = new Date(Date.now() + 30 * 86_400_000).toISOString();
+    expect((await httpApi.act(id, cast.secretary, { type: 'schedule_meeting', meetingAt: later, body: 'director_office_meeting' })).status).toBe(200);
+  });
+
+  test('an ECON matter: the fair-competition conclusion waits for every finding; a breach sends it back to drafting', async () => {
+    const id = await drive.register('normative_document', ['ECON']);
+    await drive.research(id, ['ECON']);
+    expect((await drive.ok(id, cast.drafter, { type: 'submit_for_review' })).state.stage).toBe('fair_competition_review');
+    await drive.ok(id, cast.legal, { type: 'assign_fcr_reviewer', reviewerId: cast.fcr.id });
+    await drive.ok(id, cast.fcr, { type: 'set_fcr_findings', openFindings: 2 });
+    const premature = await httpApi.act(id, cast.fcr, { type: 'record_fcr_conclusion', conclusion: 'no_restrictive_effect', versionHash: await drive.hash(id), documentId: 'd', summary: 's' });
+    expect(premature.status).toBe(422);
+    await drive.ok(id, cast.fcr, { type: 'set_fcr_findings', openFindings: 0 });
+    const breach = await drive.ok(id, cast.fcr, { type: 'record_fcr_conclusion', conclusion: 'breach_must_revise', versionHash: await drive.hash(id), documentId: 'd', summary: '第三条限定本区企业' });
+    expect(breach.state.stage).toBe('research');
+  });
+
+  test('a new version voids the lawyer\'s sign-off and re-opens the legality review; the signature verifies only against its own text', async () => {
+    const id = await drive.toLegalityReview('normative_document', []);
+    await drive.ok(id, cast.legal, { type: 'assign_lawyer', lawyerId: cast.lawyer.id });
+    const v1 = await drive.hash(id);
+    await drive.ok(id, cast.lawyer, { type: 'submit_lawyer_opinion', versionHash: v1, outcome: 'LAWFUL_WITH_AMENDMENTS', text: '第二条应删去“本地”二字', checklist: CHECKLIST });
+    const amend = await drive.ok(id, cast.legal, { type: 'record_legality_conclusion', versionHash: v1, outcome: 'LAWFUL_WITH_AMENDMENTS', text: '修改后合法', amendments: [{ clause: '第二条', change: '删去“本地”' }] });
+    expect(amend.state.stage).toBe('amending');
+    const revised = await drive.ok(id, cast.drafter, { type: 'submit_version', note: '按审核意见修改' }, { text: '第一条 为规范管理，制定本办法。\n第二条 本办法自发布之日起施行（已修改）。' });
+    expect(revised.state.versions).toHaveLength(2);
+    expect(revised.state.legality.opinions[0]).toMatchObject({ versionHash: v1, void: true, voidedByVersion: 2 });
+
+    const signOffs = await httpApi.get(`/api/v1/matters/${id}/signoffs`, cast.legal);
+    expect(signOffs.body.items).toHaveLength(1);
+    const s1 = signOffs.body.items[0];
+    expect(s1).toMatchObject({ versionNumber: 1, versionHash: v1, void: true, voidedByVersion: 2 });
+    const own = await httpApi.get(`/api/v1/matters/${id}/signoffs/${encodeURIComponent(s1.id)}/verify`, cast.auditor);
+    expect(own.body).toMatchObject({ valid: true, signatureValid: true, void: true, checkedVersion: 1 });
+    const other = await httpApi.get(`/api/v1/matters/${id}/signoffs/${encodeURIComponent(s1.id)}/verify?versionNumber=2`, cast.auditor);
+    expect(other.body).toMatchObject({ valid: false, signatureValid: false, checkedVersion: 2 });
+
+    // Back to legality review on v2: the lawyer signs the amended text, the legal unit confirms.
+    await drive.ok(id, cast.drafter, { type: 'submit_for_review' });
+    const v2 = await drive.hash(id);
+    await drive.ok(id, cast.lawyer, { type: 'submit_lawyer_opinion', versionHash: v2, outcome: 'LAWFUL', text: '已按意见修改，合法', checklist: CHECKLIST });
+    const confirmed = await drive.ok(id, cast.legal, { type: 'confirm_amendments', versionHash: v2 });
+    expect(confirmed.state.stage).toBe('awaiting_meeting');
+    const valid = (await httpApi.get(`/api/v1/matters/${id}/signoffs`, cast.legal)).body.items.filter((s: { void: boolean }) => !s.void);
+    expect(valid).toEqual([expect.objectContaining({ versionNumber: 2, versionHash: v2 })]);
+    await recordHistory(system.client, `matter-${id}`, 'amendments-void-sign-off');
+  });
+
+  test('a retried action with the same Idempotency-Key is recorded once', async () => {
+    const id = await drive.register('enforcement_review', []);
+    const command = { type: 'record_research_item', item: { kind: 'drafting_explanation', summary: '说明', documentId: 'x' } };
+    const first = await drive.ok(id, cast.drafter, command, { idempotencyKey: 'same-key' });
+    const second = await drive.ok(id, cast.drafter, command, { idempotencyKey: 'same-key' });
+    expect(second.trail).toEqual(first.trail);
+    expect(await system.db.prisma.trailEntry.count({ where: { matterId: id, action: 'record_research_item' } })).toBe(1);
+  });
+
+  test('materials returned: the legality clock stops, restarts on resubmission, and escalation reaches the trail and the webhook', async () => {
+    const id = await drive.register('normative_document', []);
+    await drive.research(id, []);
+    expect((await drive.ok(id, cast.drafter, { type: 'submit_for_review' })).state.stage).toBe('completeness_check');
+    await drive.ok(id, cast.legal, { type: 'return_for_supplement', missing: ['起草说明附件'], note: '请补充' });
+    const paused = await httpApi.get(`/api/v1/matters/${id}`, cast.legal);
+    expect(paused.body.stage).toBe('supplementing');
+    expect(paused.body.deadlines.find((d: { key: string }) => d.key === 'legality_review_time_limit')?.dueAt ?? null).toBeNull();
+    await sleep(2_000);
+    await drive.ok(id, cast.drafter, { type: 'submit_for_review' });
+    await drive.ok(id, cast.legal, { type: 'accept_materials' });
+    const running = await httpApi.get(`/api/v1/matters/${id}`, cast.legal);
+    const limit = running.body.deadlines.find((d: { key: string }) => d.key === 'legality_review_time_limit');
+    expect(limit.dueAt).not.toBeNull();
+    // The 6 s limit is extended by the ~2 s the clock was stopped.
+    expect(Date.parse(limit.dueAt) - Date.parse(limit.startedAt)).toBeGreaterThanOrEqual(7_500);
+    // Wait for the reminder and the escalation to be raised by the workflow's timers.
+    let actions: string[] = [];
+    for (let i = 0; i < 60 && !actions.includes('deadline_escalation'); i++) {
+      await sleep(500);
+      actions = (await system.db.prisma.trailEntry.findMany({ where: { matterId: id }, orderBy: { seq: 'asc' } })).map((t) => t.action);
+    }
+    expect(actions).toEqual(expect.arrayContaining(['deadline_reminder', 'deadline_escalation']));
+    expect(actions.indexOf('deadline_reminder')).toBeLessThan(actions.indexOf('deadline_escalation'));
+    const calls = webhookCalls.filter((c) => c.matterId === id);
+    expect(calls.map((c) => c.type)).toEqual(expect.arrayContaining(['reminder', 'escalation']));
+    const overdue = await httpApi.get('/api/v1/matters?overdue=true', cast.legal);
+    expect(overdue.body.items.map((m: { id: string }) => m.id)).toContain(id);
+    expect((await httpApi.get(`/api/v1/matters/${id}/trail/verify`, cast.auditor)).body.valid).toBe(true);
+    await recordHistory(system.client, `matter-${id}`, 'supplement-clock-stop-and-escalation');
+  });
+
+  test('meeting: head last, departure from the majority needs a reason, dissent kept; a rejection ends the matter', async () => {
+    const id = await drive.toLegalityReview('normative_document', []);
+    await drive.lawful(id);
+    await drive.ok(id, cast.secretary, { type: 'schedule_meeting', meetingAt: new Date(Date.now() + 2_500).toISOString(), body: 'director_office_meeting' });
+    await sleep(3_000);
+    // Two members for approval, the head rejects: departing from the majority needs a reason.
+    const noReason = await httpApi.act(id, cast.secretary, { type: 'record_meeting', record: drive.meetingRecord('reject', ['approve', 'approve']) });
+    expect(noReason.status).toBe(422);
+    const headNotLast = drive.meetingRecord('reject', ['approve', 'approve'], { departureReason: '财政承受能力不足' });
+    headNotLast.views.reverse();
+    expect((await httpApi.act(id, cast.secretary, { type: 'record_meeting', record: headNotLast })).status).toBe(422);
+    const rejected = await drive.ok(id, cast.secretary, { type: 'record_meeting', record: drive.meetingRecord('reject', ['approve', 'approve'], { departureReason: '财政承受能力不足' }) });
+    expect(rejected.state.stage).toBe('rejected');
+    expect(rejected.state.meeting.records[0].dissent.map((d: { view: string }) => d.view)).toEqual(['approve', 'approve']);
+    const handle = system.client.workflow.getHandle(`matter-${id}`);
+    expect((await handle.result()).stage).toBe('rejected');
+    await recordHistory(system.client, `matter-${id}`, 'meeting-rejects');
+  });
+
+  test('withdrawal by the drafter ends the matter and its workflow', async () => {
+    const id = await drive.register('major_decision', []);
+    const withdrawn = await drive.ok(id, cast.drafter, { type: 'withdraw', reason: '政策调整，不再出台' });
+    expect(withdrawn.state.stage).toBe('withdrawn');
+    expect((await system.client.workflow.getHandle(`matter-${id}`).result()).stage).toBe('withdrawn');
+    const after = await httpApi.act(id, cast.drafter, { type: 'submit_for_review' });
+    expect([409]).toContain(after.status);
+  });
+
+  test('an UNLAWFUL conclusion: not issued', async () => {
+    const id = await drive.toLegalityReview('normative_document', []);
+    await drive.ok(id, cast.legal, { type: 'assign_lawyer', lawyerId: cast.lawyer.id });
+    await drive.ok(id, cast.lawyer, { type: 'submit_lawyer_opinion', versionHash: await drive.hash(id), outcome: 'UNLAWFUL', text: '第二条违法设定行政许可', checklist: CHECKLIST.map((c) => (c.code === 'LR-P2' ? { ...c, result: 'issue' } : c)) });
+    const done = await drive.ok(id, cast.legal, { type: 'record_legality_conclusion', versionHash: await drive.hash(id), outcome: 'UNLAWFUL', text: '不合法，建议不予出台' });
+    expect(done.state.stage).toBe('not_issued');
+  });
+
+  test('separation of duties: the legal unit member who acted cannot be the lawyer; a lawyer without an active contract cannot sign', async () => {
+    const id = await drive.toLegalityReview('normative_document', []);
+    const expired = await person(system, ['lawyer'], { contract: { from: '2020-01-01', to: '2021-12-31' } });
+    await drive.ok(id, cast.legal, { type: 'assign_lawyer', lawyerId: expired.id });
+    const refused = await httpApi.act(id, expired, { type: 'submit_lawyer_opinion', versionHash: await drive.hash(id), outcome: 'LAWFUL', text: '合法', checklist: CHECKLIST });
+    expect(refused.status).toBe(403);
+    expect(refused.body.detail).toMatch(/合同|contract/);
+    // The assigned lawyer only: another lawyer cannot even see the matter.
+    expect((await httpApi.get(`/api/v1/matters/${id}`, cast.lawyer)).status).toBe(404);
+  });
+});

@@ -1,0 +1,83 @@
+import type { TestPerson } from './testSystem';
+import type { api as apiFactory } from './testSystem';
+
+type Api = ReturnType<typeof apiFactory>;
+
+export const CHECKLIST = ['LR-S1', 'LR-S2', 'LR-P1', 'LR-P2', 'LR-C1', 'LR-C2', 'LR-C3', 'LR-R1', 'LR-R2', 'LR-F1'].map((code) => ({ code, result: 'pass' }));
+
+export interface Cast {
+  drafter: TestPerson;
+  legal: TestPerson;
+  lawyer: TestPerson;
+  fcr: TestPerson;
+  secretary: TestPerson;
+  auditor: TestPerson;
+  admin: TestPerson;
+  members: TestPerson[];
+}
+
+/** Drives matters through the API for tests; every call must succeed unless the test says otherwise. */
+export class Driver {
+  constructor(readonly http: Api, readonly cast: Cast) {}
+
+  async ok(matterId: string, who: TestPerson, command: Record<string, unknown>, extra: { text?: string; idempotencyKey?: string } = {}) {
+    const res = await this.http.act(matterId, who, command, extra);
+    if (res.status !== 200) throw new Error(`${command.type} by ${who.username}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body as { state: { stage: string; [k: string]: any }; trail: { seq: number; hash: string }; summary: string }; // eslint-disable-line @typescript-eslint/no-explicit-any
+  }
+
+  async register(kind: string, flags: string[], text = '第一条 为规范管理，制定本办法。\n第二条 本办法自发布之日起施行。') {
+    const res = await this.http.post('/api/v1/matters', this.cast.drafter, { title: `${kind} ${flags.join('+')}`, kind, flags, text });
+    if (res.status !== 201) throw new Error(`register: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.id as string;
+  }
+
+  async hash(id: string): Promise<string> {
+    return (await this.http.get(`/api/v1/matters/${id}`, this.cast.legal)).body.currentVersion.sha256;
+  }
+
+  async research(id: string, flags: string[]) {
+    const d = this.cast.drafter;
+    const item = (i: Record<string, unknown>) => this.ok(id, d, { type: 'record_research_item', item: i });
+    await item({ kind: 'drafting_explanation', summary: '起草说明', documentId: 'doc-1' });
+    await item({ kind: 'legal_bases', bases: [{ title: '旅游法' }] });
+    await item({ kind: 'procedure_statement', summary: '程序说明', documentId: 'doc-2' });
+    await item({ kind: 'internal_consultation', consultations: [{ unit: '财务科', agreed: true, opinion: '同意' }] });
+    if (flags.includes('PUBLIC')) {
+      await item({ kind: 'public_comment', openedAt: new Date(Date.now() - 40 * 86_400_000).toISOString(), closesAt: new Date(Date.now() - 5 * 86_400_000).toISOString(), channel: '网站' });
+      await item({ kind: 'comment_adoption', entries: [] });
+    }
+    if (flags.includes('RISK')) await item({ kind: 'risk_assessment', riskLevel: 'low', controllable: true, measures: '监测', documentId: 'doc-3' });
+    if (flags.includes('TECH')) await item({ kind: 'expert_opinion', expertName: '专家', directInterest: false, signed: true, opinion: '可行', documentId: 'doc-4' });
+  }
+
+  /** Registration → legality review (materials accepted), clearing the fair-competition review when ECON. */
+  async toLegalityReview(kind: string, flags: string[]) {
+    const id = await this.register(kind, flags);
+    await this.research(id, flags);
+    let r = await this.ok(id, this.cast.drafter, { type: 'submit_for_review' });
+    if (r.state.stage === 'fair_competition_review') {
+      await this.ok(id, this.cast.legal, { type: 'assign_fcr_reviewer', reviewerId: this.cast.fcr.id });
+      r = await this.ok(id, this.cast.fcr, { type: 'record_fcr_conclusion', conclusion: 'no_restrictive_effect', versionHash: await this.hash(id), documentId: 'fcr-1', summary: '无排除限制竞争效果' });
+    }
+    await this.ok(id, this.cast.legal, { type: 'accept_materials' });
+    return id;
+  }
+
+  async lawful(id: string) {
+    await this.ok(id, this.cast.legal, { type: 'assign_lawyer', lawyerId: this.cast.lawyer.id });
+    await this.ok(id, this.cast.lawyer, { type: 'submit_lawyer_opinion', versionHash: await this.hash(id), outcome: 'LAWFUL', text: '合法', checklist: CHECKLIST });
+    return this.ok(id, this.cast.legal, { type: 'record_legality_conclusion', versionHash: await this.hash(id), outcome: 'LAWFUL', text: '合法' });
+  }
+
+  meetingRecord(outcome: string, views: string[], extra: Record<string, unknown> = {}) {
+    const ids = this.cast.members.map((m) => m.id);
+    const head = ids[0]!;
+    const others = ids.slice(1);
+    return {
+      members: ids, attendees: ids, absentees: [], recusals: [], headId: head,
+      views: [...others.map((m, i) => ({ memberId: m, view: views[i] ?? 'approve', comment: '意见' })), { memberId: head, view: outcome, comment: '主持人意见' }],
+      outcome, minutesDocumentId: 'minutes-1', ...extra,
+    };
+  }
+}
