@@ -1,14 +1,24 @@
 #!/usr/bin/env bash
-# `npm test`: set up what is missing, type-check, then run the three jest projects (unit, integration
-# against a real Temporal dev server and a fresh PostgreSQL database plus the embedded one, replay of
-# committed histories) and the pre-screen evaluation.
+# `npm test`: set up what is missing, type-check, then run the three jest projects (unit; integration
+# against a real Temporal dev server plus a fresh PostgreSQL database and the embedded one; replay of the
+# committed workflow histories) and the fair-competition pre-screen evaluation.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-setup.sh
 echo "› type-checking"
 npx tsc --noEmit -p .
+if [ -f scripts/eval-prescreen.ts ]; then
+  echo "› fair-competition pre-screen evaluation"
+  npx tsx scripts/eval-prescreen.ts
+fi
 echo "› jest: unit, integration, replay"
-# PGlite loads its file system bundle with a dynamic import, which jest's VM sandbox allows only with this flag.
-NODE_OPTIONS="--experimental-vm-modules ${NODE_OPTIONS:-}" npx jest --maxWorkers=2 "$@"
-echo "› fair-competition pre-screen evaluation"
-npx tsx scripts/eval-prescreen.ts
+mkdir -p .data
+results=.data/jest-results.json
+status=0
+rm -f "$results"
+# PGlite loads its file-system bundle with a dynamic import, which jest's VM sandbox allows only with this flag.
+NODE_OPTIONS="--experimental-vm-modules ${NODE_OPTIONS:-}" npx jest --maxWorkers=2 --json --outputFile="$results" "$@" || status=$?
+if [ -f "$results" ]; then
+  node -e 'const r=require(process.argv[1]); console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped`)' "$PWD/$results"
+fi
+exit "$status"

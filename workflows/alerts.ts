@@ -22,6 +22,8 @@ export function nextAlert(
   config: ProcedureConfig,
   calendar: HolidayCalendar,
   raised: readonly NotificationRecord[],
+  /** false only when replaying matters started before escalations were limited to obligations. */
+  obligationsOnly = true,
 ): Alert | null {
   let clocks;
   try {
@@ -33,10 +35,14 @@ export function nextAlert(
   const alerts: Alert[] = [];
   for (const d of clocks) {
     if (d.dueAt === null) continue; // clock stopped
-    if (d.remindAt && d.remindAt < d.dueAt) {
+    if (obligationsOnly && d.key === 'legality_review_minimum') continue; // an earliest date, nobody to remind
+    // Clocks may carry instants with different offsets (a supplied +08:00 date, a computed UTC one):
+    // compare them as instants, never as strings.
+    if (d.remindAt && Date.parse(d.remindAt) < Date.parse(d.dueAt)) {
       alerts.push({ key: `${d.key}@${d.dueAt}:reminder`, kind: 'reminder', deadlineKey: d.key, label: d.label, dueAt: d.dueAt, at: d.remindAt });
     }
+    if (obligationsOnly && !d.escalates) continue;
     alerts.push({ key: `${d.key}@${d.dueAt}:escalation`, kind: 'escalation', deadlineKey: d.key, label: d.label, dueAt: d.dueAt, at: d.dueAt });
   }
-  return alerts.filter((a) => !done.has(a.key)).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))[0] ?? null;
+  return alerts.filter((a) => !done.has(a.key)).sort((a, b) => Date.parse(a.at) - Date.parse(b.at))[0] ?? null;
 }

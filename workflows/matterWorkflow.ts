@@ -7,6 +7,7 @@ import {
   ApplicationFailure,
   allHandlersFinished,
   condition,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -162,7 +163,9 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
   // The statutory clocks: sleep until the next reminder or deadline, or until an action changes the state.
   while (!TERMINAL_STAGES.includes(state.stage)) {
     const seen = changes;
-    const alert = nextAlert(state, input.config, calendar, notifications);
+    // Matters started before this change escalated every clock, including the minimum review time;
+    // they keep doing so on replay, new ones escalate only obligations.
+    const alert = nextAlert(state, input.config, calendar, notifications, patched('alerts-only-for-obligations'));
     const waitMs = alert ? Math.max(0, Date.parse(alert.at) - Date.now()) : undefined;
     const changed = await condition(() => changes !== seen, waitMs as number);
     if (changed || !alert) continue;

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
 import type { Matter } from '../../prisma/generated/client';
 import { authorize, canRead, type MatterAccess } from '../../domain/permissions';
-import { availableActions, deadlines, matterAccessOf, registrationProblem, type Command, type MatterKind, type Flag, type MatterState } from '../../domain/procedure';
+import { availableActions, deadlines, decide, matterAccessOf, registrationProblem, TERMINAL_STAGES, type Command, type MatterKind, type Flag, type MatterState } from '../../domain/procedure';
 import { calendarFromYears } from '../../domain/calendar';
 import {
   actUpdate,
@@ -18,7 +18,7 @@ import type { ApiDeps } from '../deps';
 import type { Principal } from '../auth/principal';
 import { forbidden, notFound, ProblemError } from '../http/problem';
 import { commandSchema } from './commandSchema';
-import { problemFromTemporal } from './temporalErrors';
+import { problemFromTemporal, refusalProblem } from './temporalErrors';
 import { parseOrThrow } from '../http/route';
 
 export const sha256Hex = (text: string) => crypto.createHash('sha256').update(text, 'utf8').digest('hex');
@@ -42,6 +42,8 @@ function matterIdFor(principal: Principal, idempotencyKey: string | undefined): 
 }
 
 export async function createMatter(deps: ApiDeps, principal: Principal, input: NewMatter, ctx: { idempotencyKey?: string; requestId: string }) {
+  const mayRegister = authorize(principal, 'register_matter');
+  if (!mayRegister.allowed) throw forbidden(mayRegister.reason);
   const draftingUnit = input.draftingUnit ?? principal.sectionId;
   if (!draftingUnit) throw new ProblemError(400, 'Invalid body.draftingUnit: required for a user without a section', { code: 'invalid_input', errors: [{ field: 'body.draftingUnit', message: 'is required' }] });
   const verdict = authorize(principal, 'register_matter', { createdBy: principal.userId, draftingUnit }, new Date().toISOString());
@@ -162,6 +164,13 @@ export async function actOnMatter(deps: ApiDeps, principal: Principal, matterId:
     raw = { ...raw, versionHash: sha256Hex(body.text), versionNumber: state.versions.length + 1 };
   }
   const command = parseOrThrow(commandSchema, raw, 'body.command') as Command;
+  const stored = row.state as unknown as MatterState;
+  if (TERMINAL_STAGES.includes(stored.stage)) {
+    // The workflow has ended; the same pure rules give the same answer it would have given.
+    const ctx2 = { actor: actorOf(principal), now: new Date().toISOString(), config: deps.procedureConfig, calendar: calendarFromYears(await deps.calendars.years()) };
+    const verdict = decide(stored, command, ctx2);
+    if (!verdict.ok) throw refusalProblem(verdict);
+  }
   const actionKey = ctx.idempotencyKey ? `k:${principal.userId}:${ctx.idempotencyKey}` : `r:${ctx.requestId}`;
   try {
     return await deps.temporal.workflow.getHandle(row.workflowId).executeUpdate(actUpdate, {

@@ -12,9 +12,13 @@ export function problemFromTemporal(err: unknown): ProblemError | null {
   const cause = err.cause;
   if (cause instanceof ApplicationFailure && cause.type === 'ActionRefused') {
     const d = (cause.details?.[0] ?? {}) as { status?: number; code?: string; reason?: string };
-    const status = d.status ?? 409;
-    const title = status === 403 ? 'Forbidden' : status === 422 ? 'Precondition not met' : 'Not allowed in this state';
-    return new ProblemError(status, title, { detail: d.reason ?? cause.message, code: d.code ?? 'refused' });
+    return refusalProblem({ status: d.status ?? 409, code: d.code ?? 'refused', reason: d.reason ?? cause.message });
   }
   return new ProblemError(409, 'Action refused', { detail: cause?.message ?? err.message, code: 'refused' });
+}
+
+/** A refusal by the procedure's rules as the HTTP answer: its status, its code, its reason. */
+export function refusalProblem(r: { status: number; code: string; reason: string }): ProblemError {
+  const title = r.status === 403 ? 'Forbidden' : r.status === 422 ? 'Precondition not met' : 'Not allowed in this state';
+  return new ProblemError(r.status, title, { detail: r.reason, code: r.code });
 }

@@ -9,7 +9,7 @@
 /** Characters that end a phrase: a rule's gap never crosses a comma or a sentence end. */
 const PHRASE_STOP = '，,。；;！!？?\\n：:';
 /** Characters that end a sentence. */
-const SENTENCE_STOP = '。；;！!？?\\n';
+const SENTENCE_STOP = '。！!？?\\n';
 
 /** Lazy gap of at most n characters inside one comma-delimited phrase. */
 export const gap = (n: number): string => `[^${PHRASE_STOP}]{0,${n}}?`;
@@ -19,12 +19,12 @@ export const ggap = (n: number): string => `[^${PHRASE_STOP}]{0,${n}}`;
 export const sgap = (n: number): string => `[^${SENTENCE_STOP}]{0,${n}}?`;
 
 /** Sentence boundary characters, for the splitter. */
-export const SENTENCE_BOUNDARY = /[。；;！!？?\n]/;
+export const SENTENCE_BOUNDARY = /[。！!？?\n]/;
 
 const NOT_OUTSIDE = '(?!以外|之外|外(?!资))';
 /** 本区/本市/本县/我区/当地/区内… — the drafting authority's own territory. */
 export const LOCAL =
-  '(?:本地(?!区以外)|本(?:区|市(?!场)|县|镇|乡|省|州|旗|辖区|行政区域?|区域)|我(?:区|市|县|镇|乡|省|州)|当地|' +
+  '(?:本地(?!区以外)|本(?:区|市(?!场)|县|镇|乡|村|省|州|旗|辖区|行政区域?|区域)|我(?:区|市|县|镇|乡|省|州)|当地|' +
   '(?<![园景城社校厂矿片街小营])区内|(?<![城都])市内|县内|省内|镇内|辖区内|域内)' +
   NOT_OUTSIDE;
 
@@ -40,11 +40,13 @@ export const OPERATOR =
 
 /** Goods and factors that can be kept out of / held in a market. */
 export const GOODS =
-  '(?:产品|商品|农产品|农副产品|食品|食材|药品|药材|中药材|建材|建筑材料|材料|原材料|原料|器材|设备|物资|货物|' +
+  '(?:(?:产品|商品|农产品|农副产品|食品|食材|药品|药材|中药材|建材|建筑材料|材料|原材料|原料|器材|设备|物资|货物|' +
   '汽车|家电|煤炭|原煤|生猪|牲畜|茶叶|乳制品|啤酒|饮料|白酒|品牌|特产|文创产品|预包装食品|有机肥|农资|粮食|' +
   '稻谷|砂石|混凝土|水泥|钢材|苗木|种子|化肥|冷链食品|葡萄酒|水产品|蔬菜|水果|肉类|车辆|' +
   // open-ended goods: "猪肉", "活禽", "农机具", "牛奶", "办公用品", "乳制品"…
-  '[\u4e00-\u9fa5]{0,3}(?:肉|禽|蛋|奶|粮|米|面粉|食用油|酒|药品|肥料|苗|木材|器械|机具|用品|制品|饮品|家具|服装|校服|教材|图书))';
+  '[\u4e00-\u9fa5]{0,3}(?:肉|禽|蛋|奶|粮|米|面粉|食用油|酒|药品|肥料|苗|木材|器械|机具|用品|制品|饮品|家具|服装|校服|教材|图书))' +
+  // "酒店", "水泥企业", "药店" are operators, not goods.
+  '(?![店厂企商业馆家园场站社吧楼]))';
 
 /** Settings of public procurement and tendering (政府采购、招标投标). */
 export const PROCUREMENT =

@@ -1,10 +1,11 @@
 /**
- * Sentence splitting for the pre-screen: the sentence (up to 。；！？ or a line end) is the unit
- * in which context such as a cited law or a "不得" safeguard is read.
+ * Sentence splitting for the pre-screen: the sentence (up to 。！？ or a line end) is the unit
+ * in which context such as a cited law or a "不得" safeguard is read. "；" does not end it: the
+ * parts of "本地农产品免收进场费；外地农产品按标准收取" only mean something together.
  */
 import type { Sentence } from './context';
 
-const BOUNDARY = new Set(['。', '；', ';', '！', '!', '？', '?', '\n', '\r']);
+const BOUNDARY = new Set(['。', '！', '!', '？', '?', '\n', '\r']);
 const SPACE = /[\s\u3000\ufeff]/;
 
 export function splitSentences(text: string): Sentence[] {

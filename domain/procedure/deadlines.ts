@@ -30,7 +30,15 @@ export interface Deadline {
   stage: Stage;
   /** Set when the deadline cannot be computed, e.g. a year without holiday data: never guessed silently. */
   warning?: string;
+  /**
+   * An obligation someone can miss (time limit, 备案, archiving): reminded before and escalated when passed.
+   * The minimum review time is an earliest date, and the comment window's end a fact: no escalation.
+   */
+  escalates: boolean;
 }
+
+/** Clocks that mark an earliest moment or the end of a window, not a duty that can be overdue. */
+const NOT_OBLIGATIONS: readonly DeadlineKey[] = ['legality_review_minimum', 'comment_window'];
 
 const LEGALITY_LIMIT_STAGES: readonly Stage[] = ['completeness_check', 'supplementing', 'legality_review', 'prior_approval'];
 const LEGALITY_MINIMUM_STAGES: readonly Stage[] = [
@@ -66,10 +74,11 @@ export function deadlines(state: MatterState, config: ProcedureConfig, cal: Holi
         ...(dueAt ? { remindAt: remindBefore(dueAt, config.reminderLead, cal) } : {}),
         unit: duration.unit,
         stage,
+        escalates: !NOT_OBLIGATIONS.includes(key),
       });
     } catch (e) {
       if (!(e instanceof CalendarYearMissingError)) throw e;
-      out.push({ key, label, startedAt, dueAt: null, unit: duration.unit, stage, warning: e.message });
+      out.push({ key, label, startedAt, dueAt: null, unit: duration.unit, stage, warning: e.message, escalates: !NOT_OBLIGATIONS.includes(key) });
     }
   };
 
@@ -95,6 +104,7 @@ export function deadlines(state: MatterState, config: ProcedureConfig, cal: Holi
       ...(safeRemind(pc.closesAt, config, cal)),
       unit: k.commentWindowMinimum.unit,
       stage: 'research',
+      escalates: false,
     });
   }
 

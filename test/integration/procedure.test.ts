@@ -1,7 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import http from 'node:http';
-import { api, person, startTestSystem } from './support/testSystem';
+import { api, person, shortClocksConfigFile, startTestSystem } from './support/testSystem';
 import { CHECKLIST, Driver, type Cast } from './support/drive';
 import type { System } from '../../platform/system';
 import { recordHistory } from './support/histories';
@@ -32,15 +30,8 @@ describe('the review procedure, through the workflow', () => {
       });
     });
     await new Promise<void>((r) => webhook.listen(0, '127.0.0.1', () => r()));
-    const configPath = path.join(process.env.TEST_ROOT!, `procedure-${process.pid}.json`);
     // Short real-time clocks for normative documents; major decisions keep the statutory 7 working days.
-    fs.writeFileSync(configPath, JSON.stringify({
-      kinds: {
-        normative_document: { legalityReviewMinimum: { amount: 2, unit: 'seconds' }, legalityReviewTimeLimit: { amount: 6, unit: 'seconds' } },
-        enforcement_review: { legalityReviewTimeLimit: { amount: 3600, unit: 'seconds' } },
-      },
-      reminderLead: { amount: 3, unit: 'seconds' },
-    }));
+    const configPath = shortClocksConfigFile({ legalityTimeLimitSeconds: 6, reminderLeadSeconds: 3 });
     system = await startTestSystem({ env: { PROCEDURE_CONFIG_PATH: configPath, NOTIFY_WEBHOOK_URL: `http://127.0.0.1:${(webhook.address() as { port: number }).port}/hook` } });
     httpApi = api(system);
     const today = new Date().toISOString().slice(0, 10);

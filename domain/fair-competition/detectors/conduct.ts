@@ -31,7 +31,7 @@ const associationPrice: Detector = {
     gap(14),
     '(?:统一|制定|公布|确定|发布|指导|分配|划定)',
     gap(10),
-    '(?:价格|收费标准|收费|定价|份额|区域|配额|产量)',
+    '(?:价格|收费标准|收费|定价|份额|区域|配额|产量|报价|售价|名额|指标|客源|市场|招生|销量)',
   ),
   judge: (m) =>
     PROHIBITED_INSIDE.test(m[0]) ? null : verdict('FCR-D1', 'high', '由行业协会制定或公布统一价格、分配份额，为经营者实施垄断行为提供便利'),
@@ -100,6 +100,11 @@ const setsRegulatedPrice: Detector = {
     gap(16),
     '(?:政府定价|政府指导价|收费标准|指导价|收费价格)',
     '|(?:实行|执行|纳入)政府(?:定价|指导价)',
+    '|(?:局|委|政府|办|管委会)',
+    gap(4),
+    '(?:制定|确定|核定|统一规定)',
+    gap(14),
+    '(?:价格|收费标准|收费)',
   ),
   judge: (m, ctx) => {
     if (ctx.has('association') || PROHIBITED_INSIDE.test(m[0])) return null;
@@ -228,7 +233,7 @@ const businessHours: Detector = {
     gap(12),
     '(?:\\d+[点时]|晚上|凌晨|夜间)',
     gap(6),
-    '(?:停止营业|闭店|关门|歇业|开门营业|开始营业)',
+    '(?:(?:停止|结束)(?:对外)?(?:营业|经营)|闭店|关门|歇业|开门营业|开始营业)',
     '|营业时间',
     gap(8),
     '(?:不得|限定|统一|须|应当|为)',
@@ -251,8 +256,8 @@ const orderedAdjustment: Detector = {
     '(?:按照|根据|按)',
     gap(12),
     '(?:要求|部署|安排|指令)',
-    gap(6),
-    '(?:调整|压减|变更|改变|关闭|缩减)',
+    sgap(10),
+    '(?:调整|压减|变更|改变|关闭|缩减|接待|承接|生产|销售|采购|组织|放映|播放|经营)',
   ),
   judge: (_m, ctx) =>
     OPERATOR_RE.test(ctx.text) && !ctx.hasLegalBasis()
@@ -268,7 +273,7 @@ const steeredCustomers: Detector = {
 
 const forcedMerger: Detector = {
   id: 'D4.forced-merger',
-  pattern: rx('(?:强制|要求|责令)', gap(16), '(?:合并|重组|兼并|并购|联营|托管|整合)'),
+  pattern: rx('(?:强制|要求|责令)', gap(16), '(?:合并|重组|兼并|并购|联营|托管|整合|加入', gap(8), '(?:连锁|体系|集团|联盟))'),
   judge: () => verdict('FCR-D4', 'high', '强制经营者合并重组，干预其自主经营'),
 };
 

@@ -34,6 +34,13 @@ const CONTRIBUTION =
   '(?:纳税额|纳税总额|缴纳税款|税收贡献|财政贡献|财力贡献|地方贡献|经济贡献|区级贡献|留成|地方分成|区级分成|实缴税|纳税|税收|' +
   '[\\u4e00-\\u9fa5]{0,4}税(?:款|额|总额|收)|(?:财政|财力|税收|经济|地方|区级|县级|市级)[^，。；]{0,4}?贡献)';
 
+/** "按企业所得税区级留成部分给予奖励": a reward computed from tax paid works as a tax refund. */
+const taxLinkedReward: Detector = {
+  id: 'C1.tax-linked-reward',
+  pattern: rx('税', gap(12), '(?:留成|分享|分成|地方部分|区级部分)', gap(14), '(?:奖励|补贴|扶持|奖补)'),
+  judge: () => verdict('FCR-C1', 'high', '按经营者缴纳税款的地方留成部分给予奖励，实质上是变相税收返还'),
+};
+
 const contributionSubsidy: Detector = {
   id: 'C2.contribution-based',
   pattern: rx(
@@ -45,7 +52,7 @@ const contributionSubsidy: Detector = {
     '|',
     CONTRIBUTION,
     gap(8),
-    '(?:排名|前\\d+|前[一二三四五六七八九十]+|排序|较大|增长|增幅)',
+    '(?:排名|前\\d+|前[一二三四五六七八九十]+|排序|较大|增长|增幅|超过|达到|突破|首次)',
     sgap(20),
     SUBSIDY_WORD,
     '|',
@@ -183,6 +190,16 @@ const feeWaiver: Detector = {
   judge: () => verdict('FCR-C3', 'high', '减免、缓缴行政事业性收费、政府性基金、社会保险费或住房公积金'),
 };
 
+/** Any "…费" waived or reduced for the beneficiaries of a measure. */
+const otherFeeWaiver: Detector = {
+  id: 'C3.other-fee-waiver',
+  pattern: rx('(?:减免|免收|免缴|减半收取|缓缴|缓收|全额减免)', gap(8), '[\\u4e00-\\u9fa5]{1,8}费(?!用)'),
+  judge: (_m, ctx) => {
+    if (ctx.has('consumer') || (ctx.has('goods') && (ctx.has('local') || ctx.has('outside')))) return null;
+    return verdict('FCR-C3', 'medium', '对特定经营者减免、缓缴相关收费，降低其经营成本');
+  },
+};
+
 const utilityPrice: Detector = {
   id: 'C3.utility-price',
   pattern: rx(
@@ -255,6 +272,10 @@ const levy: Detector = {
     '(?:提供|使用)',
     '|',
     MUST,
+    sgap(20),
+    '(?:免费|无偿)(?:为|向)?(?:提供|承担|开放|服务|赞助)',
+    '|',
+    MUST,
     gap(14),
     '(?:为|向)',
     gap(8),
@@ -273,6 +294,7 @@ const levy: Detector = {
 
 export const costDetectors: readonly Detector[] = [
   taxPreference,
+  taxLinkedReward,
   contributionSubsidy,
   namedRecipient,
   caseByCase,
@@ -280,6 +302,7 @@ export const costDetectors: readonly Detector[] = [
   ownershipTiers,
   landPreference,
   feeWaiver,
+  otherFeeWaiver,
   utilityPrice,
   creditPreference,
   deposit,

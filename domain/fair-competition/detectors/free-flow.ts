@@ -12,7 +12,7 @@ import { GOODS, LOCAL, MUST, OPERATOR, OUTSIDE, gap, ggap, sgap } from '../lexic
 import { type Detector, type Verdict, rx, verdict } from './types';
 
 const STRONG_FACTOR =
-  /户籍|户口|劳动力|劳务|务工|就业|人才|招聘|招用|录用|聘用|用工|数据|存款|金融机构|银行|贷款|担保|融资|土地|用地|流转|技术成果|知识产权|毕业生|闲置资金|资金存放|基金|技术人员/;
+  /员工|职工|跳槽|离职|户籍|户口|劳动力|劳务|务工|就业|人才|招聘|招用|录用|聘用|用工|数据|存款|金融机构|银行|贷款|担保|融资|土地|用地|流转|技术成果|知识产权|毕业生|闲置资金|资金存放|基金|技术人员/;
 const OPERATOR_ACCESS = /经营|进入|承接|开展|营业|开店|投资/;
 const BANNING = /不得|禁止|限制|不允许|不准|暂停|劝返|阻止/;
 const VEHICLE_OR_GOODS = /车辆|大巴|牌照|货车|(?:进入|运入|购进|调入)[^，。；]{0,12}(?:销售|市场|上架)|产的|生产的/;
@@ -20,13 +20,22 @@ const VEHICLE_OR_GOODS = /车辆|大巴|牌照|货车|(?:进入|运入|购进|�
 type FavourKind = 'local-favour' | 'outside-difference';
 
 const LOCAL_FIRM = new RegExp(`${LOCAL}(?:注册)?的?(?:企业|供应商|单位|公司)`);
+const OUTSIDE_OPERATOR = new RegExp(`${OUTSIDE}[^，。；]{0,10}?${OPERATOR}`);
+const FEE_ACT = /加收|收取|另行收取|额外收取|缴纳|收费标准|免收|收费/;
+const ESTABLISH_REQUIRED = new RegExp(`(?:须|必须|应当|需|要求)${gap(6)}在${LOCAL}${gap(6)}(?:设立|成立|注册|开设)`);
+const CONSUMER_SUBJECT = new RegExp(`${OUTSIDE}(?:的)?(?:游客|旅游者|消费者|居民|市民|学生|患者|乘客)`);
 
 /** Names the standard for a piece of local favouritism from what the sentence is about. */
 export function classifyLocal(ctx: SentenceContext, kind: FavourKind, matched: string, goodsKnown = false): Verdict | null {
-  const goods = goodsKnown || ctx.has('goods') || VEHICLE_OR_GOODS.test(ctx.text);
-  const money = ctx.has('subsidy') || ctx.has('feeOrPrice');
+  const goods = (goodsKnown || ctx.has('goods') || VEHICLE_OR_GOODS.test(ctx.text)) && !(kind === 'outside-difference' && OUTSIDE_OPERATOR.test(matched));
+  const money = ctx.has('subsidy') || ctx.has('feeOrPrice') || FEE_ACT.test(ctx.text);
   if (kind === 'outside-difference' && STRONG_FACTOR.test(matched)) {
     return verdict('FCR-B6', 'medium', '限制外地劳动力、资金、数据等要素进入本地或区别对待，限制要素自由流动');
+  }
+  // "外地药品零售连锁企业": the outsider is an operator even when goods are named on the way.
+  const operatorTargeted = kind === 'outside-difference' && OUTSIDE_OPERATOR.test(matched);
+  if (kind === 'outside-difference' && !operatorTargeted && !goods && ctx.has('feeOrPrice') && FEE_ACT.test(ctx.text)) {
+    return verdict('FCR-B4', 'high', '对外地来源的车辆、团队或商品单独加收或提高收费，构成歧视性收费');
   }
   if (goods && ctx.has('subsidy') && kind === 'local-favour') {
     return verdict('FCR-B4', 'high', '补贴、优惠只适用于本地生产的商品，对外地商品构成歧视性补贴');
@@ -105,6 +114,13 @@ const localPreference: Detector = {
   },
 };
 
+/** "须从本县农产品基地采购": buying restricted to local sources. */
+const localSource: Detector = {
+  id: 'B.local-source',
+  pattern: rx('(?:须|必须|应当|只能|仅|统一)(?:从|在|向)', LOCAL, gap(10), '(?:采购|购买|购进|进货|选购|调入|调运)'),
+  judge: (m, ctx) => classifyLocal(ctx, 'local-favour', m[0]),
+};
+
 const localRequired: Detector = {
   id: 'B.local-required',
   pattern: rx(
@@ -126,7 +142,7 @@ const localBonus: Detector = {
   pattern: rx(
     LOCAL,
     gap(16),
-    '(?:额外)?(?:加|增加|得)[\\d一二三四五六七八九十.]+分|(?:额外)?加分',
+    '(?:额外)?(?:加|增加|得)[\\d一二三四五六七八九十.]*分',
     '|(?:加|额外加)[\\d一二三四五六七八九十.]*分',
     gap(10),
     LOCAL,
@@ -137,8 +153,11 @@ const localBonus: Detector = {
     gap(8),
     '(?:价格扣除|优惠|倾斜|照顾|优先)',
   ),
-  judge: (m, ctx) =>
-    /分/.test(m[0]) ? verdict('FCR-B3', 'high', '在评审中对本地经营者或本地业绩、荣誉给予加分，变相排斥外地经营者') : classifyLocal(ctx, 'local-favour', m[0]),
+  judge: (m, ctx) => {
+    if (/分$/.test(m[0])) return verdict('FCR-B3', 'high', '在评审中对本地经营者或本地业绩、荣誉给予加分，变相排斥外地经营者');
+    // "区内重点企业…给予优惠价格" outside a tender is a price question (第十一条), not a tender one.
+    return ctx.has('procurement') ? classifyLocal(ctx, 'local-favour', m[0]) : null;
+  },
 };
 
 /** "在本市有纳税记录", "本区范围内的同类项目业绩": a local attribute used as a condition. */
@@ -148,9 +167,10 @@ const localAttribute: Detector = {
     '(?:在)?',
     LOCAL,
     '(?:范围内)?(?:的)?',
-    gap(8),
+    gap(10),
     '(?:业绩|奖项|奖|荣誉|称号|纳税记录|纳税|缴税|税收|社保|社会保险|办公场所|办公面积|办公用房|固定办公|常驻|常设|' +
-      '售后服务网点|服务网点|分支机构|分公司|项目经验|同类项目|注册|登记注册|登记|设有|拥有|设立)',
+      '售后服务网点|服务网点|分支机构|分公司|项目经验|同类项目|注册|登记注册|登记|设有|拥有|设立|' +
+      `(?:有|具有|具备|完成过?|承接过)${gap(8)}(?:项目|工程|案例))`,
   ),
   judge: (m, ctx) => {
     if (ctx.has('procurement')) return classifyLocal(ctx, 'local-favour', m[0]);
@@ -185,6 +205,7 @@ const registeredHere: Detector = {
 
 const REQUIREMENT = /须|需|必须|应当|要求|方可|才能|前提|条件|限于|仅限/;
 const DIRECT_REWARD = new RegExp(`给予${gap(10)}(?:奖励|补贴|补助|资助|奖补)`);
+const TAX_BENEFIT = /先征后返|即征即退|税[^，。；]{0,12}(?:返还|减免|免征|奖励)|税收(?:优惠|返还|奖励)/;
 
 /** "须在本区设立分支机构", "将税收关系迁入本区". */
 const establishHere: Detector = {
@@ -198,7 +219,7 @@ const establishHere: Detector = {
     '(?:方可|才能|才可)',
     '|',
     MUST,
-    gap(12),
+    gap(20),
     '在',
     LOCAL,
     gap(8),
@@ -213,6 +234,8 @@ const establishHere: Detector = {
   judge: (m, ctx) => {
     if (ctx.has('procurement')) return classifyLocal(ctx, 'local-favour', m[0]);
     const relocation = /迁|落户|落地|转入/.test(m[0]);
+    // Money for moving in is a selective subsidy (C2, see relocationReward), not a requirement.
+    if (relocation && !REQUIREMENT.test(ctx.text) && (DIRECT_REWARD.test(ctx.text) || TAX_BENEFIT.test(ctx.text))) return null;
     if (relocation || REQUIREMENT.test(ctx.text)) {
       return verdict('FCR-B2', 'high', relocation
         ? '要求或诱导经营者将注册、税收、统计关系迁入本地，变相强制外地经营者在本地投资经营'
@@ -249,9 +272,9 @@ const outsideDifferent: Detector = {
   id: 'B.outside-different',
   pattern: rx(
     OUTSIDE,
-    sgap(24),
+    sgap(32),
     '(?:另行|额外|重新|重复|再次|单独|加倍|从严|加收|两倍|双倍|三倍|\\d+倍|高于|提高|更严|更高|严于|加严|逐车|逐一|不予|不纳入|不享受|' +
-      '不得|禁止|限制|不允许|暂停|须|需|必须|应当|执行)',
+      '不得|禁止|限制|不允许|暂停|须|需|必须|应当|执行|收取|缴纳)',
     '|(?:禁止|限制|不允许|不准|暂停|阻止|劝返)',
     gap(8),
     OUTSIDE,
@@ -263,7 +286,20 @@ const outsideDifferent: Detector = {
     // "迁往外地", "销往外地": the local party is leaving, which the outflow rules judge.
     const before = ctx.text.slice(Math.max(0, m.index - ctx.sentence.start - 2), m.index - ctx.sentence.start);
     if (/迁往|迁至|迁到|销往|运往|调往|调出|到|赴|向/.test(before)) return null;
-    if (/(?:须|需|必须|应当|执行)$/.test(word) && !STRONG_DIFFERENCE.test(ctx.text)) return null;
+    if (CONSUMER_SUBJECT.test(word)) return null;
+    // "外省检测机构…须在本区成立独立法人机构" is a set-up requirement, judged by establishHere.
+    if (ESTABLISH_REQUIRED.test(ctx.text)) return null;
+    // A duty addressed to outsiders only is discriminatory when it is a check, a fee or a
+    // set-up requirement; "外地企业须遵守安全规定" is not.
+    if (
+      /(?:须|需|必须|应当|执行|收取|缴纳)$/.test(word) &&
+      !STRONG_DIFFERENCE.test(ctx.text) &&
+      !ctx.has('supervision') &&
+      !ctx.has('establishment') &&
+      !FEE_ACT.test(ctx.text)
+    ) {
+      return null;
+    }
     return classifyLocal(ctx, 'outside-difference', word);
   },
 };
@@ -271,13 +307,16 @@ const outsideDifferent: Detector = {
 const inspectionRate: Detector = {
   id: 'B5.inspection-rate',
   pattern: rx(
-    '(?:检查|抽查|抽检|巡查|监督检查)(?:的)?(?:频次|比例|次数|频率)',
+    '(?:频次|频率|抽查比例|检查比例|每月(?:一次|两次|[一二三四五]次)|每季度(?:一次|报送)?|每周(?:一次)?)',
+    '|',
+    '(?:检查|抽查|抽检|巡查|监督检查|稽查|核查|检验|检测)(?:的)?(?:频次|比例|次数|频率)',
     '|重点监管|从严(?:审核|把关|掌握|管理|审查)|专项检查|重点检查',
   ),
-  judge: (_m, ctx) =>
-    ctx.has('outside')
-      ? verdict('FCR-B5', 'high', '对外地经营者提高检查频次、抽查比例或从严审核，构成监管执法上的歧视性要求')
-      : null,
+  judge: (m, ctx) => {
+    if (!ctx.has('outside')) return null;
+    if (/频|每|比例/.test(m[0]) && !/检查|抽查|抽检|巡查|稽查|报送|检测|核查/.test(ctx.text)) return null;
+    return verdict('FCR-B5', 'high', '对外地经营者提高检查频次、抽查比例或从严审核，构成监管执法上的歧视性要求');
+  },
 };
 
 const checkpoint: Detector = {
@@ -305,13 +344,16 @@ const outflowBarrier: Detector = {
     sgap(16),
     '(?:退还|追回|返还|收回|追缴|偿还)',
     '|(?:方可|才能)(?:跨(?:区域|地区|省|市|县)|外迁|迁出)(?:流动|就业|经营)?',
-    '|(?:向|到|赴|迁往|销往|调往|流向)',
+    '|(?:向|到|赴|迁往|销往|调往|流向|跳槽到|调到)',
     OUTSIDE,
-    gap(8),
-    '(?:不予|不得|须经|应当经|限制|禁止|取消)',
+    sgap(16),
+    '(?:不予|不得|须经|应当经|限制|禁止|取消|退还|返还|追回|偿还)',
   ),
   judge: (m, ctx) => {
     const word = m[0];
+    if (!MOVE_OUT.test(word) && (STRONG_FACTOR.test(word) || /人才|人员|员工/.test(ctx.text.slice(0, Math.max(0, m.index - ctx.sentence.start))))) {
+      return verdict('FCR-B6', 'medium', '限制人才、劳动力等要素向外地流动或对流动设置障碍');
+    }
     if (MOVE_OUT.test(word)) {
       return verdict('FCR-B1', 'high', '限制本地经营者迁出或对迁出设置退还奖励等障碍，阻碍经营者迁出');
     }
@@ -327,14 +369,14 @@ const outflowBarrier: Detector = {
 /** "本区生产的家电", "本县产的茶叶": local goods singled out for money or exclusivity. */
 const localGoods: Detector = {
   id: 'B.local-goods',
-  pattern: rx(LOCAL, '(?:企业)?(?:生产|产|出产|制造|种植|养殖|加工)(?:的|', gap(6), GOODS, ')'),
+  pattern: rx(LOCAL, '(?:企业)?(?:(?:生产|产|出产|制造|种植|养殖|加工)(?:的|', gap(6), GOODS, ')|的?', GOODS, ')'),
   judge: (m, ctx) => (ctx.has('subsidy') || ctx.has('feeOrPrice') ? classifyLocal(ctx, 'local-favour', m[0], true) : null),
 };
 
 /** "本地产品比例不得低于60%": a quota of local goods on shelves or in purchases. */
 const localShare: Detector = {
   id: 'B1.local-share',
-  pattern: rx(LOCAL, gap(8), '(?:比例|比重|占比|份额)', gap(4), '(?:不得低于|不低于|不少于|达到|应当达到|须达到|以上)'),
+  pattern: rx(LOCAL, gap(8), '(?:比例|比重|占比|份额|销售额|销量|采购额|数量)', gap(4), '(?:不得低于|不低于|不少于|达到|应当达到|须达到|以上)'),
   judge: (m, ctx) => classifyLocal(ctx, 'local-favour', m[0]),
 };
 
@@ -380,4 +422,5 @@ export const freeFlowDetectors: readonly Detector[] = [
   localPool,
   localShare,
   stayPledge,
+  localSource,
 ];

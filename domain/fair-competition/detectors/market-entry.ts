@@ -2,7 +2,7 @@
  * 条例第八条 — restrictions on market entry and exit (FCR-A1 … FCR-A5).
  */
 import type { SentenceContext } from '../context';
-import { BUSINESS_ACTIVITY, LOCAL, MUST, gap, sgap } from '../lexicon';
+import { LOCAL, MUST, OPERATOR, gap, sgap } from '../lexicon';
 import { type Detector, type Verdict, rx, verdict } from './types';
 
 const OUTWARD = /(?:到|赴|去|向|调往|迁往|流向|前往|调至)(?:外地|区外|县外|市外|外省|省外|境外|其他地区)|跨(?:区域|地区|省|市|县)/;
@@ -18,8 +18,11 @@ const GOODS_WORD = /产品|商品|食品|药品|建材|材料|器材|设备|货�
  * business is run (D4), expanding elsewhere (B6), or only outsiders being checked (B1/B5).
  */
 function classifyApproval(ctx: SentenceContext, base: Verdict['confidence']): Verdict | null {
-  if (/现有[^，。；]{0,10}(?:企业|经营者|经营单位)[^，。；]{0,6}(?:同意|认可)|新进入/.test(ctx.text)) {
+  if (/现有[^，。；]{0,10}(?:企业|经营者|经营单位)[^，。；]{0,6}(?:同意|认可|意见|出具)|新进入/.test(ctx.text)) {
     return verdict('FCR-A5', 'medium', '新进入的经营者须经现有经营者同意或另设前置程序，变相限制市场准入');
+  }
+  if (/销往|运往|调往|调出|外运|外销|运出|输出/.test(ctx.text)) {
+    return verdict('FCR-B1', base, '本地商品、资源向外地销售须经批准，阻碍商品输出');
   }
   if (OUTWARD.test(ctx.text) && PEOPLE_OR_FACTOR.test(ctx.text)) {
     return verdict('FCR-B6', 'medium', '人员、资金、技术等要素流向外地须经批准，限制要素自由流动');
@@ -37,7 +40,7 @@ function classifyApproval(ctx: SentenceContext, base: Verdict['confidence']): Ve
     if (ctx.has('establishment') && /注册|设立|成立|分支机构|子公司|分公司|独立法人/.test(ctx.text)) {
       return verdict('FCR-B2', base, '以在本地注册、设立分支机构作为外地经营者开展经营的前提');
     }
-    return GOODS_WORD.test(ctx.text)
+    return GOODS_WORD.test(ctx.text) || ctx.has('goods')
       ? verdict('FCR-B1', base, '仅对外地或进口商品另设审批、备案程序，限制其进入本地市场')
       : verdict('FCR-B5', base, '仅对外地经营者另设审批、备案程序，构成歧视性要求');
   }
@@ -48,6 +51,9 @@ function classifyApproval(ctx: SentenceContext, base: Verdict['confidence']): Ve
   return verdict('FCR-A1', base, '设置审批、登记、备案、认定等前置程序，经营者须先取得批准才能开展经营');
 }
 
+/** What follows "方可/不得" when the step is grant administration, not market entry. */
+const FUND_FLOW_AHEAD = '(?!拨付|兑现|发放|支付|享受|申领|领取|使用资金|报销|结算|列入|纳入|验收|下达|补助|补贴)';
+
 const approvalRequired: Detector = {
   id: 'A1.approval-required',
   pattern: rx(
@@ -55,19 +61,19 @@ const approvalRequired: Detector = {
     '(?:提前',
     gap(6),
     ')?(?:先|事先|预先)?(?:经过?|报经|报请|报送?|征得|取得|获得)',
-    gap(16),
-    '(?:审批|核准|批准|许可|同意|审核|审查|审定|认定|评定)(?:同意|通过)?',
+    gap(24),
+    '(?:审批|核准|批准|许可证?|同意|审核|审查|审定|认定|评定|资格证书?|证书|批准文件|批复|意见)(?:同意|通过)?',
   ),
-  judge: (_m, ctx) => classifyApproval(ctx, 'high'),
+  judge: (m, ctx) => (/营业执照/.test(m[0]) ? null : classifyApproval(ctx, 'high')),
 };
 
 const approvalPrecondition: Detector = {
   id: 'A1.precondition-before-business',
   pattern: rx(
-    '(?:登记|注册|备案|认定|认证|年检|年审|审核|审查|核准|审批|批准|许可|资格|证书|回执|推荐意见|推荐函|评定|证明|同意)',
+    '(?:登记|注册|备案|认定|认证|年检|年审|审验|验收|合格|审核|审查|核准|审批|批准|许可|资格|证书|回执|推荐意见|推荐函|评定|证明|同意|意见)',
     gap(12),
     '(?:后|的)?[，,]?(?:方可|方能|才能|才可|始得|后方)',
-    '(?!拨付|兑现|发放|支付|享受|申领|领取|使用资金|报销|结算|列入|纳入|验收|下达)',
+    FUND_FLOW_AHEAD,
   ),
   judge: (_m, ctx) => classifyApproval(ctx, 'high'),
 };
@@ -75,16 +81,15 @@ const approvalPrecondition: Detector = {
 const approvalOrBanned: Detector = {
   id: 'A1.banned-without-approval',
   pattern: rx(
-    '未(?:经|取得|通过|办理)?',
+    '未(?:经|取得|通过|办理|获得)?',
     gap(8),
-    '(?:登记|注册|备案|认定|认证|年检|年审|审核|核准|审批|批准|许可|列入目录|纳入目录)',
+    '(?:登记|注册|备案|认定|认证|年检|年审|审验|审核|核准|审批|批准|许可|资格|资质|证书|定点|列入目录|纳入目录)',
     gap(8),
     '(?:不得|一律不得|不予|禁止)',
+    FUND_FLOW_AHEAD,
+    '|(?:年检|年审|审验|验收|审核|认定|考核)不合格的?',
     gap(4),
-    BUSINESS_ACTIVITY,
-    '|(?:年检|年审|审核|认定|考核)不合格的?',
-    gap(4),
-    '(?:不得|不予|停止)',
+    '(?:不得|不予|停止|责令停止)',
   ),
   judge: (_m, ctx) => classifyApproval(ctx, 'high'),
 };
@@ -93,8 +98,8 @@ const approvalRegime: Detector = {
   id: 'A1.licensing-regime',
   pattern: rx(
     '实(?:行|施)',
-    gap(8),
-    '(?:准入|登记|认定|目录|资格|备案|审批|许可|核准|年检|年审|资质|星级评定)(?:管理|制度|制)',
+    gap(14),
+    '(?:准入|登记|认定|目录|资格|备案|审批|许可|核准|年检|年审|审验|资质|星级评定|等级评定|定点|准入许可)(?:管理|制度|制)',
   ),
   judge: (_m, ctx) => classifyApproval(ctx, 'medium'),
 };
@@ -105,7 +110,7 @@ const exclusiveRight: Detector = {
   id: 'A2.exclusive-right',
   pattern: rx(
     '特许经营|独家(?:经营|运营|代理|投资|服务|销售|承办|开发|合作|授权)?|(?<!品牌)专营(?!店)|',
-    '唯一(?:的)?(?:运营|经营|服务|承办|供应)(?:主体|单位|企业|商|方|机构)?',
+    '唯一(?:的)?(?:建设)?(?:运营|经营|服务|承办|供应)(?:主体|单位|企业|商|方|机构)?',
   ),
   judge: (m, ctx) => {
     const word = m[0];
@@ -127,9 +132,12 @@ const exclusiveRight: Detector = {
 const grantOfRight: Detector = {
   id: 'A2.grant-of-right',
   pattern: rx(
-    '(?:经营权|运营权|经营资格|特许权|专营权|开发权)',
+    '(?:经营权|运营权|经营资格|特许权|专营权|开发权|(?:经营|运营|管理)[\\u4e00-\\u9fa5]{0,3}权)',
     gap(8),
     '(?:统一|直接|独家|无偿)?(?:授予|交由|交给|划归|赋予|划转)',
+    '|直接(?:授予|交由|委托|交给)',
+    gap(12),
+    '(?:公司|集团|企业|中心)',
     '|(?:授予|交由|赋予|划归)',
     gap(24),
     '(?:经营权|运营权|独家|专营权)',
@@ -146,13 +154,13 @@ const unifiedOperator: Detector = {
     '|',
     '统一由',
     gap(14),
-    '(?:公司|集团|中心|单位|机构)(?:负责)?(?:经营|运营|提供|承担|实施)',
+    '(?:公司|集团|中心|单位|机构)(?:负责)?(?:经营|运营|提供|承担|实施|建设|安装|维护|配送|供应)',
     '|由',
     gap(14),
     '(?:公司|集团|中心)(?:统一|独家|专门|集中)(?:负责)?(?:经营|运营)',
   ),
-  judge: (m) =>
-    /指定|确定的|推荐|认定的/.test(m[0])
+  judge: (m, ctx) =>
+    /指定|确定的|推荐|认定的/.test(m[0]) || /(?:不得|不能)(?:另行|自行)?选择|只能(?:选择|使用|购买)/.test(ctx.text)
       ? verdict('FCR-A3', 'high', '规定统一交由行政机关指定的企业提供服务，限定经营者的选择')
       : verdict('FCR-A2', 'high', '规定某项经营业务统一由特定企业经营，实际授予其独占经营权'),
 };
@@ -198,6 +206,8 @@ const unifiedPurchase: Detector = {
   pattern: rx('统一(?:采购|使用|配送|购买|安装|定制|供应|选用|制作|承担|印制|选购)'),
   judge: (m, ctx) => {
     if (/全国统一|国家统一|全省统一|政务|省级|国家|公共资源交易平台/.test(ctx.text)) return null;
+    // "各乡镇统一使用县级平台" organises the administration; only operators or the public can be restricted.
+    if (!/企业|经营者|商户|商家|学校|医院|酒店|景区|旅行社|餐饮|门店|用户|消费者|居民|家长|业主|开发商|机构/.test(ctx.text)) return null;
     if (!/公司|集团|企业|平台|供应商|服务商|商户|厂家|确定的|指定的|公布的|推荐的|认定的|入围|名录|库|定点/.test(ctx.text)) return null;
     return designation('要求统一采购、使用或配送特定经营者的商品或服务')(m, ctx);
   },
@@ -238,6 +248,12 @@ const library: Detector = {
   },
 };
 
+const pickFromRoster: Detector = {
+  id: 'A3.pick-from-roster',
+  pattern: rx('(?:从|在)', gap(20), '(?:名录|名单|目录|库)(?:中|内)(?:选择|选取|选定|确定|抽取|产生|选聘)'),
+  judge: designation('限定只能从行政机关公布的名录、名单中选择经营者'),
+};
+
 const onlyFrom: Detector = {
   id: 'A3.only-from',
   pattern: rx(
@@ -271,9 +287,9 @@ const sole: Detector = {
     '|其他(?:平台|商户|供应商|服务商|品牌|产品|机构|渠道)',
     gap(4),
     '(?:一律)?(?:不得|不能|不予|不允许)(?:参与|接入|进入|使用|销售|提供)',
-    '|(?:不得|不能|禁止)(?:自行)?(?:接入|选用|使用|采购|选择)其他',
+    '|(?:不得|不能|禁止)(?:自行|另行)?(?:接入|选用|使用|采购|选择)其他',
     gap(6),
-    '(?:平台|供应商|服务商|品牌|产品|渠道)',
+    '(?:平台|供应商|服务商|运营商|品牌|产品|渠道|企业|机构)',
   ),
   judge: designation('指定唯一合作平台或供应商并排除其他经营者参与'),
 };
@@ -287,8 +303,12 @@ const capital: Detector = {
     gap(10),
     '(?:万元|亿元|元)(?:以上)?',
   ),
-  judge: (_m, ctx) =>
-    ctx.has('subsidy') ? null : verdict('FCR-A4', 'high', '设置明显超出实际需要的注册资本等门槛，限制经营者进入'),
+  judge: (_m, ctx) => {
+    if (ctx.has('subsidy')) return null;
+    return ctx.has('outside')
+      ? verdict('FCR-B2', 'high', '对外地经营者在本地投资设置注册资本等规模门槛，限制其在本地投资经营')
+      : verdict('FCR-A4', 'high', '设置明显超出实际需要的注册资本等门槛，限制经营者进入');
+  },
 };
 
 const ENTRY_CONTEXT = /申请|申报|参与|参加|承办|开办|进入|入驻|准入|资格|方可|才能|招募|承接|投标|从事|经营/;
@@ -419,7 +439,7 @@ const newEntrant: Detector = {
   pattern: rx(
     '新(?:进入|设立|设|办|开办|入驻|进)',
     gap(10),
-    '(?:企业|经营者|主体)',
+    OPERATOR,
     sgap(16),
     '(?:不得|不再|暂不|暂停|观察期|限制)',
   ),
@@ -456,6 +476,7 @@ export const marketEntryDetectors: readonly Detector[] = [
   shortlist,
   library,
   onlyFrom,
+  pickFromRoster,
   chosenProvider,
   sole,
   capital,

@@ -103,3 +103,19 @@ export function api(system: System) {
       call('POST', `/api/v1/matters/${matterId}/actions`, who, { command, ...(extra.text !== undefined ? { text: extra.text } : {}) }, extra.idempotencyKey ? { 'idempotency-key': extra.idempotencyKey } : {}),
   };
 }
+
+/**
+ * A procedure configuration file with short real-time clocks for normative documents (there is no
+ * time-skipping server): minimum review 2 s, review time limit as given. Major decisions stay statutory.
+ */
+export function shortClocksConfigFile(opts: { legalityTimeLimitSeconds?: number; reminderLeadSeconds?: number } = {}): string {
+  const file = path.join(process.env.TEST_ROOT!, `procedure-${crypto.randomUUID()}.json`);
+  fs.writeFileSync(file, JSON.stringify({
+    kinds: {
+      normative_document: { legalityReviewMinimum: { amount: 2, unit: 'seconds' }, legalityReviewTimeLimit: { amount: opts.legalityTimeLimitSeconds ?? 3600, unit: 'seconds' } },
+      enforcement_review: { legalityReviewTimeLimit: { amount: 3600, unit: 'seconds' } },
+    },
+    reminderLead: { amount: opts.reminderLeadSeconds ?? 60, unit: 'seconds' },
+  }));
+  return file;
+}

@@ -18,6 +18,7 @@ describe('deadlines()', () => {
     expect(deadlines(s, config, cal)).toEqual([
       {
         key: 'comment_window',
+        escalates: false,
         label: '公开征求意见期限',
         startedAt: at('2025-03-03'),
         dueAt: at('2025-04-03', '17:00'),

@@ -1,0 +1,52 @@
+import { defaultCalendar } from '../../../domain/calendar';
+import { defaultProcedureConfig, registerMatter, type MatterState } from '../../../domain/procedure';
+import { nextAlert } from '../../../workflows/alerts';
+import type { NotificationRecord } from '../../../workflows/definitions';
+
+const cal = defaultCalendar();
+const base = registerMatter({ matterId: 'M', kind: 'normative_document', flags: ['PUBLIC'], title: 't', draftingUnit: 'market', createdBy: 'd', versionHash: 'a'.repeat(64), now: '2025-03-03T09:00:00+08:00' }, defaultProcedureConfig);
+
+function inLegalityReview(): MatterState {
+  return { ...base, stage: 'legality_review', legality: { ...base.legality, startedAt: '2025-03-03T01:00:00.000Z', round: 1 } };
+}
+
+describe('the next reminder or escalation', () => {
+  test('reminds before the review time limit, then escalates when it passes; never for the minimum review time', () => {
+    const s = inLegalityReview();
+    const first = nextAlert(s, defaultProcedureConfig, cal, []);
+    expect(first).toMatchObject({ kind: 'reminder', deadlineKey: 'legality_review_time_limit' });
+    // 15 working days from Mon 2025-03-03 end on Mon 2025-03-24 (Beijing), reminded 2 working days before.
+    expect(first!.dueAt).toBe('2025-03-24T15:59:59.999Z');
+    const second = nextAlert(s, defaultProcedureConfig, cal, [{ key: first!.key, kind: 'reminder', deadlineKey: first!.deadlineKey, dueAt: first!.dueAt, at: first!.at }]);
+    expect(second).toMatchObject({ kind: 'escalation', deadlineKey: 'legality_review_time_limit', at: '2025-03-24T15:59:59.999Z' });
+    const all = [first!, second!].map((a) => ({ key: a.key, kind: a.kind, deadlineKey: a.deadlineKey, dueAt: a.dueAt, at: a.at }));
+    expect(nextAlert(s, defaultProcedureConfig, cal, all)).toBeNull();
+  });
+
+  test('histories from before the change still escalate the minimum review time (replay compatibility)', () => {
+    const s = inLegalityReview();
+    const raised: NotificationRecord[] = [];
+    const seen: string[] = [];
+    for (let a = nextAlert(s, defaultProcedureConfig, cal, raised, false); a; a = nextAlert(s, defaultProcedureConfig, cal, raised, false)) {
+      seen.push(`${a.deadlineKey}:${a.kind}`);
+      raised.push({ key: a.key, kind: a.kind, deadlineKey: a.deadlineKey, dueAt: a.dueAt, at: a.at });
+    }
+    expect(seen).toEqual(expect.arrayContaining(['legality_review_minimum:escalation', 'legality_review_time_limit:escalation']));
+  });
+
+  test('a comment window given in +08:00 is compared as an instant: reminded, not escalated', () => {
+    const s: MatterState = {
+      ...base,
+      research: { ...base.research, publicComment: { kind: 'public_comment', openedAt: '2025-03-03T09:00:00+08:00', closesAt: '2025-04-03T17:00:00+08:00', channel: 'web', recordedBy: 'd', recordedAt: '2025-03-03T09:00:00+08:00', versionHash: 'a'.repeat(64) } },
+    };
+    const a = nextAlert(s, defaultProcedureConfig, cal, []);
+    expect(a).toMatchObject({ kind: 'reminder', deadlineKey: 'comment_window' });
+    expect(nextAlert(s, defaultProcedureConfig, cal, [{ key: a!.key, kind: a!.kind, deadlineKey: a!.deadlineKey, dueAt: a!.dueAt, at: a!.at }])).toBeNull();
+  });
+
+  test('a stopped clock raises nothing', () => {
+    const s = inLegalityReview();
+    const paused: MatterState = { ...s, stage: 'supplementing', legality: { ...s.legality, pauses: [{ from: '2025-03-04T01:00:00.000Z' }] } };
+    expect(nextAlert(paused, defaultProcedureConfig, cal, [])).toBeNull();
+  });
+});
