@@ -9,7 +9,7 @@ import { CURRENT_RULESET_VERSION, type FcrStandard, ruleSet } from './catalogue'
 import { type Mitigation, SentenceContext } from './context';
 import { type Confidence, detectorsFor } from './detectors';
 import { explain } from './explain';
-import { type Segment, segment } from './segment';
+import { innermostLabel, segment } from './segment';
 import { itemsOfProhibitedLists, sentenceAt, splitSentences } from './sentences';
 
 export interface Finding {
@@ -92,31 +92,6 @@ function suppressed(code: string, codesInSentence: ReadonlySet<string>): boolean
   return false;
 }
 
-function innermost(segments: readonly Segment[], start: number, end: number): string | undefined {
-  // Segments are sorted by start; walk back from the last one starting at or before `start`.
-  let lo = 0;
-  let hi = segments.length - 1;
-  let idx = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (segments[mid]!.start <= start) {
-      idx = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  let best: Segment | undefined;
-  // Bounded walk: nothing inside an article starts before the article, and outside articles
-  // the covering segments start within a few entries of the wording.
-  for (let i = idx, steps = 0; i >= 0 && steps < 200; i--, steps++) {
-    const s = segments[i]!;
-    const len = s.end - s.start;
-    // Prefer the smallest cover; for a one-paragraph article show "第五条" rather than "第五条第一款".
-    if (s.end >= end && (!best || len < best.end - best.start || (len === best.end - best.start && s.kind === 'article'))) best = s;
-    if (s.kind === 'article' && s.end >= end) break;
-  }
-  return best?.label;
-}
-
 export function prescreen(text: string, options: PrescreenOptions = {}): PrescreenResult {
   if (typeof text !== 'string') throw new TypeError('prescreen: text must be a string');
   const rules = ruleSet(options.ruleSetVersion ?? CURRENT_RULESET_VERSION);
@@ -197,7 +172,7 @@ export function prescreen(text: string, options: PrescreenOptions = {}): Prescre
       explanation: explain(standards.get(c.code)!, c.reason, c.lowered),
       confidence: c.confidence,
     };
-    const label = innermost(segments, c.start, c.end);
+    const label = innermostLabel(segments, c.start, c.end);
     if (label !== undefined) finding.clause = label;
     return finding;
   });

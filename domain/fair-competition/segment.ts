@@ -231,16 +231,31 @@ export function segment(text: string): Segment[] {
 }
 
 /**
- * The label of the innermost segment covering [start, end), preferring clause over paragraph
- * over article; undefined when the span lies outside every segment (e.g. inside a comment).
+ * The label of the innermost segment covering [start, end) — the smallest one; for an article
+ * that is a single paragraph the article's own label ("第五条") is preferred to "第五条第一款".
+ * `segments` must be sorted as `segment` returns them. Undefined when nothing covers the span.
  */
 export function innermostLabel(segments: readonly Segment[], start: number, end: number): string | undefined {
+  let lo = 0;
+  let hi = segments.length - 1;
+  let idx = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (segments[mid]!.start <= start) {
+      idx = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
   let best: Segment | undefined;
-  for (const s of segments) {
-    if (s.start > start) break;
-    if (s.end < end) continue;
-    if (!best || s.end - s.start < best.end - best.start || (s.end - s.start === best.end - best.start && s.kind === 'clause')) {
-      best = s;
+  // Bounded walk back: nothing inside an article starts before the article, and outside
+  // articles the covering segments start within a few entries of the span.
+  for (let i = idx, steps = 0; i >= 0 && steps < 200; i--, steps++) {
+    const s = segments[i]!;
+    if (s.end >= end) {
+      const len = s.end - s.start;
+      const bestLen = best ? best.end - best.start : Infinity;
+      if (len < bestLen || (len === bestLen && s.kind === 'article')) best = s;
+      if (s.kind === 'article') break;
     }
   }
   return best?.label;

@@ -21,11 +21,11 @@ function classifyApproval(ctx: SentenceContext, base: Verdict['confidence']): Ve
   if (/现有[^，。；]{0,10}(?:企业|经营者|经营单位)[^，。；]{0,6}(?:同意|认可|意见|出具)|新进入/.test(ctx.text)) {
     return verdict('FCR-A5', 'medium', '新进入的经营者须经现有经营者同意或另设前置程序，变相限制市场准入');
   }
-  if (/销往|运往|调往|调出|外运|外销|运出|输出/.test(ctx.text)) {
-    return verdict('FCR-B1', base, '本地商品、资源向外地销售须经批准，阻碍商品输出');
-  }
   if (OUTWARD.test(ctx.text) && PEOPLE_OR_FACTOR.test(ctx.text)) {
     return verdict('FCR-B6', 'medium', '人员、资金、技术等要素流向外地须经批准，限制要素自由流动');
+  }
+  if (/销往|运往|调往|调出|外运|外销|运出|输出/.test(ctx.text)) {
+    return verdict('FCR-B1', base, '本地商品、资源向外地销售须经批准，阻碍商品输出');
   }
   if (ctx.has('exit')) {
     return verdict('FCR-A4', base, '为经营者注销、迁出、搬迁、转让等退出行为设置审批或同意程序');

@@ -1,0 +1,85 @@
+/**
+ * Benchmark of the fair-competition pre-screen on a ~100 KB document: the sample normative
+ * document and every labelled clause, numbered as articles and repeated until the size is reached.
+ *
+ *   npx tsx bench/prescreen.bench.ts
+ *
+ * Prints document size, median and p95 of the pre-screen time. Target: median under 50 ms.
+ */
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { performance } from 'perf_hooks';
+import labelled from '../domain/fair-competition/eval/labelled.json';
+import { prescreen } from '../domain/fair-competition';
+
+const TARGET_BYTES = 100 * 1024;
+const WARMUP = 10;
+const RUNS = 50;
+const TARGET_MS = 50;
+
+/** Repeats the sample and the labelled clauses (as numbered articles with items) until `minBytes`. */
+function buildDocument(minBytes: number): string {
+  const sample = readFileSync(join(__dirname, '../test/unit/fair-competition/fixtures/01-culture-tourism-consumption-measures.md'), 'utf8');
+  const clauses = (labelled as { items: { text: string }[] }).items.map((i) => i.text.replace(/^第[一二三四五六七八九十百]+条\s*/, ''));
+  const parts: string[] = [];
+  let bytes = 0;
+  let chapter = 0;
+  let article = 0;
+  while (bytes < minBytes) {
+    chapter++;
+    const lines = [`## 第${chapter}章`, sample];
+    clauses.forEach((c, i) => {
+      if (i % 10 === 0) lines.push(`第${++article}条 本章下列事项按照以下规定执行：`);
+      lines.push(`（${(i % 10) + 1}）${c}`);
+    });
+    for (const line of lines) {
+      if (bytes >= minBytes) break;
+      parts.push(line);
+      bytes += Buffer.byteLength(line, 'utf8') + 1;
+    }
+  }
+  return parts.join('\n');
+}
+
+function measure(doc: string): { median: number; p95: number; min: number; max: number; findings: number } {
+  let findings = 0;
+  for (let i = 0; i < WARMUP; i++) findings = prescreen(doc).findings.length;
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    prescreen(doc);
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return { median: percentile(times, 50), p95: percentile(times, 95), min: times[0]!, max: times[times.length - 1]!, findings };
+}
+
+function percentile(sorted: number[], p: number): number {
+  const idx = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[idx]!;
+}
+
+function main(): void {
+  console.log('fair-competition pre-screen benchmark');
+  console.log(`runs: ${RUNS} after ${WARMUP} warm-up each`);
+  // 100 KB of UTF-8 is the target; Chinese text is ~3 bytes a character, so a 100 K-character
+  // document (~300 KB) is measured too, for information.
+  for (const [label, bytes, target] of [
+    ['100 KB', TARGET_BYTES, true],
+    ['~100 K characters', 3 * TARGET_BYTES, false],
+  ] as const) {
+    const doc = buildDocument(bytes);
+    const size = Buffer.byteLength(doc, 'utf8');
+    const r = measure(doc);
+    console.log(`\n${label}: ${size} bytes (${(size / 1024).toFixed(1)} KB), ${doc.length} characters, ${r.findings} findings`);
+    console.log(`median: ${r.median.toFixed(2)} ms   p95: ${r.p95.toFixed(2)} ms   min: ${r.min.toFixed(2)} ms   max: ${r.max.toFixed(2)} ms`);
+    if (target) console.log(r.median <= TARGET_MS ? `ok: median within target (${TARGET_MS} ms)` : `!! median above target (${TARGET_MS} ms)`);
+  }
+}
+
+try {
+  main();
+} catch (err) {
+  console.error('prescreen bench crashed:', err);
+  process.exit(1);
+}
