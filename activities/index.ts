@@ -2,6 +2,7 @@ import type { PrismaClient } from '../prisma/generated/client';
 import type { Logger } from '../platform/logger';
 import { storeAction, storeRegistration } from './matterRecords';
 import { storeAndSendNotification } from './notifications';
+import { prescreenVersion, type PrescreenRequest } from './prescreen';
 import type { ActionRecord, NotificationInput, RegistrationRecord } from './types';
 
 export interface ActivityDeps {
@@ -18,5 +19,6 @@ export function createActivities(deps: ActivityDeps) {
     recordRegistration: (r: RegistrationRecord) => storeRegistration(deps.prisma, r),
     recordAction: (a: ActionRecord) => storeAction(deps.prisma, a, deps.signingSecret),
     recordNotification: (n: NotificationInput) => storeAndSendNotification(deps, n),
+    prescreenVersion: (r: PrescreenRequest) => prescreenVersion(deps.prisma, r),
   };
 }

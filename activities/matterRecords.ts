@@ -2,6 +2,7 @@ import { Prisma, type PrismaClient } from '../prisma/generated/client';
 import { appendTrailEntry, type TrailHead } from './trail/appendEntry';
 import type { ActionRecord, RegistrationRecord } from './types';
 import { storeSignOff, voidSignOffs } from './signOffs';
+import { storeFcrConclusionDocument } from './fcrConclusion';
 
 /** Key of the registration entry in the trail; a matter is registered once. */
 export const REGISTRATION_ACTION_KEY = 'register';
@@ -77,6 +78,7 @@ export async function storeAction(prisma: PrismaClient, a: ActionRecord, signing
         await voidSignOffs(tx, a);
       }
       await storeSignOff(tx, a, signingSecret);
+      await storeFcrConclusionDocument(tx, a);
       await tx.matter.update({
         where: { id: a.matterId },
         data: {

@@ -58,6 +58,18 @@ function main(): void {
     report(split === 'dev' ? 'dev (tuning split)' : 'test (held back from tuning)', score(subset, codesOf, codes), split === 'dev' || showTestErrors);
   }
   report('all', score(items, codesOf, codes), false);
+
+  // Per authoring batch: batch 1 was written before the rules, batches 2–6 blind before being
+  // tuned on (now dev), batch 7 after all tuning (test). See domain/fair-competition/eval/README.md.
+  console.log('\n=== by authoring batch (current rules) ===');
+  console.log('batch  split  clauses  recall   false-pos  wrong-code');
+  const batchOf = (i: LabelledItem): number => Number(/batch (\d+)/.exec(i.note ?? '')?.[1] ?? 1);
+  const batches = [...new Set(items.map((i) => `${batchOf(i)}|${i.split}`))].sort();
+  for (const key of batches) {
+    const [batch, split] = key.split('|') as [string, 'dev' | 'test'];
+    const s = score(items.filter((i) => String(batchOf(i)) === batch && i.split === split), codesOf, codes);
+    console.log(`${batch.padStart(5)}  ${split.padEnd(5)}  ${String(s.items).padStart(7)}  ${pct(s.recall)}  ${pct(s.falsePositiveRate)}     ${pct(s.wrongCodeRate)}`);
+  }
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   console.log(`\n(evaluated in ${ms.toFixed(0)} ms)`);
 }

@@ -15,7 +15,7 @@ import {
 } from '@temporalio/workflow';
 import type { createActivities } from '../activities';
 import { calendarFromYears, calendarToYears, type HolidayYear } from '../domain/calendar';
-import { decide, deadlines, matterAccessOf, registerMatter, TERMINAL_STAGES, type Actor, type DecisionContext, type MatterState } from '../domain/procedure';
+import { applyPrescreen, decide, deadlines, matterAccessOf, registerMatter, TERMINAL_STAGES, type Actor, type DecisionContext, type MatterState } from '../domain/procedure';
 import { authorize } from '../domain/permissions';
 import {
   actUpdate,
@@ -30,7 +30,7 @@ import {
 } from './definitions';
 import { nextAlert } from './alerts';
 
-const { recordRegistration, recordAction, recordNotification } = proxyActivities<ReturnType<typeof createActivities>>({
+const { recordRegistration, recordAction, recordNotification, prescreenVersion } = proxyActivities<ReturnType<typeof createActivities>>({
   startToCloseTimeout: '30 seconds',
   // The database may be briefly away; actions wait for it rather than fail, and nothing is lost.
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds', backoffCoefficient: 2 },
@@ -119,6 +119,7 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
         });
         state = next;
         changes += 1;
+        await screenCurrentVersion();
         publishSearchAttributes(state);
         return { state, trail, summary: decision.event.summary };
       } finally {
@@ -133,6 +134,23 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
       },
     },
   );
+
+  /**
+   * Every version of an ECON matter is pre-screened for fair-competition concerns as soon as it is stored
+   * (also when ECON is added later); the reviewer must answer each finding before concluding.
+   */
+  async function screenCurrentVersion(): Promise<void> {
+    if (!state.flags.includes('ECON')) return;
+    const current = state.versions[state.versions.length - 1]!;
+    if ((state.fairCompetition.prescreens ?? []).some((p) => p.versionHash === current.hash)) return;
+    // Matters whose histories predate the automated pre-screen replay without it.
+    if (!patched('prescreen-each-version')) return;
+    const at = new Date().toISOString();
+    const outcome = await prescreenVersion({ matterId: state.matterId, state, versionNumber: current.number, versionHash: current.hash, workflowId: info.workflowId, runId: info.runId, at });
+    state = applyPrescreen(state, { versionHash: current.hash, ruleSetVersion: outcome.ruleSetVersion, findings: outcome.findings, at });
+    trail = outcome.trail;
+    changes += 1;
+  }
 
   function earliestDue(s: MatterState): string | null {
     try {
@@ -157,6 +175,7 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
     requestId: input.requestId,
     at: state.registeredAt,
   });
+  await screenCurrentVersion();
   registered = true;
   publishSearchAttributes(state);
 

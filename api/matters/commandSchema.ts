@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHECKLIST_CODES, FLAGS, LEGALITY_OUTCOMES, MEETING_VIEWS, type Command } from '../../domain/procedure';
+import { CHECKLIST_CODES, FCR_EXCEPTION_GROUNDS, FLAGS, LEGALITY_OUTCOMES, MEETING_VIEWS, type Command } from '../../domain/procedure';
 
 /**
  * The wire form of every person's action, checked at the edge. Typed against the domain's Command union
@@ -33,6 +33,15 @@ const researchItem = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('procedure_statement'), summary: text(), documentId: docId }),
 ]);
 
+/** 公平竞争审查条例第12、16、17条: the record behind a conclusion. */
+export const fcrReview = z.object({
+  ruleSetVersion: text(50),
+  standards: z.array(z.object({ code: text(20), answer: z.enum(['not_involved', 'no_restriction', 'restriction']), note: text().optional() })).min(1),
+  consultations: z.array(z.object({ party: text(500), kind: z.enum(['operator', 'association', 'public', 'expert']), view: text() })),
+  consultationWaivedReason: text().optional(),
+  exception: z.object({ ground: oneOf(FCR_EXCEPTION_GROUNDS), reason: text(), noLessRestrictiveAlternative: text(), periodOrEndCondition: text() }).optional(),
+});
+
 const meetingRecord = z.object({
   heldAt: instant.optional(),
   members: z.array(text(100)).min(1),
@@ -57,7 +66,11 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('return_for_revision'), reason: text() }),
   z.object({ type: z.literal('assign_fcr_reviewer'), reviewerId: text(100) }),
   z.object({ type: z.literal('set_fcr_findings'), openFindings: z.number().int().min(0), documentId: docId.optional() }),
-  z.object({ type: z.literal('record_fcr_conclusion'), conclusion: z.enum(['no_restrictive_effect', 'exception_justified', 'breach_must_revise']), versionHash: sha256, documentId: docId, summary: text() }),
+  z.object({ type: z.literal('answer_fcr_finding'), findingId: text(200), verdict: z.enum(['confirmed', 'dismissed']), reason: text().optional() }),
+  z.object({
+    type: z.literal('record_fcr_conclusion'), conclusion: z.enum(['no_restrictive_effect', 'exception_justified', 'breach_must_revise']), versionHash: sha256, documentId: docId, summary: text(),
+    review: fcrReview.optional(),
+  }),
   z.object({ type: z.literal('accept_materials') }),
   z.object({ type: z.literal('return_for_supplement'), missing: z.array(text(500)).min(1), note: text() }),
   z.object({ type: z.literal('assign_lawyer'), lawyerId: text(100) }),

@@ -18,9 +18,6 @@ export const ggap = (n: number): string => `[^${PHRASE_STOP}]{0,${n}}`;
 /** Lazy gap of at most n characters inside one sentence (may cross commas). */
 export const sgap = (n: number): string => `[^${SENTENCE_STOP}]{0,${n}}?`;
 
-/** Sentence boundary characters, for the splitter. */
-export const SENTENCE_BOUNDARY = /[。！!？?\n]/;
-
 const NOT_OUTSIDE = '(?!以外|之外|外(?!资))';
 /** 本区/本市/本县/我区/当地/区内… — the drafting authority's own territory. */
 export const LOCAL =
@@ -64,10 +61,6 @@ export const SUBSIDY =
 /** Fees, charges and prices. */
 export const FEE_OR_PRICE =
   '(?:收费|费用|价格|售价|票价|房价|运价|租金|保证金|押金|免缴|免收|全免|[\u4e00-\u9fa5]{1,4}费|价(?!值))';
-
-/** Market-entry activities (开业、经营、承接…). */
-export const BUSINESS_ACTIVITY =
-  '(?:经营|营业|开业|开展|从事|承接|开办|开设|设立|挂牌|销售|上架|营运|运营|演出|生产|进入|入驻|承办|办理营业执照|申请营业执照|对外|继续)';
 
 /** Requirement markers. */
 export const MUST = '(?:须|需|必须|应当|应|要|需要|要求|一律)';

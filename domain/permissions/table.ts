@@ -49,6 +49,7 @@ export const PERMISSIONS: Record<Action, PermissionRule> = {
 
   // Fair-competition reviewer (公平竞争审查)
   set_fcr_findings: rule(['fcr_reviewer'], { review: true }),
+  answer_fcr_finding: rule(['fcr_reviewer'], { review: true }),
   record_fcr_conclusion: rule(['fcr_reviewer'], { review: true }),
   // Returning from a review: the reviewer of the stage (decide() narrows the role by stage).
   return_for_revision: rule(['fcr_reviewer', 'legal_unit'], { review: true }),

@@ -23,6 +23,8 @@ function applicable(state: MatterState, type: CommandType): boolean {
     case 'set_fcr_findings':
     case 'record_fcr_conclusion':
       return isEcon(state);
+    case 'answer_fcr_finding':
+      return isEcon(state) && state.fairCompetition.openFindings > 0;
     case 'confirm_amendments':
       return state.legality.conclusion?.outcome === 'LAWFUL_WITH_AMENDMENTS';
     default:

@@ -42,6 +42,14 @@ export interface ProcedureConfig {
   drafterMustRecuse: boolean;
   /** How long before a deadline to remind. */
   reminderLead: Duration;
+  /**
+   * The fair-competition review's record (公平竞争审查条例第16–17条). Optional because matters registered
+   * before it existed carry a configuration without it, and keep the rules they started under.
+   */
+  fairCompetition?: {
+    /** Every standard answered and the parties heard, before a conclusion. */
+    reviewRecordRequired: boolean;
+  };
 }
 
 const days = (amount: number): Duration => ({ amount, unit: 'calendar_days' });
@@ -94,4 +102,5 @@ export const defaultProcedureConfig: ProcedureConfig = {
   quorum: { minAttendingFraction: 0.5, strictlyMore: true },
   drafterMustRecuse: true,
   reminderLead: workingDays(2),
+  fairCompetition: { reviewRecordRequired: true },
 };

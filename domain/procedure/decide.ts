@@ -17,7 +17,7 @@ import type { Command, CommandType, Decision, DecisionContext, MatterState } fro
 import type { Handler, HandlerContext, HandlerResult } from './handlers/handler';
 import { recordPriorApproval, setFlags, submitForReview, submitVersion, withdraw } from './handlers/drafting';
 import { recordResearchItem } from './handlers/research';
-import { assignFcrReviewer, recordFcrConclusion, setFcrFindings } from './handlers/fairCompetition';
+import { answerFcrFinding, assignFcrReviewer, recordFcrConclusion, setFcrFindings } from './handlers/fairCompetition';
 import {
   acceptMaterials,
   assignLawyer,
@@ -39,6 +39,7 @@ const HANDLERS: { [T in CommandType]: Handler<T> } = {
   return_for_revision: returnForRevision,
   assign_fcr_reviewer: assignFcrReviewer,
   set_fcr_findings: setFcrFindings,
+  answer_fcr_finding: answerFcrFinding,
   record_fcr_conclusion: recordFcrConclusion,
   accept_materials: acceptMaterials,
   return_for_supplement: returnForSupplement,

@@ -24,3 +24,4 @@ export { REFUSALS, refuse, type RefusalCode } from './refusals';
 export { STAGES_FOR_COMMAND, COMMAND_TYPES } from './stageActions';
 export { majorityView, quorumMet } from './meeting';
 export * from './labels';
+export { applyPrescreen, openFindingsOnCurrent } from './handlers/fairCompetition';

@@ -57,6 +57,7 @@ export const ACTION_LABELS: Record<CommandType, string> = {
   return_for_revision: '退回修改',
   assign_fcr_reviewer: '指定公平竞争审查人员',
   set_fcr_findings: '更新公平竞争审查待答复问题',
+  answer_fcr_finding: '答复预审问题',
   record_fcr_conclusion: '出具公平竞争审查结论',
   accept_materials: '受理送审材料',
   return_for_supplement: '退回补充材料',

@@ -166,6 +166,18 @@ export const REFUSALS = {
     en: 'No meeting without a legality conclusion of LAWFUL (or LAWFUL_WITH_AMENDMENTS with the amendments confirmed) on the current version',
     basis: '713号令第25条',
   },
+  FCR_DISMISSAL_REASON_MISSING: {
+    status: 422,
+    zh: '排除预审问题须说明理由',
+    en: 'Dismissing a pre-screen finding needs a reason',
+    basis: '公平竞争审查条例第17条',
+  },
+  FCR_REVIEW_INCOMPLETE: {
+    status: 422,
+    zh: '审查记录不完整：须逐项回应审查标准、听取利害关系人意见，结论须与记录一致，适用例外的须说明理由、替代方案和实施期限',
+    en: 'The review record is incomplete: every standard answered, parties heard, a conclusion consistent with the record, an exception fully justified',
+    basis: '公平竞争审查条例第12条、第16条、第17条',
+  },
   FCR_GATE: {
     status: 422,
     zh: '涉及经营者经济活动的，须有针对当前版本的公平竞争审查结论（不具有排除限制竞争效果或符合例外规定），否则不得提交讨论或出台',

@@ -27,6 +27,7 @@ export const STAGES_FOR_COMMAND: Record<CommandType, readonly Stage[]> = {
   assign_fcr_reviewer: [...PRE_DECISION, 'finalizing', 'final_text_check'],
   // The pre-screen may run on drafts, before the matter reaches the reviewer.
   set_fcr_findings: [...PRE_DECISION, 'finalizing', 'final_text_check'],
+  answer_fcr_finding: ['fair_competition_review'],
   record_fcr_conclusion: ['fair_competition_review'],
   accept_materials: ['completeness_check'],
   return_for_supplement: ['completeness_check'],

@@ -150,8 +150,45 @@ export interface FcrConclusionRecord {
   supersededAt?: string;
 }
 
+/** A pre-screen finding as the procedure tracks it (its span and wording live with the version's record). */
+export interface FcrFindingRef {
+  id: string;
+  code: string;
+  versionHash: string;
+  status: 'open' | 'confirmed' | 'dismissed';
+  reason?: string;
+  answeredBy?: string;
+  answeredAt?: string;
+}
+
+/** 公平竞争审查条例第12条: the four grounds for an exception. */
+export type FcrExceptionGround = 'E1' | 'E2' | 'E3' | 'E4';
+export const FCR_EXCEPTION_GROUNDS: readonly FcrExceptionGround[] = ['E1', 'E2', 'E3', 'E4'];
+
+/** The reviewer's record behind a conclusion: each standard answered, the parties heard, the exception. */
+export interface FcrReviewRecord {
+  /** The standards catalogue version the review was made under (a changed rule set never alters it). */
+  ruleSetVersion: string;
+  standards: Array<{ code: string; answer: 'not_involved' | 'no_restriction' | 'restriction'; note?: string }>;
+  /** 第16条: operators, trade associations (and the public where its interests are touched) heard. */
+  consultations: Array<{ party: string; kind: 'operator' | 'association' | 'public' | 'expert'; view: string }>;
+  /** Why nobody was consulted, when nobody was (e.g. no identifiable operator is affected). */
+  consultationWaivedReason?: string;
+  /** 第12条: all three conditions, explained in detail in the written conclusion. */
+  exception?: { ground: FcrExceptionGround; reason: string; noLessRestrictiveAlternative: string; periodOrEndCondition: string };
+}
+
 export interface FairCompetitionState {
   reviewerId: string | null;
+  /**
+   * Findings of the automated pre-screen, per version; each must be answered before the conclusion.
+   * Absent in matters registered before the pre-screen existed.
+   */
+  findings?: FcrFindingRef[];
+  /** Pre-screen runs: which version, under which rule set, how many findings. */
+  prescreens?: Array<{ versionHash: string; ruleSetVersion: string; findings: number; at: string }>;
+  /** The review record behind the current conclusion. */
+  review?: FcrReviewRecord;
   /** Pre-screen findings (per standard) not yet answered; kept by the fair-competition module. */
   openFindings: number;
   /** The written conclusion document (公平竞争审查条例第17条). */
@@ -363,7 +400,16 @@ export type Command =
   | { type: 'return_for_revision'; reason: string }
   | { type: 'assign_fcr_reviewer'; reviewerId: string }
   | { type: 'set_fcr_findings'; openFindings: number; documentId?: string }
-  | { type: 'record_fcr_conclusion'; conclusion: FcrConclusion; versionHash: string; documentId: string; summary: string }
+  | { type: 'answer_fcr_finding'; findingId: string; verdict: 'confirmed' | 'dismissed'; reason?: string }
+  | {
+      type: 'record_fcr_conclusion';
+      conclusion: FcrConclusion;
+      versionHash: string;
+      documentId: string;
+      summary: string;
+      /** Required when the matter's configuration says so (every matter registered since it existed). */
+      review?: FcrReviewRecord;
+    }
   | { type: 'accept_materials' }
   | { type: 'return_for_supplement'; missing: string[]; note: string }
   | { type: 'assign_lawyer'; lawyerId: string }

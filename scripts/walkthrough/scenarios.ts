@@ -8,7 +8,8 @@ import path from 'node:path';
 import { ApiClient, type Session } from './client';
 
 const SAMPLES = path.join(__dirname, 'samples');
-const sample = (file: string) => fs.readFileSync(path.join(SAMPLES, file), 'utf8').replace(/^<!--.*?-->\s*/s, '');
+// The samples carry an editorial comment and [?] marks for clauses worth a look: not part of the text.
+const sample = (file: string) => fs.readFileSync(path.join(SAMPLES, file), 'utf8').replace(/^<!--.*?-->\s*/s, '').replace(/ ?\[\?\]/g, '');
 const CHECKLIST = ['LR-S1', 'LR-S2', 'LR-P1', 'LR-P2', 'LR-C1', 'LR-C2', 'LR-C3', 'LR-R1', 'LR-R2', 'LR-F1'].map((code) => ({ code, result: 'pass' }));
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -60,6 +61,31 @@ export class Walk {
     }
   }
 
+  /** The reviewer answers each open pre-screen finding on the current text, then writes the conclusion. */
+  async fairCompetitionReview(id: string) {
+    const review = await this.api.request('GET', `/api/v1/matters/${id}/fair-competition`, this.p.fcr);
+    const open = (review.findings as Array<{ id: string; code: string; excerpt: string; current: boolean; status: string }>).filter((f) => f.current && f.status === 'open');
+    this.print(`  (pre-screen of version ${review.currentVersion.number}: ${open.length} finding(s) to answer)`);
+    for (const f of open) {
+      await this.step(id, this.p.fcr, { type: 'answer_fcr_finding', findingId: f.id, verdict: 'dismissed', reason: `「${f.excerpt}」经核实：面向各类市场主体平等适用，不构成排除、限制竞争` });
+    }
+    const rs = await this.api.request('GET', '/api/v1/fair-competition/standards', null);
+    await this.step(id, this.p.fcr, {
+      type: 'record_fcr_conclusion',
+      conclusion: 'no_restrictive_effect',
+      versionHash: await this.hash(id),
+      summary: '修改后的文本面向各类市场主体平等适用，不具有排除、限制竞争效果',
+      review: {
+        ruleSetVersion: rs.version,
+        standards: (rs.standards as Array<{ code: string }>).map((st) => ({ code: st.code, answer: ['FCR-A3', 'FCR-B3'].includes(st.code) ? 'no_restriction' : 'not_involved' })),
+        consultations: [
+          { party: '区旅游行业协会', kind: 'association', view: '支持，建议平台选择公开透明' },
+          { party: '某旅行社有限公司', kind: 'operator', view: '无异议' },
+        ],
+      },
+    });
+  }
+
   async legality(id: string, withLawyer: boolean) {
     if (withLawyer) {
       await this.step(id, this.p.legal, { type: 'assign_lawyer', lawyerId: this.p.lawyer.userId });
@@ -109,10 +135,12 @@ export async function normativeDocumentWithRevision(w: Walk): Promise<string> {
   await w.step(id, w.p.fcr, { type: 'return_for_revision', reason: '第四条指定唯一合作平台、第五条以在本区纳税为奖励条件，涉嫌排除、限制竞争，请修改' });
   const revised = sample('01-culture-tourism-consumption-measures.md')
     .replace(/第四条[^\n]*/, '第四条 文化和旅游消费券通过公开竞争方式择优确定的合作平台发放和核销，各类平台均可平等参与。')
-    .replace(/第五条[^\n]*/, '第五条 对年度营业收入首次超过5000万元的旅行社，给予一次性奖励50万元。');
+    .replace(/第五条[^\n]*/, '第五条 对年度营业收入首次超过5000万元的旅行社，给予一次性奖励50万元。')
+    .replace(/第七条[^\n]*/, '第七条 区属国有景区的讲解、摄影、餐饮配套服务，通过公开招标方式确定经营者。')
+    .replace(/第十条[^\n]*/, '第十条 星级饭店参加政府会议接待采购的，依法平等参与评审。');
   await w.step(id, w.p.drafter, { type: 'submit_version', note: '按公平竞争审查意见修改第四条、第五条' }, { text: revised });
   await w.step(id, w.p.drafter, { type: 'submit_for_review' });
-  await w.step(id, w.p.fcr, { type: 'record_fcr_conclusion', conclusion: 'no_restrictive_effect', versionHash: await w.hash(id), documentId: 'fcr-conclusion-1', summary: '修改后不具有排除、限制竞争效果' });
+  await w.fairCompetitionReview(id);
   await w.step(id, w.p.legal, { type: 'accept_materials' });
   await w.legality(id, true);
   await w.meeting(id);

@@ -16,6 +16,7 @@ const PAYLOADS: Record<CommandType, Record<string, unknown>> = {
   return_for_revision: { reason: 'r' },
   assign_fcr_reviewer: { reviewerId: 'u' },
   set_fcr_findings: { openFindings: 0 },
+  answer_fcr_finding: { findingId: 'f', verdict: 'dismissed', reason: 'r' },
   record_fcr_conclusion: { conclusion: 'no_restrictive_effect', versionHash: sha, documentId: 'd', summary: 's' },
   accept_materials: {},
   return_for_supplement: { missing: ['m'], note: 'n' },
@@ -116,7 +117,7 @@ describe('authorization matrix: role × action × stage', () => {
     await drive.ok(id, cast.drafter, { type: 'submit_for_review' });
     await drive.ok(id, cast.legal, { type: 'assign_fcr_reviewer', reviewerId: cast.fcr.id });
     add(await checkMatrix(id)); // fair_competition_review
-    await drive.ok(id, cast.fcr, { type: 'record_fcr_conclusion', conclusion: 'no_restrictive_effect', versionHash: await drive.hash(id), documentId: 'd', summary: 's' });
+    await drive.concludeFcr(id);
     add(await checkMatrix(id)); // completeness_check
     await drive.ok(id, cast.legal, { type: 'accept_materials' });
     await drive.ok(id, cast.legal, { type: 'assign_lawyer', lawyerId: cast.lawyer.id });

@@ -95,17 +95,38 @@ describe('the review procedure, through the workflow', () => {
     expect((await httpApi.act(id, cast.secretary, { type: 'schedule_meeting', meetingAt: later, body: 'director_office_meeting' })).status).toBe(200);
   });
 
-  test('an ECON matter: the fair-competition conclusion waits for every finding; a breach sends it back to drafting', async () => {
-    const id = await drive.register('normative_document', ['ECON']);
+  test('an ECON matter: every version is pre-screened, each finding answered, the conclusion written; a breach sends it back', async () => {
+    const text = '第一条 为促进本区旅游消费，制定本措施。\n第二条 在本区注册并纳税的旅行社，方可申请奖励资金。\n第三条 消费券通过区文化和旅游局指定的唯一合作平台发放。';
+    const id = await drive.register('normative_document', ['ECON'], text);
+    const screened = (await httpApi.get(`/api/v1/matters/${id}/fair-competition`, cast.legal)).body;
+    expect(screened.findings.length).toBeGreaterThanOrEqual(2);
+    for (const f of screened.findings) expect(text.slice(f.start, f.end)).toBe(f.excerpt);
+    expect(screened.openFindings).toBe(screened.findings.length);
+    expect((await httpApi.get(`/api/v1/matters/${id}/trail`, cast.legal)).body.items.map((t: { action: string }) => t.action)).toEqual(['register', 'fair_competition_prescreen']);
+
     await drive.research(id, ['ECON']);
     expect((await drive.ok(id, cast.drafter, { type: 'submit_for_review' })).state.stage).toBe('fair_competition_review');
     await drive.ok(id, cast.legal, { type: 'assign_fcr_reviewer', reviewerId: cast.fcr.id });
-    await drive.ok(id, cast.fcr, { type: 'set_fcr_findings', openFindings: 2 });
-    const premature = await httpApi.act(id, cast.fcr, { type: 'record_fcr_conclusion', conclusion: 'no_restrictive_effect', versionHash: await drive.hash(id), documentId: 'd', summary: 's' });
+    const premature = await httpApi.act(id, cast.fcr, { type: 'record_fcr_conclusion', conclusion: 'no_restrictive_effect', versionHash: await drive.hash(id), summary: 's', review: await drive.fcrReview('no_restrictive_effect') });
     expect(premature.status).toBe(422);
-    await drive.ok(id, cast.fcr, { type: 'set_fcr_findings', openFindings: 0 });
-    const breach = await drive.ok(id, cast.fcr, { type: 'record_fcr_conclusion', conclusion: 'breach_must_revise', versionHash: await drive.hash(id), documentId: 'd', summary: '第三条限定本区企业' });
+    expect(premature.body.code).toBe('FCR_FINDINGS_OPEN');
+    const first = screened.findings[0];
+    expect((await httpApi.act(id, cast.fcr, { type: 'answer_fcr_finding', findingId: first.id, verdict: 'dismissed' })).body.code).toBe('FCR_DISMISSAL_REASON_MISSING');
+    await drive.ok(id, cast.fcr, { type: 'answer_fcr_finding', findingId: first.id, verdict: 'confirmed', reason: '以在本区纳税为条件' });
+    await drive.answerFindings(id);
+    const confirmedNoEffect = await httpApi.act(id, cast.fcr, { type: 'record_fcr_conclusion', conclusion: 'no_restrictive_effect', versionHash: await drive.hash(id), summary: 's', review: await drive.fcrReview('no_restrictive_effect') });
+    expect(confirmedNoEffect.body.code).toBe('FCR_REVIEW_INCOMPLETE');
+    const breach = await drive.ok(id, cast.fcr, { type: 'record_fcr_conclusion', conclusion: 'breach_must_revise', versionHash: await drive.hash(id), summary: '第二条、第三条限制竞争', review: await drive.fcrReview('breach_must_revise') });
     expect(breach.state.stage).toBe('research');
+    const record = (await httpApi.get(`/api/v1/matters/${id}/fair-competition`, cast.auditor)).body;
+    expect(record.documents).toHaveLength(1);
+    expect(record.documents[0].text).toContain('违反公平竞争审查标准');
+    expect(record.documents[0].text).toContain('FCR-A1');
+
+    // The revised text is screened afresh; the old findings stay on record but no longer count.
+    const revised = await drive.ok(id, cast.drafter, { type: 'submit_version', note: '删除限制性条款' }, { text: '第一条 为促进本区旅游消费，制定本措施。\n第二条 各类旅行社均可依法平等申请奖励资金。' });
+    expect(revised.state.fairCompetition.prescreens).toHaveLength(2);
+    expect(revised.state.fairCompetition.openFindings).toBe(0);
   });
 
   test('a new version voids the lawyer\'s sign-off and re-opens the legality review; the signature verifies only against its own text', async () => {

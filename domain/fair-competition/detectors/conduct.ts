@@ -6,7 +6,7 @@ import { MUST, OPERATOR, gap, sgap } from '../lexicon';
 const OPERATOR_RE = new RegExp(OPERATOR);
 import { type Detector, rx, verdict } from './types';
 
-const PRICE = '(?:定价|价格|收费标准|收费|费率|揽收价格|销售价格|门票价格|零售价|报价)';
+const PRICE = '(?:定价|价格|收费标准|收费|费率|揽收价格|销售价格|门票价格|零售价|批发价|报价|油价|房价|票价|菜价|运价|售价)';
 
 /** "行业协会不得制定…价格" prohibits the conduct the rule looks for. */
 const PROHIBITED_INSIDE = /不得|不能|禁止|严禁|不应|不准/;
@@ -84,7 +84,7 @@ const organisedCoordination: Detector = {
     gap(16),
     '(?:协商|共同|统一|联合)(?!执行)(?:确定|制定|调整)?',
     gap(12),
-    '(?:价格|定价|收费|费率|折扣|涨价|降价|限产|产量)',
+    '(?:价格|定价|收费|费率|折扣|涨价|降价|限产|产量|油价|房价|票价|菜价|运价|售价)',
     '|价格(?:自律)?公约|自律公约',
     gap(8),
     '价格|联合(?:抵制|限产|涨价|提价)|限产保价',
@@ -209,6 +209,14 @@ const productionPlan: Detector = {
     gap(6),
     '(?:组织生产|生产|销售)',
     '|不得超(?:计划|产能|指标)(?:生产|销售)?',
+    '|',
+    MUST,
+    gap(6),
+    '(?:完成|达到)',
+    gap(10),
+    '(?:下达|分配|规定)的',
+    gap(10),
+    '(?:任务|指标|计划)',
   ),
   judge: () => verdict('FCR-D4', 'medium', '向经营者下达产量、生产或销售计划，干预其自主生产经营'),
 };
@@ -241,7 +249,7 @@ const businessHours: Detector = {
     gap(4),
     '营业时间',
   ),
-  judge: (_m, ctx) => verdict('FCR-D4', 'medium', '统一规定经营者的营业时间，干预其自主经营'),
+  judge: () => verdict('FCR-D4', 'medium', '统一规定经营者的营业时间，干预其自主经营'),
 };
 
 const forcedPromotion: Detector = {

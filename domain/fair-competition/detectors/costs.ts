@@ -19,9 +19,9 @@ const taxPreference: Detector = {
     `${TAX}(?!务|收贡献|贡献|店)`,
     '|',
     TAX,
-    gap(16),
-    '(?:返还|先征后返|即征即退|减免|减半征收|全额返还|予以返还|免征|减征|三免三减半|两免三减半)',
-    '|税收(?:优惠|返还|奖励|减免)|三免三减半|两免三减半|先征后返|即征即退|列收列支',
+    gap(24),
+    '(?:返还|先征后返|即征即退|减免|减半征收|全额返还|予以返还|免征|减征|[一二三四五两]免[一二三四五两]减半)',
+    '|税收(?:优惠|返还|奖励|减免)|[一二三四五两]免[一二三四五两]减半|先征后返|即征即退|列收列支',
     '|减按',
     gap(10),
     '(?:税率|征收)',
@@ -180,7 +180,7 @@ const feeWaiver: Detector = {
     gap(6),
     '(?:减免|免收|免缴|缓缴|缓征|全免|返还|减半)',
     '|(?:行政事业性收费|政府性基金|社会保险费|社保费|住房公积金|配套费)',
-    gap(10),
+    sgap(10),
     '(?:由',
     gap(6),
     '财政',
@@ -288,6 +288,8 @@ const levy: Detector = {
   judge: (_m, ctx) => {
     // Charges between private parties (a tour contract, a refund) are not imposed by the measure.
     if (/罚款|罚没|税|旅游者|游客|导游|消费者|合同|违约|赔偿|退还|退赔/.test(ctx.text) || ctx.has('outside')) return null;
+    // A burden on public institutions ("博物馆应当逐步免费开放") is not a cost laid on operators.
+    if (/公益性|博物馆|纪念馆|图书馆|文化馆|城市公园/.test(ctx.text) && !/企业|经营者|商户/.test(ctx.text)) return null;
     return verdict('FCR-C4', 'medium', '没有法定依据要求经营者缴纳费用、捐赠赞助或无偿提供服务，增加其经营成本');
   },
 };

@@ -29,7 +29,7 @@ const CONSUMER_SUBJECT = new RegExp(`${OUTSIDE}(?:的)?(?:游客|旅游者|消�
 export function classifyLocal(ctx: SentenceContext, kind: FavourKind, matched: string, goodsKnown = false): Verdict | null {
   const goods = (goodsKnown || ctx.has('goods') || VEHICLE_OR_GOODS.test(ctx.text)) && !(kind === 'outside-difference' && OUTSIDE_OPERATOR.test(matched));
   const money = ctx.has('subsidy') || ctx.has('feeOrPrice') || FEE_ACT.test(ctx.text);
-  if (kind === 'outside-difference' && STRONG_FACTOR.test(matched)) {
+  if (kind === 'outside-difference' && STRONG_FACTOR.test(matched) && !OUTSIDE_OPERATOR.test(matched)) {
     return verdict('FCR-B6', 'medium', '限制外地劳动力、资金、数据等要素进入本地或区别对待，限制要素自由流动');
   }
   // "外地药品零售连锁企业": the outsider is an operator even when goods are named on the way.
@@ -169,7 +169,7 @@ const localAttribute: Detector = {
     '(?:范围内)?(?:的)?',
     gap(10),
     '(?:业绩|奖项|奖|荣誉|称号|纳税记录|纳税|缴税|税收|社保|社会保险|办公场所|办公面积|办公用房|固定办公|常驻|常设|' +
-      '售后服务网点|服务网点|分支机构|分公司|项目经验|同类项目|注册|登记注册|登记|设有|拥有|设立|' +
+      '售后服务网点|服务网点|分支机构|分公司|项目经验|同类项目|注册|登记注册|登记|设有|拥有|设立|经营场所|固定场所|仓库|' +
       `(?:有|具有|具备|完成过?|承接过)${gap(8)}(?:项目|工程|案例))`,
   ),
   judge: (m, ctx) => {
@@ -198,7 +198,11 @@ const registeredHere: Detector = {
     if (ctx.has('subsidy')) {
       return verdict('FCR-C2', 'high', '以注册地、纳税地在本地作为享受财政奖励、补贴的条件，属于选择性、差异化补贴');
     }
-    if (/方可|才能|限于|仅限|须|应当|必须/.test(ctx.text)) return classifyLocal(ctx, 'local-favour', m[0]);
+    if (/方可|才能|限于|仅限|须|应当|必须/.test(ctx.text)) {
+      return /注册|总部|登记/.test(m[0])
+        ? verdict('FCR-B2', 'high', '要求经营者注册地在本地才能享受政策或开展经营，变相强制外地经营者在本地投资经营')
+        : classifyLocal(ctx, 'local-favour', m[0]);
+    }
     return null;
   },
 };
@@ -314,7 +318,7 @@ const inspectionRate: Detector = {
   ),
   judge: (m, ctx) => {
     if (!ctx.has('outside')) return null;
-    if (/频|每|比例/.test(m[0]) && !/检查|抽查|抽检|巡查|稽查|报送|检测|核查/.test(ctx.text)) return null;
+    if (/频|每|比例/.test(m[0]) && !/检查|抽查|抽检|巡查|稽查|报送|检测|核查|考核|考评|检验|评估/.test(ctx.text)) return null;
     return verdict('FCR-B5', 'high', '对外地经营者提高检查频次、抽查比例或从严审核，构成监管执法上的歧视性要求');
   },
 };
@@ -337,11 +341,11 @@ const outflowBarrier: Detector = {
     '(?:不得|禁止|限制|不允许|不准|严禁)',
     gap(12),
     '(?:迁出|迁离|搬离|外迁|撤离|迁往|调出|外运|外销|销往|运往|运出|输出|流出|转出|',
-    '(?:向|到|赴|给|于|至)',
+    '(?:向|到|赴|给|于|至|往|调往|流向)',
     OUTSIDE,
     '|跨(?:区域|地区|省|市|县))',
     '|(?:迁出|外迁|迁离|搬离|迁往|迁至)',
-    sgap(16),
+    sgap(24),
     '(?:退还|追回|返还|收回|追缴|偿还)',
     '|(?:方可|才能)(?:跨(?:区域|地区|省|市|县)|外迁|迁出)(?:流动|就业|经营)?',
     '|(?:向|到|赴|迁往|销往|调往|流向|跳槽到|调到)',

@@ -8,7 +8,7 @@ import { type Detector, type Verdict, rx, verdict } from './types';
 const OUTWARD = /(?:到|赴|去|向|调往|迁往|流向|前往|调至)(?:外地|区外|县外|市外|外省|省外|境外|其他地区)|跨(?:区域|地区|省|市|县)/;
 const PEOPLE_OR_FACTOR = /人员|人才|员工|职工|劳动力|技术|资金|数据|成果/;
 // Approving a subsidy application is grant administration, not a market-entry step.
-const GRANT_ADMIN = /补贴|补助|奖励|扶持资金|专项资金|资金支持|奖补|贴息|资助/;
+const GRANT_ADMIN = /补贴|补助|奖励|扶持资金|专项资金|资金支持|奖补|贴息|资助|资金|拨付/;
 const OUTSIDE_PARTY = /外地|外省|区外|县外|市外|非本(?:地|区|市|县)|进口/;
 const GOODS_WORD = /产品|商品|食品|药品|建材|材料|器材|设备|货物|农产品/;
 
@@ -18,6 +18,8 @@ const GOODS_WORD = /产品|商品|食品|药品|建材|材料|器材|设备|货�
  * business is run (D4), expanding elsewhere (B6), or only outsiders being checked (B1/B5).
  */
 function classifyApproval(ctx: SentenceContext, base: Verdict['confidence']): Verdict | null {
+  // Approval by a people's congress or the State Council is the legislative route, not a new licence.
+  if (/人民代表大会|人大|常务委员会|国务院/.test(ctx.text)) return null;
   if (/现有[^，。；]{0,10}(?:企业|经营者|经营单位)[^，。；]{0,6}(?:同意|认可|意见|出具)|新进入/.test(ctx.text)) {
     return verdict('FCR-A5', 'medium', '新进入的经营者须经现有经营者同意或另设前置程序，变相限制市场准入');
   }
@@ -180,7 +182,7 @@ const othersBarred: Detector = {
 };
 
 const PROVIDER =
-  '(?:供应商|企业|公司|平台|机构|酒店|宾馆|餐厅|饭店|商店|商场|购物点|服务商|品牌|产品|商品|软件|系统|设备|第三方|中介|事务所|银行|网点|承办方|厂家|厂商|单位|商户|商家)';
+  '(?:经销商|代理商|保险公司|供应商|企业|公司|平台|机构|酒店|宾馆|餐厅|饭店|商店|商场|购物点|服务商|品牌|产品|商品|软件|系统|设备|第三方|中介|事务所|银行|网点|承办方|厂家|厂商|单位|商户|商家)';
 
 /** A designation restricted to a local pool belongs to the local-favouritism rules instead. */
 function designation(reason: string, confidence: Verdict['confidence'] = 'high') {
@@ -302,6 +304,9 @@ const capital: Detector = {
     '(?:须|需|应|应当|必须)?(?:不低于|不少于|达到|在|不得低于)',
     gap(10),
     '(?:万元|亿元|元)(?:以上)?',
+    '|(?:注册资本|实缴资本|注册资金|净资产)',
+    gap(2),
+    '\\d+(?:\\.\\d+)?(?:万|亿)?元以上',
   ),
   judge: (_m, ctx) => {
     if (ctx.has('subsidy')) return null;
@@ -351,7 +356,7 @@ const ownership: Detector = {
     gap(10),
     '(?:方可|才能|才可|优先(?:获得|取得|承接|参与|进入|申报|入驻)|仅限|限于)',
     '|(?:仅限|限于|须为|应当为|必须为|只能是|只能为)',
-    gap(10),
+    gap(14),
     '(?:国有|全民所有制|集体所有制|国有控股|龙头|骨干|规模以上|上市|央企)',
   ),
   judge: (_m, ctx) => {
@@ -406,6 +411,7 @@ const quota: Detector = {
     '(?:控制在|保持在|不超过|限定在|限制在)',
     '|配额(?:管理|制)|暂停(?:受理|审批|办理|新增|准入|新设)',
     '|(?:原则上)?不再(?:新增|增加|受理|审批|批准|引进|新设|发放|核发|新建|分配|允许|准许|接受)',
+    '|(?:只|仅)(?:允许)?(?:设立|设|保留|开设)(?:一|1)(?:个|家|处)',
     '|只(?:允许|保留|准许|批准|设)(?:设立|保留|开设)?',
     gap(4),
     '一家|一(?:区|县|镇|街道|乡|市)一家|限制新设',

@@ -8,8 +8,83 @@ import { FCR_CONCLUSION_LABELS, STAGE_LABELS } from '../labels';
 import { refuse } from '../refusals';
 import { nextReviewStage } from '../routing';
 import { currentHash, isEcon, moveTo, supersedeFcrConclusion } from '../state';
-import type { FcrConclusion } from '../types';
+import type { FcrConclusion, FcrReviewRecord, MatterState } from '../types';
+import { FCR_EXCEPTION_GROUNDS } from '../types';
+import { RULESET_VERSIONS, ruleSet } from '../../fair-competition/catalogue';
 import { done, nonEmpty, type Handler } from './handler';
+
+/** Pre-screen findings on the current text that nobody has answered yet. */
+export function openFindingsOnCurrent(s: MatterState): number {
+  const hash = currentHash(s);
+  return (s.fairCompetition.findings ?? []).filter((f) => f.versionHash === hash && f.status === 'open').length;
+}
+
+/**
+ * The automated pre-screen ran on a version: its findings join the record (older versions' findings stay,
+ * answered or not, for the trail) and the count of open ones is what the conclusion waits for. Applied by
+ * the workflow itself — no person acts — and recorded in the trail as the system's.
+ */
+export function applyPrescreen(state: MatterState, run: { versionHash: string; ruleSetVersion: string; findings: Array<{ id: string; code: string }>; at: string }): MatterState {
+  const s: MatterState = JSON.parse(JSON.stringify(state)) as MatterState;
+  const fc = s.fairCompetition;
+  const known = new Set((fc.findings ?? []).map((f) => f.id));
+  fc.findings = [...(fc.findings ?? []), ...run.findings.filter((f) => !known.has(f.id)).map((f) => ({ id: f.id, code: f.code, versionHash: run.versionHash, status: 'open' as const }))];
+  fc.prescreens = [...(fc.prescreens ?? []), { versionHash: run.versionHash, ruleSetVersion: run.ruleSetVersion, findings: run.findings.length, at: run.at }];
+  fc.openFindings = openFindingsOnCurrent(s);
+  return s;
+}
+
+/** The reviewer answers one finding: confirmed (a real concern) or dismissed with a reason. */
+export const answerFcrFinding: Handler<'answer_fcr_finding'> = (s, cmd, ctx) => {
+  if (!isEcon(s)) return refuse('NOT_APPLICABLE', 'the matter is not flagged ECON');
+  const finding = (s.fairCompetition.findings ?? []).find((f) => f.id === cmd.findingId);
+  if (!finding) return refuse('INVALID_INPUT', `no finding ${cmd.findingId}`);
+  if (finding.versionHash !== currentHash(s)) return refuse('STALE_VERSION', 'the finding was made on an earlier version');
+  if (cmd.verdict !== 'confirmed' && cmd.verdict !== 'dismissed') return refuse('INVALID_INPUT', 'verdict must be confirmed or dismissed');
+  if (cmd.verdict === 'dismissed' && !nonEmpty(cmd.reason)) return refuse('FCR_DISMISSAL_REASON_MISSING', cmd.findingId);
+  finding.status = cmd.verdict;
+  if (nonEmpty(cmd.reason)) finding.reason = cmd.reason;
+  finding.answeredBy = ctx.actor.userId;
+  finding.answeredAt = ctx.now;
+  s.fairCompetition.openFindings = openFindingsOnCurrent(s);
+  return done(`${cmd.verdict === 'confirmed' ? '确认' : '排除'}预审问题 ${finding.code}（${cmd.findingId}）${cmd.reason ? `：${cmd.reason}` : ''}`);
+};
+
+/**
+ * 公平竞争审查条例第16–17条 and 第12条: the record must answer every standard of its rule set, name the
+ * parties heard (or say why none), and agree with the conclusion — a restriction or a confirmed finding
+ * cannot end in "no restrictive effect", and an exception needs its ground, the absence of a less
+ * restrictive alternative, and a period or end condition.
+ */
+function reviewProblem(s: MatterState, conclusion: FcrConclusion, review: FcrReviewRecord | undefined): string | null {
+  if (!review) return 'the review record (standards answered, parties heard) is required';
+  if (!RULESET_VERSIONS.includes(review.ruleSetVersion)) return `unknown rule set ${review.ruleSetVersion}`;
+  const codes = ruleSet(review.ruleSetVersion).standards.map((st) => st.code);
+  const answered = new Map<string, string>();
+  for (const a of review.standards ?? []) {
+    if (!codes.includes(a.code)) return `${a.code} is not a standard of rule set ${review.ruleSetVersion}`;
+    if (answered.has(a.code)) return `${a.code} answered twice`;
+    answered.set(a.code, a.answer);
+  }
+  const missing = codes.filter((c) => !answered.has(c));
+  if (missing.length) return `standards not answered: ${missing.join(', ')}`;
+  if ((review.consultations ?? []).length === 0 && !nonEmpty(review.consultationWaivedReason)) {
+    return 'no operators or associations heard (第16条), and no reason given';
+  }
+  const restricts = [...answered.values()].includes('restriction');
+  const confirmed = (s.fairCompetition.findings ?? []).some((f) => f.versionHash === currentHash(s) && f.status === 'confirmed');
+  if (conclusion === 'no_restrictive_effect' && (restricts || confirmed)) {
+    return 'a standard answered "restriction" or a confirmed finding cannot conclude "no restrictive effect"';
+  }
+  if (conclusion === 'exception_justified') {
+    const e = review.exception;
+    if (!e || !FCR_EXCEPTION_GROUNDS.includes(e.ground)) return 'an exception needs one of the four grounds of 第12条';
+    if (!nonEmpty(e.reason) || !nonEmpty(e.noLessRestrictiveAlternative) || !nonEmpty(e.periodOrEndCondition)) {
+      return 'an exception needs its reason, why no less restrictive alternative exists, and a period or end condition';
+    }
+  }
+  return null;
+}
 
 const CONCLUSIONS: readonly FcrConclusion[] = ['no_restrictive_effect', 'exception_justified', 'breach_must_revise'];
 
@@ -42,7 +117,12 @@ export const recordFcrConclusion: Handler<'record_fcr_conclusion'> = (s, cmd, ct
   if (s.fairCompetition.openFindings > 0) {
     return refuse('FCR_FINDINGS_OPEN', `${s.fairCompetition.openFindings} open`);
   }
+  if (ctx.config.fairCompetition?.reviewRecordRequired) {
+    const problem = reviewProblem(s, cmd.conclusion, cmd.review);
+    if (problem) return refuse('FCR_REVIEW_INCOMPLETE', problem);
+  }
   const fc = s.fairCompetition;
+  if (cmd.review) fc.review = cmd.review;
   supersedeFcrConclusion(s, ctx.now);
   fc.conclusion = cmd.conclusion;
   fc.conclusionVersionHash = cmd.versionHash;

@@ -51,6 +51,30 @@ export class Driver {
     if (flags.includes('TECH')) await item({ kind: 'expert_opinion', expertName: '专家', directInterest: false, signed: true, opinion: '可行', documentId: 'doc-4' });
   }
 
+  /** A complete review record under the current rule set, consistent with the conclusion. */
+  async fcrReview(conclusion: 'no_restrictive_effect' | 'exception_justified' | 'breach_must_revise') {
+    const rs = (await this.http.get('/api/v1/fair-competition/standards', null)).body as { version: string; standards: Array<{ code: string }> };
+    return {
+      ruleSetVersion: rs.version,
+      standards: rs.standards.map((st, i) => ({ code: st.code, answer: conclusion !== 'no_restrictive_effect' && i === 0 ? 'restriction' : 'not_involved' })),
+      consultations: [{ party: '区旅游行业协会', kind: 'association', view: '无异议' }],
+      ...(conclusion === 'exception_justified' ? { exception: { ground: 'E3', reason: '救灾救助', noLessRestrictiveAlternative: '无', periodOrEndCondition: '一年' } } : {}),
+    };
+  }
+
+  /** The reviewer answers every open pre-screen finding on the current version (dismissing with a reason). */
+  async answerFindings(id: string) {
+    const review = (await this.http.get(`/api/v1/matters/${id}/fair-competition`, this.cast.fcr)).body as { findings: Array<{ id: string; current: boolean; status: string }> };
+    for (const f of review.findings.filter((x) => x.current && x.status === 'open')) {
+      await this.ok(id, this.cast.fcr, { type: 'answer_fcr_finding', findingId: f.id, verdict: 'dismissed', reason: '经核实不构成排除限制竞争' });
+    }
+  }
+
+  async concludeFcr(id: string, conclusion: 'no_restrictive_effect' | 'exception_justified' | 'breach_must_revise' = 'no_restrictive_effect') {
+    await this.answerFindings(id);
+    return this.ok(id, this.cast.fcr, { type: 'record_fcr_conclusion', conclusion, versionHash: await this.hash(id), summary: '审查结论', review: await this.fcrReview(conclusion) });
+  }
+
   /** Registration → legality review (materials accepted), clearing the fair-competition review when ECON. */
   async toLegalityReview(kind: string, flags: string[]) {
     const id = await this.register(kind, flags);
@@ -58,7 +82,7 @@ export class Driver {
     let r = await this.ok(id, this.cast.drafter, { type: 'submit_for_review' });
     if (r.state.stage === 'fair_competition_review') {
       await this.ok(id, this.cast.legal, { type: 'assign_fcr_reviewer', reviewerId: this.cast.fcr.id });
-      r = await this.ok(id, this.cast.fcr, { type: 'record_fcr_conclusion', conclusion: 'no_restrictive_effect', versionHash: await this.hash(id), documentId: 'fcr-1', summary: '无排除限制竞争效果' });
+      r = await this.concludeFcr(id);
     }
     await this.ok(id, this.cast.legal, { type: 'accept_materials' });
     return id;

@@ -7,6 +7,7 @@ import {
   registerMatter,
   type Actor,
   type ChecklistEntry,
+  type FcrReviewRecord,
   type Command,
   type Decision,
   type Flag,
@@ -16,6 +17,7 @@ import {
   type ProcedureConfig,
 } from '../../../domain/procedure';
 import { CHECKLIST_CODES } from '../../../domain/procedure/labels';
+import { ruleSet } from '../../../domain/fair-competition/catalogue';
 
 export const cal = defaultCalendar();
 export const config: ProcedureConfig = defaultProcedureConfig;
@@ -148,10 +150,23 @@ export function doFcr(state: MatterState, now: string, conclusion: 'no_restricti
   const current = s.versions[s.versions.length - 1]!.hash;
   return apply(
     s,
-    { type: 'record_fcr_conclusion', conclusion, versionHash: current, documentId: 'doc-fcr', summary: '经审查不具有排除限制竞争效果' },
+    { type: 'record_fcr_conclusion', conclusion, versionHash: current, documentId: 'doc-fcr', summary: '经审查不具有排除限制竞争效果', review: fcrReview(conclusion) },
     people.fcr,
     now,
   );
+}
+
+/** A complete review record (every standard answered, operators heard) consistent with the conclusion. */
+export function fcrReview(conclusion: 'no_restrictive_effect' | 'exception_justified' | 'breach_must_revise'): FcrReviewRecord {
+  const rs = ruleSet();
+  return {
+    ruleSetVersion: rs.version,
+    standards: rs.standards.map((st, i) => ({ code: st.code, answer: conclusion !== 'no_restrictive_effect' && i === 0 ? 'restriction' : 'not_involved' })),
+    consultations: [{ party: '区旅游行业协会', kind: 'association', view: '无异议' }],
+    ...(conclusion === 'exception_justified'
+      ? { exception: { ground: 'E3', reason: '救灾救助', noLessRestrictiveAlternative: '已比较补贴、公开招标等方案，均无法及时保障', periodOrEndCondition: '灾后重建结束即终止，最长一年' } }
+      : {}),
+  };
 }
 
 export const currentHashOf = (s: MatterState): string => s.versions[s.versions.length - 1]!.hash;

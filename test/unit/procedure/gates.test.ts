@@ -12,6 +12,7 @@ import {
   refused,
   register,
   toAwaitingMeeting,
+  fcrReview,
 } from './fixtures';
 
 const day = at('2025-03-03');
@@ -172,7 +173,7 @@ describe('meeting gates', () => {
     s = apply(s, { type: 'assign_fcr_reviewer', reviewerId: 'fcr1' }, people.legal, day);
     s = apply(s, { type: 'set_fcr_findings', openFindings: 2, documentId: 'fcr-doc' }, people.fcr, day);
     s = apply(s, { type: 'submit_for_review' }, people.drafter, day);
-    const conclude: Command = { type: 'record_fcr_conclusion', conclusion: 'exception_justified', versionHash: currentHashOf(s), documentId: 'fcr-doc', summary: '符合第12条例外' };
+    const conclude: Command = { type: 'record_fcr_conclusion', conclusion: 'exception_justified', versionHash: currentHashOf(s), documentId: 'fcr-doc', summary: '符合第12条例外', review: fcrReview('exception_justified') };
     const r = refused(attempt(s, conclude, people.fcr, day));
     expect(r).toMatchObject({ status: 422, code: 'FCR_FINDINGS_OPEN' });
     expect(r.reason).toContain('2 open');

@@ -15,6 +15,7 @@ import {
   refused,
   register,
   toAwaitingMeeting,
+  fcrReview,
 } from './fixtures';
 
 const day = at('2025-03-03');
@@ -72,7 +73,7 @@ describe('return for revision from every review', () => {
     s = apply(s, { type: 'assign_fcr_reviewer', reviewerId: 'fcr1' }, people.legal, day);
     s = apply(
       s,
-      { type: 'record_fcr_conclusion', conclusion: 'breach_must_revise', versionHash: currentHashOf(s), documentId: 'doc-fcr', summary: '违反第九条' },
+      { type: 'record_fcr_conclusion', conclusion: 'breach_must_revise', versionHash: currentHashOf(s), documentId: 'doc-fcr', summary: '违反第九条', review: fcrReview('breach_must_revise') },
       people.fcr,
       day,
     );

@@ -1,0 +1,77 @@
+import type { Prisma, PrismaClient } from '../prisma/generated/client';
+import { prescreen } from '../domain/fair-competition';
+import { applyPrescreen, type MatterState } from '../domain/procedure';
+import { appendTrailEntry, type TrailHead } from './trail/appendEntry';
+
+export interface PrescreenRequest {
+  matterId: string;
+  /** The state before the pre-screen: the projection is stored as the workflow will hold it after. */
+  state: MatterState;
+  versionNumber: number;
+  versionHash: string;
+  workflowId: string;
+  runId: string;
+  at: string;
+}
+
+export interface PrescreenOutcome {
+  ruleSetVersion: string;
+  findings: Array<{ id: string; code: string }>;
+  trail: TrailHead;
+}
+
+/**
+ * Runs the automated fair-competition pre-screen on a stored version and records its findings and a
+ * trail entry (actor: the system) in one transaction. Idempotent by (matter, version): a retry returns
+ * what the first run stored.
+ */
+export async function prescreenVersion(prisma: PrismaClient, r: PrescreenRequest): Promise<PrescreenOutcome> {
+  const actionKey = `prescreen:v${r.versionNumber}`;
+  const existing = await prisma.trailEntry.findUnique({ where: { matterId_actionKey: { matterId: r.matterId, actionKey } }, select: { seq: true, hash: true } });
+  if (existing) {
+    const rows = await prisma.fcrFinding.findMany({ where: { matterId: r.matterId, versionHash: r.versionHash }, orderBy: { start: 'asc' } });
+    return { ruleSetVersion: rows[0]?.ruleSetVersion ?? (await prescreenRuleSet()), findings: rows.map((f) => ({ id: f.id, code: f.code })), trail: existing };
+  }
+  const version = await prisma.matterVersion.findUniqueOrThrow({ where: { matterId_number: { matterId: r.matterId, number: r.versionNumber } } });
+  if (version.sha256 !== r.versionHash) throw new Error(`version ${r.versionNumber} of ${r.matterId} is not ${r.versionHash}`);
+  const result = prescreen(version.text);
+  // Ids derive from the matter, the version and the place in the text: a retry produces the same ones.
+  const rows = result.findings.map((f, i) => ({
+    id: `${r.matterId}:v${r.versionNumber}:${i + 1}`,
+    matterId: r.matterId,
+    versionNumber: r.versionNumber,
+    versionHash: r.versionHash,
+    ruleSetVersion: result.ruleSetVersion,
+    code: f.code,
+    start: f.start,
+    end: f.end,
+    excerpt: f.excerpt,
+    explanation: f.explanation,
+    confidence: f.confidence,
+    clause: f.clause ?? null,
+  }));
+  const findings = rows.map((f) => ({ id: f.id, code: f.code }));
+  const after = applyPrescreen(r.state, { versionHash: r.versionHash, ruleSetVersion: result.ruleSetVersion, findings, at: r.at });
+  const trail = await prisma.$transaction(async (tx) => {
+    await tx.fcrFinding.createMany({ data: rows });
+    await tx.matter.update({ where: { id: r.matterId }, data: { state: after as unknown as Prisma.InputJsonValue } });
+    return appendTrailEntry(tx, {
+      matterId: r.matterId,
+      actionKey,
+      actorId: 'system',
+      actorRole: 'system',
+      action: 'fair_competition_prescreen',
+      reason: `自动预审：${rows.length} 项提示`,
+      after: { ruleSetVersion: result.ruleSetVersion, findings: rows.map((f) => ({ id: f.id, code: f.code, start: f.start, end: f.end })) },
+      versionHash: r.versionHash,
+      workflowId: r.workflowId,
+      runId: r.runId,
+      at: r.at,
+    });
+  });
+  return { ruleSetVersion: result.ruleSetVersion, findings, trail };
+}
+
+async function prescreenRuleSet(): Promise<string> {
+  return prescreen('').ruleSetVersion;
+}

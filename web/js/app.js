@@ -1,0 +1,186 @@
+/**
+ * The web app's entry point: session, navigation and a hash router (#/matters, #/matters/:id, #/new,
+ * #/admin, #/calendar, #/login). A hash router needs no server support beyond serving index.html.
+ */
+import { h, clear, announce } from './dom.js';
+import { api, session, setUnauthorizedHandler } from './api.js';
+import { problemBox } from './forms.js';
+import { ROLE_LABELS } from './labels.js';
+import { loginPage } from './pages/login.js';
+import { worklistPage } from './pages/worklist.js';
+import { newMatterPage } from './pages/newMatter.js';
+import { matterPage } from './pages/matter.js';
+import { adminPage } from './pages/admin.js';
+import { calendarPage } from './pages/calendar.js';
+
+const main = document.getElementById('main');
+const nav = document.getElementById('nav');
+const who = document.getElementById('who');
+
+/** What every page may use: who is signed in, the sections (for names), navigation. */
+const app = {
+  me: null,
+  sections: [],
+  navigate(hash) {
+    if (location.hash === hash) route();
+    else location.hash = hash;
+  },
+  sectionName(id) {
+    if (!id) return '—';
+    return app.sections.find((s) => s.id === id)?.name ?? id;
+  },
+  async refreshOrganisations(orgs) {
+    try {
+      const res = orgs ?? (await api.organisations());
+      app.sections = res.items.flatMap((o) => o.sections ?? []);
+    } catch {
+      app.sections = []; // names fall back to ids
+    }
+  },
+  async afterLogin() {
+    app.me = await api.me();
+    session.setUser(app.me);
+    await app.refreshOrganisations();
+    renderChrome();
+    const wanted = sessionStorage.getItem('lr.after-login');
+    sessionStorage.removeItem('lr.after-login');
+    app.navigate(wanted && !wanted.startsWith('#/login') ? wanted : homeFor(app.me));
+  },
+};
+
+function homeFor(me) {
+  const roles = me?.roles ?? [];
+  // Admins manage people; they see no matters (the list is scoped by review roles).
+  return roles.includes('admin') && roles.length === 1 ? '#/admin' : '#/matters';
+}
+
+function renderChrome() {
+  clear(nav);
+  clear(who);
+  if (!app.me) return;
+  const roles = app.me.roles ?? [];
+  const links = [
+    roles.some((r) => r !== 'admin') ? ['#/matters', '事项列表'] : null,
+    roles.includes('drafter') ? ['#/new', '登记新事项'] : null,
+    ['#/calendar', '工作日历'],
+    roles.includes('admin') ? ['#/admin', '系统管理'] : null,
+  ].filter(Boolean);
+  nav.append(h('ul', {}, links.map(([href, text]) => h('li', {}, h('a', { href, dataset: { nav: href } }, text)))));
+  who.append(
+    h('span', { class: 'who-name' }, app.me.displayName ?? app.me.username),
+    h('span', { class: 'who-roles' }, (roles).map((r) => ROLE_LABELS[r] ?? r).join('、')),
+    h('button', { type: 'button', class: 'secondary small', onclick: logout }, '退出'));
+  markCurrentNav();
+}
+
+function markCurrentNav() {
+  const hash = location.hash || '#/';
+  nav.querySelectorAll('a').forEach((a) => {
+    const target = a.dataset.nav;
+    const current = hash === target || (target === '#/matters' && /^#\/matters(\?|$)/.test(hash));
+    if (current) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
+  });
+}
+
+async function logout() {
+  try { await api.logout(); } catch { /* the token may already be gone; the session ends here either way */ }
+  session.clear();
+  app.me = null;
+  renderChrome();
+  app.navigate('#/login');
+}
+
+const ROUTES = [
+  [/^\/login$/, loginPage, { public: true }],
+  [/^\/?$/, null],
+  [/^\/matters$/, worklistPage],
+  [/^\/new$/, newMatterPage],
+  [/^\/matters\/([^/]+)$/, matterPage, { params: ['id'] }],
+  [/^\/admin$/, adminPage],
+  [/^\/calendar$/, calendarPage],
+];
+
+let routing = 0;
+async function route() {
+  const raw = location.hash.replace(/^#/, '');
+  // Only "#/…" is a route; other fragments (e.g. in-page anchors) are left alone.
+  if (raw && !raw.startsWith('/')) return;
+  const [path, qs = ''] = raw.split('?');
+  const query = new URLSearchParams(qs);
+  const ticket = ++routing;
+  const match = ROUTES.map(([re, page, opts = {}]) => ({ m: re.exec(path || '/'), page, opts })).find((x) => x.m);
+  if (!match) {
+    clear(main).append(h('h1', { tabindex: '-1' }, '页面不存在'), h('p', {}, h('a', { href: '#/matters' }, '返回事项列表')));
+    focusHeading();
+    return;
+  }
+  if (!match.opts.public && !session.token) {
+    sessionStorage.setItem('lr.after-login', location.hash);
+    app.navigate('#/login');
+    return;
+  }
+  if (!match.page) { app.navigate(homeFor(app.me)); return; }
+  if (match.opts.public && session.token && app.me) { app.navigate(homeFor(app.me)); return; }
+  const params = Object.fromEntries((match.opts.params ?? []).map((name, i) => [name, decodeURIComponent(match.m[i + 1])]));
+  markCurrentNav();
+  main.setAttribute('aria-busy', 'true');
+  clear(main).append(h('p', { class: 'muted loading' }, '正在载入…'));
+  try {
+    await match.page(main, params, app, query);
+  } catch (err) {
+    if (ticket === routing) clear(main).append(h('h1', { tabindex: '-1' }, '出错了'), problemBox(err));
+  } finally {
+    main.removeAttribute('aria-busy');
+  }
+  // Move focus to the new page's heading, so keyboard and screen-reader users start at the top of it.
+  if (ticket === routing) focusHeading();
+}
+
+function focusHeading() {
+  // A page that already placed focus (the login field, an action's result) keeps it.
+  if (main.contains(document.activeElement) && document.activeElement !== main) return;
+  const heading = main.querySelector('h1');
+  if (heading) {
+    heading.setAttribute('tabindex', '-1');
+    heading.focus();
+  }
+}
+
+setUnauthorizedHandler(() => {
+  app.me = null;
+  renderChrome();
+  sessionStorage.setItem('lr.after-login', location.hash);
+  announce('登录已过期，请重新登录。', 'error');
+  location.hash = '#/login?expired=1';
+});
+
+// The skip link moves focus instead of changing the hash, which belongs to the router.
+document.querySelector('.skip-link')?.addEventListener('click', (ev) => {
+  ev.preventDefault();
+  main.focus();
+});
+
+// Details elements are closed by default; open them for printing so the printout is complete.
+window.addEventListener('beforeprint', () => document.querySelectorAll('main details:not(.action)').forEach((d) => { d.dataset.wasOpen = String(d.open); d.open = true; }));
+window.addEventListener('afterprint', () => document.querySelectorAll('main details[data-was-open]').forEach((d) => { d.open = d.dataset.wasOpen === 'true'; delete d.dataset.wasOpen; }));
+
+async function boot() {
+  if (session.token) {
+    try {
+      app.me = await api.me();
+      session.setUser(app.me);
+      await app.refreshOrganisations();
+    } catch {
+      app.me = null; // an expired token: the 401 handler has cleared the session
+    }
+  }
+  renderChrome();
+  window.addEventListener('hashchange', route);
+  if (!location.hash || location.hash === '#' || location.hash === '#/') {
+    // replaceState changes the hash without a hashchange event (and without a history entry).
+    history.replaceState(null, '', session.token && app.me ? homeFor(app.me) : '#/login');
+  }
+  await route();
+}
+
+boot();

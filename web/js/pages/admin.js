@@ -1,0 +1,135 @@
+/**
+ * Administration: people and their roles, and the law firm's retainer period (lawyers can sign only
+ * inside it). Admins manage people but cannot act on a review: the permission table says so.
+ */
+import { h, clear, table, formatDate, announce } from '../dom.js';
+import { field, valueOf, onSubmit, problemBox, optional, group } from '../forms.js';
+import { api } from '../api.js';
+import { ROLES, ROLE_LABELS } from '../labels.js';
+
+function roleBoxes(selected, path) {
+  const boxes = ROLES.map((r) => {
+    const w = field({ label: `${ROLE_LABELS[r]}（${r}）`, path, type: 'checkbox', value: selected.includes(r), name: 'roles' });
+    w.control.value = r;
+    return w;
+  });
+  const fs = h('fieldset', { class: 'group roles repeatable', dataset: { path }, tabindex: '-1' }, h('legend', {}, '角色'), h('div', { class: 'check-grid' }, boxes), h('p', { class: 'field-error', hidden: true }));
+  fs.values = () => boxes.filter((b) => b.control.checked).map((b) => b.control.value);
+  return fs;
+}
+
+function editForm(user, app, onSaved) {
+  const displayName = field({ label: '姓名', path: 'displayName', value: user.displayName, required: true });
+  const roles = roleBoxes(user.roles ?? [], 'roles');
+  const section = field({ label: '科室', path: 'sectionId', type: 'select', options: app.sections.map((s) => [s.id, s.name]), value: user.sectionId ?? '' });
+  const active = field({ label: '启用（停用即吊销其登录令牌）', path: 'active', type: 'checkbox', value: user.active });
+  const from = field({ label: '个人聘期起', path: 'contractFrom', type: 'date', value: user.contractFrom ?? '' });
+  const to = field({ label: '个人聘期止', path: 'contractTo', type: 'date', value: user.contractTo ?? '' });
+  const password = field({ label: '新密码（不改请留空，至少10位）', path: 'password', type: 'password', autocomplete: 'new-password', min: 10 });
+  const form = h('form', { class: 'edit-user' }, h('div', { class: 'fields' }, displayName, section, active, from, to, password, roles),
+    h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'primary' }, `保存 ${user.username}`)));
+  onSubmit(form, async () => {
+    // Only what changed is sent, so saving one field cannot overwrite a concurrent change to another.
+    const patch = {};
+    if (valueOf(displayName) !== user.displayName) patch.displayName = valueOf(displayName);
+    const newRoles = roles.values();
+    if (newRoles.join() !== (user.roles ?? []).join()) patch.roles = newRoles;
+    if ((valueOf(section) || null) !== (user.sectionId ?? null)) patch.sectionId = valueOf(section) || null;
+    if (valueOf(active) !== user.active) patch.active = valueOf(active);
+    if ((valueOf(from) || null) !== (user.contractFrom ?? null)) patch.contractFrom = valueOf(from) || null;
+    if ((valueOf(to) || null) !== (user.contractTo ?? null)) patch.contractTo = valueOf(to) || null;
+    if (password.control.value) patch.password = password.control.value;
+    if (!Object.keys(patch).length) { announce('没有修改'); return; }
+    await api.patchUser(user.id, patch);
+    announce(`已保存 ${user.username}`, 'success');
+    await onSaved();
+  });
+  return form;
+}
+
+function createForm(app, onSaved) {
+  const username = field({ label: '用户名', path: 'username', required: true, help: '字母、数字、_ . -' });
+  const displayName = field({ label: '姓名', path: 'displayName', required: true });
+  const password = field({ label: '初始密码（至少10位）', path: 'password', type: 'password', required: true, autocomplete: 'new-password' });
+  const section = field({ label: '科室', path: 'sectionId', type: 'select', options: app.sections.map((s) => [s.id, s.name]) });
+  const lawFirm = field({ label: '律师事务所人员（法律顾问，自动生成签名密钥）', path: 'lawFirm', type: 'checkbox' });
+  const from = field({ label: '个人聘期起（可选）', path: 'contractFrom', type: 'date' });
+  const to = field({ label: '个人聘期止（可选）', path: 'contractTo', type: 'date' });
+  const roles = roleBoxes([], 'roles');
+  const form = h('form', { class: 'create-user' }, h('div', { class: 'fields' }, username, displayName, password, section, lawFirm, from, to, roles),
+    h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'primary' }, '创建用户')));
+  onSubmit(form, async () => {
+    const body = { username: valueOf(username), displayName: valueOf(displayName), password: password.control.value, roles: roles.values(), sectionId: valueOf(section) || null, lawFirm: valueOf(lawFirm) };
+    optional(body, 'contractFrom', valueOf(from));
+    optional(body, 'contractTo', valueOf(to));
+    const user = await api.createUser(body);
+    announce(`已创建 ${user.username}`, 'success');
+    await onSaved();
+  });
+  return form;
+}
+
+function lawFirmForm(org, onSaved) {
+  const from = field({ label: '聘期起', path: 'contractFrom', type: 'date', value: org.contractFrom ?? '' });
+  const to = field({ label: '聘期止', path: 'contractTo', type: 'date', value: org.contractTo ?? '' });
+  const form = h('form', { class: 'law-firm' },
+    h('p', {}, h('strong', {}, org.name), ' — 当前聘期：', org.contractFrom ? `${formatDate(org.contractFrom)} 至 ${formatDate(org.contractTo)}` : '未设置'),
+    h('p', { class: 'help' }, '法律顾问只能在聘期内签署法律意见。'),
+    h('div', { class: 'fields' }, from, to),
+    h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'primary' }, '保存聘期')));
+  onSubmit(form, async () => {
+    await api.patchOrganisation(org.id, { contractFrom: valueOf(from) || null, contractTo: valueOf(to) || null });
+    announce('聘期已保存', 'success');
+    await onSaved();
+  });
+  return form;
+}
+
+export async function adminPage(main, _params, app) {
+  document.title = '系统管理 · 合法性审核';
+  if (!(app.me?.roles ?? []).includes('admin')) {
+    clear(main).append(h('h1', { tabindex: '-1' }, '系统管理'), h('p', { class: 'warn' }, '只有系统管理员可以访问此页。'));
+    return;
+  }
+  const render = async () => {
+    let users;
+    let orgs;
+    try {
+      [users, orgs] = await Promise.all([api.users(), api.organisations()]);
+    } catch (err) {
+      clear(main).append(h('h1', { tabindex: '-1' }, '系统管理'), problemBox(err));
+      return;
+    }
+    await app.refreshOrganisations(orgs);
+    const orgName = Object.fromEntries(orgs.items.map((o) => [o.id, o.name]));
+    const rows = users.items.flatMap((u) => {
+      const editRow = h('tr', { class: 'edit-row', hidden: true }, h('td', { colspan: '8' }));
+      const btn = h('button', { type: 'button', class: 'secondary small', 'aria-expanded': 'false', onclick: () => {
+        editRow.hidden = !editRow.hidden;
+        btn.setAttribute('aria-expanded', String(!editRow.hidden));
+        if (!editRow.hidden && !editRow.firstChild.firstChild) editRow.firstChild.append(editForm(u, app, render));
+        if (!editRow.hidden) editRow.querySelector('input')?.focus();
+      } }, `编辑 ${u.username}`);
+      return [h('tr', { class: u.active ? '' : 'inactive' },
+        h('th', { scope: 'row' }, h('code', {}, u.username), u.demo ? h('span', { class: 'badge muted' }, '演示') : null, h('div', { class: 'small muted mono' }, u.id)),
+        h('td', {}, u.displayName),
+        h('td', {}, (u.roles ?? []).map((r) => ROLE_LABELS[r] ?? r).join('、')),
+        h('td', {}, app.sectionName(u.sectionId)),
+        h('td', {}, orgName[u.organisationId] ?? u.organisationId),
+        h('td', {}, u.contractFrom || u.contractTo ? `${u.contractFrom ?? '…'} 至 ${u.contractTo ?? '…'}` : '—', u.signingPublicKey ? h('div', { class: 'small' }, '🔑 有签名密钥') : null),
+        h('td', {}, u.active ? '启用' : h('span', { class: 'warn' }, '停用')),
+        h('td', { class: 'no-print' }, btn)), editRow];
+    });
+    const lawFirms = orgs.items.filter((o) => o.kind === 'law_firm');
+    clear(main).append(
+      h('h1', { tabindex: '-1' }, '系统管理'),
+      h('section', { class: 'card', 'aria-labelledby': 'users-h' }, h('h2', { id: 'users-h' }, '人员与角色'),
+        table(['用户名', '姓名', '角色', '科室', '单位', '聘期', '状态', ''], rows, { caption: `共 ${users.items.length} 人`, cls: 'users' })),
+      h('section', { class: 'card no-print', 'aria-labelledby': 'new-user-h' }, h('h2', { id: 'new-user-h' }, '新建用户'), createForm(app, render)),
+      h('section', { class: 'card', 'aria-labelledby': 'firm-h' }, h('h2', { id: 'firm-h' }, '法律顾问单位聘期'), lawFirms.length ? lawFirms.map((o) => lawFirmForm(o, render)) : h('p', { class: 'muted' }, '没有律师事务所。')),
+      h('section', { class: 'card', 'aria-labelledby': 'orgs-h' }, h('h2', { id: 'orgs-h' }, '单位与科室'),
+        h('ul', {}, orgs.items.map((o) => h('li', {}, h('strong', {}, o.name), ` (${o.id})`, (o.sections ?? []).length ? `：${o.sections.map((s) => `${s.name}（${s.id}）`).join('、')}` : '')))),
+      h('p', {}, h('a', { href: '#/calendar' }, '工作日历与节假日数据 →')));
+  };
+  await render();
+}
