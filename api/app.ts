@@ -15,6 +15,7 @@ import { signOffRoutes } from './routes/signOffs';
 import { peopleRoutes } from './routes/people';
 import { dossierRoutes } from './routes/dossier';
 import { fairCompetitionRoutes } from './routes/fairCompetition';
+import { vocabularyRoutes } from './routes/vocabulary';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -43,7 +44,7 @@ export function createApp(deps: ApiDeps) {
 
   const routes: AnyRoute[] = [];
   const document = () => openApiDocument(routes, { version: deps.version });
-  routes.push(...systemRoutes(deps, document), ...authRoutes(deps), ...matterRoutes(deps), ...signOffRoutes(deps), ...dossierRoutes(deps), ...fairCompetitionRoutes(deps), ...peopleRoutes(deps), ...calendarRoutes(deps));
+  routes.push(...systemRoutes(deps, document), ...authRoutes(deps), ...matterRoutes(deps), ...signOffRoutes(deps), ...dossierRoutes(deps), ...fairCompetitionRoutes(deps), ...vocabularyRoutes(), ...peopleRoutes(deps), ...calendarRoutes(deps));
 
   const authenticate = async (req: Request): Promise<Principal | null> => {
     const header = req.get('authorization');

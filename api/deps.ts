@@ -17,4 +17,6 @@ export interface ApiDeps {
   temporalHealthy: () => Promise<boolean>;
   version: string;
   signingSecret: string;
+  /** How long POST /matters waits for the workflow to store the matter before answering 202 (default 20 s). */
+  registrationWaitMs?: number;
 }

@@ -2,7 +2,7 @@
  * The matter workflow's public surface (start input, updates, queries), shared by the workflow, the
  * worker and the API so both sides agree on names and types.
  */
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Actor, Command, MatterKind, Flag, MatterState, ProcedureConfig } from '../domain/procedure';
 import type { HolidayYear } from '../domain/calendar';
 
@@ -67,6 +67,9 @@ export interface MatterView {
 export const actUpdate = defineUpdate<ActionResult, [ActionRequest]>('act');
 /** Resolves once the registration is stored, so the API can answer the POST with the stored matter. */
 export const registeredUpdate = defineUpdate<MatterView, []>('registered');
-/** An admin loaded a new year's holiday notice; running matters adopt it for clocks not yet computed. */
-export const calendarUpdate = defineUpdate<void, [HolidayYear[]]>('calendar');
+/**
+ * An admin loaded a new year's holiday notice; running matters adopt it for clocks not yet computed.
+ * A signal, not an update: it is durable at once and nobody should wait for every matter to process it.
+ */
+export const calendarSignal = defineSignal<[HolidayYear[]]>('calendar');
 export const viewQuery = defineQuery<MatterView>('view');

@@ -19,7 +19,7 @@ import { applyPrescreen, decide, deadlines, matterAccessOf, registerMatter, TERM
 import { authorize } from '../domain/permissions';
 import {
   actUpdate,
-  calendarUpdate,
+  calendarSignal,
   registeredUpdate,
   viewQuery,
   type ActionRequest,
@@ -81,7 +81,7 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
     await condition(() => registered);
     return view();
   });
-  setHandler(calendarUpdate, (years) => {
+  setHandler(calendarSignal, (years) => {
     calendarYears = mergeYears(calendarYears, years);
     calendar = calendarFromYears(calendarYears);
     changes += 1;

@@ -21,6 +21,9 @@ import { commandSchema } from './commandSchema';
 import { problemFromTemporal, refusalProblem } from './temporalErrors';
 import { parseOrThrow } from '../http/route';
 
+/** How long a POST waits for the workflow to store a new matter before answering 202 Accepted. */
+const REGISTRATION_WAIT_MS = 20_000;
+
 export const sha256Hex = (text: string) => crypto.createHash('sha256').update(text, 'utf8').digest('hex');
 
 export interface NewMatter {
@@ -80,8 +83,16 @@ export async function createMatter(deps: ApiDeps, principal: Principal, input: N
     if (!ctx.idempotencyKey) throw new ProblemError(409, 'Matter already exists', { code: 'duplicate', detail: workflowId });
     created = false; // a retry of the same request: answer with the matter it created
   }
-  const view = await deps.temporal.workflow.getHandle(workflowId).executeUpdate(registeredUpdate, { args: [] });
-  return { created, matter: await loadMatterView(deps, principal, matterId, view) };
+  // The registration is durable once the workflow has started; if no worker stores it in time (workers
+  // down), answer 202 with where the matter will be rather than hold the request open.
+  const registered = deps.temporal.workflow.getHandle(workflowId).executeUpdate(registeredUpdate, { args: [] });
+  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), deps.registrationWaitMs ?? REGISTRATION_WAIT_MS).unref());
+  const view = await Promise.race([registered, timeout]);
+  if (!view) {
+    registered.catch(() => undefined);
+    return { created, pending: true as const, matter: { id: matterId, workflowId, stage: 'registering' } };
+  }
+  return { created, pending: false as const, matter: await loadMatterView(deps, principal, matterId, view) };
 }
 
 export function actorOf(p: Principal) {

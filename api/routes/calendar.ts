@@ -5,21 +5,22 @@ import { defineRoute, type AnyRoute } from '../http/route';
 import { forbidden, ProblemError } from '../http/problem';
 import type { ApiDeps } from '../deps';
 import { TERMINAL_STAGES } from '../../domain/procedure';
-import { calendarUpdate } from '../../workflows/definitions';
+import { calendarSignal } from '../../workflows/definitions';
 
 /**
  * Running matters keep the calendar they started with (determinism); a newly loaded year is handed to each
  * open matter's workflow so its clocks reaching into that year can now be computed.
  */
-async function propagateToOpenMatters(deps: ApiDeps, years: Awaited<ReturnType<ApiDeps['calendars']['years']>>): Promise<void> {
+async function propagateToOpenMatters(deps: ApiDeps, years: Awaited<ReturnType<ApiDeps['calendars']['years']>>): Promise<number> {
   const open = await deps.db.prisma.matter.findMany({ where: { stage: { notIn: [...TERMINAL_STAGES] } }, select: { id: true, workflowId: true } });
   await Promise.all(
     open.map((m) =>
-      deps.temporal.workflow.getHandle(m.workflowId).executeUpdate(calendarUpdate, { args: [years] }).catch((err: Error) =>
+      deps.temporal.workflow.getHandle(m.workflowId).signal(calendarSignal, years).catch((err: Error) =>
         deps.log.warn({ matterId: m.id, err: err.message }, 'could not hand the new holiday year to the matter'),
       ),
     ),
   );
+  return open.length;
 }
 
 const isoDay = z.string().refine(isValidDate, 'must be a real date YYYY-MM-DD');
@@ -61,8 +62,8 @@ export function calendarRoutes(deps: ApiDeps): AnyRoute[] {
         if (body.year !== undefined && body.year !== params.year) throw new ProblemError(400, 'Invalid body.year: must match the year in the path', { code: 'invalid_input', errors: [{ field: 'body.year', message: 'must match the path' }] });
         try {
           const year = await deps.calendars.load({ ...body, year: params.year }, principal!.userId);
-          await propagateToOpenMatters(deps, await deps.calendars.years());
-          return year;
+          const openMatters = await propagateToOpenMatters(deps, await deps.calendars.years());
+          return { ...year, openMattersNotified: openMatters };
         } catch (err) {
           if (err instanceof HolidayYearInvalidError) throw new ProblemError(400, `Invalid body.${err.field}: ${err.message}`, { code: 'invalid_input', errors: [{ field: `body.${err.field}`, message: err.message }] });
           throw err;

@@ -57,10 +57,14 @@ export function matterRoutes(deps: ApiDeps): AnyRoute[] {
     defineRoute({
       method: 'post', path: '/api/v1/matters', summary: 'Register a matter (登记) and start its review workflow', tags: ['matters'], auth: true,
       body: createMatterBody, headers: [idempotencyHeader],
-      responses: { 201: { description: 'Registered', schema: matterSchema }, 200: { description: 'Retry of an earlier request with the same Idempotency-Key', schema: matterSchema } },
+      responses: {
+        201: { description: 'Registered', schema: matterSchema },
+        200: { description: 'Retry of an earlier request with the same Idempotency-Key', schema: matterSchema },
+        202: { description: 'Accepted: the workflow has started and stores the matter as soon as a worker is available', schema: z.object({ id: z.string(), workflowId: z.string(), stage: z.literal('registering') }) },
+      },
       handler: async ({ req, res, body, principal }) => {
-        const { created, matter } = await createMatter(deps, principal!, body, { idempotencyKey: req.get('idempotency-key') ?? undefined, requestId: req.id });
-        res.status(created ? 201 : 200).location(`/api/v1/matters/${matter.id}`).json(matter);
+        const { created, pending, matter } = await createMatter(deps, principal!, body, { idempotencyKey: req.get('idempotency-key') ?? undefined, requestId: req.id });
+        res.status(pending ? 202 : created ? 201 : 200).location(`/api/v1/matters/${matter.id}`).json(matter);
       },
     }),
     defineRoute({

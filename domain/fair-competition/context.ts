@@ -40,12 +40,12 @@ const SETTINGS = {
   local: new RegExp(LOCAL),
   exit: /注销|迁出|迁离|迁往|外迁|搬迁|搬离|迁移|转让|退出|歇业|破产|撤出|撤离|减资|关停/,
   conductChange:
-    /(?:调整|变更|改变|压减)[^，。；]{0,6}?(?:经营|营业|门店|布局|项目|范围|方式|价格|时间|品类|结构|路线|产品)|促销|营业时间|经营范围|经营方式|调价|降价|涨价|打折/,
+    /(?:调整|变更|改变|压减|修改|更改|增减|增加|减少)[^，。；]{0,6}?(?:经营|营业|门店|布局|项目|范围|方式|价格|时间|品类|结构|路线|产品|规则|算法|渠道|策略|方案|计划|菜单|服务内容)|促销|营销|推广活动|营业时间|经营范围|经营方式|调价|降价|涨价|打折|(?:推出|上线|发布|上架)[^，。；]{0,6}?(?:产品|线路|服务|商品|套餐|新品)|活动方案|进货渠道/,
   association: /协会|商会|联盟|联合会/,
   consumer: /游客|消费者|居民|市民|老年人|学生|儿童|军人|残疾人|旅游者|群众|乘客|患者|家长|职工群众/,
   establishment: /设立|注册|成立|新设|开设|落户|迁入|分支机构|子公司|分公司|分店|分所|门店|网点|独立法人|总部|办事处|投资/,
   supervision:
-    /报送|每季度|每月|频次|检查|抽查|抽检|检验|检测|检疫|稽查|监管|执法|资质|审核|审查|核查|认定|认可|认证|复核|证明|备案|登记|培训|考核|评估|评价|标准|背景审查|信用|执业|许可/,
+    /报送|每季度|每月|频次|检查|抽查|抽检|检验|检测|检疫|稽查|监管|执法|资质|审核|审查|核查|认定|认可|认证|复核|证明|备案|登记|培训|考核|评估|评价|标准|背景审查|信用|执业|许可|证书|岗位证|资格考试|评级|起评|验收|评审环节/,
   factor:
     /户籍|劳动力|劳务|务工|就业|人才|招聘|招用|录用|聘用|用工|数据|资金|存款|金融机构|银行|贷款|担保|融资|保险|土地|用地|流转|技术|成果|知识产权|毕业生/,
   soft: /鼓励|倡导|提倡|引导|推动|支持/,
@@ -95,7 +95,9 @@ const EQUALITY = new RegExp(
   '平等(?:对待|享受|参与|申报|适用|进入|使用|竞争|获取|申请)|一视同仁|同等(?:享受|对待|待遇|适用|的)|享受同等|不区分|' +
     '不分(?:所有制|地域|内外资|注册地|本地|外地)|不论(?:所有制|注册地|企业性质)|' +
     `不与${gap(14)}挂钩|不作为${gap(16)}条件|无差别|` +
-    `(?:外地|区外|本地|本区|区内|本市|本县)(?:企业|经营者|游客)?(?:和|与|及|、)(?:外地|区外|本地|本区|区内|本市|本县)(?:企业|经营者|游客)?${gap(12)}(?:均|同等|平等|统一|一律|一视同仁)|` +
+    `(?:外地|区外|本地|本区|区内|本市|本县)(?:企业|经营者|游客)?(?:和|与|及|、)(?:外地|区外|本地|本区|区内|本市|本县)(?:企业|经营者|游客)?${gap(12)}(?:均|同等|平等|统一|一律|一视同仁|相同|一致|同样)|` +
+    // "执行与本地农产品相同的检测标准", "与区内企业一致": outsiders get what locals get.
+    `与${gap(12)}(?:相同|一致|同样|同等)(?:的|标准|条件|待遇)|互认|` +
     `各类(?:所有制)?(?:市场主体|经营主体|经营者|企业|主体|景区)${gap(8)}(?:平等|同等|均可)|` +
     `不得(?:以|将)?${gap(10)}(?:所在地|注册地|地域|所有制)${gap(8)}(?:限定|限制|作为|设置|区别|差别)|` +
     `不得(?:限定|限制|区分)${gap(8)}(?:所在地|注册地|地域|所有制)`,
@@ -173,8 +175,14 @@ function computeLegalBasis(text: string): boolean {
 const TRAILING_NEGATOR = new RegExp(`${NEGATOR}$`);
 const RESTRICTION_FOLLOWS = new RegExp(`^${gap(4)}${RESTRICTING_VERB}`);
 
+// "不得将供应商在本地的业绩作为加分条件": the negator before and the restricting verb after the
+// wording belong to one phrase, so the wording is what must not be done.
+const PHRASE_NEGATOR = new RegExp(`${NEGATOR}(?:将|把|以|要求|对|就)?[^，,。；;]*$`);
+const PHRASE_RESTRICTION_AFTER = /^[^，,。；;]{0,12}?(?:作为|作|列为|设为|设置为|视为|设定为|纳入)[^，,。；;]{0,8}?(?:条件|因素|标准|依据|门槛|前提|加分项|评分项|要求)/;
+
 function isNegated(text: string, from: number, to: number): boolean {
   if (QUESTION.test(text.slice(0, from))) return true;
+  if (PHRASE_NEGATOR.test(text.slice(Math.max(0, from - 12), from)) && PHRASE_RESTRICTION_AFTER.test(text.slice(to))) return true;
   if (TRAILING_NEGATOR.test(text.slice(from, to)) && RESTRICTION_FOLLOWS.test(text.slice(to))) return true;
   if (IMMEDIATE_NEGATOR.test(text.slice(Math.max(0, from - 8), from)) && GOVERNMENT_ACT.test(text.slice(from, to))) return true;
   for (const re of [NEGATED_RESTRICTION, WRONGDOING]) {

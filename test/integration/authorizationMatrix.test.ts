@@ -1,5 +1,5 @@
 import { api, person, shortClocksConfigFile, startTestSystem, type TestPerson } from './support/testSystem';
-import { CHECKLIST, Driver, type Cast } from './support/drive';
+import { CHECKLIST, createCast, Driver, type Cast } from './support/drive';
 import type { System } from '../../platform/system';
 import { authorizeCommand, COMMAND_TYPES, STAGES_FOR_COMMAND, type Actor, type CommandType, type MatterState, type Role } from '../../domain/procedure';
 import { canRead } from '../../domain/permissions';
@@ -52,16 +52,7 @@ describe('authorization matrix: role × action × stage', () => {
   beforeAll(async () => {
     system = await startTestSystem({ env: { PROCEDURE_CONFIG_PATH: shortClocksConfigFile() } });
     http = api(system);
-    cast = {
-      drafter: await person(system, ['drafter']),
-      legal: await person(system, ['legal_unit']),
-      lawyer: await person(system, ['lawyer'], { contract: { from: '2020-01-01', to: '2099-12-31' } }),
-      fcr: await person(system, ['fcr_reviewer']),
-      secretary: await person(system, ['secretary']),
-      auditor: await person(system, ['auditor']),
-      admin: await person(system, ['admin']),
-      members: [await person(system, ['meeting_member'])],
-    };
+    cast = await createCast(system, 1);
     drive = new Driver(http, cast);
     const roleOf: Record<string, Role> = { drafter: 'drafter', legal: 'legal_unit', lawyer: 'lawyer', fcr: 'fcr_reviewer', secretary: 'secretary', auditor: 'auditor', admin: 'admin' };
     const otherDrafter = await person(system, ['drafter'], { sectionId: 'tourism' });

@@ -28,19 +28,47 @@ describe('the embedded default database', () => {
     expect((await http.get('/readyz', null)).body.database).toMatch(/^embedded PGlite/);
   });
 
-  test('demo accounts are refused in production mode', async () => {
-    const prod = { ...system.config, NODE_ENV: 'production' as const };
+  /** An API of the same system with other settings (production mode, a task queue no worker polls). */
+  async function otherApp(config: typeof system.config, extra: { registrationWaitMs?: number } = {}) {
     const { createApp } = await import('../../api/app');
     const { CalendarStore } = await import('../../api/calendar/calendarStore');
     const { defaultProcedureConfig } = await import('../../domain/procedure');
     const { createLogger } = await import('../../platform/logger');
-    const app = createApp({ config: prod, db: system.db, temporal: system.client, log: createLogger(prod), procedureConfig: defaultProcedureConfig, calendars: new CalendarStore(system.db.prisma), temporalHealthy: async () => true, version: 'test', signingSecret: 'x'.repeat(32) });
+    const app = createApp({ config, db: system.db, temporal: system.client, log: createLogger(config), procedureConfig: defaultProcedureConfig, calendars: new CalendarStore(system.db.prisma), temporalHealthy: async () => true, version: 'test', signingSecret: 'x'.repeat(32), ...extra });
     const server = app.listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
-    const { port } = server.address() as { port: number };
-    const res = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'drafter', password: 'demo' }) });
-    server.close();
+    return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, close: () => server.close() };
+  }
+
+  test('demo accounts are refused in production mode', async () => {
+    const prod = await otherApp({ ...system.config, NODE_ENV: 'production' });
+    const res = await fetch(`${prod.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'drafter', password: 'demo' }) });
+    prod.close();
     expect(res.status).toBe(401);
     expect(((await res.json()) as { code: string }).code).toBe('demo_refused');
+  });
+
+  test('with no worker available, registration answers 202 Accepted and the matter is stored once a worker comes', async () => {
+    const queue = `no-worker-${Date.now()}`;
+    const app = await otherApp({ ...system.config, TEMPORAL_TASK_QUEUE: queue }, { registrationWaitMs: 1_000 });
+    const login = await fetch(`${app.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'drafter', password: 'demo' }) });
+    const { token } = (await login.json()) as { token: string };
+    const res = await fetch(`${app.url}/api/v1/matters`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ title: '待登记', kind: 'collective_matter', text: '三重一大事项' }) });
+    app.close();
+    expect(res.status).toBe(202);
+    const body = (await res.json()) as { id: string; stage: string };
+    expect(body.stage).toBe('registering');
+    expect(await system.db.prisma.matter.findUnique({ where: { id: body.id } })).toBeNull();
+    // A worker on that queue picks the workflow up and stores the registration.
+    const { NativeConnection } = await import('@temporalio/worker');
+    const { createWorker } = await import('../../worker/createWorker');
+    const { createLogger } = await import('../../platform/logger');
+    const connection = await NativeConnection.connect({ address: system.temporalAddress });
+    const worker = await createWorker({ connection, namespace: 'default', taskQueue: queue, deps: { prisma: system.db.prisma, log: createLogger(system.config), signingSecret: 'x'.repeat(32) }, workflowBundle: { codePath: process.env.TEST_WORKFLOW_BUNDLE! } });
+    await worker.runUntil(async () => {
+      for (let i = 0; i < 100 && !(await system.db.prisma.matter.findUnique({ where: { id: body.id } })); i++) await new Promise((r) => setTimeout(r, 100));
+    });
+    await connection.close();
+    expect((await system.db.prisma.matter.findUniqueOrThrow({ where: { id: body.id } })).stage).toBe('research');
   });
 });

@@ -79,7 +79,8 @@ describe('the whole stack: real Temporal, real PostgreSQL, Express API', () => {
     const row = await system.db.prisma.matter.findUniqueOrThrow({ where: { id }, include: { versions: true, trail: true } });
     expect(row.versions).toHaveLength(1);
     expect(row.versions[0]!.text).toBe(sampleText);
-    expect(row.trail.map((t) => t.action)).toEqual(['register']);
+    // An ECON matter's first version is pre-screened for fair-competition concerns as soon as it is stored.
+    expect(row.trail.sort((a, b) => a.seq - b.seq).map((t) => t.action)).toEqual(['register', 'fair_competition_prescreen']);
     expect(row.trail[0]!.actorId).toBe(drafter.id);
 
     // A real workflow on the real server, findable by its search attributes.
@@ -113,5 +114,40 @@ describe('the whole stack: real Temporal, real PostgreSQL, Express API', () => {
     expect(list.body.items.map((m: { id: string }) => m.id)).not.toContain(created.body.id);
     const mine = await http.get('/api/v1/matters?kind=normative_document', drafter);
     expect(mine.body.items.map((m: { id: string }) => m.id)).toContain(created.body.id);
+  });
+
+  test('the pre-screen endpoint: findings with exact spans; bad input is a clear 4xx naming the field', async () => {
+    const text = '第三条 在本区注册并纳税的企业，方可申请专项资金补贴。';
+    const res = await http.post('/api/v1/fair-competition/prescreen', null, { text });
+    expect(res.status).toBe(200);
+    expect(res.body.findings.length).toBeGreaterThan(0);
+    for (const f of res.body.findings) {
+      expect(f.code).toMatch(/^FCR-[A-D]\d$/);
+      expect(text.slice(f.start, f.end)).toBe(f.excerpt);
+      expect(f.explanation.length).toBeGreaterThan(10);
+    }
+    const cases: Array<[unknown, string, number]> = [
+      [{}, 'body.text', 400],
+      [{ text: 42 }, 'body.text', 400],
+      [{ text: '' }, 'body.text', 400],
+      [{ text: 'x'.repeat(500_001) }, 'body.text', 400],
+      [{ text: '第一条', ruleSetVersion: '1999' }, 'body.ruleSetVersion', 400],
+    ];
+    for (const [body, field, status] of cases) {
+      const bad = await http.post('/api/v1/fair-competition/prescreen', null, body);
+      expect({ field, status: bad.status, type: bad.headers.get('content-type')?.split(';')[0] }).toEqual({ field, status, type: 'application/problem+json' });
+      expect(bad.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    }
+    const huge = await http.post('/api/v1/fair-competition/prescreen', null, { text: '字'.repeat(1_200_000) });
+    expect(huge.status).toBe(413);
+    const standards = await http.get('/api/v1/fair-competition/standards', null);
+    expect(standards.body.standards).toHaveLength(19);
+    expect(new Set(standards.body.standards.map((s: { group: string }) => s.group))).toEqual(new Set(['A', 'B', 'C', 'D']));
+  });
+
+  test('the vocabulary comes from the domain module', async () => {
+    const v = (await http.get('/api/v1/vocabulary', null)).body;
+    expect(v.stages.legality_review).toBe('合法性审核');
+    expect(Object.keys(v.kinds)).toEqual(['normative_document', 'major_decision', 'collective_matter', 'enforcement_review']);
   });
 });

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { api, person, shortClocksConfigFile, startTestSystem } from './support/testSystem';
-import { CHECKLIST, Driver, type Cast } from './support/drive';
+import { CHECKLIST, createCast, Driver, type Cast } from './support/drive';
 import type { System } from '../../platform/system';
 import { recordHistory } from './support/histories';
 
@@ -34,18 +34,7 @@ describe('the review procedure, through the workflow', () => {
     const configPath = shortClocksConfigFile({ legalityTimeLimitSeconds: 6, reminderLeadSeconds: 3 });
     system = await startTestSystem({ env: { PROCEDURE_CONFIG_PATH: configPath, NOTIFY_WEBHOOK_URL: `http://127.0.0.1:${(webhook.address() as { port: number }).port}/hook` } });
     httpApi = api(system);
-    const today = new Date().toISOString().slice(0, 10);
-    cast = {
-      drafter: await person(system, ['drafter']),
-      legal: await person(system, ['legal_unit']),
-      lawyer: await person(system, ['lawyer'], { contract: { from: '2020-01-01', to: '2099-12-31' } }),
-      fcr: await person(system, ['fcr_reviewer']),
-      secretary: await person(system, ['secretary']),
-      auditor: await person(system, ['auditor']),
-      admin: await person(system, ['admin']),
-      members: [await person(system, ['meeting_member']), await person(system, ['meeting_member']), await person(system, ['meeting_member'])],
-    };
-    void today;
+    cast = await createCast(system, 3);
     drive = new Driver(httpApi, cast);
   });
   afterAll(async () => {

@@ -14,6 +14,17 @@ describe('the start command', () => {
     expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Configuration error: PORT .*"eighty"/)]);
   });
 
+  test('the API or the worker alone refuses to start without the shared database and Temporal', () => {
+    for (const entry of ['api/main.ts', 'worker/main.ts']) {
+      const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: '' };
+      delete env.DATABASE_URL;
+      delete env.TEMPORAL_ADDRESS;
+      const result = spawnSync(TSX, [entry], { cwd: ROOT, env, encoding: 'utf8' });
+      expect(result.status).toBe(78);
+      expect(result.stderr).toMatch(/DATABASE_URL and TEMPORAL_ADDRESS must be set/);
+    }
+  });
+
   test('brings everything up, serves a matter, and stops cleanly on Ctrl-C', async () => {
     const dataDir = fs.mkdtempSync(path.join(process.env.TEST_ROOT!, 'start-'));
     const [port, temporalPort] = [await freePort(), await freePort()];

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
-import { api, person, startTestSystem } from './support/testSystem';
-import { CHECKLIST, Driver, type Cast } from './support/drive';
+import { api, startTestSystem } from './support/testSystem';
+import { CHECKLIST, createCast, Driver, type Cast } from './support/drive';
 import type { System } from '../../platform/system';
 
 /** Auditors must be able to trust the trail: any edit or deletion made directly in PostgreSQL shows. */
@@ -15,11 +15,7 @@ describe('the tamper-evident decision trail', () => {
   beforeAll(async () => {
     system = await startTestSystem();
     http = api(system);
-    cast = {
-      drafter: await person(system, ['drafter']), legal: await person(system, ['legal_unit']),
-      lawyer: await person(system, ['lawyer'], { contract: { from: '2020-01-01', to: '2099-12-31' } }), fcr: await person(system, ['fcr_reviewer']),
-      secretary: await person(system, ['secretary']), auditor: await person(system, ['auditor']), admin: await person(system, ['admin']), members: [],
-    };
+    cast = await createCast(system, 0);
     drive = new Driver(http, cast);
     sql = new Client({ connectionString: process.env.TEST_DATABASE_URL });
     await sql.connect();

@@ -6,7 +6,10 @@ import { MUST, OPERATOR, gap, sgap } from '../lexicon';
 const OPERATOR_RE = new RegExp(OPERATOR);
 import { type Detector, rx, verdict } from './types';
 
-const PRICE = '(?:定价|价格|收费标准|收费|费率|揽收价格|销售价格|门票价格|零售价|批发价|报价|油价|房价|票价|菜价|运价|售价)';
+const PRICE =
+  '(?:定价|价格|收费标准|收费|费率|揽收价格|销售价格|门票价格|零售价|批发价|报价|油价|房价|票价|菜价|运价|售价|' +
+  // "物业费标准", "起步价": any named fee or price
+  '[\\u4e00-\\u9fa5]{1,3}费(?:标准)|[\\u4e00-\\u9fa5]{1,3}价(?:格|位)?(?!值))';
 
 /** "行业协会不得制定…价格" prohibits the conduct the rule looks for. */
 const PROHIBITED_INSIDE = /不得|不能|禁止|严禁|不应|不准/;
@@ -37,6 +40,29 @@ const associationPrice: Detector = {
     PROHIBITED_INSIDE.test(m[0]) ? null : verdict('FCR-D1', 'high', '由行业协会制定或公布统一价格、分配份额，为经营者实施垄断行为提供便利'),
 };
 
+/** "收费标准由市殡葬协会统一制定", "签订行业自律协议，约定各企业年度产量配额". */
+const associationAgreement: Detector = {
+  id: 'D1.association-agreement',
+  pattern: rx(
+    PRICE,
+    gap(8),
+    '由',
+    gap(14),
+    '(?:协会|商会|联盟|联合会)',
+    gap(4),
+    '(?:统一|共同)?(?:制定|确定|发布|公布|核定|协调|协商)',
+    '|约定',
+    gap(12),
+    '(?:产量|配额|份额|价格|售价|销售区域|经营区域|客源|销量|报价|收费|最低价|折扣)',
+    '|(?:产量|销量|销售|市场|生产)(?:配额|份额)(?:分配|划分)?',
+  ),
+  judge: (m, ctx) => {
+    if (PROHIBITED_INSIDE.test(m[0])) return null;
+    if (!(ctx.has('association') || /企业|经营者|会员|各家|同行|商户/.test(ctx.text))) return null;
+    return verdict('FCR-D1', 'high', '由行业协会或经营者之间约定价格、产量配额或市场份额，为经营者实施垄断协议提供便利');
+  },
+};
+
 const marketDivision: Detector = {
   id: 'D1.market-division',
   pattern: rx(
@@ -64,15 +90,17 @@ const marketDivision: Detector = {
 const infoExchange: Detector = {
   id: 'D1.sensitive-information',
   pattern: rx(
-    '(?:报送|披露|共享|通报|交换|提供|上报|报)',
+    '(?:报送|披露|共享|通报|交换|互通|提供|上报|报)',
     gap(14),
     '(?:成本|成交价|价格|销量|产量|客户|经销商|入住率|营业收入|利润|进货价|采购价|收费|招生|销售额|经营数据|报价|客源)',
     '|(?:成本|成交价|价格|销量|产量|客户|入住率|营业收入|利润|收费|招生人数|销售额|经营数据|报价|客源)(?:情况|数据|信息|名单)?',
     gap(12),
     '(?:报送|上报|报|共享|通报|公开|交换)',
   ),
-  judge: (_m, ctx) =>
-    ctx.has('association') || /会员|同行|其他经营者|在会员间|相互/.test(ctx.text)
+  judge: (m, ctx) =>
+    ctx.has('association') ||
+    /会员|同行|其他经营者|在会员间|相互|之间/.test(ctx.text) ||
+    (/共享|交换|互通|通报/.test(m[0]) && /各|企业|经营者|加油站|商户|门店|酒店|驾校|旅行社/.test(ctx.text))
       ? verdict('FCR-D1', 'high', '要求经营者向协会或同行报送、共享价格、成本、客户等敏感信息，便利经营者协调行为')
       : null,
 };
@@ -137,17 +165,59 @@ const preferentialPrice: Detector = {
   },
 };
 
+/**
+ * "租金为每平方米5元，低于同地段市场租金一半", "对区城投公司车辆免费停放，其他企业车辆按标准收费":
+ * one operator gets a price others do not.
+ */
+const favouredPrice: Detector = {
+  id: 'D2.favoured-price',
+  pattern: rx(
+    '低于',
+    gap(10),
+    '(?:市场(?:价|价格|租金|水平)|评估价|同(?:地段|类|期|区域)',
+    gap(6),
+    '(?:价|租金|收费))',
+    '|其他',
+    gap(6),
+    '(?:企业|单位|经营者|车辆|用户|商户|主体)',
+    gap(6),
+    '(?:按|执行)(?:标准|原价|正常|市场价|全额|规定)',
+  ),
+  judge: (_m, ctx) => {
+    if (ctx.has('consumer') || ctx.has('outside') || ctx.has('local') || UTILITY_OR_LAND.test(ctx.text)) return null;
+    if (ctx.has('procurement') || !/公司|集团|企业|单位|经营者|合作社|供销社|门店/.test(ctx.text)) return null;
+    if (!/免费|免收|优惠|折|减半|低于|半价|\d+元/.test(ctx.text)) return null;
+    return verdict('FCR-D2', 'high', '为特定经营者提供低于市场水平或其他经营者的优惠价格');
+  },
+};
+
 const uniformExecutedPrice: Detector = {
   id: 'D3.uniform-executed-price',
   pattern: rx(
     '统一执行',
     gap(14),
     '(?:价格|价|收费|费)|统一(?:执行|实行)?(?:执行价|售价|零售价)',
-    '|(?:价格|售价|票价|收费|费)',
+    '|(?:价格|售价|票价|收费|费|价)',
     gap(4),
     '统一(?:执行|实行|按)',
   ),
   judge: () => verdict('FCR-D3', 'high', '要求经营者统一执行某一价格，干预市场调节价'),
+};
+
+/** "猪肉零售价一律按每斤28元执行", "剪发价格统一为30元": a market price pinned to a number. */
+const fixedAmount: Detector = {
+  id: 'D3.fixed-amount',
+  pattern: rx(
+    '(?:价格|售价|零售价|批发价|起步价|票价|房价|租金|收费|服务费|单价|[\\u4e00-\\u9fa5]{1,3}费|[\\u4e00-\\u9fa5]{1,2}价)',
+    gap(4),
+    '(?:一律|统一|均|全部|一致)(?:按|执行|为|定为|确定为|实行|按照)?',
+    gap(6),
+    '(?:每[\\u4e00-\\u9fa5]{1,3})?\\d+(?:\\.\\d+)?元',
+  ),
+  judge: (_m, ctx) => {
+    if (ctx.has('procurement') || ctx.has('subsidy') || /土地|用地|出让|补贴|奖励|罚款|政府定价|定价目录/.test(ctx.text)) return null;
+    return verdict('FCR-D3', 'high', '要求经营者统一按某一固定价格执行，干预实行市场调节价的商品和服务价格');
+  },
 };
 
 const referencePrice: Detector = {
@@ -316,15 +386,53 @@ const forcedDeal: Detector = {
       : null,
 };
 
+/** "酒店须预留30%的客房供区政府接待使用": capacity held for the government. */
+const reservedCapacity: Detector = {
+  id: 'D4.reserved-capacity',
+  pattern: rx(
+    MUST,
+    gap(8),
+    '(?:预留|留出|保留|留存|腾出|划出)',
+    gap(16),
+    '(?:供|用于|给|交由|服务)',
+    gap(8),
+    '(?:政府|机关|部门|接待|会议|公务|指挥部|区委|县委|市委)',
+  ),
+  judge: (_m, ctx) =>
+    OPERATOR_RE.test(ctx.text) ? verdict('FCR-D4', 'medium', '要求经营者预留经营资源供行政机关使用，干预其自主经营') : null,
+};
+
+/** "须采用市住建局审定的统一宣传口径", "配送范围不得超过3公里". */
+const imposedTerms: Detector = {
+  id: 'D4.imposed-terms',
+  pattern: rx(
+    '(?:须|必须|应当|一律|统一)(?:使用|采用|执行|遵照|按照|按)',
+    gap(12),
+    '(?:审定|确定|制定|规定|统一|下发|印发)的',
+    gap(8),
+    '(?:口径|宣传|营销|话术|经营模式|服务模式|运营模式|商业模式|营销方案|促销方案|菜单|套餐|线路|广告)',
+    '|(?:配送|服务|经营|营业|销售|揽收|接单)(?:范围|半径|区域|距离)',
+    gap(4),
+    '(?:不得超过|不超过|限定在|限于|控制在|不得跨)',
+  ),
+  judge: (_m, ctx) =>
+    OPERATOR_RE.test(ctx.text) && !ctx.has('procurement')
+      ? verdict('FCR-D4', 'medium', '统一规定经营者的营销宣传口径、经营模式或服务范围，干预其自主经营')
+      : null,
+};
+
 export const conductDetectors: readonly Detector[] = [
   uniformPrice,
   associationPrice,
+  associationAgreement,
   marketDivision,
   infoExchange,
   organisedCoordination,
   setsRegulatedPrice,
   preferentialPrice,
+  favouredPrice,
   uniformExecutedPrice,
+  fixedAmount,
   referencePrice,
   priceFloorOrCeiling,
   forcedParticipation,
@@ -337,4 +445,6 @@ export const conductDetectors: readonly Detector[] = [
   steeredCustomers,
   imposedModel,
   forcedDeal,
+  reservedCapacity,
+  imposedTerms,
 ];

@@ -5,8 +5,9 @@
  * Council approval, so these findings are the ones most often removed by a cited legal basis
  * (applied centrally in the pre-screen).
  */
+import type { SentenceContext } from '../context';
 import { MUST, OUTSIDE, gap, sgap } from '../lexicon';
-import { type Detector, rx, verdict } from './types';
+import { type Detector, type Verdict, rx, verdict } from './types';
 
 const TAX = '(?:税|税款|税收)';
 const C1_EXPLICIT = /税收(?:奖励|返还)|先征后返|即征即退|列收列支|税[^，。；]{0,16}?返还/;
@@ -25,6 +26,17 @@ const taxPreference: Detector = {
     '|减按',
     gap(10),
     '(?:税率|征收)',
+    '|(?:免交|减交|暂免|缓征|暂缓征收)',
+    gap(6),
+    `${TAX}(?!务|收贡献|贡献|店)`,
+    // "城镇土地使用税按应纳税额的一半征收"
+    '|税',
+    gap(14),
+    '(?:按|以)',
+    gap(10),
+    '(?:一半|半数|\\d+(?:\\.\\d+)?%|[一二三四五六七八九]成|[一二三四五六七八九]折)',
+    gap(2),
+    '(?:征收|计征|缴纳|征缴|执行|收取)',
   ),
   judge: () => verdict('FCR-C1', 'high', '对特定经营者给予减免税、税收返还、先征后返、即征即退等税收优惠'),
 };
@@ -85,6 +97,34 @@ const namedRecipient: Detector = {
     SPECIFIC_RECIPIENT.test(m[0])
       ? verdict('FCR-C2', 'high', '点名对特定企业给予财政奖励或补贴')
       : null,
+};
+
+/**
+ * "对区政府确定的三家龙头企业…补贴", "对县内唯一一家乳制品企业…补贴", "对年营业收入首次突破1亿元的
+ * 企业，一次性奖励": the recipients are picked by the government or by size, not by an open test.
+ */
+const SELECTED_RECIPIENT =
+  '(?:唯一(?:一家)?|(?:\\d+|[一二三四五六七八九十两])家|(?:政府|局|委|管委会|办)(?:研究)?(?:确定|认定|选定|指定|点名)的|区属|县属|市属|国有|' +
+  '(?:营业收入|营收|销售额|销售收入|产值|交易额|进出口额|主营业务收入|经营收入)' +
+  gap(6) +
+  '(?:首次|首年)?(?:突破|超过|达到|迈上|跨越|进入|排名|前))';
+
+const selectedRecipient: Detector = {
+  id: 'C2.selected-recipient',
+  pattern: rx(
+    '对',
+    gap(20),
+    SELECTED_RECIPIENT,
+    gap(20),
+    '(?:企业|公司|集团|经营者|酒店|商户|单位|机构|项目)',
+    sgap(30),
+    '(?:给予|奖励|补贴|补助|资助|扶持|奖补)',
+  ),
+  judge: (_m, ctx) => {
+    if (!ctx.has('subsidy') || C1_EXPLICIT.test(ctx.text)) return null;
+    if (/不限|不区分|符合条件的|均可|各类/.test(ctx.text)) return null;
+    return verdict('FCR-C2', 'medium', '对行政机关选定或按规模、营收筛选的特定经营者给予财政奖励或补贴，属于选择性、差异化的财政奖补');
+  },
 };
 
 const caseByCase: Detector = {
@@ -158,11 +198,32 @@ const landPreference: Detector = {
     '(?:按|以|为)',
     gap(8),
     '(?:\\d+%|[一二三四五六七八九]折|优惠|减半|降低)',
+    '|协议(?:方式)?(?:供地|出让)|(?:按|以)协议方式',
+    gap(4),
+    '(?:供地|出让|供应)',
+    '|(?:土地出让金|地价款|出让价款|土地价款|土地款)',
+    gap(8),
+    '(?:分期|分(?:\\d+|[一二三四五六七八九十两])年|缓缴|延期|延缓|暂缓)',
   ),
   judge: (_m, ctx) =>
     new RegExp(`${MUST}${gap(16)}(?:免费|无偿)`).test(ctx.text)
       ? null
       : verdict('FCR-C3', 'high', '在土地供应、地价、用地指标等要素获取方面给予特定经营者优惠'),
+};
+
+/** "出让价格按评估价的六折确定", "按原价的七折出让": a discount off a reference price. */
+const discountOffReference: Detector = {
+  id: 'C3.discount-off-reference',
+  pattern: rx(
+    '(?:按|以|为)(?:照)?',
+    gap(6),
+    '(?:评估价|市场价|基准地价|最低价标准|最低价|挂牌价|原价|标准价|成交价|出让价|同类价格|平均价)(?:格)?(?:的)?',
+    '(?:\\d+(?:\\.\\d+)?%|[一二三四五六七八九](?:\\.\\d)?折|[一二三四五六七八九]成|一半|半价)',
+  ),
+  judge: (_m, ctx) =>
+    /土地|用地|出让|地价|供地|厂房|标准厂房|电价|水价|气价|用电|用水|用气/.test(ctx.text) && !ctx.has('consumer')
+      ? verdict('FCR-C3', 'high', '以低于评估价、市场价的折扣向特定经营者供应土地、厂房或能源等要素')
+      : null,
 };
 
 const FEES =
@@ -173,12 +234,13 @@ const FEES =
 const feeWaiver: Detector = {
   id: 'C3.fee-waiver',
   pattern: rx(
-    '(?:减免|免收|免缴|免征|减收|减征|缓缴|缓征|缓收|返还|不收取|全免|减半(?:收取|征收)?)',
+    '(?:减免|免收|免缴|免交|免征|减收|减征|减交|缓缴|缓交|缓征|缓收|返还|不收取|不予收取|暂不收取|暂缓(?:收取|征收|缴纳)|暂免|全免|减半(?:收取|征收)?)',
     gap(14),
     FEES,
-    '|(?:行政事业性收费|政府性基金|社会保险费|住房公积金|配套费)',
-    gap(6),
-    '(?:减免|免收|免缴|缓缴|缓征|全免|返还|减半)',
+    '|',
+    FEES,
+    gap(10),
+    '(?:减免|免收|免缴|免交|缓缴|缓交|缓征|全免|返还|减半|暂免|暂缓)',
     '|(?:行政事业性收费|政府性基金|社会保险费|社保费|住房公积金|配套费)',
     sgap(10),
     '(?:由',
@@ -193,7 +255,7 @@ const feeWaiver: Detector = {
 /** Any "…费" waived or reduced for the beneficiaries of a measure. */
 const otherFeeWaiver: Detector = {
   id: 'C3.other-fee-waiver',
-  pattern: rx('(?:减免|免收|免缴|减半收取|缓缴|缓收|全额减免)', gap(8), '[\\u4e00-\\u9fa5]{1,8}费(?!用)'),
+  pattern: rx('(?:减免|免收|免缴|免交|减交|减半收取|缓缴|缓交|缓收|全额减免|暂免)', gap(8), '[\\u4e00-\\u9fa5]{1,8}费(?!用)'),
   judge: (_m, ctx) => {
     if (ctx.has('consumer') || (ctx.has('goods') && (ctx.has('local') || ctx.has('outside')))) return null;
     return verdict('FCR-C3', 'medium', '对特定经营者减免、缓缴相关收费，降低其经营成本');
@@ -210,15 +272,30 @@ const utilityPrice: Detector = {
     '|(?:执行|享受|给予)',
     gap(8),
     '(?:低价|专项)(?:电价|水价|气价)',
+    '|(?:执行|享受|按|实行)',
+    gap(12),
+    '\\d+(?:\\.\\d+)?元',
+    gap(4),
+    '(?:的)?(?:电价|水价|气价|热价|用电价格|用水价格|用气价格)',
   ),
-  judge: () => verdict('FCR-C3', 'high', '对特定经营者执行优惠电价、水价、气价，属于要素获取方面的优惠'),
+  judge: (m, ctx) =>
+    /元/.test(m[0]) && (ctx.has('consumer') || !/对|企业|项目|园区|公司|集团|给予/.test(ctx.text))
+      ? null
+      : verdict('FCR-C3', 'high', '对特定经营者执行优惠电价、水价、气价，属于要素获取方面的优惠'),
 };
 
 const creditPreference: Detector = {
   id: 'C3.credit',
-  pattern: rx('(?:优先|低息|免息|无息|优惠利率)(?:给予|提供|发放|安排)?', gap(4), '(?:贷款|信贷|融资|授信)'),
+  pattern: rx(
+    '(?:优先|低息|免息|无息|优惠利率)(?:给予|提供|发放|安排)?',
+    gap(4),
+    '(?:贷款|信贷|融资|授信|放贷|放款)',
+    '|(?:贷款|融资|授信)(?:利率|成本)',
+    gap(6),
+    '(?:下浮|优惠|低于|减半|打折)',
+  ),
   judge: (_m, ctx) =>
-    /重点|龙头|区属|县属|市属|国有|招引|引进|特定|指定/.test(ctx.text)
+    /重点|龙头|区属|县属|市属|国有|招引|引进|特定|指定|名单|本地|本区|本县|本市/.test(ctx.text)
       ? verdict('FCR-C3', 'medium', '安排金融资源向特定经营者倾斜，属于资金要素获取方面的优惠')
       : null,
 };
@@ -244,7 +321,7 @@ const deposit: Detector = {
 
 const factorPriority: Detector = {
   id: 'C3.factor-priority',
-  pattern: rx('优先(?:保障|配置|安排|供应|获得)', gap(6), '(?:用能|能耗指标|排放指标|排污权|电力|用水指标|人才指标|数据资源|公共数据)'),
+  pattern: rx('优先(?:保障|配置|安排|供应|获得)', gap(6), '(?:用能|能耗指标|排放指标|排污权|电力|用电|用水|用气|用电指标|用水指标|人才指标|数据资源|公共数据|碳排放|环境容量)'),
   judge: () => verdict('FCR-C3', 'medium', '在能耗、排放、数据等要素获取上优先保障特定经营者'),
 };
 
@@ -285,14 +362,37 @@ const levy: Detector = {
     gap(10),
     '(?:免费|无偿)',
   ),
-  judge: (_m, ctx) => {
-    // Charges between private parties (a tour contract, a refund) are not imposed by the measure.
-    if (/罚款|罚没|税|旅游者|游客|导游|消费者|合同|违约|赔偿|退还|退赔/.test(ctx.text) || ctx.has('outside')) return null;
-    // A burden on public institutions ("博物馆应当逐步免费开放") is not a cost laid on operators.
-    if (/公益性|博物馆|纪念馆|图书馆|文化馆|城市公园/.test(ctx.text) && !/企业|经营者|商户/.test(ctx.text)) return null;
-    return verdict('FCR-C4', 'medium', '没有法定依据要求经营者缴纳费用、捐赠赞助或无偿提供服务，增加其经营成本');
-  },
+  judge: (_m, ctx) => levyVerdict(ctx),
 };
+
+/** "要求各金融机构每年向乡村振兴基金认捐", "按年接待人次每人1元上缴宣传推广费". */
+const donationOrCharge: Detector = {
+  id: 'C4.donation-or-charge',
+  pattern: rx(
+    '(?:要求|须|必须|应当|一律|每年|定额)',
+    sgap(30),
+    '(?:捐款|捐赠|赞助|认捐|摊派|分摊|认购|定额捐)',
+    '|按',
+    gap(14),
+    '(?:每(?:人|户|车|辆|平方米|床|间|吨|家)|人次|营业额|营业收入|收入|面积|车辆数|用工人数|职工人数|销售额|比例|%)',
+    gap(10),
+    '(?:缴纳|上缴|交纳|缴交|上交|缴付)',
+    gap(14),
+    '(?:[\\u4e00-\\u9fa5]{0,8}费|基金|经费|资金)',
+  ),
+  judge: (_m, ctx) => levyVerdict(ctx),
+};
+
+function levyVerdict(ctx: SentenceContext): Verdict | null {
+  // Charges between private parties (a tour contract, a refund) are not imposed by the measure.
+  if (/罚款|罚没|税|旅游者|游客|导游|消费者|合同|违约|赔偿|退还|退赔/.test(ctx.text) || ctx.has('outside')) return null;
+  // A burden on public institutions ("博物馆应当逐步免费开放") is not a cost laid on operators.
+  if (/公益性|博物馆|纪念馆|图书馆|文化馆|城市公园/.test(ctx.text) && !/企业|经营者|商户/.test(ctx.text)) return null;
+  // Statutory contributions are owed under their own laws.
+  if (/社会保险|公积金|工会经费|残疾人就业保障金|按规定|依法/.test(ctx.text)) return null;
+  if (ctx.has('consumer') && !/企业|经营者|商户|机构/.test(ctx.text)) return null;
+  return verdict('FCR-C4', 'medium', '没有法定依据要求经营者缴纳费用、捐赠赞助或无偿提供服务，增加其经营成本');
+}
 
 export const costDetectors: readonly Detector[] = [
   taxPreference,
@@ -300,9 +400,11 @@ export const costDetectors: readonly Detector[] = [
   contributionSubsidy,
   namedRecipient,
   caseByCase,
+  selectedRecipient,
   selectiveByKind,
   ownershipTiers,
   landPreference,
+  discountOffReference,
   feeWaiver,
   otherFeeWaiver,
   utilityPrice,
@@ -310,4 +412,5 @@ export const costDetectors: readonly Detector[] = [
   deposit,
   factorPriority,
   levy,
+  donationOrCharge,
 ];

@@ -19,6 +19,8 @@ const VEHICLE_OR_GOODS = /车辆|大巴|牌照|货车|(?:进入|运入|购进|�
 
 type FavourKind = 'local-favour' | 'outside-difference';
 
+const DEPOSIT = /保证金|押金|担保|保函|风险金/;
+
 const LOCAL_FIRM = new RegExp(`${LOCAL}(?:注册)?的?(?:企业|供应商|单位|公司)`);
 const OUTSIDE_OPERATOR = new RegExp(`${OUTSIDE}[^，。；]{0,10}?${OPERATOR}`);
 const FEE_ACT = /加收|收取|另行收取|额外收取|缴纳|收费标准|免收|收费/;
@@ -68,6 +70,9 @@ export function classifyLocal(ctx: SentenceContext, kind: FavourKind, matched: s
     return verdict('FCR-C2', 'high', '财政奖励、补贴只给予本地注册或纳税的经营者，属于选择性、差异化补贴');
   }
   if (kind === 'outside-difference') {
+    if (operatorTargeted && DEPOSIT.test(ctx.text) && STRONG_DIFFERENCE.test(ctx.text)) {
+      return verdict('FCR-B5', 'high', '要求外地经营者额外缴纳保证金、提供担保等，构成对外地经营者的歧视性要求');
+    }
     if (ctx.has('supervision') && !BANNING.test(matched)) {
       return verdict('FCR-B5', 'high', '在资质审核、检查频次、证明材料等方面对外地经营者提出高于本地经营者的要求');
     }
@@ -91,7 +96,7 @@ const localRestrict: Detector = {
   pattern: rx(
     '(?:仅限|只限|限于|限定|仅向|只向|仅对|只对|仅允许|只允许|仅供|只供|只能|仅能|只邀请|仅邀请|局限于|' +
       '仅适用于|只适用于|仅用于|只用于|仅可|只可|仅面向|只面向|' +
-      '(?:仅|只)(?:投资|支持|扶持|服务|用于|接受|认可|采信|采购|使用|招用|录用|聘用|选择|委托))(?:于|由|用于)?',
+      '(?:仅|只)(?:投资|支持|扶持|服务|用于|接受|认可|采信|采购|使用|招用|录用|聘用|选择|委托|在|从|向|由|到))(?:于|由|用于)?',
     gap(8),
     LOCAL,
   ),
@@ -104,7 +109,7 @@ const localPreference: Detector = {
     '(?:同等条件下(?:应当)?)?(?:优先|首先)(?:选用|使用|采购|购买|选择|安排|邀请|招用|录用|聘用|满足|供应|保障|考虑|推荐|支持|承接)?',
     gap(6),
     LOCAL,
-    '|原则上(?:应当)?(?:使用|采购|选用|购买|由|在)',
+    '|原则上(?:应当)?(?:使用|采购|选用|购买|由|在|从|选择|委托|邀请)',
     gap(6),
     LOCAL,
   ),
@@ -209,7 +214,9 @@ const registeredHere: Detector = {
 
 const REQUIREMENT = /须|需|必须|应当|要求|方可|才能|前提|条件|限于|仅限/;
 const DIRECT_REWARD = new RegExp(`给予${gap(10)}(?:奖励|补贴|补助|资助|奖补)`);
-const TAX_BENEFIT = /先征后返|即征即退|税[^，。；]{0,12}(?:返还|减免|免征|奖励)|税收(?:优惠|返还|奖励)/;
+const TAX_BENEFIT = /先征后返|即征即退|税[^，。；]{0,12}(?:返还|减免|免征|减征|减半|奖励)|税收(?:优惠|返还|奖励)|[一二三四五两]免[一二三四五两]减半/;
+/** Land, fee, utility or price benefits: the standards of 第十条/第十一条 judge those. */
+const COST_BENEFIT = /减免|免收|免缴|免交|缓缴|缓交|电价|水价|气价|用电|用地|地价|供地|出让|优惠价|租金|贷款|利率/;
 
 /** "须在本区设立分支机构", "将税收关系迁入本区". */
 const establishHere: Detector = {
@@ -239,7 +246,7 @@ const establishHere: Detector = {
     if (ctx.has('procurement')) return classifyLocal(ctx, 'local-favour', m[0]);
     const relocation = /迁|落户|落地|转入/.test(m[0]);
     // Money for moving in is a selective subsidy (C2, see relocationReward), not a requirement.
-    if (relocation && !REQUIREMENT.test(ctx.text) && (DIRECT_REWARD.test(ctx.text) || TAX_BENEFIT.test(ctx.text))) return null;
+    if (relocation && !REQUIREMENT.test(ctx.text) && (DIRECT_REWARD.test(ctx.text) || TAX_BENEFIT.test(ctx.text) || COST_BENEFIT.test(ctx.text))) return null;
     if (relocation || REQUIREMENT.test(ctx.text)) {
       return verdict('FCR-B2', 'high', relocation
         ? '要求或诱导经营者将注册、税收、统计关系迁入本地，变相强制外地经营者在本地投资经营'
@@ -287,6 +294,8 @@ const outsideDifferent: Detector = {
   judge: (m, ctx) => {
     // "外地企业须依法…" with no difference from locals is a neutral duty, not discrimination.
     const word = m[0];
+    // "外地产品不再重复检测", "无需另行办理": the trigger is relieved, not imposed.
+    if (/(?:不再|无需|无须|不需要?|免于|不|取消|免除)(?:另行|额外|重新|重复|再次|单独|加倍|从严|加收)$/.test(word)) return null;
     // "迁往外地", "销往外地": the local party is leaving, which the outflow rules judge.
     const before = ctx.text.slice(Math.max(0, m.index - ctx.sentence.start - 2), m.index - ctx.sentence.start);
     if (/迁往|迁至|迁到|销往|运往|调往|调出|到|赴|向/.test(before)) return null;
@@ -306,6 +315,65 @@ const outsideDifferent: Detector = {
     }
     return classifyLocal(ctx, 'outside-difference', word);
   },
+};
+
+/** "外埠企业按C级起评，本地企业按B级起评": outsiders and locals put side by side under different terms. */
+const parallelTreatment: Detector = {
+  id: 'B.parallel-treatment',
+  pattern: rx(
+    OUTSIDE,
+    gap(24),
+    '(?:按|执行|为|适用|实行|收取|缴纳)',
+    gap(12),
+    '[，,；;]',
+    LOCAL,
+    '(?:的)?',
+    gap(8),
+    '(?:按|执行|为|适用|实行|收取|缴纳|免|不)',
+    '|',
+    LOCAL,
+    gap(24),
+    '(?:按|执行|为|适用|实行|收取|缴纳|免)',
+    gap(12),
+    '[，,；;]',
+    OUTSIDE,
+    '(?:的)?',
+    gap(8),
+    '(?:按|执行|为|适用|实行|收取|缴纳|不)',
+  ),
+  judge: (m, ctx) => {
+    if (/相同|同等|一致|同样|平等|统一/.test(ctx.text) || CONSUMER_SUBJECT.test(m[0]) || ctx.has('consumer')) return null;
+    return classifyLocal(ctx, 'outside-difference', m[0]);
+  },
+};
+
+/** "承办单位从市内会展企业中选择": picking operators from a local pool. */
+const localPick: Detector = {
+  id: 'B.local-pick',
+  pattern: rx(
+    '(?:从|在|由)',
+    LOCAL,
+    gap(10),
+    OPERATOR,
+    '(?:中|内|里)(?:择优)?(?:选择|选取|选定|确定|产生|遴选|邀请|抽取|选聘|采购|选用|委托)',
+  ),
+  judge: (m, ctx) => classifyLocal(ctx, 'local-favour', m[0]),
+};
+
+/** "须与本地企业合资", "须有本县企业参加联合体". */
+const localPartner: Detector = {
+  id: 'B.local-partner',
+  pattern: rx(
+    '(?:须|必须|应当|需|要求)',
+    gap(6),
+    '(?:与|和|联合|吸收|有)',
+    LOCAL,
+    gap(8),
+    '(?:企业|公司|单位|国有|合作社)',
+    gap(6),
+    '(?:合资|合作|组成联合体|联合体|合营|共同投资|联合投标|参股|入股|参加)',
+  ),
+  judge: (m, ctx) => classifyLocal(ctx, 'outside-difference', m[0]),
 };
 
 const inspectionRate: Detector = {
@@ -348,6 +416,8 @@ const outflowBarrier: Detector = {
     sgap(24),
     '(?:退还|追回|返还|收回|追缴|偿还)',
     '|(?:方可|才能)(?:跨(?:区域|地区|省|市|县)|外迁|迁出)(?:流动|就业|经营)?',
+    '|不(?:得)?(?:到|去|赴|往|向|流向|跳槽到|跳槽至)',
+    OUTSIDE,
     '|(?:向|到|赴|迁往|销往|调往|流向|跳槽到|调到)',
     OUTSIDE,
     sgap(16),
@@ -374,8 +444,13 @@ const outflowBarrier: Detector = {
 const localGoods: Detector = {
   id: 'B.local-goods',
   pattern: rx(LOCAL, '(?:企业)?(?:(?:生产|产|出产|制造|种植|养殖|加工)(?:的|', gap(6), GOODS, ')|的?', GOODS, ')'),
-  judge: (m, ctx) => (ctx.has('subsidy') || ctx.has('feeOrPrice') ? classifyLocal(ctx, 'local-favour', m[0], true) : null),
+  judge: (m, ctx) => {
+    // "县内商超猪肉零售价": "县内" locates the shops; only "本地/本县产品" names an origin.
+    if (!/生产|产|制造|种植|养殖|加工/.test(m[0]) && new RegExp(`^${PLACE_ONLY}`).test(m[0])) return null;
+    return ctx.has('subsidy') || ctx.has('feeOrPrice') ? classifyLocal(ctx, 'local-favour', m[0], true) : null;
+  },
 };
+const PLACE_ONLY = '(?:区内|市内|县内|镇内|省内|辖区内|域内)';
 
 /** "本地产品比例不得低于60%": a quota of local goods on shelves or in purchases. */
 const localShare: Detector = {
@@ -393,7 +468,7 @@ const localPool: Detector = {
 
 const hukou: Detector = {
   id: 'B6.hukou',
-  pattern: rx(LOCAL, '(?:户籍|户口|常住户口)'),
+  pattern: rx(LOCAL, '(?:户籍|户口|常住户口|籍(?=[\\u4e00-\\u9fa5]{0,2}(?:人员|劳动者|员工|职工|工人|务工|居民|人口|毕业生|人士|技术)))'),
   judge: (_m, ctx) => {
     if (!/招聘|招用|录用|聘用|用工|就业|管理人员|从业人员|员工|职工|务工|须具有|应当具有|必须具有|比例/.test(ctx.text)) return null;
     if (/享受|免费|优惠|年卡|参观/.test(ctx.text)) return null;
@@ -417,6 +492,9 @@ export const freeFlowDetectors: readonly Detector[] = [
   establishHere,
   relocationReward,
   outsideDifferent,
+  parallelTreatment,
+  localPick,
+  localPartner,
   inspectionRate,
   checkpoint,
   outflowBarrier,

@@ -2,7 +2,7 @@
  * 条例第八条 — restrictions on market entry and exit (FCR-A1 … FCR-A5).
  */
 import type { SentenceContext } from '../context';
-import { LOCAL, MUST, OPERATOR, gap, sgap } from '../lexicon';
+import { LOCAL, MUST, OPERATOR, OUTSIDE, gap, sgap } from '../lexicon';
 import { type Detector, type Verdict, rx, verdict } from './types';
 
 const OUTWARD = /(?:到|赴|去|向|调往|迁往|流向|前往|调至)(?:外地|区外|县外|市外|外省|省外|境外|其他地区)|跨(?:区域|地区|省|市|县)/;
@@ -72,10 +72,11 @@ const approvalRequired: Detector = {
 const approvalPrecondition: Detector = {
   id: 'A1.precondition-before-business',
   pattern: rx(
-    '(?:登记|注册|备案|认定|认证|年检|年审|审验|验收|合格|审核|审查|核准|审批|批准|许可|资格|证书|回执|推荐意见|推荐函|评定|证明|同意|意见)',
+    '(?:登记|注册|备案|认定|认证|年检|年审|审验|验收|合格|审核|审查|审定|核准|审批|批准|批复|许可|资格|证书|回执|推荐意见|推荐函|评定|证明|同意|认可|意见)',
     gap(12),
     '(?:后|的)?[，,]?(?:方可|方能|才能|才可|始得|后方)',
     FUND_FLOW_AHEAD,
+    '|(?:审核|审查|审定|核准|审批|批准|同意|认可)(?:同意|通过)?后(?:再|方)?(?:实施|执行|推出|上线|投放|开业|营业|销售|上架|开展|施行|发布)',
   ),
   judge: (_m, ctx) => classifyApproval(ctx, 'high'),
 };
@@ -96,12 +97,48 @@ const approvalOrBanned: Detector = {
   judge: (_m, ctx) => classifyApproval(ctx, 'high'),
 };
 
+const OPERATOR_OR_BUSINESS = new RegExp(`${OPERATOR}|经营|营业|开业|开办|从事|承接|开展|销售|个体户|经营户`);
+
+/** "须向区卫健委申领资格证，无证不得接收客户": a licence of the drafter's own invention. */
+const licenceNeeded: Detector = {
+  id: 'A1.licence-needed',
+  pattern: rx(
+    '(?:申领|申办|领取|办理|取得|持有|获得)',
+    gap(16),
+    '(?:许可证|资格证|经营证|准营证|准入证|上岗证|服务证|合格证|资质证书?|证书|牌照|备案证明|备案凭证|备案编号|经营许可|准营)',
+    '|无(?:证|照|牌|许可|资质|资格)(?:经营|营业|上岗)?的?[，,]?(?:不得|一律不得|不予|禁止|停止)',
+  ),
+  judge: (m, ctx) => {
+    if (/营业执照|身份证|驾驶证|居住证|社保卡/.test(m[0]) || !OPERATOR_OR_BUSINESS.test(ctx.text)) return null;
+    // A licence is a gate only when the business waits for it.
+    if (!m[0].startsWith('无') && !/无证|无照|未取得|未办理|否则|方可|方能|才能|才可|后方|前|不得/.test(ctx.text)) return null;
+    return classifyApproval(ctx, 'medium');
+  },
+};
+
+/** "须将活动方案报区商务局审定": a filing that works as an approval. */
+const submitForApproval: Detector = {
+  id: 'A1.submit-for-approval',
+  pattern: rx(
+    MUST,
+    '(?:事先|提前|先)?(?:将|把)',
+    gap(14),
+    '(?:报|报送|报请|提交|送|交)',
+    gap(14),
+    '(?:审批|核准|批准|审核|审查|审定|同意|认可|把关)',
+  ),
+  judge: (_m, ctx) => {
+    if (!OPERATOR_OR_BUSINESS.test(ctx.text) || /各(?:乡镇|部门|街道|单位|成员单位)|申报|项目资金|预算|决算|统计/.test(ctx.text)) return null;
+    return classifyApproval(ctx, 'medium');
+  },
+};
+
 const approvalRegime: Detector = {
   id: 'A1.licensing-regime',
   pattern: rx(
     '实(?:行|施)',
     gap(14),
-    '(?:准入|登记|认定|目录|资格|备案|审批|许可|核准|年检|年审|审验|资质|星级评定|等级评定|定点|准入许可)(?:管理|制度|制)',
+    '(?:准入|登记|认定|目录|名录|白名单|资格|备案|审批|许可|核准|年检|年审|审验|资质|星级评定|等级评定|定点|准入许可|持证|挂牌|准营)(?:管理|制度|制)',
   ),
   judge: (_m, ctx) => classifyApproval(ctx, 'medium'),
 };
@@ -231,6 +268,10 @@ const LIBRARY_RESTRICTS = new RegExp(
   `(?:从|在|由)${gap(25)}库(?:中|内)|库内|库中|入库(?:的|企业|单位)?${gap(6)}(?:方可|才能)|未(?:纳入|进入|列入|入选)${gap(15)}库|仅限${gap(15)}库`,
 );
 
+/** "实行名录管理，未列入名录的不得承接业务": the roster is a licence to trade, not a buyer's shortlist. */
+const ENTRY_ROSTER = /实(?:行|施)[^，。；]{0,8}(?:名录|名单|目录|白名单)(?:管理|制)/;
+const BUYER_CHOICE = /项目|采购|购买|选用|选择|委托|使用|入住|选购|接待/;
+
 const library: Detector = {
   id: 'A3.roster-library',
   pattern: rx(
@@ -246,6 +287,7 @@ const library: Detector = {
   ),
   judge: (m, ctx) => {
     if (m[0].endsWith('库') && !LIBRARY_RESTRICTS.test(ctx.text)) return null;
+    if (ENTRY_ROSTER.test(ctx.text) && !BUYER_CHOICE.test(ctx.text)) return classifyApproval(ctx, 'high');
     return designation('通过设置备选库、名录库、资格库等，排斥库外潜在经营者')(m, ctx);
   },
 };
@@ -294,6 +336,40 @@ const sole: Detector = {
     '(?:平台|供应商|服务商|运营商|品牌|产品|渠道|企业|机构)',
   ),
   judge: designation('指定唯一合作平台或供应商并排除其他经营者参与'),
+};
+
+const BUY_VERB = '(?:使用|采用|选用|购买|采购|选购|安装|接入|入住|委托|交由|通过|到|向|从|在|选择|租用|订购|购置|加入)';
+const STATE_FIRM = '(?:区|县|市|镇|乡|省)(?:属)?(?:国有)?[\\u4e00-\\u9fa5]{1,10}(?:公司|集团)';
+
+/** "须使用区广电网络公司提供的线路", "须入住纳入备选库的基地", "限定使用“清源”牌". */
+const mandatedProvider: Detector = {
+  id: 'A3.mandated-provider',
+  pattern: rx(
+    '(?:须|必须|应当|一律|只能|统一|仅能)(?:统一)?',
+    BUY_VERB,
+    gap(14),
+    '(?:',
+    STATE_FIRM,
+    '(?:提供|生产|供应|销售|运营|建设|承建|开发)的|(?:纳入|列入|进入|入选|入围)',
+    gap(14),
+    '(?:库|名录|名单|目录)(?:内|中)?的',
+    gap(8),
+    '(?:企业|单位|机构|基地|商户|供应商|服务商|酒店|宾馆|产品|平台|商家|公司|场所|门店|网点))',
+    '|限定(?:使用|购买|选用|采购|选择|安装|采用|选购|在|到|从|由)',
+    '|(?:须|必须|应当|一律|统一|限定)',
+    BUY_VERB,
+    gap(4),
+    '[“"「『][^”"」』，。；]{1,12}[”"」』](?:牌|品牌|系列)?',
+    '|(?:须|必须|应当|一律|统一|限定)',
+    BUY_VERB,
+    gap(6),
+    '[\\u4e00-\\u9fa5A-Za-z]{1,8}(?:牌|品牌)(?!效应|建设|推广|价值|培育|创建|影响)',
+  ),
+  judge: (m, ctx) => {
+    if (/政务|国库|财政|税务|公共资源交易|不动产登记|12345|全国|国家|省级/.test(m[0])) return null;
+    if (/政务服务|公共资源交易平台/.test(ctx.text)) return null;
+    return designation('限定经营者或消费者只能使用特定经营者、特定品牌或入库入围单位的商品或服务')(m, ctx);
+  },
 };
 
 const capital: Detector = {
@@ -380,6 +456,32 @@ const ownershipBan: Detector = {
     ctx.has('subsidy') ? null : verdict('FCR-A4', 'high', '按所有制形式或是否上市设置歧视性准入条件'),
 };
 
+/** "须具有国有独资背景", "民营资本持股比例不得超过30%". */
+const ownershipShare: Detector = {
+  id: 'A4.ownership-share',
+  pattern: rx(
+    '(?:具有|具备|属于|是|为)',
+    gap(4),
+    '(?:国有|国资|央企|国企|政府|中央企业)(?:独资|控股|全资|参股)?(?:背景|性质|身份|出资背景)',
+    '|(?:民营|社会|非国有|私营|民间|外资|外来|个人)(?:资本|资金|企业|股东|投资者?|投资方)?',
+    sgap(20),
+    '(?:持股|股比|股权|出资)(?:比例)?',
+    gap(4),
+    '(?:不得超过|不超过|不得高于|最高不超过|不能超过|限于)',
+    '|(?:国有|区属|县属|市属|国资)(?:企业|资本|平台|公司|方)?',
+    gap(6),
+    '(?:控股|持股|股比|股权|出资)(?:比例)?',
+    gap(4),
+    '(?:不低于|不得低于|须达到|应当达到|须在|不少于)',
+  ),
+  judge: (_m, ctx) => {
+    if (ctx.has('subsidy')) return null;
+    return ctx.has('outside')
+      ? verdict('FCR-B2', 'high', '要求外地经营者与本地国有企业合资并由其控股，限制外地经营者在本地投资经营')
+      : verdict('FCR-A4', 'high', '按所有制形式限定投资主体或持股比例，设置歧视性准入条件');
+  },
+};
+
 const exitBarrier: Detector = {
   id: 'A4.exit-barrier',
   pattern: rx(
@@ -422,6 +524,37 @@ const quota: Detector = {
   },
 };
 
+const NUMBER = '(?:\\d+|[一二三四五六七八九十两]{1,3})';
+
+/** "同类业态门店不得超过三家": a cap on the number of operators. */
+const numberCap: Detector = {
+  id: 'A5.number-cap',
+  pattern: rx(
+    '(?:不得超过|不超过|最多|控制在|限定为?|限于|只允许|仅允许|只批准|仅批准|至多)',
+    NUMBER,
+    '(?:家|户|个|处|座|所)(?:门店|网点|企业|经营者|经营户)?(?:以内|以下)?',
+  ),
+  judge: (_m, ctx) => {
+    if (NON_MARKET.test(ctx.text) || !ENTRY_OBJECT.test(ctx.text) || ctx.has('procurement') || ctx.has('subsidy')) return null;
+    if (/入围|名录|名单|库|推荐|选择|选定|确定/.test(ctx.text)) return null;
+    if (ctx.has('outside')) return verdict('FCR-B2', 'high', '限制外地经营者在本地设立分支机构、网点的数量');
+    return verdict('FCR-A5', 'medium', '限定同类经营者或经营场所的数量，变相限制市场准入');
+  },
+};
+
+/** "已有药店周边1公里范围内不得新设药店". */
+const exclusionZone: Detector = {
+  id: 'A5.exclusion-zone',
+  pattern: rx(
+    '(?:周边|周围|附近|半径|方圆|距离)',
+    gap(4),
+    '\\d+(?:\\.\\d+)?(?:米|公里|千米)',
+    gap(8),
+    '(?:不得|不再|禁止|不予|暂停|不能)(?:新设|新建|开设|设立|开办|新增|审批|批准|布局|引进)',
+  ),
+  judge: () => verdict('FCR-A5', 'medium', '在现有经营者周边划定范围禁止新设同类经营场所，变相限制市场准入'),
+};
+
 const spacing: Detector = {
   id: 'A5.distance-between-operators',
   pattern: rx(
@@ -435,7 +568,7 @@ const spacing: Detector = {
     '(?:米|公里|千米)',
   ),
   judge: (_m, ctx) =>
-    /现有|已有|同类|其他|门店|超市|加油站|药店|网点|经营/.test(ctx.text)
+    /现有|已有|同类|其他|之间|门店|超市|加油站|药店|网点|经营|民宿|酒店|店|场所|企业/.test(ctx.text)
       ? verdict('FCR-A5', 'medium', '要求新设经营场所与现有同类经营者保持一定距离，变相限制新的经营者进入')
       : null,
 };
@@ -473,6 +606,8 @@ export const marketEntryDetectors: readonly Detector[] = [
   approvalPrecondition,
   approvalOrBanned,
   approvalRegime,
+  licenceNeeded,
+  submitForApproval,
   exclusiveRight,
   grantOfRight,
   unifiedOperator,
@@ -485,12 +620,16 @@ export const marketEntryDetectors: readonly Detector[] = [
   pickFromRoster,
   chosenProvider,
   sole,
+  mandatedProvider,
   capital,
   experienceOrScale,
   ownership,
   ownershipBan,
+  ownershipShare,
   exitBarrier,
   quota,
+  numberCap,
+  exclusionZone,
   spacing,
   newEntrant,
   associationGate,

@@ -1,4 +1,5 @@
-import type { TestPerson } from './testSystem';
+import { person, type TestPerson } from './testSystem';
+import type { System } from '../../../platform/system';
 import type { api as apiFactory } from './testSystem';
 
 type Api = ReturnType<typeof apiFactory>;
@@ -14,6 +15,22 @@ export interface Cast {
   auditor: TestPerson;
   admin: TestPerson;
   members: TestPerson[];
+}
+
+/** One person in each role (meeting members as asked), each logged in through the API. */
+export async function createCast(system: System, members = 3): Promise<Cast> {
+  const all = await Promise.all([
+    person(system, ['drafter']),
+    person(system, ['legal_unit']),
+    person(system, ['lawyer'], { contract: { from: '2020-01-01', to: '2099-12-31' } }),
+    person(system, ['fcr_reviewer']),
+    person(system, ['secretary']),
+    person(system, ['auditor']),
+    person(system, ['admin']),
+    ...Array.from({ length: members }, () => person(system, ['meeting_member'])),
+  ]);
+  const [drafter, legal, lawyer, fcr, secretary, auditor, admin, ...rest] = all;
+  return { drafter: drafter!, legal: legal!, lawyer: lawyer!, fcr: fcr!, secretary: secretary!, auditor: auditor!, admin: admin!, members: rest };
 }
 
 /** Drives matters through the API for tests; every call must succeed unless the test says otherwise. */

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import {
+  ACTION_LABELS, CHECKLIST_LABELS, FCR_CONCLUSION_LABELS, FLAG_LABELS, KIND_LABELS, LEGALITY_OUTCOME_LABELS, MATERIAL_LABELS,
+  MEETING_BODY_LABELS, MEETING_VIEW_LABELS, ROLE_LABELS, STAGE_LABELS, TERMINAL_STAGES, requiredSteps, defaultProcedureConfig, MATTER_KINDS,
+} from '../../domain/procedure';
+import { defineRoute, type AnyRoute } from '../http/route';
+
+/**
+ * The procedure's vocabulary with its Chinese labels, straight from the domain module, so the web app and
+ * other clients never keep a second copy that could drift.
+ */
+export function vocabularyRoutes(): AnyRoute[] {
+  return [
+    defineRoute({
+      method: 'get', path: '/api/v1/vocabulary', summary: 'Kinds, flags, stages, roles, actions, outcomes and checklist codes with their labels, and the steps each kind requires', tags: ['system'], auth: false,
+      responses: { 200: { description: 'Labels', schema: z.record(z.string(), z.unknown()) } },
+      handler: () => ({
+        kinds: KIND_LABELS, flags: FLAG_LABELS, stages: STAGE_LABELS, terminalStages: TERMINAL_STAGES, roles: ROLE_LABELS, actions: ACTION_LABELS,
+        legalityOutcomes: LEGALITY_OUTCOME_LABELS, fcrConclusions: FCR_CONCLUSION_LABELS, meetingViews: MEETING_VIEW_LABELS,
+        meetingBodies: MEETING_BODY_LABELS, checklist: CHECKLIST_LABELS, materials: MATERIAL_LABELS,
+        steps: Object.fromEntries(MATTER_KINDS.map((k) => [k, requiredSteps(k, [], defaultProcedureConfig)])),
+      }),
+    }),
+  ];
+}
