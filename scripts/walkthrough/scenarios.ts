@@ -132,7 +132,13 @@ export async function normativeDocumentWithRevision(w: Walk): Promise<string> {
   await w.research(id, { publicComment: true });
   await w.step(id, w.p.drafter, { type: 'submit_for_review' });
   await w.step(id, w.p.legal, { type: 'assign_fcr_reviewer', reviewerId: w.p.fcr.userId });
-  await w.step(id, w.p.fcr, { type: 'return_for_revision', reason: '第四条指定唯一合作平台、第五条以在本区纳税为奖励条件，涉嫌排除、限制竞争，请修改' });
+  const screened = await w.api.request('GET', `/api/v1/matters/${id}/fair-competition`, w.p.fcr);
+  w.print(`  (automated pre-screen of version 1: ${screened.findings.length} finding(s))`);
+  for (const f of screened.findings as Array<{ id: string; code: string; excerpt: string; clause?: string }>) {
+    w.print(`    ${f.code} ${f.clause ?? ''} 「${f.excerpt}」`);
+    await w.step(id, w.p.fcr, { type: 'answer_fcr_finding', findingId: f.id, verdict: 'confirmed', reason: '确认存在排除、限制竞争风险' });
+  }
+  await w.step(id, w.p.fcr, { type: 'return_for_revision', reason: '第四条指定唯一合作平台、第五条以在本区纳税为奖励条件、第七条指定经营、第十条给予本区企业加分，涉嫌排除、限制竞争，请修改' });
   const revised = sample('01-culture-tourism-consumption-measures.md')
     .replace(/第四条[^\n]*/, '第四条 文化和旅游消费券通过公开竞争方式择优确定的合作平台发放和核销，各类平台均可平等参与。')
     .replace(/第五条[^\n]*/, '第五条 对年度营业收入首次超过5000万元的旅行社，给予一次性奖励50万元。')
