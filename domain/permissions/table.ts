@@ -32,7 +32,8 @@ export const PERMISSIONS: Record<Action, PermissionRule> = {
   // Reading: scope decides which matters (drafter: own section; lawyer/reviewer: assigned).
   read_matter: rule(READERS, { readOnly: true }),
   read_trail: rule(['legal_unit', 'secretary', 'auditor', 'drafter'], { readOnly: true }),
-  verify_signature: rule(['legal_unit', 'secretary', 'auditor', 'drafter', 'lawyer'], { readOnly: true }),
+  // Anyone who may read the matter may check its signatures.
+  verify_signature: rule(READERS, { readOnly: true }),
   // Administration: people and calendars, never a review.
   manage_users: rule(['admin']),
   manage_calendar: rule(['admin']),
