@@ -1,3 +1,4 @@
+import { ApplicationFailure } from '@temporalio/activity';
 import type { Prisma } from '../prisma/generated/client';
 import { canonicalJson } from './trail/canonicalJson';
 import { signPayload, unsealSigningKey } from '../platform/signingKeys';
@@ -16,7 +17,10 @@ export async function storeSignOff(tx: Prisma.TransactionClient, a: ActionRecord
   if (a.action !== 'submit_lawyer_opinion') return;
   const command = a.command as { versionHash: string; outcome: string; text: string };
   const lawyer = await tx.user.findUniqueOrThrow({ where: { id: a.actor.userId } });
-  if (!lawyer.signingKeySealed || !lawyer.signingPublicKey) throw new Error(`lawyer ${lawyer.username} has no signing key`);
+  if (!lawyer.signingKeySealed || !lawyer.signingPublicKey) {
+    // Retrying cannot help; the API refuses such opinions up front, this is the last guard.
+    throw ApplicationFailure.nonRetryable(`lawyer ${lawyer.username} has no signing key`, 'NoSigningKey');
+  }
   const version = a.state.versions.find((v) => v.hash === command.versionHash);
   if (!version) throw new Error('the opinion names a version the matter does not have');
   const fields = { matterId: a.matterId, lawyerId: lawyer.id, versionNumber: version.number, versionHash: command.versionHash, outcome: command.outcome, opinionText: command.text, signedAt: a.at };

@@ -179,6 +179,10 @@ export async function actOnMatter(deps: ApiDeps, principal: Principal, matterId:
     raw = { ...raw, documentId: `fcr-conclusion-${crypto.randomUUID()}` };
   }
   const command = parseOrThrow(commandSchema, raw, 'body.command') as Command;
+  if (command.type === 'submit_lawyer_opinion') {
+    const me = await deps.db.prisma.user.findUnique({ where: { id: principal.userId }, select: { signingPublicKey: true } });
+    if (!me?.signingPublicKey) throw new ProblemError(422, 'No signing key', { detail: 'Your account has no signing key; an admin must issue one (PATCH /api/v1/users/:id with the lawyer role)', code: 'no_signing_key' });
+  }
   const stored = row.state as unknown as MatterState;
   if (TERMINAL_STAGES.includes(stored.stage)) {
     // The workflow has ended; the same pure rules give the same answer it would have given.
