@@ -6,6 +6,7 @@
 import { h, isoToLocalInput, localInputToIso, formatDateTime, shortHash, uid, setChildren } from './dom.js';
 import { field, valueOf, optional, group, repeatable, onSubmit } from './forms.js';
 import { api, newIdempotencyKey } from './api.js';
+import { answerFindingForm, fcrConclusionForm } from './fcrForms.js';
 import {
   FLAGS, FLAG_LABELS, APPLICABLE_FLAGS, LEGALITY_OUTCOME_LABELS, FCR_CONCLUSION_LABELS, MEETING_VIEW_LABELS, MEETING_BODY_LABELS,
   CHECKLIST_LABELS, CHECKLIST_RESULT_LABELS, RESEARCH_ITEM_LABELS, RISK_LEVEL_LABELS, GOV_REVIEW_LABELS,
@@ -125,7 +126,7 @@ const RESEARCH_FORMS = {
   },
   comment_adoption: () => {
     const entries = repeatable({
-      legend: '意见采纳情况', path: `${P}.entries`, addLabel: '添加意见',
+      legend: '意见采纳情况', path: `${P}.entries`, addLabel: '添加意见', initial: [{}],
       help: '未收到意见的，可不填任何行。不予采纳的须说明理由。',
       columns: [
         { key: 'commentSummary', label: '意见摘要', required: true },
@@ -203,7 +204,6 @@ function checklistTable(ctx) {
       h('th', { scope: 'row', id: codeId }, h('code', {}, code), ' ', text, hint),
       h('td', {}, h('div', { role: 'radiogroup', 'aria-labelledby': codeId, class: 'radios' }, radios)),
       h('td', {}, h('span', { id: `${noteId}-l`, class: 'sr-only' }, '说明'), note, h('p', { class: 'field-error', hidden: true })));
-    tr.classList.add('field');
     const radioInputs = radios.map((r) => r.querySelector('input'));
     const sync = () => {
       const issue = radioInputs.find((r) => r.checked)?.value === 'issue';
@@ -449,12 +449,8 @@ export const ACTION_FORMS = {
     openFindings: field({ label: '待答复的初筛问题数', path: 'command.openFindings', type: 'number', min: 0, required: true, value: String(ctx.prescreenCount ?? ctx.matter.state?.fairCompetition?.openFindings ?? 0), help: ctx.prescreenCount !== undefined ? `自动初筛对当前文本提示 ${ctx.prescreenCount} 处措辞（仅供人工判断）。` : undefined }),
     documentId: field({ label: '初筛记录文件编号（可选）', path: 'command.documentId' }),
   })),
-  record_fcr_conclusion: simple('record_fcr_conclusion', (ctx) => ({
-    conclusion: field({ label: '审查结论', path: 'command.conclusion', type: 'select', required: true, options: opts(FCR_CONCLUSION_LABELS), value: 'no_restrictive_effect', help: '适用例外规定的，须符合法定情形、无更小限制替代方案并明确实施期限（公平竞争审查条例第12条）。' }),
-    versionHash: hashField(ctx),
-    documentId: field({ label: '书面审查结论文件编号', path: 'command.documentId', required: true }),
-    summary: field({ label: '结论摘要', path: 'command.summary', type: 'textarea', required: true, rows: 3, wide: true }),
-  })),
+  answer_fcr_finding: answerFindingForm,
+  record_fcr_conclusion: (ctx) => fcrConclusionForm(ctx, { hashField }),
   accept_materials: () => ({ nodes: [h('p', { class: 'help' }, '确认送审材料齐全，开始合法性审核并起算审核期限。')], collect: () => ({ command: { type: 'accept_materials' } }) }),
   return_for_supplement: () => {
     const missing = repeatable({ legend: '缺少的材料', path: 'command.missing', minRows: 1, columns: [{ label: '材料名称', required: true }], addLabel: '添加材料', help: '退回补充期间，审核期限中止计算（713号令第26条）。' });

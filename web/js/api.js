@@ -81,6 +81,13 @@ export async function request(method, path, { query, body, headers = {}, raw = f
   throw new ApiError(res.status, problem);
 }
 
+/** The dossier exports, each with its own literal path (the integration test checks them against OpenAPI). */
+const DOSSIER = {
+  json: (id) => `/api/v1/matters/${id}/dossier`,
+  csv: (id) => `/api/v1/matters/${id}/dossier.csv`,
+  html: (id) => `/api/v1/matters/${id}/dossier.html`,
+};
+
 export const api = {
   login: (username, password) => request('POST', '/api/v1/auth/login', { body: { username, password }, auth: false }),
   logout: () => request('POST', '/api/v1/auth/logout'),
@@ -95,7 +102,7 @@ export const api = {
   verifyTrail: (id) => request('GET', `/api/v1/matters/${encodeURIComponent(id)}/trail/verify`),
   signOffs: (id) => request('GET', `/api/v1/matters/${encodeURIComponent(id)}/signoffs`),
   verifySignOff: (id, sid, versionNumber) => request('GET', `/api/v1/matters/${encodeURIComponent(id)}/signoffs/${encodeURIComponent(sid)}/verify`, { query: { versionNumber } }),
-  dossierRaw: (id, ext) => request('GET', `/api/v1/matters/${encodeURIComponent(id)}/${ext === 'json' ? 'dossier' : `dossier.${ext}`}`, { raw: true }),
+  dossierRaw: (id, ext) => request('GET', DOSSIER[ext](encodeURIComponent(id)), { raw: true }),
   users: () => request('GET', '/api/v1/users'),
   createUser: (body) => request('POST', '/api/v1/users', { body }),
   patchUser: (id, body) => request('PATCH', `/api/v1/users/${encodeURIComponent(id)}`, { body }),
@@ -103,7 +110,11 @@ export const api = {
   patchOrganisation: (id, body) => request('PATCH', `/api/v1/organisations/${encodeURIComponent(id)}`, { body }),
   workingDays: (from, add) => request('GET', '/api/v1/calendar/working-days', { query: { from, add }, auth: false }),
   calendarYears: () => request('GET', '/api/v1/calendar/years', { auth: false }),
+  loadCalendarYear: (year, body) => request('PUT', `/api/v1/calendar/years/${encodeURIComponent(year)}`, { body }),
   prescreen: (text) => request('POST', '/api/v1/fair-competition/prescreen', { body: { text } }),
+  fcrStandards: (version) => request('GET', '/api/v1/fair-competition/standards', { query: { version }, auth: false }),
+  matterFcr: (id) => request('GET', `/api/v1/matters/${encodeURIComponent(id)}/fair-competition`),
+  vocabulary: () => request('GET', '/api/v1/vocabulary', { auth: false }),
 };
 
 /** A fresh Idempotency-Key per submit: a retried submit of the same click is recorded once. */

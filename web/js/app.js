@@ -5,7 +5,7 @@
 import { h, clear, announce } from './dom.js';
 import { api, session, setUnauthorizedHandler } from './api.js';
 import { problemBox } from './forms.js';
-import { ROLE_LABELS } from './labels.js';
+import { ROLE_LABELS, applyVocabulary } from './labels.js';
 import { loginPage } from './pages/login.js';
 import { worklistPage } from './pages/worklist.js';
 import { newMatterPage } from './pages/newMatter.js';
@@ -165,6 +165,8 @@ window.addEventListener('beforeprint', () => document.querySelectorAll('main det
 window.addEventListener('afterprint', () => document.querySelectorAll('main details[data-was-open]').forEach((d) => { d.open = d.dataset.wasOpen === 'true'; delete d.dataset.wasOpen; }));
 
 async function boot() {
+  // Labels from the server's vocabulary; the built-in copy stands in if it cannot be had.
+  try { applyVocabulary(await api.vocabulary()); } catch { /* keep the built-in labels */ }
   if (session.token) {
     try {
       app.me = await api.me();

@@ -121,7 +121,8 @@ export function defList(pairs, cls = 'facts') {
   const dl = h('dl', { class: cls });
   for (const [label, value] of pairs) {
     if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) continue;
-    dl.append(h('dt', {}, label), h('dd', {}, value));
+    // Each pair in its own div (allowed in <dl>), so a wrapping layout never separates a label from its value.
+    dl.append(h('div', { class: 'pair' }, h('dt', {}, label), h('dd', {}, value)));
   }
   return dl;
 }

@@ -21,7 +21,8 @@ export function field({ label, path, type = 'text', required = false, help, valu
   if (type === 'textarea') {
     control = h('textarea', { ...common, rows: rows ?? 4, placeholder }, value ?? '');
   } else if (type === 'select') {
-    control = h('select', { ...common, value: value ?? '' },
+    // A required select without a value keeps its first option (it has no empty one to fall back on).
+    control = h('select', { ...common, value: value || (required ? undefined : '') },
       required ? null : h('option', { value: '' }, '（未选择）'),
       (options ?? []).map(([v, text]) => h('option', { value: v }, text)));
   } else if (type === 'checkbox') {
@@ -175,7 +176,7 @@ function controlFor(form, apiField) {
 export function problemBox(err, { heading } = {}) {
   const e = err instanceof ApiError ? err : new ApiError(0, { title: '出错了', detail: String(err?.message ?? err) });
   const refusal = [403, 409, 422].includes(e.status);
-  const title = heading ?? (e.status === 400 ? '提交内容有误' : e.status === 403 ? '无权执行（403）' : e.status === 409 ? '当前状态不允许（409）' : e.status === 422 ? '前置条件未满足（422）' : e.status === 0 ? '网络错误' : `请求失败（${e.status}）`);
+  const title = heading ?? (!(err instanceof ApiError) ? '出错了' : e.status === 400 ? '提交内容有误' : e.status === 401 ? '未登录或登录失败（401）' : e.status === 403 ? '无权执行（403）' : e.status === 409 ? '当前状态不允许（409）' : e.status === 422 ? '前置条件未满足（422）' : e.status === 0 ? '网络错误' : `请求失败（${e.status}）`);
   return h('div', { class: ['problem', refusal && 'refusal'], role: 'alert', tabindex: '-1' },
     h('p', { class: 'problem-title' }, title),
     e.detail ? h('p', { class: 'problem-detail' }, e.detail) : h('p', { class: 'problem-detail' }, e.title),

@@ -65,6 +65,8 @@ export const ROLE_LABELS = {
   admin: '系统管理员',
 };
 export const ROLES = Object.keys(ROLE_LABELS);
+/** Roles as the trail records them: people's roles, plus the workflow itself (reminders, escalations). */
+export const ACTOR_ROLE_LABELS = { ...ROLE_LABELS, system: '系统（流程自动）' };
 
 export const ACTION_LABELS = {
   register: '登记立项',
@@ -157,3 +159,33 @@ export const UNIT_LABELS = { working_days: '工作日', calendar_days: '自然�
 export const WORKFLOW_STATUS_LABELS = { RUNNING: '运行中', COMPLETED: '已完成', FAILED: '失败', TERMINATED: '已终止', CANCELLED: '已取消', TIMED_OUT: '已超时', UNAVAILABLE: '暂不可达（显示数据库记录）' };
 
 export const label = (table, code) => (code === null || code === undefined ? '—' : table[code] ?? code);
+
+export const DEADLINE_LABELS = {
+  legality_review_time_limit: '合法性审核期限',
+  legality_review_minimum: '合法性审核最短期限（此前不得提交集体讨论）',
+  comment_window: '公开征求意见期限',
+  filing_deadline: '备案期限',
+  archive_deadline: '归档期限',
+};
+
+export const FINDING_STATUS_LABELS = { open: '待答复', confirmed: '已确认（存在问题）', dismissed: '已排除' };
+export const FCR_ANSWER_LABELS = { not_involved: '不涉及', no_restriction: '涉及，但不具有排除、限制竞争效果', restriction: '具有排除、限制竞争效果' };
+export const FCR_ANSWER_SHORT = { not_involved: '不涉及', no_restriction: '无限制效果', restriction: '有限制效果' };
+export const CONSULTATION_KIND_LABELS = { operator: '经营者', association: '行业协会商会', public: '社会公众', expert: '专家学者' };
+export const CONFIDENCE_LABELS = { high: '较高', medium: '中', low: '较低' };
+
+/**
+ * The server publishes the vocabulary with its labels (GET /api/v1/vocabulary) so clients need not keep a
+ * copy that drifts: when it answers, its labels replace the built-in ones above (kept as the fallback).
+ */
+export function applyVocabulary(v) {
+  if (!v || typeof v !== 'object') return;
+  const pairs = [
+    [KIND_LABELS, v.kinds], [FLAG_LABELS, v.flags], [STAGE_LABELS, v.stages], [ROLE_LABELS, v.roles], [ACTION_LABELS, v.actions],
+    [LEGALITY_OUTCOME_LABELS, v.legalityOutcomes], [FCR_CONCLUSION_LABELS, v.fcrConclusions], [MEETING_VIEW_LABELS, v.meetingViews],
+    [MEETING_BODY_LABELS, v.meetingBodies], [CHECKLIST_LABELS, v.checklist],
+  ];
+  for (const [target, source] of pairs) if (source && typeof source === 'object') Object.assign(target, source);
+  Object.assign(ACTOR_ROLE_LABELS, ROLE_LABELS);
+  if (Array.isArray(v.terminalStages)) TERMINAL_STAGES.splice(0, TERMINAL_STAGES.length, ...v.terminalStages);
+}

@@ -62,6 +62,8 @@ export function findingsList(findings, idPrefix) {
       if (mark) { mark.scrollIntoView({ block: 'center' }); mark.focus(); }
     } }, h('code', {}, f.code), ' “', f.excerpt ?? '', '”'),
     f.clause ? h('span', { class: 'muted' }, `（${f.clause}）`) : null,
-    f.confidence ? h('span', { class: `badge conf-${f.confidence}` }, { high: '较高', medium: '中', low: '较低' }[f.confidence] ?? f.confidence) : null,
-    h('p', {}, f.explanation ?? ''))));
+    f.confidence ? h('span', { class: `badge conf-${f.confidence}` }, `可信度${{ high: '较高', medium: '中', low: '较低' }[f.confidence] ?? f.confidence}`) : null,
+    f.status ? h('span', { class: `badge ${f.status === 'confirmed' ? 'danger' : f.status === 'dismissed' ? 'muted' : 'warn'}` }, { open: '待答复', confirmed: '已确认', dismissed: '已排除' }[f.status] ?? f.status) : null,
+    h('p', {}, f.explanation ?? ''),
+    f.reason ? h('p', { class: 'small' }, `审查人员答复：${f.reason}`) : null)));
 }

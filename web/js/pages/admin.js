@@ -5,10 +5,10 @@
 import { h, clear, table, formatDate, announce } from '../dom.js';
 import { field, valueOf, onSubmit, problemBox, optional, group } from '../forms.js';
 import { api } from '../api.js';
-import { ROLES, ROLE_LABELS } from '../labels.js';
+import { ROLE_LABELS } from '../labels.js';
 
 function roleBoxes(selected, path) {
-  const boxes = ROLES.map((r) => {
+  const boxes = Object.keys(ROLE_LABELS).map((r) => {
     const w = field({ label: `${ROLE_LABELS[r]}（${r}）`, path, type: 'checkbox', value: selected.includes(r), name: 'roles' });
     w.control.value = r;
     return w;
@@ -25,7 +25,7 @@ function editForm(user, app, onSaved) {
   const active = field({ label: '启用（停用即吊销其登录令牌）', path: 'active', type: 'checkbox', value: user.active });
   const from = field({ label: '个人聘期起', path: 'contractFrom', type: 'date', value: user.contractFrom ?? '' });
   const to = field({ label: '个人聘期止', path: 'contractTo', type: 'date', value: user.contractTo ?? '' });
-  const password = field({ label: '新密码（不改请留空，至少10位）', path: 'password', type: 'password', autocomplete: 'new-password', min: 10 });
+  const password = field({ label: '新密码（不改请留空，至少10位）', path: 'password', type: 'password', autocomplete: 'new-password' });
   const form = h('form', { class: 'edit-user' }, h('div', { class: 'fields' }, displayName, section, active, from, to, password, roles),
     h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'primary' }, `保存 ${user.username}`)));
   onSubmit(form, async () => {
@@ -109,14 +109,14 @@ export async function adminPage(main, _params, app) {
         btn.setAttribute('aria-expanded', String(!editRow.hidden));
         if (!editRow.hidden && !editRow.firstChild.firstChild) editRow.firstChild.append(editForm(u, app, render));
         if (!editRow.hidden) editRow.querySelector('input')?.focus();
-      } }, `编辑 ${u.username}`);
+      }, 'aria-label': `编辑 ${u.username}` }, '编辑');
       return [h('tr', { class: u.active ? '' : 'inactive' },
         h('th', { scope: 'row' }, h('code', {}, u.username), u.demo ? h('span', { class: 'badge muted' }, '演示') : null, h('div', { class: 'small muted mono' }, u.id)),
         h('td', {}, u.displayName),
         h('td', {}, (u.roles ?? []).map((r) => ROLE_LABELS[r] ?? r).join('、')),
         h('td', {}, app.sectionName(u.sectionId)),
         h('td', {}, orgName[u.organisationId] ?? u.organisationId),
-        h('td', {}, u.contractFrom || u.contractTo ? `${u.contractFrom ?? '…'} 至 ${u.contractTo ?? '…'}` : '—', u.signingPublicKey ? h('div', { class: 'small' }, '🔑 有签名密钥') : null),
+        h('td', {}, u.contractFrom || u.contractTo ? `${u.contractFrom ?? '…'} 至 ${u.contractTo ?? '…'}` : '—', u.signingPublicKey ? h('div', {}, h('span', { class: 'badge info' }, '有签名密钥')) : null),
         h('td', {}, u.active ? '启用' : h('span', { class: 'warn' }, '停用')),
         h('td', { class: 'no-print' }, btn)), editRow];
     });

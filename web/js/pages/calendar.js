@@ -4,7 +4,7 @@
  */
 import { h, clear, table, todayCn, announce, setChildren } from '../dom.js';
 import { field, valueOf, onSubmit, problemBox } from '../forms.js';
-import { api, request } from '../api.js';
+import { api } from '../api.js';
 
 export async function calendarPage(main, _params, app) {
   document.title = '工作日历 · 合法性审核';
@@ -48,8 +48,8 @@ export async function calendarPage(main, _params, app) {
         const err = new Error(`JSON 格式错误：${e.message}`);
         throw err;
       }
-      await request('PUT', `/api/v1/calendar/years/${valueOf(year)}`, { body });
-      announce(`已导入 ${valueOf(year)} 年节假日安排`, 'success');
+      const res = await api.loadCalendarYear(valueOf(year), body);
+      announce(`已导入 ${valueOf(year)} 年节假日安排${res?.openMattersNotified !== undefined ? `，已通知 ${res.openMattersNotified} 件在办事项` : ''}`, 'success');
       await calendarPage(main, _params, app);
     });
     main.append(load);

@@ -7,11 +7,13 @@ import { h, clear, formatDateTime, formatDate, shortHash, dueStatus, defList, ta
 import { api, ApiError } from '../api.js';
 import { problemBox } from '../forms.js';
 import { actionForm } from '../actions.js';
+import { findingStatusBadge } from '../fcrForms.js';
 import { prescreen, highlightedText, findingsList } from '../prescreen.js';
 import {
   KIND_LABELS, FLAG_LABELS, FLAG_SHORT, STAGE_LABELS, TERMINAL_STAGES, FAILED_STAGES, ACTION_LABELS, LEGALITY_OUTCOME_LABELS,
   FCR_CONCLUSION_LABELS, MEETING_VIEW_LABELS, MEETING_BODY_LABELS, CHECKLIST_LABELS, CHECKLIST_RESULT_LABELS, RESEARCH_ITEM_LABELS,
-  RISK_LEVEL_LABELS, GOV_REVIEW_LABELS, UNIT_LABELS, WORKFLOW_STATUS_LABELS, ROLE_LABELS, label,
+  RISK_LEVEL_LABELS, GOV_REVIEW_LABELS, UNIT_LABELS, WORKFLOW_STATUS_LABELS, ACTOR_ROLE_LABELS, DEADLINE_LABELS, FCR_ANSWER_SHORT,
+  CONSULTATION_KIND_LABELS, label,
 } from '../labels.js';
 
 /** A message to show once after the page re-renders (the result of an action just taken). */
@@ -50,16 +52,19 @@ function timeline(matter) {
     : s));
   const failed = FAILED_STAGES.includes(matter.stage);
   const current = steps.findIndex((s) => s.stages.includes(matter.stage));
-  const doneUpTo = failed ? reachedIndex(steps, state) : current - 1;
+  // A matter closed early stopped in the stage its closure records; without that, infer from the record.
+  const stoppedAt = failed ? steps.findIndex((s) => s.stages.includes(state.closure?.stage)) : -1;
+  const doneUpTo = failed ? (stoppedAt >= 0 ? stoppedAt - 1 : reachedIndex(steps, state)) : current - 1;
   const ol = h('ol', { class: 'timeline', 'aria-label': '办理进度' });
   steps.forEach((s, i) => {
     let status = 'todo';
     if (i === current) status = failed ? 'failed' : TERMINAL_STAGES.includes(matter.stage) ? 'done' : 'current';
+    else if (i === stoppedAt) status = 'stopped';
     else if (i <= doneUpTo) status = 'done';
-    const sub = i === current && !TERMINAL_STAGES.includes(matter.stage) && s.stages.length > 1 ? STAGE_LABELS[matter.stage] : null;
-    const statusText = { done: '已完成', current: '当前环节', failed: '已终止', todo: '未开始' }[status];
+    const sub = i === current && !TERMINAL_STAGES.includes(matter.stage) && STAGE_LABELS[matter.stage] !== s.label ? STAGE_LABELS[matter.stage] : null;
+    const statusText = { done: '已完成', current: '当前环节', failed: '已终止', stopped: '在此环节终止', todo: '未开始' }[status];
     ol.append(h('li', { class: `step step-${status}`, 'aria-current': status === 'current' ? 'step' : null },
-      h('span', { class: 'step-dot', 'aria-hidden': 'true' }, status === 'done' ? '✓' : status === 'failed' ? '✕' : String(i + 1)),
+      h('span', { class: 'step-dot', 'aria-hidden': 'true' }, status === 'done' ? '✓' : status === 'failed' ? '✕' : status === 'stopped' ? '!' : String(i + 1)),
       h('span', { class: 'step-label' }, s.label),
       sub ? h('span', { class: 'step-sub' }, sub) : null,
       h('span', { class: 'sr-only' }, `（${statusText}）`)));
@@ -103,7 +108,7 @@ function deadlinesBlock(matter) {
   const rows = clocks.map((d) => {
     const st = d.escalates === false ? { level: d.dueAt && Date.parse(d.dueAt) < Date.now() ? 'passed' : 'info', text: d.dueAt && Date.parse(d.dueAt) < Date.now() ? '已届满' : '' } : dueStatus(d.dueAt);
     return h('tr', { class: `due-${st.level}` },
-      h('th', { scope: 'row' }, d.label ?? d.key),
+      h('th', { scope: 'row' }, d.label ?? label(DEADLINE_LABELS, d.key)),
       h('td', {}, d.dueAt ? formatDateTime(d.dueAt) : h('span', { class: 'muted' }, '期限中止或无法计算')),
       h('td', {}, label(UNIT_LABELS, d.unit)),
       h('td', {}, st.text ? badge(st.text, `due due-${st.level}`) : null, d.escalates === false ? h('span', { class: 'muted small' }, ' 最早时间/窗口，不督办') : null),
@@ -114,7 +119,7 @@ function deadlinesBlock(matter) {
     clocks.length
       ? table(['期限', '到期时间（北京时间）', '计算单位', '状态', '提醒时间', '起算 / 提示'], rows, { caption: '正在计算的期限', cls: 'deadlines' })
       : h('p', { class: 'muted' }, '当前没有正在计算的期限。'),
-    notes.length ? subsection('提醒与督办记录', h('ul', {}, notes.map((n) => h('li', {}, badge(n.kind === 'escalation' ? '超期督办' : '期限提醒', n.kind === 'escalation' ? 'danger' : 'warn'), ` ${n.deadlineKey} · 到期 ${formatDateTime(n.dueAt)} · 发出 ${formatDateTime(n.at)}`)))) : null,
+    notes.length ? subsection('提醒与督办记录', h('ul', {}, notes.map((n) => h('li', {}, badge(n.kind === 'escalation' ? '超期督办' : '期限提醒', n.kind === 'escalation' ? 'danger' : 'warn'), ` ${clocks.find((d) => d.key === n.deadlineKey)?.label ?? label(DEADLINE_LABELS, n.deadlineKey)} · 到期 ${formatDateTime(n.dueAt)} · 发出 ${formatDateTime(n.at)}`)))) : null,
   ];
 }
 
@@ -143,18 +148,52 @@ function researchBlock(state, matter) {
   return table(['材料', '内容', '登记'], rows, { caption: '研究论证材料', cls: 'research' });
 }
 
-function fcrBlock(state, matter) {
+function fcrBlock(state, matter, data) {
   const f = state.fairCompetition ?? {};
+  const detail = h('div', {}, h('p', { class: 'muted' }, '正在载入公平竞争审查记录…'));
+  data.fcr.then((fcr) => {
+    if (!fcr) { setChildren(detail); return; }
+    const current = (fcr.findings ?? []).filter((x) => x.current);
+    const earlier = (fcr.findings ?? []).length - current.length;
+    const review = fcr.review;
+    const answered = review ? review.standards ?? [] : [];
+    const notInvolved = answered.filter((a) => a.answer === 'not_involved').length;
+    setChildren(detail,
+      subsection(`自动预审问题（当前第 ${fcr.currentVersion?.number ?? ''} 版：${current.length} 项${earlier ? `；此前版本 ${earlier} 项` : ''}）`,
+        current.length
+          ? table(['标准', '条款', '措辞', '状态', '答复'], current.map((x) => h('tr', { class: x.status === 'confirmed' ? 'has-issue' : '' },
+            h('th', { scope: 'row' }, h('code', {}, x.code)),
+            h('td', {}, x.clause ?? ''),
+            h('td', {}, `“${x.excerpt}”`),
+            h('td', {}, findingStatusBadge(x)),
+            h('td', {}, x.reason ?? '', x.answeredBy ? h('div', { class: 'small muted' }, `${x.answeredBy} · ${formatDateTime(x.answeredAt)}`) : null))), { caption: '预审问题须逐项答复后方可出具结论' })
+          : h('p', { class: 'muted' }, '当前版本没有自动预审提示。')),
+      review ? subsection(`审查记录（规则 ${review.ruleSetVersion}）`,
+        h('p', {}, `共回应 ${answered.length} 项标准，其中 ${notInvolved} 项不涉及。`),
+        answered.some((a) => a.answer !== 'not_involved')
+          ? table(['标准', '判断', '说明'], answered.filter((a) => a.answer !== 'not_involved').map((a) => h('tr', { class: a.answer === 'restriction' ? 'has-issue' : '' },
+            h('th', { scope: 'row' }, h('code', {}, a.code)), h('td', {}, label(FCR_ANSWER_SHORT, a.answer)), h('td', {}, a.note ?? ''))), { caption: '涉及的标准' })
+          : null,
+        defList([
+          ['听取意见', (review.consultations ?? []).length ? h('ul', {}, review.consultations.map((c) => h('li', {}, `${c.party}（${label(CONSULTATION_KIND_LABELS, c.kind)}）：${c.view}`))) : null],
+          ['未听取意见的理由', review.consultationWaivedReason],
+          ['适用例外', review.exception ? `${review.exception.ground}：${review.exception.reason}；无影响更小的替代方案：${review.exception.noLessRestrictiveAlternative}；期限或终止条件：${review.exception.periodOrEndCondition}` : null],
+        ])) : null,
+      (fcr.documents ?? []).length ? subsection('书面审查结论（条例第17条）', fcr.documents.map((d) => h('details', { class: 'document' },
+        h('summary', {}, `${label(FCR_CONCLUSION_LABELS, d.conclusion)} · `, hashBadge(d.versionHash, matter), ` · ${formatDateTime(d.createdAt)} · `, mono(d.id)),
+        h('div', { class: 'doc-text' }, d.text)))) : null);
+  }, (err) => setChildren(detail, err instanceof ApiError && [403, 404].includes(err.status) ? null : problemBox(err)));
   return [
     defList([
       ['审查人员', f.reviewerId ?? '未指定'],
-      ['待答复的初筛问题', String(f.openFindings ?? 0)],
+      ['待答复的预审问题', String(f.openFindings ?? 0)],
       ['审查结论', f.conclusion ? badge(label(FCR_CONCLUSION_LABELS, f.conclusion), f.conclusion === 'breach_must_revise' ? 'danger' : 'ok') : '尚无（未经审查的不得出台，条例第18条）'],
       ['结论摘要', f.conclusionSummary],
       ['书面结论', f.documentId ? mono(f.documentId) : null],
       ['针对版本', f.conclusionVersionHash ? hashBadge(f.conclusionVersionHash, matter) : null],
       ['出具', f.concludedBy ? `${f.concludedBy} · ${formatDateTime(f.concludedAt)}` : null],
     ]),
+    detail,
     (f.history ?? []).length ? subsection('此前的结论（已被新版本或新结论取代）', h('ul', {}, f.history.map((x) => h('li', {}, label(FCR_CONCLUSION_LABELS, x.conclusion), ` · ${x.summary} · ${formatDateTime(x.concludedAt)}`, x.supersededAt ? ` · 取代于 ${formatDateTime(x.supersededAt)}` : '')))) : null,
   ];
 }
@@ -235,6 +274,7 @@ function postDecisionBlock(state, matter) {
   const d = state.decision;
   const p = state.postDecision ?? {};
   const step = (title, x, text) => [title, x ? [text(x), ' ', h('span', { class: 'muted small' }, `${x.by} · ${formatDateTime(x.at)}`)] : null];
+  if (!d && !Object.values(p).some(Boolean)) return h('p', { class: 'muted' }, '尚未作出决定。');
   return [
     d ? defList([
       ['会议决定', label(MEETING_VIEW_LABELS, d.outcome)],
@@ -260,7 +300,7 @@ function historyBlock(state) {
   return [
     returns.length ? subsection('退回记录', h('ul', {}, returns.map((r) => h('li', {}, `${formatDateTime(r.at)} 自「${label(STAGE_LABELS, r.from)}」退回（${r.by}）：${r.reason}`)))) : null,
     flagChanges.length ? subsection('标记调整', h('ul', {}, flagChanges.map((f) => h('li', {}, `${formatDateTime(f.at)} ${(f.from ?? []).join(',') || '无'} → ${(f.to ?? []).join(',') || '无'}（${f.by}）：${f.reason}`)))) : null,
-    state.closure ? subsection('办结', h('p', {}, `${label(STAGE_LABELS, state.closure.stage)} · ${state.closure.by} · ${formatDateTime(state.closure.at)}${state.closure.reason ? ` · ${state.closure.reason}` : ''}`)) : null,
+    state.closure ? subsection('办结', h('p', {}, `于「${label(STAGE_LABELS, state.closure.stage)}」环节办结，结果：${label(STAGE_LABELS, state.stage)} · ${state.closure.by} · ${formatDateTime(state.closure.at)}${state.closure.reason ? ` · ${state.closure.reason}` : ''}`)) : null,
   ];
 }
 
@@ -284,22 +324,36 @@ function versionsBlock(matter, data) {
         setChildren(viewer, head, h('div', { class: 'doc-text', tabindex: '0', role: 'region', 'aria-label': `第 ${n} 版文本` }, v.text));
         return;
       }
-      setChildren(viewer, head, h('p', { class: 'muted' }, '正在进行公平竞争审查初筛…'), h('div', { class: 'doc-text' }, v.text));
-      const result = await prescreen(v.text);
+      setChildren(viewer, head, h('p', { class: 'muted' }, '正在载入公平竞争审查预审结果…'), h('div', { class: 'doc-text' }, v.text));
       const prefix = `v${n}`;
-      if (result.status === 'ok') {
-        if (n === matter.currentVersion.number) data.prescreenCount = result.findings.length;
-        setChildren(viewer, head,
-          h('div', { class: 'prescreen' },
-            h('h4', {}, `公平竞争审查初筛：${result.findings.length} 处提示`),
-            h('p', { class: 'help' }, '自动初筛仅提示可能涉及审查标准的措辞，供审查人员判断，不是审查结论。'),
-            findingsList(result.findings, prefix)),
-          highlightedText(v.text, result.findings, prefix));
+      // The workflow pre-screens every version of an ECON matter and keeps the findings with their answers;
+      // only a version it did not screen (a matter from before the pre-screen) is screened here on the fly.
+      const stored = await data.fcr.catch(() => null);
+      const screened = (matter.state?.fairCompetition?.prescreens ?? []).find((p) => p.versionHash === v.sha256);
+      let findings = null;
+      let heading = '';
+      if (stored && screened) {
+        findings = (stored.findings ?? []).filter((f) => f.versionHash === v.sha256);
+        heading = `公平竞争审查自动预审（规则 ${screened.ruleSetVersion}）：${findings.length} 处提示`;
       } else {
-        setChildren(viewer, head,
-          h('p', { class: 'muted small' }, result.status === 'unavailable' ? '公平竞争审查初筛服务未启用，显示原文。' : `初筛暂不可用：${result.error?.message ?? ''}`),
-          h('div', { class: 'doc-text', tabindex: '0', role: 'region', 'aria-label': `第 ${n} 版文本` }, v.text));
+        const result = await prescreen(v.text);
+        if (result.status === 'ok') {
+          findings = result.findings;
+          heading = `公平竞争审查即时初筛${result.ruleSetVersion ? `（规则 ${result.ruleSetVersion}）` : ''}：${findings.length} 处提示`;
+        } else {
+          setChildren(viewer, head,
+            h('p', { class: 'muted small' }, result.status === 'unavailable' ? '公平竞争审查初筛服务未启用，显示原文。' : `初筛暂不可用：${result.error?.message ?? ''}`),
+            h('div', { class: 'doc-text', tabindex: '0', role: 'region', 'aria-label': `第 ${n} 版文本` }, v.text));
+          return;
+        }
       }
+      if (n === matter.currentVersion.number) data.prescreenCount = findings.length;
+      setChildren(viewer, head,
+        h('div', { class: 'prescreen' },
+          h('h4', {}, heading),
+          h('p', { class: 'help' }, '自动预审仅提示可能涉及审查标准的措辞，供审查人员逐项判断，不是审查结论。'),
+          findingsList(findings, prefix)),
+        highlightedText(v.text, findings, prefix));
     } catch (err) {
       setChildren(viewer, problemBox(err));
     }
@@ -408,11 +462,11 @@ function trailBlock(matter, data) {
         h('th', { scope: 'row' }, String(e.seq)),
         h('td', { class: 'nowrap' }, formatDateTime(e.at)),
         h('td', {}, e.actorId),
-        h('td', {}, label(ROLE_LABELS, e.actorRole)),
+        h('td', {}, label(ACTOR_ROLE_LABELS, e.actorRole)),
         h('td', {}, label(ACTION_LABELS, e.action)),
         h('td', {}, e.reason ?? ''),
-        h('td', {}, mono(shortHash(e.hash))),
-        h('td', { class: 'no-print' }, toggle));
+        h('td', { class: 'nowrap' }, mono(shortHash(e.hash))),
+        h('td', { class: 'no-print nowrap' }, toggle));
       rowsBySeq.set(e.seq, tr);
       return [tr, details];
     });
@@ -448,8 +502,13 @@ function dossierBlock(matter) {
     try {
       const res = await api.dossierRaw(matter.id, 'html');
       const url = URL.createObjectURL(new Blob([await res.text()], { type: 'text/html;charset=utf-8' }));
-      if (win) win.location.href = url; else window.location.href = url;
-      setTimeout(() => URL.revokeObjectURL(url), 120_000);
+      if (win) {
+        win.location.href = url;
+      } else {
+        // Pop-ups blocked: offer a link instead of navigating away from the app.
+        setChildren(status, h('p', {}, h('a', { href: url, target: '_blank', rel: 'noopener' }, '弹出窗口被拦截，点击此处打开打印版卷宗')));
+      }
+      setTimeout(() => URL.revokeObjectURL(url), 600_000);
     } catch (err) {
       win?.close();
       setChildren(status, problemBox(err));
@@ -489,6 +548,7 @@ function actionsBlock(matter, app, data, rerender) {
     matter,
     me: app.me,
     loadCurrentText: () => data.versionText(matter.currentVersion.number).then((v) => v.text),
+    loadFcr: () => data.fcr,
     get prescreenCount() { return data.prescreenCount; },
     onDone: async (result, action) => {
       flash = { label: action.label, summary: result?.summary };
@@ -503,15 +563,20 @@ function actionsBlock(matter, app, data, rerender) {
       h('summary', {}, h('span', {}, action.label), h('code', { class: 'muted small' }, action.type)),
       body);
     // Forms are built on first opening: some load the current text, and most are never opened.
-    details.addEventListener('toggle', () => {
-      if (details.open && !body.firstChild) {
-        body.append(actionForm(action, ctx));
-        body.querySelector('input, select, textarea, button')?.focus();
-      }
-    });
+    const ensureForm = (focus) => {
+      if (body.firstChild) return;
+      body.append(actionForm(action, ctx));
+      if (focus) body.querySelector('input, select, textarea, button')?.focus();
+    };
+    details.ensureForm = ensureForm;
+    details.addEventListener('toggle', () => { if (details.open) ensureForm(true); });
     out.push(details);
   }
-  if (actions.length === 1) queueMicrotask(() => { const d = out.find((x) => x.tagName === 'DETAILS'); if (d) d.open = true; });
+  if (actions.length === 1) {
+    const d = out.find((x) => x.tagName === 'DETAILS');
+    // The only action is shown open, but focus stays at the top of the page (set by the router).
+    if (d) { d.ensureForm(false); d.open = true; }
+  }
   return out;
 }
 
@@ -540,9 +605,11 @@ export async function matterPage(main, params, app) {
         return textCache.get(n);
       },
       prescreenCount: undefined,
+      // The matter's fair-competition record: findings per version with their answers, review, documents.
+      fcr: (matter.flags ?? []).includes('ECON') ? api.matterFcr(id) : Promise.resolve(null),
     };
     // Unhandled rejections are shown where each is used; keep the console clean.
-    for (const p of [data.versions, data.signOffs, data.trail]) p.catch(() => {});
+    for (const p of [data.versions, data.signOffs, data.trail, data.fcr]) p.catch(() => {});
     const state = matter.state ?? {};
     const econ = (matter.flags ?? []).includes('ECON');
     const sectionName = app.sectionName(matter.draftingUnit);
@@ -566,7 +633,7 @@ export async function matterPage(main, params, app) {
 
     const record = [
       subsection('研究论证', researchBlock(state, matter)),
-      econ ? subsection('公平竞争审查', fcrBlock(state, matter)) : null,
+      econ ? subsection('公平竞争审查', fcrBlock(state, matter, data)) : null,
       subsection('合法性审核', legalityBlock(state, matter)),
       subsection('集体讨论决定', meetingBlock(state, matter)),
       subsection('决定及决定后程序', postDecisionBlock(state, matter)),

@@ -65,6 +65,16 @@ export async function newMatterPage(main, _params, app) {
     };
     optional(body, 'draftingUnit', valueOf(unit));
     const matter = await api.createMatter(body, newIdempotencyKey());
+    if (matter.stage === 'registering') {
+      // 202: the workflow has the registration but no worker has stored it yet; wait for it to appear.
+      const note = h('p', { class: 'warn', role: 'status' }, '已受理，正在登记（流程处理中），请稍候…');
+      form.prepend(note);
+      for (let i = 0; i < 30; i += 1) {
+        await new Promise((r) => setTimeout(r, 2000));
+        try { await api.matter(matter.id); break; } catch { /* not stored yet */ }
+      }
+      note.remove();
+    }
     app.navigate(`#/matters/${encodeURIComponent(matter.id)}`);
   });
   clear(main).append(h('h1', { id: 'new-h', tabindex: '-1' }, '登记新事项'), form);

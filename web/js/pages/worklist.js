@@ -63,6 +63,34 @@ export async function worklistPage(main, _params, app, query) {
     items.push(...page.items);
     renderTable(page.nextCursor);
   };
+  // What the person may do on each open matter comes from the matter itself (availableActions), fetched a
+  // few at a time after the list is shown, so the list appears at once and the marks fill in.
+  let pending = [];
+  const onlyMine = h('input', { type: 'checkbox', onchange: () => applyOnlyMine() });
+  const applyOnlyMine = () => {
+    results.querySelectorAll('table.worklist tbody tr').forEach((tr) => {
+      tr.hidden = onlyMine.checked && !tr.querySelector('.todo .badge.todo-badge');
+    });
+  };
+  const fillTodos = async () => {
+    const queue = pending;
+    pending = [];
+    const worker = async () => {
+      for (let job = queue.shift(); job; job = queue.shift()) {
+        try {
+          const m = await api.matter(job.id);
+          const acts = m.availableActions ?? [];
+          setChildren(job.cell, acts.length
+            ? h('span', { class: 'badge info todo-badge', title: acts.map((a) => a.label).join('、') }, `${acts.length} 项`)
+            : h('span', { class: 'muted' }, '—'));
+        } catch {
+          setChildren(job.cell, h('span', { class: 'muted' }, '?'));
+        }
+      }
+      applyOnlyMine();
+    };
+    await Promise.all([worker(), worker(), worker(), worker()]);
+  };
   const renderTable = (nextCursor) => {
     results.removeAttribute('aria-busy');
     if (!items.length) {
@@ -72,7 +100,9 @@ export async function worklistPage(main, _params, app, query) {
     const overdueCount = items.filter((m) => m.overdue).length;
     const rows = items.map((m) => {
       const st = m.nextDueAt ? dueStatus(m.nextDueAt) : { level: 'none', text: '' };
-      return h('tr', { class: [m.overdue && 'row-overdue', st.level === 'soon' && 'row-soon'] },
+      const todo = h('td', { class: 'todo' }, TERMINAL_STAGES.includes(m.stage) ? h('span', { class: 'muted' }, '—') : h('span', { class: 'muted small' }, '…'));
+      if (!TERMINAL_STAGES.includes(m.stage)) pending.push({ id: m.id, cell: todo });
+      return h('tr', { class: [m.overdue && 'row-overdue', st.level === 'soon' && 'row-soon'], dataset: { id: m.id } },
         h('th', { scope: 'row' }, h('a', { href: `#/matters/${encodeURIComponent(m.id)}` }, m.title), h('div', { class: 'muted small mono' }, m.id.slice(0, 8))),
         h('td', {}, label(KIND_LABELS, m.kind)),
         h('td', {}, (m.flags ?? []).map((f) => h('span', { class: `badge flag flag-${f}`, title: FLAG_LABELS[f] }, FLAG_SHORT[f] ?? f))),
@@ -80,15 +110,18 @@ export async function worklistPage(main, _params, app, query) {
         h('td', {}, h('span', { class: ['badge', 'stage', FAILED_STAGES.includes(m.stage) ? 'stage-failed' : TERMINAL_STAGES.includes(m.stage) ? 'stage-done' : 'stage-open'] }, label(STAGE_LABELS, m.stage))),
         h('td', { class: 'num' }, String(m.currentVersion ?? '')),
         h('td', { class: 'nowrap' }, m.nextDueAt ? [formatDateTime(m.nextDueAt), h('br'), h('span', { class: `badge due due-${st.level}` }, m.overdue ? `⚠ ${st.text}` : st.text)] : h('span', { class: 'muted' }, '—')),
+        todo,
         h('td', { class: 'nowrap' }, formatDateTime(m.createdAt)));
     });
     setChildren(results, 
       overdueCount ? h('p', { class: 'warn', role: 'status' }, `⚠ 其中 ${overdueCount} 件已超期。`) : null,
-      table(['事项', '类型', '标记', '承办科室', '阶段', '版本', '下一期限', '登记时间'], rows, { caption: `事项（${items.length}${nextCursor ? '+' : ''} 件）`, cls: 'worklist' }),
-      nextCursor ? h('button', { type: 'button', class: 'secondary no-print', onclick: async (ev) => { ev.target.disabled = true; try { await load(nextCursor); } catch (err) { results.append(problemBox(err)); } } }, '加载更多') : null);
+      h('div', { class: 'toolbar no-print' }, h('label', { class: 'inline' }, onlyMine, ' 只看待我办理的事项')),
+      table(['事项', '类型', '标记', '承办科室', '阶段', '版本', '下一期限', '待我办理', '登记时间'], rows, { caption: `事项（${items.length}${nextCursor ? '+' : ''} 件）`, cls: 'worklist' }),
+      nextCursor ? h('button', { type: 'button', class: 'secondary no-print', onclick: async (ev) => { ev.target.disabled = true; try { await load(nextCursor); fillTodos(); } catch (err) { results.append(problemBox(err)); } } }, '加载更多') : null);
   };
   try {
     await load();
+    fillTodos();
   } catch (err) {
     setChildren(results, problemBox(err));
   }
