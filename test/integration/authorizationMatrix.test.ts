@@ -153,6 +153,11 @@ describe('authorization matrix: role × action × stage', () => {
       };
       expect({ name, ...got }).toEqual({ name, ...exp });
     }
+    // The people directory names who can be assigned; anyone logged in may read it, nobody anonymous.
+    const lawyers = (await http.get('/api/v1/people?role=lawyer', cast.legal)).body.items;
+    expect(lawyers.map((p: { id: string }) => p.id)).toContain(cast.lawyer.id);
+    expect(lawyers[0]).not.toHaveProperty('passwordHash');
+    expect((await http.get('/api/v1/people', null)).status).toBe(401);
     expect((await http.post('/api/v1/matters', cast.legal, { title: 't', kind: 'normative_document', text: 'x' })).status).toBe(403);
     expect((await http.post('/api/v1/matters', cast.auditor, { title: 't', kind: 'normative_document', text: 'x' })).status).toBe(403);
   });

@@ -15,14 +15,11 @@ import {
 const opts = (labels) => Object.entries(labels);
 
 /**
- * People are named by user id in commands. Only admins may list users, so the forms cannot offer a
- * directory; for demo accounts they suggest the demo people's ids (api/people/demoPeople.ts).
+ * People are named by user id in commands; the forms offer the directory (GET /api/v1/people) as
+ * suggestions, loaded once per matter page into ctx.people ({lawyer, fcr, members}: [id, name] pairs).
  */
-const DEMO_IDS = {
-  lawyer: [['user-lawyer', '王律师（常年法律顾问）']],
-  fcr: [['user-fcr', '赵审查（公平竞争审查）']],
-  members: [['user-member1', '局长（主持人）'], ['user-member2', '副局长甲'], ['user-member3', '副局长乙']],
-};
+const noPeople = { lawyer: [], fcr: [], members: [] };
+const directory = (ctx) => ctx.people ?? noPeople;
 
 /** The current version's hash, prefilled: opinions and conclusions bind to the exact text reviewed. */
 function hashField(ctx, path = 'command.versionHash') {
@@ -237,9 +234,9 @@ function meetingEditor(ctx) {
   const state = ctx.matter.state ?? {};
   const previous = state.meeting?.records?.[state.meeting.records.length - 1];
   const scheduled = state.meeting?.scheduled;
-  const suggestions = [...DEMO_IDS.members];
-  const initialIds = previous?.members ?? (ctx.me?.demo ? DEMO_IDS.members.map(([id]) => id) : ['', '', '']);
-  const initialHead = previous?.headId ?? (ctx.me?.demo ? 'user-member1' : '');
+  const suggestions = [...directory(ctx).members];
+  const initialIds = previous?.members ?? (suggestions.length ? suggestions.map(([id]) => id) : ['', '', '']);
+  const initialHead = previous?.headId ?? (suggestions[0]?.[0] ?? '');
 
   const heldAt = field({ label: '会议时间（北京时间，默认为安排的时间）', path: 'command.record.heldAt', type: 'datetime', value: isoToLocalInput(scheduled?.meetingAt) });
   const headSelect = h('select', { id: uid('head'), required: true, dataset: { path: 'command.record.headId' } });
@@ -443,7 +440,7 @@ export const ACTION_FORMS = {
   },
   return_for_revision: simple('return_for_revision', () => ({ reason: reasonField('退回理由（写明需修改的内容）') })),
   assign_fcr_reviewer: simple('assign_fcr_reviewer', (ctx) => ({
-    reviewerId: field({ label: '审查人员（用户ID）', path: 'command.reviewerId', required: true, datalist: DEMO_IDS.fcr, value: ctx.me?.demo ? 'user-fcr' : '', help: '填写公平竞争审查人员的用户ID。' }),
+    reviewerId: field({ label: '审查人员（用户ID）', path: 'command.reviewerId', required: true, datalist: directory(ctx).fcr, value: directory(ctx).fcr.length === 1 ? directory(ctx).fcr[0][0] : '', help: '填写公平竞争审查人员的用户ID（可从列表中选择）。' }),
   })),
   set_fcr_findings: simple('set_fcr_findings', (ctx) => ({
     openFindings: field({ label: '待答复的初筛问题数', path: 'command.openFindings', type: 'number', min: 0, required: true, value: String(ctx.prescreenCount ?? ctx.matter.state?.fairCompetition?.openFindings ?? 0), help: ctx.prescreenCount !== undefined ? `自动初筛对当前文本提示 ${ctx.prescreenCount} 处措辞（仅供人工判断）。` : undefined }),
@@ -458,7 +455,7 @@ export const ACTION_FORMS = {
     return { nodes: [missing.el, note], collect: () => ({ command: { type: 'return_for_supplement', missing: missing.values(), note: valueOf(note) } }) };
   },
   assign_lawyer: simple('assign_lawyer', (ctx) => ({
-    lawyerId: field({ label: '法律顾问（用户ID）', path: 'command.lawyerId', required: true, datalist: DEMO_IDS.lawyer, value: ctx.me?.demo ? 'user-lawyer' : '', help: '须为在聘期内的法律顾问；出具意见的律师不得同时担任本事项的法制机构审核人。' }),
+    lawyerId: field({ label: '法律顾问（用户ID）', path: 'command.lawyerId', required: true, datalist: directory(ctx).lawyer, value: directory(ctx).lawyer.length === 1 ? directory(ctx).lawyer[0][0] : '', help: '须为在聘期内的法律顾问；出具意见的律师不得同时担任本事项的法制机构审核人。' }),
   })),
   submit_lawyer_opinion: (ctx) => {
     const versionHash = hashField(ctx);

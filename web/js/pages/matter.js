@@ -4,7 +4,7 @@
  * opinions with signature verification, the hash-chained trail with its verification, and the dossier.
  */
 import { h, clear, formatDateTime, formatDate, shortHash, dueStatus, defList, table, announce, setChildren } from '../dom.js';
-import { api, ApiError } from '../api.js';
+import { api, ApiError, request } from '../api.js';
 import { problemBox } from '../forms.js';
 import { actionForm } from '../actions.js';
 import { findingStatusBadge } from '../fcrForms.js';
@@ -547,6 +547,7 @@ function actionsBlock(matter, app, data, rerender) {
   const ctx = {
     matter,
     me: app.me,
+    people: data.people,
     loadCurrentText: () => data.versionText(matter.currentVersion.number).then((v) => v.text),
     loadFcr: () => data.fcr,
     get prescreenCount() { return data.prescreenCount; },
@@ -605,6 +606,7 @@ export async function matterPage(main, params, app) {
         return textCache.get(n);
       },
       prescreenCount: undefined,
+      people: (matter.availableActions ?? []).length ? await loadPeople() : null,
       // The matter's fair-competition record: findings per version with their answers, review, documents.
       fcr: (matter.flags ?? []).includes('ECON') ? api.matterFcr(id) : Promise.resolve(null),
     };
@@ -656,4 +658,17 @@ export async function matterPage(main, params, app) {
     if (flashEl) { flashEl.scrollIntoView({ block: 'center' }); flashEl.focus(); }
   };
   await render();
+}
+
+/** The people directory, once per page load: suggestions for assigning a lawyer, a reviewer, meeting members. */
+let peopleCache = null;
+async function loadPeople() {
+  if (!peopleCache) {
+    const pairs = (role) => request('GET', '/api/v1/people', { query: { role } })
+      .then((r) => r.items.map((p) => [p.id, p.displayName]))
+      .catch(() => []);
+    const [lawyer, fcr, members] = await Promise.all([pairs('lawyer'), pairs('fcr_reviewer'), pairs('meeting_member')]);
+    peopleCache = { lawyer, fcr, members };
+  }
+  return peopleCache;
 }
