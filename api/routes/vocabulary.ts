@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import {
   ACTION_LABELS, CHECKLIST_LABELS, FCR_CONCLUSION_LABELS, FLAG_LABELS, KIND_LABELS, LEGALITY_OUTCOME_LABELS, MATERIAL_LABELS,
-  MEETING_BODY_LABELS, MEETING_VIEW_LABELS, ROLE_LABELS, STAGE_LABELS, TERMINAL_STAGES, requiredSteps, defaultProcedureConfig, MATTER_KINDS,
+  APPLICABLE_FLAGS, MEETING_BODY_LABELS, MEETING_VIEW_LABELS, ROLE_LABELS, STAGE_LABELS, TERMINAL_STAGES, requiredSteps, defaultProcedureConfig, MATTER_KINDS,
 } from '../../domain/procedure';
 import { defineRoute, type AnyRoute } from '../http/route';
 
@@ -18,6 +18,7 @@ export function vocabularyRoutes(): AnyRoute[] {
         kinds: KIND_LABELS, flags: FLAG_LABELS, stages: STAGE_LABELS, terminalStages: TERMINAL_STAGES, roles: ROLE_LABELS, actions: ACTION_LABELS,
         legalityOutcomes: LEGALITY_OUTCOME_LABELS, fcrConclusions: FCR_CONCLUSION_LABELS, meetingViews: MEETING_VIEW_LABELS,
         meetingBodies: MEETING_BODY_LABELS, checklist: CHECKLIST_LABELS, materials: MATERIAL_LABELS,
+        applicableFlags: APPLICABLE_FLAGS,
         steps: Object.fromEntries(MATTER_KINDS.map((k) => [k, requiredSteps(k, [], defaultProcedureConfig)])),
       }),
     }),

@@ -165,8 +165,8 @@ window.addEventListener('beforeprint', () => document.querySelectorAll('main det
 window.addEventListener('afterprint', () => document.querySelectorAll('main details[data-was-open]').forEach((d) => { d.open = d.dataset.wasOpen === 'true'; delete d.dataset.wasOpen; }));
 
 async function boot() {
-  // Labels from the server's vocabulary; the built-in copy stands in if it cannot be had.
-  try { applyVocabulary(await api.vocabulary()); } catch { /* keep the built-in labels */ }
+  // The procedure's vocabulary and labels come from the server; without them codes are shown as they are.
+  try { applyVocabulary(await api.vocabulary()); } catch { /* codes stand in for labels */ }
   if (session.token) {
     try {
       app.me = await api.me();
