@@ -36,6 +36,11 @@ describe('the whole stack: real Temporal, real PostgreSQL, Express API', () => {
     expect(bad.headers.get('content-type')).toMatch(/application\/problem\+json/);
     const anonymous = await http.post('/api/v1/matters', null, { title: 't', kind: 'normative_document', text: 'x' });
     expect(anonymous.status).toBe(401);
+    // Repeated wrong passwords lock the username for a while (429 with Retry-After); others still log in.
+    for (let i = 0; i < 5; i++) await http.post('/api/v1/auth/login', null, { username: 'nobody-here', password: 'x' });
+    const locked = await http.post('/api/v1/auth/login', null, { username: 'nobody-here', password: 'x' });
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
     const me = await http.get('/api/v1/me', drafter);
     expect(me.body).toMatchObject({ username: drafter.username, roles: ['drafter'] });
   });
