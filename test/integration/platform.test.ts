@@ -45,6 +45,20 @@ describe('the whole stack: real Temporal, real PostgreSQL, Express API', () => {
     expect(me.body).toMatchObject({ username: drafter.username, roles: ['drafter'] });
   });
 
+  test('tokens expire and can be revoked', async () => {
+    const someone = await person(system, ['auditor']);
+    expect((await http.get('/api/v1/me', someone)).status).toBe(200);
+    await http.post('/api/v1/auth/logout', someone);
+    expect((await http.get('/api/v1/me', someone)).status).toBe(401);
+    const again = await http.post('/api/v1/auth/login', null, { username: someone.username, password: someone.password });
+    const fresh = { ...someone, token: again.body.token as string };
+    expect((await http.get('/api/v1/me', fresh)).status).toBe(200);
+    await system.db.prisma.authToken.updateMany({ where: { user: { username: someone.username }, revokedAt: null }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const expired = await http.get('/api/v1/me', fresh);
+    expect(expired.status).toBe(401);
+    expect(expired.body.detail).toMatch(/expired/);
+  });
+
   test('bad input: a clear 400 naming the field, and nothing written', async () => {
     const before = await system.db.prisma.matter.count();
     const cases: Array<[unknown, string]> = [
