@@ -7,7 +7,7 @@ import type { CalendarStore } from './calendar/calendarStore';
 
 /** What the API needs from the outside world; built once by the process entry point. */
 export interface ApiDeps {
-  config: Pick<Config, 'TEMPORAL_TASK_QUEUE' | 'TEMPORAL_NAMESPACE' | 'REQUEST_BODY_LIMIT' | 'AUTH_TOKEN_TTL_MINUTES' | 'NODE_ENV'>;
+  config: Pick<Config, 'TEMPORAL_TASK_QUEUE' | 'TEMPORAL_NAMESPACE' | 'REQUEST_BODY_LIMIT' | 'AUTH_TOKEN_TTL_MINUTES' | 'NODE_ENV' | 'WORKFLOW_CONTINUE_AS_NEW_EVENTS'>;
   db: Database;
   temporal: Client;
   log: Logger;

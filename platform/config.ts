@@ -44,6 +44,8 @@ export const configSchema = z
     PROCEDURE_CONFIG_PATH: optionalString,
     /** statutory (default) or demo (real-time clocks in seconds; the embedded development default). */
     PROCEDURE_PROFILE: z.enum(['statutory', 'demo']).optional(),
+    /** A matter's workflow starts a fresh run (continue-as-new) when its history reaches this many events. */
+    WORKFLOW_CONTINUE_AS_NEW_EVENTS: z.coerce.number().int().min(20).max(50_000).default(2_000),
     AUTH_TOKEN_TTL_MINUTES: z.coerce.number().int().min(1).default(8 * 60),
     /** Seals lawyers' signing keys at rest. Development keeps a generated one in DATA_DIR. */
     SIGNING_KEY_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),

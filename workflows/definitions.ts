@@ -25,6 +25,13 @@ export interface MatterWorkflowInput {
   config: ProcedureConfig;
   calendarYears: HolidayYear[];
   requestId: string | null;
+  /**
+   * Start a fresh run (continue-as-new) once the history holds this many events, so a long-lived matter
+   * never nears Temporal's history limits. Absent in matters started before it existed (default 2,000).
+   */
+  historyEventsBeforeContinueAsNew?: number;
+  /** Carried over by continue-as-new: the matter is already registered; its state, trail head and alerts. */
+  resume?: { state: MatterState; trail: TrailHeadView | null; notifications: NotificationRecord[] };
 }
 
 /** One person's action. `actionKey` is the idempotency key: a retried request is recognised by it. */

@@ -7,6 +7,7 @@ import {
   ApplicationFailure,
   allHandlersFinished,
   condition,
+  continueAsNew,
   patched,
   proxyActivities,
   setHandler,
@@ -29,6 +30,9 @@ import {
   type TrailHeadView,
 } from './definitions';
 import { nextAlert } from './alerts';
+
+/** About a tenth of Temporal's own suggestion point: matters are small, and replays stay fast. */
+export const DEFAULT_HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW = 2_000;
 
 const { recordRegistration, recordAction, recordNotification, prescreenVersion } = proxyActivities<ReturnType<typeof createActivities>>({
   startToCloseTimeout: '30 seconds',
@@ -54,8 +58,9 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
     input.config,
   );
   let registered = false;
-  let trail: TrailHeadView | null = null;
-  const notifications: NotificationRecord[] = [];
+  let trail: TrailHeadView | null = input.resume?.trail ?? null;
+  const notifications: NotificationRecord[] = [...(input.resume?.notifications ?? [])];
+  if (input.resume) state = input.resume.state;
   // Actions are applied one at a time: each decides on the state the previous one left.
   let busy = false;
   let changes = 0;
@@ -164,29 +169,35 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
     }
   }
 
-  trail = await recordRegistration({
-    matterId: input.matterId,
-    workflowId: info.workflowId,
-    runId: info.runId,
-    actor: input.registeredBy,
-    actorRole: 'drafter',
-    state,
-    firstVersion: input.firstVersion,
-    requestId: input.requestId,
-    at: state.registeredAt,
-  });
-  await screenCurrentVersion();
-  registered = true;
+  // Histories recorded before runs could be continued replay without it (no marker, no new command).
+  const mayContinueAsNew = patched('continue-as-new-when-long');
+  const historyLimit = input.historyEventsBeforeContinueAsNew ?? DEFAULT_HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW;
+  const historyLong = () => mayContinueAsNew && (workflowInfo().historyLength >= historyLimit || workflowInfo().continueAsNewSuggested);
+
+  if (input.resume) {
+    registered = true;
+  } else {
+    await registerAndScreen();
+  }
   publishSearchAttributes(state);
 
   // The statutory clocks: sleep until the next reminder or deadline, or until an action changes the state.
   while (!TERMINAL_STAGES.includes(state.stage)) {
+    if (historyLong()) {
+      // Let the action in progress finish, then a fresh run carries the state on.
+      await condition(() => !busy && allHandlersFinished());
+      return continueAsNew<typeof matterWorkflow>({
+        ...input,
+        calendarYears,
+        resume: { state, trail, notifications },
+      });
+    }
     const seen = changes;
     // Matters started before this change escalated every clock, including the minimum review time;
     // they keep doing so on replay, new ones escalate only obligations.
     const alert = nextAlert(state, input.config, calendar, notifications, patched('alerts-only-for-obligations'));
     const waitMs = alert ? Math.max(0, Date.parse(alert.at) - Date.now()) : undefined;
-    const changed = await condition(() => changes !== seen, waitMs as number);
+    const changed = await condition(() => changes !== seen || historyLong(), waitMs as number);
     if (changed || !alert) continue;
     // Trail entries are appended one at a time, so the head the workflow keeps is always the newest.
     await condition(() => !busy);
@@ -203,6 +214,23 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
   }
   await condition(allHandlersFinished);
   return state;
+
+  /** First run only: the matter, its first version and trail entry are stored, then pre-screened. */
+  async function registerAndScreen(): Promise<void> {
+    trail = await recordRegistration({
+      matterId: input.matterId,
+      workflowId: info.workflowId,
+      runId: info.runId,
+      actor: input.registeredBy,
+      actorRole: 'drafter',
+      state,
+      firstVersion: input.firstVersion,
+      requestId: input.requestId,
+      at: state.registeredAt,
+    });
+    await screenCurrentVersion();
+    registered = true;
+  }
 }
 
 /** The role the person acted in, as the permission table grants it, recorded in the trail. */

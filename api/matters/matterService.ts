@@ -65,6 +65,7 @@ export async function createMatter(deps: ApiDeps, principal: Principal, input: N
     config: deps.procedureConfig,
     calendarYears: await deps.calendars.years(),
     requestId: ctx.requestId,
+    historyEventsBeforeContinueAsNew: deps.config.WORKFLOW_CONTINUE_AS_NEW_EVENTS,
   };
   // Checked here, before any workflow exists: the workflow would otherwise fail on its first step.
   const problem = registrationProblem({ matterId, kind: input.kind, flags: input.flags, title: input.title, draftingUnit, createdBy: principal.userId, versionHash: input2.firstVersion.hash, now: new Date().toISOString() });
@@ -179,7 +180,7 @@ export async function actOnMatter(deps: ApiDeps, principal: Principal, matterId:
     raw = { ...raw, documentId: `fcr-conclusion-${crypto.randomUUID()}` };
   }
   const command = parseOrThrow(commandSchema, raw, 'body.command') as Command;
-  if (command.type === 'submit_lawyer_opinion') {
+  if (command.type === 'submit_lawyer_opinion' && principal.roles.includes('lawyer')) {
     const me = await deps.db.prisma.user.findUnique({ where: { id: principal.userId }, select: { signingPublicKey: true } });
     if (!me?.signingPublicKey) throw new ProblemError(422, 'No signing key', { detail: 'Your account has no signing key; an admin must issue one (PATCH /api/v1/users/:id with the lawyer role)', code: 'no_signing_key' });
   }

@@ -1,0 +1,53 @@
+import { api, startTestSystem } from './support/testSystem';
+import { createCast, Driver, type Cast } from './support/drive';
+import type { System } from '../../platform/system';
+
+/**
+ * A long-lived matter never nears Temporal's history limits: past a number of events its workflow
+ * continues as a new run, carrying the state, the trail head and the raised alerts; nothing is lost.
+ */
+describe('continue-as-new of a long matter', () => {
+  let system: System;
+  let cast: Cast;
+  let drive: Driver;
+  let http: ReturnType<typeof api>;
+
+  beforeAll(async () => {
+    system = await startTestSystem({ env: { WORKFLOW_CONTINUE_AS_NEW_EVENTS: '40' } });
+    http = api(system);
+    cast = await createCast(system, 0);
+    drive = new Driver(http, cast);
+  });
+  afterAll(async () => {
+    await system?.stop();
+  });
+
+  test('the state, the trail and further actions carry over to the new run', async () => {
+    const id = await drive.register('normative_document', ['PUBLIC']);
+    const handle = system.client.workflow.getHandle(`matter-${id}`);
+    const firstRun = (await handle.describe()).runId;
+    for (let i = 0; i < 12; i++) {
+      await drive.ok(id, cast.drafter, { type: 'record_research_item', item: { kind: 'procedure_statement', summary: `程序说明 第${i + 1}稿`, documentId: `doc-${i}` } });
+    }
+    // The run rotates once the history is long; later actions land on the new run.
+    let runs = new Set([firstRun]);
+    for (let i = 0; i < 50 && runs.size < 2; i++) {
+      runs = new Set([...runs, (await handle.describe()).runId]);
+      if (runs.size < 2) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(runs.size).toBeGreaterThanOrEqual(2);
+    await drive.research(id, ['PUBLIC']);
+    const submitted = await drive.ok(id, cast.drafter, { type: 'submit_for_review' });
+    expect(submitted.state.stage).toBe('completeness_check');
+    expect(submitted.state.research.procedureStatement.summary).toBe('程序说明');
+    const view = (await http.get(`/api/v1/matters/${id}`, cast.legal)).body;
+    expect(view).toMatchObject({ stage: 'completeness_check', workflow: { status: 'RUNNING' } });
+    expect(view.workflow.trailHead.seq).toBe((await system.db.prisma.trailEntry.count({ where: { matterId: id } })));
+    const verdict = (await http.get(`/api/v1/matters/${id}/trail/verify`, cast.auditor)).body;
+    expect(verdict).toMatchObject({ valid: true });
+    // Every action is in the trail exactly once, whichever run recorded it.
+    const trail = await system.db.prisma.trailEntry.findMany({ where: { matterId: id }, orderBy: { seq: 'asc' } });
+    expect(trail.filter((t) => t.action === 'record_research_item')).toHaveLength(12 + 6);
+    expect(new Set(trail.map((t) => t.runId)).size).toBeGreaterThanOrEqual(2);
+  });
+});
