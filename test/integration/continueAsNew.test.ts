@@ -1,6 +1,7 @@
 import { api, startTestSystem } from './support/testSystem';
 import { createCast, Driver, type Cast } from './support/drive';
 import type { System } from '../../platform/system';
+import { recordHistory } from './support/histories';
 
 /**
  * A long-lived matter never nears Temporal's history limits: past a number of events its workflow
@@ -49,5 +50,6 @@ describe('continue-as-new of a long matter', () => {
     const trail = await system.db.prisma.trailEntry.findMany({ where: { matterId: id }, orderBy: { seq: 'asc' } });
     expect(trail.filter((t) => t.action === 'record_research_item')).toHaveLength(12 + 6);
     expect(new Set(trail.map((t) => t.runId)).size).toBeGreaterThanOrEqual(2);
+    await recordHistory(system.client, `matter-${id}`, 'continued-as-new-first-run', firstRun);
   });
 });
