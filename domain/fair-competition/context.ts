@@ -40,12 +40,12 @@ const SETTINGS = {
   local: new RegExp(LOCAL),
   exit: /注销|迁出|迁离|迁往|外迁|搬迁|搬离|迁移|转让|退出|歇业|破产|撤出|撤离|减资|关停/,
   conductChange:
-    /(?:调整|变更|改变|压减|修改|更改|增减|增加|减少)[^，。；]{0,6}?(?:经营|营业|门店|布局|项目|范围|方式|价格|时间|品类|结构|路线|产品|规则|算法|渠道|策略|方案|计划|菜单|服务内容)|促销|营销|推广活动|营业时间|经营范围|经营方式|调价|降价|涨价|打折|(?:推出|上线|发布|上架)[^，。；]{0,6}?(?:产品|线路|服务|商品|套餐|新品)|活动方案|进货渠道/,
+    /(?:更换|更新)[^，。；]{0,4}?(?:车型|车辆|设备|品牌|供应商|产品)|直播方案|(?:营销|推广|经营)方案|发车班次|营运班次|班次|排班|(?:调整|变更|提高|降低|下调|上调)[^，。；]{0,4}?(?:抽成|佣金|费率|收费|提成)|(?:调整|变更|改变|压减|修改|更改|增减|增加|减少)[^，。；]{0,6}?(?:经营|营业|门店|布局|项目|范围|方式|价格|时间|品类|结构|路线|产品|规则|算法|渠道|策略|方案|计划|菜单|服务内容)|促销|推广活动|营业时间|经营范围|经营方式|调价|降价|涨价|打折|(?:推出|上线|发布|上架)[^，。；]{0,6}?(?:产品|线路|服务|商品|套餐|新品)|新(?:开发|推出|设计|研发)的?[^，。；]{0,6}?(?:产品|线路|服务|商品|套餐)|活动方案|进货渠道/,
   association: /协会|商会|联盟|联合会/,
   consumer: /游客|消费者|居民|市民|老年人|学生|儿童|军人|残疾人|旅游者|群众|乘客|患者|家长|职工群众/,
-  establishment: /设立|注册|成立|新设|开设|落户|迁入|分支机构|子公司|分公司|分店|分所|门店|网点|独立法人|总部|办事处|投资/,
+  establishment: /设立|注册|成立|新设|开设|落户|迁入|分支机构|子公司|分公司|分店|分所|门店|网点|独立法人|总部|办事处|投资|新建|兴建|开办/,
   supervision:
-    /报送|每季度|每月|频次|检查|抽查|抽检|检验|检测|检疫|稽查|监管|执法|资质|审核|审查|核查|认定|认可|认证|复核|证明|备案|登记|培训|考核|评估|评价|标准|背景审查|信用|执业|许可|证书|岗位证|资格考试|评级|起评|验收|评审环节/,
+    /报送|每季度|每月|频次|检查|抽查|抽检|检验|检测|检疫|稽查|监管|执法|资质|审核|审查|核查|认定|认可|认证|复核|证明|备案|登记|培训|考核|评估|评价|标准|背景审查|信用|执业|许可|证书|岗位证|考试|评级|起评|验收|评审环节|报备|报告/,
   factor:
     /户籍|劳动力|劳务|务工|就业|人才|招聘|招用|录用|聘用|用工|数据|资金|存款|金融机构|银行|贷款|担保|融资|保险|土地|用地|流转|技术|成果|知识产权|毕业生/,
   soft: /鼓励|倡导|提倡|引导|推动|支持/,
@@ -95,9 +95,11 @@ const EQUALITY = new RegExp(
   '平等(?:对待|享受|参与|申报|适用|进入|使用|竞争|获取|申请)|一视同仁|同等(?:享受|对待|待遇|适用|的)|享受同等|不区分|' +
     '不分(?:所有制|地域|内外资|注册地|本地|外地)|不论(?:所有制|注册地|企业性质)|' +
     `不与${gap(14)}挂钩|不作为${gap(16)}条件|无差别|` +
-    `(?:外地|区外|本地|本区|区内|本市|本县)(?:企业|经营者|游客)?(?:和|与|及|、)(?:外地|区外|本地|本区|区内|本市|本县)(?:企业|经营者|游客)?${gap(12)}(?:均|同等|平等|统一|一律|一视同仁|相同|一致|同样)|` +
+    `(?:外地|区外|本地|本区|区内|本市|本县|外省|县外|市外)[\u4e00-\u9fa5]{0,4}?(?:企业|经营者|游客|车辆|产品|商品|供应商)?(?:和|与|及|、)(?:外地|区外|本地|本区|区内|本市|本县|外省|县外|市外)[\u4e00-\u9fa5]{0,4}?(?:企业|经营者|游客|车辆|产品|商品|供应商)?${gap(12)}(?:均|同等|平等|统一|一律|一视同仁|相同|一致|同样|同一|一样)|` +
     // "执行与本地农产品相同的检测标准", "与区内企业一致": outsiders get what locals get.
-    `与${gap(12)}(?:相同|一致|同样|同等)(?:的|标准|条件|待遇)|互认|` +
+    `与${gap(12)}(?:相同|一致|同样|同等)(?:的|标准|条件|待遇)|互认|执行${gap(4)}(?:国家|全国|全省)(?:统一|规定)的?|` +
+    // "备案机关不得设置前置条件": a bar on the authority's own gatekeeping.
+    `不得(?:另行|额外|擅自|违规)?(?:设置|增设|附加)${gap(6)}(?:前置条件|附加条件|门槛|障碍|前置审批)|` +
     `各类(?:所有制)?(?:市场主体|经营主体|经营者|企业|主体|景区)${gap(8)}(?:平等|同等|均可)|` +
     `不得(?:以|将)?${gap(10)}(?:所在地|注册地|地域|所有制)${gap(8)}(?:限定|限制|作为|设置|区别|差别)|` +
     `不得(?:限定|限制|区分)${gap(8)}(?:所在地|注册地|地域|所有制)`,
@@ -112,7 +114,7 @@ const NEGATED_RESTRICTION = new RegExp(`${NEGATOR}${sgap(20)}${RESTRICTING_VERB}
 const WRONGDOING = new RegExp(`(?:违法|违规|违反规定|违反${gap(10)}规定)${gap(6)}${RESTRICTING_VERB}`, 'g');
 const ABOLISHED_BEFORE = new RegExp(ABOLISHER, 'g');
 const ABOLISHED_AFTER = new RegExp(`(?:予以|一律|坚决|依法|及时|全面)(?:清理|纠正|废止|废除|取消|查处|整改|清除)|(?:的做法|等做法|的规定|等规定|的行为|等行为)${gap(4)}(?:清理|纠正|废止|取消|查处)`);
-const IMMEDIATE_NEGATOR = new RegExp(`${NEGATOR}(?:直接|擅自|违规|随意|变相|强制|再|另行|为经营者|为企业)?$`);
+const IMMEDIATE_NEGATOR = new RegExp(`${NEGATOR}(?:直接|擅自|违规|随意|变相|强制|再|另行|为经营者|为企业)?(?:实行|实施|搞|采取|出台)?[“"「]?$`);
 // Only a government act right after the negator makes it a safeguard: "不得指定…" protects
 // operators, while "外地企业不得在本区设立…" restricts them.
 const GOVERNMENT_ACT = /^(?:直接|统一|授予|指定|限定|设置|设定|增设|给予|要求|强制|实行|实施|采取|出台|发布|收取|划分|组织|制定|确定|推荐|对|以(?![上下内外前后来])|将|按|优先|减免|免收|免征|返还|先征后返|即征即退)/;
@@ -161,7 +163,11 @@ export class SentenceContext {
   }
 }
 
+// "除依法取得民航部门许可外，还须取得…": the law covers the first licence, not the extra one.
+const BEYOND_THE_LAW = /除[^。；]{0,30}外[，,]?(?:还|另|另行|再|并|也)(?:须|需|应当|要|必须)/;
+
 function computeLegalBasis(text: string): boolean {
+  if (BEYOND_THE_LAW.test(text)) return false;
   CITED_TITLE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = CITED_TITLE.exec(text)) !== null) {
@@ -180,8 +186,12 @@ const RESTRICTION_FOLLOWS = new RegExp(`^${gap(4)}${RESTRICTING_VERB}`);
 const PHRASE_NEGATOR = new RegExp(`${NEGATOR}(?:将|把|以|要求|对|就)?[^，,。；;]*$`);
 const PHRASE_RESTRICTION_AFTER = /^[^，,。；;]{0,12}?(?:作为|作|列为|设为|设置为|视为|设定为|纳入)[^，,。；;]{0,8}?(?:条件|因素|标准|依据|门槛|前提|加分项|评分项|要求)/;
 
+// "不得实行“一企一策”": a practice named in quotes right after a prohibition.
+const QUOTED_PROHIBITION = new RegExp(`${NEGATOR}(?:实行|实施|搞|采取|出台|开展)?[“"「]$`);
+
 function isNegated(text: string, from: number, to: number): boolean {
   if (QUESTION.test(text.slice(0, from))) return true;
+  if (QUOTED_PROHIBITION.test(text.slice(Math.max(0, from - 6), from))) return true;
   if (PHRASE_NEGATOR.test(text.slice(Math.max(0, from - 12), from)) && PHRASE_RESTRICTION_AFTER.test(text.slice(to))) return true;
   if (TRAILING_NEGATOR.test(text.slice(from, to)) && RESTRICTION_FOLLOWS.test(text.slice(to))) return true;
   if (IMMEDIATE_NEGATOR.test(text.slice(Math.max(0, from - 8), from)) && GOVERNMENT_ACT.test(text.slice(from, to))) return true;

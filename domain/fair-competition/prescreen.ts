@@ -59,6 +59,7 @@ interface Candidate {
   reason: string;
   lowered: Mitigation[];
   sentence: number;
+  fallback: boolean;
 }
 
 /** Applies the mitigation policy; returns null when the context clears the wording. */
@@ -86,9 +87,11 @@ function mitigate(code: string, confidence: Confidence, found: readonly Mitigati
 }
 
 /** Within one sentence a more specific reading wins: a cartel (D1) or a government price (D2) explains a price rule better than D3. */
-function suppressed(code: string, codesInSentence: ReadonlySet<string>): boolean {
+function suppressed(code: string, codesInSentence: ReadonlySet<string>, sentenceText: string): boolean {
   if (code === 'FCR-D3') return codesInSentence.has('FCR-D1') || codesInSentence.has('FCR-D2');
   if (code === 'FCR-D4') return codesInSentence.has('FCR-D1');
+  // "组织物业企业协商确定统一的物业费标准": the cartel is the point, not the government setting a price.
+  if (code === 'FCR-D2') return codesInSentence.has('FCR-D1') && /协商|商定|约定|协会/.test(sentenceText);
   return false;
 }
 
@@ -131,17 +134,22 @@ export function prescreen(text: string, options: PrescreenOptions = {}): Prescre
         reason: v.reason,
         lowered: outcome.lowered,
         sentence: si,
+        fallback: detector.fallback === true,
       });
     }
   }
 
+  // Fallback readings give way to any specific finding in the same sentence.
+  const specific = new Set(candidates.filter((c) => !c.fallback).map((c) => c.sentence));
+  const screened = candidates.filter((c) => !c.fallback || !specific.has(c.sentence));
+
   const codesBySentence = new Map<number, Set<string>>();
-  for (const c of candidates) {
+  for (const c of screened) {
     let set = codesBySentence.get(c.sentence);
     if (!set) codesBySentence.set(c.sentence, (set = new Set()));
     set.add(c.code);
   }
-  const kept = candidates.filter((c) => !suppressed(c.code, codesBySentence.get(c.sentence)!));
+  const kept = screened.filter((c) => !suppressed(c.code, codesBySentence.get(c.sentence)!, sentences[c.sentence]!.text));
 
   // Overlapping hits for the same standard are one finding: report the union of their spans and
   // the most confident reading, so a reviewer sees each problem once.

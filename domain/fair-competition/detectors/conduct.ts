@@ -3,13 +3,14 @@
  */
 import { MUST, OPERATOR, gap, sgap } from '../lexicon';
 
-const OPERATOR_RE = new RegExp(OPERATOR);
+/** Operators, and the shops and venues a conduct rule is addressed to. */
+const OPERATOR_RE = new RegExp(`${OPERATOR}|商超|加油站|景区|场馆|影院|影城|网吧|KTV|农贸市场|批发市场|(?<!机关|公办)[\\u4e00-\\u9fa5]店|健身房|球馆|培训班|托管班|停车场`);
 import { type Detector, rx, verdict } from './types';
 
 const PRICE =
   '(?:定价|价格|收费标准|收费|费率|揽收价格|销售价格|门票价格|零售价|批发价|报价|油价|房价|票价|菜价|运价|售价|' +
   // "物业费标准", "起步价": any named fee or price
-  '[\\u4e00-\\u9fa5]{1,3}费(?:标准)|[\\u4e00-\\u9fa5]{1,3}价(?:格|位)?(?!值))';
+  '[\\u4e00-\\u9fa5]{1,3}(?<![消经花免浪耗])费(?:标准)|起步价|起价|单价|均价|出厂价|收购价|零售价格|服务价格)';
 
 /** "行业协会不得制定…价格" prohibits the conduct the rule looks for. */
 const PROHIBITED_INSIDE = /不得|不能|禁止|严禁|不应|不准/;
@@ -33,8 +34,8 @@ const associationPrice: Detector = {
     '(?:行业协会|协会|商会|联盟|联合会)',
     gap(14),
     '(?:统一|制定|公布|确定|发布|指导|分配|划定)',
-    gap(10),
-    '(?:价格|收费标准|收费|定价|份额|区域|配额|产量|报价|售价|名额|指标|客源|市场|招生|销量)',
+    gap(14),
+    '(?:价格|收费标准|收费|定价|份额|区域|配额|产量|报价|售价|名额|指标|客源|市场|招生|销量|下浮率|上浮率|浮动幅度|折扣率|费率|造价|利润率|业务|订单|[\\u4e00-\\u9fa5]{1,2}价|[\\u4e00-\\u9fa5]{1,3}(?<![消经花免浪耗])费(?:标准)?)',
   ),
   judge: (m) =>
     PROHIBITED_INSIDE.test(m[0]) ? null : verdict('FCR-D1', 'high', '由行业协会制定或公布统一价格、分配份额，为经营者实施垄断行为提供便利'),
@@ -58,15 +59,49 @@ const associationAgreement: Detector = {
   ),
   judge: (m, ctx) => {
     if (PROHIBITED_INSIDE.test(m[0])) return null;
-    if (!(ctx.has('association') || /企业|经营者|会员|各家|同行|商户/.test(ctx.text))) return null;
+    if (!(ctx.has('association') || OPERATOR_RE.test(ctx.text) || /会员|各家|同行/.test(ctx.text))) return null;
     return verdict('FCR-D1', 'high', '由行业协会或经营者之间约定价格、产量配额或市场份额，为经营者实施垄断协议提供便利');
   },
+};
+
+/** "按照行政区划各自承揽业务，互不跨区经营": operators told to keep to their own patch. */
+const ownPatch: Detector = {
+  id: 'D1.own-patch',
+  pattern: rx(
+    '互不(?:跨|进入|竞争|争抢|抢)',
+    '|各自(?:承揽|经营|负责|服务|揽收|销售)',
+    gap(10),
+    '(?:区域|片区|范围|业务|地段|线路)',
+    '|(?:按照?|依照)行政区划',
+    gap(10),
+    '(?:承揽|经营|揽客|销售|揽收|服务)',
+  ),
+  judge: (_m, ctx) =>
+    OPERATOR_RE.test(ctx.text) && !/部门|街道|乡镇|属地管理|网格|职责|监管/.test(ctx.text)
+      ? verdict('FCR-D1', 'high', '组织经营者按区域各自经营、互不竞争，为经营者分割市场提供便利')
+      : null,
+};
+
+/** "须优先承运区重点企业的货物": operators told whom to serve first. */
+const servePriority: Detector = {
+  id: 'D4.serve-priority',
+  pattern: rx(
+    MUST,
+    gap(4),
+    '优先(?:承运|承接|接待|供应|服务|保障|销售|安排|收购|配送|供货|满足)',
+    gap(8),
+    '(?:重点|区属|县属|市属|指定|政府|机关|国有)',
+  ),
+  judge: (_m, ctx) =>
+    OPERATOR_RE.test(ctx.text) && !ctx.has('procurement') && !/应急|突发|灾|疫情|防汛|抢险|民生保障/.test(ctx.text)
+      ? verdict('FCR-D4', 'medium', '要求经营者优先为行政机关指定的对象提供商品或服务，干预其自主经营')
+      : null,
 };
 
 const marketDivision: Detector = {
   id: 'D1.market-division',
   pattern: rx(
-    '划分(?:市场|区域|片区|经营区域|销售区域|客源|地盘)',
+    '(?:划分|分配|划定|分割|瓜分)(?:各自的?|各家的?)?(?:[\\u4e00-\\u9fa5]{0,2})(?:市场|区域|片区|客源|地盘|线路|份额|范围|订单|客户|业务量)',
     '|(?:按照?|在)',
     gap(4),
     '(?:划定|划分)的?',
@@ -92,15 +127,16 @@ const infoExchange: Detector = {
   pattern: rx(
     '(?:报送|披露|共享|通报|交换|互通|提供|上报|报)',
     gap(14),
-    '(?:成本|成交价|价格|销量|产量|客户|经销商|入住率|营业收入|利润|进货价|采购价|收费|招生|销售额|经营数据|报价|客源)',
-    '|(?:成本|成交价|价格|销量|产量|客户|入住率|营业收入|利润|收费|招生人数|销售额|经营数据|报价|客源)(?:情况|数据|信息|名单)?',
+    '(?:成本|成交价|价格|销量|产量|客户|经销商|入住率|营业收入|利润|进货价|进价|售价|出厂价|底价|毛利|采购价|收费|招生|销售额|经营数据|报价|客源)',
+    '|(?:成本|成交价|价格|销量|产量|客户|入住率|营业收入|利润|收费|招生人数|销售额|经营数据|报价|客源|油价|房价|售价|进价|出厂价)(?:情况|数据|信息|名单)?',
     gap(12),
     '(?:报送|上报|报|共享|通报|公开|交换)',
   ),
   judge: (m, ctx) =>
     ctx.has('association') ||
     /会员|同行|其他经营者|在会员间|相互|之间/.test(ctx.text) ||
-    (/共享|交换|互通|通报/.test(m[0]) && /各|企业|经营者|加油站|商户|门店|酒店|驾校|旅行社/.test(ctx.text))
+    (/共享|交换|互通|通报/.test(m[0]) && /各|企业|经营者|加油站|商户|门店|酒店|驾校|旅行社/.test(ctx.text)) ||
+    /(?:向|在)各[^，。；]{0,6}(?:通报|共享|互通)/.test(ctx.text)
       ? verdict('FCR-D1', 'high', '要求经营者向协会或同行报送、共享价格、成本、客户等敏感信息，便利经营者协调行为')
       : null,
 };
@@ -108,11 +144,11 @@ const infoExchange: Detector = {
 const organisedCoordination: Detector = {
   id: 'D1.organised-coordination',
   pattern: rx(
-    '(?:组织|引导|要求|协调|召集)(?!的)',
-    gap(16),
-    '(?:协商|共同|统一|联合)(?!执行)(?:确定|制定|调整)?',
+    '(?:组织|引导|要求|协调|召集|牵头|会同|与)(?!的)',
+    sgap(20),
+    '(?:协商|共同|统一|联合|商定|议定|约定|协定)(?!执行)(?:确定|制定|调整)?',
     gap(12),
-    '(?:价格|定价|收费|费率|折扣|涨价|降价|限产|产量|油价|房价|票价|菜价|运价|售价)',
+    '(?:价格|定价|收费|费率|折扣|涨价|降价|调价|提价|限产|产量|油价|房价|票价|菜价|运价|售价|报价|最低价|价位|收费标准|佣金|提成|收费比例|服务费|手续费)',
     '|价格(?:自律)?公约|自律公约',
     gap(8),
     '价格|联合(?:抵制|限产|涨价|提价)|限产保价',
@@ -121,12 +157,15 @@ const organisedCoordination: Detector = {
     PROHIBITED_INSIDE.test(m[0]) ? null : verdict('FCR-D1', 'high', '由行政机关组织经营者协商或统一价格、产量，强制或便利经营者实施垄断协议'),
 };
 
+/** "按照省医保局核定的价格执行": the price comes from a higher authority, the measure only applies it. */
+const HIGHER_PRICE = /(?:按|按照|依照|依据|执行)[^，。；]{0,6}(?:国家|省|市)[^，。；]{0,10}(?:核定|制定|规定|公布|确定)的?[\u4e00-\u9fa5]{0,4}(?:标准|价格|收费标准)/;
+
 const setsRegulatedPrice: Detector = {
   id: 'D2.sets-regulated-price',
   pattern: rx(
     '(?:制定|确定|核定|出台|发布|规定)',
     gap(16),
-    '(?:政府定价|政府指导价|收费标准|指导价|收费价格)',
+    '(?:政府定价|政府指导价|收费标准|指导价|收费价格|[\\u4e00-\\u9fa5]{1,4}费标准|收费指导标准|服务价格)',
     '|(?:实行|执行|纳入)政府(?:定价|指导价)',
     '|(?:局|委|政府|办|管委会)',
     gap(4),
@@ -136,18 +175,21 @@ const setsRegulatedPrice: Detector = {
   ),
   judge: (m, ctx) => {
     if (ctx.has('association') || PROHIBITED_INSIDE.test(m[0])) return null;
+    // "收费标准依照市发展改革委核定的政府定价执行" applies a price set by the competent authority.
+    if (/(?:依照|按照|依据|执行)[^，。；]{0,20}(?:政府定价|政府指导价|定价目录)|(?:政府定价|政府指导价)执行/.test(ctx.text)) return null;
+    if (HIGHER_PRICE.test(ctx.text)) return null;
     return verdict('FCR-D2', 'high', '对实行市场调节价的商品或服务制定政府定价、政府指导价或收费标准，可能超越法定定价权限');
   },
 };
 
-const UTILITY_OR_LAND = /电价|水价|气价|用电|用水|用气|地价|土地|用地/;
+const UTILITY_OR_LAND = /电价|水价|气价|用电|用水|用气|地价|土地|用地|污水处理费|垃圾处理费|配套费|行政事业性收费|政府性基金/;
 
 const preferentialPrice: Detector = {
   id: 'D2.preferential-price',
   pattern: rx(
     '(?:给予|执行|享受|提供|实行|按)',
-    gap(8),
-    '(?:优惠价格|价格优惠|优惠价|优惠租金|租金优惠|优惠费率|折扣价|内部价|成本价)',
+    gap(12),
+    '(?:优惠价格|价格优惠|优惠价|优惠租金|租金优惠|优惠费率|折扣价|内部价|内部租价|内部租金|内部价格|优惠租价|象征性(?:租金|价格|收费)|成本价)',
     '|(?:租金|租赁|场租|摊位费)',
     gap(8),
     '(?:给予|执行|享受)',
@@ -157,7 +199,12 @@ const preferentialPrice: Detector = {
     gap(8),
     '(?:按|为)',
     gap(8),
-    '(?:市场价|评估价|标准价|指导价|成本价)(?:格)?(?:的)?(?:\\d+%|[一二三四五六七八九]折|一半)',
+    '(?:市场价|评估价|标准价|指导价|成本价|正常价|原价|挂牌价|同类价|收费标准|标准|正常收费)(?:格)?(?:的)?(?:\\d+%|[一二三四五六七八九]折|一半|半价)',
+    '|按(?:照)?',
+    gap(4),
+    '(?:市场价|评估价|标准价|指导价|正常价|原价|挂牌价|收费标准|标准|正常收费)(?:格)?(?:的)?(?:\\d+%|[一二三四五六七八九]折|[一二三四五六七八九]成|一半|半价)',
+    gap(4),
+    '(?:收取|计收|结算|执行|计费|收费)',
   ),
   judge: (_m, ctx) => {
     if (ctx.has('consumer') || UTILITY_OR_LAND.test(ctx.text)) return null;
@@ -179,13 +226,13 @@ const favouredPrice: Detector = {
     '(?:价|租金|收费))',
     '|其他',
     gap(6),
-    '(?:企业|单位|经营者|车辆|用户|商户|主体)',
+    '(?:企业|单位|经营者|车辆|用户|商户|主体|主办方|承办方|客户|机构)',
     gap(6),
-    '(?:按|执行)(?:标准|原价|正常|市场价|全额|规定)',
+    '(?:(?:按|执行)(?:标准|原价|正常|市场价|全额|规定)|(?:正常|全额|照常)(?:收费|收取|计费|缴费))',
   ),
   judge: (_m, ctx) => {
-    if (ctx.has('consumer') || ctx.has('outside') || ctx.has('local') || UTILITY_OR_LAND.test(ctx.text)) return null;
-    if (ctx.has('procurement') || !/公司|集团|企业|单位|经营者|合作社|供销社|门店/.test(ctx.text)) return null;
+    if (ctx.has('consumer') || ctx.has('outside') || UTILITY_OR_LAND.test(ctx.text)) return null;
+    if (ctx.has('procurement') || !/公司|集团|企业|单位|经营者|合作社|供销社|门店|中心|协会|主办方|机构|平台/.test(ctx.text)) return null;
     if (!/免费|免收|优惠|折|减半|低于|半价|\d+元/.test(ctx.text)) return null;
     return verdict('FCR-D2', 'high', '为特定经营者提供低于市场水平或其他经营者的优惠价格');
   },
@@ -200,15 +247,21 @@ const uniformExecutedPrice: Detector = {
     '|(?:价格|售价|票价|收费|费|价)',
     gap(4),
     '统一(?:执行|实行|按)',
+    '|(?:价格|售价|零售价|批发价|票价|收费|价)',
+    gap(4),
+    '(?:一律|统一|均)(?:按照?|执行)',
+    gap(12),
+    '(?:通知|公布|确定|规定|核定|发布|下达)的(?:价格|标准|价)',
   ),
-  judge: () => verdict('FCR-D3', 'high', '要求经营者统一执行某一价格，干预市场调节价'),
+  judge: (_m, ctx) =>
+    /政府定价|定价目录|依照《/.test(ctx.text) ? null : verdict('FCR-D3', 'high', '要求经营者统一执行某一价格，干预市场调节价'),
 };
 
 /** "猪肉零售价一律按每斤28元执行", "剪发价格统一为30元": a market price pinned to a number. */
 const fixedAmount: Detector = {
   id: 'D3.fixed-amount',
   pattern: rx(
-    '(?:价格|售价|零售价|批发价|起步价|票价|房价|租金|收费|服务费|单价|[\\u4e00-\\u9fa5]{1,3}费|[\\u4e00-\\u9fa5]{1,2}价)',
+    '(?:价格|售价|零售价|批发价|起步价|票价|房价|租金|收费|服务费|单价|[\\u4e00-\\u9fa5]{1,3}(?<![消经花免浪耗])费|[\\u4e00-\\u9fa5]{1,2}价)',
     gap(4),
     '(?:一律|统一|均|全部|一致)(?:按|执行|为|定为|确定为|实行|按照)?',
     gap(6),
@@ -231,7 +284,75 @@ const referencePrice: Detector = {
 };
 
 const PRICE_NOUN =
-  '(?:价格|售价|票价|房价|收费|课时费|学费|年卡价格|会员费|门票|租金|运价|价|费率|佣金|抽成|提成|折扣|手续费|服务费|佣金比例|抽成比例)';
+  '(?:价格|售价|票价|房价|收费|课时费|学费|年卡价格|会员费|门票|租金|运价|价|费率|佣金|抽成|提成|折扣|手续费|服务费|佣金比例|抽成比例|[\\u4e00-\\u9fa5]{1,3}(?<![消经花免浪耗])费)';
+
+/** "房价不得超过节会前平均房价的1.5倍", "零售价须控制在指导价范围内": a price held to a yardstick. */
+const priceYardstick: Detector = {
+  id: 'D3.price-yardstick',
+  pattern: rx(
+    '(?:价格|售价|零售价|房价|票价|收费|价)',
+    sgap(16),
+    '(?:不得|不能|须|应当|一律)(?:高于|超过|低于|控制在|保持在|限定在)',
+    gap(16),
+    '(?:倍|%|指导价|参考价|均价|平均价|范围内|区间内|以内)',
+  ),
+  judge: (_m, ctx) =>
+    ctx.has('procurement') || ctx.has('subsidy') || !OPERATOR_RE.test(ctx.text) || /政府定价(?!除外)|公办|公立|土地|用地|出让|补贴/.test(ctx.text)
+      ? null
+      : verdict('FCR-D3', 'high', '要求经营者价格不超过或不低于某一基准，干预实行市场调节价的商品和服务价格'),
+};
+
+/** "网约车平台不得在凌晨1点至5点接单": hours of business dictated. */
+const hoursBan: Detector = {
+  id: 'D4.hours-ban',
+  pattern: rx('不得在', gap(4), '(?:\\d+[点时]|凌晨|夜间|晚上|深夜|早上|午间)', gap(10), '(?:营业|经营|接单|开门|营运|销售|运营|出车|开放)'),
+  judge: (_m, ctx) =>
+    OPERATOR_RE.test(ctx.text) && !/噪声|施工|安全|消防|未成年|居民区/.test(ctx.text)
+      ? verdict('FCR-D4', 'medium', '限定经营者的营业时段，干预其自主经营')
+      : null,
+};
+
+/** "人均消费标准限定在50元至80元之间": a price band set for operators. */
+const priceBand: Detector = {
+  id: 'D3.price-band',
+  pattern: rx(
+    '(?:价格|消费|收费|售价|房价|票价|[\\u4e00-\\u9fa5]{0,4}(?<![经花免浪耗])费)(?:标准|水平)?',
+    gap(6),
+    '(?:限定|控制|规定|确定|统一)(?:在|为)',
+    gap(4),
+    '\\d+(?:\\.\\d+)?元',
+  ),
+  judge: (_m, ctx) =>
+    ctx.has('procurement') || ctx.has('subsidy') || /政府定价(?!除外)|公办|公立|罚款/.test(ctx.text)
+      ? null
+      : verdict('FCR-D3', 'high', '为经营者规定价格区间或固定价格，干预实行市场调节价的商品和服务价格'),
+};
+
+/** "婚宴每桌不得超过十道菜": how much an operator may offer, capped. */
+const offerCap: Detector = {
+  id: 'D4.offer-cap',
+  pattern: rx('(?:每(?:桌|单|人|次|份|场|店|户))', gap(8), '(?:不得超过|不超过|最多|限)', gap(2), '(?:\\d+|[一二三四五六七八九十两]{1,3})(?:道|种|款|件|项|场|次|桌|个)'),
+  judge: (_m, ctx) =>
+    OPERATOR_RE.test(ctx.text) && !/承载|安全|消防|疫情|罚款|补贴|奖励/.test(ctx.text)
+      ? verdict('FCR-D4', 'medium', '限定经营者提供商品或服务的数量、种类，干预其自主经营')
+      : null,
+};
+
+/** "年卡最高不得超过3000元", "不得低于每次30元": an explicit money floor or cap on what operators charge. */
+const moneyFloorOrCeiling: Detector = {
+  id: 'D3.money-floor-ceiling',
+  pattern: rx(
+    '(?:最高|最低)?(?:不得|不能|不应|不准)(?:低于|高于|超过|少于)',
+    gap(4),
+    '(?:每[\\u4e00-\\u9fa5]{1,3})?\\d+(?:\\.\\d+)?元',
+  ),
+  judge: (_m, ctx) => {
+    if (ctx.has('procurement') || ctx.has('subsidy') || !OPERATOR_RE.test(ctx.text)) return null;
+    if (/土地|用地|出让|罚款|保证金|押金|注册资本|投资|资金|资产|营业收入|纳税|工资|薪酬|报酬|赔偿|预付|储值|备案|贷款|担保/.test(ctx.text)) return null;
+    if (/政府定价(?!除外)|公办|公立/.test(ctx.text)) return null;
+    return verdict('FCR-D3', 'high', '规定经营者收费的最低或最高金额，违法干预市场调节价');
+  },
+};
 
 const priceFloorOrCeiling: Detector = {
   id: 'D3.price-floor-ceiling',
@@ -252,8 +373,11 @@ const priceFloorOrCeiling: Detector = {
     gap(4),
     '折',
   ),
-  judge: (_m, ctx) => {
-    if (/土地|用地|出让|补贴比例|奖励比例/.test(ctx.text)) return null;
+  judge: (m, ctx) => {
+    if (/土地|用地|出让|补贴比例|奖励比例/.test(ctx.text) || ctx.has('subsidy')) return null;
+    // A government-owned body's own fee, or a cap on a government-set price, is not interference in a market price.
+    if (/政府性(?:融资)?担保|公办|公立/.test(ctx.text)) return null;
+    if (/政府定价/.test(ctx.text) && /高于|超过|突破/.test(m[0])) return null;
     return verdict('FCR-D3', 'high', '规定最低价、最高价、涨价幅度或佣金折扣比例，违法干预市场调节价');
   },
 };
@@ -288,7 +412,11 @@ const productionPlan: Detector = {
     gap(10),
     '(?:任务|指标|计划)',
   ),
-  judge: () => verdict('FCR-D4', 'medium', '向经营者下达产量、生产或销售计划，干预其自主生产经营'),
+  judge: (_m, ctx) =>
+    // Targets handed down to a township or department are internal administration.
+    /(?:镇|乡|街道|区|县|市)(?:人民)?政府(?:须|应当|要)|各(?:乡镇|镇|街道|部门|成员单位)/.test(ctx.text) && !OPERATOR_RE.test(ctx.text.replace(/招商/g, ''))
+      ? null
+      : verdict('FCR-D4', 'medium', '向经营者下达产量、生产或销售计划，干预其自主生产经营'),
 };
 
 const salesChannel: Detector = {
@@ -315,7 +443,7 @@ const businessHours: Detector = {
     '|营业时间',
     gap(8),
     '(?:不得|限定|统一|须|应当|为)',
-    '|(?:统一|调整|限定|规定)',
+    '|(?:统一|调整|限定|规定|延长|缩短)',
     gap(4),
     '营业时间',
   ),
@@ -324,7 +452,7 @@ const businessHours: Detector = {
 
 const forcedPromotion: Detector = {
   id: 'D4.forced-promotion',
-  pattern: rx('(?:要求|须|必须|应当)', gap(12), '(?:统一)?开展', gap(8), '(?:促销|优惠|打折|让利|降价)'),
+  pattern: rx('(?:要求|须|必须|应当)', gap(12), '(?:统一)?(?:开展|组织|举办|推出)', gap(10), '(?:促销|优惠|打折|让利|降价|特价)'),
   judge: (_m, ctx) => (ctx.has('outside') ? null : verdict('FCR-D4', 'medium', '要求经营者统一开展促销、让利活动，干预其自主经营')),
 };
 
@@ -333,9 +461,9 @@ const orderedAdjustment: Detector = {
   pattern: rx(
     '(?:按照|根据|按)',
     gap(12),
-    '(?:要求|部署|安排|指令)',
+    '(?:要求|部署|安排|指令|意见|指导|通知|口径)',
     sgap(10),
-    '(?:调整|压减|变更|改变|关闭|缩减|接待|承接|生产|销售|采购|组织|放映|播放|经营)',
+    '(?:调整|压减|变更|改变|关闭|缩减|接待|承接|生产|销售|采购|组织|放映|播放|经营|下调|上调|降低|提高|控制|限制|停止|暂停|取消|调配|调度|投放|转移|配置|布设|闭园|闭馆|停业|休整|歇业|轮休|轮流)',
   ),
   judge: (_m, ctx) =>
     OPERATOR_RE.test(ctx.text) && !ctx.hasLegalBasis()
@@ -402,6 +530,43 @@ const reservedCapacity: Detector = {
     OPERATOR_RE.test(ctx.text) ? verdict('FCR-D4', 'medium', '要求经营者预留经营资源供行政机关使用，干预其自主经营') : null,
 };
 
+/** "每周日须停业半天", "促销活动每年不得超过四次", "须按分配的数量接待": operating choices dictated. */
+const dictatedOperation: Detector = {
+  id: 'D4.dictated-operation',
+  pattern: rx(
+    '(?:每(?:周|日|天|月)|周[一二三四五六日末]|节假日|夜间|晚上|凌晨)',
+    gap(8),
+    '(?:须|应当|必须|一律|统一)?',
+    gap(4),
+    '(?:停业|歇业|休业|闭店|关门|停止营业|暂停营业|闭园|闭馆|停运)(?!后|以后|之后|期间|时)',
+    '|(?:促销|打折|让利|营销|广告|直播|推广|宣传)(?:活动)?',
+    gap(8),
+    '(?:不得超过|不超过|最多|限于|控制在)',
+    gap(4),
+    '(?:\\d+|[一二三四五六七八九十两])次',
+    '|(?:按|按照|根据)',
+    gap(10),
+    '(?:分配|下达|摊派)的',
+    gap(4),
+    '(?:数量|计划|指标|任务|配额|比例|份额|规模|班次|场次)',
+  ),
+  judge: (_m, ctx) => {
+    if (!OPERATOR_RE.test(ctx.text) || /依法|整顿|违法|应急|停电|疫情|安全|处罚/.test(ctx.text)) return null;
+    if (ctx.has('procurement') || ctx.has('subsidy')) return null;
+    return verdict('FCR-D4', 'medium', '规定经营者的营业时段、促销次数或经营数量，干预其自主经营');
+  },
+};
+
+/** "须服从区物流办的统一调度": operators put under administrative command. */
+const administrativeCommand: Detector = {
+  id: 'D4.administrative-command',
+  pattern: rx(MUST, gap(4), '(?:服从|听从|接受)', gap(12), '(?:统一)?(?:调度|调配|指挥|安排|调派)'),
+  judge: (_m, ctx) =>
+    OPERATOR_RE.test(ctx.text) && !/应急|突发|灾|疫情|战时|防汛|抢险/.test(ctx.text)
+      ? verdict('FCR-D4', 'medium', '要求经营者服从行政机关的统一调度安排，干预其自主经营')
+      : null,
+};
+
 /** "须采用市住建局审定的统一宣传口径", "配送范围不得超过3公里". */
 const imposedTerms: Detector = {
   id: 'D4.imposed-terms',
@@ -410,7 +575,12 @@ const imposedTerms: Detector = {
     gap(12),
     '(?:审定|确定|制定|规定|统一|下发|印发)的',
     gap(8),
-    '(?:口径|宣传|营销|话术|经营模式|服务模式|运营模式|商业模式|营销方案|促销方案|菜单|套餐|线路|广告)',
+    '(?:口径|宣传|营销|话术|经营模式|服务模式|运营模式|商业模式|营销方案|促销方案|菜单|套餐|线路|广告|模板)',
+    '|(?:须|必须|应当|一律)',
+    gap(8),
+    '(?:陈列|摆放|放映|播放|展示|推介|上架|销售)',
+    gap(8),
+    '(?:推荐|指定|确定|审定)的?',
     '|(?:配送|服务|经营|营业|销售|揽收|接单)(?:范围|半径|区域|距离)',
     gap(4),
     '(?:不得超过|不超过|限定在|限于|控制在|不得跨)',
@@ -425,6 +595,7 @@ export const conductDetectors: readonly Detector[] = [
   uniformPrice,
   associationPrice,
   associationAgreement,
+  ownPatch,
   marketDivision,
   infoExchange,
   organisedCoordination,
@@ -435,6 +606,9 @@ export const conductDetectors: readonly Detector[] = [
   fixedAmount,
   referencePrice,
   priceFloorOrCeiling,
+  moneyFloorOrCeiling,
+  priceBand,
+  priceYardstick,
   forcedParticipation,
   productionPlan,
   salesChannel,
@@ -447,4 +621,9 @@ export const conductDetectors: readonly Detector[] = [
   forcedDeal,
   reservedCapacity,
   imposedTerms,
+  administrativeCommand,
+  dictatedOperation,
+  servePriority,
+  offerCap,
+  hoursBan,
 ];

@@ -6,23 +6,24 @@
  * (applied centrally in the pre-screen).
  */
 import type { SentenceContext } from '../context';
-import { MUST, OUTSIDE, gap, sgap } from '../lexicon';
+import { LOCAL, MUST, OPERATOR, OUTSIDE, gap, sgap } from '../lexicon';
 import { type Detector, type Verdict, rx, verdict } from './types';
 
 const TAX = '(?:税|税款|税收)';
-const C1_EXPLICIT = /税收(?:奖励|返还)|先征后返|即征即退|列收列支|税[^，。；]{0,16}?返还/;
+const C1_EXPLICIT =
+  /税收(?:奖励|返还)|先征后返|即征即退|即征即奖|即征即补|列收列支|先缴后补|先缴后返|先征后奖|先征后补|先缴后奖|以奖代返|税[^，。；]{0,16}?返还|税[^，。；]{0,16}?(?:留成|留存|分享|分成|地方部分|(?:区|县|市|地方)级?(?:所得|收入|部分))/;
 
 const taxPreference: Detector = {
   id: 'C1.tax-preference',
   pattern: rx(
     '(?:减免|免征|减征|减半征收|免缴|返还|退还|先征后返|即征即退|列收列支)',
-    gap(8),
+    gap(16),
     `${TAX}(?!务|收贡献|贡献|店)`,
     '|',
     TAX,
     gap(24),
-    '(?:返还|先征后返|即征即退|减免|减半征收|全额返还|予以返还|免征|减征|[一二三四五两]免[一二三四五两]减半)',
-    '|税收(?:优惠|返还|奖励|减免)|[一二三四五两]免[一二三四五两]减半|先征后返|即征即退|列收列支',
+    '(?:返还|先征后返|即征即退|减免|减半征收|全额返还|予以返还|免征|减征|全免|免除|豁免|不予征收|暂不征收|[一二三四五两]免[一二三四五两]减半)',
+    '|税收(?:优惠|返还|奖励|减免)|[一二三四五两]免[一二三四五两]减半|先征后返|即征即退|列收列支|先缴后补|先缴后返|先征后奖|先征后补|先缴后奖|即征即奖|即征即补',
     '|减按',
     gap(10),
     '(?:税率|征收)',
@@ -49,8 +50,27 @@ const CONTRIBUTION =
 /** "按企业所得税区级留成部分给予奖励": a reward computed from tax paid works as a tax refund. */
 const taxLinkedReward: Detector = {
   id: 'C1.tax-linked-reward',
-  pattern: rx('税', gap(12), '(?:留成|分享|分成|地方部分|区级部分)', gap(14), '(?:奖励|补贴|扶持|奖补)'),
+  pattern: rx(
+    '税',
+    sgap(16),
+    '(?:留成|留存|分享|分成|地方部分|入库部分|实际贡献|(?:地方|区级|县级|市级|镇级|区|县|市)(?:级)?(?:所得|收入|部分|贡献|留成|留存|分享|分成))',
+    gap(14),
+    '(?:奖励|补贴|扶持|奖补|补助|返还)',
+  ),
   judge: () => verdict('FCR-C1', 'high', '按经营者缴纳税款的地方留成部分给予奖励，实质上是变相税收返还'),
+};
+
+/** "按照实缴房产税给予100%的奖补": a reward computed from one tax actually paid is a refund of it. */
+const taxPaidReward: Detector = {
+  id: 'C1.tax-paid-reward',
+  pattern: rx(
+    '(?:按|按照|根据|以)(?:其)?(?:当年|上年度?|年度)?(?:实缴|缴纳|实际缴纳|入库|已缴)(?:的)?',
+    gap(4),
+    '[\\u4e00-\\u9fa5]{1,6}税(?!收贡献|务)',
+    sgap(14),
+    '(?:奖励|奖补|补助|返还|补贴|扶持)',
+  ),
+  judge: () => verdict('FCR-C1', 'high', '按经营者实际缴纳的某项税款给予奖补，实质上是变相税收返还'),
 };
 
 const contributionSubsidy: Detector = {
@@ -105,9 +125,13 @@ const namedRecipient: Detector = {
  */
 const SELECTED_RECIPIENT =
   '(?:唯一(?:一家)?|(?:\\d+|[一二三四五六七八九十两])家|(?:政府|局|委|管委会|办)(?:研究)?(?:确定|认定|选定|指定|点名)的|区属|县属|市属|国有|' +
+  '排名前(?:\\d+|[一二三四五六七八九十]+)|前(?:\\d+|[一二三四五六七八九十]+)(?:名|强|位)|百强|500强|五百强|' +
+  '本(?:区|县|市)(?:注册的?)?[^，。；]{0,4}?企业|' +
   '(?:营业收入|营收|销售额|销售收入|产值|交易额|进出口额|主营业务收入|经营收入)' +
   gap(6) +
   '(?:首次|首年)?(?:突破|超过|达到|迈上|跨越|进入|排名|前))';
+
+const LOCAL_TAX_OR_REGISTRATION = new RegExp(`在${LOCAL}${gap(4)}(?:注册|纳税|缴税)|(?:注册地|纳税地)${gap(4)}(?:在|为)${LOCAL}`);
 
 const selectedRecipient: Detector = {
   id: 'C2.selected-recipient',
@@ -116,15 +140,53 @@ const selectedRecipient: Detector = {
     gap(20),
     SELECTED_RECIPIENT,
     gap(20),
-    '(?:企业|公司|集团|经营者|酒店|商户|单位|机构|项目)',
+    `(?:${OPERATOR}|项目)`,
     sgap(30),
     '(?:给予|奖励|补贴|补助|资助|扶持|奖补)',
   ),
   judge: (_m, ctx) => {
     if (!ctx.has('subsidy') || C1_EXPLICIT.test(ctx.text)) return null;
     if (/不限|不区分|符合条件的|均可|各类/.test(ctx.text)) return null;
+    // "…且在本区纳税的旅行社": the local-registration rule already names the selective condition precisely.
+    if (LOCAL_TAX_OR_REGISTRATION.test(ctx.text)) return null;
+    // A subsidy of electricity, land or social-insurance costs is a factor preference (C3).
+    if (/电价|水价|气价|用电|用水|用气|地价|用地|租金|社会保险|公积金/.test(ctx.text)) return null;
     return verdict('FCR-C2', 'medium', '对行政机关选定或按规模、营收筛选的特定经营者给予财政奖励或补贴，属于选择性、差异化的财政奖补');
   },
+};
+
+/** "县财政全额承担场租和演出费用" for a named state firm's business. */
+const costBorne: Detector = {
+  id: 'C2.cost-borne',
+  pattern: rx('(?:财政|政府)', gap(6), '(?:全额|全部|部分|按比例|兜底)?(?:承担|负担|支付|买单|补足|兜底|代付|垫付)'),
+  judge: (_m, ctx) =>
+    SPECIFIC_RECIPIENT.test(ctx.text) && /经营|运营|承办|演出|项目|活动|业务/.test(ctx.text)
+      ? verdict('FCR-C2', 'medium', '由财政承担特定企业的经营费用，属于选择性的财政补贴')
+      : null,
+};
+
+/** "对重点招商项目的用电，执行每千瓦时0.4元的优惠价格". */
+const utilityFavour: Detector = {
+  id: 'C3.utility-favour',
+  pattern: rx(
+    '(?:用电|用水|用气|用热|电费|水费|气费|电价|水价|气价)',
+    sgap(16),
+    '(?:优惠|[一二三四五六七八九]折|低于|减免|减半|补贴|补助)',
+  ),
+  judge: (_m, ctx) =>
+    !ctx.has('consumer') && !ctx.has('outside') && /对|企业|项目|公司|集团/.test(ctx.text) && !/阶梯/.test(ctx.text) && !PUBLIC_USE.test(ctx.text)
+      ? verdict('FCR-C3', 'high', '对特定经营者的用电、用水、用气给予价格优惠或补贴，属于要素获取方面的优惠')
+      : null,
+};
+
+/** "对县国有投资公司注入资本金1亿元": capital injected into a chosen firm. */
+const capitalInjection: Detector = {
+  id: 'C2.capital-injection',
+  pattern: rx('(?:注入|注资|增资|拨付|安排|给予)', gap(8), '资本金|资本金(?:注入|补充)'),
+  judge: (_m, ctx) =>
+    /公司|集团|企业|平台/.test(ctx.text) && !ctx.hasLegalBasis() && !/国有资本经营预算|保障性|公益|基础设施|政府投资项目/.test(ctx.text)
+      ? verdict('FCR-C2', 'medium', '向特定企业注入财政资本金，使其在竞争中获得选择性的财政支持')
+      : null,
 };
 
 const caseByCase: Detector = {
@@ -169,6 +231,8 @@ const ownershipTiers: Detector = {
       : null,
 };
 
+const PUBLIC_USE = /民生|公益|保障性|基础设施|公共服务|学校|医院|养老|公园|低保|困难|特困|家庭|居民/;
+
 const landPreference: Detector = {
   id: 'C3.land',
   pattern: rx(
@@ -188,9 +252,9 @@ const landPreference: Detector = {
     gap(12),
     '(?:最低价|基准地价)',
     gap(10),
-    '(?:供地|出让|\\d+%)|协议出让|(?:免费|无偿|低价)(?:提供|使用)',
-    gap(6),
-    '(?:土地|厂房|办公用房|场地|用地)',
+    '(?:供地|出让|\\d+%)|协议出让(?=[^，。；]{0,8}(?:土地|用地|地块|宗地))|(?:免费|无偿|低价|(?:以|按)成本价|(?:以|按)优惠价|低于市场价)(?:格)?(?:提供|使用|出租|租赁)?',
+    gap(8),
+    '(?:土地|厂房|办公用房|场地|用地|办公楼|楼宇|房屋|仓库|仓储|标准厂房)',
     '|(?:土地|用地)',
     gap(6),
     '(?:出让)?(?:价格|地价|价款)',
@@ -198,17 +262,37 @@ const landPreference: Detector = {
     '(?:按|以|为)',
     gap(8),
     '(?:\\d+%|[一二三四五六七八九]折|优惠|减半|降低)',
-    '|协议(?:方式)?(?:供地|出让)|(?:按|以)协议方式',
-    gap(4),
-    '(?:供地|出让|供应)',
+    '|协议(?:方式)?供地|(?:以|按)?协议(?:方式)?出让(?=[^，。；]{0,6}(?:土地|用地|地块|宗地))|(?:土地|用地|地块|宗地)[^，。；]{0,10}(?:以|按)?协议(?:方式)?(?:出让|供应)',
     '|(?:土地出让金|地价款|出让价款|土地价款|土地款)',
     gap(8),
     '(?:分期|分(?:\\d+|[一二三四五六七八九十两])年|缓缴|延期|延缓|暂缓)',
   ),
   judge: (_m, ctx) =>
-    new RegExp(`${MUST}${gap(16)}(?:免费|无偿)`).test(ctx.text)
+    new RegExp(`${MUST}${gap(16)}(?:免费|无偿)`).test(ctx.text) ||
+    // "优先保障民生项目用地": public-interest land planning names no operator.
+    (PUBLIC_USE.test(ctx.text) && !/企业|公司|集团|经营者|招商|引进|龙头/.test(ctx.text))
       ? null
       : verdict('FCR-C3', 'high', '在土地供应、地价、用地指标等要素获取方面给予特定经营者优惠'),
+};
+
+/** "厂房用地按每亩1万元的价格供应": land at a set price for a chosen firm. */
+const landAtSetPrice: Detector = {
+  id: 'C3.land-at-set-price',
+  pattern: rx(
+    '(?:土地|用地|地块)',
+    gap(4),
+    '(?:按|以)',
+    gap(4),
+    '(?:每亩|每平方米)',
+    gap(8),
+    '(?:的)?(?:价格|价)?',
+    gap(2),
+    '(?:供应|出让|供地|出租|提供|转让)',
+  ),
+  judge: (_m, ctx) =>
+    /招标|拍卖|挂牌|招拍挂|评估|最低价标准/.test(ctx.text)
+      ? null
+      : verdict('FCR-C3', 'high', '以行政确定的低价向特定经营者供应土地，属于要素获取方面的优惠'),
 };
 
 /** "出让价格按评估价的六折确定", "按原价的七折出让": a discount off a reference price. */
@@ -217,17 +301,17 @@ const discountOffReference: Detector = {
   pattern: rx(
     '(?:按|以|为)(?:照)?',
     gap(6),
-    '(?:评估价|市场价|基准地价|最低价标准|最低价|挂牌价|原价|标准价|成交价|出让价|同类价格|平均价)(?:格)?(?:的)?',
+    '(?:评估价|市场价|基准地价|最低价标准|最低价|挂牌价|原价|标准价|成交价|出让价|同类价格|平均价|标准|正常价)(?:格)?(?:的)?',
     '(?:\\d+(?:\\.\\d+)?%|[一二三四五六七八九](?:\\.\\d)?折|[一二三四五六七八九]成|一半|半价)',
   ),
   judge: (_m, ctx) =>
-    /土地|用地|出让|地价|供地|厂房|标准厂房|电价|水价|气价|用电|用水|用气/.test(ctx.text) && !ctx.has('consumer')
+    /土地|用地|出让|地价|供地|电价|水价|气价|用电|用水|用气/.test(ctx.text) && !/租金|租用|租赁/.test(ctx.text) && !ctx.has('consumer')
       ? verdict('FCR-C3', 'high', '以低于评估价、市场价的折扣向特定经营者供应土地、厂房或能源等要素')
       : null,
 };
 
 const FEES =
-  '(?:行政事业性收费|政府性基金|社会保险费|社保费|养老保险费?|医疗保险费?|失业保险费?|工伤保险费?|住房公积金|公积金|配套费|人防' +
+  '(?:行政事业性收费|政府性基金|社会保险费|社保费|养老保险费?|医疗保险费?|失业保险费?|工伤保险费?|住房公积金|公积金|配套费|污水处理费|垃圾处理费|排污费|水资源费|人防' +
   gap(6) +
   '费|规费|教育费附加|地方教育附加|残疾人就业保障金|水利建设基金|城市建设费|易地建设费)';
 
@@ -239,10 +323,24 @@ const feeWaiver: Detector = {
     FEES,
     '|',
     FEES,
-    gap(10),
-    '(?:减免|免收|免缴|免交|缓缴|缓交|缓征|全免|返还|减半|暂免|暂缓)',
-    '|(?:行政事业性收费|政府性基金|社会保险费|社保费|住房公积金|配套费)',
-    sgap(10),
+    sgap(12),
+    '(?:减免|免收|免缴|免交|缓缴|缓交|缓征|全免|返还|减半|暂免|暂缓|降至|降低|下调|减按|核减)',
+    '|',
+    FEES,
+    gap(6),
+    '(?:按|以)',
+    gap(8),
+    '(?:\\d+(?:\\.\\d+)?%|[一二三四五六七八九]折|[一二三四五六七八九]成|一半|减半)',
+    gap(2),
+    '(?:收取|征收|缴纳|计征|计收)',
+    '|财政',
+    gap(4),
+    '(?:代缴|代为缴纳|承担|负担|补缴|补贴|补助|返还)',
+    gap(8),
+    FEES,
+    '|',
+    FEES,
+    sgap(12),
     '(?:由',
     gap(6),
     '财政',
@@ -268,7 +366,7 @@ const utilityPrice: Detector = {
     '优惠(?:电价|水价|气价|热价|用电价格|用水价格|用气价格)',
     '|(?:电|水|气|天然气|燃气|热力|蒸汽)(?:价|价格|费)',
     sgap(14),
-    '(?:优惠|补贴|低于|减免|减半)',
+    '(?:优惠|补贴|补助|奖励|返还|低于|减免|减半|[一二三四五六七八九]折|\\d+%)',
     '|(?:执行|享受|给予)',
     gap(8),
     '(?:低价|专项)(?:电价|水价|气价)',
@@ -290,12 +388,12 @@ const creditPreference: Detector = {
     '(?:优先|低息|免息|无息|优惠利率)(?:给予|提供|发放|安排)?',
     gap(4),
     '(?:贷款|信贷|融资|授信|放贷|放款)',
-    '|(?:贷款|融资|授信)(?:利率|成本)',
+    '|(?:贷款|融资|授信)?(?:利率|成本)',
     gap(6),
     '(?:下浮|优惠|低于|减半|打折)',
   ),
   judge: (_m, ctx) =>
-    /重点|龙头|区属|县属|市属|国有|招引|引进|特定|指定|名单|本地|本区|本县|本市/.test(ctx.text)
+    /贷款|融资|授信|信贷|放贷|放款|利率/.test(ctx.text) && /重点|龙头|区属|县属|市属|国有|招引|引进|特定|指定|名单|本地|本区|本县|本市|重大项目/.test(ctx.text)
       ? verdict('FCR-C3', 'medium', '安排金融资源向特定经营者倾斜，属于资金要素获取方面的优惠')
       : null,
 };
@@ -325,7 +423,7 @@ const factorPriority: Detector = {
   judge: () => verdict('FCR-C3', 'medium', '在能耗、排放、数据等要素获取上优先保障特定经营者'),
 };
 
-const CHARGE = '(?:[\\u4e00-\\u9fa5]{0,6}费(?!用品)|会费|赞助|基金|捐赠|捐款|经费|费用|资金|消费卡|购物卡)';
+const CHARGE = '(?:[\\u4e00-\\u9fa5]{0,6}费(?!用品)|会费|赞助|基金|捐赠|捐款|经费|费用|资金|消费卡|购物卡|[\\u4e00-\\u9fa5]{0,6}集资款?|摊派款)';
 
 const levy: Detector = {
   id: 'C4.levy',
@@ -365,52 +463,107 @@ const levy: Detector = {
   judge: (_m, ctx) => levyVerdict(ctx),
 };
 
+/** "须向区交通安全基金缴纳2万元": money paid into a fund the measure names. */
+const payIntoFund: Detector = {
+  id: 'C4.pay-into-fund',
+  pattern: rx(
+    '(?:须|必须|应当|要求|一律|每年)',
+    gap(12),
+    '(?:向|为)',
+    gap(14),
+    '(?:基金|基金会|协会|慈善|商会|工会|专户|专项资金)',
+    gap(6),
+    '(?:缴纳|上缴|交纳|捐|认缴|缴存|缴交|上交)',
+  ),
+  judge: (_m, ctx) => levyVerdict(ctx),
+};
+
+/** "要求…提供授信，并承担相关活动费用": a charge tacked onto another demand. */
+const costAlongside: Detector = {
+  id: 'C4.cost-alongside',
+  pattern: rx('(?:并|且|同时|还)(?:须|要)?(?:承担|负担|分摊|缴纳|支付)', gap(8), '(?:费用|经费|资金|[\\u4e00-\\u9fa5]{0,4}(?<![消经花免浪耗])费)'),
+  judge: (_m, ctx) => (/要求|须|必须|应当/.test(ctx.text) ? levyVerdict(ctx) : null),
+};
+
+/** "须购买区文旅局统一组织的版权年卡", "须统一购买食品安全责任保险": a purchase imposed on operators. */
+const forcedPurchase: Detector = {
+  id: 'C4.forced-purchase',
+  pattern: rx(
+    '(?:须|必须|应当|一律|要求)(?:统一)?(?:购买|订阅|认购|订购|参保|投保|购置)',
+    gap(16),
+    '(?:年卡|保险|[\\u4e00-\\u9fa5]{1,4}险|报刊|杂志|书籍|会员|门票|消费卡|购物卡|服务包|宣传包|年票|刊物|纪念品|版权|套餐)',
+    '|(?:须|必须|应当|一律|要求)',
+    gap(8),
+    '(?:购买|订购|订阅|认购|购置)',
+    gap(10),
+    '统一(?:印制|制作|组织|定制|配发|订制)',
+    '|(?:须|必须|应当|一律|要求)(?:统一)?(?:为|给)',
+    gap(8),
+    '(?:购买|投保|参保|订购)',
+    gap(14),
+    '(?:保险|[\\u4e00-\\u9fa5]{1,4}险|年卡|会员|服务)',
+  ),
+  judge: (_m, ctx) =>
+    /组织|统一|指定|确定|推荐|每(?:家|户)|不少于/.test(ctx.text) && !ctx.hasLegalBasis() && !ctx.has('consumer')
+      ? verdict('FCR-C4', 'medium', '要求经营者购买行政机关组织或指定的商品、保险等，增加其经营成本')
+      : null,
+};
+
 /** "要求各金融机构每年向乡村振兴基金认捐", "按年接待人次每人1元上缴宣传推广费". */
 const donationOrCharge: Detector = {
   id: 'C4.donation-or-charge',
   pattern: rx(
     '(?:要求|须|必须|应当|一律|每年|定额)',
     sgap(30),
-    '(?:捐款|捐赠|赞助|认捐|摊派|分摊|认购|定额捐)',
+    '(?:捐款|捐赠|赞助|认捐|摊派|分摊|认购|定额捐|捐资|捐助|集资|出资)',
     '|按',
     gap(14),
-    '(?:每(?:人|户|车|辆|平方米|床|间|吨|家)|人次|营业额|营业收入|收入|面积|车辆数|用工人数|职工人数|销售额|比例|%)',
+    '(?:每(?:人|户|车|辆|平方米|床|间|吨|家)|人次|营业额|营业收入|收入|面积|车辆数|用工人数|职工人数|销售额|余额|比例|%|[千万百]分之)',
     gap(10),
-    '(?:缴纳|上缴|交纳|缴交|上交|缴付)',
+    '(?:缴纳|上缴|交纳|缴交|上交|缴付|认缴|分摊|摊缴)',
     gap(14),
     '(?:[\\u4e00-\\u9fa5]{0,8}费|基金|经费|资金)',
   ),
   judge: (_m, ctx) => levyVerdict(ctx),
 };
 
-function levyVerdict(ctx: SentenceContext): Verdict | null {
+export function levyVerdict(ctx: SentenceContext): Verdict | null {
   // Charges between private parties (a tour contract, a refund) are not imposed by the measure.
-  if (/罚款|罚没|税|旅游者|游客|导游|消费者|合同|违约|赔偿|退还|退赔/.test(ctx.text) || ctx.has('outside')) return null;
+  if (/罚款|罚没|税|导游|合同|违约|赔偿|退还|退赔/.test(ctx.text) || ctx.has('outside')) return null;
+  if (/(?:游客|旅游者|消费者|乘客|居民)(?:须|应当|应|需|自愿|自行)/.test(ctx.text)) return null;
   // A burden on public institutions ("博物馆应当逐步免费开放") is not a cost laid on operators.
   if (/公益性|博物馆|纪念馆|图书馆|文化馆|城市公园/.test(ctx.text) && !/企业|经营者|商户/.test(ctx.text)) return null;
   // Statutory contributions are owed under their own laws.
   if (/社会保险|公积金|工会经费|残疾人就业保障金|按规定|依法/.test(ctx.text)) return null;
-  if (ctx.has('consumer') && !/企业|经营者|商户|机构/.test(ctx.text)) return null;
+  if (ctx.has('consumer') && !/企业|经营者|商户|机构|景区|酒店|商场|门店|公司|单位|平台|银行/.test(ctx.text)) return null;
   return verdict('FCR-C4', 'medium', '没有法定依据要求经营者缴纳费用、捐赠赞助或无偿提供服务，增加其经营成本');
 }
 
 export const costDetectors: readonly Detector[] = [
   taxPreference,
   taxLinkedReward,
+  taxPaidReward,
   contributionSubsidy,
   namedRecipient,
   caseByCase,
   selectedRecipient,
+  capitalInjection,
+  costBorne,
   selectiveByKind,
   ownershipTiers,
   landPreference,
+  landAtSetPrice,
   discountOffReference,
   feeWaiver,
   otherFeeWaiver,
   utilityPrice,
+  utilityFavour,
   creditPreference,
   deposit,
   factorPriority,
   levy,
   donationOrCharge,
+  costAlongside,
+  payIntoFund,
+  forcedPurchase,
 ];

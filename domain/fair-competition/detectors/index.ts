@@ -4,12 +4,13 @@
  */
 import { conductDetectors } from './conduct';
 import { costDetectors } from './costs';
+import { fallbackDetectors } from './fallback';
 import { freeFlowDetectors } from './free-flow';
 import { marketEntryDetectors } from './market-entry';
 import type { Detector } from './types';
 
 const BY_RULESET: Readonly<Record<string, readonly Detector[]>> = Object.freeze({
-  '2024-08-01': Object.freeze([...marketEntryDetectors, ...freeFlowDetectors, ...costDetectors, ...conductDetectors]),
+  '2024-08-01': Object.freeze([...marketEntryDetectors, ...freeFlowDetectors, ...costDetectors, ...conductDetectors, ...fallbackDetectors]),
 });
 
 /** Detectors for a rule-set version; throws when a rule set has no detectors yet. */

@@ -25,6 +25,12 @@ export interface Detector {
    * wording irrelevant (e.g. "最高限价" in a tender is a lawful budget cap, not price fixing).
    */
   judge(match: RegExpExecArray, ctx: SentenceContext): Verdict | null;
+  /**
+   * A broad, meaning-level reading that only speaks when no specific detector found anything in
+   * the sentence: it catches wording no specific rule anticipates without adding a second,
+   * vaguer finding where a precise one already exists.
+   */
+  fallback?: boolean;
 }
 
 /** Builds a global regex from source fragments. */

@@ -9,6 +9,8 @@ export interface LabelledItem {
   /** codes the clause breaches; empty for a clause that must produce no finding */
   expected: string[];
   split: 'dev' | 'test';
+  /** authoring batch (1–9, or '8p' for the dev probes); older items carry it in `note` as "batch N" */
+  batch?: number | string;
   note?: string;
 }
 
