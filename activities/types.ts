@@ -1,4 +1,5 @@
 import type { Actor, MatterState } from '../domain/procedure';
+import type { NotificationRecord } from '../workflows/definitions';
 
 /** What the workflow hands to the activities; all plain JSON, since it travels through Temporal. */
 export interface RegistrationRecord {
@@ -37,14 +38,10 @@ export interface ActionRecord {
   at: string;
 }
 
-export interface NotificationInput {
+/** A reminder or escalation the workflow raised, with where it belongs and what the deadline is called. */
+export interface NotificationInput extends NotificationRecord {
   matterId: string;
   workflowId: string;
   runId: string;
-  key: string;
-  kind: 'reminder' | 'escalation';
-  deadlineKey: string;
   label: string;
-  dueAt: string;
-  at: string;
 }
