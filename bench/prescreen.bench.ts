@@ -11,6 +11,7 @@ import { join } from 'path';
 import { performance } from 'perf_hooks';
 import labelled from '../domain/fair-competition/eval/labelled.json';
 import { prescreen } from '../domain/fair-competition';
+import { prescreenWith } from '../domain/fair-competition/prescreen';
 
 const TARGET_BYTES = 100 * 1024;
 const WARMUP = 10;
@@ -41,13 +42,13 @@ function buildDocument(minBytes: number): string {
   return parts.join('\n');
 }
 
-function measure(doc: string): { median: number; p95: number; min: number; max: number; findings: number } {
+function measure(doc: string, run: (text: string) => { findings: unknown[] } = prescreen): { median: number; p95: number; min: number; max: number; findings: number } {
   let findings = 0;
-  for (let i = 0; i < WARMUP; i++) findings = prescreen(doc).findings.length;
+  for (let i = 0; i < WARMUP; i++) findings = run(doc).findings.length;
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const t0 = performance.now();
-    prescreen(doc);
+    run(doc);
     times.push(performance.now() - t0);
   }
   times.sort((a, b) => a - b);
@@ -73,6 +74,8 @@ function main(): void {
     const r = measure(doc);
     console.log(`\n${label}: ${size} bytes (${(size / 1024).toFixed(1)} KB), ${doc.length} characters, ${r.findings} findings`);
     console.log(`median: ${r.median.toFixed(2)} ms   p95: ${r.p95.toFixed(2)} ms   min: ${r.min.toFixed(2)} ms   max: ${r.max.toFixed(2)} ms`);
+    const rules = measure(doc, (text) => prescreenWith(text, {}, null));
+    console.log(`rules only (statistical fallback off): median ${rules.median.toFixed(2)} ms, ${rules.findings} findings`);
     if (target) console.log(r.median <= TARGET_MS ? `ok: median within target (${TARGET_MS} ms)` : `!! median above target (${TARGET_MS} ms)`);
   }
 }

@@ -11,6 +11,7 @@ import { type Confidence, detectorsFor } from './detectors';
 import { explain } from './explain';
 import { innermostLabel, segment } from './segment';
 import { itemsOfProhibitedLists, sentenceAt, splitSentences } from './sentences';
+import { FALLBACK_ENABLED, FALLBACK_THRESHOLD, MIN_SENTENCE_CHARS, type Model, classify, defaultModel } from './statistical';
 
 export interface Finding {
   /** standard code, e.g. 'FCR-B3' */
@@ -95,7 +96,25 @@ function suppressed(code: string, codesInSentence: ReadonlySet<string>, sentence
   return false;
 }
 
+/** How the statistical fallback runs; null switches it off (rule-only screening). */
+export interface FallbackSettings {
+  model: Model;
+  threshold: number;
+}
+
+/** Mitigations that keep the statistical fallback silent: the sentence reads as lawful or safeguarded. */
+export const FALLBACK_SILENCERS: readonly Mitigation[] = ['negated', 'safeguard', 'legalBasis', 'openCompetition', 'autonomy', 'definition'];
+const FALLBACK_REASON = '该句未命中具体规则，但与标注集中违反此项标准的已知条款在用词上统计相似（字符n元语法朴素贝叶斯模型提示，置信度低，请人工核实）';
+
 export function prescreen(text: string, options: PrescreenOptions = {}): PrescreenResult {
+  return prescreenWith(text, options, FALLBACK_ENABLED ? 'default' : null);
+}
+
+/**
+ * The pre-screen with an explicit fallback setting: 'default' uses the shipped model (trained on
+ * the dev split) and threshold; null screens with the rules only. For evaluation and tests.
+ */
+export function prescreenWith(text: string, options: PrescreenOptions, fallback: FallbackSettings | 'default' | null): PrescreenResult {
   if (typeof text !== 'string') throw new TypeError('prescreen: text must be a string');
   const rules = ruleSet(options.ruleSetVersion ?? CURRENT_RULESET_VERSION);
   const standards = new Map<string, FcrStandard>(rules.standards.map((s) => [s.code, s]));
@@ -106,6 +125,8 @@ export function prescreen(text: string, options: PrescreenOptions = {}): Prescre
   const prohibitedItem = itemsOfProhibitedLists(text, sentences);
   const contexts: (SentenceContext | undefined)[] = new Array(sentences.length);
   const candidates: Candidate[] = [];
+  /** sentences in which some rule recognised a reading (even one a mitigation then cleared) */
+  const ruled = new Set<number>();
 
   for (const detector of detectorsFor(rules.version)) {
     const re = detector.pattern;
@@ -123,6 +144,7 @@ export function prescreen(text: string, options: PrescreenOptions = {}): Prescre
       const ctx = (contexts[si] ??= new SentenceContext(sentence));
       const v = detector.judge(m, ctx);
       if (!v || !standards.has(v.code)) continue;
+      ruled.add(si);
       const from = m.index - sentence.start;
       const outcome = mitigate(v.code, v.confidence, ctx.mitigations(from, from + m[0].length), sentence.text);
       if (!outcome) continue;
@@ -167,6 +189,29 @@ export function prescreen(text: string, options: PrescreenOptions = {}): Prescre
       continue;
     }
     merged.push({ ...c });
+  }
+  if (fallback !== null) {
+    const settings = fallback === 'default' ? { model: defaultModel(), threshold: FALLBACK_THRESHOLD } : fallback;
+    for (let si = 0; si < sentences.length; si++) {
+      if (ruled.has(si) || prohibitedItem[si]) continue;
+      const sentence = sentences[si]!;
+      if (sentence.text.length < MIN_SENTENCE_CHARS) continue;
+      const verdict = classify(settings.model, sentence.text);
+      if (!verdict || verdict.margin < settings.threshold || !standards.has(verdict.code)) continue;
+      const ctx = (contexts[si] ??= new SentenceContext(sentence));
+      const found = ctx.mitigations(0, sentence.text.length);
+      if (found.some((m) => FALLBACK_SILENCERS.includes(m))) continue;
+      merged.push({
+        code: verdict.code,
+        start: sentence.start,
+        end: sentence.end,
+        confidence: 'low',
+        reason: FALLBACK_REASON,
+        lowered: [],
+        sentence: si,
+        fallback: true,
+      });
+    }
   }
   merged.sort((a, b) => a.start - b.start || a.end - b.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 

@@ -34,6 +34,8 @@ test('the scan covers the pre-screen sources', () => {
     'prescreen.ts',
     'segment.ts',
     'sentences.ts',
+    'statistical.ts',
+    'eval/crossValidate.ts',
   ]));
 });
 
