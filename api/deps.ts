@@ -19,4 +19,6 @@ export interface ApiDeps {
   signingSecret: string;
   /** How long POST /matters waits for the workflow to store the matter before answering 202 (default 20 s). */
   registrationWaitMs?: number;
+  /** How long an action waits for the workflow's answer before answering 503 (default 60 s). */
+  actionWaitMs?: number;
 }

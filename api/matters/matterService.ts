@@ -23,6 +23,8 @@ import { parseOrThrow } from '../http/route';
 
 /** How long a POST waits for the workflow to store a new matter before answering 202 Accepted. */
 const REGISTRATION_WAIT_MS = 20_000;
+/** How long an action waits for the workflow's answer before a 503 (a worker is normally there in ms). */
+const ACTION_WAIT_MS = 60_000;
 
 export const sha256Hex = (text: string) => crypto.createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -192,12 +194,22 @@ export async function actOnMatter(deps: ApiDeps, principal: Principal, matterId:
     if (!verdict.ok) throw refusalProblem(verdict);
   }
   const actionKey = ctx.idempotencyKey ? `k:${principal.userId}:${ctx.idempotencyKey}` : `r:${ctx.requestId}`;
+  const update = deps.temporal.workflow.getHandle(row.workflowId).executeUpdate(actUpdate, {
+    args: [{ command, actor: actorOf(principal), actionKey, requestId: ctx.requestId, text: body.text, reason: body.reason }],
+    updateId: actionKey,
+  });
+  // With no worker to run the matter's workflow, do not hold the request open forever. The action may
+  // still be applied once a worker returns; a retry with the same Idempotency-Key learns its outcome.
+  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), deps.actionWaitMs ?? ACTION_WAIT_MS).unref());
   try {
-    return await deps.temporal.workflow.getHandle(row.workflowId).executeUpdate(actUpdate, {
-      args: [{ command, actor: actorOf(principal), actionKey, requestId: ctx.requestId, text: body.text, reason: body.reason }],
-      updateId: actionKey,
-    });
+    const result = await Promise.race([update, timeout]);
+    if (result) return result;
   } catch (err) {
     throw problemFromTemporal(err) ?? err;
   }
+  update.catch(() => undefined);
+  throw new ProblemError(503, 'The matter\'s workflow did not answer in time', {
+    detail: 'No worker processed the action yet; it may still be applied. Retry with the same Idempotency-Key to learn its outcome.',
+    code: 'workflow_unavailable',
+  });
 }

@@ -29,7 +29,7 @@ describe('the embedded default database', () => {
   });
 
   /** An API of the same system with other settings (production mode, a task queue no worker polls). */
-  async function otherApp(config: typeof system.config, extra: { registrationWaitMs?: number } = {}) {
+  async function otherApp(config: typeof system.config, extra: { registrationWaitMs?: number; actionWaitMs?: number } = {}) {
     const { createApp } = await import('../../api/app');
     const { CalendarStore } = await import('../../api/calendar/calendarStore');
     const { defaultProcedureConfig } = await import('../../domain/procedure');
@@ -70,5 +70,12 @@ describe('the embedded default database', () => {
     });
     await connection.close();
     expect((await system.db.prisma.matter.findUniqueOrThrow({ where: { id: body.id } })).stage).toBe('research');
+
+    // With the worker gone again, an action answers 503 instead of hanging, and says how to learn the outcome.
+    const again = await otherApp({ ...system.config, TEMPORAL_TASK_QUEUE: queue }, { actionWaitMs: 1_000 });
+    const act = await fetch(`${again.url}/api/v1/matters/${body.id}/actions`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'idempotency-key': 'while-down' }, body: JSON.stringify({ command: { type: 'withdraw', reason: '测试' } }) });
+    again.close();
+    expect(act.status).toBe(503);
+    expect(((await act.json()) as { code: string }).code).toBe('workflow_unavailable');
   });
 });
