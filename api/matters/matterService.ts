@@ -3,7 +3,6 @@ import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@te
 import type { Matter } from '../../prisma/generated/client';
 import { authorize, canRead, type MatterAccess } from '../../domain/permissions';
 import { availableActions, deadlines, decide, matterAccessOf, registrationProblem, TERMINAL_STAGES, type Command, type MatterKind, type Flag, type MatterState } from '../../domain/procedure';
-import { calendarFromYears } from '../../domain/calendar';
 import {
   actUpdate,
   matterWorkflowId,
@@ -56,7 +55,7 @@ export async function createMatter(deps: ApiDeps, principal: Principal, input: N
 
   const matterId = matterIdFor(principal, ctx.idempotencyKey);
   const workflowId = matterWorkflowId(matterId);
-  const input2: MatterWorkflowInput = {
+  const workflowInput: MatterWorkflowInput = {
     matterId,
     kind: input.kind,
     flags: input.flags,
@@ -70,14 +69,14 @@ export async function createMatter(deps: ApiDeps, principal: Principal, input: N
     historyEventsBeforeContinueAsNew: deps.config.WORKFLOW_CONTINUE_AS_NEW_EVENTS,
   };
   // Checked here, before any workflow exists: the workflow would otherwise fail on its first step.
-  const problem = registrationProblem({ matterId, kind: input.kind, flags: input.flags, title: input.title, draftingUnit, createdBy: principal.userId, versionHash: input2.firstVersion.hash, now: new Date().toISOString() });
+  const problem = registrationProblem({ matterId, kind: input.kind, flags: input.flags, title: input.title, draftingUnit, createdBy: principal.userId, versionHash: workflowInput.firstVersion.hash, now: new Date().toISOString() });
   if (problem) throw new ProblemError(422, 'Cannot register this matter', { detail: problem.reason, code: problem.code, errors: [{ field: problem.code === 'FLAG_NOT_APPLICABLE' ? 'body.flags' : 'body', message: problem.reason }] });
   let created = true;
   try {
     await deps.temporal.workflow.start(MATTER_WORKFLOW_TYPE, {
       taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
       workflowId,
-      args: [input2],
+      args: [workflowInput],
       workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
       searchAttributes: { MatterStage: ['research'], MatterKind: [input.kind], DraftingUnit: [draftingUnit] },
     });
@@ -132,7 +131,7 @@ export async function loadMatterView(deps: ApiDeps, principal: Principal, matter
     status = 'UNAVAILABLE';
   }
   const state = (live?.state ?? row.state) as MatterState;
-  const calendar = calendarFromYears(await deps.calendars.years());
+  const calendar = await deps.calendars.calendar();
   const ctx = { actor: actorOf(principal), now: new Date().toISOString(), config: deps.procedureConfig, calendar };
   let clocks: ReturnType<typeof deadlines> = [];
   try {
@@ -189,8 +188,8 @@ export async function actOnMatter(deps: ApiDeps, principal: Principal, matterId:
   const stored = row.state as unknown as MatterState;
   if (TERMINAL_STAGES.includes(stored.stage)) {
     // The workflow has ended; the same pure rules give the same answer it would have given.
-    const ctx2 = { actor: actorOf(principal), now: new Date().toISOString(), config: deps.procedureConfig, calendar: calendarFromYears(await deps.calendars.years()) };
-    const verdict = decide(stored, command, ctx2);
+    const decisionContext = { actor: actorOf(principal), now: new Date().toISOString(), config: deps.procedureConfig, calendar: await deps.calendars.calendar() };
+    const verdict = decide(stored, command, decisionContext);
     if (!verdict.ok) throw refusalProblem(verdict);
   }
   const actionKey = ctx.idempotencyKey ? `k:${principal.userId}:${ctx.idempotencyKey}` : `r:${ctx.requestId}`;
