@@ -8,17 +8,11 @@ import type { Flag, MatterKind, MatterState } from './types';
 import { FLAGS, MATTER_KINDS } from './types';
 import { VERSION_HASH_PATTERN } from './versions';
 
-export interface RegistrationInput {
-  matterId: string;
-  kind: MatterKind;
-  flags: Flag[];
-  title: string;
-  draftingUnit: string;
-  createdBy: string;
+export type RegistrationInput = Pick<MatterState, 'matterId' | 'kind' | 'flags' | 'title' | 'draftingUnit' | 'createdBy'> & {
   /** SHA-256 (hex) of the first draft. */
   versionHash: string;
   now: string;
-}
+};
 
 export class RegistrationError extends Error {
   readonly code: string;
