@@ -60,6 +60,8 @@ export interface NotificationRecord {
   key: string;
   kind: 'reminder' | 'escalation';
   deadlineKey: string;
+  /** The deadline's name (absent in records of matters from before it was kept). */
+  label?: string;
   dueAt: string;
   at: string;
 }

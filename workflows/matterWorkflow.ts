@@ -205,8 +205,8 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
     busy = true;
     try {
       const at = new Date().toISOString();
-      const record: NotificationRecord = { key: alert.key, kind: alert.kind, deadlineKey: alert.deadlineKey, dueAt: alert.dueAt, at };
-      trail = await recordNotification({ matterId: state.matterId, workflowId: info.workflowId, runId: info.runId, label: alert.label, ...record });
+      const record: NotificationRecord = { key: alert.key, kind: alert.kind, deadlineKey: alert.deadlineKey, label: alert.label, dueAt: alert.dueAt, at };
+      trail = await recordNotification({ matterId: state.matterId, workflowId: info.workflowId, runId: info.runId, ...record, label: alert.label });
       notifications.push(record);
     } finally {
       busy = false;

@@ -182,6 +182,8 @@ describe('the review procedure, through the workflow', () => {
     }
     expect(actions).toEqual(expect.arrayContaining(['deadline_reminder', 'deadline_escalation']));
     expect(actions.indexOf('deadline_reminder')).toBeLessThan(actions.indexOf('deadline_escalation'));
+    const raised = (await httpApi.get(`/api/v1/matters/${id}`, cast.legal)).body.workflow.notifications;
+    expect(raised.map((n: { label: string }) => n.label)).toContain('合法性审核期限');
     const calls = webhookCalls.filter((c) => c.matterId === id);
     expect(calls.map((c) => c.type)).toEqual(expect.arrayContaining(['reminder', 'escalation']));
     const overdue = await httpApi.get('/api/v1/matters?overdue=true', cast.legal);

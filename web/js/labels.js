@@ -58,13 +58,6 @@ export const WORKFLOW_STATUS_LABELS = { RUNNING: '运行中', COMPLETED: '已完
 
 export const label = (table, code) => (code === null || code === undefined ? '—' : table[code] ?? code);
 
-export const DEADLINE_LABELS = {
-  legality_review_time_limit: '合法性审核期限',
-  legality_review_minimum: '合法性审核最短期限（此前不得提交集体讨论）',
-  comment_window: '公开征求意见期限',
-  filing_deadline: '备案期限',
-  archive_deadline: '归档期限',
-};
 
 export const FINDING_STATUS_LABELS = { open: '待答复', confirmed: '已确认（存在问题）', dismissed: '已排除' };
 export const FCR_ANSWER_LABELS = { not_involved: '不涉及', no_restriction: '涉及，但不具有排除、限制竞争效果', restriction: '具有排除、限制竞争效果' };

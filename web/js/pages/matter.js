@@ -12,7 +12,7 @@ import { prescreen, highlightedText, findingsList } from '../prescreen.js';
 import {
   KIND_LABELS, FLAG_LABELS, FLAG_SHORT, STAGE_LABELS, TERMINAL_STAGES, FAILED_STAGES, ACTION_LABELS, LEGALITY_OUTCOME_LABELS,
   FCR_CONCLUSION_LABELS, MEETING_VIEW_LABELS, MEETING_BODY_LABELS, CHECKLIST_LABELS, CHECKLIST_RESULT_LABELS, RESEARCH_ITEM_LABELS,
-  RISK_LEVEL_LABELS, GOV_REVIEW_LABELS, UNIT_LABELS, WORKFLOW_STATUS_LABELS, ACTOR_ROLE_LABELS, DEADLINE_LABELS, FCR_ANSWER_SHORT,
+  RISK_LEVEL_LABELS, GOV_REVIEW_LABELS, UNIT_LABELS, WORKFLOW_STATUS_LABELS, ACTOR_ROLE_LABELS, FCR_ANSWER_SHORT,
   CONSULTATION_KIND_LABELS, label,
 } from '../labels.js';
 
@@ -108,7 +108,7 @@ function deadlinesBlock(matter) {
   const rows = clocks.map((d) => {
     const st = d.escalates === false ? { level: d.dueAt && Date.parse(d.dueAt) < Date.now() ? 'passed' : 'info', text: d.dueAt && Date.parse(d.dueAt) < Date.now() ? '已届满' : '' } : dueStatus(d.dueAt);
     return h('tr', { class: `due-${st.level}` },
-      h('th', { scope: 'row' }, d.label ?? label(DEADLINE_LABELS, d.key)),
+      h('th', { scope: 'row' }, d.label ?? d.key),
       h('td', {}, d.dueAt ? formatDateTime(d.dueAt) : h('span', { class: 'muted' }, '期限中止或无法计算')),
       h('td', {}, label(UNIT_LABELS, d.unit)),
       h('td', {}, st.text ? badge(st.text, `due due-${st.level}`) : null, d.escalates === false ? h('span', { class: 'muted small' }, ' 最早时间/窗口，不督办') : null),
@@ -119,7 +119,7 @@ function deadlinesBlock(matter) {
     clocks.length
       ? table(['期限', '到期时间（北京时间）', '计算单位', '状态', '提醒时间', '起算 / 提示'], rows, { caption: '正在计算的期限', cls: 'deadlines' })
       : h('p', { class: 'muted' }, '当前没有正在计算的期限。'),
-    notes.length ? subsection('提醒与督办记录', h('ul', {}, notes.map((n) => h('li', {}, badge(n.kind === 'escalation' ? '超期督办' : '期限提醒', n.kind === 'escalation' ? 'danger' : 'warn'), ` ${clocks.find((d) => d.key === n.deadlineKey)?.label ?? label(DEADLINE_LABELS, n.deadlineKey)} · 到期 ${formatDateTime(n.dueAt)} · 发出 ${formatDateTime(n.at)}`)))) : null,
+    notes.length ? subsection('提醒与督办记录', h('ul', {}, notes.map((n) => h('li', {}, badge(n.kind === 'escalation' ? '超期督办' : '期限提醒', n.kind === 'escalation' ? 'danger' : 'warn'), ` ${n.label ?? clocks.find((d) => d.key === n.deadlineKey)?.label ?? n.deadlineKey} · 到期 ${formatDateTime(n.dueAt)} · 发出 ${formatDateTime(n.at)}`)))) : null,
   ];
 }
 
