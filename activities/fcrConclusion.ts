@@ -1,6 +1,5 @@
 import type { Prisma } from '../prisma/generated/client';
 import { writeConclusionDocument } from '../domain/fair-competition/conclusionDocument';
-import type { FcrReviewRecord } from '../domain/procedure';
 import type { ActionRecord } from './types';
 
 /**
@@ -8,8 +7,8 @@ import type { ActionRecord } from './types';
  * transaction as the action that concluded the review.
  */
 export async function storeFcrConclusionDocument(tx: Prisma.TransactionClient, a: ActionRecord): Promise<void> {
-  if (a.action !== 'record_fcr_conclusion') return;
-  const cmd = a.command as { conclusion: 'no_restrictive_effect' | 'exception_justified' | 'breach_must_revise'; versionHash: string; documentId: string; summary: string; review?: FcrReviewRecord };
+  const cmd = a.command;
+  if (cmd.type !== 'record_fcr_conclusion') return;
   const version = a.state.versions.find((v) => v.hash === cmd.versionHash)!;
   const reviewer = await tx.user.findUnique({ where: { id: a.actor.userId }, select: { displayName: true } });
   const answered = (a.state.fairCompetition.findings ?? []).filter((f) => f.versionHash === cmd.versionHash);

@@ -14,8 +14,8 @@ export function signOffPayload(s: { matterId: string; lawyerId: string; versionN
  * without its signature. Runs in the activity: the key is I/O and must never enter workflow history.
  */
 export async function storeSignOff(tx: Prisma.TransactionClient, a: ActionRecord, signingSecret: string): Promise<void> {
-  if (a.action !== 'submit_lawyer_opinion') return;
-  const command = a.command as { versionHash: string; outcome: string; text: string };
+  const command = a.command;
+  if (command.type !== 'submit_lawyer_opinion') return;
   const lawyer = await tx.user.findUniqueOrThrow({ where: { id: a.actor.userId } });
   if (!lawyer.signingKeySealed || !lawyer.signingPublicKey) {
     // Retrying cannot help; the API refuses such opinions up front, this is the last guard.

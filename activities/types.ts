@@ -1,4 +1,4 @@
-import type { Actor, MatterState } from '../domain/procedure';
+import type { Actor, Command, CommandType, MatterState } from '../domain/procedure';
 import type { NotificationRecord } from '../workflows/definitions';
 
 /** What the workflow hands to the activities; all plain JSON, since it travels through Temporal. */
@@ -21,9 +21,9 @@ export interface ActionRecord {
   actionKey: string;
   actor: Actor;
   actorRole: string;
-  action: string;
+  action: CommandType;
   /** The command as accepted (its payload is what a sign-off signs). */
-  command: Record<string, unknown>;
+  command: Command;
   summary: string;
   reason: string | null;
   before: Record<string, unknown>;

@@ -16,7 +16,7 @@ import {
 } from '@temporalio/workflow';
 import type { createActivities } from '../activities';
 import { calendarFromYears, calendarToYears, type HolidayYear } from '../domain/calendar';
-import { applyPrescreen, decide, deadlines, matterAccessOf, registerMatter, TERMINAL_STAGES, type Actor, type DecisionContext, type MatterState } from '../domain/procedure';
+import { applyPrescreen, decide, parseCommand, deadlines, matterAccessOf, registerMatter, TERMINAL_STAGES, type Actor, type DecisionContext, type MatterState } from '../domain/procedure';
 import { authorize } from '../domain/permissions';
 import {
   actUpdate,
@@ -110,7 +110,7 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
           actor: request.actor,
           actorRole: actingRole(request.actor, request.command.type, state, context(request.actor).now),
           action: request.command.type,
-          command: request.command as unknown as Record<string, unknown>,
+          command: request.command,
           summary: decision.event.summary,
           reason: request.reason ?? commandReason(request),
           before: decision.event.before,
@@ -133,6 +133,8 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
     },
     {
       validator: (request) => {
+        const parsed = parseCommand(request.command);
+        if (!parsed.ok) throw refuse(parsed.status, parsed.code, parsed.reason);
         if (!registered) return; // decided in the handler once registration is stored
         const decision = judge(request);
         if (!decision.ok) throw refuse(decision.status, decision.code, decision.reason);
@@ -243,10 +245,9 @@ function publishSearchAttributes(state: MatterState): void {
   upsertSearchAttributes({ MatterStage: [state.stage], MatterKind: [state.kind], DraftingUnit: [state.draftingUnit] });
 }
 
-function commandReason(request: ActionRequest): string | null {
-  const c = request.command as { reason?: unknown; note?: unknown };
-  if (typeof c.reason === 'string') return c.reason;
-  if (typeof c.note === 'string') return c.note;
+function commandReason({ command }: ActionRequest): string | null {
+  if ('reason' in command && typeof command.reason === 'string') return command.reason;
+  if ('note' in command && typeof command.note === 'string') return command.note;
   return null;
 }
 

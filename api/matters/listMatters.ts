@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import type { Prisma } from '../../prisma/generated/client';
-import { MATTER_KINDS } from '../../domain/procedure';
+import { MATTER_KINDS, oneOf } from '../../domain/procedure';
 import type { ApiDeps } from '../deps';
 import type { Principal } from '../auth/principal';
-import { oneOf } from './commandSchema';
 
 /**
  * Lists come from the database projection (written with every action), not from Temporal visibility:

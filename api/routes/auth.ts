@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { defineRoute, type AnyRoute } from '../http/route';
 import { ProblemError } from '../http/problem';
+import { line } from '../../domain/procedure';
 import { verifyPassword, hashPassword } from '../auth/passwords';
 import { issueToken, revokeToken } from '../auth/tokens';
 import { LoginThrottle } from '../auth/loginThrottle';
 import type { ApiDeps } from '../deps';
 
-const loginBody = z.object({ username: z.string().trim().min(1, 'is required').max(100), password: z.string().min(1, 'is required').max(200) });
+const loginBody = z.object({ username: line(100), password: z.string().min(1, 'is required').max(200) });
 
 /** A hash to compare against when the user does not exist, so timing does not reveal usernames. */
 let decoyHash: Promise<string> | undefined;

@@ -4,7 +4,7 @@ import { defineRoute, type AnyRoute } from '../http/route';
 import { notFound, ProblemError } from '../http/problem';
 import { readableMatter } from '../matters/matterService';
 import type { ApiDeps } from '../deps';
-import type { MatterState } from '../../domain/procedure';
+import { documentText, line, type MatterState } from '../../domain/procedure';
 import { viewQuery } from '../../workflows/definitions';
 
 /** Largest text the pre-screen endpoint takes (characters); a whole normative document fits many times. */
@@ -22,8 +22,8 @@ export function fairCompetitionRoutes(deps: ApiDeps): AnyRoute[] {
     defineRoute({
       method: 'post', path: '/api/v1/fair-competition/prescreen', summary: 'Pre-screen a text against the fair-competition standards', tags: ['fair-competition'], auth: false,
       body: z.object({
-        text: z.string({ error: 'must be a string' }).min(1, 'must not be empty').max(PRESCREEN_MAX_CHARS, `must be at most ${PRESCREEN_MAX_CHARS} characters`),
-        ruleSetVersion: z.string().optional().describe('Screen under an earlier rule set'),
+        text: documentText(PRESCREEN_MAX_CHARS),
+        ruleSetVersion: line(50).optional().describe('Screen under an earlier rule set'),
       }),
       responses: { 200: { description: 'Findings, each with the standard, the exact character span, the excerpt and an explanation', schema: z.object({ ruleSetVersion: z.string(), findings: z.array(findingSchema) }) } },
       handler: ({ body }) => {

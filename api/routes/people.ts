@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import crypto from 'node:crypto';
-import { ROLE_LABELS, type Role } from '../../domain/procedure';
+import { line, oneOf, ROLE_LABELS, type Role } from '../../domain/procedure';
 import { authorize } from '../../domain/permissions';
 import { defineRoute, type AnyRoute } from '../http/route';
 import { forbidden, notFound, ProblemError } from '../http/problem';
 import { hashPassword } from '../auth/passwords';
 import { generateSigningKey } from '../../platform/signingKeys';
 import { BUREAU_ID, LAW_FIRM_ID } from '../people/demoPeople';
-import { oneOf } from '../matters/commandSchema';
 import type { ApiDeps } from '../deps';
 import type { Principal } from '../auth/principal';
 
@@ -16,19 +15,19 @@ const day = z.iso.date();
 
 const userBody = z.object({
   username: z.string().trim().min(2).max(100).regex(/^[\w.-]+$/, 'letters, digits, _ . - only'),
-  displayName: z.string().trim().min(1).max(200),
+  displayName: line(200),
   password: z.string().min(10, 'must be at least 10 characters').max(200),
   roles: z.array(oneOf(ROLES)).min(1),
-  sectionId: z.string().max(100).nullable().default(null),
+  sectionId: line(100).nullable().default(null),
   lawFirm: z.boolean().default(false).describe('A retained lawyer of the law firm (else a bureau member)'),
   contractFrom: day.optional(),
   contractTo: day.optional(),
 });
 const userPatch = z.object({
-  displayName: z.string().trim().min(1).max(200).optional(),
+  displayName: line(200).optional(),
   password: z.string().min(10).max(200).optional(),
   roles: z.array(oneOf(ROLES)).min(1).optional(),
-  sectionId: z.string().max(100).nullable().optional(),
+  sectionId: line(100).nullable().optional(),
   active: z.boolean().optional(),
   contractFrom: day.nullable().optional(),
   contractTo: day.nullable().optional(),

@@ -1,6 +1,18 @@
 /** The review procedure: pure domain rules (state machine, gates, clocks). Safe inside workflow code. */
 
 export * from './types';
+export {
+  commandSchema,
+  parseCommand,
+  submitVersionCommand,
+  recordFcrConclusionCommand,
+  researchItemSchema,
+  fcrReviewSchema,
+  meetingRecordInputSchema,
+  checklistEntrySchema,
+  amendmentSchema,
+} from './commands';
+export { line, prose, documentText, instant, sha256, oneOf } from './primitives';
 export { defaultProcedureConfig, type KindConfig, type ProcedureConfig, type QuorumRule } from './config';
 export { registerMatter, registrationProblem, RegistrationError, type RegistrationInput } from './register';
 export { decide, availableActions, authorizeCommand } from './decide';

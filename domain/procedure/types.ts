@@ -6,8 +6,11 @@
 
 import type { ClockPause, Duration, DurationUnit, HolidayCalendar } from '../calendar';
 import type { ProcedureConfig } from './config';
+import type { Amendment, ChecklistEntry, Command, CommandType, FcrReviewRecord, MeetingRecordInput, ResearchItem, ResearchItemKind } from './commands';
 
 export type { ClockPause, Duration, DurationUnit, HolidayCalendar };
+// The commands' shapes are inferred from their schemas (./commands), the single source.
+export type { Amendment, ChecklistEntry, Command, CommandType, FcrReviewRecord, MeetingRecordInput, ResearchItem, ResearchItemKind };
 
 /**
  * - normative_document 行政规范性文件 (国办发〔2018〕37号)
@@ -71,52 +74,6 @@ export interface Actor {
 // Research and argumentation (研究论证)
 // ---------------------------------------------------------------------------------------------
 
-export interface DocumentRef {
-  /** Id of the stored file (the document store is outside this module). */
-  documentId: string;
-}
-
-export interface LegalBasis {
-  title: string;
-  article?: string;
-}
-
-export interface Consultation {
-  /** Unit consulted (section id or name). */
-  unit: string;
-  agreed: boolean;
-  opinion: string;
-  /** Required when not agreed: 713号令第13条 — the dispute, both positions and the reasons. */
-  dispute?: { issue: string; unitPosition: string; drafterPosition: string; reason: string };
-}
-
-export interface AdoptionEntry {
-  commentSummary: string;
-  adopted: boolean;
-  /** Required when not adopted. */
-  reason?: string;
-}
-
-export type ResearchItem =
-  | ({ kind: 'drafting_explanation'; summary: string } & DocumentRef)
-  | { kind: 'legal_bases'; bases: LegalBasis[]; documentId?: string }
-  | { kind: 'internal_consultation'; consultations: Consultation[] }
-  | { kind: 'public_comment'; openedAt: string; closesAt: string; channel: string; shortenedReason?: string }
-  | ({ kind: 'hearing'; materialsSentAt: string; heldAt: string } & DocumentRef)
-  | ({
-      kind: 'expert_opinion';
-      expertName: string;
-      institution?: string;
-      directInterest: boolean;
-      signed: boolean;
-      opinion: string;
-    } & DocumentRef)
-  | ({ kind: 'risk_assessment'; riskLevel: 'low' | 'medium' | 'high'; controllable: boolean; measures: string } & DocumentRef)
-  | { kind: 'comment_adoption'; entries: AdoptionEntry[]; documentId?: string }
-  | ({ kind: 'procedure_statement'; summary: string } & DocumentRef);
-
-export type ResearchItemKind = ResearchItem['kind'];
-
 /** A research item as kept in state: who recorded it, when, and against which version. */
 export type Recorded<T> = T & { recordedBy: string; recordedAt: string; versionHash: string };
 
@@ -138,6 +95,7 @@ export interface ResearchRecord {
 
 /** 公平竞争审查条例第17条: the review ends in a written conclusion. */
 export type FcrConclusion = 'no_restrictive_effect' | 'exception_justified' | 'breach_must_revise';
+export const FCR_CONCLUSIONS: readonly FcrConclusion[] = ['no_restrictive_effect', 'exception_justified', 'breach_must_revise'];
 
 export interface FcrConclusionRecord {
   conclusion: FcrConclusion;
@@ -164,19 +122,6 @@ export interface FcrFindingRef {
 /** 公平竞争审查条例第12条: the four grounds for an exception. */
 export type FcrExceptionGround = 'E1' | 'E2' | 'E3' | 'E4';
 export const FCR_EXCEPTION_GROUNDS: readonly FcrExceptionGround[] = ['E1', 'E2', 'E3', 'E4'];
-
-/** The reviewer's record behind a conclusion: each standard answered, the parties heard, the exception. */
-export interface FcrReviewRecord {
-  /** The standards catalogue version the review was made under (a changed rule set never alters it). */
-  ruleSetVersion: string;
-  standards: Array<{ code: string; answer: 'not_involved' | 'no_restriction' | 'restriction'; note?: string }>;
-  /** 第16条: operators, trade associations (and the public where its interests are touched) heard. */
-  consultations: Array<{ party: string; kind: 'operator' | 'association' | 'public' | 'expert'; view: string }>;
-  /** Why nobody was consulted, when nobody was (e.g. no identifiable operator is affected). */
-  consultationWaivedReason?: string;
-  /** 第12条: all three conditions, explained in detail in the written conclusion. */
-  exception?: { ground: FcrExceptionGround; reason: string; noLessRestrictiveAlternative: string; periodOrEndCondition: string };
-}
 
 export interface FairCompetitionState {
   reviewerId: string | null;
@@ -231,12 +176,6 @@ export type ChecklistCode =
   | 'LR-R2'
   | 'LR-F1';
 
-export interface ChecklistEntry {
-  code: ChecklistCode;
-  result: 'pass' | 'issue' | 'not_applicable';
-  note?: string;
-}
-
 export interface LawyerOpinion {
   lawyerId: string;
   versionHash: string;
@@ -248,11 +187,6 @@ export interface LawyerOpinion {
   void: boolean;
   voidedAt?: string;
   voidedByVersion?: number;
-}
-
-export interface Amendment {
-  clause: string;
-  change: string;
 }
 
 export interface LegalityConclusionRecord {
@@ -293,26 +227,7 @@ export const MEETING_VIEWS: readonly MeetingView[] = ['approve', 'approve_with_c
 
 /** 局长办公会 / 党委（党组）会 */
 export type MeetingBody = 'director_office_meeting' | 'party_committee_meeting';
-
-export interface MeetingRecordInput {
-  /** When the meeting took place (ISO instant); defaults to the scheduled time. */
-  heldAt?: string;
-  /** The full roster of the body (组成人员). */
-  members: string[];
-  attendees: string[];
-  absentees: string[];
-  recusals: Array<{ memberId: string; reason: string }>;
-  /** The head (行政首长 / 主持人) — must speak last (713号令第30条). */
-  headId: string;
-  /** In speaking order; the head's view is the last entry. */
-  views: Array<{ memberId: string; view: MeetingView; comment?: string }>;
-  outcome: MeetingView;
-  /** Mandatory when the outcome departs from the majority of members' views (713号令第30条). */
-  departureReason?: string;
-  /** Changes decided, mandatory for approve_with_changes. */
-  changes?: string[];
-  minutesDocumentId: string;
-}
+export const MEETING_BODIES: readonly MeetingBody[] = ['director_office_meeting', 'party_committee_meeting'];
 
 export interface MeetingRecord extends MeetingRecordInput {
   heldAt: string;
@@ -386,59 +301,6 @@ export interface MatterState {
   flagChanges: Array<{ from: Flag[]; to: Flag[]; by: string; at: string; reason: string }>;
   closure: { stage: Stage; by: string; at: string; reason: string } | null;
 }
-
-// ---------------------------------------------------------------------------------------------
-// Commands (one per person's action; every payload is JSON)
-// ---------------------------------------------------------------------------------------------
-
-export type Command =
-  | { type: 'submit_version'; versionHash: string; versionNumber: number; note?: string }
-  | { type: 'record_research_item'; item: ResearchItem }
-  | { type: 'set_flags'; flags: Flag[]; reason: string }
-  | { type: 'submit_for_review'; note?: string }
-  | { type: 'withdraw'; reason: string }
-  | { type: 'return_for_revision'; reason: string }
-  | { type: 'assign_fcr_reviewer'; reviewerId: string }
-  | { type: 'set_fcr_findings'; openFindings: number; documentId?: string }
-  | { type: 'answer_fcr_finding'; findingId: string; verdict: 'confirmed' | 'dismissed'; reason?: string }
-  | {
-      type: 'record_fcr_conclusion';
-      conclusion: FcrConclusion;
-      versionHash: string;
-      documentId: string;
-      summary: string;
-      /** Required when the matter's configuration says so (every matter registered since it existed). */
-      review?: FcrReviewRecord;
-    }
-  | { type: 'accept_materials' }
-  | { type: 'return_for_supplement'; missing: string[]; note: string }
-  | { type: 'assign_lawyer'; lawyerId: string }
-  | { type: 'submit_lawyer_opinion'; versionHash: string; outcome: LegalityOutcome; text: string; checklist: ChecklistEntry[] }
-  | {
-      type: 'record_legality_conclusion';
-      versionHash: string;
-      outcome: LegalityOutcome;
-      text: string;
-      /** LAWFUL_WITH_AMENDMENTS: clause by clause. */
-      amendments?: Amendment[];
-      /** RETURN_TO_COMPLETE_PROCEDURE / MATERIALS_INCOMPLETE: what is missing. */
-      missing?: string[];
-      /** NEED_PRIOR_APPROVAL: whose approval. */
-      approvalAuthority?: string;
-    }
-  | { type: 'confirm_amendments'; versionHash: string; note?: string }
-  | { type: 'record_prior_approval'; granted: boolean; authority: string; reference: string; note?: string }
-  | { type: 'schedule_meeting'; meetingAt: string; body: MeetingBody; meetingRef?: string }
-  | { type: 'record_meeting'; record: MeetingRecordInput }
-  | { type: 'confirm_final_text'; versionHash: string; note?: string }
-  | { type: 'report_to_party'; reference: string; note?: string }
-  | { type: 'record_government_review'; outcome: 'approved' | 'returned' | 'rejected'; reference: string; note?: string }
-  | { type: 'sign_and_number'; versionHash: string; documentNumber: string; signedBy: string }
-  | { type: 'publish'; channel: string; reference: string }
-  | { type: 'file_record'; authority: string; reference: string }
-  | { type: 'archive'; archiveRef: string; recipient?: string };
-
-export type CommandType = Command['type'];
 
 export interface DecisionContext {
   actor: Actor;

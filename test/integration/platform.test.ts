@@ -81,6 +81,43 @@ describe('the whole stack: real Temporal, real PostgreSQL, Express API', () => {
     expect(await system.db.prisma.matter.count()).toBe(before);
   });
 
+  test('text the database cannot store (NUL, lone surrogates, control characters) is a 400 naming the field; the matter stays usable', async () => {
+    const before = await system.db.prisma.matter.count();
+    const registrations: Array<[unknown, string]> = [
+      [{ title: 'a\u0000b', kind: 'normative_document', text: sampleText }, 'body.title'],
+      [{ title: 'broken \ud800 title', kind: 'normative_document', text: sampleText }, 'body.title'],
+      [{ title: 'two\nlines', kind: 'normative_document', text: sampleText }, 'body.title'],
+      [{ title: 'x', kind: 'normative_document', text: `${sampleText}\u0000` }, 'body.text'],
+      [{ title: 'x', kind: 'normative_document', text: `${sampleText}\udfff` }, 'body.text'],
+      [{ title: 'x', kind: 'normative_document', text: `${sampleText}\u0007` }, 'body.text'],
+    ];
+    for (const [body, field] of registrations) {
+      const res = await http.post('/api/v1/matters', drafter, body);
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('invalid_input');
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    }
+    expect(await system.db.prisma.matter.count()).toBe(before);
+
+    // Line breaks and tabs are kept where text needs them.
+    const created = await http.post('/api/v1/matters', drafter, { title: '控制字符测试', kind: 'normative_document', text: '第一条\t总则\r\n第二条 施行。' });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    const actions: Array<[Record<string, unknown>, string]> = [
+      [{ type: 'withdraw', reason: 'no\u0000thanks' }, 'body.command.reason'],
+      [{ type: 'withdraw', reason: '\ud83d' }, 'body.command.reason'],
+      [{ type: 'record_research_item', item: { kind: 'legal_bases', bases: [{ title: '《中华人民共和国\u001b立法法》' }] } }, 'body.command.item.bases.0.title'],
+    ];
+    for (const [command, field] of actions) {
+      const res = await http.act(id, drafter, command);
+      expect(res.status).toBe(400);
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    }
+    const reasonWithLines = await http.act(id, drafter, { type: 'record_research_item', item: { kind: 'drafting_explanation', summary: '一、起草背景\n\t二、主要内容 😀', documentId: 'doc-1' } });
+    expect(reasonWithLines.status).toBe(200);
+    expect(reasonWithLines.body.state.research.draftingExplanation.summary).toBe('一、起草背景\n\t二、主要内容 😀');
+  });
+
   test('a first matter, end to end: stored with its first version, one real workflow, state reported', async () => {
     const res = await http.post('/api/v1/matters', drafter, { title: '关于促进文化和旅游消费的若干措施', kind: 'normative_document', text: sampleText, flags: ['ECON', 'PUBLIC'] });
     expect(res.status).toBe(201);

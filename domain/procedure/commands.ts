@@ -1,0 +1,185 @@
+/**
+ * The commands people send — one per action — as zod schemas: the single source of their shape. The
+ * domain's `Command` type is inferred from them, the API derives its wire schema from them, the workflow's
+ * Update validator parses with them, and the activities receive the parsed result.
+ */
+import { z } from 'zod';
+import { FCR_CONCLUSIONS, FCR_EXCEPTION_GROUNDS, FLAGS, LEGALITY_OUTCOMES, MEETING_BODIES, MEETING_VIEWS } from './types';
+import { CHECKLIST_CODES } from './labels';
+import { instant, line, oneOf, prose, sha256 } from './primitives';
+import { refuse } from './refusals';
+import type { Refusal } from './types';
+
+/** Id of a stored file or record (the document store is outside this module). */
+const docId = line(200);
+/** Id of a person. */
+const personId = line(100);
+
+// ---------------------------------------------------------------------------------------------
+// Research and argumentation (研究论证)
+// ---------------------------------------------------------------------------------------------
+
+export const researchItemSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('drafting_explanation'), summary: prose(), documentId: docId }),
+  z.object({ kind: z.literal('legal_bases'), bases: z.array(z.object({ title: line(500), article: line(200).optional() })).min(1), documentId: docId.optional() }),
+  z.object({
+    kind: z.literal('internal_consultation'),
+    consultations: z
+      .array(
+        z.object({
+          /** Unit consulted (section id or name). */
+          unit: line(200),
+          agreed: z.boolean(),
+          opinion: prose(),
+          /** Required when not agreed: 713号令第13条 — the dispute, both positions and the reasons. */
+          dispute: z.object({ issue: prose(), unitPosition: prose(), drafterPosition: prose(), reason: prose() }).optional(),
+        }),
+      )
+      .min(1),
+  }),
+  z.object({ kind: z.literal('public_comment'), openedAt: instant, closesAt: instant, channel: line(500), shortenedReason: prose().optional() }),
+  z.object({ kind: z.literal('hearing'), materialsSentAt: instant, heldAt: instant, documentId: docId }),
+  z.object({
+    kind: z.literal('expert_opinion'),
+    expertName: line(200),
+    institution: line(200).optional(),
+    directInterest: z.boolean(),
+    signed: z.boolean(),
+    opinion: prose(),
+    documentId: docId,
+  }),
+  z.object({ kind: z.literal('risk_assessment'), riskLevel: z.enum(['low', 'medium', 'high']), controllable: z.boolean(), measures: prose(), documentId: docId }),
+  z.object({
+    kind: z.literal('comment_adoption'),
+    /** `reason` is required when a comment was not adopted. */
+    entries: z.array(z.object({ commentSummary: prose(), adopted: z.boolean(), reason: prose().optional() })).describe('Empty when the window received no comments'),
+    documentId: docId.optional(),
+  }),
+  z.object({ kind: z.literal('procedure_statement'), summary: prose(), documentId: docId }),
+]);
+export type ResearchItem = z.infer<typeof researchItemSchema>;
+export type ResearchItemKind = ResearchItem['kind'];
+
+// ---------------------------------------------------------------------------------------------
+// Reviews
+// ---------------------------------------------------------------------------------------------
+
+/** 公平竞争审查条例第12、16、17条: the reviewer's record behind a conclusion. */
+export const fcrReviewSchema = z.object({
+  /** The standards catalogue version the review was made under (a changed rule set never alters it). */
+  ruleSetVersion: line(50),
+  standards: z.array(z.object({ code: line(20), answer: z.enum(['not_involved', 'no_restriction', 'restriction']), note: prose().optional() })).min(1),
+  /** 第16条: operators, trade associations (and the public where its interests are touched) heard. */
+  consultations: z.array(z.object({ party: line(500), kind: z.enum(['operator', 'association', 'public', 'expert']), view: prose() })),
+  /** Why nobody was consulted, when nobody was (e.g. no identifiable operator is affected). */
+  consultationWaivedReason: prose().optional(),
+  /** 第12条: all three conditions, explained in detail in the written conclusion. */
+  exception: z.object({ ground: oneOf(FCR_EXCEPTION_GROUNDS), reason: prose(), noLessRestrictiveAlternative: prose(), periodOrEndCondition: prose() }).optional(),
+});
+export type FcrReviewRecord = z.infer<typeof fcrReviewSchema>;
+
+export const checklistEntrySchema = z.object({ code: oneOf(CHECKLIST_CODES), result: z.enum(['pass', 'issue', 'not_applicable']), note: prose().optional() });
+export type ChecklistEntry = z.infer<typeof checklistEntrySchema>;
+
+export const amendmentSchema = z.object({ clause: line(500), change: prose() });
+export type Amendment = z.infer<typeof amendmentSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Collective decision (集体讨论决定)
+// ---------------------------------------------------------------------------------------------
+
+const meetingView = oneOf(MEETING_VIEWS);
+
+export const meetingRecordInputSchema = z.object({
+  /** When the meeting took place (ISO instant); defaults to the scheduled time. */
+  heldAt: instant.optional(),
+  /** The full roster of the body (组成人员). */
+  members: z.array(personId).min(1),
+  attendees: z.array(personId),
+  absentees: z.array(personId),
+  recusals: z.array(z.object({ memberId: personId, reason: prose() })),
+  /** The head (行政首长 / 主持人) — must speak last (713号令第30条). */
+  headId: personId,
+  /** In speaking order; the head's view is the last entry. */
+  views: z.array(z.object({ memberId: personId, view: meetingView, comment: prose().optional() })),
+  outcome: meetingView,
+  /** Mandatory when the outcome departs from the majority of members' views (713号令第30条). */
+  departureReason: prose().optional(),
+  /** Changes decided, mandatory for approve_with_changes. */
+  changes: z.array(prose()).optional(),
+  minutesDocumentId: docId,
+});
+export type MeetingRecordInput = z.infer<typeof meetingRecordInputSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// The commands
+// ---------------------------------------------------------------------------------------------
+
+/** versionHash and versionNumber are filled in by the server from the text it receives. */
+export const submitVersionCommand = z.object({ type: z.literal('submit_version'), versionHash: sha256, versionNumber: z.number().int().min(2), note: prose().optional() });
+
+/** The written conclusion is generated by the server and stored under `documentId`. */
+export const recordFcrConclusionCommand = z.object({
+  type: z.literal('record_fcr_conclusion'),
+  conclusion: oneOf(FCR_CONCLUSIONS),
+  versionHash: sha256,
+  documentId: docId,
+  summary: prose(),
+  /** Required when the matter's configuration says so (every matter registered since it existed). */
+  review: fcrReviewSchema.optional(),
+});
+
+export const commandSchema = z.discriminatedUnion('type', [
+  submitVersionCommand,
+  z.object({ type: z.literal('record_research_item'), item: researchItemSchema }),
+  z.object({ type: z.literal('set_flags'), flags: z.array(oneOf(FLAGS)), reason: prose() }),
+  z.object({ type: z.literal('submit_for_review'), note: prose().optional() }),
+  z.object({ type: z.literal('withdraw'), reason: prose() }),
+  z.object({ type: z.literal('return_for_revision'), reason: prose() }),
+  z.object({ type: z.literal('assign_fcr_reviewer'), reviewerId: personId }),
+  z.object({ type: z.literal('set_fcr_findings'), openFindings: z.number().int().min(0), documentId: docId.optional() }),
+  z.object({ type: z.literal('answer_fcr_finding'), findingId: line(200), verdict: z.enum(['confirmed', 'dismissed']), reason: prose().optional() }),
+  recordFcrConclusionCommand,
+  z.object({ type: z.literal('accept_materials') }),
+  z.object({ type: z.literal('return_for_supplement'), missing: z.array(line(500)).min(1), note: prose() }),
+  z.object({ type: z.literal('assign_lawyer'), lawyerId: personId }),
+  z.object({ type: z.literal('submit_lawyer_opinion'), versionHash: sha256, outcome: oneOf(LEGALITY_OUTCOMES), text: prose(), checklist: z.array(checklistEntrySchema) }),
+  z.object({
+    type: z.literal('record_legality_conclusion'),
+    versionHash: sha256,
+    outcome: oneOf(LEGALITY_OUTCOMES),
+    text: prose(),
+    /** LAWFUL_WITH_AMENDMENTS: clause by clause. */
+    amendments: z.array(amendmentSchema).optional(),
+    /** RETURN_TO_COMPLETE_PROCEDURE / MATERIALS_INCOMPLETE: what is missing. */
+    missing: z.array(line(500)).optional(),
+    /** NEED_PRIOR_APPROVAL: whose approval. */
+    approvalAuthority: line(500).optional(),
+  }),
+  z.object({ type: z.literal('confirm_amendments'), versionHash: sha256, note: prose().optional() }),
+  z.object({ type: z.literal('record_prior_approval'), granted: z.boolean(), authority: line(500), reference: line(500), note: prose().optional() }),
+  z.object({ type: z.literal('schedule_meeting'), meetingAt: instant, body: oneOf(MEETING_BODIES), meetingRef: line(200).optional() }),
+  z.object({ type: z.literal('record_meeting'), record: meetingRecordInputSchema }),
+  z.object({ type: z.literal('confirm_final_text'), versionHash: sha256, note: prose().optional() }),
+  z.object({ type: z.literal('report_to_party'), reference: line(500), note: prose().optional() }),
+  z.object({ type: z.literal('record_government_review'), outcome: z.enum(['approved', 'returned', 'rejected']), reference: line(500), note: prose().optional() }),
+  z.object({ type: z.literal('sign_and_number'), versionHash: sha256, documentNumber: line(200), signedBy: line(200) }),
+  z.object({ type: z.literal('publish'), channel: line(500), reference: line(500) }),
+  z.object({ type: z.literal('file_record'), authority: line(500), reference: line(500) }),
+  z.object({ type: z.literal('archive'), archiveRef: line(500), recipient: line(500).optional() }),
+]);
+
+/** One person's action; every payload is plain JSON (it travels as a Temporal Update). */
+export type Command = z.infer<typeof commandSchema>;
+export type CommandType = Command['type'];
+
+/**
+ * Checks an incoming command against its schema (the workflow's Update validator: an action sent past
+ * the API, e.g. by an operator, gets the same checks). Refuses naming the first field that is wrong.
+ */
+export function parseCommand(raw: unknown): { ok: true; command: Command } | Refusal {
+  const parsed = commandSchema.safeParse(raw);
+  if (parsed.success) return { ok: true, command: parsed.data };
+  const issue = parsed.error.issues[0]!;
+  return refuse('INVALID_INPUT', `${['command', ...issue.path.map(String)].join('.')}: ${issue.message}`);
+}

@@ -1,0 +1,57 @@
+/**
+ * The text and value primitives every request schema is built from, so that what may reach the database
+ * is decided in one place. PostgreSQL refuses U+0000 in text and any string that is not valid UTF-8 (a
+ * lone surrogate cannot be encoded); letting either through validation made the storing activity fail
+ * for ever and wedged the matter. Control characters have no place in stored records either (they hide
+ * text in printouts and CSV cells). Prose keeps the line breaks and tabs it needs.
+ */
+import { z } from 'zod';
+
+/** U+0000–U+001F, U+007F–U+009F except tab, line feed and carriage return. */
+const CONTROL_IN_PROSE = /[^\P{Cc}\t\n\r]/u;
+/** Every control character, line breaks included. */
+const CONTROL_IN_LINE = /\p{Cc}/u;
+/** A surrogate not paired with its partner is not a character and cannot be stored. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+const NO_LONE_SURROGATE = 'must be valid Unicode (no unpaired surrogate)';
+
+/** A one-line value: a name, an id, a reference. Trimmed, not empty, no control characters at all. */
+export const line = (max = 500) =>
+  z
+    .string({ error: 'must be a string' })
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`)
+    .refine((s) => !CONTROL_IN_LINE.test(s), 'must not contain control characters or line breaks')
+    .refine((s) => !LONE_SURROGATE.test(s), NO_LONE_SURROGATE);
+
+/** Free text: an opinion, a reason, a note. Trimmed, not empty; line breaks and tabs allowed. */
+export const prose = (max = 20_000) =>
+  z
+    .string({ error: 'must be a string' })
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`)
+    .refine((s) => !CONTROL_IN_PROSE.test(s), 'must not contain NUL or control characters other than line breaks and tabs')
+    .refine((s) => !LONE_SURROGATE.test(s), NO_LONE_SURROGATE);
+
+/** A document's text: kept exactly as sent (its SHA-256 binds sign-offs), not blank, up to `max` characters. */
+export const documentText = (max = 1_000_000) =>
+  z
+    .string({ error: 'must be a string' })
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${thousands(max)} characters`)
+    .refine((t) => t.trim().length > 0, 'must not be blank')
+    .refine((s) => !CONTROL_IN_PROSE.test(s), 'must not contain NUL or control characters other than line breaks and tabs')
+    .refine((s) => !LONE_SURROGATE.test(s), NO_LONE_SURROGATE);
+
+const thousands = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+/** An instant with its offset, e.g. 2025-03-01T09:30:00+08:00. */
+export const instant = z.iso.datetime({ offset: true });
+
+export const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be a lowercase hex SHA-256');
+
+/** An enum from the domain's own list of values, so the two cannot drift apart. */
+export const oneOf = <T extends string>(values: readonly T[]) => z.enum(values as [T, ...T[]]);
