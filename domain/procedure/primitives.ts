@@ -15,26 +15,22 @@ const CONTROL_IN_LINE = /\p{Cc}/u;
 const LONE_SURROGATE = /\p{Cs}/u;
 
 const NO_LONE_SURROGATE = 'must be valid Unicode (no unpaired surrogate)';
+const PROSE_CONTROL = 'must not contain NUL or control characters other than line breaks and tabs';
+
+const trimmedText = (max: number, control: RegExp, controlMessage: string) =>
+  z
+    .string({ error: 'must be a string' })
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`)
+    .refine((s) => !control.test(s), controlMessage)
+    .refine((s) => !LONE_SURROGATE.test(s), NO_LONE_SURROGATE);
 
 /** A one-line value: a name, an id, a reference. Trimmed, not empty, no control characters at all. */
-export const line = (max = 500) =>
-  z
-    .string({ error: 'must be a string' })
-    .trim()
-    .min(1, 'must not be empty')
-    .max(max, `must be at most ${max} characters`)
-    .refine((s) => !CONTROL_IN_LINE.test(s), 'must not contain control characters or line breaks')
-    .refine((s) => !LONE_SURROGATE.test(s), NO_LONE_SURROGATE);
+export const line = (max = 500) => trimmedText(max, CONTROL_IN_LINE, 'must not contain control characters or line breaks');
 
 /** Free text: an opinion, a reason, a note. Trimmed, not empty; line breaks and tabs allowed. */
-export const prose = (max = 20_000) =>
-  z
-    .string({ error: 'must be a string' })
-    .trim()
-    .min(1, 'must not be empty')
-    .max(max, `must be at most ${max} characters`)
-    .refine((s) => !CONTROL_IN_PROSE.test(s), 'must not contain NUL or control characters other than line breaks and tabs')
-    .refine((s) => !LONE_SURROGATE.test(s), NO_LONE_SURROGATE);
+export const prose = (max = 20_000) => trimmedText(max, CONTROL_IN_PROSE, PROSE_CONTROL);
 
 /** A document's text: kept exactly as sent (its SHA-256 binds sign-offs), not blank, up to `max` characters. */
 export const documentText = (max = 1_000_000) =>
@@ -43,7 +39,7 @@ export const documentText = (max = 1_000_000) =>
     .min(1, 'must not be empty')
     .max(max, `must be at most ${thousands(max)} characters`)
     .refine((t) => t.trim().length > 0, 'must not be blank')
-    .refine((s) => !CONTROL_IN_PROSE.test(s), 'must not contain NUL or control characters other than line breaks and tabs')
+    .refine((s) => !CONTROL_IN_PROSE.test(s), PROSE_CONTROL)
     .refine((s) => !LONE_SURROGATE.test(s), NO_LONE_SURROGATE);
 
 const thousands = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
