@@ -193,9 +193,9 @@ export async function enforcementReview(w: Walk): Promise<string> {
 }
 
 /** Runs all three; returns each matter's final view and its trail verification. */
-export async function runWalkthrough(baseUrl: string, print: Print = (l) => process.stdout.write(`${l}\n`)) {
+export async function runWalkthrough(baseUrl: string, print: Print = (l) => process.stdout.write(`${l}\n`), password = 'demo') {
   const api = new ApiClient(baseUrl);
-  const people = await loginDemoPeople(api);
+  const people = await loginDemoPeople(api, password);
   const w = new Walk(api, people, print);
   const ids = {
     normativeDocument: await normativeDocumentWithRevision(w),
