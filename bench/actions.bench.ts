@@ -15,7 +15,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseConfig } from '../platform/config';
 import { createLogger } from '../platform/logger';
-import { startSystem } from '../platform/system';
+import { startSystem } from '../app/system';
 import { freePort } from '../platform/temporal/devServer';
 
 const MATTERS = Number(process.env.MATTERS ?? 40);

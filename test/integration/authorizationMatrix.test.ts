@@ -1,6 +1,6 @@
 import { api, person, shortClocksConfigFile, startTestSystem, type TestPerson } from './support/testSystem';
 import { CHECKLIST, createCast, Driver, type Cast } from './support/drive';
-import type { System } from '../../platform/system';
+import type { System } from '../../app/system';
 import { authorizeCommand, COMMAND_TYPES, STAGES_FOR_COMMAND, type Actor, type CommandType, type MatterState, type Role } from '../../domain/procedure';
 import { canRead } from '../../domain/permissions';
 import { matterAccessOf } from '../../domain/procedure';

@@ -1,5 +1,5 @@
 import { api, person, startTestSystem } from './support/testSystem';
-import type { System } from '../../platform/system';
+import type { System } from '../../app/system';
 
 describe('the working-day calendar endpoint', () => {
   let system: System;

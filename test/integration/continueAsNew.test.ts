@@ -1,6 +1,6 @@
 import { api, startTestSystem } from './support/testSystem';
 import { createCast, Driver, type Cast } from './support/drive';
-import type { System } from '../../platform/system';
+import type { System } from '../../app/system';
 import { recordHistory } from './support/histories';
 
 /**

@@ -1,5 +1,5 @@
 import { api, startTestSystem } from './support/testSystem';
-import type { System } from '../../platform/system';
+import type { System } from '../../app/system';
 
 /** The embedded default that `npm start` uses: in-process PGlite, same migrations, demo people. */
 describe('the embedded default database', () => {

@@ -1,6 +1,6 @@
 import { api, shortClocksConfigFile, startTestSystem } from './support/testSystem';
 import { CHECKLIST, createCast, Driver, type Cast } from './support/drive';
-import type { System } from '../../platform/system';
+import type { System } from '../../app/system';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -1,5 +1,5 @@
 import { api, person, startTestSystem, type TestPerson } from './support/testSystem';
-import type { System } from '../../platform/system';
+import type { System } from '../../app/system';
 
 const sampleText = '第一条 为促进本区文化和旅游消费，制定本措施。\n第二条 本措施自发布之日起施行。';
 

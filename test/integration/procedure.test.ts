@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { api, person, shortClocksConfigFile, startTestSystem } from './support/testSystem';
 import { CHECKLIST, createCast, Driver, type Cast } from './support/drive';
-import type { System } from '../../platform/system';
+import type { System } from '../../app/system';
 import { recordHistory } from './support/histories';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -9,13 +9,13 @@ const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 /** `npm start` as a newcomer runs it: its own dev Temporal server, the embedded database, worker, API. */
 describe('the start command', () => {
   test('a bad setting stops it at once with one line naming it', () => {
-    const result = spawnSync(TSX, ['scripts/start.ts'], { cwd: ROOT, env: { ...process.env, PORT: 'eighty', NODE_OPTIONS: '' }, encoding: 'utf8' });
+    const result = spawnSync(TSX, ['app/start.ts'], { cwd: ROOT, env: { ...process.env, PORT: 'eighty', NODE_OPTIONS: '' }, encoding: 'utf8' });
     expect(result.status).toBe(78);
     expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Configuration error: PORT .*"eighty"/)]);
   });
 
   test('the API or the worker alone refuses to start without the shared database and Temporal', () => {
-    for (const entry of ['api/main.ts', 'worker/main.ts']) {
+    for (const entry of ['app/api.ts', 'app/worker.ts']) {
       const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: '' };
       delete env.DATABASE_URL;
       delete env.TEMPORAL_ADDRESS;
@@ -31,7 +31,7 @@ describe('the start command', () => {
     const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: '', PORT: String(port), TEMPORAL_DEV_PORT: String(temporalPort), DATA_DIR: dataDir, LOG_LEVEL: 'info' };
     delete env.DATABASE_URL;
     delete env.TEMPORAL_ADDRESS;
-    const child: ChildProcess = spawn(TSX, ['scripts/start.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child: ChildProcess = spawn(TSX, ['app/start.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout!.on('data', (d) => (output += d));
     child.stderr!.on('data', (d) => (output += d));

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { api, startTestSystem } from './support/testSystem';
 import { CHECKLIST, createCast, Driver, type Cast } from './support/drive';
-import type { System } from '../../platform/system';
+import type { System } from '../../app/system';
 
 /** Auditors must be able to trust the trail: any edit or deletion made directly in PostgreSQL shows. */
 describe('the tamper-evident decision trail', () => {

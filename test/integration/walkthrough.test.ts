@@ -1,6 +1,6 @@
 import { startTestSystem } from './support/testSystem';
 import { runWalkthrough } from '../../scripts/walkthrough/scenarios';
-import type { System } from '../../platform/system';
+import type { System } from '../../app/system';
 import { recordHistory } from './support/histories';
 
 /**

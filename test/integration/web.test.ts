@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { api, startTestSystem } from './support/testSystem';
-import type { System } from '../../platform/system';
+import type { System } from '../../app/system';
 
 /**
  * The web app is static files served by the API (no build step, no framework fetched at runtime). This

@@ -1,5 +1,5 @@
 import { person, type TestPerson } from './testSystem';
-import type { System } from '../../../platform/system';
+import type { System } from '../../../app/system';
 import type { api as apiFactory } from './testSystem';
 
 type Api = ReturnType<typeof apiFactory>;

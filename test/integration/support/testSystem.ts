@@ -3,7 +3,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { parseConfig, type Config } from '../../../platform/config';
 import { createLogger } from '../../../platform/logger';
-import { startSystem, type System } from '../../../platform/system';
+import { startSystem, type System } from '../../../app/system';
 import { hashPassword } from '../../../api/auth/passwords';
 import { generateSigningKey } from '../../../platform/signingKeys';
 import { BUREAU_ID, LAW_FIRM_ID, ensureOrganisations } from '../../../api/people/demoPeople';

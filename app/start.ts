@@ -4,7 +4,7 @@
  */
 import { loadConfigOrExit } from '../platform/config';
 import { createLogger } from '../platform/logger';
-import { startSystem } from '../platform/system';
+import { startSystem } from './system';
 
 async function main() {
   const config = loadConfigOrExit();

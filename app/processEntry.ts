@@ -1,5 +1,5 @@
-import { loadConfigOrExit } from './config';
-import { createLogger } from './logger';
+import { loadConfigOrExit } from '../platform/config';
+import { createLogger } from '../platform/logger';
 import { startSystem } from './system';
 import { requireSharedServices } from './separateProcesses';
 

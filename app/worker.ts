@@ -1,4 +1,4 @@
 /** The worker process alone (production: scale it out separately from the API). */
-import { runProcess } from '../platform/processEntry';
+import { runProcess } from './processEntry';
 
 runProcess('worker');

@@ -1,4 +1,4 @@
-import type { Config } from './config';
+import type { Config } from '../platform/config';
 
 /**
  * The API and the worker as separate processes must share one database and one Temporal server: the

@@ -1,4 +1,4 @@
 /** The API process alone (production: scale it out separately from the workers). */
-import { runProcess } from '../platform/processEntry';
+import { runProcess } from './processEntry';
 
 runProcess('api');
