@@ -59,7 +59,7 @@ export function startWorker(layout: ClusterLayout, creds: Credentials, i: number
   const name = workerName(i);
   return runningPid(layout.files, name) ?? startDetached(layout.files, {
     name,
-    ...nodeEntry(path.join(REPO_ROOT, 'worker/main.ts')),
+    ...nodeEntry(path.join(REPO_ROOT, 'app/worker.ts')),
     cwd: REPO_ROOT,
     env: appEnv(layout, creds, { DATA_DIR: path.join(layout.dataDir, name), METRICS_PORT: String(layout.workerMetricsPorts[i]), TEMPORAL_METRICS_PORT: String(layout.workerSdkMetricsPorts[i]) }),
   });
@@ -69,7 +69,7 @@ export function startApi(layout: ClusterLayout, creds: Credentials, i: number): 
   const name = apiName(i);
   return runningPid(layout.files, name) ?? startDetached(layout.files, {
     name,
-    ...nodeEntry(path.join(REPO_ROOT, 'api/main.ts')),
+    ...nodeEntry(path.join(REPO_ROOT, 'app/api.ts')),
     cwd: REPO_ROOT,
     env: appEnv(layout, creds, { DATA_DIR: path.join(layout.dataDir, name), PORT: String(layout.apiPorts[i]), HOST: '127.0.0.1' }),
   });
