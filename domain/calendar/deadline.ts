@@ -14,7 +14,7 @@ import {
   parseInstant,
   startOfChinaDay,
 } from './chinaTime';
-import type { HolidayCalendar } from './holidayCalendar';
+import { provisionalYearsBetween, type HolidayCalendar } from './holidayCalendar';
 import { addCalendarDays, calendarDaysBetween } from './isoDate';
 import { addWorkingDays, workingDayCountingBack, workingDaysBetween } from './workingDays';
 
@@ -186,4 +186,16 @@ export function remindAt(dueIso: string, lead: Duration, cal: HolidayCalendar): 
     default:
       return assertNever(lead.unit);
   }
+}
+
+/**
+ * Whether a period in `unit` between two instants (a start and its due date, or a reminder and its due
+ * date) was counted on a provisional year. Only working days read holiday data, and they read exactly the
+ * Beijing dates between the two, so calendar days and seconds never are.
+ */
+export function periodReadsProvisionalYear(fromIso: string, toIso: string, unit: DurationUnit, cal: HolidayCalendar): boolean {
+  if (unit !== 'working_days') return false;
+  const from = chinaDateOf(parseInstant(fromIso, 'from'));
+  const to = chinaDateOf(parseInstant(toIso, 'to'));
+  return provisionalYearsBetween(cal, from, to).length > 0;
 }

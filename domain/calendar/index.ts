@@ -7,7 +7,12 @@ export {
   calendarToYears,
   defaultCalendar,
   holidayYearOf,
+  isProvisionalYear,
+  lastNoticeYear,
   parseHolidayYear,
+  provisionalYearsBetween,
+  withProvisionalYears,
+  PROVISIONAL_WINDOW_YEARS,
   type HolidayCalendar,
   type HolidayYear,
 } from './holidayCalendar';
@@ -25,8 +30,11 @@ export { chinaDateOf, endOfChinaDay, formatInstant, parseInstant, startOfChinaDa
 export {
   dueAt,
   effectiveDueAt,
+  periodReadsProvisionalYear,
   remindAt,
   type ClockPause,
   type Duration,
   type DurationUnit,
 } from './deadline';
+export { namedDaysOff, makeUpDaysOff, provisionalYear, HOLIDAY_MEASURES, type NamedDayOff, type MakeUpDayOff } from './provisionalYear';
+export { lunarNewYearsEve, lunarToIso, qingmingDay, springFestival } from './lunarDates';
