@@ -1,9 +1,10 @@
 import type { PrismaClient } from '../../prisma/generated/client';
-import { calendarFromYears, calendarToYears, defaultCalendar, parseHolidayYear, type HolidayCalendar, type HolidayYear } from '../../domain/calendar';
+import { calendarFromYears, calendarToYears, defaultCalendar, parseHolidayYear, withProvisionalYears, type HolidayCalendar, type HolidayYear } from '../../domain/calendar';
 
 /**
  * The working-day calendar in force: the built-in official notices (2024–2026) plus any year an admin has
- * loaded since. A loaded year replaces a built-in one of the same year (a corrected notice).
+ * loaded since. A loaded year replaces a built-in one of the same year (a corrected notice). The year after
+ * the last notice is computed provisionally from the 放假办法 (domain/calendar/provisionalYear.ts).
  */
 export class CalendarStore {
   constructor(private readonly prisma: PrismaClient) {}
@@ -16,8 +17,9 @@ export class CalendarStore {
     return [...byYear.values()].sort((a, b) => a.year - b.year);
   }
 
+  /** The official years, with the provisional window (every result that reads it says so). */
   async calendar(): Promise<HolidayCalendar> {
-    return calendarFromYears(await this.years());
+    return withProvisionalYears(calendarFromYears(await this.years()));
   }
 
   /** Validates and stores a year's notice; throws HolidayYearInvalidError naming the bad field. */

@@ -1,26 +1,41 @@
 import { z } from 'zod';
-import { addWorkingDays, CalendarYearMissingError, HolidayYearInvalidError, isValidDate } from '../../domain/calendar';
+import { addWorkingDays, CalendarYearMissingError, HolidayYearInvalidError, isValidDate, provisionalYearsBetween, type HolidayCalendar } from '../../domain/calendar';
 import { authorize } from '../../domain/permissions';
 import { defineRoute, type AnyRoute } from '../http/route';
 import { forbidden, ProblemError } from '../http/problem';
 import type { ApiDeps } from '../deps';
-import { TERMINAL_STAGES } from '../../domain/procedure';
+import { earliestDueAt, TERMINAL_STAGES, type MatterState } from '../../domain/procedure';
 import { calendarSignal } from '../../workflows/definitions';
 
 /**
  * Running matters keep the calendar they started with (determinism); a newly loaded year is handed to each
- * open matter's workflow so its clocks reaching into that year can now be computed.
+ * open matter's workflow so its clocks reaching into that year are recomputed on the notice (replacing a
+ * provisional year). The list projection's next due date is recomputed here on the same calendar, so the
+ * work lists do not wait for the matter's next action to reflect the notice.
  */
-async function propagateToOpenMatters(deps: ApiDeps, years: Awaited<ReturnType<ApiDeps['calendars']['years']>>): Promise<number> {
-  const open = await deps.db.prisma.matter.findMany({ where: { stage: { notIn: [...TERMINAL_STAGES] } }, select: { id: true, workflowId: true } });
+async function propagateToOpenMatters(deps: ApiDeps, years: Awaited<ReturnType<ApiDeps['calendars']['years']>>, cal: HolidayCalendar): Promise<number> {
+  const open = await deps.db.prisma.matter.findMany({ where: { stage: { notIn: [...TERMINAL_STAGES] } }, select: { id: true, workflowId: true, state: true, nextDueAt: true } });
   await Promise.all(
-    open.map((m) =>
-      deps.temporal.workflow.getHandle(m.workflowId).signal(calendarSignal, years).catch((err: Error) =>
+    open.map(async (m) => {
+      await deps.temporal.workflow.getHandle(m.workflowId).signal(calendarSignal, years).catch((err: Error) =>
         deps.log.warn({ matterId: m.id, err: err.message }, 'could not hand the new holiday year to the matter'),
-      ),
-    ),
+      );
+      const state = m.state as MatterState | null;
+      if (!state) return;
+      const next = earliestDueAt(state, deps.procedureConfig, cal);
+      if ((next === null ? null : Date.parse(next)) !== (m.nextDueAt?.getTime() ?? null)) {
+        await deps.db.prisma.matter.update({ where: { id: m.id }, data: { nextDueAt: next === null ? null : new Date(next) } });
+      }
+    }),
   );
   return open.length;
+}
+
+function calendarYearMissing(err: CalendarYearMissingError): ProblemError {
+  return new ProblemError(422, `No holiday data for ${err.year}`, {
+    detail: `${err.message}. An admin must load it (PUT /api/v1/calendar/years/${err.year}).`,
+    code: 'calendar_year_missing',
+  });
 }
 
 const isoDay = z.string().refine(isValidDate, 'must be a real date YYYY-MM-DD');
@@ -32,24 +47,34 @@ const isoDay = z.string().refine(isValidDate, 'must be a real date YYYY-MM-DD');
 export function calendarRoutes(deps: ApiDeps): AnyRoute[] {
   return [
     defineRoute({
-      method: 'get', path: '/api/v1/calendar/working-days', summary: 'The N-th working day after a date (weekends, days off and 调休上班 applied)', tags: ['calendar'], auth: false,
+      method: 'get', path: '/api/v1/calendar/working-days',
+      summary: 'The N-th working day after a date (weekends, days off and 调休上班 applied); provisional when it reads a year computed from the 放假办法 for want of its notice',
+      tags: ['calendar'], auth: false,
       query: z.object({ from: isoDay, add: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(0, 'must be 0 or more').max(3650) }),
-      responses: { 200: { description: 'Due date', schema: z.object({ due: z.string() }) } },
+      responses: {
+        200: {
+          description: 'Due date',
+          schema: z.object({
+            due: z.string(),
+            provisional: z.boolean().describe('true when the count read a provisional year (no State Council notice loaded yet): the notice\'s 调休 may move the date'),
+          }),
+        },
+      },
       handler: async ({ query }) => {
+        const cal = await deps.calendars.calendar();
         try {
-          return { due: addWorkingDays(query.from, query.add, await deps.calendars.calendar()) };
+          const due = addWorkingDays(query.from, query.add, cal);
+          return { due, provisional: provisionalYearsBetween(cal, query.from, due).length > 0 };
         } catch (err) {
-          if (err instanceof CalendarYearMissingError) {
-            throw new ProblemError(422, `No holiday data for ${err.year}`, { detail: `The working-day calendar has no official notice loaded for ${err.year}; an admin must load it (PUT /api/v1/calendar/years/${err.year}).`, code: 'calendar_year_missing' });
-          }
+          if (err instanceof CalendarYearMissingError) throw calendarYearMissing(err);
           throw err;
         }
       },
     }),
     defineRoute({
-      method: 'get', path: '/api/v1/calendar/years', summary: 'Years with holiday data', tags: ['calendar'], auth: false,
-      responses: { 200: { description: 'Years', schema: z.object({ items: z.array(z.record(z.string(), z.unknown())) }) } },
-      handler: async () => ({ items: await deps.calendars.years() }),
+      method: 'get', path: '/api/v1/calendar/years', summary: 'Years with holiday data: the official notices (items) and the provisional years computed from the 放假办法', tags: ['calendar'], auth: false,
+      responses: { 200: { description: 'Years', schema: z.object({ items: z.array(z.record(z.string(), z.unknown())), provisional: z.array(z.record(z.string(), z.unknown())) }) } },
+      handler: async () => ({ items: await deps.calendars.years(), provisional: [...((await deps.calendars.calendar()).provisional?.values() ?? [])] }),
     }),
     defineRoute({
       method: 'put', path: '/api/v1/calendar/years/:year', summary: 'Load a year\'s official holiday notice (admin)', tags: ['calendar'], auth: true,
@@ -62,7 +87,7 @@ export function calendarRoutes(deps: ApiDeps): AnyRoute[] {
         if (body.year !== undefined && body.year !== params.year) throw new ProblemError(400, 'Invalid body.year: must match the year in the path', { code: 'invalid_input', errors: [{ field: 'body.year', message: 'must match the path' }] });
         try {
           const year = await deps.calendars.load({ ...body, year: params.year }, principal!.userId);
-          const openMatters = await propagateToOpenMatters(deps, await deps.calendars.years());
+          const openMatters = await propagateToOpenMatters(deps, await deps.calendars.years(), await deps.calendars.calendar());
           return { ...year, openMattersNotified: openMatters };
         } catch (err) {
           if (err instanceof HolidayYearInvalidError) throw new ProblemError(400, `Invalid body.${err.field}: ${err.message}`, { code: 'invalid_input', errors: [{ field: `body.${err.field}`, message: err.message }] });

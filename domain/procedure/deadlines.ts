@@ -4,12 +4,12 @@
  * while the clock is stopped (补充材料期间不计入).
  */
 
-import { remindAt as remindBefore, type HolidayCalendar } from '../calendar';
+import { periodReadsProvisionalYear, remindAt as remindBefore, type HolidayCalendar } from '../calendar';
 import type { ProcedureConfig } from './config';
 import { postDecisionStepDone } from './handlers/postDecision';
 import { amendmentRoundPending } from './state';
 import { postDecisionSteps } from './steps';
-import { CalendarYearMissingError, periodEnd } from './time';
+import { CalendarYearMissingError, ms, periodEnd } from './time';
 import type { Duration, DurationUnit, MatterState, Stage } from './types';
 
 export type DeadlineKey =
@@ -30,6 +30,11 @@ export interface Deadline {
   stage: Stage;
   /** Set when the deadline cannot be computed, e.g. a year without holiday data: never guessed silently. */
   warning?: string;
+  /**
+   * Its due date (or its reminder) was counted on a provisional year, computed from the 放假办法 because
+   * that year's holiday notice is not loaded yet: the notice's 调休 may still move it by a day or two.
+   */
+  provisional?: true;
   /**
    * An obligation someone can miss (time limit, 备案, archiving): reminded before and escalated when passed.
    * The minimum review time is an earliest date, and the comment window's end a fact: no escalation.
@@ -66,15 +71,21 @@ export function deadlines(state: MatterState, config: ProcedureConfig, cal: Holi
   ): void => {
     try {
       const dueAt = periodEnd(startedAt, duration, pauses, cal);
+      const remindAt = dueAt ? remindBefore(dueAt, config.reminderLead, cal) : undefined;
+      const provisional =
+        dueAt !== null &&
+        (periodReadsProvisionalYear(startedAt, dueAt, duration.unit, cal) ||
+          (remindAt !== undefined && periodReadsProvisionalYear(remindAt, dueAt, config.reminderLead.unit, cal)));
       out.push({
         key,
         label,
         startedAt,
         dueAt,
-        ...(dueAt ? { remindAt: remindBefore(dueAt, config.reminderLead, cal) } : {}),
+        ...(remindAt ? { remindAt } : {}),
         unit: duration.unit,
         stage,
         escalates: !NOT_OBLIGATIONS.includes(key),
+        ...(provisional ? { provisional: true as const } : {}),
       });
     } catch (e) {
       if (!(e instanceof CalendarYearMissingError)) throw e;
@@ -126,9 +137,23 @@ export function deadlines(state: MatterState, config: ProcedureConfig, cal: Holi
   return out;
 }
 
-function safeRemind(dueAt: string, config: ProcedureConfig, cal: HolidayCalendar): { remindAt?: string } {
+/**
+ * The earliest running due date, for the matter list's projection (its `nextDueAt`); null when none runs
+ * or none can be computed.
+ */
+export function earliestDueAt(state: MatterState, config: ProcedureConfig, cal: HolidayCalendar): string | null {
+  const due = deadlines(state, config, cal)
+    .map((d) => d.dueAt)
+    .filter((d): d is string => d !== null)
+    // Instants may carry different offsets (a supplied +08:00 date, a computed UTC one).
+    .sort((a, b) => ms(a) - ms(b));
+  return due[0] ?? null;
+}
+
+function safeRemind(dueAt: string, config: ProcedureConfig, cal: HolidayCalendar): { remindAt?: string; provisional?: true } {
   try {
-    return { remindAt: remindBefore(dueAt, config.reminderLead, cal) };
+    const remindAt = remindBefore(dueAt, config.reminderLead, cal);
+    return { remindAt, ...(periodReadsProvisionalYear(remindAt, dueAt, config.reminderLead.unit, cal) ? { provisional: true as const } : {}) };
   } catch (e) {
     if (e instanceof CalendarYearMissingError) return {};
     throw e;

@@ -16,7 +16,7 @@ export { line, prose, documentText, instant, sha256, oneOf } from './primitives'
 export { defaultProcedureConfig, type KindConfig, type ProcedureConfig, type QuorumRule } from './config';
 export { registerMatter, registrationProblem, RegistrationError, type RegistrationInput } from './register';
 export { decide, availableActions, authorizeCommand } from './decide';
-export { deadlines, type Deadline, type DeadlineKey } from './deadlines';
+export { deadlines, earliestDueAt, type Deadline, type DeadlineKey } from './deadlines';
 export {
   requiredSteps,
   requiredMaterials,

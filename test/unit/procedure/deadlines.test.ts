@@ -1,3 +1,4 @@
+import { calendarFromYears, calendarToYears, provisionalYear, withProvisionalYears } from '../../../domain/calendar';
 import { deadlines, type MatterState, type ProcedureConfig } from '../../../domain/procedure';
 import { apply, at, cal, config, currentHashOf, doLegality, doResearch, meetingRecord, people, register, toAwaitingMeeting } from './fixtures';
 
@@ -104,5 +105,65 @@ describe('deadlines()', () => {
     const dl = deadlines(s, config, cal);
     expect(dl.every((d) => d.dueAt === null && /2027/.test(d.warning ?? ''))).toBe(true);
     expect(dl).toHaveLength(2);
+  });
+
+  describe('with the provisional window (2027 computed from the 放假办法)', () => {
+    const withProvisional = withProvisionalYears(cal);
+
+    it('clocks reaching into 2027 run and say they are provisional', () => {
+      let s = doResearch(register('major_decision', [], at('2026-12-28')), at('2026-12-28'));
+      s = apply(s, { type: 'submit_for_review' }, people.drafter, at('2026-12-28'));
+      // From Mon 28 Dec: 29, 30, 31 Dec, (元旦 Fri 1 Jan, weekend), 4–7 Jan = 7; then 8, 11–15, 18, 19 Jan = 15.
+      expect(deadlines(s, config, withProvisional)).toEqual([
+        expect.objectContaining({ key: 'legality_review_time_limit', dueAt: '2027-01-19T15:59:59.999Z', provisional: true }),
+        expect.objectContaining({ key: 'legality_review_minimum', dueAt: '2027-01-07T15:59:59.999Z', provisional: true }),
+      ]);
+      expect(deadlines(s, config, withProvisional).every((d) => d.warning === undefined)).toBe(true);
+    });
+
+    it('clocks that stay in an official year carry no flag', () => {
+      let s = doResearch(register('major_decision', [], at('2026-12-01')), at('2026-12-01'));
+      s = apply(s, { type: 'submit_for_review' }, people.drafter, at('2026-12-01'));
+      const dl = deadlines(s, config, withProvisional);
+      expect(dl.map((d) => [d.key, d.dueAt])).toEqual([
+        ['legality_review_time_limit', '2026-12-22T15:59:59.999Z'],
+        ['legality_review_minimum', '2026-12-10T15:59:59.999Z'],
+      ]);
+      expect(dl.some((d) => 'provisional' in d)).toBe(false);
+    });
+
+    it('a calendar-day comment window ending in 2027 is provisional only through its working-day reminder', () => {
+      const s = apply(
+        register('major_decision', ['PUBLIC'], at('2026-12-07')),
+        { type: 'record_research_item', item: { kind: 'public_comment', openedAt: at('2026-12-07'), closesAt: at('2027-01-06', '17:00'), channel: '网站' } },
+        people.drafter,
+        at('2026-12-07'),
+      );
+      expect(deadlines(s, config, withProvisional)).toEqual([
+        expect.objectContaining({ key: 'comment_window', dueAt: at('2027-01-06', '17:00'), remindAt: '2027-01-04T16:00:00.000Z', provisional: true }),
+      ]);
+    });
+
+    it('once the 2027 notice is loaded the same clocks are official, and move where the notice differs', () => {
+      // Made up for the test: the notice bridges Mon 4 Jan and has Sat 9 Jan worked (NOT the real notice).
+      const notice = { ...provisionalYear(2027), notice: '测试用', remarks: [], off: [{ from: '2027-01-01', to: '2027-01-04', name: '元旦' }], makeupWorkdays: ['2027-01-09'] };
+      const loaded = withProvisionalYears(calendarFromYears([...calendarToYears(cal), notice]));
+      let s = doResearch(register('major_decision', [], at('2026-12-28')), at('2026-12-28'));
+      s = apply(s, { type: 'submit_for_review' }, people.drafter, at('2026-12-28'));
+      const dl = deadlines(s, config, loaded);
+      // 29, 30, 31 Dec, 5, 6, 7, 8 Jan = 7 (was Thu 7 Jan); Sat 9 Jan worked, so the 15th is still Tue 19 Jan.
+      expect(dl.map((d) => [d.key, d.dueAt, d.provisional])).toEqual([
+        ['legality_review_time_limit', '2027-01-19T15:59:59.999Z', undefined],
+        ['legality_review_minimum', '2027-01-08T15:59:59.999Z', undefined],
+      ]);
+    });
+
+    it('beyond the window (2028) the clock is still not computed, with the warning', () => {
+      let s = doResearch(register('major_decision', [], at('2027-12-27')), at('2027-12-27'));
+      s = apply(s, { type: 'submit_for_review' }, people.drafter, at('2027-12-27'));
+      const dl = deadlines(s, config, withProvisional);
+      expect(dl.every((d) => d.dueAt === null && /2028/.test(d.warning ?? '') && d.provisional === undefined)).toBe(true);
+      expect(dl).toHaveLength(2);
+    });
   });
 });

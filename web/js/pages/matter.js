@@ -102,6 +102,16 @@ const recordedBy = (r) => (r ? h('span', { class: 'muted small' }, `${r.recorded
 // Deadlines
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * A deadline counted on a year whose State Council holiday notice is not loaded yet: the server computed it
+ * from the 放假办法 and marks it `provisional`; loading the notice recomputes it.
+ */
+function provisionalNote(d) {
+  if (!d.provisional) return null;
+  return [' ', badge('暂定', 'warn provisional', PROVISIONAL_EXPLANATION), h('div', { class: 'muted small' }, PROVISIONAL_EXPLANATION)];
+}
+const PROVISIONAL_EXPLANATION = '该年度节假日通知尚未发布，按《全国年节及纪念日放假办法》推算（不含调休），通知载入后自动重算，日期可能变动。';
+
 function deadlinesBlock(matter) {
   const clocks = matter.deadlines ?? [];
   const notes = matter.workflow?.notifications ?? [];
@@ -109,7 +119,7 @@ function deadlinesBlock(matter) {
     const st = d.escalates === false ? { level: d.dueAt && Date.parse(d.dueAt) < Date.now() ? 'passed' : 'info', text: d.dueAt && Date.parse(d.dueAt) < Date.now() ? '已届满' : '' } : dueStatus(d.dueAt);
     return h('tr', { class: `due-${st.level}` },
       h('th', { scope: 'row' }, d.label ?? d.key),
-      h('td', {}, d.dueAt ? formatDateTime(d.dueAt) : h('span', { class: 'muted' }, '期限中止或无法计算')),
+      h('td', {}, d.dueAt ? formatDateTime(d.dueAt) : h('span', { class: 'muted' }, '期限中止或无法计算'), provisionalNote(d)),
       h('td', {}, label(UNIT_LABELS, d.unit)),
       h('td', {}, st.text ? badge(st.text, `due due-${st.level}`) : null, d.escalates === false ? h('span', { class: 'muted small' }, ' 最早时间/窗口，不督办') : null),
       h('td', {}, d.remindAt ? formatDateTime(d.remindAt) : '—'),
@@ -119,7 +129,7 @@ function deadlinesBlock(matter) {
     clocks.length
       ? table(['期限', '到期时间（北京时间）', '计算单位', '状态', '提醒时间', '起算 / 提示'], rows, { caption: '正在计算的期限', cls: 'deadlines' })
       : h('p', { class: 'muted' }, '当前没有正在计算的期限。'),
-    notes.length ? subsection('提醒与督办记录', h('ul', {}, notes.map((n) => h('li', {}, badge(n.kind === 'escalation' ? '超期督办' : '期限提醒', n.kind === 'escalation' ? 'danger' : 'warn'), ` ${n.label ?? clocks.find((d) => d.key === n.deadlineKey)?.label ?? n.deadlineKey} · 到期 ${formatDateTime(n.dueAt)} · 发出 ${formatDateTime(n.at)}`)))) : null,
+    notes.length ? subsection('提醒与督办记录', h('ul', {}, notes.map((n) => h('li', {}, badge(n.kind === 'escalation' ? '超期督办' : '期限提醒', n.kind === 'escalation' ? 'danger' : 'warn'), ` ${n.label ?? clocks.find((d) => d.key === n.deadlineKey)?.label ?? n.deadlineKey} · 到期 ${formatDateTime(n.dueAt)}`, n.provisional ? ['（', badge('暂定', 'warn provisional', PROVISIONAL_EXPLANATION), '）'] : null, ` · 发出 ${formatDateTime(n.at)}`)))) : null,
   ];
 }
 
