@@ -45,7 +45,7 @@ export function appEnv(layout: ClusterLayout, creds: Credentials, extra: Record<
     SIGNING_KEY_SECRET: creds.signingKeySecret,
     ADMIN_BOOTSTRAP_PASSWORD: creds.adminPassword,
     LOG_LEVEL: process.env.CLUSTER_LOG_LEVEL ?? 'info',
-    ...(process.env.PROCEDURE_CONFIG_PATH ? { PROCEDURE_CONFIG_PATH: path.resolve(process.env.PROCEDURE_CONFIG_PATH) } : {}),
+    ...(layout.procedureConfigPath ? { PROCEDURE_CONFIG_PATH: layout.procedureConfigPath } : {}),
     ...extra,
   };
 }

@@ -7,7 +7,7 @@ import path from 'node:path';
  * Environment: CLUSTER_NAME (lr_cluster), DATA_DIR (.data/cluster), CLUSTER_BASE_PORT (17200, the Temporal
  * frontend; the rest follow it), CLUSTER_PORT (front; base + 80), CLUSTER_PG_URL
  * (postgresql://postgres@127.0.0.1:5432/postgres), CLUSTER_PROFILE (production | demo), CLUSTER_WORKERS (2),
- * CLUSTER_APIS (2).
+ * CLUSTER_APIS (2), PROCEDURE_CONFIG_PATH (passed to the app's processes).
  */
 export type ClusterProfile = 'production' | 'demo';
 
@@ -15,6 +15,8 @@ export interface ClusterLayout {
   name: string;
   dataDir: string;
   profile: ClusterProfile;
+  /** PROCEDURE_CONFIG_PATH for the app's processes (absolute), if any. */
+  procedureConfigPath: string | null;
   /** Admin connection to the PostgreSQL server that holds the cluster's databases. */
   pgAdminUrl: string;
   databases: { temporal: string; visibility: string; app: string };
@@ -35,7 +37,7 @@ export interface ClusterLayout {
   workerMetricsPorts: number[];
   /** The Temporal SDK's Prometheus exporter of each worker (merged into the worker's /metrics). */
   workerSdkMetricsPorts: number[];
-  files: { logs: string; pids: string; temporalConfig: string; env: string; credentials: string; procedureConfig: string };
+  files: { logs: string; pids: string; temporalConfig: string; env: string; credentials: string };
 }
 
 const int = (v: string | undefined, fallback: number) => (v && /^\d+$/.test(v) ? Number(v) : fallback);
@@ -55,6 +57,7 @@ export function clusterLayout(env: NodeJS.ProcessEnv = process.env, root = proce
     name,
     dataDir,
     profile,
+    procedureConfigPath: env.PROCEDURE_CONFIG_PATH ? path.resolve(root, env.PROCEDURE_CONFIG_PATH) : null,
     pgAdminUrl: env.CLUSTER_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres',
     databases: { temporal: `${name}_temporal`, visibility: `${name}_temporal_visibility`, app: `${name}_app` },
     temporal: {
@@ -76,7 +79,6 @@ export function clusterLayout(env: NodeJS.ProcessEnv = process.env, root = proce
       temporalConfig: path.join(dataDir, 'temporal-config'),
       env: path.join(dataDir, 'cluster.env'),
       credentials: path.join(dataDir, 'credentials.json'),
-      procedureConfig: path.join(dataDir, 'procedure.json'),
     },
   };
 }

@@ -1,0 +1,245 @@
+/**
+ * The whole procedure over HTTP against bare Temporal, in the same run on the same Temporal server.
+ *
+ *   npm run bench:procedure                          # both shapes, 100 matters, concurrency 8
+ *   SHAPES=cluster MATTERS=200 CONCURRENCY=16 npm run bench:procedure
+ *
+ * Ours: N matters (the four kinds in turn) registered and driven through their whole procedure over HTTP as
+ * the people who act (bench/procedure/steps.ts), CONCURRENCY matters in flight. Baseline: a workflow with the
+ * same number of Updates and activities per matter and no application logic (bench/procedure/bareWorkflow.ts),
+ * driven by a Temporal client with the same concurrency and the same pause before each meeting, on worker
+ * processes of its own (as many as the shape has). Prints the tables and writes them to docs/benchmarks.md.
+ */
+import crypto from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { Client, Connection } from '@temporalio/client';
+import { KIND_SCRIPTS, BENCH_PROCEDURE_CONFIG, MEETING_DELAY_MS, benchText, sha256, type KindScript, type MatterContext, type Person } from './procedure/steps';
+import { bareAct, bareRegistered, type BareInput } from './procedure/bareWorkflow';
+import { Recorder, summarise, pool, ms, ratio, table, type Summary } from './support/stats';
+import { machineLine, machineSnapshot, writeSection } from './support/report';
+import { benchWorkDir, startBareWorkers, startClusterShape, startDevShape, type Shape } from './support/shapes';
+
+const MATTERS = Number(process.env.MATTERS ?? 100);
+const CONCURRENCY = Number(process.env.CONCURRENCY ?? 8);
+const WARMUP = Number(process.env.WARMUP ?? 8);
+const SHAPES = (process.env.SHAPES ?? 'dev,cluster').split(',').map((s) => s.trim()) as Array<'dev' | 'cluster'>;
+const BARE_QUEUE = 'bare-bench';
+
+interface RunResult {
+  wallMs: number;
+  matters: number;
+  perAction: Recorder;
+  endToEnd: number[];
+}
+
+const PEOPLE: Person[] = ['drafter', 'legal', 'lawyer', 'fcr', 'secretary', 'member1', 'member2', 'member3'];
+
+async function http(base: string, method: string, path: string, token: string | null, body?: unknown) {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 400)}`);
+  return text ? JSON.parse(text) : null;
+}
+
+async function sessions(shape: Shape) {
+  const tokens = {} as Record<Person, string>;
+  const ids = {} as Record<Person, string>;
+  for (const p of PEOPLE) {
+    tokens[p] = (await http(shape.apiUrl, 'POST', '/api/v1/auth/login', null, { username: p, password: shape.password })).token;
+    ids[p] = (await http(shape.apiUrl, 'GET', '/api/v1/me', tokens[p])).userId;
+  }
+  const rs = await http(shape.apiUrl, 'GET', '/api/v1/fair-competition/standards', null);
+  return { tokens, ids, fcrStandards: { version: rs.version as string, codes: (rs.standards as Array<{ code: string }>).map((s) => s.code) } };
+}
+
+const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
+const untilMeeting = (at: string) => sleep(Math.max(0, Date.parse(at) + 50 - Date.now()));
+
+async function runOurs(shape: Shape, s: Awaited<ReturnType<typeof sessions>>, n: number, offset: number): Promise<RunResult & { ids: Map<string, string> }> {
+  const perAction = new Recorder();
+  const endToEnd: number[] = [];
+  const firstOfKind = new Map<string, string>();
+  const t0 = performance.now();
+  await pool(Array.from({ length: n }, (_, i) => i + offset), CONCURRENCY, async (i) => {
+    const script = KIND_SCRIPTS[i % KIND_SCRIPTS.length]!;
+    const text = benchText(i);
+    const ctx: MatterContext = { text, versionHash: sha256(text), ids: s.ids, fcrStandards: s.fcrStandards };
+    let meetingAt = '';
+    const start = performance.now();
+    const created = await http(shape.apiUrl, 'POST', '/api/v1/matters', s.tokens.drafter, { title: `基准事项 ${i}`, kind: script.kind, flags: script.flags, text });
+    perAction.add('register', performance.now() - start);
+    if (!firstOfKind.has(script.kind)) firstOfKind.set(script.kind, created.workflow?.workflowId ?? `matter-${created.id}`);
+    for (const step of script.steps) {
+      if (step.kind === 'pause') {
+        await untilMeeting(meetingAt);
+        continue;
+      }
+      const command = step.command(ctx);
+      if (typeof command.meetingAt === 'string') meetingAt = command.meetingAt;
+      const t = performance.now();
+      await http(shape.apiUrl, 'POST', `/api/v1/matters/${created.id}/actions`, s.tokens[step.who], { command });
+      perAction.add(String(command.type), performance.now() - t);
+    }
+    endToEnd.push(performance.now() - start);
+  });
+  return { wallMs: performance.now() - t0, matters: n, perAction, endToEnd, ids: firstOfKind };
+}
+
+/** Updates and activities of one finished matter of each kind, read from its workflow history. */
+async function countsPerKind(client: Client, firstOfKind: Map<string, string>): Promise<Map<string, BareInput>> {
+  const out = new Map<string, BareInput>();
+  for (const [kind, workflowId] of firstOfKind) {
+    const history = await client.workflow.getHandle(workflowId).fetchHistory();
+    const events = history.events ?? [];
+    const count = (key: string) => events.filter((e) => (e as Record<string, unknown>)[key] != null).length;
+    const activities = count('activityTaskScheduledEventAttributes');
+    const updates = count('workflowExecutionUpdateAcceptedEventAttributes');
+    // `registered` has no activity of its own; each action runs one; the rest run at start.
+    const actUpdates = updates - 1;
+    out.set(kind, { startActivities: Math.max(0, activities - actUpdates), updates: actUpdates });
+  }
+  return out;
+}
+
+async function runBare(client: Client, counts: Map<string, BareInput>, n: number, offset: number): Promise<RunResult> {
+  const perAction = new Recorder();
+  const endToEnd: number[] = [];
+  const t0 = performance.now();
+  const runId = crypto.randomUUID().slice(0, 8);
+  const dummy: MatterContext = { text: benchText(0), versionHash: sha256(benchText(0)), ids: Object.fromEntries(PEOPLE.map((p) => [p, `user-${p}`])) as Record<Person, string>, fcrStandards: { version: 'x', codes: [] } };
+  await pool(Array.from({ length: n }, (_, i) => i + offset), CONCURRENCY, async (i) => {
+    const script: KindScript = KIND_SCRIPTS[i % KIND_SCRIPTS.length]!;
+    const input = counts.get(script.kind)!;
+    let meetingAt = '';
+    const start = performance.now();
+    const handle = await client.workflow.start('bareMatterWorkflow', { taskQueue: BARE_QUEUE, workflowId: `bare-${runId}-${i}`, args: [input] });
+    await handle.executeUpdate(bareRegistered);
+    perAction.add('register', performance.now() - start);
+    const acts = script.steps.filter((st) => st.kind === 'act');
+    // Same pauses as ours; extra Updates (if ours had more than its script's steps) are sent at the end.
+    let sent = 0;
+    for (const step of script.steps) {
+      if (step.kind === 'pause') {
+        await untilMeeting(meetingAt);
+        continue;
+      }
+      const command = step.command(dummy);
+      if (typeof command.meetingAt === 'string') meetingAt = command.meetingAt;
+      const t = performance.now();
+      await handle.executeUpdate(bareAct, { args: [{ type: String(command.type), payload: command }] });
+      perAction.add('update', performance.now() - t);
+      sent++;
+    }
+    for (; sent < input.updates; sent++) {
+      const t = performance.now();
+      await handle.executeUpdate(bareAct, { args: [{ type: 'extra', payload: {} }] });
+      perAction.add('update', performance.now() - t);
+    }
+    if (acts.length !== input.updates) perAction.add('mismatch', 0);
+    await handle.result();
+    endToEnd.push(performance.now() - start);
+  });
+  return { wallMs: performance.now() - t0, matters: n, perAction, endToEnd };
+}
+
+interface ShapeReport {
+  shape: Shape;
+  ours: RunResult;
+  bare: RunResult;
+  counts: Map<string, BareInput>;
+}
+
+async function benchShape(name: 'dev' | 'cluster', workDir: string): Promise<ShapeReport> {
+  process.stdout.write(`\n› ${name}: starting…\n`);
+  const shape = name === 'dev' ? await startDevShape({ procedureConfig: BENCH_PROCEDURE_CONFIG, workDir }) : await startClusterShape({ procedureConfig: BENCH_PROCEDURE_CONFIG, workDir });
+  const bareWorkers = await startBareWorkers(shape, BARE_QUEUE, workDir);
+  const connection = await Connection.connect({ address: shape.temporalAddress });
+  const client = new Client({ connection, namespace: shape.namespace });
+  try {
+    const s = await sessions(shape);
+    process.stdout.write(`› ${name}: warm-up (${WARMUP} matters each)…\n`);
+    const warm = await runOurs(shape, s, Math.max(WARMUP, KIND_SCRIPTS.length), 0);
+    const counts = await countsPerKind(client, warm.ids);
+    await runBare(client, counts, Math.max(WARMUP, KIND_SCRIPTS.length), 0);
+    process.stdout.write(`› ${name}: ours, ${MATTERS} matters at concurrency ${CONCURRENCY}…\n`);
+    const ours = await runOurs(shape, s, MATTERS, 1_000);
+    process.stdout.write(`› ${name}: bare Temporal, ${MATTERS} matters at concurrency ${CONCURRENCY}…\n`);
+    const bare = await runBare(client, counts, MATTERS, 1_000);
+    return { shape, ours, bare, counts };
+  } finally {
+    await connection.close();
+    await bareWorkers.stop();
+    await shape.stop();
+  }
+}
+
+function render(r: ShapeReport): string {
+  const throughput = (x: RunResult) => x.matters / (x.wallMs / 1000);
+  const oursActions = summarise(r.ours.perAction.all(['register']));
+  const bareActions = summarise(r.bare.perAction.all(['register', 'mismatch']));
+  const oursReg = summarise(r.ours.perAction.byKey.get('register') ?? []);
+  const bareReg = summarise(r.bare.perAction.byKey.get('register') ?? []);
+  const oursE2e = summarise(r.ours.endToEnd);
+  const bareE2e = summarise(r.bare.endToEnd);
+  const row = (label: string, a: Summary, b: Summary) => [label, `${ms(a.p50)} / ${ms(a.p95)} / ${ms(a.p99)}`, `${ms(b.p50)} / ${ms(b.p95)} / ${ms(b.p99)}`, `${ratio(a.p50, b.p50)} / ${ratio(a.p99, b.p99)}`];
+  const main = table(
+    ['', 'ours', 'bare Temporal', 'ours / bare'],
+    [
+      ['matters completed per second', throughput(r.ours).toFixed(2), throughput(r.bare).toFixed(2), `**${ratio(throughput(r.ours), throughput(r.bare))}**`],
+      row('action (Update + activity) p50 / p95 / p99 ms', oursActions, bareActions),
+      row('registration p50 / p95 / p99 ms', oursReg, bareReg),
+      row('end-to-end per matter p50 / p95 / p99 ms', oursE2e, bareE2e),
+    ],
+  );
+  const p99Ratio = ratio(oursActions.p99, bareActions.p99);
+  const perType = table(
+    ['action type', 'n', 'p50 ms', 'p95 ms', 'p99 ms'],
+    [...r.ours.perAction.byKey.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => {
+      const x = summarise(v);
+      return [k, x.n, ms(x.p50), ms(x.p95), ms(x.p99)];
+    }),
+  );
+  const counts = [...r.counts.entries()].map(([k, c]) => `${k}: ${c.updates + 1} Updates (incl. registration), ${c.startActivities + c.updates} activities`).join('; ');
+  return `### ${r.shape.name === 'dev' ? 'Dev shape (`npm start`)' : 'Production shape (`npm run cluster:up`)'}
+
+${r.shape.description}. ${MATTERS} matters (the four kinds in turn), concurrency ${CONCURRENCY}, after a warm-up of ${Math.max(WARMUP, KIND_SCRIPTS.length)} matters each.
+Per matter, read from the workflow histories and replayed by the baseline: ${counts}.
+
+${main}
+
+Throughput ratio **${ratio(throughput(r.ours), throughput(r.bare))}** (target ≥ 0.8), action p99 ratio **${p99Ratio}** (target ≤ 1.25).
+
+Our actions by type:
+
+${perType}
+`;
+}
+
+async function main() {
+  const machine = machineSnapshot();
+  const workDir = benchWorkDir();
+  const reports: ShapeReport[] = [];
+  for (const name of SHAPES) reports.push(await benchShape(name, workDir));
+  const body = `## Full procedure over HTTP vs bare Temporal (\`npm run bench:procedure\`)
+
+${machineLine(machine)}
+
+Each matter schedules its meeting ${MEETING_DELAY_MS} ms ahead and records it once that time has passed (the
+bench's configuration drops the minimum review time: a non-production profile), in both ours and the
+baseline; that wait is part of end-to-end time and of throughput. Actions are sent one after another per
+matter, as people do.
+
+${reports.map(render).join('\n')}`;
+  process.stdout.write(`\n${body}\n`);
+  writeSection(`procedure-${SHAPES.join('-')}`, body);
+  process.stdout.write(`\nwritten to docs/benchmarks.md (work files in ${workDir})\n`);
+}
+
+main().catch((err) => {
+  process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,27 @@
+/**
+ * A worker process for the baseline workflow (bench/procedure/bareWorkflow.ts), as its own process like the
+ * app's workers. BARE_TEMPORAL_ADDRESS, BARE_TASK_QUEUE; stops on SIGTERM.
+ */
+import path from 'node:path';
+import { NativeConnection, Worker, Runtime, DefaultLogger } from '@temporalio/worker';
+
+async function main() {
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  const connection = await NativeConnection.connect({ address: process.env.BARE_TEMPORAL_ADDRESS! });
+  const worker = await Worker.create({
+    connection,
+    namespace: process.env.BARE_NAMESPACE ?? 'default',
+    taskQueue: process.env.BARE_TASK_QUEUE ?? 'bare-bench',
+    workflowsPath: path.join(__dirname, 'bareWorkflow.ts'),
+    activities: { bareActivity: async (input: { seq: number }) => input.seq },
+  });
+  process.on('SIGTERM', () => worker.shutdown());
+  process.stdout.write('bare worker polling\n');
+  await worker.run();
+  await connection.close();
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bare worker failed: ${String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,67 @@
+/**
+ * docs/benchmarks.md is written by the benchmarks: each one replaces its own section (between markers), so
+ * the file always holds the latest run of each, with the machine it ran on and how busy that machine was.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+
+export const BENCHMARKS_DOC = path.resolve(__dirname, '../../docs/benchmarks.md');
+
+const HEADER = `# Benchmarks
+
+Written by the scripts in \`bench/\` (each run replaces its own section). Numbers from a shared 2-core
+machine are noisy: every section records the load average before and after its run and \`nproc\`, and the
+baseline runs in the same run as our code, so the **ratios** are what to compare across runs.
+`;
+
+export interface MachineSnapshot {
+  date: string;
+  cpu: string;
+  nproc: number;
+  memoryGiB: string;
+  node: string;
+  commit: string;
+  loadBefore: number[];
+}
+
+export function machineSnapshot(): MachineSnapshot {
+  let commit = 'unknown';
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: path.resolve(__dirname, '../..'), encoding: 'utf8' }).trim();
+  } catch {
+    /* not a checkout */
+  }
+  return {
+    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    nproc: os.availableParallelism(),
+    memoryGiB: (os.totalmem() / 2 ** 30).toFixed(1),
+    node: process.version,
+    commit,
+    loadBefore: os.loadavg(),
+  };
+}
+
+const fmtLoad = (l: number[]) => l.map((x) => x.toFixed(2)).join(' / ');
+
+/** One line about the machine and its load, for the top of a section. */
+export function machineLine(m: MachineSnapshot): string {
+  const after = os.loadavg();
+  const busy = Math.max(m.loadBefore[0]!, after[0]!) > m.nproc ? ' — **the machine was busy (load above its core count): absolute numbers are pessimistic**' : '';
+  return `Run ${m.date} at commit \`${m.commit}\` on ${m.cpu}, nproc ${m.nproc}, ${m.memoryGiB} GiB, Node ${m.node}. Load average (1/5/15 min) before ${fmtLoad(m.loadBefore)}, after ${fmtLoad(after)}${busy}.`;
+}
+
+/** Replaces (or appends) the section named `key` in docs/benchmarks.md. */
+export function writeSection(key: string, markdown: string): void {
+  const begin = `<!-- ${key}:begin -->`;
+  const end = `<!-- ${key}:end -->`;
+  const block = `${begin}\n${markdown.trim()}\n${end}`;
+  fs.mkdirSync(path.dirname(BENCHMARKS_DOC), { recursive: true });
+  const current = fs.existsSync(BENCHMARKS_DOC) ? fs.readFileSync(BENCHMARKS_DOC, 'utf8') : HEADER;
+  const i = current.indexOf(begin);
+  const j = current.indexOf(end);
+  const next = i >= 0 && j > i ? current.slice(0, i) + block + current.slice(j + end.length) : `${current.trimEnd()}\n\n${block}\n`;
+  fs.writeFileSync(BENCHMARKS_DOC, next);
+}

@@ -1,0 +1,149 @@
+/**
+ * The two shapes the benchmarks run on, started fresh for a run and torn down after it:
+ *  - dev: `npm start` (scripts/start.ts) as its own process — dev Temporal server, embedded database,
+ *    worker and API in one process;
+ *  - cluster: the production shape of scripts/cluster (Temporal on PostgreSQL, two workers, two APIs,
+ *    round-robin front) under its own name, ports and databases, dropped afterwards.
+ * Plus the baseline's worker processes (as many as the shape has workers) on the same Temporal server.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { freePort } from '../../platform/temporal/devServer';
+import { clusterLayout } from '../../scripts/cluster/layout';
+import { clusterDown, clusterUp, REPO_ROOT } from '../../scripts/cluster/cluster';
+
+export interface Shape {
+  name: 'dev' | 'cluster';
+  description: string;
+  apiUrl: string;
+  temporalAddress: string;
+  namespace: string;
+  password: string;
+  workers: number;
+  /** PIDs of the worker processes (for memory readings). */
+  workerPids: () => number[];
+  stop(): Promise<void>;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function waitReady(url: string, child: ChildProcess | null, logFile: string, timeoutMs = 300_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child && child.exitCode !== null) throw new Error(`process exited (${child.exitCode}); see ${logFile}`);
+    try {
+      if ((await fetch(url, { signal: AbortSignal.timeout(2_000) })).status === 200) return;
+    } catch {
+      /* not yet */
+    }
+    await sleep(300);
+  }
+  throw new Error(`${url} not ready in time; see ${logFile}`);
+}
+
+function spawnLogged(entry: string, env: NodeJS.ProcessEnv, logFile: string): ChildProcess {
+  const out = fs.openSync(logFile, 'a');
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: REPO_ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: ['ignore', out, out] });
+  fs.closeSync(out);
+  return child;
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+export function writeProcedureConfig(dir: string, config: unknown): string {
+  const file = path.join(dir, 'procedure.json');
+  fs.writeFileSync(file, JSON.stringify(config));
+  return file;
+}
+
+export async function startDevShape(opts: { procedureConfig: unknown; workDir: string }): Promise<Shape> {
+  const [port, temporalPort] = [await freePort(), await freePort()];
+  const dataDir = path.join(opts.workDir, 'dev-data');
+  fs.mkdirSync(dataDir, { recursive: true });
+  const logFile = path.join(opts.workDir, 'dev-start.log');
+  const child = spawnLogged('scripts/start.ts', {
+    PORT: String(port),
+    TEMPORAL_DEV_PORT: String(temporalPort),
+    DATA_DIR: dataDir,
+    PROCEDURE_CONFIG_PATH: writeProcedureConfig(opts.workDir, opts.procedureConfig),
+    LOG_LEVEL: 'info',
+  }, logFile);
+  const apiUrl = `http://127.0.0.1:${port}`;
+  await waitReady(`${apiUrl}/readyz`, child, logFile);
+  return {
+    name: 'dev',
+    description: '`npm start` (scripts/start.ts) as one process: Temporal dev server (SQLite), embedded PGlite database, one worker and the API',
+    apiUrl,
+    temporalAddress: `127.0.0.1:${temporalPort}`,
+    namespace: 'default',
+    password: 'demo',
+    workers: 1,
+    workerPids: () => (child.pid ? [child.pid] : []),
+    stop: () => stopChild(child),
+  };
+}
+
+export async function startClusterShape(opts: { procedureConfig: unknown; workDir: string; name?: string; basePort?: number }): Promise<Shape> {
+  const layout = clusterLayout({
+    CLUSTER_NAME: opts.name ?? 'lr_bench',
+    CLUSTER_BASE_PORT: String(opts.basePort ?? 17600),
+    DATA_DIR: path.join(opts.workDir, 'cluster'),
+    CLUSTER_PROFILE: 'demo',
+    PROCEDURE_CONFIG_PATH: writeProcedureConfig(opts.workDir, opts.procedureConfig),
+  });
+  await clusterDown(layout, { dropDatabases: true }); // a fresh cluster for every run
+  const info = await clusterUp(layout, () => undefined);
+  const { runningPid } = await import('../../scripts/cluster/processes');
+  return {
+    name: 'cluster',
+    description: `production shape (scripts/cluster): Temporal server ${'v1.29.1'} on PostgreSQL (persistence + visibility), ${layout.workerMetricsPorts.length} worker processes, ${layout.apiPorts.length} API processes behind the round-robin front, app database on PostgreSQL; demo clocks (NODE_ENV=development, PROCEDURE_PROFILE=demo) with the bench's procedure configuration`,
+    apiUrl: info.apiUrl,
+    temporalAddress: layout.temporal.address,
+    namespace: layout.temporal.namespace,
+    password: info.credentials.peoplePassword,
+    workers: layout.workerMetricsPorts.length,
+    workerPids: () => layout.workerMetricsPorts.map((_, i) => runningPid(layout.files, `worker-${i + 1}`)).filter((p): p is number => p !== null),
+    stop: async () => {
+      await clusterDown(layout, { dropDatabases: true });
+    },
+  };
+}
+
+/** The baseline's worker processes on the shape's Temporal server. */
+export async function startBareWorkers(shape: Shape, taskQueue: string, workDir: string): Promise<{ stop(): Promise<void> }> {
+  const children = Array.from({ length: shape.workers }, (_, i) => {
+    const logFile = path.join(workDir, `bare-worker-${i + 1}.log`);
+    return { child: spawnLogged('bench/procedure/bareWorker.ts', { BARE_TEMPORAL_ADDRESS: shape.temporalAddress, BARE_NAMESPACE: shape.namespace, BARE_TASK_QUEUE: taskQueue }, logFile), logFile };
+  });
+  const deadline = Date.now() + 240_000;
+  for (const { child, logFile } of children) {
+    while (!(fs.existsSync(logFile) && fs.readFileSync(logFile, 'utf8').includes('bare worker polling'))) {
+      if (child.exitCode !== null || Date.now() > deadline) throw new Error(`bare worker did not start; see ${logFile}`);
+      await sleep(200);
+    }
+  }
+  return { stop: async () => void (await Promise.all(children.map(({ child }) => stopChild(child)))) };
+}
+
+export function benchWorkDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'lr-bench-'));
+}
+
+/** Resident memory of a process, from /proc (kB → MiB). */
+export function rssMiB(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
