@@ -1,6 +1,6 @@
 /**
  * The two shapes the benchmarks run on, started fresh for a run and torn down after it:
- *  - dev: `npm start` (scripts/start.ts) as its own process — dev Temporal server, embedded database,
+ *  - dev: `npm start` (app/start.ts) as its own process — dev Temporal server, embedded database,
  *    worker and API in one process;
  *  - cluster: the production shape of scripts/cluster (Temporal on PostgreSQL, two workers, two APIs,
  *    round-robin front) under its own name, ports and databases, dropped afterwards.
@@ -70,7 +70,7 @@ export async function startDevShape(opts: { procedureConfig: unknown; workDir: s
   const dataDir = path.join(opts.workDir, 'dev-data');
   fs.mkdirSync(dataDir, { recursive: true });
   const logFile = path.join(opts.workDir, 'dev-start.log');
-  const child = spawnLogged('scripts/start.ts', {
+  const child = spawnLogged('app/start.ts', {
     PORT: String(port),
     TEMPORAL_DEV_PORT: String(temporalPort),
     DATA_DIR: dataDir,
@@ -81,7 +81,7 @@ export async function startDevShape(opts: { procedureConfig: unknown; workDir: s
   await waitReady(`${apiUrl}/readyz`, child, logFile);
   return {
     name: 'dev',
-    description: '`npm start` (scripts/start.ts) as one process: Temporal dev server (SQLite), embedded PGlite database, one worker and the API',
+    description: '`npm start` (app/start.ts) as one process: Temporal dev server (SQLite), embedded PGlite database, one worker and the API',
     apiUrl,
     temporalAddress: `127.0.0.1:${temporalPort}`,
     namespace: 'default',
