@@ -1,13 +1,8 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Prisma } from '../prisma/generated/client';
-import { canonicalJson } from './trail/canonicalJson';
+import { signOffPayload } from '../domain/evidence';
 import { signPayload, unsealSigningKey } from '../platform/signingKeys';
 import type { ActionRecord } from './types';
-
-/** What a lawyer's signature covers: the matter, the exact text (its SHA-256), the outcome, the opinion, the time. */
-export function signOffPayload(s: { matterId: string; lawyerId: string; versionNumber: number; versionHash: string; outcome: string; opinionText: string; signedAt: string }): string {
-  return canonicalJson({ purpose: 'legality-review sign-off', ...s });
-}
 
 /**
  * Signs the lawyer's opinion with their key inside the action's transaction, so an opinion never exists

@@ -32,11 +32,3 @@ export function unsealSigningKey(sealed: string, secret: string): crypto.KeyObje
 export function signPayload(payload: string, key: crypto.KeyObject): string {
   return crypto.sign(null, Buffer.from(payload, 'utf8'), key).toString('base64');
 }
-
-export function verifyPayload(payload: string, signature: string, publicKeyPem: string): boolean {
-  try {
-    return crypto.verify(null, Buffer.from(payload, 'utf8'), crypto.createPublicKey(publicKeyPem), Buffer.from(signature, 'base64'));
-  } catch {
-    return false;
-  }
-}

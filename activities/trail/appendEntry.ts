@@ -1,5 +1,5 @@
 import { Prisma } from '../../prisma/generated/client';
-import { entryHash, GENESIS_HASH } from './hashChain';
+import { entryHash, GENESIS_HASH } from '../../domain/evidence';
 
 export interface TrailInput {
   matterId: string;

@@ -1,9 +1,7 @@
-import { verifyChain } from '../../activities/trail/hashChain';
-import { signOffPayload } from '../../activities/signOffs';
-import { verifyPayload } from '../../platform/signingKeys';
+import { sha256Hex, signOffSignatureValid } from '../../domain/evidence';
 import type { MatterState } from '../../domain/procedure';
 import type { ApiDeps } from '../deps';
-import { sha256Hex } from '../matters/matterService';
+import { verifyMatterTrail } from '../matters/verifyMatterTrail';
 
 /**
  * Everything an auditor needs about one matter, in one document: the texts' hashes, the full trail with
@@ -24,11 +22,10 @@ export async function buildDossier(deps: ApiDeps, matterId: string) {
     matter: { id: matter.id, title: matter.title, kind: matter.kind, flags: matter.flags, draftingUnit: matter.draftingUnit, stage: matter.stage, createdById: matter.createdById, createdAt: matter.createdAt.toISOString(), workflowId: matter.workflowId },
     versions: versions.map((v) => ({ number: v.number, sha256: v.sha256, textIntact: sha256Hex(v.text) === v.sha256, createdById: v.createdById, createdAt: v.createdAt.toISOString(), characters: v.text.length })),
     trail: trail.map((t) => ({ ...t, at: t.at.toISOString() })),
-    trailVerification: verifyChain(trail),
+    trailVerification: await verifyMatterTrail(deps, matter, trail),
     signOffs: signOffs.map((s) => {
       const v = byNumber.get(s.versionNumber);
-      const payload = signOffPayload({ matterId: s.matterId, lawyerId: s.lawyerId, versionNumber: s.versionNumber, versionHash: v?.sha256 ?? s.versionHash, outcome: s.outcome, opinionText: s.opinionText, signedAt: s.signedAt.toISOString() });
-      return { id: s.id, lawyerId: s.lawyerId, versionNumber: s.versionNumber, versionHash: s.versionHash, outcome: s.outcome, opinionText: s.opinionText, signedAt: s.signedAt.toISOString(), signature: s.signature, publicKey: s.publicKey, void: s.voidedAt !== null, voidedByVersion: s.voidedByVersion, signatureValid: verifyPayload(payload, s.signature, s.publicKey) };
+      return { id: s.id, lawyerId: s.lawyerId, versionNumber: s.versionNumber, versionHash: s.versionHash, outcome: s.outcome, opinionText: s.opinionText, signedAt: s.signedAt.toISOString(), signature: s.signature, publicKey: s.publicKey, void: s.voidedAt !== null, voidedByVersion: s.voidedByVersion, signatureValid: signOffSignatureValid(s, { number: s.versionNumber, sha256: v?.sha256 ?? s.versionHash }) };
     }),
     research: state.research,
     fairCompetition: state.fairCompetition,

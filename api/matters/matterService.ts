@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
 import type { Matter } from '../../prisma/generated/client';
+import { sha256Hex } from '../../domain/evidence';
 import { authorize, canRead, type MatterAccess } from '../../domain/permissions';
 import { availableActions, deadlines, decide, matterAccessOf, registrationProblem, TERMINAL_STAGES, type MatterKind, type Flag, type MatterState } from '../../domain/procedure';
 import {
@@ -24,7 +25,6 @@ const REGISTRATION_WAIT_MS = 20_000;
 /** How long an action waits for the workflow's answer before a 503 (a worker is normally there in ms). */
 const ACTION_WAIT_MS = 60_000;
 
-export const sha256Hex = (text: string) => crypto.createHash('sha256').update(text, 'utf8').digest('hex');
 
 export interface NewMatter {
   title: string;

@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { documentText, FLAGS, line, MATTER_KINDS, oneOf, prose, STAGE_LABELS, type Stage } from '../../domain/procedure';
-import { verifyChain } from '../../activities/trail/hashChain';
+import { verifyMatterTrail } from '../matters/verifyMatterTrail';
 import { defineRoute, type AnyRoute } from '../http/route';
 import { notFound } from '../http/problem';
 import { actOnMatter, createMatter, loadMatterView, readableMatter } from '../matters/matterService';
 import { wireCommandSchema } from '../matters/wireCommand';
 import { listMatters, listQuerySchema } from '../matters/listMatters';
 import type { ApiDeps } from '../deps';
-import { viewQuery } from '../../workflows/definitions';
 
 export const createMatterBody = z.object({
   title: line(500),
@@ -104,23 +103,7 @@ export function matterRoutes(deps: ApiDeps): AnyRoute[] {
       responses: { 200: { description: 'Verdict', schema: z.object({ valid: z.boolean(), entries: z.number(), firstBadEntry: z.object({ seq: z.number(), reason: z.string() }).nullable() }) } },
       handler: async ({ params, principal }) => {
         const row = await readableMatter(deps, principal!, params.id, 'read_trail');
-        const rows = await deps.db.prisma.trailEntry.findMany({ where: { matterId: params.id }, orderBy: { seq: 'asc' } });
-        const verdict = verifyChain(rows);
-        if (!verdict.valid) return verdict;
-        // Deleting the newest entries leaves a valid shorter chain: the heads kept elsewhere expose it.
-        const last = rows[rows.length - 1];
-        const heads: Array<{ seq: number; hash: string | null; where: string }> = [{ seq: row.trailHeadSeq, hash: row.trailHeadHash, where: 'matter record' }];
-        try {
-          const live = await deps.temporal.workflow.getHandle(row.workflowId).query(viewQuery);
-          if (live.trail) heads.push({ ...live.trail, where: 'workflow history' });
-        } catch {
-          /* workflow unreachable: the database head still counts */
-        }
-        const mismatch = heads.find((h) => h.seq !== rows.length || h.hash !== (last?.hash ?? null));
-        if (mismatch) {
-          return { valid: false, entries: rows.length, firstBadEntry: { seq: Math.min(mismatch.seq, rows.length + 1), reason: `the trail ends at entry ${rows.length} but the ${mismatch.where} records entry ${mismatch.seq} as its head (entries were deleted)` } };
-        }
-        return verdict;
+        return verifyMatterTrail(deps, row);
       },
     }),
   ];

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { defineRoute, type AnyRoute } from '../http/route';
 import { notFound } from '../http/problem';
-import { readableMatter, sha256Hex } from '../matters/matterService';
-import { verifyPayload } from '../../platform/signingKeys';
-import { signOffPayload } from '../../activities/signOffs';
+import { readableMatter } from '../matters/matterService';
+import { verifySignOff } from '../../domain/evidence';
 import type { ApiDeps } from '../deps';
 
 const params = z.object({ id: z.string().min(1).max(100), signOffId: z.string().min(1).max(300) });
@@ -37,19 +36,7 @@ export function signOffRoutes(deps: ApiDeps): AnyRoute[] {
         const checkedVersion = query.versionNumber ?? s.versionNumber;
         const version = await deps.db.prisma.matterVersion.findUnique({ where: { matterId_number: { matterId: p.id, number: checkedVersion } } });
         if (!version) throw notFound('Version');
-        // Rebuild the signed statement from the stored fields and the version asked about: the signature
-        // holds only if that is exactly what the lawyer signed.
-        const rebuilt = signOffPayload({ matterId: s.matterId, lawyerId: s.lawyerId, versionNumber: version.number, versionHash: version.sha256, outcome: s.outcome, opinionText: s.opinionText, signedAt: s.signedAt.toISOString() });
-        const signatureValid = verifyPayload(rebuilt, s.signature, s.publicKey);
-        const textMatches = sha256Hex(version.text) === version.sha256;
-        const reason = !signatureValid
-          ? version.number !== s.versionNumber
-            ? `the signature covers version ${s.versionNumber}, not version ${version.number}`
-            : 'the signature does not match the stored sign-off (it was altered)'
-          : !textMatches
-            ? 'the stored text no longer matches its SHA-256 (the text was altered)'
-            : null;
-        return { valid: signatureValid && textMatches, signatureValid, textMatches, void: s.voidedAt !== null, checkedVersion: version.number, reason };
+        return { ...verifySignOff(s, version), void: s.voidedAt !== null };
       },
     }),
   ];

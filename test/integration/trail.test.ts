@@ -72,6 +72,18 @@ describe('the tamper-evident decision trail', () => {
     expect(await verify()).toMatchObject({ valid: false, firstBadEntry: { seq: 5 } });
   });
 
+  test('the dossier does not certify a trail whose newest entries were deleted (same verification as /trail/verify)', async () => {
+    const cut = await drive.toLegalityReview('normative_document', []);
+    await sql.query('DELETE FROM trail_entry WHERE matter_id = $1 AND seq = (SELECT max(seq) FROM trail_entry WHERE matter_id = $1)', [cut]);
+    const verdict = (await http.get(`/api/v1/matters/${cut}/trail/verify`, cast.auditor)).body;
+    expect(verdict.valid).toBe(false);
+    const dossier = (await http.get(`/api/v1/matters/${cut}/dossier`, cast.auditor)).body;
+    expect(dossier.trailVerification).toEqual(verdict);
+    const page = await (await fetch(`${system.apiUrl}/api/v1/matters/${cut}/dossier.html`, { headers: { authorization: `Bearer ${cast.auditor.token}` } })).text();
+    expect(page).not.toContain('决策留痕完整');
+    expect(page).toContain('决策留痕校验失败');
+  });
+
   test('the dossier: JSON with verifications, the trail as CSV, a printable page', async () => {
     const other = await drive.toLegalityReview('normative_document', []);
     const dossier = (await http.get(`/api/v1/matters/${other}/dossier`, cast.auditor)).body;
