@@ -1,6 +1,7 @@
 import { Prisma, type PrismaClient } from '../prisma/generated/client';
 import { appendTrailEntry, type TrailHead } from './trail/appendEntry';
 import type { ActionRecord, RegistrationRecord } from './types';
+import { PROJECTION_REVISION } from '../domain/procedure';
 import { storeSignOff, voidSignOffs } from './signOffs';
 import { storeFcrConclusionDocument } from './fcrConclusion';
 
@@ -30,6 +31,7 @@ export async function storeRegistration(prisma: PrismaClient, r: RegistrationRec
           workflowId: r.workflowId,
           currentVersion: 1,
           state: asJson(r.state),
+          ...derivedColumns(r),
         },
       });
       await tx.matterVersion.create({
@@ -87,7 +89,7 @@ export async function storeAction(prisma: PrismaClient, a: ActionRecord, signing
           stage: a.state.stage,
           currentVersion: a.state.versions.length,
           state: asJson(a.state),
-          nextDueAt: a.nextDueAt ? new Date(a.nextDueAt) : null,
+          ...derivedColumns(a),
           assignedLawyerId: a.state.legality.lawyerId,
           fcrReviewerId: a.state.fairCompetition.reviewerId,
         },
@@ -111,6 +113,16 @@ export async function storeAction(prisma: PrismaClient, a: ActionRecord, signing
   } catch (err) {
     return (await afterUniqueViolation(prisma, err, a.matterId, a.actionKey)) ?? Promise.reject(err);
   }
+}
+
+/**
+ * The projection's derived columns as the workflow computed them. An activity scheduled by earlier workflow
+ * code has no whose-turn columns: its row keeps the old revision and is recomputed at the next start.
+ */
+function derivedColumns(r: { nextDueAt?: string | null; awaitingRoles?: string[]; awaitingUserIds?: string[] }) {
+  const nextDueAt = r.nextDueAt ? new Date(r.nextDueAt) : null;
+  if (!r.awaitingRoles || !r.awaitingUserIds) return { nextDueAt, projectionRev: 0 };
+  return { nextDueAt, awaitingRoles: r.awaitingRoles, awaitingUserIds: r.awaitingUserIds, projectionRev: PROJECTION_REVISION };
 }
 
 async function findEntry(prisma: PrismaClient, matterId: string, actionKey: string): Promise<TrailHead | null> {

@@ -9,6 +9,10 @@ export interface RegistrationRecord {
   actor: Actor;
   actorRole: string;
   state: MatterState;
+  /** Derived projection columns; absent in activities scheduled by earlier workflow code. */
+  nextDueAt?: string | null;
+  awaitingRoles?: string[];
+  awaitingUserIds?: string[];
   firstVersion: { hash: string; text: string };
   requestId: string | null;
   at: string;
@@ -34,6 +38,9 @@ export interface ActionRecord {
   newVersion?: { number: number; hash: string; text: string };
   state: MatterState;
   nextDueAt: string | null;
+  /** Whose turn it is after the action; absent in activities scheduled by earlier workflow code. */
+  awaitingRoles?: string[];
+  awaitingUserIds?: string[];
   requestId: string | null;
   at: string;
 }

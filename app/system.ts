@@ -17,6 +17,7 @@ import { loadProcedureConfig } from '../platform/procedureConfig';
 import { createWorker } from '../worker/createWorker';
 import { createApp } from '../api/app';
 import { CalendarStore } from '../api/calendar/calendarStore';
+import { refreshStaleProjections } from '../api/matters/refreshProjection';
 import { seedDemoPeople, DEMO_USERS, DEMO_PASSWORD, ensureOrganisations } from '../api/people/demoPeople';
 import { bootstrapAdmin } from '../api/people/bootstrapAdmin';
 
@@ -113,13 +114,16 @@ export async function startSystem(opts: {
     }
     let apiUrl: string | null = null;
     if (opts.runApi) {
+      const calendars = new CalendarStore(db.prisma);
+      const refreshed = await refreshStaleProjections(db.prisma, procedureConfig, await calendars.calendar());
+      if (refreshed) log.info({ refreshed }, `Recomputed the due dates and whose turn of ${refreshed} matter(s) stored by earlier code`);
       const app = createApp({
         config,
         db,
         temporal: client,
         log,
         procedureConfig,
-        calendars: new CalendarStore(db.prisma),
+        calendars,
         temporalHealthy: () => connection.workflowService.getSystemInfo({}).then(() => true),
         version: VERSION,
         signingSecret,

@@ -16,7 +16,7 @@ import {
 } from '@temporalio/workflow';
 import type { createActivities } from '../activities';
 import { calendarFromYears, calendarToYears, type HolidayYear } from '../domain/calendar';
-import { applyPrescreen, decide, parseCommand, deadlines, matterAccessOf, registerMatter, TERMINAL_STAGES, type Actor, type DecisionContext, type MatterState } from '../domain/procedure';
+import { applyPrescreen, decide, parseCommand, matterProjection, matterAccessOf, registerMatter, TERMINAL_STAGES, type Actor, type DecisionContext, type MatterProjection, type MatterState } from '../domain/procedure';
 import { authorize } from '../domain/permissions';
 import {
   actUpdate,
@@ -118,7 +118,7 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
           versionHash: current.hash,
           newVersion: isNewVersion ? { number: current.number, hash: current.hash, text: request.text! } : undefined,
           state: next,
-          nextDueAt: earliestDue(next),
+          ...projection(next),
           requestId: request.requestId,
           at: context(request.actor).now,
         });
@@ -159,15 +159,17 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
     changes += 1;
   }
 
-  function earliestDue(s: MatterState): string | null {
+  /**
+   * The projection's derived columns: the earliest obligation due (an earliest-allowed time such as the
+   * minimum review time is never due) and whose turn it is. Only activities' inputs carry them, not the
+   * commands the workflow issues, so histories replay unchanged; rows written by earlier code are
+   * recomputed by the API at start (projectionRev).
+   */
+  function projection(s: MatterState): MatterProjection {
     try {
-      const due = deadlines(s, input.config, calendar)
-        .map((d) => d.dueAt)
-        .filter((d): d is string => d !== null)
-        .sort();
-      return due[0] ?? null;
+      return matterProjection(s, input.config, calendar);
     } catch {
-      return null;
+      return { nextDueAt: null, awaitingRoles: [], awaitingUserIds: [] };
     }
   }
 
@@ -226,6 +228,7 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
       actor: input.registeredBy,
       actorRole: 'drafter',
       state,
+      ...projection(state),
       firstVersion: input.firstVersion,
       requestId: input.requestId,
       at: state.registeredAt,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Prisma } from '../../prisma/generated/client';
-import { MATTER_KINDS, oneOf } from '../../domain/procedure';
+import { MATTER_KINDS, awaits, oneOf } from '../../domain/procedure';
 import type { ApiDeps } from '../deps';
 import type { Principal } from '../auth/principal';
 
@@ -13,7 +13,8 @@ export const listQuerySchema = z.object({
   kind: oneOf(MATTER_KINDS).optional(),
   draftingUnit: z.string().max(100).optional(),
   dueBefore: z.iso.date().optional().describe('Next deadline on or before this day (YYYY-MM-DD)'),
-  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('Next obligation passed (earliest-allowed times never count)'),
+  awaitingMe: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('Only matters waiting for an action of the caller (whose turn it is), or only the others'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional(),
 });
@@ -36,12 +37,13 @@ export async function listMatters(deps: ApiDeps, principal: Principal, q: z.infe
   if (q.dueBefore) and.push({ nextDueAt: { lte: new Date(`${q.dueBefore}T23:59:59.999+08:00`) } });
   if (q.overdue === true) and.push({ nextDueAt: { lt: new Date() } });
   if (q.overdue === false) and.push({ OR: [{ nextDueAt: null }, { nextDueAt: { gte: new Date() } }] });
+  if (q.awaitingMe !== undefined) and.push(q.awaitingMe ? awaitingPerson(principal) : { NOT: awaitingPerson(principal) });
   const rows = await deps.db.prisma.matter.findMany({
     where: { AND: and },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: q.limit + 1,
     ...(q.cursor ? { cursor: { id: q.cursor }, skip: 1 } : {}),
-    select: { id: true, title: true, kind: true, flags: true, draftingUnit: true, stage: true, currentVersion: true, nextDueAt: true, createdAt: true, updatedAt: true, createdById: true },
+    select: { id: true, title: true, kind: true, flags: true, draftingUnit: true, stage: true, currentVersion: true, nextDueAt: true, createdAt: true, updatedAt: true, createdById: true, awaitingRoles: true, awaitingUserIds: true },
   });
   const page = rows.slice(0, q.limit);
   const now = Date.now();
@@ -50,9 +52,22 @@ export async function listMatters(deps: ApiDeps, principal: Principal, q: z.infe
       ...r,
       nextDueAt: r.nextDueAt?.toISOString() ?? null,
       overdue: r.nextDueAt ? r.nextDueAt.getTime() < now : false,
+      awaitsMe: awaits({ roles: r.awaitingRoles, userIds: r.awaitingUserIds, draftingUnit: r.draftingUnit }, principal),
       createdAt: r.createdAt.toISOString(),
       updatedAt: r.updatedAt.toISOString(),
     })),
     nextCursor: rows.length > q.limit ? page[page.length - 1]!.id : null,
   };
+}
+
+/**
+ * The matters awaiting the person, as a query over the projection's whose-turn columns: named, or holding
+ * an awaited role (a drafter only for their own section) — the rule of awaits() in domain/procedure.
+ */
+function awaitingPerson(p: Principal): Prisma.MatterWhereInput {
+  const roles = p.roles.filter((r) => r !== 'drafter');
+  const or: Prisma.MatterWhereInput[] = [{ awaitingUserIds: { has: p.userId } }];
+  if (roles.length) or.push({ awaitingRoles: { hasSome: roles } });
+  if (p.roles.includes('drafter') && p.sectionId) or.push({ awaitingRoles: { has: 'drafter' }, draftingUnit: p.sectionId });
+  return { OR: or };
 }

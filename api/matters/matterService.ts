@@ -3,7 +3,7 @@ import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@te
 import type { Matter } from '../../prisma/generated/client';
 import { sha256Hex } from '../../domain/evidence';
 import { authorize, canRead, type MatterAccess } from '../../domain/permissions';
-import { availableActions, deadlines, decide, matterAccessOf, registrationProblem, TERMINAL_STAGES, type MatterKind, type Flag, type MatterState } from '../../domain/procedure';
+import { availableActions, awaitedParties, awaits, deadlines, decide, nextObligationDue, whoseTurn, matterAccessOf, registrationProblem, TERMINAL_STAGES, type MatterKind, type Flag, type MatterState } from '../../domain/procedure';
 import {
   actUpdate,
   matterWorkflowId,
@@ -138,6 +138,8 @@ export async function loadMatterView(deps: ApiDeps, principal: Principal, matter
   } catch {
     clocks = []; // a year without holiday data: shown as no running clock until an admin loads it
   }
+  const turn = whoseTurn(state, deps.procedureConfig, clocks);
+  const nextDueAt = nextObligationDue(clocks);
   return {
     id: row.id,
     title: row.title,
@@ -149,7 +151,11 @@ export async function loadMatterView(deps: ApiDeps, principal: Principal, matter
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     currentVersion: { number: state.versions.length, sha256: state.versions[state.versions.length - 1]?.hash ?? null },
-    nextDueAt: row.nextDueAt?.toISOString() ?? null,
+    // From the live state (the projection may lag an action by a moment): obligations only, never an earliest time.
+    nextDueAt,
+    overdue: nextDueAt !== null && Date.parse(nextDueAt) < Date.now(),
+    turn,
+    awaitsMe: awaits({ ...awaitedParties(turn), draftingUnit: state.draftingUnit }, principal),
     workflow: { workflowId: row.workflowId, status, trailHead: live?.trail ?? null, notifications: live?.notifications ?? [] },
     deadlines: clocks,
     availableActions: status === 'RUNNING' ? availableActions(state, ctx.actor, ctx) : [],

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import {
   ACTION_LABELS, CHECKLIST_LABELS, FCR_CONCLUSION_LABELS, FLAG_LABELS, KIND_LABELS, LEGALITY_OUTCOME_LABELS, MATERIAL_LABELS,
-  APPLICABLE_FLAGS, MEETING_BODY_LABELS, MEETING_VIEW_LABELS, ROLE_LABELS, STAGE_LABELS, TERMINAL_STAGES, requiredSteps, defaultProcedureConfig, MATTER_KINDS,
+  APPLICABLE_FLAGS, MEETING_BODY_LABELS, PHASES, TRAIL_ACTION_LABELS, DEADLINE_NATURE_LABELS, MEETING_VIEW_LABELS, ROLE_LABELS, STAGE_LABELS, TERMINAL_STAGES, requiredSteps, defaultProcedureConfig, MATTER_KINDS,
 } from '../../domain/procedure';
 import { defineRoute, type AnyRoute } from '../http/route';
 
@@ -12,13 +12,14 @@ import { defineRoute, type AnyRoute } from '../http/route';
 export function vocabularyRoutes(): AnyRoute[] {
   return [
     defineRoute({
-      method: 'get', path: '/api/v1/vocabulary', summary: 'Kinds, flags, stages, roles, actions, outcomes and checklist codes with their labels, and the steps each kind requires', tags: ['system'], auth: false,
+      method: 'get', path: '/api/v1/vocabulary', summary: 'Kinds, flags, stages (and the phases grouping them), roles, actions (and every trail action), outcomes and checklist codes with their labels, and the steps each kind requires', tags: ['system'], auth: false,
       responses: { 200: { description: 'Labels', schema: z.record(z.string(), z.unknown()) } },
       handler: () => ({
         kinds: KIND_LABELS, flags: FLAG_LABELS, stages: STAGE_LABELS, terminalStages: TERMINAL_STAGES, roles: ROLE_LABELS, actions: ACTION_LABELS,
         legalityOutcomes: LEGALITY_OUTCOME_LABELS, fcrConclusions: FCR_CONCLUSION_LABELS, meetingViews: MEETING_VIEW_LABELS,
         meetingBodies: MEETING_BODY_LABELS, checklist: CHECKLIST_LABELS, materials: MATERIAL_LABELS,
         applicableFlags: APPLICABLE_FLAGS,
+        phases: PHASES, trailActions: TRAIL_ACTION_LABELS, deadlineNatures: DEADLINE_NATURE_LABELS,
         steps: Object.fromEntries(MATTER_KINDS.map((k) => [k, requiredSteps(k, [], defaultProcedureConfig)])),
       }),
     }),

@@ -17,7 +17,8 @@ const POST_STEP: Partial<Record<CommandType, PostDecisionStep>> = {
   archive: 'archive',
 };
 
-function applicable(state: MatterState, type: CommandType): boolean {
+/** Whether the action means something for this matter now (its flags, its post-decision steps done so far). */
+export function actionApplies(state: MatterState, type: CommandType): boolean {
   switch (type) {
     case 'assign_fcr_reviewer':
     case 'set_fcr_findings':
@@ -49,7 +50,7 @@ export function availableActions(
   return COMMAND_TYPES.filter(
     (type) =>
       stageAccepts(state.stage, type) &&
-      applicable(state, type) &&
+      actionApplies(state, type) &&
       authorizeCommand(state, type, { actor, now: ctx.now }).allowed,
   ).map((type) => ({ type, label: ACTION_LABELS[type] }));
 }

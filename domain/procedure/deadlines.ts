@@ -19,8 +19,16 @@ export type DeadlineKey =
   | 'filing_deadline'
   | 'archive_deadline';
 
+/**
+ * What a clock's end means: an `obligation` is a duty someone can miss (overdue when passed); a `not_before`
+ * is the earliest moment something may happen (the minimum review time before the meeting: passing it is
+ * good news, never overdue); a `window_end` closes a period that is a fact, not a duty (the comment window).
+ */
+export type DeadlineNature = 'obligation' | 'not_before' | 'window_end';
+
 export interface Deadline {
   key: DeadlineKey;
+  nature: DeadlineNature;
   label: string;
   startedAt: string;
   /** null while the clock is stopped (or cannot be computed: see warning). */
@@ -43,7 +51,27 @@ export interface Deadline {
 }
 
 /** Clocks that mark an earliest moment or the end of a window, not a duty that can be overdue. */
-const NOT_OBLIGATIONS: readonly DeadlineKey[] = ['legality_review_minimum', 'comment_window'];
+const NATURE: Record<DeadlineKey, DeadlineNature> = {
+  legality_review_time_limit: 'obligation',
+  legality_review_minimum: 'not_before',
+  comment_window: 'window_end',
+  filing_deadline: 'obligation',
+  archive_deadline: 'obligation',
+};
+const escalates = (key: DeadlineKey): boolean => NATURE[key] === 'obligation';
+
+/**
+ * The earliest end of an obligation among the clocks: what "next due" and "overdue" mean for a matter
+ * (lists, the projection's nextDueAt, the work list). Earliest times and window ends never count.
+ */
+export function nextObligationDue(clocks: readonly Deadline[]): string | null {
+  const due = clocks
+    .filter((d) => d.nature === 'obligation' && d.dueAt !== null)
+    .map((d) => d.dueAt as string)
+    // Instants may carry different offsets (a supplied +08:00 date, a computed UTC one).
+    .sort((a, b) => ms(a) - ms(b));
+  return due[0] ?? null;
+}
 
 const LEGALITY_LIMIT_STAGES: readonly Stage[] = ['completeness_check', 'supplementing', 'legality_review', 'prior_approval'];
 const LEGALITY_MINIMUM_STAGES: readonly Stage[] = [
@@ -78,18 +106,19 @@ export function deadlines(state: MatterState, config: ProcedureConfig, cal: Holi
           (remindAt !== undefined && periodReadsProvisionalYear(remindAt, dueAt, config.reminderLead.unit, cal)));
       out.push({
         key,
+        nature: NATURE[key],
         label,
         startedAt,
         dueAt,
         ...(remindAt ? { remindAt } : {}),
         unit: duration.unit,
         stage,
-        escalates: !NOT_OBLIGATIONS.includes(key),
+        escalates: escalates(key),
         ...(provisional ? { provisional: true as const } : {}),
       });
     } catch (e) {
       if (!(e instanceof CalendarYearMissingError)) throw e;
-      out.push({ key, label, startedAt, dueAt: null, unit: duration.unit, stage, warning: e.message, escalates: !NOT_OBLIGATIONS.includes(key) });
+      out.push({ key, nature: NATURE[key], label, startedAt, dueAt: null, unit: duration.unit, stage, warning: e.message, escalates: escalates(key) });
     }
   };
 
@@ -109,13 +138,14 @@ export function deadlines(state: MatterState, config: ProcedureConfig, cal: Holi
   if (pc && !state.research.commentAdoption && ['research', 'supplementing', 'amending'].includes(state.stage)) {
     out.push({
       key: 'comment_window',
+      nature: NATURE.comment_window,
       label: '公开征求意见期限',
       startedAt: pc.openedAt,
       dueAt: pc.closesAt,
       ...(safeRemind(pc.closesAt, config, cal)),
       unit: k.commentWindowMinimum.unit,
       stage: 'research',
-      escalates: false,
+      escalates: escalates('comment_window'),
     });
   }
 
@@ -138,16 +168,11 @@ export function deadlines(state: MatterState, config: ProcedureConfig, cal: Holi
 }
 
 /**
- * The earliest running due date, for the matter list's projection (its `nextDueAt`); null when none runs
- * or none can be computed.
+ * The earliest obligation due, for the matter list's projection (its `nextDueAt`); null when none runs or
+ * none can be computed. Earliest-allowed times (the minimum review time) and window ends are never due.
  */
 export function earliestDueAt(state: MatterState, config: ProcedureConfig, cal: HolidayCalendar): string | null {
-  const due = deadlines(state, config, cal)
-    .map((d) => d.dueAt)
-    .filter((d): d is string => d !== null)
-    // Instants may carry different offsets (a supplied +08:00 date, a computed UTC one).
-    .sort((a, b) => ms(a) - ms(b));
-  return due[0] ?? null;
+  return nextObligationDue(deadlines(state, config, cal));
 }
 
 function safeRemind(dueAt: string, config: ProcedureConfig, cal: HolidayCalendar): { remindAt?: string; provisional?: true } {

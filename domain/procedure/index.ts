@@ -16,7 +16,7 @@ export { line, prose, documentText, instant, sha256, oneOf } from './primitives'
 export { defaultProcedureConfig, type KindConfig, type ProcedureConfig, type QuorumRule } from './config';
 export { registerMatter, registrationProblem, RegistrationError, type RegistrationInput } from './register';
 export { decide, availableActions, authorizeCommand } from './decide';
-export { deadlines, earliestDueAt, type Deadline, type DeadlineKey } from './deadlines';
+export { deadlines, earliestDueAt, nextObligationDue, type Deadline, type DeadlineKey, type DeadlineNature } from './deadlines';
 export {
   requiredSteps,
   requiredMaterials,
@@ -37,3 +37,6 @@ export { STAGES_FOR_COMMAND, COMMAND_TYPES } from './stageActions';
 export { majorityView, quorumMet } from './meeting';
 export * from './labels';
 export { applyPrescreen, openFindingsOnCurrent } from './handlers/fairCompetition';
+export { whoseTurn, awaitedParties, awaits, type Duty } from './whoseTurn';
+export { PHASES, type Phase } from './phases';
+export { matterProjection, PROJECTION_REVISION, type MatterProjection } from './projection';

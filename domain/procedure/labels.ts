@@ -118,3 +118,19 @@ export const CHECKLIST_LABELS: Record<ChecklistCode, string> = {
   'LR-F1': '载明有效期和施行日期',
 };
 export const CHECKLIST_CODES = Object.keys(CHECKLIST_LABELS) as ChecklistCode[];
+
+/**
+ * Every action the trail records: people's commands, and what the system records itself (the registration,
+ * the automated pre-screen, reminders and escalations). A unit test holds every `action:` the activities
+ * write to having a label here.
+ */
+export const SYSTEM_TRAIL_ACTION_LABELS = {
+  register: '登记立项',
+  fair_competition_prescreen: '公平竞争审查自动预审',
+  deadline_reminder: '期限提醒',
+  deadline_escalation: '超期督办',
+} as const;
+export const TRAIL_ACTION_LABELS: Record<string, string> = { ...ACTION_LABELS, ...SYSTEM_TRAIL_ACTION_LABELS };
+
+/** What a clock's end means (domain/procedure/deadlines.ts DeadlineNature). */
+export const DEADLINE_NATURE_LABELS = { obligation: '办理期限', not_before: '最早可办理时间', window_end: '期间届满' } as const;

@@ -205,5 +205,8 @@ describe('the whole stack: real Temporal, real PostgreSQL, Express API', () => {
     const v = (await http.get('/api/v1/vocabulary', null)).body;
     expect(v.stages.legality_review).toBe('合法性审核');
     expect(Object.keys(v.kinds)).toEqual(['normative_document', 'major_decision', 'collective_matter', 'enforcement_review']);
+    // The web app's timeline and trail table use these rather than copies.
+    expect(v.phases).toEqual(expect.arrayContaining([expect.objectContaining({ key: 'legality', label: '合法性审核', stages: expect.arrayContaining(['legality_review']) })]));
+    expect(v.trailActions).toEqual(expect.objectContaining({ register: '登记立项', deadline_escalation: '超期督办', submit_lawyer_opinion: '出具法律意见并签署' }));
   });
 });

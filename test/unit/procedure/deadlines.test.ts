@@ -1,5 +1,5 @@
 import { calendarFromYears, calendarToYears, provisionalYear, withProvisionalYears } from '../../../domain/calendar';
-import { deadlines, type MatterState, type ProcedureConfig } from '../../../domain/procedure';
+import { deadlines, nextObligationDue, type MatterState, type ProcedureConfig } from '../../../domain/procedure';
 import { apply, at, cal, config, currentHashOf, doLegality, doResearch, meetingRecord, people, register, toAwaitingMeeting } from './fixtures';
 
 const day = at('2025-03-03');
@@ -19,6 +19,7 @@ describe('deadlines()', () => {
     expect(deadlines(s, config, cal)).toEqual([
       {
         key: 'comment_window',
+        nature: 'window_end',
         escalates: false,
         label: '公开征求意见期限',
         startedAt: at('2025-03-03'),
@@ -37,8 +38,11 @@ describe('deadlines()', () => {
     s = apply(s, { type: 'submit_for_review' }, people.drafter, day);
     expect(deadlines(s, config, cal)).toEqual([
       expect.objectContaining({ key: 'legality_review_time_limit', label: '合法性审核期限', startedAt: day, dueAt: '2025-03-24T15:59:59.999Z', unit: 'working_days', stage: 'legality_review' }),
-      expect.objectContaining({ key: 'legality_review_minimum', startedAt: day, dueAt: '2025-03-12T15:59:59.999Z', unit: 'working_days' }),
+      expect.objectContaining({ key: 'legality_review_minimum', nature: 'not_before', escalates: false, startedAt: day, dueAt: '2025-03-12T15:59:59.999Z', unit: 'working_days' }),
     ]);
+    expect(deadlines(s, config, cal)[0]!.nature).toBe('obligation');
+    // Only an obligation is ever "next due": the minimum review time is the earliest moment for the meeting.
+    expect(nextObligationDue(deadlines(s, config, cal))).toBe('2025-03-24T15:59:59.999Z');
     s = apply(s, { type: 'accept_materials' }, people.legal, day);
     s = doLegality(s, day);
     expect(deadlines(s, config, cal).map((d) => d.key)).toEqual(['legality_review_minimum']);

@@ -1,0 +1,37 @@
+import type { PrismaClient } from '../../prisma/generated/client';
+import type { HolidayCalendar } from '../../domain/calendar';
+import { matterProjection, PROJECTION_REVISION, type MatterState, type ProcedureConfig } from '../../domain/procedure';
+
+const BATCH = 500;
+
+/**
+ * Recomputes the derived projection columns (next obligation due, whose turn) of rows written before their
+ * current meaning — e.g. a nextDueAt that counted the minimum review time as due. Runs once per row: the
+ * row is updated only while its revision is still old, so an action stored meanwhile (which writes the
+ * current revision) is never overwritten. Returns how many rows it brought up to date.
+ */
+export async function refreshStaleProjections(prisma: PrismaClient, config: ProcedureConfig, calendar: HolidayCalendar): Promise<number> {
+  let updated = 0;
+  let cursor: string | undefined;
+  for (;;) {
+    const rows = await prisma.matter.findMany({
+      where: { projectionRev: { lt: PROJECTION_REVISION } },
+      select: { id: true, state: true },
+      orderBy: { id: 'asc' },
+      take: BATCH,
+      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+    });
+    if (!rows.length) return updated;
+    for (const row of rows) {
+      const state = row.state as MatterState | null;
+      if (!state) continue;
+      const p = matterProjection(state, config, calendar);
+      const res = await prisma.matter.updateMany({
+        where: { id: row.id, projectionRev: { lt: PROJECTION_REVISION } },
+        data: { nextDueAt: p.nextDueAt ? new Date(p.nextDueAt) : null, awaitingRoles: p.awaitingRoles, awaitingUserIds: p.awaitingUserIds, projectionRev: PROJECTION_REVISION },
+      });
+      updated += res.count;
+    }
+    cursor = rows[rows.length - 1]!.id;
+  }
+}

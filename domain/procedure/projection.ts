@@ -1,0 +1,31 @@
+/**
+ * The derived columns of a matter's database projection, written with every action: the next obligation
+ * due and whose turn it is. The workflow computes them for the activity that stores an action; the API
+ * recomputes rows written before these columns existed. One function, so both agree.
+ */
+
+import type { HolidayCalendar } from '../calendar';
+import type { ProcedureConfig } from './config';
+import { deadlines, nextObligationDue } from './deadlines';
+import { awaitedParties, whoseTurn } from './whoseTurn';
+import type { MatterState, Role } from './types';
+
+/** Bump when what the derived columns mean changes: rows with an older revision are recomputed at start. */
+export const PROJECTION_REVISION = 1;
+
+export interface MatterProjection {
+  nextDueAt: string | null;
+  awaitingRoles: Role[];
+  awaitingUserIds: string[];
+}
+
+export function matterProjection(state: MatterState, config: ProcedureConfig, calendar: HolidayCalendar): MatterProjection {
+  let clocks: ReturnType<typeof deadlines> = [];
+  try {
+    clocks = deadlines(state, config, calendar);
+  } catch {
+    clocks = []; // a year without holiday data: no due date rather than a guessed one
+  }
+  const awaited = awaitedParties(whoseTurn(state, config, clocks));
+  return { nextDueAt: nextObligationDue(clocks), awaitingRoles: awaited.roles, awaitingUserIds: awaited.userIds };
+}
