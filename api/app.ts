@@ -5,7 +5,8 @@ import type { ApiDeps } from './deps';
 import { mountRoutes, type AnyRoute } from './http/route';
 import { problemHandler, ProblemError } from './http/problem';
 import { openApiDocument } from './http/openapi';
-import { principalForToken } from './auth/tokens';
+import { verifyToken } from './auth/tokens';
+import { VerifiedTokenCache } from './auth/tokenCache';
 import type { Principal } from './auth/principal';
 import { systemRoutes } from './routes/system';
 import { authRoutes } from './routes/auth';
@@ -23,7 +24,9 @@ declare module 'express-serve-static-core' {
   }
 }
 
-export function createApp(deps: ApiDeps) {
+export function createApp(given: ApiDeps) {
+  const deps: ApiDeps = { ...given, tokens: given.tokens ?? new VerifiedTokenCache((token) => verifyToken(given.db.prisma, token), given.config.AUTH_CACHE_TTL_MS) };
+  const tokens = deps.tokens!;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -51,7 +54,7 @@ export function createApp(deps: ApiDeps) {
     if (!header) return null;
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw new ProblemError(401, 'Unauthorized', { detail: 'Authorization must be "Bearer <token>"', code: 'unauthorized' });
-    const principal = await principalForToken(deps.db.prisma, match[1]!);
+    const principal = await tokens.principal(match[1]!);
     if (!principal) throw new ProblemError(401, 'Unauthorized', { detail: 'The token is unknown, expired or revoked', code: 'unauthorized' });
     return principal;
   };

@@ -4,10 +4,11 @@ import type { Database } from '../platform/database';
 import type { Logger } from '../platform/logger';
 import type { ProcedureConfig } from '../domain/procedure';
 import type { CalendarStore } from './calendar/calendarStore';
+import type { VerifiedTokenCache } from './auth/tokenCache';
 
 /** What the API needs from the outside world; built once by the process entry point. */
 export interface ApiDeps {
-  config: Pick<Config, 'TEMPORAL_TASK_QUEUE' | 'TEMPORAL_NAMESPACE' | 'REQUEST_BODY_LIMIT' | 'AUTH_TOKEN_TTL_MINUTES' | 'NODE_ENV' | 'WORKFLOW_CONTINUE_AS_NEW_EVENTS'>;
+  config: Pick<Config, 'TEMPORAL_TASK_QUEUE' | 'TEMPORAL_NAMESPACE' | 'REQUEST_BODY_LIMIT' | 'AUTH_TOKEN_TTL_MINUTES' | 'AUTH_CACHE_TTL_MS' | 'NODE_ENV' | 'WORKFLOW_CONTINUE_AS_NEW_EVENTS'>;
   db: Database;
   temporal: Client;
   log: Logger;
@@ -21,4 +22,6 @@ export interface ApiDeps {
   registrationWaitMs?: number;
   /** How long an action waits for the workflow's answer before answering 503 (default 60 s). */
   actionWaitMs?: number;
+  /** Verified tokens (built by createApp when absent). */
+  tokens?: VerifiedTokenCache;
 }

@@ -47,6 +47,8 @@ export const configSchema = z
     /** A matter's workflow starts a fresh run (continue-as-new) when its history reaches this many events. */
     WORKFLOW_CONTINUE_AS_NEW_EVENTS: z.coerce.number().int().min(20).max(50_000).default(2_000),
     AUTH_TOKEN_TTL_MINUTES: z.coerce.number().int().min(1).default(8 * 60),
+    /** How long an API instance trusts a token it verified before asking the database again (0 = always ask); bounds how late a revocation takes effect on other instances. */
+    AUTH_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
     /** Seals lawyers' signing keys at rest. Development keeps a generated one in DATA_DIR. */
     SIGNING_KEY_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
     /** When set and no admin exists yet, an `admin` user with this password is created at start. */

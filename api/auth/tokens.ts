@@ -19,10 +19,15 @@ export async function revokeToken(prisma: PrismaClient, tokenId: string): Promis
 
 /** The principal for a bearer token, or null when it is unknown, expired, revoked or its user inactive. */
 export async function principalForToken(prisma: PrismaClient, token: string): Promise<Principal | null> {
+  return (await verifyToken(prisma, token))?.principal ?? null;
+}
+
+/** The principal for a bearer token and when the token expires (what the verified-token cache keeps). */
+export async function verifyToken(prisma: PrismaClient, token: string): Promise<{ principal: Principal; expiresAt: number } | null> {
   const row = await prisma.authToken.findUnique({ where: { tokenHash: sha256(token) }, include: { user: { include: { organisation: true } } } });
   if (!row || row.revokedAt || row.expiresAt.getTime() <= Date.now() || !row.user.active) return null;
   const u = row.user;
-  return {
+  const principal: Principal = {
     userId: u.id,
     username: u.username,
     displayName: u.displayName,
@@ -33,6 +38,7 @@ export async function principalForToken(prisma: PrismaClient, token: string): Pr
     tokenId: row.id,
     demo: u.demo,
   };
+  return { principal, expiresAt: row.expiresAt.getTime() };
 }
 
 /** A lawyer may sign only inside both the firm's retainer and their own period (the narrower of the two). */

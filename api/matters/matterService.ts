@@ -13,6 +13,7 @@ import {
   type ActionResult,
   type MatterView,
   type MatterWorkflowInput,
+  type NotificationRecord,
 } from '../../workflows/definitions';
 import type { ApiDeps } from '../deps';
 import type { Principal } from '../auth/principal';
@@ -93,7 +94,7 @@ export async function createMatter(deps: ApiDeps, principal: Principal, input: N
     registered.catch(() => undefined);
     return { created, pending: true as const, matter: { id: matterId, workflowId, stage: 'registering' } };
   }
-  return { created, pending: false as const, matter: await loadMatterView(deps, principal, matterId, view) };
+  return { created, pending: false as const, matter: await loadMatterView(deps, principal, matterId) };
 }
 
 export function actorOf(p: Principal) {
@@ -116,20 +117,32 @@ export async function readableMatter(deps: ApiDeps, principal: Principal, matter
   return row;
 }
 
-export async function loadMatterView(deps: ApiDeps, principal: Principal, matterId: string, known?: MatterView) {
+/**
+ * A matter as the caller sees it. By default from the database projection, which every action's activity
+ * writes in the same transaction as its trail entry before the action is answered (so a client reads its
+ * own writes), at the cost of one indexed read. `live` asks the workflow itself (describe + query: two
+ * round trips to Temporal and a workflow task on a worker), for operators and for checking the two agree.
+ */
+export async function loadMatterView(deps: ApiDeps, principal: Principal, matterId: string, opts: { live?: boolean } = {}) {
   const row = await readableMatter(deps, principal, matterId);
-  const handle = deps.temporal.workflow.getHandle(row.workflowId);
-  let live: MatterView | null = known ?? null;
-  let status = 'RUNNING';
-  try {
-    const description = await handle.describe();
-    status = description.status.name;
-    live ??= await handle.query(viewQuery);
-  } catch (err) {
-    deps.log.warn({ err, matterId }, 'workflow not reachable; answering from the database projection');
-    status = 'UNAVAILABLE';
+  let live: MatterView | null = null;
+  const stored = row.state as MatterState | null;
+  if (!stored) throw notFound('Matter'); // the registration activity writes row and state together
+  let status = TERMINAL_STAGES.includes(stored.stage) ? 'COMPLETED' : 'RUNNING';
+  if (opts.live) {
+    const handle = deps.temporal.workflow.getHandle(row.workflowId);
+    try {
+      const description = await handle.describe();
+      status = description.status.name;
+      live = await handle.query(viewQuery);
+    } catch (err) {
+      deps.log.warn({ err, matterId }, 'workflow not reachable; answering from the database projection');
+      status = 'UNAVAILABLE';
+    }
   }
-  const state = (live?.state ?? row.state) as MatterState;
+  const state = live?.state ?? stored;
+  const trailHead = live ? live.trail : row.trailHeadSeq > 0 && row.trailHeadHash ? { seq: row.trailHeadSeq, hash: row.trailHeadHash } : null;
+  const notifications = live ? live.notifications : await notificationsFromTrail(deps, row.id);
   const calendar = await deps.calendars.calendar();
   const ctx = { actor: actorOf(principal), now: new Date().toISOString(), config: deps.procedureConfig, calendar };
   let clocks: ReturnType<typeof deadlines> = [];
@@ -151,16 +164,37 @@ export async function loadMatterView(deps: ApiDeps, principal: Principal, matter
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     currentVersion: { number: state.versions.length, sha256: state.versions[state.versions.length - 1]?.hash ?? null },
-    // From the live state (the projection may lag an action by a moment): obligations only, never an earliest time.
+    // From the state (obligations only, never an earliest time).
     nextDueAt,
     overdue: nextDueAt !== null && Date.parse(nextDueAt) < Date.now(),
     turn,
     awaitsMe: awaits({ ...awaitedParties(turn), draftingUnit: state.draftingUnit }, principal),
-    workflow: { workflowId: row.workflowId, status, trailHead: live?.trail ?? null, notifications: live?.notifications ?? [] },
+    workflow: { workflowId: row.workflowId, status, source: live ? 'workflow' : 'projection', trailHead, notifications },
     deadlines: clocks,
     availableActions: status === 'RUNNING' ? availableActions(state, ctx.actor, ctx) : [],
     state,
   };
+}
+
+/** The reminders and escalations the workflow raised, as its notification activity recorded them in the trail. */
+async function notificationsFromTrail(deps: ApiDeps, matterId: string): Promise<NotificationRecord[]> {
+  const rows = await deps.db.prisma.trailEntry.findMany({
+    where: { matterId, action: { in: ['deadline_reminder', 'deadline_escalation'] } },
+    orderBy: { seq: 'asc' },
+    select: { actionKey: true, action: true, reason: true, after: true, at: true },
+  });
+  return rows.map((r) => {
+    const after = (r.after ?? {}) as { deadline?: string; dueAt?: string; label?: string };
+    return {
+      key: r.actionKey.replace(/^notify:/, ''),
+      kind: r.action === 'deadline_reminder' ? 'reminder' : 'escalation',
+      deadlineKey: after.deadline ?? '',
+      // The activity records the deadline's name as the reason's lead ("<label>: due <date>").
+      label: after.label ?? r.reason?.replace(/: due .*$/s, '') ?? undefined,
+      dueAt: after.dueAt ?? '',
+      at: r.at.toISOString(),
+    };
+  });
 }
 
 export interface ActionBody {

@@ -43,6 +43,7 @@ export function authRoutes(deps: ApiDeps): AnyRoute[] {
       responses: { 204: { description: 'Revoked' } },
       handler: async ({ res, principal }) => {
         await revokeToken(deps.db.prisma, principal!.tokenId);
+        deps.tokens?.forgetToken(principal!.tokenId);
         res.status(204).end();
       },
     }),

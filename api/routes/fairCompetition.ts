@@ -5,7 +5,6 @@ import { notFound, ProblemError } from '../http/problem';
 import { readableMatter } from '../matters/matterService';
 import type { ApiDeps } from '../deps';
 import { documentText, line, type MatterState } from '../../domain/procedure';
-import { viewQuery } from '../../workflows/definitions';
 
 /** Largest text the pre-screen endpoint takes (characters); a whole normative document fits many times. */
 export const PRESCREEN_MAX_CHARS = 500_000;
@@ -48,12 +47,8 @@ export function fairCompetitionRoutes(deps: ApiDeps): AnyRoute[] {
       responses: { 200: { description: 'The review', schema: z.record(z.string(), z.unknown()) } },
       handler: async ({ params, principal }) => {
         const row = await readableMatter(deps, principal!, params.id);
-        let state = row.state as unknown as MatterState;
-        try {
-          state = (await deps.temporal.workflow.getHandle(row.workflowId).query(viewQuery)).state;
-        } catch {
-          /* closed or unreachable: the projection is current */
-        }
+        // The projection: the pre-screen activity stores the state with its findings, every action its answers.
+        const state = row.state as unknown as MatterState;
         const current = state.versions[state.versions.length - 1]!;
         const refs = new Map((state.fairCompetition.findings ?? []).map((f) => [f.id, f]));
         const rows = await deps.db.prisma.fcrFinding.findMany({ where: { matterId: params.id }, orderBy: [{ versionNumber: 'asc' }, { start: 'asc' }] });

@@ -61,9 +61,10 @@ export function matterRoutes(deps: ApiDeps): AnyRoute[] {
       handler: ({ query, principal }) => listMatters(deps, principal!, query),
     }),
     defineRoute({
-      method: 'get', path: '/api/v1/matters/:id', summary: 'A matter with its live workflow state and what the caller may do next', tags: ['matters'], auth: true, params: idParams,
+      method: 'get', path: '/api/v1/matters/:id', summary: 'A matter with its state and what the caller may do next (from the projection every action writes; live=true asks the workflow)', tags: ['matters'], auth: true, params: idParams,
+      query: z.object({ live: z.enum(['true', 'false']).optional().describe('true: read the state from the running workflow (describe + query) instead of the database projection') }),
       responses: { 200: { description: 'The matter', schema: matterSchema } },
-      handler: ({ params, principal }) => loadMatterView(deps, principal!, params.id),
+      handler: ({ params, query, principal }) => loadMatterView(deps, principal!, params.id, { live: query.live === 'true' }),
     }),
     defineRoute({
       method: 'post', path: '/api/v1/matters/:id/actions', summary: 'Act on a matter (relayed to its workflow as an Update)', tags: ['matters'], auth: true, params: idParams, body: actionBody, headers: [idempotencyHeader],

@@ -106,6 +106,7 @@ export function peopleRoutes(deps: ApiDeps): AnyRoute[] {
             },
           });
         });
+        deps.tokens?.forgetUser(params.id); // this instance at once; the others within AUTH_CACHE_TTL_MS
         return userView(user);
       },
     }),
