@@ -65,7 +65,9 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
   let busy = false;
   let changes = 0;
 
-  const context = (actor: Actor): DecisionContext => ({ actor, now: new Date().toISOString(), config: input.config, calendar });
+  // Runs started before authors of versions were kept from reviewing them replay as they ran.
+  const versionAuthorsMayReview = !patched('version-authors-may-not-review');
+  const context = (actor: Actor): DecisionContext => ({ actor, now: new Date().toISOString(), config: input.config, calendar, versionAuthorsMayReview });
   const view = (): MatterView => ({ state, registered, trail, notifications });
   const refuse = (status: number, code: string, reason: string) =>
     ApplicationFailure.create({ type: 'ActionRefused', message: reason, nonRetryable: true, details: [{ status, code, reason }] });

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { positiveInt, resourceId } from '../http/params';
 import type { Prisma } from '../../prisma/generated/client';
-import { MATTER_KINDS, awaits, oneOf } from '../../domain/procedure';
+import { readScope } from '../../domain/permissions';
+import { MATTER_KINDS, awaits, oneOf, STAGE_LABELS, type Stage } from '../../domain/procedure';
 import type { ApiDeps } from '../deps';
 import type { Principal } from '../auth/principal';
 
@@ -9,28 +11,21 @@ import type { Principal } from '../auth/principal';
  * it filters by due date and overdue, joins with people, and scopes per role in one query.
  */
 export const listQuerySchema = z.object({
-  stage: z.string().max(50).optional(),
+  stage: oneOf(Object.keys(STAGE_LABELS) as Stage[]).optional(),
   kind: oneOf(MATTER_KINDS).optional(),
-  draftingUnit: z.string().max(100).optional(),
+  draftingUnit: resourceId(100).optional(),
   dueBefore: z.iso.date().optional().describe('Next deadline on or before this day (YYYY-MM-DD)'),
   overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('Next obligation passed (earliest-allowed times never count)'),
   awaitingMe: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('Only matters waiting for an action of the caller (whose turn it is), or only the others'),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(200).optional(),
+  limit: positiveInt().max(200, 'must be at most 200').default(50),
+  cursor: resourceId(200).optional().describe('nextCursor of the previous page'),
 });
 
 export async function listMatters(deps: ApiDeps, principal: Principal, q: z.infer<typeof listQuerySchema>) {
   const and: Prisma.MatterWhereInput[] = [];
-  // Scope: what each role may see (the same rule as canRead, as a query).
-  const roles = new Set(principal.roles);
-  const seesAll = roles.has('auditor') || roles.has('legal_unit') || roles.has('secretary') || roles.has('meeting_member');
-  if (!seesAll) {
-    const scope: Prisma.MatterWhereInput[] = [];
-    if (roles.has('drafter') && principal.sectionId) scope.push({ draftingUnit: principal.sectionId });
-    if (roles.has('lawyer')) scope.push({ assignedLawyerId: principal.userId });
-    if (roles.has('fcr_reviewer')) scope.push({ fcrReviewerId: principal.userId }, { stage: 'fair_competition_review', fcrReviewerId: null });
-    and.push(scope.length ? { OR: scope } : { id: { in: [] } });
-  }
+  // Scope: the read rule of the matter page (canRead), as a query.
+  const scope = readScope(principal);
+  if (!scope.all) and.push(scope.anyOf.length ? { OR: scope.anyOf } : { id: { in: [] } });
   if (q.stage) and.push({ stage: q.stage });
   if (q.kind) and.push({ kind: q.kind });
   if (q.draftingUnit) and.push({ draftingUnit: q.draftingUnit });

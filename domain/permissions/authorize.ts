@@ -15,6 +15,8 @@ export interface MatterAccess {
   fcrReviewerId?: string | null;
   /** Everyone who has acted as legal unit on the matter. */
   legalUnitActorIds?: readonly string[];
+  /** Everyone who submitted a version of the text: none of them may review it. */
+  versionAuthorIds?: readonly string[];
 }
 
 export type Authorization = { allowed: true; role: Role } | { allowed: false; reason: string };
@@ -79,6 +81,9 @@ function dutyProblem(role: Role, actor: Actor, matter: MatterAccess, review: boo
   if (review && actor.userId === matter.createdBy) {
     return '起草人不得审核或签署本人起草的事项 / Nobody reviews or signs off a matter they drafted';
   }
+  if (review && (matter.versionAuthorIds ?? []).includes(actor.userId)) {
+    return '提交过本事项文本版本的人员不得审核或签署该事项 / Nobody reviews or signs off a text they submitted a version of';
+  }
   if (role === 'legal_unit' && matter.assignedLawyerId && matter.assignedLawyerId === actor.userId) {
     return '本事项的法律顾问不得同时以法制机构身份办理 / The lawyer on this matter cannot also act as its legal unit';
   }
@@ -108,7 +113,8 @@ export function authorize(actor: Actor, action: Action | string, matter?: Matter
   for (const role of candidates) {
     const problem =
       scopeProblem(role, actor, matter, rule.readOnly) ??
-      dutyProblem(role, actor, matter, rule.review) ??
+      // Separation of duties governs what one does, not what one may read (lists apply the same rule).
+      (rule.readOnly ? null : dutyProblem(role, actor, matter, rule.review)) ??
       (rule.signs && role === 'lawyer' && !contractActive(actor.lawyerContract, now)
         ? '法律顾问不在有效聘用合同期内，不能签署 / The lawyer has no active contract at this time and cannot sign'
         : null);

@@ -24,14 +24,18 @@ export function isTerminal(stage: Stage): boolean {
   return TERMINAL_STAGES.includes(stage);
 }
 
-/** What the permissions module needs to know about the matter. */
-export function matterAccessOf(state: MatterState): MatterAccess {
+/**
+ * What the permissions module needs to know about the matter. `versionAuthorsMayReview` only for workflow
+ * runs that started before authors of versions were kept from reviewing them (they replay as they ran).
+ */
+export function matterAccessOf(state: MatterState, opts: { versionAuthorsMayReview?: boolean } = {}): MatterAccess {
   return {
     createdBy: state.createdBy,
     draftingUnit: state.draftingUnit,
     assignedLawyerId: state.legality.lawyerId,
     fcrReviewerId: state.fairCompetition.reviewerId,
     legalUnitActorIds: state.legality.legalUnitActorIds,
+    versionAuthorIds: opts.versionAuthorsMayReview ? [] : [...new Set(state.versions.map((v) => v.submittedBy))],
   };
 }
 

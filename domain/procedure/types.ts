@@ -308,6 +308,11 @@ export interface DecisionContext {
   now: string;
   config: ProcedureConfig;
   calendar: HolidayCalendar;
+  /**
+   * Only in workflow runs started before the rule existed (patched): whoever submitted a version may still
+   * review it there, so their histories replay as they ran. Everywhere else the rule holds.
+   */
+  versionAuthorsMayReview?: boolean;
 }
 
 export interface DecisionEvent {
