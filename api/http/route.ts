@@ -1,6 +1,7 @@
 import type { Request, Response, Router } from 'express';
 import { z } from 'zod';
-import { ProblemError } from './problem';
+import { badRequest, ProblemError } from './problem';
+import { controlCharacterIn } from './params';
 import type { Principal } from '../auth/principal';
 
 /**
@@ -54,6 +55,8 @@ export function mountRoutes(router: Router, routes: AnyRoute[], authenticate: (r
     router[route.method](route.path, async (req: Request, res: Response) => {
       const principal = await authenticate(req);
       if (route.auth && !principal) throw new ProblemError(401, 'Unauthorized', { detail: 'Log in first: send Authorization: Bearer <token>', code: 'unauthorized' });
+      const control = controlCharacterIn(req.params, 'params') ?? controlCharacterIn(req.query, 'query');
+      if (control) throw badRequest(...control);
       const params = route.params ? parseOrThrow(route.params, req.params, 'params') : {};
       const query = route.query ? parseOrThrow(route.query, req.query, 'query') : {};
       const body = route.body ? parseOrThrow(route.body, req.body ?? {}, 'body') : undefined;

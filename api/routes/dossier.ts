@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { resourceId } from '../http/params';
 import { defineRoute, type AnyRoute } from '../http/route';
 import { readableMatter } from '../matters/matterService';
 import { buildDossier, dossierCsv, dossierHtml } from '../dossier/buildDossier';
 import type { ApiDeps } from '../deps';
 
-const params = z.object({ id: z.string().min(1).max(100) });
+const params = z.object({ id: resourceId(100) });
 
 /** The matter's full dossier (卷宗) for auditors and archiving, as JSON, CSV (the trail) or a printable page. */
 export function dossierRoutes(deps: ApiDeps): AnyRoute[] {

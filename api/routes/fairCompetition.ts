@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { resourceId } from '../http/params';
 import { prescreen, ruleSet, RULESET_VERSIONS } from '../../domain/fair-competition';
 import { defineRoute, type AnyRoute } from '../http/route';
 import { notFound, ProblemError } from '../http/problem';
@@ -34,7 +35,7 @@ export function fairCompetitionRoutes(deps: ApiDeps): AnyRoute[] {
     }),
     defineRoute({
       method: 'get', path: '/api/v1/fair-competition/standards', summary: 'The standards catalogue (19 standards in four groups, and the exception), by version', tags: ['fair-competition'], auth: false,
-      query: z.object({ version: z.string().optional() }),
+      query: z.object({ version: z.string().max(50).optional() }),
       responses: { 200: { description: 'The rule set', schema: z.record(z.string(), z.unknown()) } },
       handler: ({ query }) => {
         if (query.version && !RULESET_VERSIONS.includes(query.version)) throw notFound('Rule set');
@@ -43,7 +44,7 @@ export function fairCompetitionRoutes(deps: ApiDeps): AnyRoute[] {
     }),
     defineRoute({
       method: 'get', path: '/api/v1/matters/:id/fair-competition', summary: 'A matter\'s pre-screen findings (with their answers), review record and written conclusions', tags: ['fair-competition'], auth: true,
-      params: z.object({ id: z.string().min(1).max(100) }),
+      params: z.object({ id: resourceId(100) }),
       responses: { 200: { description: 'The review', schema: z.record(z.string(), z.unknown()) } },
       handler: async ({ params, principal }) => {
         const row = await readableMatter(deps, principal!, params.id);

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { documentText, FLAGS, line, MATTER_KINDS, oneOf, prose, STAGE_LABELS, type Stage } from '../../domain/procedure';
 import { verifyMatterTrail } from '../matters/verifyMatterTrail';
+import { positiveInt, resourceId } from '../http/params';
+import { idempotencyKeyOf } from '../http/idempotency';
 import { defineRoute, type AnyRoute } from '../http/route';
 import { notFound } from '../http/problem';
 import { actOnMatter, createMatter, loadMatterView, readableMatter } from '../matters/matterService';
@@ -16,8 +18,8 @@ export const createMatterBody = z.object({
   text: documentText(),
 });
 
-const idParams = z.object({ id: z.string().min(1).max(100) });
-const versionParams = z.object({ id: z.string().min(1).max(100), number: z.coerce.number().int().min(1) });
+const idParams = z.object({ id: resourceId(100) });
+const versionParams = z.object({ id: resourceId(100), number: positiveInt() });
 
 export const actionBody = z.object({
   command: wireCommandSchema.describe('The action; `type` names it (see availableActions on the matter)'),
@@ -51,7 +53,7 @@ export function matterRoutes(deps: ApiDeps): AnyRoute[] {
         202: { description: 'Accepted: the workflow has started and stores the matter as soon as a worker is available', schema: z.object({ id: z.string(), workflowId: z.string(), stage: z.literal('registering') }) },
       },
       handler: async ({ req, res, body, principal }) => {
-        const { created, pending, matter } = await createMatter(deps, principal!, body, { idempotencyKey: req.get('idempotency-key') ?? undefined, requestId: req.id });
+        const { created, pending, matter } = await createMatter(deps, principal!, body, { idempotencyKey: idempotencyKeyOf(req), requestId: req.id });
         res.status(pending ? 202 : created ? 201 : 200).location(`/api/v1/matters/${matter.id}`).json(matter);
       },
     }),
@@ -69,7 +71,7 @@ export function matterRoutes(deps: ApiDeps): AnyRoute[] {
     defineRoute({
       method: 'post', path: '/api/v1/matters/:id/actions', summary: 'Act on a matter (relayed to its workflow as an Update)', tags: ['matters'], auth: true, params: idParams, body: actionBody, headers: [idempotencyHeader],
       responses: { 200: { description: 'Accepted; the new state', schema: z.object({ state: z.record(z.string(), z.unknown()), trail: z.object({ seq: z.number(), hash: z.string() }), summary: z.string() }) } },
-      handler: ({ req, params, body, principal }) => actOnMatter(deps, principal!, params.id, body, { idempotencyKey: req.get('idempotency-key') ?? undefined, requestId: req.id }),
+      handler: ({ req, params, body, principal }) => actOnMatter(deps, principal!, params.id, body, { idempotencyKey: idempotencyKeyOf(req), requestId: req.id }),
     }),
     defineRoute({
       method: 'get', path: '/api/v1/matters/:id/versions', summary: 'The versions of the text (immutable, SHA-256)', tags: ['matters'], auth: true, params: idParams,

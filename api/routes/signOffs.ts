@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { positiveInt, resourceId } from '../http/params';
 import { defineRoute, type AnyRoute } from '../http/route';
 import { notFound } from '../http/problem';
 import { readableMatter } from '../matters/matterService';
 import { verifySignOff } from '../../domain/evidence';
 import type { ApiDeps } from '../deps';
 
-const params = z.object({ id: z.string().min(1).max(100), signOffId: z.string().min(1).max(300) });
+const params = z.object({ id: resourceId(100), signOffId: resourceId(300) });
 
 const signOffView = z.object({
   id: z.string(), matterId: z.string(), lawyerId: z.string(), versionNumber: z.number(), versionHash: z.string(), outcome: z.string(),
@@ -17,7 +18,7 @@ export function signOffRoutes(deps: ApiDeps): AnyRoute[] {
   return [
     defineRoute({
       method: 'get', path: '/api/v1/matters/:id/signoffs', summary: 'The lawyers\' signed opinions on a matter (void ones included)', tags: ['sign-offs'], auth: true,
-      params: z.object({ id: z.string().min(1).max(100) }),
+      params: z.object({ id: resourceId(100) }),
       responses: { 200: { description: 'Sign-offs', schema: z.object({ items: z.array(signOffView) }) } },
       handler: async ({ params: p, principal }) => {
         await readableMatter(deps, principal!, p.id);
@@ -27,7 +28,7 @@ export function signOffRoutes(deps: ApiDeps): AnyRoute[] {
     }),
     defineRoute({
       method: 'get', path: '/api/v1/matters/:id/signoffs/:signOffId/verify', summary: 'Verify a sign-off: the signature, and that it covers the stored text of the version it names', tags: ['sign-offs'], auth: true, params,
-      query: z.object({ versionNumber: z.coerce.number().int().min(1).optional().describe('Check the signature against this version instead of the one it names') }),
+      query: z.object({ versionNumber: positiveInt().optional().describe('Check the signature against this version instead of the one it names') }),
       responses: { 200: { description: 'Verdict', schema: z.object({ valid: z.boolean(), signatureValid: z.boolean(), textMatches: z.boolean(), void: z.boolean(), checkedVersion: z.number(), reason: z.string().nullable() }) } },
       handler: async ({ params: p, query, principal }) => {
         await readableMatter(deps, principal!, p.id, 'verify_signature');

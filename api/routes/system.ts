@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineRoute, type AnyRoute } from '../http/route';
 import { sendProblem } from '../http/problem';
 import type { ApiDeps } from '../deps';
+import { DATABASE_RETRY_AFTER_SECONDS } from '../../platform/databaseErrors';
 
 /** Liveness, readiness and the API's own description. */
 export function systemRoutes(deps: ApiDeps, document: () => unknown): AnyRoute[] {
@@ -21,7 +22,7 @@ export function systemRoutes(deps: ApiDeps, document: () => unknown): AnyRoute[]
         ]);
         if (database && temporal) return { status: 'ready', database: deps.db.description, temporal: 'ok' };
         const down = [!database && 'database', !temporal && 'temporal'].filter(Boolean).join(' and ');
-        sendProblem(res, { type: 'about:blank', title: 'Not ready', status: 503, detail: `${down} not answering`, code: 'not_ready', requestId: req.id });
+        sendProblem(res, { type: 'about:blank', title: 'Not ready', status: 503, detail: `${down} not answering`, code: 'not_ready', requestId: req.id }, DATABASE_RETRY_AFTER_SECONDS);
         return undefined;
       },
     }),
