@@ -4,6 +4,7 @@ import express, { type Request } from 'express';
 import type { ApiDeps } from './deps';
 import { mountRoutes, type AnyRoute } from './http/route';
 import { problemHandler, ProblemError } from './http/problem';
+import { securityHeaders } from './http/securityHeaders';
 import { openApiDocument } from './http/openapi';
 import { verifyToken } from './auth/tokens';
 import { VerifiedTokenCache } from './auth/tokenCache';
@@ -43,6 +44,7 @@ export function createApp(given: ApiDeps) {
     });
     next();
   });
+  app.use(securityHeaders());
   app.use(express.json({ limit: deps.config.REQUEST_BODY_LIMIT }));
 
   const routes: AnyRoute[] = [];

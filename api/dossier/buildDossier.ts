@@ -40,8 +40,14 @@ export async function buildDossier(deps: ApiDeps, matterId: string) {
 
 export type Dossier = Awaited<ReturnType<typeof buildDossier>>;
 
-const csvCell = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
+/**
+ * One CSV cell. A spreadsheet runs a cell that starts with = + - @ (or a tab or CR before them) as a
+ * formula — `=HYPERLINK(…)` in a trail reason would run on the auditor's machine — so such a cell is
+ * prefixed with an apostrophe (OWASP's advice), which spreadsheets show as text and do not evaluate.
+ */
+export const csvCell = (v: unknown) => {
+  let s = v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
@@ -54,6 +60,12 @@ export function dossierCsv(d: Dossier): string {
 
 const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
+/**
+ * The printable page's only style block. The Content-Security-Policy allows exactly this text by its hash
+ * (no 'unsafe-inline'), also when the web app opens the page from a blob: URL, which inherits the app's policy.
+ */
+export const DOSSIER_STYLE = 'body{font-family:"Noto Serif CJK SC",serif;margin:2em;max-width:60em}table{border-collapse:collapse;width:100%;font-size:.85em}td,th{border:1px solid #999;padding:.3em;vertical-align:top}code{font-size:.8em;word-break:break-all}@media print{a{color:inherit}}';
+
 /** A printable dossier page (卷宗): timeline, opinions, signatures, hashes, meeting minutes. */
 export function dossierHtml(d: Dossier): string {
   const verdict = d.trailVerification.valid ? '✔ 决策留痕完整（哈希链校验通过）' : `✘ 决策留痕校验失败：第 ${d.trailVerification.firstBadEntry?.seq} 条 — ${esc(d.trailVerification.firstBadEntry?.reason)}`;
@@ -64,7 +76,7 @@ export function dossierHtml(d: Dossier): string {
     <p>决定：<b>${esc(m.outcome)}</b>${m.departureReason ? `；与多数意见不一致的理由：${esc(m.departureReason)}` : ''}</p>
     <p>不同意见：${esc(m.dissent.map((x) => `${x.memberId}：${x.view}${x.comment ? `（${x.comment}）` : ''}`).join('；') || '无')}</p>`).join('');
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>卷宗 ${esc(d.matter.title)}</title>
-<style>body{font-family:"Noto Serif CJK SC",serif;margin:2em;max-width:60em}table{border-collapse:collapse;width:100%;font-size:.85em}td,th{border:1px solid #999;padding:.3em;vertical-align:top}code{font-size:.8em;word-break:break-all}@media print{a{color:inherit}}</style></head><body>
+<style>${DOSSIER_STYLE}</style></head><body>
 <h1>${esc(d.matter.title)}</h1>
 <p>事项编号 <code>${esc(d.matter.id)}</code> · 类型 ${esc(d.matter.kind)} · 标记 ${esc(d.matter.flags.join(', ') || '—')} · 承办科室 ${esc(d.matter.draftingUnit)} · 当前阶段 <b>${esc(d.matter.stage)}</b> · 生成于 ${esc(d.generatedAt)}</p>
 <p><b>${verdict}</b>（共 ${d.trailVerification.entries} 条）</p>
