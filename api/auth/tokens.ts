@@ -5,12 +5,25 @@ import type { Principal } from './principal';
 
 const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
 
-/** Issues an opaque bearer token; only its hash is stored, so the table cannot be replayed. */
-export async function issueToken(prisma: PrismaClient, userId: string, ttlMinutes: number): Promise<{ token: string; expiresAt: Date }> {
+/**
+ * Issues an opaque bearer token; only its hash is stored, so the table cannot be replayed. The user's row
+ * is locked and must still have the password hash that was verified and be active: a password change
+ * that commits while this login is under way then wins (its revocation is not raced by a new token).
+ */
+export async function issueToken(prisma: PrismaClient, userId: string, ttlMinutes: number, verifiedPasswordHash: string): Promise<{ token: string; expiresAt: Date } | null> {
   const token = `lr_${crypto.randomBytes(32).toString('base64url')}`;
   const expiresAt = new Date(Date.now() + ttlMinutes * 60_000);
-  await prisma.authToken.create({ data: { id: crypto.randomUUID(), tokenHash: sha256(token), userId, expiresAt } });
-  return { token, expiresAt };
+  return prisma.$transaction(async (tx) => {
+    const [user] = await tx.$queryRaw<Array<{ password_hash: string; active: boolean }>>`SELECT password_hash, active FROM app_user WHERE id = ${userId} FOR UPDATE`;
+    if (!user || !user.active || user.password_hash !== verifiedPasswordHash) return null;
+    await tx.authToken.create({ data: { id: crypto.randomUUID(), tokenHash: sha256(token), userId, expiresAt } });
+    return { token, expiresAt };
+  });
+}
+
+/** Revokes every token of a user (password, roles or section changed, or deactivated), inside the caller's transaction. */
+export async function revokeAllTokens(tx: Pick<PrismaClient, 'authToken'>, userId: string): Promise<number> {
+  return (await tx.authToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } })).count;
 }
 
 export async function revokeToken(prisma: PrismaClient, tokenId: string): Promise<void> {

@@ -1,9 +1,9 @@
 import crypto from 'node:crypto';
-import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, WorkflowNotFoundError } from '@temporalio/client';
 import type { Matter } from '../../prisma/generated/client';
 import { sha256Hex } from '../../domain/evidence';
 import { authorize, canRead, type MatterAccess } from '../../domain/permissions';
-import { availableActions, awaitedParties, awaits, deadlines, decide, nextObligationDue, whoseTurn, matterAccessOf, registrationProblem, TERMINAL_STAGES, type MatterKind, type Flag, type MatterState } from '../../domain/procedure';
+import { ACTION_LABELS, availableActions, awaitedParties, awaits, deadlines, decide, nextObligationDue, whoseTurn, matterAccessOf, registrationProblem, TERMINAL_STAGES, type MatterKind, type Flag, type MatterState } from '../../domain/procedure';
 import {
   actUpdate,
   matterWorkflowId,
@@ -20,6 +20,8 @@ import type { Principal } from '../auth/principal';
 import { forbidden, notFound, ProblemError } from '../http/problem';
 import { completeCommand, type WireCommand } from './wireCommand';
 import { problemFromTemporal, refusalProblem } from './temporalErrors';
+import { claimIdempotencyKey } from '../http/idempotency';
+import { TEMPORAL_RETRY_AFTER_SECONDS } from '../../platform/temporal/unavailable';
 
 /** How long a POST waits for the workflow to store a new matter before answering 202 Accepted. */
 const REGISTRATION_WAIT_MS = 20_000;
@@ -53,6 +55,7 @@ export async function createMatter(deps: ApiDeps, principal: Principal, input: N
   const verdict = authorize(principal, 'register_matter', { createdBy: principal.userId, draftingUnit }, new Date().toISOString());
   if (!verdict.allowed) throw forbidden(verdict.reason);
 
+  if (ctx.idempotencyKey) await claimIdempotencyKey(deps.db.prisma, principal.userId, ctx.idempotencyKey, { route: 'register_matter', body: { ...input, draftingUnit } });
   const matterId = matterIdFor(principal, ctx.idempotencyKey);
   const workflowId = matterWorkflowId(matterId);
   const workflowInput: MatterWorkflowInput = {
@@ -219,13 +222,20 @@ export async function actOnMatter(deps: ApiDeps, principal: Principal, matterId:
     const me = await deps.db.prisma.user.findUnique({ where: { id: principal.userId }, select: { signingPublicKey: true } });
     if (!me?.signingPublicKey) throw new ProblemError(422, 'No signing key', { detail: 'Your account has no signing key; an admin must issue one (PATCH /api/v1/users/:id with the lawyer role)', code: 'no_signing_key' });
   }
+  // Bound to what the client sent (before the server adds hashes, numbers and ids that vary between tries),
+  // once the request is known to be well-formed: a rejected malformed request does not use up its key.
+  if (ctx.idempotencyKey) await claimIdempotencyKey(deps.db.prisma, principal.userId, ctx.idempotencyKey, { route: 'act', resource: matterId, body });
+  const actionKey = ctx.idempotencyKey ? `k:${principal.userId}:${ctx.idempotencyKey}` : `r:${ctx.requestId}`;
   if (TERMINAL_STAGES.includes(stored.stage)) {
+    // A retry of an action that was applied (typically the one that closed the matter, its answer lost with
+    // the connection) learns its original answer, closed or not.
+    const known = ctx.idempotencyKey ? await originalAnswer(deps, row, actionKey) : null;
+    if (known) return known;
     // The workflow has ended; the same pure rules give the same answer it would have given.
     const decisionContext = { actor: actorOf(principal), now: new Date().toISOString(), config: deps.procedureConfig, calendar: await deps.calendars.calendar() };
     const verdict = decide(stored, command, decisionContext);
     if (!verdict.ok) throw refusalProblem(verdict);
   }
-  const actionKey = ctx.idempotencyKey ? `k:${principal.userId}:${ctx.idempotencyKey}` : `r:${ctx.requestId}`;
   const update = deps.temporal.workflow.getHandle(row.workflowId).executeUpdate(actUpdate, {
     args: [{ command, actor: actorOf(principal), actionKey, requestId: ctx.requestId, text: body.text, reason: body.reason }],
     updateId: actionKey,
@@ -237,11 +247,33 @@ export async function actOnMatter(deps: ApiDeps, principal: Principal, matterId:
     const result = await Promise.race([update, timeout]);
     if (result) return result;
   } catch (err) {
+    // The workflow closed between reading the projection and asking it (the retried action may be what closed it).
+    const known = ctx.idempotencyKey && err instanceof WorkflowNotFoundError ? await originalAnswer(deps, row, actionKey) : null;
+    if (known) return known;
     throw problemFromTemporal(err) ?? err;
   }
   update.catch(() => undefined);
   throw new ProblemError(503, 'The matter\'s workflow did not answer in time', {
     detail: 'No worker processed the action yet; it may still be applied. Retry with the same Idempotency-Key to learn its outcome.',
     code: 'workflow_unavailable',
+    retryAfterSeconds: TEMPORAL_RETRY_AFTER_SECONDS,
   });
+}
+
+/**
+ * The answer an applied action was given, for a retry with its Idempotency-Key on a matter whose workflow
+ * has ended: the Update's own result from the workflow history when Temporal still has it, else rebuilt
+ * from its trail entry and the final state. Null when the key was never applied to this matter.
+ */
+async function originalAnswer(deps: ApiDeps, row: Matter, actionKey: string): Promise<ActionResult | null> {
+  const entry = await deps.db.prisma.trailEntry.findUnique({ where: { matterId_actionKey: { matterId: row.id, actionKey } }, select: { seq: true, hash: true, action: true } });
+  if (!entry) return null;
+  try {
+    return await deps.temporal.workflow.getHandle(row.workflowId).getUpdateHandle<ActionResult>(actionKey).result();
+  } catch (err) {
+    deps.log.info({ err, matterId: row.id }, 'update result not in the last run; answering from the trail');
+  }
+  const state = (await deps.db.prisma.matter.findUniqueOrThrow({ where: { id: row.id }, select: { state: true } })).state as unknown as MatterState;
+  const label = (ACTION_LABELS as Record<string, string>)[entry.action] ?? entry.action;
+  return { state, trail: { seq: entry.seq, hash: entry.hash }, summary: label };
 }

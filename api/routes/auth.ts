@@ -13,16 +13,19 @@ const loginBody = z.object({ username: line(100), password: z.string().min(1, 'i
 let decoyHash: Promise<string> | undefined;
 
 export function authRoutes(deps: ApiDeps): AnyRoute[] {
-  const throttle = new LoginThrottle();
+  const throttle = new LoginThrottle(deps.db.prisma);
   return [
     defineRoute({
       method: 'post', path: '/api/v1/auth/login', summary: 'Log in; returns a bearer token', tags: ['auth'], auth: false, body: loginBody,
       responses: { 200: { description: 'Token', schema: z.object({ token: z.string(), expiresAt: z.string(), user: z.record(z.string(), z.unknown()) }) } },
-      handler: async ({ res, body }) => {
-        const wait = throttle.retryAfterMs(body.username);
-        if (wait > 0) {
-          res.setHeader('retry-after', String(Math.ceil(wait / 1000)));
-          throw new ProblemError(429, 'Too many failed logins', { detail: `Try again in ${Math.ceil(wait / 60_000)} minute(s)`, code: 'login_throttled' });
+      handler: async ({ req, body }) => {
+        const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+        const refusal = await throttle.refusal(body.username, address);
+        if (refusal) {
+          const detail = refusal.code === 'account_locked'
+            ? `Too many wrong passwords for this account; try again in ${Math.ceil(refusal.retryAfterSeconds / 60)} minute(s) or ask an administrator to unlock it`
+            : `Too many failed logins from this address; try again in ${Math.ceil(refusal.retryAfterSeconds / 60)} minute(s)`;
+          throw new ProblemError(429, 'Too many failed logins', { detail, code: refusal.code, retryAfterSeconds: refusal.retryAfterSeconds });
         }
         const user = await deps.db.prisma.user.findUnique({ where: { username: body.username } });
         if (user?.demo && deps.config.NODE_ENV === 'production') {
@@ -30,11 +33,14 @@ export function authRoutes(deps: ApiDeps): AnyRoute[] {
         }
         const ok = await verifyPassword(body.password, user?.passwordHash ?? (await (decoyHash ??= hashPassword('decoy'))));
         if (!user || !ok || !user.active) {
-          throttle.fail(body.username);
+          await throttle.fail(body.username, address);
           throw new ProblemError(401, 'Wrong username or password', { code: 'bad_credentials' });
         }
-        throttle.succeed(body.username);
-        const { token, expiresAt } = await issueToken(deps.db.prisma, user.id, deps.config.AUTH_TOKEN_TTL_MINUTES);
+        await throttle.succeed(body.username);
+        // Issued only if the password checked is still the user's (a concurrent change revokes, it does not race).
+        const issued = await issueToken(deps.db.prisma, user.id, deps.config.AUTH_TOKEN_TTL_MINUTES, user.passwordHash);
+        if (!issued) throw new ProblemError(401, 'Wrong username or password', { code: 'bad_credentials' });
+        const { token, expiresAt } = issued;
         return { token, expiresAt: expiresAt.toISOString(), user: { id: user.id, username: user.username, displayName: user.displayName, roles: user.roles, sectionId: user.sectionId } };
       },
     }),

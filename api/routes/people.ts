@@ -1,10 +1,13 @@
 import { z } from 'zod';
+import { resourceId } from '../http/params';
 import crypto from 'node:crypto';
 import { line, oneOf, ROLE_LABELS, type Role } from '../../domain/procedure';
 import { authorize } from '../../domain/permissions';
 import { defineRoute, type AnyRoute } from '../http/route';
 import { forbidden, notFound, ProblemError } from '../http/problem';
 import { hashPassword } from '../auth/passwords';
+import { revokeAllTokens } from '../auth/tokens';
+import { LoginThrottle } from '../auth/loginThrottle';
 import { generateSigningKey } from '../../platform/signingKeys';
 import { BUREAU_ID, LAW_FIRM_ID } from '../people/demoPeople';
 import type { ApiDeps } from '../deps';
@@ -82,7 +85,7 @@ export function peopleRoutes(deps: ApiDeps): AnyRoute[] {
     }),
     defineRoute({
       method: 'patch', path: '/api/v1/users/:id', summary: 'Change a person\'s roles, section, contract, password or status (admin); deactivating revokes their tokens', tags: ['people'], auth: true,
-      params: z.object({ id: z.string().min(1).max(200) }), body: userPatch,
+      params: z.object({ id: resourceId(200) }), body: userPatch,
       responses: { 200: { description: 'Updated', schema: z.record(z.string(), z.unknown()) } },
       handler: async ({ params, body, principal }) => {
         mustAdmin(principal!);
@@ -90,13 +93,18 @@ export function peopleRoutes(deps: ApiDeps): AnyRoute[] {
         if (!existing) throw notFound('User');
         const becomesLawyer = body.roles?.includes('lawyer') && !existing.signingPublicKey;
         const key = becomesLawyer ? generateSigningKey(deps.signingSecret) : null;
+        // What a token stands for changed: every session must log in again (with the new password, under the
+        // new roles and scope). Deactivation likewise.
+        const sameRoles = body.roles === undefined || (body.roles.length === existing.roles.length && body.roles.every((r) => existing.roles.includes(r)));
+        const revoke = body.active === false || body.password !== undefined || !sameRoles || (body.sectionId !== undefined && body.sectionId !== existing.sectionId);
+        const passwordHash = body.password !== undefined ? await hashPassword(body.password) : undefined;
         const user = await deps.db.prisma.$transaction(async (tx) => {
-          if (body.active === false) await tx.authToken.updateMany({ where: { userId: params.id, revokedAt: null }, data: { revokedAt: new Date() } });
-          return tx.user.update({
+          // The row is updated (and locked) first, so a login in progress either sees the new password or is revoked here.
+          const updated = await tx.user.update({
             where: { id: params.id },
             data: {
               ...(body.displayName !== undefined ? { displayName: body.displayName } : {}),
-              ...(body.password !== undefined ? { passwordHash: await hashPassword(body.password) } : {}),
+              ...(passwordHash !== undefined ? { passwordHash } : {}),
               ...(body.roles !== undefined ? { roles: body.roles } : {}),
               ...(body.sectionId !== undefined ? { sectionId: body.sectionId } : {}),
               ...(body.active !== undefined ? { active: body.active } : {}),
@@ -105,9 +113,22 @@ export function peopleRoutes(deps: ApiDeps): AnyRoute[] {
               ...(key ? { signingPublicKey: key.publicKeyPem, signingKeySealed: key.sealed } : {}),
             },
           });
+          if (revoke) await revokeAllTokens(tx, params.id);
+          return updated;
         });
         deps.tokens?.forgetUser(params.id); // this instance at once; the others within AUTH_CACHE_TTL_MS
         return userView(user);
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/api/v1/users/:id/unlock', summary: 'Lift the lock that wrong passwords put on a person\'s account (admin)', tags: ['people'], auth: true,
+      params: z.object({ id: resourceId(200) }),
+      responses: { 200: { description: 'Whether a lock was lifted', schema: z.object({ unlocked: z.boolean() }) } },
+      handler: async ({ params, principal }) => {
+        mustAdmin(principal!);
+        const user = await deps.db.prisma.user.findUnique({ where: { id: params.id }, select: { username: true } });
+        if (!user) throw notFound('User');
+        return { unlocked: await new LoginThrottle(deps.db.prisma).unlock(user.username) };
       },
     }),
     defineRoute({
@@ -117,7 +138,7 @@ export function peopleRoutes(deps: ApiDeps): AnyRoute[] {
     }),
     defineRoute({
       method: 'patch', path: '/api/v1/organisations/:id', summary: 'Set the law firm\'s retainer period (admin); lawyers can sign only inside it', tags: ['people'], auth: true,
-      params: z.object({ id: z.string().min(1).max(100) }),
+      params: z.object({ id: resourceId(100) }),
       body: z.object({ contractFrom: day.nullable(), contractTo: day.nullable() }).refine((b) => !b.contractFrom || !b.contractTo || b.contractFrom <= b.contractTo, { message: 'must not end before it starts', path: ['contractTo'] }),
       responses: { 200: { description: 'Updated', schema: z.record(z.string(), z.unknown()) } },
       handler: async ({ params, body, principal }) => {

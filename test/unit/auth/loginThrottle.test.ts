@@ -1,21 +1,15 @@
-import { LoginThrottle } from '../../../api/auth/loginThrottle';
+import { accountLockMs, clientHoldMs, ACCOUNT_MAX_LOCK_MS, CLIENT_MAX_FAILURES, CLIENT_WINDOW_MS } from '../../../api/auth/loginThrottle';
 
-describe('login throttle', () => {
-  test('five failures lock the username for the window; a success clears; other usernames are unaffected', () => {
-    let t = 1_000_000;
-    const th = new LoginThrottle(5, 60_000, () => t);
-    for (let i = 0; i < 4; i++) th.fail('alice');
-    expect(th.retryAfterMs('alice')).toBe(0);
-    th.fail('alice');
-    expect(th.retryAfterMs('alice')).toBe(60_000);
-    expect(th.retryAfterMs('bob')).toBe(0);
-    t += 30_000;
-    expect(th.retryAfterMs('alice')).toBe(30_000);
-    t += 30_001;
-    expect(th.retryAfterMs('alice')).toBe(0);
-    th.fail('carol');
-    th.succeed('carol');
-    for (let i = 0; i < 4; i++) th.fail('carol');
-    expect(th.retryAfterMs('carol')).toBe(0);
+describe('login throttle policy', () => {
+  test('an account locks progressively: free tries, then 1, 2, 4 … minutes, at most a day', () => {
+    expect([1, 2, 3, 4].map(accountLockMs)).toEqual([0, 0, 0, 0]);
+    expect([5, 6, 7, 8].map((n) => accountLockMs(n) / 60_000)).toEqual([1, 2, 4, 8]);
+    expect(accountLockMs(16)).toBe(ACCOUNT_MAX_LOCK_MS);
+    expect(accountLockMs(10_000)).toBe(ACCOUNT_MAX_LOCK_MS);
+  });
+  test('a client is held for the rest of its window once it reaches the limit', () => {
+    expect(clientHoldMs(CLIENT_MAX_FAILURES - 1, 1000)).toBe(0);
+    expect(clientHoldMs(CLIENT_MAX_FAILURES, 60_000)).toBe(CLIENT_WINDOW_MS - 60_000);
+    expect(clientHoldMs(CLIENT_MAX_FAILURES, CLIENT_WINDOW_MS + 1)).toBe(0);
   });
 });
