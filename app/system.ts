@@ -69,7 +69,9 @@ export async function startSystem(opts: {
 
     const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir });
     stops.push(() => db.close());
-    const applied = await applyMigrations(db);
+    // API and worker processes may start together on a new database: one at a time reads what is applied
+    // and applies the rest, and creates the first admin.
+    const applied = await db.withLock(STARTUP_LOCK, () => applyMigrations(db));
     log.info({ database: db.description, migrationsApplied: applied }, `Database: ${db.description}${applied.length ? ` (applied ${applied.join(', ')})` : ''}`);
 
     const signingSecret = config.SIGNING_KEY_SECRET ?? localSecret(dataDir);
@@ -81,8 +83,10 @@ export async function startSystem(opts: {
       );
     } else {
       // The retainer's period is set by an admin (PATCH /api/v1/organisations/law-firm); until then lawyers' own periods apply.
-      await ensureOrganisations(db.prisma, null);
-      if (config.ADMIN_BOOTSTRAP_PASSWORD) await bootstrapAdmin(db.prisma, config.ADMIN_BOOTSTRAP_PASSWORD, log);
+      await db.withLock(STARTUP_LOCK, async () => {
+        await ensureOrganisations(db.prisma, null);
+        if (config.ADMIN_BOOTSTRAP_PASSWORD) await bootstrapAdmin(db.prisma, config.ADMIN_BOOTSTRAP_PASSWORD, log);
+      });
     }
 
     let worker: Worker | null = null;
@@ -145,12 +149,27 @@ export async function startSystem(opts: {
   }
 }
 
-/** Development only: a secret generated once and kept in DATA_DIR (production must set SIGNING_KEY_SECRET). */
-function localSecret(dataDir: string): string {
+/**
+ * Development only: a secret generated once and kept in DATA_DIR (production must set SIGNING_KEY_SECRET).
+ * Created atomically: written in full under a private name, then linked into place only if no file is
+ * there yet, so processes starting together all end up with the same secret and none reads a half-written one.
+ */
+export function localSecret(dataDir: string): string {
   const file = path.join(dataDir, 'signing-secret');
   if (!fs.existsSync(file)) {
     fs.mkdirSync(dataDir, { recursive: true });
-    fs.writeFileSync(file, crypto.randomBytes(32).toString('hex'), { mode: 0o600 });
+    const draft = `${file}.${process.pid}.${crypto.randomUUID()}`;
+    fs.writeFileSync(draft, crypto.randomBytes(32).toString('hex'), { mode: 0o600 });
+    try {
+      fs.linkSync(draft, file);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    } finally {
+      fs.unlinkSync(draft);
+    }
   }
   return fs.readFileSync(file, 'utf8').trim();
 }
+
+/** The advisory lock under which start-up reads then writes the shared database. */
+const STARTUP_LOCK = 'legality-review:startup';

@@ -23,7 +23,27 @@ export interface Database {
   execScript(sql: string): Promise<void>;
   /** Runs one query with parameters through the driver, bypassing Prisma (readiness, migration table). */
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * Runs `fn` while holding a lock named `name` that every process on this database respects (PostgreSQL
+   * advisory lock; the embedded database lives in one process, so a lock in memory is the same thing).
+   * Start-up work that reads then writes (migrations, the first admin) runs under it.
+   */
+  withLock<T>(name: string, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+/** Locks of the embedded database: one process owns it, so a queue per name in memory suffices. */
+const inProcessLocks = new Map<string, Promise<unknown>>();
+async function inProcessLock<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  const before = inProcessLocks.get(name) ?? Promise.resolve();
+  const run = before.then(fn, fn);
+  const settled = run.catch(() => undefined);
+  inProcessLocks.set(name, settled);
+  try {
+    return await run;
+  } finally {
+    if (inProcessLocks.get(name) === settled) inProcessLocks.delete(name);
+  }
 }
 
 /** PGlite corrupts its folder when two instances open it, so one instance per folder per process. */
@@ -53,6 +73,20 @@ function openPostgres(url: string): Database {
     async query(sql, params) {
       return (await pool.query(sql, params as unknown[])).rows;
     },
+    async withLock(name, fn) {
+      // Session-level: held by this connection until unlocked or the connection ends (a killed process frees it).
+      const client = await pool.connect();
+      try {
+        await client.query('SELECT pg_advisory_lock(hashtext($1))', [name]);
+        try {
+          return await fn();
+        } finally {
+          await client.query('SELECT pg_advisory_unlock(hashtext($1))', [name]);
+        }
+      } finally {
+        client.release();
+      }
+    },
     async close() {
       await prisma.$disconnect();
       await pool.end();
@@ -81,6 +115,7 @@ async function openEmbedded(folder: string): Promise<Database> {
     async query(sql, params) {
       return (await pglite.query(sql, params as unknown[])).rows as never[];
     },
+    withLock: (name, fn) => inProcessLock(`${folder}\u0000${name}`, fn),
     async close() {
       await prisma.$disconnect();
       if (embeddedInstances.get(folder) === pending) {
