@@ -56,6 +56,10 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
 
 function openPostgres(url: string): Database {
   const pool = new Pool({ connectionString: url, max: 10 });
+  // An idle connection the server drops (restart, failover, terminated backend) is an 'error' event on the
+  // pool; unheard, it would kill the process. The pool discards that client and the next query reconnects;
+  // a query while the database is away fails and is answered 503 (or retried by an activity).
+  pool.on('error', () => undefined);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   const parsed = new URL(url);
   return {

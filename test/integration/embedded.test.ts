@@ -77,5 +77,6 @@ describe('the embedded default database', () => {
     again.close();
     expect(act.status).toBe(503);
     expect(((await act.json()) as { code: string }).code).toBe('workflow_unavailable');
+    expect(act.headers.get('retry-after')).toBe('10');
   });
 });
