@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { Client } from 'pg';
 import { api, person, startTestSystem } from './support/testSystem';
-import type { System } from '../../platform/system';
+import type { System } from '../../app/system';
 import { ADMIN_URL } from './globalSetup';
 
 /**

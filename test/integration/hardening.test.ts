@@ -3,7 +3,7 @@ import path from 'node:path';
 import express from 'express';
 import { api, person, startTestSystem, type TestPerson } from './support/testSystem';
 import { createCast, Driver, type Cast } from './support/drive';
-import type { System } from '../../platform/system';
+import type { System } from '../../app/system';
 import { createApp } from '../../api/app';
 import { problemHandler } from '../../api/http/problem';
 import { cspHash } from '../../api/http/securityHeaders';

@@ -63,10 +63,10 @@ describe('processes starting together on a new database', () => {
     };
     delete base.SIGNING_KEY_SECRET;
     procs.push(
-      run(['api/main.ts'], { ...base, PORT: String(ports[0]) }),
-      run(['worker/main.ts'], base),
-      run(['api/main.ts'], { ...base, PORT: String(ports[1]) }),
-      run(['worker/main.ts'], base),
+      run(['app/api.ts'], { ...base, PORT: String(ports[0]) }),
+      run(['app/worker.ts'], base),
+      run(['app/api.ts'], { ...base, PORT: String(ports[1]) }),
+      run(['app/worker.ts'], base),
     );
     const apis = ports.map((p) => `http://127.0.0.1:${p}`);
     const up = await until(async () => {
@@ -98,7 +98,7 @@ describe('processes starting together on a new database', () => {
 
   test('the dev signing secret: processes creating it at once all read the same one', async () => {
     const dataDir = fs.mkdtempSync(path.join(process.env.TEST_ROOT!, 'secret-'));
-    const script = `const { localSecret } = require(${JSON.stringify(path.join(ROOT, 'platform/system.ts'))}); process.stdout.write(localSecret(${JSON.stringify(dataDir)}));`;
+    const script = `const { localSecret } = require(${JSON.stringify(path.join(ROOT, 'app/system.ts'))}); process.stdout.write(localSecret(${JSON.stringify(dataDir)}));`;
     const many = Array.from({ length: 4 }, () => run(['-e', script], { ...process.env, NODE_OPTIONS: '' }));
     expect(await Promise.all(many.map((p) => p.exited))).toEqual([0, 0, 0, 0]);
     const secrets = new Set(many.map((p) => p.output().trim()));
