@@ -18,6 +18,9 @@ import { peopleRoutes } from './routes/people';
 import { dossierRoutes } from './routes/dossier';
 import { fairCompetitionRoutes } from './routes/fairCompetition';
 import { vocabularyRoutes } from './routes/vocabulary';
+import { documentRoutes } from './routes/documents';
+import { versionDiffRoutes } from './routes/versionDiff';
+import { statisticsRoutes } from './routes/statistics';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -49,7 +52,7 @@ export function createApp(given: ApiDeps) {
 
   const routes: AnyRoute[] = [];
   const document = () => openApiDocument(routes, { version: deps.version });
-  routes.push(...systemRoutes(deps, document), ...authRoutes(deps), ...matterRoutes(deps), ...signOffRoutes(deps), ...dossierRoutes(deps), ...fairCompetitionRoutes(deps), ...vocabularyRoutes(), ...peopleRoutes(deps), ...calendarRoutes(deps));
+  routes.push(...systemRoutes(deps, document), ...authRoutes(deps), ...matterRoutes(deps), ...signOffRoutes(deps), ...dossierRoutes(deps), ...fairCompetitionRoutes(deps), ...vocabularyRoutes(), ...peopleRoutes(deps), ...calendarRoutes(deps), ...documentRoutes(deps), ...versionDiffRoutes(deps), ...statisticsRoutes(deps));
 
   const authenticate = async (req: Request): Promise<Principal | null> => {
     const header = req.get('authorization');

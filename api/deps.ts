@@ -8,7 +8,7 @@ import type { VerifiedTokenCache } from './auth/tokenCache';
 
 /** What the API needs from the outside world; built once by the process entry point. */
 export interface ApiDeps {
-  config: Pick<Config, 'TEMPORAL_TASK_QUEUE' | 'TEMPORAL_NAMESPACE' | 'REQUEST_BODY_LIMIT' | 'AUTH_TOKEN_TTL_MINUTES' | 'AUTH_CACHE_TTL_MS' | 'NODE_ENV' | 'WORKFLOW_CONTINUE_AS_NEW_EVENTS'>;
+  config: Pick<Config, 'TEMPORAL_TASK_QUEUE' | 'TEMPORAL_NAMESPACE' | 'REQUEST_BODY_LIMIT' | 'DOCUMENT_UPLOAD_LIMIT' | 'AUTH_TOKEN_TTL_MINUTES' | 'AUTH_CACHE_TTL_MS' | 'NODE_ENV' | 'WORKFLOW_CONTINUE_AS_NEW_EVENTS'>;
   db: Database;
   temporal: Client;
   log: Logger;

@@ -38,6 +38,10 @@ export const configSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Largest JSON request body accepted; document texts travel in it. */
     REQUEST_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'must look like 512kb or 2mb').default('2mb'),
+    /** Largest uploaded document (.docx or .txt) turned into a version's text. */
+    DOCUMENT_UPLOAD_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'must look like 512kb or 10mb').default('10mb'),
+    /** Log lines: `pretty` (readable, for a terminal), `json` (one object per line), or `auto` = pretty on a TTY outside production. */
+    LOG_FORMAT: z.enum(['auto', 'pretty', 'json']).default('auto'),
     /** Where reminders and escalations are POSTed (optional). */
     NOTIFY_WEBHOOK_URL: optionalString.pipe(z.string().url().optional()),
     /** Path of a JSON file overriding the procedure's durations, quorum and windows (optional). */

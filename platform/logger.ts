@@ -1,9 +1,23 @@
 import pino, { type Logger } from 'pino';
+import pretty from 'pino-pretty';
 import type { Config } from './config';
 
 export type { Logger };
 
-/** JSON logs, one line per event, so they can be shipped as they are. */
-export function createLogger(config: Pick<Config, 'LOG_LEVEL'>, name = 'legality-review'): Logger {
-  return pino({ name, level: config.LOG_LEVEL, base: { pid: process.pid } });
+/** Whether log lines are for a person at a terminal (readable) or for a machine (JSON). */
+export function prettyLogs(config: Pick<Config, 'LOG_FORMAT' | 'NODE_ENV'>, stdoutIsTty = Boolean(process.stdout.isTTY)): boolean {
+  if (config.LOG_FORMAT !== 'auto') return config.LOG_FORMAT === 'pretty';
+  return stdoutIsTty && config.NODE_ENV !== 'production';
+}
+
+/**
+ * One line per event: readable (time, level, message, then the fields) when a person runs `npm start` in a
+ * terminal, JSON elsewhere (files, pipes, containers, production), so it can be shipped as it is.
+ */
+export function createLogger(config: Pick<Config, 'LOG_LEVEL'> & Partial<Pick<Config, 'LOG_FORMAT' | 'NODE_ENV'>>, name = 'legality-review'): Logger {
+  const options = { name, level: config.LOG_LEVEL, base: { pid: process.pid } };
+  const readable = prettyLogs({ LOG_FORMAT: config.LOG_FORMAT ?? 'auto', NODE_ENV: config.NODE_ENV ?? 'development' });
+  if (!readable) return pino(options);
+  // Synchronous, in this thread: a development terminal, where ordering with other output matters more than throughput.
+  return pino(options, pretty({ colorize: Boolean(process.stdout.isTTY), sync: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,name', singleLine: false }));
 }

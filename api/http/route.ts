@@ -18,6 +18,8 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
   params?: P;
   query?: Q;
   body?: B;
+  /** A body that is not JSON (an uploaded file): read by the handler itself; documented with these types. */
+  rawBody?: { contentTypes: string[]; description: string };
   /** Declared responses (status → description and schema) for the document. */
   responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
   headers?: Array<{ name: string; description: string; required?: boolean }>;

@@ -5,7 +5,7 @@
 
 import type { CommandType, Role } from '../procedure/types';
 
-export type ReadAction = 'read_matter' | 'read_trail' | 'verify_signature';
+export type ReadAction = 'read_matter' | 'read_trail' | 'verify_signature' | 'read_statistics';
 export type AdminAction = 'manage_users' | 'manage_calendar';
 export type Action = CommandType | 'register_matter' | ReadAction | AdminAction;
 
@@ -34,6 +34,8 @@ export const PERMISSIONS: Record<Action, PermissionRule> = {
   read_trail: rule(['legal_unit', 'secretary', 'auditor', 'drafter'], { readOnly: true }),
   // Anyone who may read the matter may check its signatures.
   verify_signature: rule(READERS, { readOnly: true }),
+  // Figures over all matters (time per stage, overdue, compliance): the legal unit and auditors.
+  read_statistics: rule(['legal_unit', 'auditor'], { readOnly: true }),
   // Administration: people and calendars, never a review.
   manage_users: rule(['admin']),
   manage_calendar: rule(['admin']),
