@@ -30,6 +30,8 @@ export interface MatterWorkflowInput {
    * never nears Temporal's history limits. Absent in matters started before it existed (default 2,000).
    */
   historyEventsBeforeContinueAsNew?: number;
+  /** Set by the request that started the workflow, so that a retry finding it can tell it did not. */
+  registrationAttempt?: string;
   /** Carried over by continue-as-new: the matter is already registered; its state, trail head and alerts. */
   resume?: { state: MatterState; trail: TrailHeadView | null; notifications: NotificationRecord[] };
 }
@@ -73,9 +75,14 @@ export interface MatterView {
   notifications: NotificationRecord[];
 }
 
+/** The registration as stored, and which request started the workflow. */
+export interface RegistrationView extends MatterView {
+  registrationAttempt: string | null;
+}
+
 export const actUpdate = defineUpdate<ActionResult, [ActionRequest]>('act');
 /** Resolves once the registration is stored, so the API can answer the POST with the stored matter. */
-export const registeredUpdate = defineUpdate<MatterView, []>('registered');
+export const registeredUpdate = defineUpdate<RegistrationView, []>('registered');
 /**
  * An admin loaded a new year's holiday notice; running matters adopt it for clocks not yet computed.
  * A signal, not an update: it is durable at once and nobody should wait for every matter to process it.

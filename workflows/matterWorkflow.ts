@@ -2,6 +2,9 @@
  * One workflow per matter: it holds the procedure state, accepts people's actions as Updates (validated
  * by the same pure rules the API uses), persists each accepted action through an activity before adopting
  * it, and keeps the statutory clocks. Deterministic orchestration only: no I/O, no clocks but the SDK's.
+ *
+ * Shaped like Temporal's safe-message-handlers sample: the matter lives in a small state holder, and one
+ * named mutex makes the trail's writers (actions, pre-screens, alerts) take turns.
  */
 import {
   ApplicationFailure,
@@ -15,21 +18,11 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { createActivities } from '../activities';
-import { calendarFromYears, calendarToYears, type HolidayYear } from '../domain/calendar';
-import { applyPrescreen, decide, parseCommand, matterProjection, matterAccessOf, registerMatter, TERMINAL_STAGES, type Actor, type DecisionContext, type MatterProjection, type MatterState } from '../domain/procedure';
+import { applyPrescreen, matterAccessOf, parseCommand, TERMINAL_STAGES, type Actor, type MatterState } from '../domain/procedure';
 import { authorize } from '../domain/permissions';
-import {
-  actUpdate,
-  calendarSignal,
-  registeredUpdate,
-  viewQuery,
-  type ActionRequest,
-  type MatterView,
-  type MatterWorkflowInput,
-  type NotificationRecord,
-  type TrailHeadView,
-} from './definitions';
-import { nextAlert } from './alerts';
+import { actUpdate, calendarSignal, registeredUpdate, viewQuery, type ActionRequest, type ActionResult, type MatterWorkflowInput, type NotificationRecord } from './definitions';
+import { MatterHolder } from './matterHolder';
+import { Mutex } from './mutex';
 
 /** About a tenth of Temporal's own suggestion point: matters are small, and replays stay fast. */
 export const DEFAULT_HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW = 2_000;
@@ -40,139 +33,109 @@ const { recordRegistration, recordAction, recordNotification, prescreenVersion }
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds', backoffCoefficient: 2 },
 });
 
+const refuse = (status: number, code: string, reason: string) =>
+  ApplicationFailure.create({ type: 'ActionRefused', message: reason, nonRetryable: true, details: [{ status, code, reason }] });
+
 export async function matterWorkflow(input: MatterWorkflowInput): Promise<MatterState> {
   const info = workflowInfo();
-  let calendarYears: HolidayYear[] = input.calendarYears;
-  let calendar = calendarFromYears(calendarYears);
-  let state = registerMatter(
-    {
-      matterId: input.matterId,
-      kind: input.kind,
-      flags: input.flags,
-      title: input.title,
-      draftingUnit: input.draftingUnit,
-      createdBy: input.registeredBy.userId,
-      versionHash: input.firstVersion.hash,
-      now: new Date().toISOString(),
-    },
-    input.config,
-  );
-  let registered = false;
-  let trail: TrailHeadView | null = input.resume?.trail ?? null;
-  const notifications: NotificationRecord[] = [...(input.resume?.notifications ?? [])];
-  if (input.resume) state = input.resume.state;
-  // Actions are applied one at a time: each decides on the state the previous one left.
-  let busy = false;
-  let changes = 0;
-
   // Runs started before authors of versions were kept from reviewing them replay as they ran.
   const versionAuthorsMayReview = !patched('version-authors-may-not-review');
-  const context = (actor: Actor): DecisionContext => ({ actor, now: new Date().toISOString(), config: input.config, calendar, versionAuthorsMayReview });
-  const view = (): MatterView => ({ state, registered, trail, notifications });
-  const refuse = (status: number, code: string, reason: string) =>
-    ApplicationFailure.create({ type: 'ActionRefused', message: reason, nonRetryable: true, details: [{ status, code, reason }] });
-  const judge = (request: ActionRequest) => {
-    if (request.command.type === 'submit_version' && typeof request.text !== 'string') {
-      return { ok: false as const, status: 422 as const, code: 'text_required', reason: 'submit_version needs the text of the new version' };
-    }
-    try {
-      return decide(state, request.command, context(request.actor));
-    } catch (err) {
-      // A clock that needs a year without holiday data must not be computed silently.
-      return { ok: false as const, status: 422 as const, code: 'calendar_unavailable', reason: (err as Error).message };
-    }
-  };
+  const matter = new MatterHolder(input, versionAuthorsMayReview);
+  // The trail is a chain: its entries are appended one at a time, so the head the workflow keeps is the newest.
+  const trailWriter = new Mutex('trail-writer');
+  const where = () => ({ matterId: matter.state.matterId, workflowId: info.workflowId, runId: info.runId });
 
-  setHandler(viewQuery, view);
+  setHandler(viewQuery, () => matter.view());
   setHandler(registeredUpdate, async () => {
-    await condition(() => registered);
-    return view();
+    await condition(() => matter.registered);
+    return { ...matter.view(), registrationAttempt: input.registrationAttempt ?? null };
   });
-  setHandler(calendarSignal, (years) => {
-    calendarYears = mergeYears(calendarYears, years);
-    calendar = calendarFromYears(calendarYears);
-    changes += 1;
+  setHandler(calendarSignal, (years) => matter.adoptCalendarYears(years));
+  setHandler(actUpdate, act, {
+    validator: (request) => {
+      const parsed = parseCommand(request.command);
+      if (!parsed.ok) throw refuse(parsed.status, parsed.code, parsed.reason);
+      if (!matter.registered) return; // decided in the handler once registration is stored
+      const decision = matter.judge(request);
+      if (!decision.ok) throw refuse(decision.status, decision.code, decision.reason);
+    },
   });
-  setHandler(
-    actUpdate,
-    async (request) => {
-      await condition(() => registered && !busy);
-      busy = true;
-      try {
-        const decision = judge(request);
-        if (!decision.ok) throw refuse(decision.status, decision.code, decision.reason);
-        const next = decision.state;
-        const current = next.versions[next.versions.length - 1]!;
-        const isNewVersion = request.command.type === 'submit_version';
-        trail = await recordAction({
-          matterId: state.matterId,
-          workflowId: info.workflowId,
-          runId: info.runId,
-          actionKey: request.actionKey,
-          actor: request.actor,
-          actorRole: actingRole(request.actor, request.command.type, state, context(request.actor).now),
-          action: request.command.type,
-          command: request.command,
-          summary: decision.event.summary,
-          reason: request.reason ?? commandReason(request),
-          before: decision.event.before,
-          after: decision.event.after,
-          versionHash: current.hash,
-          newVersion: isNewVersion ? { number: current.number, hash: current.hash, text: request.text! } : undefined,
-          state: next,
-          ...projection(next),
-          requestId: request.requestId,
-          at: context(request.actor).now,
-        });
-        state = next;
-        changes += 1;
-        await screenCurrentVersion();
-        publishSearchAttributes(state);
-        return { state, trail, summary: decision.event.summary };
-      } finally {
-        busy = false;
-      }
-    },
-    {
-      validator: (request) => {
-        const parsed = parseCommand(request.command);
-        if (!parsed.ok) throw refuse(parsed.status, parsed.code, parsed.reason);
-        if (!registered) return; // decided in the handler once registration is stored
-        const decision = judge(request);
-        if (!decision.ok) throw refuse(decision.status, decision.code, decision.reason);
-      },
-    },
-  );
+
+  /** One person's action: judged on the current state, stored with its trail entry, then adopted. */
+  async function act(request: ActionRequest): Promise<ActionResult> {
+    await condition(() => matter.registered);
+    return trailWriter.runExclusive(async () => {
+      const decision = matter.judge(request);
+      if (!decision.ok) throw refuse(decision.status, decision.code, decision.reason);
+      const next = decision.state;
+      const current = next.versions[next.versions.length - 1]!;
+      const now = matter.context(request.actor).now;
+      const trail = await recordAction({
+        ...where(),
+        actionKey: request.actionKey,
+        actor: request.actor,
+        actorRole: actingRole(request.actor, request.command.type, matter.state, now),
+        action: request.command.type,
+        command: request.command,
+        summary: decision.event.summary,
+        reason: request.reason ?? commandReason(request),
+        before: decision.event.before,
+        after: decision.event.after,
+        versionHash: current.hash,
+        newVersion: request.command.type === 'submit_version' ? { number: current.number, hash: current.hash, text: request.text! } : undefined,
+        state: next,
+        ...matter.projection(next),
+        requestId: request.requestId,
+        at: now,
+      });
+      matter.adopt(next, trail);
+      await screenCurrentVersion();
+      publishSearchAttributes(matter.state);
+      return { state: matter.state, trail, summary: decision.event.summary };
+    });
+  }
 
   /**
    * Every version of an ECON matter is pre-screened for fair-competition concerns as soon as it is stored
    * (also when ECON is added later); the reviewer must answer each finding before concluding.
    */
   async function screenCurrentVersion(): Promise<void> {
+    const state = matter.state;
     if (!state.flags.includes('ECON')) return;
     const current = state.versions[state.versions.length - 1]!;
     if ((state.fairCompetition.prescreens ?? []).some((p) => p.versionHash === current.hash)) return;
     // Matters whose histories predate the automated pre-screen replay without it.
     if (!patched('prescreen-each-version')) return;
     const at = new Date().toISOString();
-    const outcome = await prescreenVersion({ matterId: state.matterId, state, versionNumber: current.number, versionHash: current.hash, workflowId: info.workflowId, runId: info.runId, at });
-    state = applyPrescreen(state, { versionHash: current.hash, ruleSetVersion: outcome.ruleSetVersion, findings: outcome.findings, at });
-    trail = outcome.trail;
-    changes += 1;
+    const outcome = await prescreenVersion({ ...where(), state, versionNumber: current.number, versionHash: current.hash, at });
+    matter.adopt(applyPrescreen(state, { versionHash: current.hash, ruleSetVersion: outcome.ruleSetVersion, findings: outcome.findings, at }), outcome.trail);
   }
 
-  /**
-   * The projection's derived columns: the earliest obligation due (an earliest-allowed time such as the
-   * minimum review time is never due) and whose turn it is. Only activities' inputs carry them, not the
-   * commands the workflow issues, so histories replay unchanged; rows written by earlier code are
-   * recomputed by the API at start (projectionRev).
-   */
-  function projection(s: MatterState): MatterProjection {
-    try {
-      return matterProjection(s, input.config, calendar);
-    } catch {
-      return { nextDueAt: null, awaitingRoles: [], awaitingUserIds: [] };
-    }
+  /** First run only: the matter, its first version and trail entry are stored, then pre-screened. */
+  async function register(): Promise<void> {
+    const trail = await recordRegistration({
+      ...where(),
+      actor: input.registeredBy,
+      actorRole: 'drafter',
+      state: matter.state,
+      ...matter.projection(matter.state),
+      firstVersion: input.firstVersion,
+      requestId: input.requestId,
+      at: matter.state.registeredAt,
+    });
+    matter.trail = trail;
+    await screenCurrentVersion();
+    matter.registered = true;
+  }
+
+  /** Raises the alert unless an action changed the state since it was judged. */
+  async function raise(alert: NonNullable<ReturnType<MatterHolder['nextAlert']>>, seen: number): Promise<void> {
+    await trailWriter.runExclusive(async () => {
+      if (matter.changes !== seen) return; // an action got in first; the alert is judged again on the new state
+      const record: NotificationRecord = { key: alert.key, kind: alert.kind, deadlineKey: alert.deadlineKey, label: alert.label, dueAt: alert.dueAt, at: new Date().toISOString() };
+      const trail = await recordNotification({ ...where(), ...record, label: alert.label });
+      matter.recordNotification(record, trail);
+    });
   }
 
   // Histories recorded before runs could be continued replay without it (no marker, no new command).
@@ -180,64 +143,27 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
   const historyLimit = input.historyEventsBeforeContinueAsNew ?? DEFAULT_HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW;
   const historyLong = () => mayContinueAsNew && (workflowInfo().historyLength >= historyLimit || workflowInfo().continueAsNewSuggested);
 
-  if (input.resume) {
-    registered = true;
-  } else {
-    await registerAndScreen();
-  }
-  publishSearchAttributes(state);
+  if (!matter.registered) await register();
+  publishSearchAttributes(matter.state);
 
   // The statutory clocks: sleep until the next reminder or deadline, or until an action changes the state.
-  while (!TERMINAL_STAGES.includes(state.stage)) {
+  while (!TERMINAL_STAGES.includes(matter.state.stage)) {
     if (historyLong()) {
       // Let the action in progress finish, then a fresh run carries the state on.
-      await condition(() => !busy && allHandlersFinished());
-      return continueAsNew<typeof matterWorkflow>({
-        ...input,
-        calendarYears,
-        resume: { state, trail, notifications },
-      });
+      await condition(() => !trailWriter.isLocked && allHandlersFinished());
+      return continueAsNew<typeof matterWorkflow>({ ...input, ...matter.carriedOver() });
     }
-    const seen = changes;
+    const seen = matter.changes;
     // Matters started before this change escalated every clock, including the minimum review time;
     // they keep doing so on replay, new ones escalate only obligations.
-    const alert = nextAlert(state, input.config, calendar, notifications, patched('alerts-only-for-obligations'));
+    const alert = matter.nextAlert(patched('alerts-only-for-obligations'));
     const waitMs = alert ? Math.max(0, Date.parse(alert.at) - Date.now()) : undefined;
-    const changed = await condition(() => changes !== seen || historyLong(), waitMs as number);
+    const changed = await condition(() => matter.changes !== seen || historyLong(), waitMs as number);
     if (changed || !alert) continue;
-    // Trail entries are appended one at a time, so the head the workflow keeps is always the newest.
-    await condition(() => !busy);
-    if (changes !== seen) continue; // an action got in first; the alert is judged again on the new state
-    busy = true;
-    try {
-      const at = new Date().toISOString();
-      const record: NotificationRecord = { key: alert.key, kind: alert.kind, deadlineKey: alert.deadlineKey, label: alert.label, dueAt: alert.dueAt, at };
-      trail = await recordNotification({ matterId: state.matterId, workflowId: info.workflowId, runId: info.runId, ...record, label: alert.label });
-      notifications.push(record);
-    } finally {
-      busy = false;
-    }
+    await raise(alert, seen);
   }
   await condition(allHandlersFinished);
-  return state;
-
-  /** First run only: the matter, its first version and trail entry are stored, then pre-screened. */
-  async function registerAndScreen(): Promise<void> {
-    trail = await recordRegistration({
-      matterId: input.matterId,
-      workflowId: info.workflowId,
-      runId: info.runId,
-      actor: input.registeredBy,
-      actorRole: 'drafter',
-      state,
-      ...projection(state),
-      firstVersion: input.firstVersion,
-      requestId: input.requestId,
-      at: state.registeredAt,
-    });
-    await screenCurrentVersion();
-    registered = true;
-  }
+  return matter.state;
 }
 
 /** The role the person acted in, as the permission table grants it, recorded in the trail. */
@@ -254,10 +180,4 @@ function commandReason({ command }: ActionRequest): string | null {
   if ('reason' in command && typeof command.reason === 'string') return command.reason;
   if ('note' in command && typeof command.note === 'string') return command.note;
   return null;
-}
-
-function mergeYears(current: HolidayYear[], added: HolidayYear[]): HolidayYear[] {
-  const byYear = new Map(current.map((y) => [y.year, y]));
-  for (const y of added) byYear.set(y.year, y);
-  return calendarToYears(calendarFromYears([...byYear.values()]));
 }

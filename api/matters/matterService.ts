@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, WorkflowNotFoundError } from '@temporalio/client';
+import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import type { Matter } from '../../prisma/generated/client';
 import { sha256Hex } from '../../domain/evidence';
 import { authorize, canRead, type MatterAccess } from '../../domain/permissions';
@@ -14,6 +14,7 @@ import {
   type MatterView,
   type MatterWorkflowInput,
   type NotificationRecord,
+  type RegistrationView,
 } from '../../workflows/definitions';
 import type { ApiDeps } from '../deps';
 import type { Principal } from '../auth/principal';
@@ -58,6 +59,8 @@ export async function createMatter(deps: ApiDeps, principal: Principal, input: N
   if (ctx.idempotencyKey) await claimIdempotencyKey(deps.db.prisma, principal.userId, ctx.idempotencyKey, { route: 'register_matter', body: { ...input, draftingUnit } });
   const matterId = matterIdFor(principal, ctx.idempotencyKey);
   const workflowId = matterWorkflowId(matterId);
+  // Tells this request apart from a retry that finds the workflow an earlier request started.
+  const attempt = crypto.randomUUID();
   const workflowInput: MatterWorkflowInput = {
     matterId,
     kind: input.kind,
@@ -70,33 +73,49 @@ export async function createMatter(deps: ApiDeps, principal: Principal, input: N
     calendarYears: await deps.calendars.years(),
     requestId: ctx.requestId,
     historyEventsBeforeContinueAsNew: deps.config.WORKFLOW_CONTINUE_AS_NEW_EVENTS,
+    registrationAttempt: attempt,
   };
   // Checked here, before any workflow exists: the workflow would otherwise fail on its first step.
   const problem = registrationProblem({ matterId, kind: input.kind, flags: input.flags, title: input.title, draftingUnit, createdBy: principal.userId, versionHash: workflowInput.firstVersion.hash, now: new Date().toISOString() });
   if (problem) throw new ProblemError(422, 'Cannot register this matter', { detail: problem.reason, code: problem.code, errors: [{ field: problem.code === 'FLAG_NOT_APPLICABLE' ? 'body.flags' : 'body', message: problem.reason }] });
-  let created = true;
+  // One round trip: start the workflow (or find the one a retry with the same key started) and wait
+  // for it to store the registration. The start is durable as soon as the server has it.
+  const start = new WithStartWorkflowOperation(MATTER_WORKFLOW_TYPE, {
+    taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
+    workflowId,
+    args: [workflowInput],
+    workflowIdConflictPolicy: 'USE_EXISTING',
+    workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    searchAttributes: { MatterStage: ['research'], MatterKind: [input.kind], DraftingUnit: [draftingUnit] },
+  });
+  const giveUp = new AbortController();
+  const registration = deps.temporal.withAbortSignal(giveUp.signal, () => deps.temporal.workflow.executeUpdateWithStart(registeredUpdate, { startWorkflowOperation: start, args: [] }));
+  // If no worker stores it in time (workers down), answer 202 with where the matter will be rather than
+  // hold the request open; the workflow stores it as soon as a worker polls.
+  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), deps.registrationWaitMs ?? REGISTRATION_WAIT_MS).unref());
+  let view: RegistrationView | null;
   try {
-    await deps.temporal.workflow.start(MATTER_WORKFLOW_TYPE, {
-      taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
-      workflowId,
-      args: [workflowInput],
-      workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-      searchAttributes: { MatterStage: ['research'], MatterKind: [input.kind], DraftingUnit: [draftingUnit] },
-    });
+    view = await Promise.race([registration, timeout]);
   } catch (err) {
+    // The matter's workflow has already ended (the matter is closed): a retry finds it in the database.
     if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
     if (!ctx.idempotencyKey) throw new ProblemError(409, 'Matter already exists', { code: 'duplicate', detail: workflowId });
-    created = false; // a retry of the same request: answer with the matter it created
+    return { created: false, pending: false as const, matter: await loadMatterView(deps, principal, matterId) };
   }
-  // The registration is durable once the workflow has started; if no worker stores it in time (workers
-  // down), answer 202 with where the matter will be rather than hold the request open.
-  const registered = deps.temporal.workflow.getHandle(workflowId).executeUpdate(registeredUpdate, { args: [] });
-  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), deps.registrationWaitMs ?? REGISTRATION_WAIT_MS).unref());
-  const view = await Promise.race([registered, timeout]);
   if (!view) {
-    registered.catch(() => undefined);
-    return { created, pending: true as const, matter: { id: matterId, workflowId, stage: 'registering' } };
+    // Stop waiting (the SDK would poll on); the start itself is durable once the server has it.
+    registration.catch(() => undefined);
+    giveUp.abort();
+    try {
+      await deps.temporal.workflow.getHandle(workflowId).describe();
+    } catch (err) {
+      if (!(err instanceof WorkflowNotFoundError)) throw err;
+      throw new ProblemError(503, 'The matter\'s workflow could not be started', { detail: 'Retry with the same Idempotency-Key.', code: 'workflow_unavailable', retryAfterSeconds: TEMPORAL_RETRY_AFTER_SECONDS });
+    }
+    return { created: true, pending: true as const, matter: { id: matterId, workflowId, stage: 'registering' } };
   }
+  // A retry with the same key finds the workflow the first request started: answer with that matter.
+  const created = view.registrationAttempt === attempt;
   return { created, pending: false as const, matter: await loadMatterView(deps, principal, matterId) };
 }
 

@@ -163,6 +163,12 @@ describe('the whole stack: real Temporal, real PostgreSQL, Express API', () => {
     expect(second.status).toBe(200);
     expect(second.body.id).toBe(first.body.id);
     expect(await system.db.prisma.matter.count({ where: { title: '重复提交测试' } })).toBe(1);
+    // Still the same matter once it is closed and its workflow has ended.
+    expect((await http.act(first.body.id, drafter, { type: 'withdraw', reason: '撤回' })).status).toBe(200);
+    await system.client.workflow.getHandle(first.body.workflow.workflowId).result();
+    const late = await http.post('/api/v1/matters', drafter, body, { 'idempotency-key': key });
+    expect(late.status).toBe(200);
+    expect(late.body).toMatchObject({ id: first.body.id, stage: 'withdrawn' });
   });
 
   test('a matter outside the caller\'s section is not revealed', async () => {

@@ -158,6 +158,30 @@ describe('the review procedure, through the workflow', () => {
     expect(await system.db.prisma.trailEntry.count({ where: { matterId: id, action: 'record_research_item' } })).toBe(1);
   });
 
+  test('actions sent at the same moment are applied one after the other: none is lost from the state', async () => {
+    const id = await drive.register('normative_document', []);
+    const items = [
+      { kind: 'drafting_explanation', summary: '起草说明', documentId: 'doc-1' },
+      { kind: 'legal_bases', bases: [{ title: '旅游法' }] },
+      { kind: 'procedure_statement', summary: '程序说明', documentId: 'doc-2' },
+      { kind: 'internal_consultation', consultations: [{ unit: '财务科', agreed: true, opinion: '同意' }] },
+      { kind: 'hearing', materialsSentAt: '2026-01-05T09:00:00+08:00', heldAt: '2026-01-20T09:00:00+08:00', documentId: 'doc-3' },
+    ];
+    const answers = await Promise.all(items.map((item) => httpApi.act(id, cast.drafter, { type: 'record_research_item', item })));
+    expect(answers.map((a) => a.status)).toEqual(items.map(() => 200));
+    // Every action is in the trail once, and every one of them is in the state the workflow holds.
+    expect(new Set(answers.map((a) => a.body.trail.seq)).size).toBe(items.length);
+    const research = (await httpApi.get(`/api/v1/matters/${id}`, cast.drafter)).body.state.research;
+    expect(research).toMatchObject({
+      draftingExplanation: { documentId: 'doc-1' },
+      legalBases: { bases: [{ title: '旅游法' }] },
+      procedureStatement: { documentId: 'doc-2' },
+      internalConsultation: { consultations: [{ unit: '财务科' }] },
+      hearings: [{ documentId: 'doc-3' }],
+    });
+    expect((await httpApi.get(`/api/v1/matters/${id}/trail/verify`, cast.auditor)).body.valid).toBe(true);
+  });
+
   test('materials returned: the legality clock stops, restarts on resubmission, and escalation reaches the trail and the webhook', async () => {
     const id = await drive.register('normative_document', []);
     await drive.research(id, []);

@@ -1,0 +1,115 @@
+/**
+ * What one matter's workflow holds between messages: the procedure state, whether the registration is
+ * stored, the trail head, the alerts raised and the calendar. Message handlers and the clock loop read
+ * and change the matter only through it. Deterministic: no I/O, time only from the workflow's clock.
+ */
+import { calendarFromYears, calendarToYears, type HolidayCalendar, type HolidayYear } from '../domain/calendar';
+import { decide, matterProjection, registerMatter, type Actor, type Decision, type DecisionContext, type MatterProjection, type MatterState } from '../domain/procedure';
+import { nextAlert, type Alert } from './alerts';
+import type { ActionRequest, MatterView, MatterWorkflowInput, NotificationRecord, TrailHeadView } from './definitions';
+
+export class MatterHolder {
+  state: MatterState;
+  /** False until the first run has stored the matter; actions wait for it. */
+  registered: boolean;
+  trail: TrailHeadView | null;
+  readonly notifications: NotificationRecord[];
+  calendar: HolidayCalendar;
+  /** Bumped by every change, so the clock loop wakes up and judges the next alert on the new state. */
+  changes = 0;
+  private calendarYears: HolidayYear[];
+
+  constructor(
+    private readonly input: MatterWorkflowInput,
+    /** false when replaying runs started before authors of versions were kept from reviewing them. */
+    private readonly versionAuthorsMayReview: boolean,
+  ) {
+    this.calendarYears = input.calendarYears;
+    this.calendar = calendarFromYears(this.calendarYears);
+    this.state =
+      input.resume?.state ??
+      registerMatter(
+        {
+          matterId: input.matterId,
+          kind: input.kind,
+          flags: input.flags,
+          title: input.title,
+          draftingUnit: input.draftingUnit,
+          createdBy: input.registeredBy.userId,
+          versionHash: input.firstVersion.hash,
+          now: new Date().toISOString(),
+        },
+        input.config,
+      );
+    this.registered = input.resume !== undefined;
+    this.trail = input.resume?.trail ?? null;
+    this.notifications = [...(input.resume?.notifications ?? [])];
+  }
+
+  view(): MatterView {
+    return { state: this.state, registered: this.registered, trail: this.trail, notifications: this.notifications };
+  }
+
+  /** What a continued run starts from. */
+  carriedOver(): Pick<MatterWorkflowInput, 'calendarYears' | 'resume'> {
+    return { calendarYears: this.calendarYears, resume: { state: this.state, trail: this.trail, notifications: this.notifications } };
+  }
+
+  context(actor: Actor): DecisionContext {
+    return { actor, now: new Date().toISOString(), config: this.input.config, calendar: this.calendar, versionAuthorsMayReview: this.versionAuthorsMayReview };
+  }
+
+  /** The procedure's verdict on one action, on the state as it is now. */
+  judge(request: ActionRequest): Decision {
+    if (request.command.type === 'submit_version' && typeof request.text !== 'string') {
+      return { ok: false, status: 422, code: 'text_required', reason: 'submit_version needs the text of the new version' };
+    }
+    try {
+      return decide(this.state, request.command, this.context(request.actor));
+    } catch (err) {
+      // A clock that needs a year without holiday data must not be computed silently.
+      return { ok: false, status: 422, code: 'calendar_unavailable', reason: (err as Error).message };
+    }
+  }
+
+  /** Adopts a state that has been stored, with the trail entry that records it. */
+  adopt(state: MatterState, trail: TrailHeadView): void {
+    this.state = state;
+    this.trail = trail;
+    this.changes += 1;
+  }
+
+  /** A trail entry that changed nothing in the procedure state (a reminder, an escalation). */
+  recordNotification(record: NotificationRecord, trail: TrailHeadView): void {
+    this.notifications.push(record);
+    this.trail = trail;
+  }
+
+  /** An admin loaded a holiday year: clocks not yet computed use it. */
+  adoptCalendarYears(years: HolidayYear[]): void {
+    const byYear = new Map(this.calendarYears.map((y) => [y.year, y]));
+    for (const y of years) byYear.set(y.year, y);
+    this.calendarYears = calendarToYears(calendarFromYears([...byYear.values()]));
+    this.calendar = calendarFromYears(this.calendarYears);
+    this.changes += 1;
+  }
+
+  /** The next reminder or escalation due, if any. */
+  nextAlert(obligationsOnly: boolean): Alert | null {
+    return nextAlert(this.state, this.input.config, this.calendar, this.notifications, obligationsOnly);
+  }
+
+  /**
+   * The projection's derived columns: the earliest obligation due (an earliest-allowed time such as the
+   * minimum review time is never due) and whose turn it is. Only activities' inputs carry them, not the
+   * commands the workflow issues, so histories replay unchanged; rows written by earlier code are
+   * recomputed by the API at start (projectionRev).
+   */
+  projection(s: MatterState): MatterProjection {
+    try {
+      return matterProjection(s, this.input.config, this.calendar);
+    } catch {
+      return { nextDueAt: null, awaitingRoles: [], awaitingUserIds: [] };
+    }
+  }
+}
