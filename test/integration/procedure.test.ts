@@ -180,6 +180,9 @@ describe('the review procedure, through the workflow', () => {
       hearings: [{ documentId: 'doc-3' }],
     });
     expect((await httpApi.get(`/api/v1/matters/${id}/trail/verify`, cast.auditor)).body.valid).toBe(true);
+    await drive.ok(id, cast.drafter, { type: 'withdraw', reason: '测试结束' });
+    await system.client.workflow.getHandle(`matter-${id}`).result();
+    await recordHistory(system.client, `matter-${id}`, 'concurrent-actions');
   });
 
   test('materials returned: the legality clock stops, restarts on resubmission, and escalation reaches the trail and the webhook', async () => {
