@@ -8,6 +8,7 @@ import { securityHeaders } from './http/securityHeaders';
 import { openApiDocument } from './http/openapi';
 import { verifyToken } from './auth/tokens';
 import { VerifiedTokenCache } from './auth/tokenCache';
+import { httpMetrics, matterGauges, metricsHandler } from './http/metrics';
 import type { Principal } from './auth/principal';
 import { systemRoutes } from './routes/system';
 import { authRoutes } from './routes/auth';
@@ -48,6 +49,8 @@ export function createApp(given: ApiDeps) {
     next();
   });
   app.use(securityHeaders());
+  app.use(httpMetrics());
+  app.get('/metrics', metricsHandler({ gauges: matterGauges(deps.db.prisma), sdkMetricsUrl: deps.sdkMetricsUrl, token: deps.config.METRICS_TOKEN }));
   app.use(express.json({ limit: deps.config.REQUEST_BODY_LIMIT }));
 
   const routes: AnyRoute[] = [];

@@ -8,7 +8,7 @@ import type { VerifiedTokenCache } from './auth/tokenCache';
 
 /** What the API needs from the outside world; built once by the process entry point. */
 export interface ApiDeps {
-  config: Pick<Config, 'TEMPORAL_TASK_QUEUE' | 'TEMPORAL_NAMESPACE' | 'REQUEST_BODY_LIMIT' | 'DOCUMENT_UPLOAD_LIMIT' | 'AUTH_TOKEN_TTL_MINUTES' | 'AUTH_CACHE_TTL_MS' | 'NODE_ENV' | 'WORKFLOW_CONTINUE_AS_NEW_EVENTS'>;
+  config: Pick<Config, 'TEMPORAL_TASK_QUEUE' | 'TEMPORAL_NAMESPACE' | 'REQUEST_BODY_LIMIT' | 'DOCUMENT_UPLOAD_LIMIT' | 'AUTH_TOKEN_TTL_MINUTES' | 'AUTH_CACHE_TTL_MS' | 'METRICS_TOKEN' | 'NODE_ENV' | 'WORKFLOW_CONTINUE_AS_NEW_EVENTS'>;
   db: Database;
   temporal: Client;
   log: Logger;
@@ -22,6 +22,8 @@ export interface ApiDeps {
   registrationWaitMs?: number;
   /** How long an action waits for the workflow's answer before answering 503 (default 60 s). */
   actionWaitMs?: number;
+  /** The Temporal SDK's metrics exporter when a worker runs in this process (appended to /metrics). */
+  sdkMetricsUrl?: string | null;
   /** Verified tokens (built by createApp when absent). */
   tokens?: VerifiedTokenCache;
 }

@@ -9,12 +9,13 @@ import type { Logger } from '../platform/logger';
 import { openDatabase, type Database } from '../platform/database';
 import { applyMigrations } from '../platform/migrate';
 import { ensureTemporalCli } from '../platform/temporal/cli';
-import { startDevServer, type DevServer } from '../platform/temporal/devServer';
+import { freePort, startDevServer, type DevServer } from '../platform/temporal/devServer';
 import { connectClient, connectWorker } from '../platform/temporal/connection';
 import { ensureSearchAttributes } from '../platform/temporal/searchAttributes';
 import { installTemporalRuntime } from '../platform/temporal/runtime';
 import { loadProcedureConfig } from '../platform/procedureConfig';
 import { createWorker } from '../worker/createWorker';
+import { startWorkerMetricsServer } from '../worker/metricsServer';
 import { createApp } from '../api/app';
 import { CalendarStore } from '../api/calendar/calendarStore';
 import { refreshStaleProjections } from '../api/matters/refreshProjection';
@@ -90,8 +91,9 @@ export async function startSystem(opts: {
     }
 
     let worker: Worker | null = null;
+    let sdkMetricsUrl: string | null = null;
     if (opts.runWorker) {
-      installTemporalRuntime(log);
+      sdkMetricsUrl = installTemporalRuntime(log, { metricsPort: config.TEMPORAL_METRICS_PORT ?? (await freePort()) });
       const nativeConnection = await connectWorker(temporalAddress, config);
       worker = await createWorker({
         connection: nativeConnection,
@@ -108,7 +110,11 @@ export async function startSystem(opts: {
         if (worker!.getState() === 'RUNNING') worker!.shutdown();
         await running;
       });
-      log.info(`Worker polling task queue "${config.TEMPORAL_TASK_QUEUE}"`);
+      if (config.METRICS_PORT) {
+        const metricsServer = await startWorkerMetricsServer({ port: config.METRICS_PORT, worker: () => worker, sdkMetricsUrl });
+        stops.push(() => new Promise<void>((resolve) => metricsServer.close(() => resolve())));
+      }
+      log.info(`Worker polling task queue "${config.TEMPORAL_TASK_QUEUE}"${config.METRICS_PORT ? `; metrics on 127.0.0.1:${config.METRICS_PORT}/metrics` : ''}`);
     }
 
     const profile = procedureProfile(config);
@@ -131,6 +137,7 @@ export async function startSystem(opts: {
         temporalHealthy: () => connection.workflowService.getSystemInfo({}).then(() => true),
         version: VERSION,
         signingSecret,
+        sdkMetricsUrl,
       });
       const server = await new Promise<http.Server>((resolve, reject) => {
         const s = app.listen(config.PORT, config.HOST, () => resolve(s));

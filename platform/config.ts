@@ -51,6 +51,12 @@ export const configSchema = z
     /** A matter's workflow starts a fresh run (continue-as-new) when its history reaches this many events. */
     WORKFLOW_CONTINUE_AS_NEW_EVENTS: z.coerce.number().int().min(20).max(50_000).default(2_000),
     AUTH_TOKEN_TTL_MINUTES: z.coerce.number().int().min(1).default(8 * 60),
+    /** A worker process serves /metrics and /healthz on this port (the API serves /metrics on its own port). */
+    METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    /** The Temporal SDK exports its metrics here (127.0.0.1); our /metrics appends them. Default: a free port. */
+    TEMPORAL_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    /** When set, /metrics wants `Authorization: Bearer <METRICS_TOKEN>`. */
+    METRICS_TOKEN: optionalString,
     /** How long an API instance trusts a token it verified before asking the database again (0 = always ask); bounds how late a revocation takes effect on other instances. */
     AUTH_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
     /** Seals lawyers' signing keys at rest. Development keeps a generated one in DATA_DIR. */

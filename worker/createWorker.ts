@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Worker, bundleWorkflowCode, type NativeConnection, type WorkflowBundleOption } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities';
+import { activityMetrics } from './activityMetrics';
 
 /** Must be absolute: the bundler resolves it from its own working directory. */
 export const WORKFLOWS_PATH = path.resolve(__dirname, '../workflows/index.ts');
@@ -23,6 +24,7 @@ export async function createWorker(opts: {
     taskQueue: opts.taskQueue,
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
     activities: createActivities(opts.deps),
+    interceptors: { activity: [activityMetrics] },
   });
 }
 

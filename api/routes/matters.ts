@@ -6,6 +6,7 @@ import { idempotencyKeyOf } from '../http/idempotency';
 import { defineRoute, type AnyRoute } from '../http/route';
 import { notFound } from '../http/problem';
 import { actOnMatter, createMatter, loadMatterView, readableMatter } from '../matters/matterService';
+import { observeAction } from '../http/metrics';
 import { wireCommandSchema } from '../matters/wireCommand';
 import { listMatters, listQuerySchema } from '../matters/listMatters';
 import type { ApiDeps } from '../deps';
@@ -71,7 +72,7 @@ export function matterRoutes(deps: ApiDeps): AnyRoute[] {
     defineRoute({
       method: 'post', path: '/api/v1/matters/:id/actions', summary: 'Act on a matter (relayed to its workflow as an Update)', tags: ['matters'], auth: true, params: idParams, body: actionBody, headers: [idempotencyHeader],
       responses: { 200: { description: 'Accepted; the new state', schema: z.object({ state: z.record(z.string(), z.unknown()), trail: z.object({ seq: z.number(), hash: z.string() }), summary: z.string() }) } },
-      handler: ({ req, params, body, principal }) => actOnMatter(deps, principal!, params.id, body, { idempotencyKey: idempotencyKeyOf(req), requestId: req.id }),
+      handler: ({ req, params, body, principal }) => observeAction(String(body.command.type), () => actOnMatter(deps, principal!, params.id, body, { idempotencyKey: idempotencyKeyOf(req), requestId: req.id })),
     }),
     defineRoute({
       method: 'get', path: '/api/v1/matters/:id/versions', summary: 'The versions of the text (immutable, SHA-256)', tags: ['matters'], auth: true, params: idParams,

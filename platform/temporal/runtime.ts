@@ -2,13 +2,16 @@ import { DefaultLogger, Runtime, type LogLevel } from '@temporalio/worker';
 import type { Logger } from '../logger';
 
 let installed = false;
+let sdkMetricsUrl: string | null = null;
 
 /**
  * Routes the Temporal SDK's own log lines (worker state changes, workflow logs) into our JSON logger at
- * the configured level, instead of the SDK's default console output. Once per process.
+ * the configured level, instead of the SDK's default console output, and — given a port — exports the
+ * SDK's metrics for Prometheus on 127.0.0.1:<port>/metrics (our /metrics appends them). Once per process;
+ * returns the SDK metrics URL, if any.
  */
-export function installTemporalRuntime(log: Logger): void {
-  if (installed) return;
+export function installTemporalRuntime(log: Logger, opts: { metricsPort?: number } = {}): string | null {
+  if (installed) return sdkMetricsUrl;
   installed = true;
   const level = ({ trace: 'TRACE', debug: 'DEBUG', info: 'INFO', warn: 'WARN', error: 'ERROR', fatal: 'ERROR', silent: 'ERROR' } as const)[log.level as 'info'] ?? 'INFO';
   const sdkLevel: LogLevel = level === 'INFO' ? 'WARN' : level; // worker state changes are noise at info
@@ -18,5 +21,10 @@ export function installTemporalRuntime(log: Logger): void {
       const fn = entry.level === 'ERROR' ? log.error : entry.level === 'WARN' ? log.warn : log.debug;
       fn.call(log, { sdk: true, ...(entry.meta ?? {}) }, entry.message);
     }),
+    ...(opts.metricsPort
+      ? { telemetryOptions: { metrics: { prometheus: { bindAddress: `127.0.0.1:${opts.metricsPort}`, useSecondsForDurations: true, countersTotalSuffix: true } } } }
+      : {}),
   });
+  sdkMetricsUrl = opts.metricsPort ? `http://127.0.0.1:${opts.metricsPort}/metrics` : null;
+  return sdkMetricsUrl;
 }

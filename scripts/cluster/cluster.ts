@@ -102,20 +102,9 @@ export async function waitForHttp(url: string, opts: { layout: ClusterLayout; na
   throw new Error(`${url} did not answer 200 in time; see ${logPath(opts.layout.files, opts.name)}`);
 }
 
-/** A worker is ready when it says it polls its task queue (in its log, after this start). */
-export async function waitForWorker(layout: ClusterLayout, i: number, timeoutMs = 240_000): Promise<void> {
-  const name = workerName(i);
-  const file = logPath(layout.files, name);
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (!runningPid(layout.files, name)) throw new Error(`${name} exited; see ${file}`);
-    const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
-    const lastStart = text.lastIndexOf('\n--- ');
-    if (text.indexOf('Worker polling task queue', lastStart) > 0) return;
-    await sleep(300);
-  }
-  throw new Error(`${name} did not start polling in time; see ${file}`);
-}
+/** A worker is ready when its /healthz answers 200 (served once it polls its task queue). */
+export const workerReadyUrl = (layout: ClusterLayout, i: number) => `http://127.0.0.1:${layout.workerMetricsPorts[i]}/healthz`;
+export const waitForWorker = (layout: ClusterLayout, i: number) => waitForHttp(workerReadyUrl(layout, i), { layout, name: workerName(i), timeoutMs: 240_000 });
 export const apiReadyUrl = (layout: ClusterLayout, i: number) => `http://127.0.0.1:${layout.apiPorts[i]}/readyz`;
 export const frontUrl = (layout: ClusterLayout) => `http://127.0.0.1:${layout.frontPort}`;
 

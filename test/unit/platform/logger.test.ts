@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { prettyLogs } from '../../../platform/logger';
+import { Writable } from 'node:stream';
+import { createLogger, prettyLogs } from '../../../platform/logger';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
@@ -26,5 +27,24 @@ describe('log format', () => {
     expect(readable.trim().startsWith('{')).toBe(false);
     const json = JSON.parse(logOutput({ LOG_FORMAT: 'auto' }).trim()) as Record<string, unknown>;
     expect(json).toEqual(expect.objectContaining({ level: 30, msg: '已受理', matterId: 'm-1' }));
+  });
+});
+
+describe('secrets in logs', () => {
+  test('are censored wherever a caller puts them, and nothing else is', () => {
+    const lines: string[] = [];
+    const stream = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const log = createLogger({ LOG_LEVEL: 'info' }, 'test', stream);
+    log.info({ password: 'hunter2-hunter2', body: { username: 'drafter', password: 'p4ssw0rd-long' }, req: { headers: { authorization: 'Bearer lr_abc' } }, DATABASE_URL: 'postgresql://u:pw@db/x', user: { passwordHash: 'scrypt$…', signingKeySealed: 'sealed…' }, token: 'lr_tok' }, 'something happened');
+    const text = lines.join('');
+    for (const secret of ['hunter2-hunter2', 'p4ssw0rd-long', 'lr_abc', 'u:pw@db', 'scrypt$', 'sealed…', 'lr_tok']) expect(text).not.toContain(secret);
+    const entry = JSON.parse(lines[0]!) as { body: { username: string; password: string }; msg: string };
+    expect(entry.body).toEqual({ username: 'drafter', password: '[redacted]' });
+    expect(entry.msg).toBe('something happened');
   });
 });
