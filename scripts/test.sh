@@ -1,18 +1,21 @@
 #!/usr/bin/env bash
 # `npm test`: set up what is missing, type-check, then run the three jest projects (unit; integration
 # against a real Temporal dev server plus a fresh PostgreSQL database and the embedded one; replay of the
-# committed workflow histories) and the fair-competition pre-screen evaluation.
+# committed workflow histories) and both pre-screen evaluations, which fail the run when quality drops below
+# the floors recorded in their thresholds.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-setup.sh
 echo "› type-checking"
 npx tsc --noEmit -p .
-if [ -f scripts/eval-prescreen.ts ]; then
-  echo "› fair-competition pre-screen evaluation"
-  npx tsx scripts/eval-prescreen.ts
-fi
-echo "› jest: unit, integration, replay"
 mkdir -p .data
+echo "› fair-competition pre-screen evaluation"
+npx tsx scripts/eval-prescreen.ts > .data/eval-prescreen.log || { cat .data/eval-prescreen.log; exit 1; }
+tail -n 1 .data/eval-prescreen.log
+echo "› legality pre-screen evaluation"
+npx tsx scripts/eval-legality.ts > .data/eval-legality.log || { cat .data/eval-legality.log; exit 1; }
+tail -n 1 .data/eval-legality.log
+echo "› jest: unit, integration, replay"
 results=.data/jest-results.json
 status=0
 rm -f "$results"

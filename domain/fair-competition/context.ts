@@ -21,13 +21,9 @@ import {
   gap,
   sgap,
 } from './lexicon';
+import type { Sentence } from '../text/sentences';
 
-export interface Sentence {
-  /** offset of the first character in the whole document */
-  start: number;
-  end: number;
-  text: string;
-}
+export type { Sentence } from '../text/sentences';
 
 /** Settings a detector may ask about. */
 const SETTINGS = {

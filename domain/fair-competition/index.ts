@@ -12,6 +12,6 @@ export {
   type RuleSet,
   type StandardGroup,
 } from './catalogue';
-export { segment, innermostLabel, type Segment } from './segment';
+export { segment, innermostLabel, type Segment } from '../text/segment';
 export { prescreen, type Finding, type PrescreenOptions, type PrescreenResult } from './prescreen';
 export type { Confidence } from './detectors';

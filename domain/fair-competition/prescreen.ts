@@ -2,16 +2,19 @@
  * Automated fair-competition pre-screen (公平竞争审查初筛): finds wording that may breach a
  * standard of 条例第八条至第十一条 and says why, for a human reviewer to confirm or dismiss.
  *
- * Pure and deterministic: no I/O, clock or randomness, so it can run inside a workflow and its
- * result for a given text and rule-set version never changes.
+ * Pure and deterministic: no I/O, clock or randomness. Its result for a given text never changes
+ * under one fingerprint (rule-set version + detectors hash + model hash, from pinned.json), which
+ * every result carries and every stored pre-screen records.
  */
 import { CURRENT_RULESET_VERSION, type FcrStandard, ruleSet } from './catalogue';
 import { type Mitigation, SentenceContext } from './context';
 import { type Confidence, detectorsFor } from './detectors';
 import { explain } from './explain';
-import { innermostLabel, segment } from './segment';
-import { itemsOfProhibitedLists, sentenceAt, splitSentences } from './sentences';
-import { FALLBACK_ENABLED, FALLBACK_THRESHOLD, MIN_SENTENCE_CHARS, type Model, classify, defaultModel } from './statistical';
+import { innermostLabel, segment } from '../text/segment';
+import { itemsOfProhibitedLists, sentenceAt, splitSentences } from '../text/sentences';
+import { FALLBACK_THRESHOLD, MIN_SENTENCE_CHARS, type Model, classify, shippedModel } from './statistical';
+import { type Fingerprint, type PinnedManifest, fingerprintOf } from '../pinning/fingerprint';
+import pinned from './pinned.json';
 
 export interface Finding {
   /** standard code, e.g. 'FCR-B3' */
@@ -30,8 +33,13 @@ export interface Finding {
 
 export interface PrescreenResult {
   ruleSetVersion: string;
+  /** what produced these findings; null when the caller swapped the model or switched it off (evaluation only) */
+  fingerprint: Fingerprint | null;
   findings: Finding[];
 }
+
+/** The fingerprint of prescreen() as shipped. */
+export const PRESCREEN_FINGERPRINT: Fingerprint = fingerprintOf(pinned as PinnedManifest);
 
 export interface PrescreenOptions {
   /** rule set to screen against; default the current one. Throws on an unknown version. */
@@ -107,18 +115,19 @@ export const FALLBACK_SILENCERS: readonly Mitigation[] = ['negated', 'safeguard'
 const FALLBACK_REASON = '该句未命中具体规则，但与标注集中违反此项标准的已知条款在用词上统计相似（字符n元语法朴素贝叶斯模型提示，置信度低，请人工核实）';
 
 export function prescreen(text: string, options: PrescreenOptions = {}): PrescreenResult {
-  return prescreenWith(text, options, FALLBACK_ENABLED ? 'default' : null);
+  return prescreenWith(text, options, 'default');
 }
 
 /**
- * The pre-screen with an explicit fallback setting: 'default' uses the shipped model (trained on
- * the dev split) and threshold; null screens with the rules only. For evaluation and tests.
+ * The pre-screen with an explicit fallback setting: 'default' uses the shipped (frozen) model and
+ * threshold; null screens with the rules only. For evaluation and tests.
  */
 export function prescreenWith(text: string, options: PrescreenOptions, fallback: FallbackSettings | 'default' | null): PrescreenResult {
   if (typeof text !== 'string') throw new TypeError('prescreen: text must be a string');
   const rules = ruleSet(options.ruleSetVersion ?? CURRENT_RULESET_VERSION);
   const standards = new Map<string, FcrStandard>(rules.standards.map((s) => [s.code, s]));
-  const result: PrescreenResult = { ruleSetVersion: rules.version, findings: [] };
+  const pinnedRun = fallback === 'default' && rules.version === PRESCREEN_FINGERPRINT.ruleSetVersion;
+  const result: PrescreenResult = { ruleSetVersion: rules.version, fingerprint: pinnedRun ? PRESCREEN_FINGERPRINT : null, findings: [] };
   if (text.trim().length === 0) return result;
 
   const sentences = splitSentences(text);
@@ -191,7 +200,7 @@ export function prescreenWith(text: string, options: PrescreenOptions, fallback:
     merged.push({ ...c });
   }
   if (fallback !== null) {
-    const settings = fallback === 'default' ? { model: defaultModel(), threshold: FALLBACK_THRESHOLD } : fallback;
+    const settings = fallback === 'default' ? { model: shippedModel(), threshold: FALLBACK_THRESHOLD } : fallback;
     for (let si = 0; si < sentences.length; si++) {
       if (ruled.has(si) || prohibitedItem[si]) continue;
       const sentence = sentences[si]!;

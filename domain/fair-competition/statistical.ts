@@ -4,10 +4,14 @@
  * the DEV split of the labelled set only. It speaks only for sentences in which no rule fired and
  * only above a conservative threshold chosen by cross-validation on dev (eval/README.md).
  *
- * Pure and deterministic: training happens once, lazily, from data bundled with the module; no
- * clock, randomness or I/O.
+ * The shipped model is a FROZEN artefact (`model/fallback-<version>.json`), written by
+ * `npm run fcr:model` from the dev split and read here without training: the labelled data is
+ * not on the runtime path, and a growing labelled set cannot change results behind a version.
+ * Its hash is part of the pre-screen's fingerprint (pinned.json).
+ *
+ * Pure and deterministic: no clock, randomness or I/O.
  */
-import labelled from './eval/labelled.json';
+import artefact from './model/fallback-2024-08-01.json';
 
 export interface TrainingItem {
   id: string;
@@ -28,6 +32,30 @@ export interface Model {
   readonly logPrior: Float64Array;
   /** ids of the items the model was trained on (for audit: never a test item) */
   readonly trainingIds: readonly string[];
+  /** what the weights were computed from; serialised as the frozen artefact */
+  readonly counts: ModelCounts;
+}
+
+/** The sufficient statistics of a trained model: the weights follow from them by one formula. */
+export interface ModelCounts {
+  classes: readonly string[];
+  /** one line per row, in row order: the n-gram (normalised code units), a tab, then "class:count" pairs joined by commas */
+  rows: readonly string[];
+  /** per class: training items */
+  docs: readonly number[];
+  /** per class: n-gram occurrences (each distinct n-gram once per item) */
+  totals: readonly number[];
+  trainingIds: readonly string[];
+}
+
+/** The frozen model file: its counts, what it is, and the threshold it was validated with. */
+export interface ModelArtefact extends ModelCounts {
+  about: string;
+  /** model version, e.g. 'fcr-nb-2024-08-01.1'; bump when the model is retrained */
+  version: string;
+  /** the fair-competition rule set whose standards are the classes */
+  ruleSetVersion: string;
+  threshold: number;
 }
 
 export interface Verdict {
@@ -45,8 +73,6 @@ export interface Verdict {
  * clauses are flagged in both 5-fold (by id hash) and leave-one-batch-out cross-validation.
  */
 export const FALLBACK_THRESHOLD = 0.55;
-/** Whether prescreen() runs the fallback by default (see eval/README.md for why). */
-export const FALLBACK_ENABLED = true;
 /** Sentences shorter than this (headings, fragments) are never scored. */
 export const MIN_SENTENCE_CHARS = 8;
 /** A verdict resting on fewer known n-grams than this is not trusted. */
@@ -100,6 +126,8 @@ interface Vocabulary {
   chars: Map<number, number>;
   /** n-gram key → row */
   rows: Map<number, number>;
+  /** row → the n-gram's normalised code units, kept while training so the counts can be written out */
+  grams?: string[];
 }
 
 /**
@@ -122,20 +150,25 @@ function eachRow(v: Vocabulary, text: string, add: boolean, visit: (row: number)
     if (r === undefined && add) v.rows.set(key, (r = v.rows.size));
     return r ?? -1;
   };
+  const gramOf = (from: number, to: number): string => String.fromCharCode(...t.slice(from, to));
   let prev = id(t[0] ?? 0);
   let prevRow = -1; // row of the bigram ending at the previous character
   for (let i = 1; i < t.length; i++) {
     const cur = id(t[i]!);
     let row = -1;
     if (prev !== 0 && cur !== 0) {
+      const before = v.rows.size;
       row = rowOf(prev * CHARS + cur);
+      if (v.grams && v.rows.size > before) v.grams.push(gramOf(i - 1, i + 1));
       if (row >= 0 && !seen.has(row)) {
         seen.add(row);
         visit(row);
       }
     }
     if (prevRow >= 0 && cur !== 0) {
+      const before = v.rows.size;
       const tri = rowOf(BIGRAMS + prevRow * CHARS + cur);
+      if (v.grams && v.rows.size > before) v.grams.push(gramOf(i - 2, i + 1));
       if (tri >= 0 && !seen.has(tri)) {
         seen.add(tri);
         visit(tri);
@@ -146,16 +179,17 @@ function eachRow(v: Vocabulary, text: string, add: boolean, visit: (row: number)
   }
 }
 
-export function trainModel(items: readonly TrainingItem[]): Model {
+/** Counts the distinct n-grams of each training item per class (the whole of training). */
+export function countModel(items: readonly TrainingItem[]): ModelCounts {
   const codes = [...new Set(items.flatMap((i) => i.expected))].sort();
   const classes = [...codes, 'clean'];
   const clean = classes.length - 1;
   const index = new Map(classes.map((c, i) => [c, i]));
   const k = classes.length;
-  const vocabulary: Vocabulary = { chars: new Map(), rows: new Map() };
+  const vocabulary: Vocabulary = { chars: new Map(), rows: new Map(), grams: [] };
   const counts: number[] = [];
-  const totals = new Float64Array(k);
-  const docs = new Float64Array(k);
+  const totals = new Array<number>(k).fill(0);
+  const docs = new Array<number>(k).fill(0);
   for (const item of items) {
     const targets = item.expected.length === 0 ? [clean] : item.expected.map((c) => index.get(c)!);
     let grams = 0;
@@ -169,15 +203,63 @@ export function trainModel(items: readonly TrainingItem[]): Model {
       totals[c]! += grams;
     }
   }
-  const size = vocabulary.rows.size;
-  const denominators = totals.map((t) => Math.log(t + ALPHA * size));
+  const rows = vocabulary.grams!.map((gram, r) => {
+    const pairs: string[] = [];
+    for (let c = 0; c < k; c++) if ((counts[r * k + c] ?? 0) > 0) pairs.push(`${c}:${counts[r * k + c]}`);
+    return `${gram}\t${pairs.join(',')}`;
+  });
+  return { classes, rows, docs, totals, trainingIds: items.map((i) => i.id) };
+}
+
+/**
+ * The model the counts describe: rebuilds the n-gram keys in row order (a trigram's key needs the
+ * row of its leading bigram, which always comes first) and computes the smoothed log-likelihoods.
+ */
+export function modelFromCounts(m: ModelCounts): Model {
+  const k = m.classes.length;
+  const clean = m.classes.indexOf('clean');
+  if (clean !== k - 1) throw new Error('fallback model: the clean class must come last');
+  const chars = new Map<number, number>();
+  const id = (c: number): number => {
+    let x = chars.get(c);
+    if (x === undefined) chars.set(c, (x = chars.size + 1));
+    return x;
+  };
+  const rows = new Map<number, number>();
+  const bigramRow = new Map<string, number>();
+  const size = m.rows.length;
+  const counts = new Float64Array(size * k);
+  m.rows.forEach((line, r) => {
+    const tab = line.indexOf('\t');
+    const gram = line.slice(0, tab);
+    let key: number;
+    if (gram.length === 2) {
+      key = id(gram.charCodeAt(0)) * CHARS + id(gram.charCodeAt(1));
+      bigramRow.set(gram, r);
+    } else {
+      const lead = bigramRow.get(gram.slice(0, 2));
+      if (lead === undefined || gram.length !== 3) throw new Error(`fallback model: row ${r} ("${gram}") has no leading bigram`);
+      key = BIGRAMS + lead * CHARS + id(gram.charCodeAt(2));
+    }
+    rows.set(key, r);
+    for (const pair of line.slice(tab + 1).split(',')) {
+      if (pair.length === 0) continue;
+      const [c, n] = pair.split(':');
+      counts[r * k + Number(c)] = Number(n);
+    }
+  });
+  const denominators = m.totals.map((t) => Math.log(t + ALPHA * size));
   const weights = new Float64Array(size * k);
   for (let r = 0; r < size; r++) {
     for (let c = 0; c < k; c++) weights[r * k + c] = Math.log(counts[r * k + c]! + ALPHA) - denominators[c]!;
   }
-  const allDocs = docs.reduce((a, b) => a + b, 0);
-  const logPrior = docs.map((d) => Math.log((d + 1) / (allDocs + k)));
-  return { classes, clean, vocabulary, weights, logPrior, trainingIds: items.map((i) => i.id) };
+  const allDocs = m.docs.reduce((a, b) => a + b, 0);
+  const logPrior = Float64Array.from(m.docs, (d) => Math.log((d + 1) / (allDocs + k)));
+  return { classes: m.classes, clean, vocabulary: { chars, rows }, weights, logPrior, trainingIds: m.trainingIds, counts: m };
+}
+
+export function trainModel(items: readonly TrainingItem[]): Model {
+  return modelFromCounts(countModel(items));
 }
 
 /** Per-model scratch space for classify(): which rows the current sentence has already counted. */
@@ -228,14 +310,12 @@ export function classify(model: Model, text: string): Verdict | null {
   return { code: model.classes[best]!, margin: (scores[best]! - scores[model.clean]!) / evidence, evidence };
 }
 
-/** The dev split of the labelled set: the only data the shipped model may learn from. */
-export function devItems(): TrainingItem[] {
-  return (labelled as { items: TrainingItem[] }).items.filter((i) => i.split === 'dev');
-}
+/** The model version the shipped artefact carries (see `ModelArtefact.version`). */
+export const SHIPPED_MODEL_VERSION: string = (artefact as ModelArtefact).version;
 
 let shipped: Model | undefined;
 
-/** The model prescreen() uses: trained once, on first use, from the dev split only. */
-export function defaultModel(): Model {
-  return (shipped ??= trainModel(devItems()));
+/** The model prescreen() uses: the frozen artefact, read once on first use (no training at run time). */
+export function shippedModel(): Model {
+  return (shipped ??= modelFromCounts(artefact as ModelArtefact));
 }

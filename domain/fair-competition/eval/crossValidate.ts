@@ -5,7 +5,7 @@
  */
 import { SentenceContext } from '../context';
 import { FALLBACK_SILENCERS, prescreenWith } from '../prescreen';
-import { splitSentences } from '../sentences';
+import { splitSentences } from '../../text/sentences';
 import { MIN_SENTENCE_CHARS, type Model, type TrainingItem, classify, trainModel } from '../statistical';
 
 /** FNV-1a hash of a string: deterministic fold assignment by item id. */

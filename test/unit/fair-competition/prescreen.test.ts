@@ -1,6 +1,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { CURRENT_RULESET_VERSION, type Finding, prescreen } from '../../../domain/fair-competition';
+import { PRESCREEN_FINGERPRINT } from '../../../domain/fair-competition/prescreen';
 
 const sample = readFileSync(join(__dirname, 'fixtures/01-culture-tourism-consumption-measures.md'), 'utf8');
 const codes = (text: string): string[] => [...new Set(prescreen(text).findings.map((f) => f.code))].sort();
@@ -167,7 +168,7 @@ describe('spans', () => {
 
 describe('bad input', () => {
   it('returns no findings for empty or blank text', () => {
-    expect(prescreen('')).toEqual({ ruleSetVersion: CURRENT_RULESET_VERSION, findings: [] });
+    expect(prescreen('')).toEqual({ ruleSetVersion: CURRENT_RULESET_VERSION, fingerprint: PRESCREEN_FINGERPRINT, findings: [] });
     expect(prescreen('  \n\t ').findings).toEqual([]);
     expect(prescreen('。。；；！').findings).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import labelled from '../../../domain/fair-competition/eval/labelled.json';
-import { type LabelledItem, score } from '../../../domain/fair-competition/eval/score';
+import { type LabelledItem, score } from '../../../domain/evaluation/score';
 
 const items = (labelled as { items: LabelledItem[] }).items;
 
@@ -27,9 +27,9 @@ describe('score', () => {
 
   it('computes recall per standard, false-positive and wrong-code rates', () => {
     const s = score(set, (t) => answers[t] ?? [], ['X', 'Y', 'Z']);
-    expect(s.perStandard.X).toEqual({ positives: 2, caught: 1, recall: 0.5 });
-    expect(s.perStandard.Y).toEqual({ positives: 1, caught: 1, recall: 1 });
-    expect(s.perStandard.Z).toEqual({ positives: 0, caught: 0, recall: 1 });
+    expect(s.perStandard.X).toMatchObject({ positives: 2, caught: 1, recall: 0.5, wrongCodes: 1 });
+    expect(s.perStandard.Y).toMatchObject({ positives: 1, caught: 1, recall: 1, wrongCodes: 0 });
+    expect(s.perStandard.Z).toMatchObject({ positives: 0, caught: 0, recall: 1, falsePositives: 1, falsePositiveRate: 0.5 });
     expect(s.recall).toBeCloseTo(2 / 3);
     expect(s.falsePositiveRate).toBe(0.5);
     expect(s.wrongCodeRate).toBeCloseTo(1 / 3);

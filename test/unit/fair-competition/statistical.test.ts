@@ -1,28 +1,26 @@
 /**
- * The statistical fallback (domain/fair-competition/statistical.ts): trained on the dev split
- * only, deterministic, silent where a rule spoke or the context clears the sentence, and
- * reporting exact spans with a low confidence.
+ * The statistical fallback (domain/fair-competition/statistical.ts): a frozen artefact trained on
+ * the dev split only and reproducible from it, read without training, deterministic, silent where
+ * a rule spoke or the context clears the sentence, and reporting exact spans with a low confidence.
  */
-import labelled from '../../../domain/fair-competition/eval/labelled.json';
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import artefact from '../../../domain/fair-competition/model/fallback-2024-08-01.json';
 import { crossValidate, foldById, hashId } from '../../../domain/fair-competition/eval/crossValidate';
+import { devItems, labelledItems } from '../../../domain/fair-competition/eval/data';
 import { prescreen } from '../../../domain/fair-competition';
 import { prescreenWith } from '../../../domain/fair-competition/prescreen';
 import {
-  FALLBACK_ENABLED,
   FALLBACK_THRESHOLD,
+  type ModelArtefact,
   classify,
-  defaultModel,
-  devItems,
+  countModel,
+  shippedModel,
   trainModel,
 } from '../../../domain/fair-competition/statistical';
 
-interface Item {
-  id: string;
-  text: string;
-  expected: string[];
-  split: 'dev' | 'test';
-}
-const items = (labelled as { items: Item[] }).items;
+const items = labelledItems();
+const defaultModel = shippedModel;
 
 // No rule recognises this wording; the model reads it as a designated provider.
 const MISSED = '各乡镇开展的农村电影放映活动，统一由县电影公司承接放映。';
@@ -54,7 +52,7 @@ describe('training data', () => {
 });
 
 describe('determinism', () => {
-  it('training twice gives the same weights, and the shipped model is built once', () => {
+  it('training twice gives the same weights, and the shipped model is read once', () => {
     const a = trainModel(devItems());
     const b = trainModel(devItems());
     expect(Buffer.from(a.weights.buffer).equals(Buffer.from(b.weights.buffer))).toBe(true);
@@ -77,12 +75,41 @@ describe('determinism', () => {
   });
 });
 
-describe('fallback findings', () => {
-  it('the fallback is on by default at the cross-validated threshold', () => {
-    expect(FALLBACK_ENABLED).toBe(true);
-    expect(FALLBACK_THRESHOLD).toBeGreaterThan(0);
+describe('the frozen model (pinned results)', () => {
+  const frozen = artefact as ModelArtefact;
+
+  it('is reproduced byte for byte by training on its own training ids: the artefact is what the script builds', () => {
+    const byId = new Map(items.map((i) => [i.id, i]));
+    const training = frozen.trainingIds.map((id) => byId.get(id)!);
+    expect(training.every((i) => i !== undefined && i.split === 'dev')).toBe(true);
+    const rebuilt = countModel(training);
+    expect(rebuilt.rows).toEqual(frozen.rows);
+    expect(rebuilt.docs).toEqual(frozen.docs);
+    expect(rebuilt.totals).toEqual(frozen.totals);
+    expect(rebuilt.classes).toEqual(frozen.classes);
   });
 
+  it('gives the same weights as training the model in memory', () => {
+    const trained = trainModel(frozen.trainingIds.map((id) => items.find((i) => i.id === id)!));
+    const shipped = defaultModel();
+    expect(Buffer.from(shipped.weights.buffer).equals(Buffer.from(trained.weights.buffer))).toBe(true);
+    expect(Array.from(shipped.logPrior)).toEqual(Array.from(trained.logPrior));
+  });
+
+  it('was validated at the threshold the pre-screen uses', () => {
+    expect(frozen.threshold).toBe(FALLBACK_THRESHOLD);
+    expect(frozen.version).toMatch(/^fcr-nb-2024-08-01\.\d+$/);
+  });
+
+  it('keeps the labelled data off the run-time path: no pre-screen module imports it', () => {
+    const root = join(__dirname, '../../../domain/fair-competition');
+    for (const file of ['statistical.ts', 'prescreen.ts', 'context.ts', 'index.ts', 'explain.ts', 'catalogue.ts']) {
+      expect(readFileSync(join(root, file), 'utf8')).not.toMatch(/labelled\.json|eval\/data/);
+    }
+  });
+});
+
+describe('fallback findings', () => {
   it('reports a sentence no rule catches, with an exact span, low confidence and a cited article', () => {
     expect(prescreenWith(MISSED, {}, null).findings).toEqual([]);
     const text = `第三条  ${MISSED}  \n`;

@@ -260,3 +260,16 @@ export function innermostLabel(segments: readonly Segment[], start: number, end:
   }
   return best?.label;
 }
+
+/**
+ * Labels of every segment covering [start, end), outermost first ("第五条", "第五条第二款",
+ * "第五条第二款（一）"): a legal-basis register entry for any of them applies to the span.
+ */
+export function coveringLabels(segments: readonly Segment[], start: number, end: number): string[] {
+  const out: Segment[] = [];
+  for (const s of segments) {
+    if (s.start > start) break;
+    if (s.end >= end) out.push(s);
+  }
+  return out.sort((a, b) => b.end - b.start - (a.end - a.start)).map((s) => s.label);
+}

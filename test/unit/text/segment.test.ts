@@ -1,8 +1,8 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { innermostLabel, segment } from '../../../domain/fair-competition';
+import { innermostLabel, segment } from '../../../domain/text';
 
-const sample = readFileSync(join(__dirname, 'fixtures/01-culture-tourism-consumption-measures.md'), 'utf8');
+const sample = readFileSync(join(__dirname, '../fair-competition/fixtures/01-culture-tourism-consumption-measures.md'), 'utf8');
 
 describe('segment', () => {
   it('splits the sample measures into its twelve articles with exact offsets', () => {

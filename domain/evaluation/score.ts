@@ -1,6 +1,6 @@
 /**
- * Scoring of the pre-screen against a labelled set: recall per standard, false positives on
- * clauses that breach nothing, and wrong-standard findings on clauses that do breach one.
+ * Scoring of a pre-screen against a labelled set (both pre-screens use it): recall per code, false
+ * positives on clauses that breach nothing, and wrong-code findings on clauses that do breach one.
  */
 
 export interface LabelledItem {
@@ -18,6 +18,12 @@ export interface StandardScore {
   positives: number;
   caught: number;
   recall: number;
+  /** clean clauses that got a finding with this code */
+  falsePositives: number;
+  /** clean clauses with a finding of this code / clean clauses */
+  falsePositiveRate: number;
+  /** breaching clauses not labelled with this code that got it */
+  wrongCodes: number;
 }
 
 export interface Miss {
@@ -50,7 +56,8 @@ const ratio = (a: number, b: number): number => (b === 0 ? 1 : a / b);
 /** `codesOf` returns the standard codes the pre-screen reports for a text. */
 export function score(items: readonly LabelledItem[], codesOf: (text: string) => string[], standards: readonly string[]): Scores {
   const perStandard: Record<string, StandardScore> = {};
-  for (const code of standards) perStandard[code] = { positives: 0, caught: 0, recall: 1 };
+  const blank = (): StandardScore => ({ positives: 0, caught: 0, recall: 1, falsePositives: 0, falsePositiveRate: 0, wrongCodes: 0 });
+  for (const code of standards) perStandard[code] = blank();
   let positives = 0;
   let negatives = 0;
   let expectedTotal = 0;
@@ -65,12 +72,14 @@ export function score(items: readonly LabelledItem[], codesOf: (text: string) =>
     if (item.expected.length === 0) {
       negatives++;
       if (got.length > 0) falsePositives.push(row);
+      for (const code of got) (perStandard[code] ??= blank()).falsePositives++;
       continue;
     }
+    for (const code of got) if (!item.expected.includes(code)) (perStandard[code] ??= blank()).wrongCodes++;
     positives++;
     let missedOne = false;
     for (const code of item.expected) {
-      const s = (perStandard[code] ??= { positives: 0, caught: 0, recall: 1 });
+      const s = (perStandard[code] ??= blank());
       s.positives++;
       expectedTotal++;
       if (got.includes(code)) {
@@ -81,7 +90,10 @@ export function score(items: readonly LabelledItem[], codesOf: (text: string) =>
     if (missedOne) missed.push(row);
     if (got.some((c) => !item.expected.includes(c))) wrongCodes.push(row);
   }
-  for (const s of Object.values(perStandard)) s.recall = ratio(s.caught, s.positives);
+  for (const s of Object.values(perStandard)) {
+    s.recall = ratio(s.caught, s.positives);
+    s.falsePositiveRate = negatives === 0 ? 0 : s.falsePositives / negatives;
+  }
 
   return {
     items: items.length,

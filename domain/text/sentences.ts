@@ -1,9 +1,15 @@
 /**
- * Sentence splitting for the pre-screen: the sentence (up to 。！？ or a line end) is the unit
- * in which context such as a cited law or a "不得" safeguard is read. "；" does not end it: the
+ * Sentence splitting shared by the pre-screens: the sentence (up to 。！？ or a line end) is the
+ * unit in which context such as a cited law or a "不得" safeguard is read. "；" does not end it: the
  * parts of "本地农产品免收进场费；外地农产品按标准收取" only mean something together.
  */
-import type { Sentence } from './context';
+
+export interface Sentence {
+  /** offset of the first character in the whole document */
+  start: number;
+  end: number;
+  text: string;
+}
 
 const BOUNDARY = new Set(['。', '！', '!', '？', '?', '\n', '\r']);
 const SPACE = /[\s\u3000\ufeff]/;
