@@ -43,15 +43,22 @@ const GENERIC_BASIS = new RegExp(
 // "依法" only governs the wording it stands right before ("依法取得…许可证", "依法查封").
 const REACH_OF_YIFA = 10;
 
-// "除依法办理相关手续外，还须…", "除按照规定报公安机关安全许可外，还应当…".
-const BEYOND = /除[^。；;]{0,40}?外[，,]?[^。；;]{0,4}?(?:还|另|另行|再|并|也|同时|仍)/g;
+// "除依法办理相关手续外，还须…", "除按照规定报公安机关安全许可外，还应当…", "另行交纳…": more than the law asks.
+const BEYOND = /除[^。；;]{0,40}?外[，,]?[^。；;]{0,4}?(?:还|另|另行|再|并|也|同时|仍)|(?:另行|额外|另外|再行|加收)(?=[^，,。；;]{0,12}(?:交纳|缴纳|收取|取得|申领|办理|审批|设立|交存|缴存|保证金|费|许可|审核))/g;
+// "情节严重的，…", "逾期不改正的，…": a provision that continues the sanction of the one before it.
+const CONTINUATION = /^(?:情节(?:严重|较重|特别严重|恶劣)的|逾期不(?:改正|整改|履行)的|拒不改正的|造成[^，,]{0,12}的|构成犯罪的|违法所得[^，,]{0,12}的|直至|并)/;
 
 const NEGATED_BEFORE = new RegExp(`${NEGATOR}[^，,。；;]{0,40}$`);
 const SOFT_LEAD = new RegExp(`^(?:[^，,。；;]{0,12}?)(?:鼓励|支持|倡导|提倡|引导|欢迎|号召)`);
 const PERMISSION = new RegExp(`(?:可以|可|自愿|自主|有权)(?!以)`);
 const MANDATORY = /应当|必须|须|需|一律|不得|禁止|严禁|方可|才能/;
 const BENEFIT_RE = new RegExp(BENEFIT);
-const DEFINITION = /所称|是指|系指|指的是|本办法(?:自|有效期|适用于|由)|本规定(?:自|有效期|适用于|由)|为了[^。]{0,60}制定本|适用于本(?:区|县|市)|自\d{4}年[^。]{0,12}(?:起施行|起实施)/;
+const DEFINITION = /所称|是指|的种类(?:包括|有|为|是)|种类[:：]|系指|指的是|本办法(?:自|有效期|适用于|由)|本规定(?:自|有效期|适用于|由)|为了[^。]{0,60}制定本|适用于本(?:区|县|市)|自\d{4}年[^。]{0,12}(?:起施行|起实施)/;
+
+// "查封、扣押的期限不得超过三十日", "罚款决定书": the measure named as the object of a procedure.
+const PROCEDURE_NOUN = /^(?:[、和或]\S{1,4})*(?:的)?(?:期限|决定书|清单|程序|时限|决定前|决定之前|决定的|笔录|听证|告知书|催告)/;
+// "…的，应当事先送达决定书 / 告知当事人 / 报经负责人批准": what the administration must do first.
+const PROCEDURE_DUTY = /^[，,]?(?:[^，。；]{0,10})?(?:应当|须|必须)(?:事先|先|及时|当场)?(?:送达|告知|出示|制作|听取|报告|报经|经[^，。；]{0,8}批准|通知|说明理由|记录|组织听证|催告|妥善保管|返还|解除|移送)/;
 
 /** Earliest party word in a chunk of text. */
 export function partyIn(text: string): Party {
@@ -70,7 +77,9 @@ const AGENT_PHRASE = /^(?:须|需|应当|必须|应)?(?:事先|提前)?(?:经|�
 
 /** The party a phrase makes its subject: named before its duty word, unless the phrase names an approver or agent. */
 function subjectOf(phrase: string): Party {
-  const text = phrase.replace(/^(?:对|在|凡|其)/, '');
+  // "对区文旅局的决定有异议的": the body after 对 is the topic, not who is bound.
+  if (/^对/.test(phrase)) return 'unknown';
+  const text = phrase.replace(/^(?:在|凡|其)/, '');
   if (AGENT_PHRASE.test(text)) return 'unknown';
   const modal = MODAL.exec(text);
   return partyIn(modal ? text.slice(0, modal.index) : text);
@@ -146,6 +155,18 @@ export class ClauseContext {
     return /是否/.test(this.text.slice(this.provisionAt(from).start, from));
   }
 
+  /**
+   * The measure is named as the subject of the administration's own procedure ("决定实施代履行的，应当事先
+   * 送达决定书", "查封的期限", "作出罚款决定前应当告知"): it is presupposed, not created here.
+   */
+  procedural(from: number, to: number): boolean {
+    const after = this.text.slice(to, to + 40);
+    if (PROCEDURE_NOUN.test(after)) return true;
+    const phrase = this.phraseAt(from);
+    const rest = this.text.slice(phrase.end, phrase.end + 40);
+    return /的$/.test(this.text.slice(phrase.start, phrase.end)) && PROCEDURE_DUTY.test(rest) && !/[处罚没吊扣封]/.test(rest.slice(0, 4));
+  }
+
   /** Definitions, scope, purpose and commencement clauses create nothing. */
   definitional(): boolean {
     return DEFINITION.test(this.text);
@@ -176,14 +197,22 @@ export class ClauseContext {
     let b: RegExpExecArray | null;
     const provText = this.text.slice(prov.start, prov.end);
     while ((b = BEYOND.exec(provText)) !== null) {
-      const end = prov.start + b.index + b[0].length;
-      if (end <= from + 2) {
+      const start = prov.start + b.index;
+      const end = start + b[0].length;
+      if (start < to) {
         beyond = true;
-        scopeStart = end;
+        scopeStart = Math.max(scopeStart, Math.min(end, from));
       }
     }
-    const citations = this.citations().filter((c) => c.start >= scopeStart && c.end <= prov.end);
-    return { citations, generic: this.genericBasis(from, to, scopeStart), beyond };
+    let citations = this.citations().filter((c) => c.start >= scopeStart && c.end <= prov.end);
+    let generic = this.genericBasis(from, to, scopeStart);
+    // "…依照《条例》第三十一条给予警告；情节严重的，责令停业整顿": the basis carries over.
+    if (!beyond && citations.length === 0 && !generic && prov.start > 0 && CONTINUATION.test(provText)) {
+      const previous = this.provisionAt(prov.start - 1);
+      citations = this.citations().filter((c) => c.start >= previous.start && c.end <= previous.end);
+      generic = this.genericBasis(previous.start, previous.end, previous.start);
+    }
+    return { citations, generic, beyond };
   }
 
   private genericBasis(from: number, to: number, scopeStart: number): string | null {
@@ -194,7 +223,8 @@ export class ClauseContext {
     const leads = this.text.slice(Math.max(prov.start, scopeStart), phrase.start);
     let offset = Math.max(prov.start, scopeStart);
     for (const part of leads.split(/[，,：:]/)) {
-      if (/^(?:依照|依据|根据|按照|遵照)|规定的$|规定$|另有规定的$|已有[^，]{0,8}规定的$/.test(part)) candidates.push({ start: offset, end: offset + part.length });
+      const lead = /^(?:依照|依据|根据|按照|遵照)|规定的$|规定$|另有规定的$|已有[^，]{0,8}规定的$/.test(part) || (/的$/.test(part) && GENERIC_BASIS.test(part) && !/^依法/.test(part.replace(/^[^依]*/, '')));
+      if (lead) candidates.push({ start: offset, end: offset + part.length });
       offset += part.length + 1;
     }
     for (const span of candidates) {

@@ -68,6 +68,7 @@ const BINDING_CODES = new Set<LegalityCode>(['LR-LICENCE', 'LR-OBLIGATION']);
 /** The same hit for a code this close in one sentence describes one measure. */
 const MERGE_GAP = 8;
 const RANK: Record<Confidence, number> = { high: 3, medium: 2, low: 1 };
+const BREACH_DESCRIBED = /(?:未|不|拒不|没有|拒绝)(?:按|依|按照|依照)?(?:要求|规定)?$/;
 
 interface Candidate {
   code: LegalityCode;
@@ -78,6 +79,7 @@ interface Candidate {
   variant: BasisVariant;
   issues: string[];
   sentence: number;
+  yieldsTo: readonly LegalityCode[];
 }
 
 type Judgement = { cleared: true } | { cleared: false; issues: string[]; missing: boolean };
@@ -156,6 +158,9 @@ export function legalityPrescreen(text: string, options: LegalityOptions = {}): 
       if (!v) continue;
       const code = detector.code;
       if (ctx.definitional() || ctx.questioned(from) || ctx.negated(from)) continue;
+      if (code !== 'LR-LICENCE' && code !== 'LR-OBLIGATION' && ctx.procedural(from, to)) continue;
+      // "未按要求悬挂标识的，处…": the breach of a duty described as the condition of a sanction.
+      if (code === 'LR-OBLIGATION' && BREACH_DESCRIBED.test(ctx.text.slice(ctx.phraseAt(from).start, from))) continue;
       if (BINDING_CODES.has(code)) {
         const party = ctx.bearerAt(from);
         if (party === 'government' || party === 'internal') continue;
@@ -193,13 +198,19 @@ export function legalityPrescreen(text: string, options: LegalityOptions = {}): 
         variant: v.variant ?? 'main',
         issues,
         sentence: si,
+        yieldsTo: detector.yieldsTo ?? [],
       });
     }
   }
 
-  // A duty that is the same words as a more specific measure (a fee, a licence) is that measure.
+  // A duty that is the same words as a more specific measure (a fee, a licence) is that measure, and
+  // some readings give way to a code found anywhere in their sentence.
   const specific = candidates.filter((c) => c.code !== 'LR-OBLIGATION');
-  const kept = candidates.filter((c) => c.code !== 'LR-OBLIGATION' || !specific.some((s) => s.sentence === c.sentence && s.start < c.end && c.start < s.end));
+  const kept = candidates.filter(
+    (c) =>
+      (c.code !== 'LR-OBLIGATION' || !specific.some((s) => s.sentence === c.sentence && s.start < c.end && c.start < s.end)) &&
+      !candidates.some((o) => o.sentence === c.sentence && c.yieldsTo.includes(o.code)),
+  );
 
   kept.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : a.start - b.start || b.end - a.end));
   const merged: Candidate[] = [];

@@ -15,6 +15,8 @@ const MEASURE_WORDS: Readonly<Record<LegalityCode, RegExp>> = {
   'LR-OBLIGATION': /应当|必须|不得|须|义务|禁止|配合/,
 };
 
+// "本法所称行政强制，包括…": a definition sets nothing.
+const DEFINITION = /^[^。]{0,6}(?:本法|本条例|本规定)所称|^[^。]{0,20}是指/;
 // "下列事项可以设定行政许可", "其他规范性文件一律不得设定行政处罚", "行政强制措施的种类：".
 const SETTING_POWER = /(?:可以|不得|一律不得|只能|方可|由)[^，。；]{0,16}设定|的种类[:：]|执行的方式[:：]/;
 
@@ -79,6 +81,7 @@ export type Support = { ok: true } | { ok: false; why: string };
 export function supports(code: LegalityCode, provision: string, clause: string, label: string): Support {
   const excerpt = provision.length > 60 ? `${provision.slice(0, 60)}……` : provision;
   if (!MEASURE_WORDS[code].test(provision)) return { ok: false, why: `${label}规定的是“${excerpt}”，并未规定条文所设的这一措施` };
+  if (DEFINITION.test(provision)) return { ok: false, why: `${label}是定义条款（“${excerpt}”），本身没有设定条文所设的措施` };
   if (SETTING_POWER.test(provision)) return { ok: false, why: `${label}规定的是这类措施的种类或者设定权限（“${excerpt}”），本身没有设定条文所设的措施` };
   const mine = partiesIn(clause);
   const theirs = partiesIn(provision);

@@ -58,7 +58,9 @@ export function runEvaluation(spec: EvaluationSpec): void {
   const onlyBatches = argv.flatMap((a, i) => (a === '--batch' && argv[i + 1] ? [argv[i + 1]!] : []));
   if (onlyBatches.length > 0) {
     const subset = items.filter((i) => onlyBatches.includes(batchOf(i)));
-    printScores(`batch ${onlyBatches.join(', ')}`, score(subset, spec.codesOf, codes), codes, true);
+    // A test batch's errors are listed only on request: looking at them is the first step of tuning on them.
+    const showErrors = subset.every((i) => i.split === 'dev') || argv.includes('--errors');
+    printScores(`batch ${onlyBatches.join(', ')}`, score(subset, spec.codesOf, codes), codes, showErrors);
     return;
   }
   const bySplit: Record<string, Scores> = {};

@@ -9,8 +9,8 @@ import { type Detector, rx, verdict } from './types';
 
 const APPROVAL = '(?:审批|批准|核准|审核同意|审查同意|同意|许可|准予|批复|审定|认定|认可|验收|评审|审核|审查|核验|登记|注册|备案|年检|年审|审验|核发|颁发|出具|发给|获批|准入)';
 const CERTIFICATE =
-  '(?:许可证|准入证|准营证|上岗证|合格证|资格证|登记证|营运证|经营证|通行证|表演证|证书|执照|确认书|意见书|批准书|批件|批复|备案证明|资格|许可|准入意见|经营权|营运权|[\\u4e00-\\u9fa5]{1,6}证)';
-const GATE = '(?:后方可|方可|后方能|方能|才能|才可|后才|后再|之后方可|以后方可)';
+  '(?:(?:执业|准入|经营|营业|开业)登记|执业卡|上岗卡|通行卡|经营卡|许可证|准入证|准营证|上岗证|合格证|资格证|登记证|营运证|经营证|通行证|表演证|证书|执照|确认书|意见书|批准书|批件|批复|备案证明|资格|许可|准入意见|经营权|营运权|[\\u4e00-\\u9fa5]{1,6}证)';
+const GATE = `(?:后方可|方可|后方能|方能|才能|才可|后才|后再|之后方可|以后方可|后(?=[，,]?[^，。；]{0,10}?${ACTIVITY}))`;
 const REFUSAL = '(?:不得|不予|禁止|严禁|不准|不能|一律不得|不允许)';
 
 const ACTIVITY_RE = new RegExp(ACTIVITY);
@@ -23,9 +23,10 @@ const LAWFUL_CERTIFICATE = /营业执照|身份证|户口|居住证|健康证明
 const gate: Detector = {
   id: 'licence.gate',
   code: 'LR-LICENCE',
-  pattern: rx('(?:经(?!营|济|纪|销|费|常)|报经|报请|取得|获得|通过|领取|申领|持有|办理|予以|获|凭)', sgap(40), `(?:${APPROVAL}|${CERTIFICATE}|合格|通过)`, sgap(10), GATE, ggap(12)),
-  judge: (m, ctx) => {
-    const tail = m[0].slice(m[0].search(new RegExp(GATE)));
+  pattern: rx('(?:经(?!营|济|纪|销|费|常)|报经|报请|报(?=[^，。；]{0,12}(?:审核|审批|批准|审定|同意))|取得|获得|通过|领取|申领|持有|办理|予以|获|凭)', sgap(40), `(?:${APPROVAL}|${CERTIFICATE}|合格|通过)`, sgap(16), GATE, ggap(12)),
+  judge: (m, ctx, at) => {
+    const gateAt = m[0].search(new RegExp(GATE));
+    const tail = m[0].slice(gateAt) + ctx.text.slice(at + m[0].length, at + m[0].length + 14);
     if (!ACTIVITY_RE.test(tail) || GOVERNMENT_ACT.test(tail)) return null;
     if (LAWFUL_CERTIFICATE.test(m[0]) && !/准入|许可证|上岗证|确认书|同意|批准|审批/.test(m[0].replace(LAWFUL_CERTIFICATE, ''))) return null;
     return verdict('high', '把从事活动设为须经行政机关事先批准、取得证照或者通过审核验收后方可进行，实质上设定了行政许可');
@@ -39,7 +40,7 @@ const noApprovalNoActivity: Detector = {
   pattern: rx(
     '(?:未经|未|不经|没有|无|未能)',
     gap(30),
-    `(?:批准|审批|核准|同意|许可|认定|注册|登记|备案|年检|年审|审验|验收|取得|持有|持证|列入|纳入|获批|准入|${CERTIFICATE})`,
+    `(?:批准|审批|核准|同意|许可|认定|注册|登记|备案|年检|年审|审验|验收|审核|审查|审定|评审|复核|签订|取得|持有|持证|列入|纳入|获批|准入|${CERTIFICATE})`,
     sgap(24),
     `(?:${REFUSAL}|自行失效|失效|予以注销|停止营业)`,
     ggap(12),
@@ -56,7 +57,7 @@ const noApprovalNoActivity: Detector = {
 const failedReview: Detector = {
   id: 'licence.failed-review',
   code: 'LR-LICENCE',
-  pattern: rx('(?:年检|年审|审验|验收|评审|检查|审核|核验|复核|评估)', gap(4), '(?:不合格|未通过|不通过|不达标)', sgap(16), `(?:${REFUSAL}|失效|注销|停止)`, ggap(12)),
+  pattern: rx('(?:年检|年审|审验|验收|评审|检查|审核|核验|复核|评估|备案|登记|认定|审定|审查)', gap(4), '(?:不合格|未通过|不通过|不达标|未获通过|被退回)', sgap(16), `(?:${REFUSAL}|失效|注销|停止)`, ggap(12)),
   judge: (m, ctx) => (GOVERNMENT_ACT.test(m[0]) || ctx.benefit(m.index - ctx.sentence.start) ? null : verdict('high', '以审验、验收合格作为继续从事活动的条件，实质上设定了行政许可')),
 };
 
@@ -64,8 +65,8 @@ const failedReview: Detector = {
 const scheme: Detector = {
   id: 'licence.scheme',
   code: 'LR-LICENCE',
-  pattern: rx('实行', gap(20), '(?:许可|审批|准入|核准|登记|备案|认定|定点|年检|年审|注册|资格|资质|准营|挂牌)', gap(4), '(?:制度|管理|制)'),
-  judge: () => verdict('medium', '对从事活动实行许可、审批、准入、认定、定点或者备案管理，可能变相设定行政许可'),
+  pattern: rx('(?:实行|实施|纳入|推行|执行)', gap(20), '(?<!实名)(?:许可|审批|准入|核准|登记|备案|认定|定点|年检|年审|注册|资格|资质|准营|挂牌|前置审查|审查|审核|立项审核|核验|评审)', gap(4), '(?:制度|管理|制|[”"」])'),
+  judge: (m) => (/实名|价格|定价|收费/.test(m[0]) ? null : verdict('medium', '对从事活动实行许可、审批、准入、认定、定点或者备案管理，可能变相设定行政许可')),
 };
 
 /** "须持有区文化馆核发的《街头艺人表演证》", "应当在开业前向街道办事处申领《民宿经营准入证》". */
@@ -85,9 +86,9 @@ const mustHold: Detector = {
 const reportForApproval: Detector = {
   id: 'licence.report-for-approval',
   code: 'LR-LICENCE',
-  pattern: rx('(?:须|应当|必须|需|应)?(?:事先|提前|事前|先)?(?:报|报请|报经|提请|征得|经)', gap(24), '(?:审批|批准|核准|审核同意|审查同意|同意|审定|批复|审查批复|准许|许可)'),
+  pattern: rx('(?:须|应当|必须|需|应)?(?:事先|提前|事前|先)?(?:报(?!告|送|名|道)|报请|报经|提请|征得|经(?!营|济|纪|销|费|常)|由)', gap(24), '(?:审批|批准|核准|审核同意|审查同意|复核同意|审核批准|同意|审定|批复|审查批复|准许|许可)'),
   judge: (m, ctx, at) => {
-    if (!/须|应当|必须|需|应/.test(ctx.text.slice(ctx.phraseAt(at).start, at + m[0].length))) return null;
+    if (!/须|应当|必须|需|应/.test(ctx.text.slice(ctx.provisionAt(at).start, at + m[0].length))) return null;
     if (/征得[^，。；]{0,10}(?:业主|权利人|居民|当事人|监护人|家长|所有人|同意书)/.test(m[0])) return null;
     return verdict('high', '要求从事活动前报行政机关审批或者取得其同意，实质上设定了行政许可');
   },
@@ -105,7 +106,7 @@ const filingDecided: Detector = {
 const annualReview: Detector = {
   id: 'licence.annual-review',
   code: 'LR-LICENCE',
-  pattern: rx(`(?:(?:每年|年度|定期|每[一二三两]年)${gap(12)})?`, '(?:年检|年审|年度审验|年度审核|年度检验|年度核验|年度复核|审验|换证)'),
+  pattern: rx(`(?:(?:每年|年度|定期|每[一二三两]年)${gap(12)})?`, '(?:年检|年审|年度审验|年度审核|年度检验|年度核验|年度复核|年度注册|年度登记|年度认证|年度验证|审验|换证)'),
   judge: (m, ctx, at) => {
     const prov = ctx.provisionAt(at);
     const text = ctx.text.slice(prov.start, prov.end);
@@ -134,7 +135,7 @@ const grantOfRight: Detector = {
 const issuance: Detector = {
   id: 'licence.issuance',
   code: 'LR-LICENCE',
-  pattern: rx('(?:核发|颁发|发给|发放|换发|出具)', gap(12), '(?:许可证|准入证|准营证|上岗证|合格证|资格证|登记证|营运证|经营证|通行证|表演证|确认书|批准书|开业许可|准入意见)'),
+  pattern: rx('(?:核发|颁发|发给|发放|换发|出具)', gap(12), '(?:许可证|许可牌|经营牌|牌照|准入证|准营证|上岗证|合格证|资格证|登记证|营运证|经营证|通行证|表演证|确认书|批准书|开业许可|准入意见)'),
   judge: () => verdict('medium', '由行政机关核发准予从事活动的证照，实质上设定了行政许可'),
 };
 
@@ -142,7 +143,7 @@ const issuance: Detector = {
 const entryPermit: Detector = {
   id: 'licence.entry-permit',
   code: 'LR-LICENCE',
-  pattern: rx('(?:准入证|准营证|准入许可|准入资格|准入审核|准入审批|准入意见)'),
+  pattern: rx('(?:准入|准营)(?:证|许可|资格|审核|审批|意见|登记|备案|认定|评估|手续|核准|条件|制度|管理|门槛|协议|确认)'),
   judge: (_m, ctx) => (/负面清单/.test(ctx.text) ? null : verdict('medium', '设置准入证、准入资格等市场准入门槛，实质上设定了行政许可')),
 };
 

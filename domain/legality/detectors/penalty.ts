@@ -9,7 +9,7 @@ import { type Detector, rx, verdict } from './types';
 
 /** The sentence attaches the wording to a wrong ("违反…的", "未按规定…的", "拒不…的", "情节严重的"). */
 const VIOLATION =
-  /违反|违规|违法|未按|未依照|未经|擅自|拒不|拒绝|不按|不听|虚假|失信|黑名单|情节严重|有下列|以下行为|行为之一|不配合|逾期不|未落实|未如实|无证|超范围|不履行|阻碍|干扰|欺骗|隐瞒|未能|未达到|不合格|未取得|未备案|接纳未成年人|投诉/;
+  /存在[^，。；]{0,8}问题|质量问题|事故|弄虚作假|造假|作弊|骗取|卷款|跑路|欺诈|被投诉|严重失信|违反|违规|违法|未按|未依照|未经|擅自|拒不|拒绝|不按|不听|虚假|失信|黑名单|情节严重|有下列|以下行为|行为之一|不配合|逾期不|未落实|未如实|无证|超范围|不履行|阻碍|干扰|欺骗|隐瞒|未能|未达到|不合格|未取得|未备案|接纳未成年人|投诉/;
 
 /** "罚款、没收的违法所得应当全部上缴国库", "到期不缴纳罚款的": the word named, no fine imposed. */
 const FINE_AS_NOUN = /^罚款(?:、没收|的|数额|收入|决定|缴纳|收缴|上缴|和没收)/;
@@ -51,7 +51,7 @@ const revocation: Detector = {
 const suspension: Detector = {
   id: 'penalty.suspension',
   code: 'LR-PENALTY',
-  pattern: rx('(?:责令|处以|予以|给予|勒令)', gap(4), '(?:停产停业|停业整顿|停止营业|停止经营|停业|关闭|关停|停止营运|停产)'),
+  pattern: rx('(?:责令|处以|予以|给予|勒令)', gap(4), '(?:停产停业|停业整顿|停止营业|停止经营|暂停营业|暂停经营|停业|关闭|关停|停止营运|停产)'),
   judge: () => verdict('high', '设定责令停产停业、停业整顿或者责令关闭的处罚'),
 };
 
@@ -75,9 +75,9 @@ const disqualification: Detector = {
   pattern: rx(
     '(?:[一二三四五六七八九十两\\d]+(?:个)?(?:年|月|年度)(?:内|之内)|终身|永久)',
     gap(4),
-    '(?:不得|不予|禁止|限制|取消|暂停)',
+    '(?:不得|不予|不再|禁止|限制|取消|暂停)',
     gap(16),
-    '(?:申请|参加|参与|从事|享受|受理|承接|评|进入|投标|取得|办理|续签|经营|带团|入场|获得)',
+    '(?:申请|参加|参与|从事|享受|受理|承接|评|进入|投标|取得|办理|续签|经营|带团|入场|获得|安排|给予|拨付|支持)',
   ),
   judge: (m, ctx) => (VIOLATION.test(ctx.text) ? verdict('high', '对违法违规者设定一定期限内不得申请、参与或者从事活动的资格罚，属于变相设定行政处罚') : null),
 };
@@ -86,7 +86,7 @@ const disqualification: Detector = {
 const withdrawal: Detector = {
   id: 'penalty.withdrawal',
   code: 'LR-PENALTY',
-  pattern: rx('(?:取消|暂停|停止|中止|撤销|收回|降低|下调|摘除|摘牌)', gap(12), '(?:资格|资质|等级|星级|称号|待遇|业务|经营权|摊位|牌匾|评优|评先|补贴|奖励|积分)'),
+  pattern: rx('(?:取消|暂停|停止|中止|撤销|收回|降低|下调|摘除|摘牌)', gap(20), '(?:资格|资质|等级|星级|称号|待遇|业务|经营权|摊位|牌匾|评优|评先|补贴|奖励|积分|权限|账号|系统|优惠|政策|扶持|资金)'),
   judge: (m, ctx) => {
     if (!VIOLATION.test(ctx.text)) return null;
     if (/^取消[^，。；]{0,6}(?:收费|审批|许可)/.test(m[0])) return null;
@@ -100,13 +100,14 @@ const suspendOtherBusiness: Detector = {
   code: 'LR-PENALTY',
   pattern: rx('(?:暂停|停止|中止|不予|拒绝)(?:为其|为该|对其)?(?:办理|受理)', gap(20), '(?:业务|事项|审批|手续|登记|申请|许可|备案)'),
   judge: (m, ctx) => (VIOLATION.test(ctx.text) && !/补正|材料不全|不符合[^，。；]{0,6}条件/.test(ctx.text) ? verdict('high', '以暂停或者拒绝办理其他业务作为惩戒，属于变相设定行政处罚') : null),
+  yieldsTo: ['LR-LICENCE'],
 };
 
 /** "列入黑名单…实施联合惩戒", "纳入失信名单…限制". */
 const blacklist: Detector = {
   id: 'penalty.blacklist',
   code: 'LR-PENALTY',
-  pattern: rx('(?:黑名单|失信(?:名单|主体|企业|联合惩戒)|联合惩戒|重点关注名单|经营异常名录)', sgap(40)),
+  pattern: rx('(?:黑名单|失信(?:名单|主体|企业|联合惩戒)|联合惩戒|信用惩戒|警示名单|重点关注名单|经营异常名录)', sgap(40)),
   judge: (m, ctx) => {
     if (!/惩戒|限制|不得|禁止|取消|暂停|曝光|不予/.test(ctx.text)) return null;
     return verdict('high', '将经营者列入黑名单并实施联合惩戒，超出法律、法规规定设定惩戒措施');
@@ -131,6 +132,22 @@ const deduction: Detector = {
     if (/费用从|所需费用|代为|拆除|整改/.test(ctx.text) && /保证金/.test(ctx.text)) return null;
     return verdict('high', '以扣除保证金、扣减积分等方式对违规者予以惩戒，属于变相设定行政处罚');
   },
+};
+
+/** "对其降级处理", "予以摘牌": lowering a rating as a sanction. */
+const downgrade: Detector = {
+  id: 'penalty.downgrade',
+  code: 'LR-PENALTY',
+  pattern: rx('(?:降级|降星|摘星|摘牌|撤牌|降为[一二三四五\\dA-Za-z]+(?:级|星))'),
+  judge: (_m, ctx) => (VIOLATION.test(ctx.text) ? verdict('high', '对违规者降低等级、摘牌，以减损权益的方式予以惩戒') : null),
+};
+
+/** "禁止其演出两年", "限制其…经营一年": a ban on activity for a time, as a sanction. */
+const activityBan: Detector = {
+  id: 'penalty.activity-ban',
+  code: 'LR-PENALTY',
+  pattern: rx('(?:禁止|不得|不准|限制|暂停|停止)其', gap(14), '(?:演出|经营|营业|从业|执业|带团|承接|参加|参与|进入|开展|销售)', gap(6), '(?:[一二三四五六七八九十两\\d]+(?:个)?(?:年|月|日|天))'),
+  judge: (_m, ctx) => (VIOLATION.test(ctx.text) ? verdict('high', '对违规者在一定期限内禁止从事活动，属于限制开展生产经营活动、限制从业的处罚') : null),
 };
 
 /** "给予行政拘留", "予以拘留". */
@@ -163,4 +180,6 @@ export const penaltyDetectors: readonly Detector[] = [
   deduction,
   detention,
   unnamed,
+  activityBan,
+  downgrade,
 ];

@@ -26,6 +26,8 @@ export interface Detector {
   pattern: RegExp;
   /** the reading of this match in its sentence, or null when the setting shows it creates no such measure */
   judge(match: RegExpExecArray, ctx: ClauseContext, at: number): Verdict | null;
+  /** codes that, found anywhere in the same sentence, explain this wording better (a filing that gates an activity is a licence) */
+  yieldsTo?: readonly LegalityCode[];
 }
 
 export function rx(...parts: string[]): RegExp {
