@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from '../prisma/generated/client';
 import { prescreen } from '../domain/fair-competition';
+import { PRESCREEN_FINGERPRINT } from '../domain/fair-competition/prescreen';
 import { applyPrescreen, type MatterState } from '../domain/procedure';
 import { appendTrailEntry, type TrailHead } from './trail/appendEntry';
 
@@ -30,7 +31,7 @@ export async function prescreenVersion(prisma: PrismaClient, r: PrescreenRequest
   const existing = await prisma.trailEntry.findUnique({ where: { matterId_actionKey: { matterId: r.matterId, actionKey } }, select: { seq: true, hash: true } });
   if (existing) {
     const rows = await prisma.fcrFinding.findMany({ where: { matterId: r.matterId, versionHash: r.versionHash }, orderBy: { start: 'asc' } });
-    return { ruleSetVersion: rows[0]?.ruleSetVersion ?? (await prescreenRuleSet()), findings: rows.map((f) => ({ id: f.id, code: f.code })), trail: existing };
+    return { ruleSetVersion: rows[0]?.ruleSetVersion ?? PRESCREEN_FINGERPRINT.ruleSetVersion, findings: rows.map((f) => ({ id: f.id, code: f.code })), trail: existing };
   }
   const version = await prisma.matterVersion.findUniqueOrThrow({ where: { matterId_number: { matterId: r.matterId, number: r.versionNumber } } });
   if (version.sha256 !== r.versionHash) throw new Error(`version ${r.versionNumber} of ${r.matterId} is not ${r.versionHash}`);
@@ -70,8 +71,4 @@ export async function prescreenVersion(prisma: PrismaClient, r: PrescreenRequest
     });
   });
   return { ruleSetVersion: result.ruleSetVersion, findings, trail };
-}
-
-async function prescreenRuleSet(): Promise<string> {
-  return prescreen('').ruleSetVersion;
 }

@@ -6,41 +6,16 @@
  *
  * Prints document size, median and p95 of the pre-screen time. Target: median under 50 ms.
  */
-import { readFileSync } from 'fs';
-import { join } from 'path';
 import { performance } from 'perf_hooks';
-import labelled from '../domain/fair-competition/eval/labelled.json';
 import { prescreen } from '../domain/fair-competition';
 import { prescreenWith } from '../domain/fair-competition/prescreen';
+import { labelledItems } from '../domain/fair-competition/eval/data';
+import { benchDocument, percentile } from './lib/benchDocument';
 
 const TARGET_BYTES = 100 * 1024;
 const WARMUP = 10;
 const RUNS = 50;
 const TARGET_MS = 50;
-
-/** Repeats the sample and the labelled clauses (as numbered articles with items) until `minBytes`. */
-function buildDocument(minBytes: number): string {
-  const sample = readFileSync(join(__dirname, '../test/unit/fair-competition/fixtures/01-culture-tourism-consumption-measures.md'), 'utf8');
-  const clauses = (labelled as { items: { text: string }[] }).items.map((i) => i.text.replace(/^第[一二三四五六七八九十百]+条\s*/, ''));
-  const parts: string[] = [];
-  let bytes = 0;
-  let chapter = 0;
-  let article = 0;
-  while (bytes < minBytes) {
-    chapter++;
-    const lines = [`## 第${chapter}章`, sample];
-    clauses.forEach((c, i) => {
-      if (i % 10 === 0) lines.push(`第${++article}条 本章下列事项按照以下规定执行：`);
-      lines.push(`（${(i % 10) + 1}）${c}`);
-    });
-    for (const line of lines) {
-      if (bytes >= minBytes) break;
-      parts.push(line);
-      bytes += Buffer.byteLength(line, 'utf8') + 1;
-    }
-  }
-  return parts.join('\n');
-}
 
 function measure(doc: string, run: (text: string) => { findings: unknown[] } = prescreen): { median: number; p95: number; min: number; max: number; findings: number } {
   let findings = 0;
@@ -55,11 +30,6 @@ function measure(doc: string, run: (text: string) => { findings: unknown[] } = p
   return { median: percentile(times, 50), p95: percentile(times, 95), min: times[0]!, max: times[times.length - 1]!, findings };
 }
 
-function percentile(sorted: number[], p: number): number {
-  const idx = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[idx]!;
-}
-
 function main(): void {
   console.log('fair-competition pre-screen benchmark');
   console.log(`runs: ${RUNS} after ${WARMUP} warm-up each`);
@@ -69,7 +39,7 @@ function main(): void {
     ['100 KB', TARGET_BYTES, true],
     ['~100 K characters', 3 * TARGET_BYTES, false],
   ] as const) {
-    const doc = buildDocument(bytes);
+    const doc = benchDocument(labelledItems().map((i) => i.text), bytes);
     const size = Buffer.byteLength(doc, 'utf8');
     const r = measure(doc);
     console.log(`\n${label}: ${size} bytes (${(size / 1024).toFixed(1)} KB), ${doc.length} characters, ${r.findings} findings`);

@@ -5,10 +5,8 @@ import { defineRoute, type AnyRoute } from '../http/route';
 import { notFound, ProblemError } from '../http/problem';
 import { readableMatter } from '../matters/matterService';
 import type { ApiDeps } from '../deps';
-import { documentText, line, type MatterState } from '../../domain/procedure';
-
-/** Largest text the pre-screen endpoint takes (characters); a whole normative document fits many times. */
-export const PRESCREEN_MAX_CHARS = 500_000;
+import { line, type MatterState } from '../../domain/procedure';
+import { fingerprintSchema, prescreenTextSchema } from './prescreenInput';
 
 const findingSchema = z.object({ code: z.string(), start: z.number(), end: z.number(), excerpt: z.string(), explanation: z.string(), confidence: z.string(), clause: z.string().optional() });
 
@@ -22,10 +20,10 @@ export function fairCompetitionRoutes(deps: ApiDeps): AnyRoute[] {
     defineRoute({
       method: 'post', path: '/api/v1/fair-competition/prescreen', summary: 'Pre-screen a text against the fair-competition standards', tags: ['fair-competition'], auth: false,
       body: z.object({
-        text: documentText(PRESCREEN_MAX_CHARS),
+        text: prescreenTextSchema,
         ruleSetVersion: line(50).optional().describe('Screen under an earlier rule set'),
       }),
-      responses: { 200: { description: 'Findings, each with the standard, the exact character span, the excerpt and an explanation', schema: z.object({ ruleSetVersion: z.string(), findings: z.array(findingSchema) }) } },
+      responses: { 200: { description: 'Findings, each with the standard, the exact character span, the excerpt and an explanation', schema: z.object({ ruleSetVersion: z.string(), fingerprint: fingerprintSchema.nullable(), findings: z.array(findingSchema) }) } },
       handler: ({ body }) => {
         if (body.ruleSetVersion && !RULESET_VERSIONS.includes(body.ruleSetVersion)) {
           throw new ProblemError(400, 'Invalid body.ruleSetVersion: unknown rule set', { code: 'invalid_input', errors: [{ field: 'body.ruleSetVersion', message: `must be one of ${RULESET_VERSIONS.join(', ')}` }] });

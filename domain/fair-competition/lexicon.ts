@@ -6,17 +6,7 @@
  * "注册地在区内" and "县外供应商" are all caught by the same meaning-bearing rule.
  */
 
-/** Characters that end a phrase: a rule's gap never crosses a comma or a sentence end. */
-const PHRASE_STOP = '，,。；;！!？?\\n：:';
-/** Characters that end a sentence. */
-const SENTENCE_STOP = '。！!？?\\n';
-
-/** Lazy gap of at most n characters inside one comma-delimited phrase. */
-export const gap = (n: number): string => `[^${PHRASE_STOP}]{0,${n}}?`;
-/** Greedy gap: takes up to n characters of the phrase, to extend a span over the words that follow. */
-export const ggap = (n: number): string => `[^${PHRASE_STOP}]{0,${n}}`;
-/** Lazy gap of at most n characters inside one sentence (may cross commas). */
-export const sgap = (n: number): string => `[^${SENTENCE_STOP}]{0,${n}}?`;
+export { gap, ggap, sgap } from '../text/regexGaps';
 
 const NOT_OUTSIDE = '(?!以外|之外|外(?!资))';
 /** 本区/本市/本县/我区/当地/区内… — the drafting authority's own territory. */

@@ -11,7 +11,8 @@ import { type Mitigation, SentenceContext } from './context';
 import { type Confidence, detectorsFor } from './detectors';
 import { explain } from './explain';
 import { innermostLabel, segment } from '../text/segment';
-import { itemsOfProhibitedLists, sentenceAt, splitSentences } from '../text/sentences';
+import { matchesInSentences } from '../text/sentenceMatches';
+import { itemsOfProhibitedLists, splitSentences } from '../text/sentences';
 import { FALLBACK_THRESHOLD, MIN_SENTENCE_CHARS, type Model, classify, shippedModel } from './statistical';
 import { type Fingerprint, type PinnedManifest, fingerprintOf } from '../pinning/fingerprint';
 import pinned from './pinned.json';
@@ -138,18 +139,9 @@ export function prescreenWith(text: string, options: PrescreenOptions, fallback:
   const ruled = new Set<number>();
 
   for (const detector of detectorsFor(rules.version)) {
-    const re = detector.pattern;
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null) {
-      if (m[0].length === 0) {
-        re.lastIndex++;
-        continue;
-      }
-      const si = sentenceAt(sentences, m.index);
-      if (si < 0 || prohibitedItem[si]) continue;
+    for (const { match: m, sentence: si } of matchesInSentences(text, detector.pattern, sentences)) {
+      if (prohibitedItem[si]) continue;
       const sentence = sentences[si]!;
-      if (m.index + m[0].length > sentence.end) continue;
       const ctx = (contexts[si] ??= new SentenceContext(sentence));
       const v = detector.judge(m, ctx);
       if (!v || !standards.has(v.code)) continue;

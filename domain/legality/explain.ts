@@ -6,7 +6,17 @@
 import { type LegalityCode, type QuotedProvision, codeEntry, quote } from './catalogue';
 import type { BasisVariant } from './detectors';
 
+const quoted = new Map<string, QuotedProvision>();
+
+/** The provision a code's wording breaches (quoted once per code and variant). */
 export function breachedProvision(code: LegalityCode, variant: BasisVariant = 'main'): QuotedProvision {
+  const key = `${code}/${variant}`;
+  let q = quoted.get(key);
+  if (!q) quoted.set(key, (q = quoteBreached(code, variant)));
+  return q;
+}
+
+function quoteBreached(code: LegalityCode, variant: BasisVariant): QuotedProvision {
   const entry = codeEntry(code);
   const ref =
     (variant === 'extraCondition' && entry.extraConditionBasis) ||

@@ -4,20 +4,7 @@
  * against example sentences.
  */
 
-/** Characters that end a phrase: a rule's gap never crosses a comma or a sentence end. */
-const PHRASE_STOP = '，,。；;！!？?\\n：:';
-const SENTENCE_STOP = '。！!？?\\n';
-/** Characters that end a provision inside a sentence: a semicolon starts a new one. */
-const PROVISION_STOP = '。；;！!？?\\n';
-
-/** Lazy gap of at most n characters inside one comma-delimited phrase. */
-export const gap = (n: number): string => `[^${PHRASE_STOP}]{0,${n}}?`;
-/** Greedy gap of at most n characters inside one phrase: extends a span over the words that follow. */
-export const ggap = (n: number): string => `[^${PHRASE_STOP}]{0,${n}}`;
-/** Lazy gap inside one sentence (may cross commas). */
-export const sgap = (n: number): string => `[^${SENTENCE_STOP}]{0,${n}}?`;
-/** Lazy gap inside one provision (may cross commas, not semicolons). */
-export const pgap = (n: number): string => `[^${PROVISION_STOP}]{0,${n}}?`;
+export { gap, ggap, pgap, sgap } from '../text/regexGaps';
 
 /** Duty markers. */
 export const MUST = '(?:应当|必须|须|需|一律|务必)';

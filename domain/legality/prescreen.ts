@@ -13,7 +13,8 @@ import { lawLibrary } from '../laws/library';
 import { type Citation, resolveProvision } from '../laws/references';
 import { formatChineseNumber } from '../text/chineseNumber';
 import { coveringLabels, innermostLabel, segment } from '../text/segment';
-import { itemsOfProhibitedLists, sentenceAt, splitSentences } from '../text/sentences';
+import { matchesInSentences } from '../text/sentenceMatches';
+import { itemsOfProhibitedLists, splitSentences } from '../text/sentences';
 import { type Fingerprint, type PinnedManifest, fingerprintOf } from '../pinning/fingerprint';
 import { LEGALITY_RULESET_VERSION, type LegalityCode } from './catalogue';
 import { ClauseContext, canBeBasis } from './context';
@@ -137,20 +138,17 @@ export function legalityPrescreen(text: string, options: LegalityOptions = {}): 
   const register = options.register ?? [];
   let segments: ReturnType<typeof segment> | undefined;
   const candidates: Candidate[] = [];
+  const restatements = new Map<string, boolean>();
+  const restates = (provision: string): boolean => {
+    let r = restatements.get(provision);
+    if (r === undefined) restatements.set(provision, (r = restatedProvision(provision) !== undefined));
+    return r;
+  };
 
   for (const detector of legalityDetectorsFor(LEGALITY_RULESET_VERSION)) {
-    const re = detector.pattern;
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null) {
-      if (m[0].length === 0) {
-        re.lastIndex++;
-        continue;
-      }
-      const si = sentenceAt(sentences, m.index);
-      if (si < 0 || prohibitedItem[si]) continue;
+    for (const { match: m, sentence: si } of matchesInSentences(text, detector.pattern, sentences)) {
+      if (prohibitedItem[si]) continue;
       const sentence = sentences[si]!;
-      if (m.index + m[0].length > sentence.end) continue;
       const ctx = (contexts[si] ??= new ClauseContext(sentence));
       const from = m.index - sentence.start;
       const to = from + m[0].length;
@@ -188,7 +186,7 @@ export function legalityPrescreen(text: string, options: LegalityOptions = {}): 
           issues.push(...judgement.issues.map((i) => `合法性依据登记表：${i}`));
         }
       }
-      if (issues.length === 0 && !basis.beyond && restatedProvision(clauseText)) continue;
+      if (issues.length === 0 && !basis.beyond && restates(clauseText)) continue;
       candidates.push({
         code,
         start: m.index,

@@ -16,7 +16,10 @@ interface Entry {
 
 interface Index {
   entries: Entry[];
-  postings: Map<string, number[]>;
+  /** trigram key → ids of the paragraphs holding it */
+  postings: Map<number, Int32Array>;
+  /** per-paragraph hit counter, reused between calls (reset after each) */
+  hits: Uint16Array;
 }
 
 /** Share of a clause's distinct trigrams found in one paragraph for it to count as a restatement. */
@@ -24,12 +27,14 @@ export const RESTATEMENT_COVERAGE = 0.6;
 /** Clauses with fewer distinct trigrams are too short to tell. */
 const MIN_TRIGRAMS = 8;
 
-const normalise = (text: string): string => text.replace(/[\s，,。；;：:、“”"‘’《》〈〉（）()！!？?\-—…·]/g, '');
+const IGNORED = new Set([...'\t\n\r \u3000，,。；;：:、“”"‘’《》〈〉（）()！!？?-—…·']);
 
-function trigrams(text: string): Set<string> {
-  const t = normalise(text);
-  const out = new Set<string>();
-  for (let i = 0; i + 3 <= t.length; i++) out.add(t.slice(i, i + 3));
+/** Distinct trigrams of the text's meaningful characters, as numbers (three UTF-16 units packed). */
+function trigrams(text: string): Set<number> {
+  const codes: number[] = [];
+  for (let i = 0; i < text.length; i++) if (!IGNORED.has(text[i]!)) codes.push(text.charCodeAt(i));
+  const out = new Set<number>();
+  for (let i = 0; i + 3 <= codes.length; i++) out.add(codes[i]! * 4294967296 + codes[i + 1]! * 65536 + codes[i + 2]!);
   return out;
 }
 
@@ -39,7 +44,7 @@ function indexOf(library: LawLibrary): Index {
   let index = indexes.get(library);
   if (index) return index;
   const entries: Entry[] = [];
-  const postings = new Map<string, number[]>();
+  const lists = new Map<number, number[]>();
   const current = new Set(library.laws.map((l) => library.find(l.shortTitle)));
   for (const law of library.laws) {
     if (!current.has(law)) continue;
@@ -48,14 +53,16 @@ function indexOf(library: LawLibrary): Index {
         const id = entries.length;
         entries.push({ law, article, paragraph: i + 1, text });
         for (const g of trigrams(text)) {
-          const list = postings.get(g);
+          const list = lists.get(g);
           if (list) list.push(id);
-          else postings.set(g, [id]);
+          else lists.set(g, [id]);
         }
       });
     }
   }
-  index = { entries, postings };
+  const postings = new Map<number, Int32Array>();
+  for (const [g, list] of lists) postings.set(g, Int32Array.from(list));
+  index = { entries, postings, hits: new Uint16Array(entries.length) };
   indexes.set(library, index);
   return index;
 }
@@ -68,20 +75,42 @@ export interface Restatement {
   coverage: number;
 }
 
+// A clause names the district's own bodies and people where the law names their kind.
+const LOCAL_NAMES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/(?:区|县|市)(?:文化和旅游|文化广电旅游|文化广电和旅游|文广旅体|文广旅|文旅|旅游)局/g, '旅游主管部门'],
+  [/(?:区|县|市)体育局/g, '体育主管部门'],
+  [/游客/g, '旅游者'],
+];
+/** A clause that speaks of "本办法" is the document's own rule, not a law's words. */
+const OWN_RULE = /本办法|本规定|本细则|本措施|本意见|本通知|本方案/;
+
 /** The paragraph of a shipped law that `clause` restates, if any. */
 export function restatedProvision(clause: string, library: LawLibrary = lawLibrary()): Restatement | undefined {
-  const grams = trigrams(clause);
+  if (OWN_RULE.test(clause)) return undefined;
+  let text = clause;
+  for (const [re, name] of LOCAL_NAMES) text = text.replace(re, name);
+  const grams = trigrams(text);
   if (grams.size < MIN_TRIGRAMS) return undefined;
-  const { entries, postings } = indexOf(library);
-  const hits = new Map<number, number>();
-  for (const g of grams) for (const id of postings.get(g) ?? []) hits.set(id, (hits.get(id) ?? 0) + 1);
+  const { entries, postings, hits } = indexOf(library);
+  const touched: number[] = [];
+  for (const g of grams) {
+    const list = postings.get(g);
+    if (!list) continue;
+    for (let k = 0; k < list.length; k++) {
+      const id = list[k]!;
+      if (hits[id] === 0) touched.push(id);
+      hits[id]! += 1;
+    }
+  }
   let best = -1;
   let bestHits = 0;
-  for (const [id, n] of hits) {
+  for (const id of touched) {
+    const n = hits[id]!;
     if (n > bestHits || (n === bestHits && id < best)) {
       best = id;
       bestHits = n;
     }
+    hits[id] = 0;
   }
   const coverage = bestHits / grams.size;
   if (best < 0 || coverage < RESTATEMENT_COVERAGE) return undefined;

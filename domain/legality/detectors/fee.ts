@@ -14,7 +14,7 @@ const OWED = /(?:逾期|到期|按期|按时)(?:未|不)$|(?:未按(?:时|期|�
 /** Operators charging their own customers: a price, not a levy. */
 const PRICE_TO_CUSTOMERS = /向(?:游客|旅游者|消费者|顾客|乘客|观众|学员|会员|住客|客人)|游客[^，。；]{0,6}(?:支付|缴纳|交纳)|明码标价|自主定价|收费标准[^，。；]{0,6}公示/;
 /** The administration's own services: fees charged for licensing or supervision (行政许可法 art. 58). */
-const LICENSING = /许可|审批|审核|审查|检查|年检|年审|审验|备案|办证|证|登记|评定|评审|验收|核验|认定/;
+const LICENSING = /许可|审批|审核|审查|检查|年检|年审|审验|备案|办证|证照|证书|(?<!保)证(?!金)|登记|评定|评审|验收|核验|认定/;
 
 const pay: Detector = {
   id: 'fee.pay',

@@ -18,7 +18,7 @@ const FINE_AS_NOUN = /^罚款(?:、没收|的|数额|收入|决定|缴纳|收缴
 const fine: Detector = {
   id: 'penalty.fine',
   code: 'LR-PENALTY',
-  pattern: rx('(?:(?:处以?|并处|可处|予以|给予|按|罚|课以)', gap(30), ')?(?<!加处|加收|缴纳|交纳|不缴纳|不交纳)罚(?:款|金)'),
+  pattern: rx('(?:(?:处以?|并处|可处|予以|给予|课以)', gap(30), ')?(?<!加处|加收|缴纳|交纳|不缴纳|不交纳)罚(?:款|金)'),
   judge: (m, ctx, at) => {
     const end = at + m[0].length;
     if (FINE_AS_NOUN.test(ctx.text.slice(end - 2))) return null;
