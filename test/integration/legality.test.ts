@@ -4,7 +4,7 @@
  * answered like the fair-competition endpoint.
  */
 import { api, startTestSystem } from './support/testSystem';
-import type { System } from '../../platform/system';
+import type { System } from '../../app/system';
 
 describe('legality pre-screen endpoint', () => {
   let system: System;
