@@ -5,16 +5,20 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { computePins } from '../../scripts/lib/pinning';
 
-const domain = join(__dirname, '../../domain');
-const MODULES = ['fair-competition', 'legality', 'laws', 'text', 'pinning', 'evaluation'];
+const root = join(__dirname, '../..');
+const domain = join(root, 'domain');
+// Everything the two pre-screens import (their pinned sources), and the modules built for them.
+const MODULES = ['fair-competition', 'legality', 'laws', 'pinning', 'evaluation'];
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
     const p = join(dir, f);
     return statSync(p).isDirectory() ? walk(p) : [p];
   });
 }
-const sources = MODULES.flatMap((m) => walk(join(domain, m)))
+const files = new Set([...MODULES.flatMap((m) => walk(join(domain, m))), ...computePins().flatMap((p) => p.manifest.sources.map((f) => join(root, f)))]);
+const sources = [...files]
   .filter((f) => f.endsWith('.ts'))
   .map((f) => ({ file: relative(domain, f), text: readFileSync(f, 'utf8') }));
 
