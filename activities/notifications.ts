@@ -26,8 +26,8 @@ export async function storeAndSendNotification(
         actorId: SYSTEM_ACTOR,
         actorRole: SYSTEM_ACTOR,
         action: n.kind === 'reminder' ? 'deadline_reminder' : 'deadline_escalation',
-        reason: `${n.label}: due ${n.dueAt}`,
-        after: { deadline: n.deadlineKey, dueAt: n.dueAt },
+        reason: `${n.label}: due ${n.dueAt}${n.provisional ? ' (provisional: no holiday notice for that year yet)' : ''}`,
+        after: { deadline: n.deadlineKey, dueAt: n.dueAt, ...(n.provisional ? { provisional: true } : {}) },
         versionHash: versions[versions.length - 1]?.hash ?? null,
         workflowId: n.workflowId,
         runId: n.runId,
@@ -40,7 +40,7 @@ export async function storeAndSendNotification(
     const res = await fetch(deps.webhookUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'idempotency-key': actionKey },
-      body: JSON.stringify({ type: n.kind, matterId: n.matterId, deadline: n.deadlineKey, label: n.label, dueAt: n.dueAt, raisedAt: n.at }),
+      body: JSON.stringify({ type: n.kind, matterId: n.matterId, deadline: n.deadlineKey, label: n.label, dueAt: n.dueAt, raisedAt: n.at, provisional: n.provisional === true }),
       signal: AbortSignal.timeout(10_000),
     });
     if (!res.ok) throw new Error(`notification webhook answered ${res.status}`);

@@ -10,6 +10,8 @@ export interface Alert {
   dueAt: string;
   /** When to raise it. */
   at: string;
+  /** The deadline was counted on a provisional year (no holiday notice loaded yet). */
+  provisional?: true;
 }
 
 /**
@@ -38,11 +40,12 @@ export function nextAlert(
     if (obligationsOnly && d.key === 'legality_review_minimum') continue; // an earliest date, nobody to remind
     // Clocks may carry instants with different offsets (a supplied +08:00 date, a computed UTC one):
     // compare them as instants, never as strings.
+    const provisional = d.provisional ? { provisional: true as const } : {};
     if (d.remindAt && Date.parse(d.remindAt) < Date.parse(d.dueAt)) {
-      alerts.push({ key: `${d.key}@${d.dueAt}:reminder`, kind: 'reminder', deadlineKey: d.key, label: d.label, dueAt: d.dueAt, at: d.remindAt });
+      alerts.push({ key: `${d.key}@${d.dueAt}:reminder`, kind: 'reminder', deadlineKey: d.key, label: d.label, dueAt: d.dueAt, at: d.remindAt, ...provisional });
     }
     if (obligationsOnly && !d.escalates) continue;
-    alerts.push({ key: `${d.key}@${d.dueAt}:escalation`, kind: 'escalation', deadlineKey: d.key, label: d.label, dueAt: d.dueAt, at: d.dueAt });
+    alerts.push({ key: `${d.key}@${d.dueAt}:escalation`, kind: 'escalation', deadlineKey: d.key, label: d.label, dueAt: d.dueAt, at: d.dueAt, ...provisional });
   }
   return alerts.filter((a) => !done.has(a.key)).sort((a, b) => Date.parse(a.at) - Date.parse(b.at))[0] ?? null;
 }

@@ -66,6 +66,8 @@ export interface NotificationRecord {
   label?: string;
   dueAt: string;
   at: string;
+  /** The due date was counted on a provisional year, computed from the 放假办法 before the year's notice. */
+  provisional?: true;
 }
 
 export interface MatterView {

@@ -3,7 +3,7 @@
  * stored, the trail head, the alerts raised and the calendar. Message handlers and the clock loop read
  * and change the matter only through it. Deterministic: no I/O, time only from the workflow's clock.
  */
-import { calendarFromYears, calendarToYears, type HolidayCalendar, type HolidayYear } from '../domain/calendar';
+import { calendarFromYears, calendarToYears, withProvisionalYears, type HolidayCalendar, type HolidayYear } from '../domain/calendar';
 import { decide, matterProjection, registerMatter, type Actor, type Decision, type DecisionContext, type MatterProjection, type MatterState } from '../domain/procedure';
 import { nextAlert, type Alert } from './alerts';
 import type { ActionRequest, MatterView, MatterWorkflowInput, NotificationRecord, TrailHeadView } from './definitions';
@@ -18,6 +18,11 @@ export class MatterHolder {
   /** Bumped by every change, so the clock loop wakes up and judges the next alert on the new state. */
   changes = 0;
   private calendarYears: HolidayYear[];
+  /**
+   * Whether the year after the last holiday notice is computed provisionally from the 放假办法 (see
+   * allowProvisionalYears); false in runs replaying from before, where that year was refused.
+   */
+  provisionalYears = false;
 
   constructor(
     private readonly input: MatterWorkflowInput,
@@ -25,7 +30,7 @@ export class MatterHolder {
     private readonly versionAuthorsMayReview: boolean,
   ) {
     this.calendarYears = input.calendarYears;
-    this.calendar = calendarFromYears(this.calendarYears);
+    this.calendar = this.calendarOf(this.calendarYears);
     this.state =
       input.resume?.state ??
       registerMatter(
@@ -90,8 +95,20 @@ export class MatterHolder {
     const byYear = new Map(this.calendarYears.map((y) => [y.year, y]));
     for (const y of years) byYear.set(y.year, y);
     this.calendarYears = calendarToYears(calendarFromYears([...byYear.values()]));
-    this.calendar = calendarFromYears(this.calendarYears);
+    // A loaded notice replaces the provisional year; the clock loop recomputes every clock on it.
+    this.calendar = this.calendarOf(this.calendarYears);
     this.changes += 1;
+  }
+
+  /** Clocks reaching into the year after the last notice run on the provisional year, marked provisional. */
+  allowProvisionalYears(): void {
+    this.provisionalYears = true;
+    this.calendar = this.calendarOf(this.calendarYears);
+  }
+
+  private calendarOf(years: HolidayYear[]): HolidayCalendar {
+    const official = calendarFromYears(years);
+    return this.provisionalYears ? withProvisionalYears(official) : official;
   }
 
   /** The next reminder or escalation due, if any. */

@@ -33,6 +33,8 @@ const { recordRegistration, recordAction, recordNotification, prescreenVersion }
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds', backoffCoefficient: 2 },
 });
 
+export const PROVISIONAL_CALENDAR_PATCH = 'provisional-calendar-years';
+
 const refuse = (status: number, code: string, reason: string) =>
   ApplicationFailure.create({ type: 'ActionRefused', message: reason, nonRetryable: true, details: [{ status, code, reason }] });
 
@@ -41,6 +43,10 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
   // Runs started before authors of versions were kept from reviewing them replay as they ran.
   const versionAuthorsMayReview = !patched('version-authors-may-not-review');
   const matter = new MatterHolder(input, versionAuthorsMayReview);
+  // The year after the last holiday notice is computed provisionally from the 放假办法 (its clocks run, marked
+  // provisional) in matters started since, and in older ones from their next wake-up (in the loop below);
+  // their histories from before replay with that year refused, as it was then.
+  if (patched(PROVISIONAL_CALENDAR_PATCH)) matter.allowProvisionalYears();
   // The trail is a chain: its entries are appended one at a time, so the head the workflow keeps is the newest.
   const trailWriter = new Mutex('trail-writer');
   const where = () => ({ matterId: matter.state.matterId, workflowId: info.workflowId, runId: info.runId });
@@ -132,7 +138,7 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
   async function raise(alert: NonNullable<ReturnType<MatterHolder['nextAlert']>>, seen: number): Promise<void> {
     await trailWriter.runExclusive(async () => {
       if (matter.changes !== seen) return; // an action got in first; the alert is judged again on the new state
-      const record: NotificationRecord = { key: alert.key, kind: alert.kind, deadlineKey: alert.deadlineKey, label: alert.label, dueAt: alert.dueAt, at: new Date().toISOString() };
+      const record: NotificationRecord = { key: alert.key, kind: alert.kind, deadlineKey: alert.deadlineKey, label: alert.label, dueAt: alert.dueAt, at: new Date().toISOString(), ...(alert.provisional ? { provisional: true as const } : {}) };
       const trail = await recordNotification({ ...where(), ...record, label: alert.label });
       matter.recordNotification(record, trail);
     });
@@ -153,6 +159,7 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
       await condition(() => !trailWriter.isLocked && allHandlersFinished());
       return continueAsNew<typeof matterWorkflow>({ ...input, ...matter.carriedOver() });
     }
+    if (!matter.provisionalYears && patched(PROVISIONAL_CALENDAR_PATCH)) matter.allowProvisionalYears();
     const seen = matter.changes;
     // Matters started before this change escalated every clock, including the minimum review time;
     // they keep doing so on replay, new ones escalate only obligations.

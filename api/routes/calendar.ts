@@ -4,17 +4,17 @@ import { authorize } from '../../domain/permissions';
 import { defineRoute, type AnyRoute } from '../http/route';
 import { forbidden, ProblemError } from '../http/problem';
 import type { ApiDeps } from '../deps';
-import { earliestDueAt, TERMINAL_STAGES, type MatterState } from '../../domain/procedure';
+import { matterProjection, TERMINAL_STAGES, type MatterState } from '../../domain/procedure';
 import { calendarSignal } from '../../workflows/definitions';
 
 /**
  * Running matters keep the calendar they started with (determinism); a newly loaded year is handed to each
  * open matter's workflow so its clocks reaching into that year are recomputed on the notice (replacing a
- * provisional year). The list projection's next due date is recomputed here on the same calendar, so the
- * work lists do not wait for the matter's next action to reflect the notice.
+ * provisional year). The list projection (next obligation due, whose turn) is recomputed here on the same
+ * calendar, so the work lists do not wait for the matter's next action to reflect the notice.
  */
 async function propagateToOpenMatters(deps: ApiDeps, years: Awaited<ReturnType<ApiDeps['calendars']['years']>>, cal: HolidayCalendar): Promise<number> {
-  const open = await deps.db.prisma.matter.findMany({ where: { stage: { notIn: [...TERMINAL_STAGES] } }, select: { id: true, workflowId: true, state: true, nextDueAt: true } });
+  const open = await deps.db.prisma.matter.findMany({ where: { stage: { notIn: [...TERMINAL_STAGES] } }, select: { id: true, workflowId: true, state: true } });
   await Promise.all(
     open.map(async (m) => {
       await deps.temporal.workflow.getHandle(m.workflowId).signal(calendarSignal, years).catch((err: Error) =>
@@ -22,10 +22,11 @@ async function propagateToOpenMatters(deps: ApiDeps, years: Awaited<ReturnType<A
       );
       const state = m.state as MatterState | null;
       if (!state) return;
-      const next = earliestDueAt(state, deps.procedureConfig, cal);
-      if ((next === null ? null : Date.parse(next)) !== (m.nextDueAt?.getTime() ?? null)) {
-        await deps.db.prisma.matter.update({ where: { id: m.id }, data: { nextDueAt: next === null ? null : new Date(next) } });
-      }
+      const p = matterProjection(state, deps.procedureConfig, cal);
+      await deps.db.prisma.matter.update({
+        where: { id: m.id },
+        data: { nextDueAt: p.nextDueAt === null ? null : new Date(p.nextDueAt), awaitingRoles: p.awaitingRoles, awaitingUserIds: p.awaitingUserIds },
+      });
     }),
   );
   return open.length;

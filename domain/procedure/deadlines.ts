@@ -167,14 +167,6 @@ export function deadlines(state: MatterState, config: ProcedureConfig, cal: Holi
   return out;
 }
 
-/**
- * The earliest obligation due, for the matter list's projection (its `nextDueAt`); null when none runs or
- * none can be computed. Earliest-allowed times (the minimum review time) and window ends are never due.
- */
-export function earliestDueAt(state: MatterState, config: ProcedureConfig, cal: HolidayCalendar): string | null {
-  return nextObligationDue(deadlines(state, config, cal));
-}
-
 function safeRemind(dueAt: string, config: ProcedureConfig, cal: HolidayCalendar): { remindAt?: string; provisional?: true } {
   try {
     const remindAt = remindBefore(dueAt, config.reminderLead, cal);

@@ -16,7 +16,7 @@ export { line, prose, documentText, instant, sha256, oneOf } from './primitives'
 export { defaultProcedureConfig, type KindConfig, type ProcedureConfig, type QuorumRule } from './config';
 export { registerMatter, registrationProblem, RegistrationError, type RegistrationInput } from './register';
 export { decide, availableActions, authorizeCommand } from './decide';
-export { deadlines, earliestDueAt, nextObligationDue, type Deadline, type DeadlineKey, type DeadlineNature } from './deadlines';
+export { deadlines, nextObligationDue, type Deadline, type DeadlineKey, type DeadlineNature } from './deadlines';
 export {
   requiredSteps,
   requiredMaterials,

@@ -5,7 +5,9 @@ describe('the working-day calendar endpoint', () => {
   let system: System;
   let http: ReturnType<typeof api>;
   beforeAll(async () => {
-    system = await startTestSystem();
+    // Its own embedded database: the holiday years it loads must not reach the other test files, which share
+    // the PostgreSQL one and may run at the same time.
+    system = await startTestSystem({ embedded: true });
     http = api(system);
   });
   afterAll(async () => {

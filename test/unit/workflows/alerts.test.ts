@@ -1,4 +1,4 @@
-import { defaultCalendar } from '../../../domain/calendar';
+import { calendarFromYears, calendarToYears, defaultCalendar, provisionalYear, withProvisionalYears } from '../../../domain/calendar';
 import { defaultProcedureConfig, registerMatter, type MatterState } from '../../../domain/procedure';
 import { nextAlert } from '../../../workflows/alerts';
 import type { NotificationRecord } from '../../../workflows/definitions';
@@ -48,5 +48,18 @@ describe('the next reminder or escalation', () => {
     const s = inLegalityReview();
     const paused: MatterState = { ...s, stage: 'supplementing', legality: { ...s.legality, pauses: [{ from: '2025-03-04T01:00:00.000Z' }] } };
     expect(nextAlert(paused, defaultProcedureConfig, cal, [])).toBeNull();
+  });
+
+  test('a clock counted on a provisional year: no alert without the window (as before), provisional alerts with it, plain ones once the notice is loaded', () => {
+    const s: MatterState = { ...base, stage: 'legality_review', legality: { ...base.legality, startedAt: '2026-12-21T02:00:00.000Z', round: 1 } };
+    // Without the provisional window (histories from before it) the 2027 clock is not computed at all.
+    expect(nextAlert(s, defaultProcedureConfig, cal, [])).toBeNull();
+    const provisional = nextAlert(s, defaultProcedureConfig, withProvisionalYears(cal), []);
+    // From Mon 21 Dec: 22–31 Dec = 8, (元旦 Fri 1 Jan 2027 and the weekend), 4–8 Jan = 13, 11–12 Jan = 15.
+    expect(provisional).toMatchObject({ kind: 'reminder', deadlineKey: 'legality_review_time_limit', dueAt: '2027-01-12T15:59:59.999Z', provisional: true });
+    const notice = { ...provisionalYear(2027), notice: '测试用', remarks: [] };
+    const official = nextAlert(s, defaultProcedureConfig, withProvisionalYears(calendarFromYears([...calendarToYears(cal), notice])), []);
+    expect(official).toMatchObject({ kind: 'reminder', dueAt: '2027-01-12T15:59:59.999Z' });
+    expect(official).not.toHaveProperty('provisional');
   });
 });
