@@ -206,7 +206,7 @@ async function notificationsFromTrail(deps: ApiDeps, matterId: string): Promise<
     select: { actionKey: true, action: true, reason: true, after: true, at: true },
   });
   return rows.map((r) => {
-    const after = (r.after ?? {}) as { deadline?: string; dueAt?: string; label?: string };
+    const after = (r.after ?? {}) as { deadline?: string; dueAt?: string; label?: string; provisional?: boolean };
     return {
       key: r.actionKey.replace(/^notify:/, ''),
       kind: r.action === 'deadline_reminder' ? 'reminder' : 'escalation',
@@ -215,6 +215,7 @@ async function notificationsFromTrail(deps: ApiDeps, matterId: string): Promise<
       label: after.label ?? r.reason?.replace(/: due .*$/s, '') ?? undefined,
       dueAt: after.dueAt ?? '',
       at: r.at.toISOString(),
+      ...(after.provisional === true ? { provisional: true as const } : {}),
     };
   });
 }

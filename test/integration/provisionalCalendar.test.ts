@@ -65,15 +65,23 @@ describe('a deadline in a year without its holiday notice', () => {
 
   type Clock = { key: string; dueAt: string | null; startedAt: string; provisional?: true };
   type Note = { kind: string; deadlineKey: string; dueAt: string; provisional?: true };
-  const matter = async (id: string) => (await http.get(`/api/v1/matters/${id}`, cast.legal)).body as { deadlines: Clock[]; nextDueAt: string | null; workflow: { notifications: Note[] } };
-  /** Waits (bounded) for the workflow to raise a reminder for the review time limit due at `due`. */
-  const reminderFor = async (id: string, due: string): Promise<Note> => {
+  type View = { deadlines: Clock[]; nextDueAt: string | null; workflow: { source: string; notifications: Note[] } };
+  /** The matter as the API serves it: from the projection, or (`live`) from the workflow itself. */
+  const matter = async (id: string, live = false) => (await http.get(`/api/v1/matters/${id}${live ? '?live=true' : ''}`, cast.legal)).body as View;
+  const reminderIn = (v: View, due: string) => v.workflow.notifications.find((n) => n.kind === 'reminder' && n.deadlineKey === 'legality_review_time_limit' && n.dueAt === due);
+  /**
+   * Waits (bounded) for the workflow to raise a reminder for the review time limit due at `due`, and returns
+   * it as the workflow holds it and as the projection (the trail entry) shows it.
+   */
+  const reminderFor = async (id: string, due: string): Promise<{ workflow: Note; projection: Note | undefined }> => {
     for (let i = 0; i < 100; i++) {
-      const found = (await matter(id)).workflow.notifications.find((n) => n.kind === 'reminder' && n.deadlineKey === 'legality_review_time_limit' && n.dueAt === due);
-      if (found) return found;
+      const live = await matter(id, true);
+      expect(live.workflow.source).toBe('workflow');
+      const found = reminderIn(live, due);
+      if (found) return { workflow: found, projection: reminderIn(await matter(id), due) };
       await sleep(200);
     }
-    throw new Error(`no reminder for the review time limit due ${due}: ${JSON.stringify((await matter(id)).workflow.notifications)}`);
+    throw new Error(`no reminder for the review time limit due ${due}: ${JSON.stringify((await matter(id, true)).workflow.notifications)}`);
   };
 
   test('provisional in the API and in the workflow; the notice moves the due date and clears the flag in both', async () => {
@@ -83,7 +91,9 @@ describe('a deadline in a year without its holiday notice', () => {
     expect(chinaDateOf(Date.parse(provisionalDue)).slice(0, 4)).toBe(String(provisionalYearNumber));
     expect(first).toMatchObject({ dueAt: provisionalDue, provisional: true });
     // The workflow runs the clock on the same provisional year and its reminder says so.
-    expect(await reminderFor(id, provisionalDue)).toMatchObject({ provisional: true });
+    const provisionalReminder = await reminderFor(id, provisionalDue);
+    expect(provisionalReminder.workflow).toMatchObject({ provisional: true });
+    expect(provisionalReminder.projection).toMatchObject({ provisional: true });
     const trail = (await http.get(`/api/v1/matters/${id}/trail`, cast.auditor)).body.items as Array<{ action: string; reason: string | null }>;
     expect(trail.find((t) => t.action === 'deadline_reminder')?.reason).toMatch(/provisional/);
 
@@ -106,7 +116,10 @@ describe('a deadline in a year without its holiday notice', () => {
     // The list projection follows the notice without waiting for the next action.
     expect(now.nextDueAt === null ? null : Date.parse(now.nextDueAt)).toBe(Date.parse(officialDue));
     // The workflow recomputed its clock on the notice: a new reminder for the new date, not provisional.
-    expect(await reminderFor(id, officialDue)).not.toHaveProperty('provisional');
+    const officialReminder = await reminderFor(id, officialDue);
+    expect(officialReminder.workflow).not.toHaveProperty('provisional');
+    expect(officialReminder.projection).toBeDefined();
+    expect(officialReminder.projection).not.toHaveProperty('provisional');
 
     // The window moved on with the notice: the year after it is provisional, the one after that refused.
     const next = await http.get(`/api/v1/calendar/working-days?from=${provisionalYearNumber}-12-30&add=3`, null);
