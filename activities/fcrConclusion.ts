@@ -25,6 +25,17 @@ export async function storeFcrConclusionDocument(tx: Prisma.TransactionClient, a
     findings: answered.map((f) => ({ code: f.code, excerpt: details.find((d) => d.id === f.id)?.excerpt ?? '', status: f.status, reason: f.reason })),
   });
   await tx.fcrConclusionDocument.create({
-    data: { id: cmd.documentId, matterId: a.matterId, versionHash: cmd.versionHash, conclusion: cmd.conclusion, text, createdById: a.actor.userId, createdAt: new Date(a.at) },
+    // Scoped by matter: the id the reviewer chose cannot collide with another matter's document.
+    data: { id: fcrDocumentRowId(a.matterId, cmd.documentId), matterId: a.matterId, versionHash: cmd.versionHash, conclusion: cmd.conclusion, text, createdById: a.actor.userId, createdAt: new Date(a.at) },
   });
+}
+
+/** The stored row's id: the document id the reviewer (or the server) chose, within its matter. */
+export function fcrDocumentRowId(matterId: string, documentId: string): string {
+  return `${matterId}/${documentId}`;
+}
+
+/** The document id as the reviewer knows it, from a stored row (rows from before scoping carry it bare). */
+export function fcrDocumentIdOf(matterId: string, rowId: string): string {
+  return rowId.startsWith(`${matterId}/`) ? rowId.slice(matterId.length + 1) : rowId;
 }

@@ -3,6 +3,7 @@ import type { Logger } from '../platform/logger';
 import { storeAction, storeRegistration } from './matterRecords';
 import { storeAndSendNotification } from './notifications';
 import { prescreenVersion, type PrescreenRequest } from './prescreen';
+import { refusingUncurable } from './storageRefused';
 import type { ActionRecord, NotificationInput, RegistrationRecord } from './types';
 
 export interface ActivityDeps {
@@ -16,9 +17,9 @@ export interface ActivityDeps {
 /** The matter workflow's activities, bound to their dependencies (all I/O lives here). */
 export function createActivities(deps: ActivityDeps) {
   return {
-    recordRegistration: (r: RegistrationRecord) => storeRegistration(deps.prisma, r),
-    recordAction: (a: ActionRecord) => storeAction(deps.prisma, a, deps.signingSecret),
-    recordNotification: (n: NotificationInput) => storeAndSendNotification(deps, n),
-    prescreenVersion: (r: PrescreenRequest) => prescreenVersion(deps.prisma, r),
+    recordRegistration: (r: RegistrationRecord) => refusingUncurable('The registration', () => storeRegistration(deps.prisma, r)),
+    recordAction: (a: ActionRecord) => refusingUncurable('The action', () => storeAction(deps.prisma, a, deps.signingSecret)),
+    recordNotification: (n: NotificationInput) => refusingUncurable('The notification', () => storeAndSendNotification(deps, n)),
+    prescreenVersion: (r: PrescreenRequest) => refusingUncurable('The pre-screen', () => prescreenVersion(deps.prisma, r)),
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { resourceId } from '../http/params';
+import { fcrDocumentIdOf } from '../../activities/fcrConclusion';
 import { prescreen, ruleSet, RULESET_VERSIONS } from '../../domain/fair-competition';
 import { defineRoute, type AnyRoute } from '../http/route';
 import { notFound, ProblemError } from '../http/problem';
@@ -64,7 +65,7 @@ export function fairCompetitionRoutes(deps: ApiDeps): AnyRoute[] {
           conclusion: state.fairCompetition.conclusion ?? null,
           review: state.fairCompetition.review ?? null,
           history: state.fairCompetition.history,
-          documents: documents.map((d) => ({ id: d.id, versionHash: d.versionHash, conclusion: d.conclusion, createdById: d.createdById, createdAt: d.createdAt.toISOString(), text: d.text })),
+          documents: documents.map((d) => ({ id: fcrDocumentIdOf(params.id, d.id), versionHash: d.versionHash, conclusion: d.conclusion, createdById: d.createdById, createdAt: d.createdAt.toISOString(), text: d.text })),
         };
       },
     }),
