@@ -4,6 +4,7 @@ import { storeAction, storeRegistration } from './matterRecords';
 import { storeAndSendNotification } from './notifications';
 import { prescreenVersion, type PrescreenRequest } from './prescreen';
 import { refusingUncurable } from './storageRefused';
+import { heartbeating } from './heartbeat';
 import type { ActionRecord, NotificationInput, RegistrationRecord } from './types';
 
 export interface ActivityDeps {
@@ -17,9 +18,9 @@ export interface ActivityDeps {
 /** The matter workflow's activities, bound to their dependencies (all I/O lives here). */
 export function createActivities(deps: ActivityDeps) {
   return {
-    recordRegistration: (r: RegistrationRecord) => refusingUncurable('The registration', () => storeRegistration(deps.prisma, r)),
-    recordAction: (a: ActionRecord) => refusingUncurable('The action', () => storeAction(deps.prisma, a, deps.signingSecret)),
-    recordNotification: (n: NotificationInput) => refusingUncurable('The notification', () => storeAndSendNotification(deps, n)),
+    recordRegistration: (r: RegistrationRecord) => heartbeating(() => refusingUncurable('The registration', () => storeRegistration(deps.prisma, r))),
+    recordAction: (a: ActionRecord) => heartbeating(() => refusingUncurable('The action', () => storeAction(deps.prisma, a, deps.signingSecret))),
+    recordNotification: (n: NotificationInput) => heartbeating(() => refusingUncurable('The notification', () => storeAndSendNotification(deps, n))),
     prescreenVersion: (r: PrescreenRequest) => refusingUncurable('The pre-screen', () => prescreenVersion(deps.prisma, r)),
   };
 }

@@ -1,8 +1,9 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { classifyDatabaseError } from '../platform/databaseErrors';
 
-/** The failure type the workflow recognises: the database refused what the action would store. */
-export const STORAGE_REFUSED = 'StorageRefused';
+import { STORAGE_REFUSED } from '../workflows/definitions';
+
+export { STORAGE_REFUSED };
 
 export interface StorageRefusal {
   kind: 'data' | 'constraint';

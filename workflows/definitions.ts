@@ -32,9 +32,28 @@ export interface MatterWorkflowInput {
   historyEventsBeforeContinueAsNew?: number;
   /** Set by the request that started the workflow, so that a retry finding it can tell it did not. */
   registrationAttempt?: string;
-  /** Carried over by continue-as-new: the matter is already registered; its state, trail head and alerts. */
-  resume?: { state: MatterState; trail: TrailHeadView | null; notifications: NotificationRecord[] };
+  /**
+   * Carried over by continue-as-new: the matter is already registered; its state, trail head and alerts,
+   * and the answers to the latest actions (absent in runs continued before they were carried).
+   */
+  resume?: { state: MatterState; trail: TrailHeadView | null; notifications: NotificationRecord[]; answers?: KnownAnswer[] };
 }
+
+/**
+ * The answer an action was given, kept by its action key: Temporal recognises a retried Update only within
+ * one run, so after continue-as-new the workflow itself must recognise the key and answer it again.
+ */
+export interface KnownAnswer {
+  actionKey: string;
+  trail: TrailHeadView;
+  summary: string;
+}
+
+/**
+ * The failure type of an activity whose data the database refuses (a constraint, a value it cannot hold):
+ * retrying cannot cure it, so the workflow refuses that one action and goes on.
+ */
+export const STORAGE_REFUSED = 'StorageRefused';
 
 /** One person's action. `actionKey` is the idempotency key: a retried request is recognised by it. */
 export interface ActionRequest {

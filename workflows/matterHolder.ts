@@ -6,7 +6,10 @@
 import { calendarFromYears, calendarToYears, withProvisionalYears, type HolidayCalendar, type HolidayYear } from '../domain/calendar';
 import { decide, matterProjection, registerMatter, type Actor, type Decision, type DecisionContext, type MatterProjection, type MatterState } from '../domain/procedure';
 import { nextAlert, type Alert } from './alerts';
-import type { ActionRequest, MatterView, MatterWorkflowInput, NotificationRecord, TrailHeadView } from './definitions';
+import type { ActionRequest, KnownAnswer, MatterView, MatterWorkflowInput, NotificationRecord, TrailHeadView } from './definitions';
+
+/** How many actions' answers a run keeps and carries on. */
+const KNOWN_ANSWERS = 100;
 
 export class MatterHolder {
   state: MatterState;
@@ -14,6 +17,10 @@ export class MatterHolder {
   registered: boolean;
   trail: TrailHeadView | null;
   readonly notifications: NotificationRecord[];
+  /** The latest actions' answers by action key (carried across continue-as-new). */
+  private readonly answers: KnownAnswer[];
+  /** Why the registration could not be stored (the database refused it); the workflow then ends. */
+  registrationRefused: { status: number; code: string; reason: string } | null = null;
   calendar: HolidayCalendar;
   /** Bumped by every change, so the clock loop wakes up and judges the next alert on the new state. */
   changes = 0;
@@ -49,6 +56,18 @@ export class MatterHolder {
     this.registered = input.resume !== undefined;
     this.trail = input.resume?.trail ?? null;
     this.notifications = [...(input.resume?.notifications ?? [])];
+    this.answers = [...(input.resume?.answers ?? [])];
+  }
+
+  /** The answer an action with this key was given, if it is among the latest. */
+  knownAnswer(actionKey: string): KnownAnswer | null {
+    return this.answers.find((a) => a.actionKey === actionKey) ?? null;
+  }
+
+  /** Keeps an action's answer; only the latest KNOWN_ANSWERS are kept (retries come within minutes). */
+  remember(answer: KnownAnswer): void {
+    this.answers.push(answer);
+    if (this.answers.length > KNOWN_ANSWERS) this.answers.splice(0, this.answers.length - KNOWN_ANSWERS);
   }
 
   view(): MatterView {
@@ -57,7 +76,7 @@ export class MatterHolder {
 
   /** What a continued run starts from. */
   carriedOver(): Pick<MatterWorkflowInput, 'calendarYears' | 'resume'> {
-    return { calendarYears: this.calendarYears, resume: { state: this.state, trail: this.trail, notifications: this.notifications } };
+    return { calendarYears: this.calendarYears, resume: { state: this.state, trail: this.trail, notifications: this.notifications, answers: this.answers } };
   }
 
   context(actor: Actor): DecisionContext {
@@ -85,7 +104,7 @@ export class MatterHolder {
   }
 
   /** A trail entry that changed nothing in the procedure state (a reminder, an escalation). */
-  recordNotification(record: NotificationRecord, trail: TrailHeadView): void {
+  recordNotification(record: NotificationRecord, trail: TrailHeadView | null): void {
     this.notifications.push(record);
     this.trail = trail;
   }

@@ -7,6 +7,7 @@
  * named mutex makes the trail's writers (actions, pre-screens, alerts) take turns.
  */
 import {
+  ActivityFailure,
   ApplicationFailure,
   allHandlersFinished,
   condition,
@@ -17,21 +18,36 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
+import type { RetryPolicy } from '@temporalio/common';
 import type { createActivities } from '../activities';
 import { applyPrescreen, matterAccessOf, parseCommand, TERMINAL_STAGES, type Actor, type MatterState } from '../domain/procedure';
 import { authorize } from '../domain/permissions';
-import { actUpdate, calendarSignal, registeredUpdate, viewQuery, type ActionRequest, type ActionResult, type MatterWorkflowInput, type NotificationRecord } from './definitions';
+import { actUpdate, calendarSignal, registeredUpdate, STORAGE_REFUSED, viewQuery, type ActionRequest, type ActionResult, type MatterWorkflowInput, type NotificationRecord, type TrailHeadView } from './definitions';
 import { MatterHolder } from './matterHolder';
 import { Mutex } from './mutex';
 
 /** About a tenth of Temporal's own suggestion point: matters are small, and replays stay fast. */
 export const DEFAULT_HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW = 2_000;
 
-const { recordRegistration, recordAction, recordNotification, prescreenVersion } = proxyActivities<ReturnType<typeof createActivities>>({
+// The database may be briefly away; actions wait for it rather than fail, and nothing is lost.
+const retry: RetryPolicy = { initialInterval: '1 second', maximumInterval: '30 seconds', backoffCoefficient: 2 };
+/**
+ * The storing activities heartbeat while they run (activities/heartbeat.ts): one that dies with its worker
+ * is retried on another after HEARTBEAT_TIMEOUT, not after the whole start-to-close timeout (30 s), which
+ * stays for a slow database. Retrying is safe: each is idempotent by matter and action key.
+ */
+const { recordRegistration, recordAction, recordNotification } = proxyActivities<ReturnType<typeof createActivities>>({
   startToCloseTimeout: '30 seconds',
-  // The database may be briefly away; actions wait for it rather than fail, and nothing is lost.
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', backoffCoefficient: 2 },
+  heartbeatTimeout: '5 seconds',
+  retry,
 });
+// The pre-screen is CPU-bound (it cannot heartbeat while it reads a long text), so it keeps the plain timeout.
+const { prescreenVersion } = proxyActivities<ReturnType<typeof createActivities>>({ startToCloseTimeout: '30 seconds', retry });
+
+/** The database refused what an activity would store: no retry can cure it. */
+function storageRefused(err: unknown): ApplicationFailure | null {
+  return err instanceof ActivityFailure && err.cause instanceof ApplicationFailure && err.cause.type === STORAGE_REFUSED ? err.cause : null;
+}
 
 export const PROVISIONAL_CALENDAR_PATCH = 'provisional-calendar-years';
 
@@ -53,7 +69,9 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
 
   setHandler(viewQuery, () => matter.view());
   setHandler(registeredUpdate, async () => {
-    await condition(() => matter.registered);
+    await condition(() => matter.registered || matter.registrationRefused !== null);
+    const refused = matter.registrationRefused;
+    if (refused) throw refuse(refused.status, refused.code, refused.reason);
     return { ...matter.view(), registrationAttempt: input.registrationAttempt ?? null };
   });
   setHandler(calendarSignal, (years) => matter.adoptCalendarYears(years));
@@ -62,6 +80,7 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
       const parsed = parseCommand(request.command);
       if (!parsed.ok) throw refuse(parsed.status, parsed.code, parsed.reason);
       if (!matter.registered) return; // decided in the handler once registration is stored
+      if (matter.knownAnswer(request.actionKey)) return; // a retry: answered as the first time
       const decision = matter.judge(request);
       if (!decision.ok) throw refuse(decision.status, decision.code, decision.reason);
     },
@@ -69,14 +88,24 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
 
   /** One person's action: judged on the current state, stored with its trail entry, then adopted. */
   async function act(request: ActionRequest): Promise<ActionResult> {
-    await condition(() => matter.registered);
+    await condition(() => matter.registered || matter.registrationRefused !== null);
+    const refused = matter.registrationRefused;
+    if (refused) throw refuse(refused.status, refused.code, refused.reason);
     return trailWriter.runExclusive(async () => {
+      // Runs from before actions were recognised by key replay as they ran.
+      const recognisesKeys = patched('known-action-keys');
+      // A retry of an action this matter already applied (also in an earlier run: Temporal recognises a
+      // retried Update only within one run) gets the answer it was given, and is not applied again.
+      const known = recognisesKeys ? matter.knownAnswer(request.actionKey) : null;
+      if (known) return { state: matter.state, trail: known.trail, summary: known.summary };
       const decision = matter.judge(request);
       if (!decision.ok) throw refuse(decision.status, decision.code, decision.reason);
       const next = decision.state;
       const current = next.versions[next.versions.length - 1]!;
       const now = matter.context(request.actor).now;
-      const trail = await recordAction({
+      let trail: TrailHeadView;
+      try {
+        trail = await recordAction({
         ...where(),
         actionKey: request.actionKey,
         actor: request.actor,
@@ -93,8 +122,20 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
         ...matter.projection(next),
         requestId: request.requestId,
         at: now,
-      });
+        });
+      } catch (err) {
+        // The database refused what this action would store: refuse the action, keep the matter going.
+        const refusal = storageRefused(err);
+        if (refusal) throw refuse((refusal.details?.[0] as { kind?: string } | undefined)?.kind === 'constraint' ? 409 : 422, 'storage_refused', refusal.message);
+        throw err;
+      }
+      if (recognisesKeys && matter.trail && trail.seq <= matter.trail.seq) {
+        // The activity found this key already stored (an action applied before its key was forgotten): an
+        // older entry is never adopted as the head, nor is the state applied a second time.
+        return { state: matter.state, trail, summary: decision.event.summary };
+      }
       matter.adopt(next, trail);
+      if (recognisesKeys) matter.remember({ actionKey: request.actionKey, trail, summary: decision.event.summary });
       await screenCurrentVersion();
       publishSearchAttributes(matter.state);
       return { state: matter.state, trail, summary: decision.event.summary };
@@ -119,7 +160,9 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
 
   /** First run only: the matter, its first version and trail entry are stored, then pre-screened. */
   async function register(): Promise<void> {
-    const trail = await recordRegistration({
+    let trail: TrailHeadView;
+    try {
+      trail = await recordRegistration({
       ...where(),
       actor: input.registeredBy,
       actorRole: 'drafter',
@@ -128,7 +171,14 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
       firstVersion: input.firstVersion,
       requestId: input.requestId,
       at: matter.state.registeredAt,
-    });
+      });
+    } catch (err) {
+      // Nothing was stored: the request that registers gets a clear refusal, and the workflow ends.
+      const refusal = storageRefused(err);
+      if (!refusal) throw err;
+      matter.registrationRefused = { status: 422, code: 'registration_refused', reason: refusal.message };
+      return;
+    }
     matter.trail = trail;
     await screenCurrentVersion();
     matter.registered = true;
@@ -139,7 +189,13 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
     await trailWriter.runExclusive(async () => {
       if (matter.changes !== seen) return; // an action got in first; the alert is judged again on the new state
       const record: NotificationRecord = { key: alert.key, kind: alert.kind, deadlineKey: alert.deadlineKey, label: alert.label, dueAt: alert.dueAt, at: new Date().toISOString(), ...(alert.provisional ? { provisional: true as const } : {}) };
-      const trail = await recordNotification({ ...where(), ...record, label: alert.label });
+      let trail: TrailHeadView | null = matter.trail;
+      try {
+        trail = await recordNotification({ ...where(), ...record, label: alert.label });
+      } catch (err) {
+        // Kept as raised (not in the trail) so the clock loop goes on instead of raising it for ever.
+        if (!storageRefused(err)) throw err;
+      }
       matter.recordNotification(record, trail);
     });
   }
@@ -150,6 +206,10 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
   const historyLong = () => mayContinueAsNew && (workflowInfo().historyLength >= historyLimit || workflowInfo().continueAsNewSuggested);
 
   if (!matter.registered) await register();
+  if (matter.registrationRefused) {
+    await condition(allHandlersFinished);
+    return matter.state;
+  }
   publishSearchAttributes(matter.state);
 
   // The statutory clocks: sleep until the next reminder or deadline, or until an action changes the state.

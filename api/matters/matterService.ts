@@ -97,9 +97,13 @@ export async function createMatter(deps: ApiDeps, principal: Principal, input: N
   try {
     view = await Promise.race([registration, timeout]);
   } catch (err) {
+    // The database refused the registration: the workflow says so and ends.
+    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw problemFromTemporal(err) ?? err;
     // The matter's workflow has already ended (the matter is closed): a retry finds it in the database.
-    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
     if (!ctx.idempotencyKey) throw new ProblemError(409, 'Matter already exists', { code: 'duplicate', detail: workflowId });
+    if (!(await deps.db.prisma.matter.findUnique({ where: { id: matterId }, select: { id: true } }))) {
+      throw new ProblemError(422, 'Cannot register this matter', { detail: 'The first request with this Idempotency-Key could not be stored; send a corrected request with a new key', code: 'registration_refused' });
+    }
     return { created: false, pending: false as const, matter: await loadMatterView(deps, principal, matterId) };
   }
   if (!view) {

@@ -52,4 +52,37 @@ describe('continue-as-new of a long matter', () => {
     expect(new Set(trail.map((t) => t.runId)).size).toBeGreaterThanOrEqual(2);
     await recordHistory(system.client, `matter-${id}`, 'continued-as-new-first-run', firstRun);
   });
+
+  test('issue 9 item 15: an action retried after continue-as-new is answered as the first time, not applied again', async () => {
+    const id = await drive.register('normative_document', []);
+    const handle = system.client.workflow.getHandle(`matter-${id}`);
+    const firstRun = (await handle.describe()).runId;
+    const item = (i: number) => ({ type: 'record_research_item', item: { kind: 'procedure_statement', summary: `程序说明 第${i}稿`, documentId: `doc-${i}` } });
+    const first = await http.act(id, cast.drafter, item(0), { idempotencyKey: `retried-${id}` });
+    expect(first.status).toBe(200);
+    for (let i = 1; i <= 12; i++) await drive.ok(id, cast.drafter, item(i));
+    let current = firstRun;
+    for (let i = 0; i < 50 && current === firstRun; i++) {
+      current = (await handle.describe()).runId;
+      if (current === firstRun) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(current).not.toBe(firstRun);
+    const before = await system.db.prisma.trailEntry.count({ where: { matterId: id } });
+
+    // The same request again (its answer was lost, say): the new run has never seen this Update id.
+    const retry = await http.act(id, cast.drafter, item(0), { idempotencyKey: `retried-${id}` });
+    expect(retry.status).toBe(200);
+    const retryRun = (await handle.describe()).runId;
+    expect(retry.body.trail).toEqual(first.body.trail);
+    expect(retry.body.state.research.procedureStatement.summary).toBe('程序说明 第12稿');
+    // Not applied again: no new entry, the head is still the newest entry, the trail verifies.
+    expect(await system.db.prisma.trailEntry.count({ where: { matterId: id } })).toBe(before);
+    const view = (await http.get(`/api/v1/matters/${id}?live=true`, cast.legal)).body;
+    expect(view.workflow.trailHead.seq).toBe(before);
+    expect((await http.get(`/api/v1/matters/${id}/trail/verify`, cast.auditor)).body).toMatchObject({ valid: true });
+    // And the matter goes on.
+    const next = await drive.ok(id, cast.drafter, item(13));
+    expect(next.trail.seq).toBe(before + 1);
+    await recordHistory(system.client, `matter-${id}`, 'known-action-keys-after-continue-as-new', retryRun);
+  });
 });

@@ -90,3 +90,42 @@ describe('a poisoned action leaves the matter usable', () => {
     expect(await refusal(() => Promise.reject(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })))).toEqual({ other: 'Error: connect ECONNREFUSED' });
   });
 });
+
+/** A registration the database refuses: a clear refusal at once (not 202 for ever), no workflow left running. */
+describe('a registration that cannot be stored', () => {
+  let system: System;
+  let http: ReturnType<typeof api>;
+  let cast: Cast;
+  const marker = `poison-${crypto.randomUUID().slice(0, 8)}`;
+  const constraint = `test_${marker.replace(/-/g, '_')}`;
+
+  beforeAll(async () => {
+    system = await startTestSystem();
+    http = api(system);
+    cast = await createCast(system, 0);
+    // The database itself refuses this one title (as it would a value no schema foresaw).
+    await system.db.query(`ALTER TABLE matter ADD CONSTRAINT ${constraint} CHECK (title <> '${marker}') NOT VALID`);
+  });
+  afterAll(async () => {
+    await system?.db.query(`ALTER TABLE matter DROP CONSTRAINT IF EXISTS ${constraint}`);
+    await system?.stop();
+  });
+
+  test('answers 422 registration_refused, its workflow ends, and the next registration works', async () => {
+    const refused = await http.post('/api/v1/matters', cast.drafter, { title: marker, kind: 'collective_matter', text: '三重一大事项' }, { 'idempotency-key': marker });
+    expect([refused.status, refused.body.code]).toEqual([422, 'registration_refused']);
+    expect(refused.body.detail).toMatch(/not stored/);
+    const running = async () => {
+      const ids: string[] = [];
+      for await (const w of system.client.workflow.list({ query: `WorkflowType = 'matterWorkflow' AND TaskQueue = '${system.config.TEMPORAL_TASK_QUEUE}' AND ExecutionStatus = 'Running'` })) ids.push(w.workflowId);
+      return ids;
+    };
+    let left = await running();
+    for (let i = 0; i < 50 && left.length > 0; i++) left = await new Promise((r) => setTimeout(r, 100)).then(running);
+    expect(left).toEqual([]);
+    // A retry with the same key learns the same, without a second attempt.
+    const again = await http.post('/api/v1/matters', cast.drafter, { title: marker, kind: 'collective_matter', text: '三重一大事项' }, { 'idempotency-key': marker });
+    expect([again.status, again.body.code]).toEqual([422, 'registration_refused']);
+    expect((await http.post('/api/v1/matters', cast.drafter, { title: '正常事项', kind: 'collective_matter', text: '三重一大事项' })).status).toBe(201);
+  });
+});
