@@ -62,6 +62,7 @@ export async function prescreenVersion(prisma: PrismaClient, r: PrescreenRequest
       actorId: 'system',
       actorRole: 'system',
       action: 'fair_competition_prescreen',
+      summary: `公平竞争审查自动预审：${rows.length} 项提示`,
       reason: `自动预审：${rows.length} 项提示`,
       after: { ruleSetVersion: result.ruleSetVersion, findings: rows.map((f) => ({ id: f.id, code: f.code, start: f.start, end: f.end })) },
       versionHash: r.versionHash,

@@ -1,4 +1,5 @@
 import type { Actor, Command, CommandType, MatterState } from '../domain/procedure';
+import type { RequestOrigin } from '../domain/evidence';
 import type { NotificationRecord } from '../workflows/definitions';
 
 /** What the workflow hands to the activities; all plain JSON, since it travels through Temporal. */
@@ -15,6 +16,8 @@ export interface RegistrationRecord {
   awaitingUserIds?: string[];
   firstVersion: { hash: string; text: string };
   requestId: string | null;
+  /** Where the registering request came from (absent in activities scheduled by earlier workflow code). */
+  origin?: RequestOrigin | null;
   at: string;
 }
 
@@ -42,6 +45,8 @@ export interface ActionRecord {
   awaitingRoles?: string[];
   awaitingUserIds?: string[];
   requestId: string | null;
+  /** Where the request came from (absent in activities scheduled by earlier workflow code). */
+  origin?: RequestOrigin | null;
   at: string;
 }
 

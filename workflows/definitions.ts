@@ -5,6 +5,7 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Actor, Command, MatterKind, Flag, MatterState, ProcedureConfig } from '../domain/procedure';
 import type { HolidayYear } from '../domain/calendar';
+import type { RequestOrigin } from '../domain/evidence';
 
 export const MATTER_WORKFLOW_TYPE = 'matterWorkflow';
 
@@ -25,6 +26,8 @@ export interface MatterWorkflowInput {
   config: ProcedureConfig;
   calendarYears: HolidayYear[];
   requestId: string | null;
+  /** Where the registering request came from, for the trail (absent in matters started before it was kept). */
+  origin?: RequestOrigin;
   /**
    * Start a fresh run (continue-as-new) once the history holds this many events, so a long-lived matter
    * never nears Temporal's history limits. Absent in matters started before it existed (default 2,000).
@@ -61,6 +64,8 @@ export interface ActionRequest {
   actor: Actor;
   actionKey: string;
   requestId: string | null;
+  /** Where the request came from, for the trail (absent in requests from before it was kept). */
+  origin?: RequestOrigin;
   /** Required with `submit_version`: the new text (its SHA-256 is the command's versionHash). */
   text?: string;
   reason?: string;

@@ -121,6 +121,7 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
         state: next,
         ...matter.projection(next),
         requestId: request.requestId,
+        origin: request.origin ?? null,
         at: now,
         });
       } catch (err) {
@@ -170,6 +171,7 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
       ...matter.projection(matter.state),
       firstVersion: input.firstVersion,
       requestId: input.requestId,
+      origin: input.origin ?? null,
       at: matter.state.registeredAt,
       });
     } catch (err) {

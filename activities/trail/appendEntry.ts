@@ -1,12 +1,19 @@
 import { Prisma } from '../../prisma/generated/client';
-import { entryHash, GENESIS_HASH } from '../../domain/evidence';
+import { CURRENT_HASH_VERSION, entryHash, GENESIS_HASH, type RequestOrigin, type TrailEventType, type TrailFieldsV2 } from '../../domain/evidence';
+import type { Command } from '../../domain/procedure';
 
 export interface TrailInput {
   matterId: string;
   actionKey: string;
   actorId: string;
   actorRole: string;
-  action: string;
+  action: TrailEventType;
+  /** What happened, in words. */
+  summary: string;
+  /** The command as accepted, for a person's action. */
+  command?: Command | null;
+  /** Where a person's request came from. */
+  origin?: RequestOrigin | null;
   reason?: string | null;
   before?: unknown;
   after?: unknown;
@@ -32,7 +39,8 @@ export async function appendTrailEntry(tx: Prisma.TransactionClient, input: Trai
   const head = locked[0];
   if (!head) throw new Error(`matter ${input.matterId} does not exist`);
   const seq = head.trail_head_seq + 1;
-  const fields = {
+  const fields: TrailFieldsV2 = {
+    hashVersion: CURRENT_HASH_VERSION,
     matterId: input.matterId,
     seq,
     actionKey: input.actionKey,
@@ -47,6 +55,10 @@ export async function appendTrailEntry(tx: Prisma.TransactionClient, input: Trai
     runId: input.runId ?? null,
     requestId: input.requestId ?? null,
     at: input.at,
+    summary: input.summary,
+    command: input.command ?? null,
+    originIp: input.origin?.ip ?? null,
+    originUserAgent: input.origin?.userAgent ?? null,
     prevHash: head.trail_head_hash ?? GENESIS_HASH,
   };
   const hash = entryHash(fields);
@@ -56,6 +68,7 @@ export async function appendTrailEntry(tx: Prisma.TransactionClient, input: Trai
       id: `${input.matterId}:${seq}`,
       before: jsonOrDbNull(fields.before),
       after: jsonOrDbNull(fields.after),
+      command: jsonOrDbNull(fields.command),
       at: new Date(input.at),
       hash,
     },

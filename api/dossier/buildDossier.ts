@@ -1,4 +1,4 @@
-import { sha256Hex, signOffSignatureValid } from '../../domain/evidence';
+import { sha256Hex, signOffSignatureValid, trailEntryView } from '../../domain/evidence';
 import type { MatterState } from '../../domain/procedure';
 import type { ApiDeps } from '../deps';
 import { verifyMatterTrail } from '../matters/verifyMatterTrail';
@@ -21,7 +21,7 @@ export async function buildDossier(deps: ApiDeps, matterId: string) {
     generatedAt: new Date().toISOString(),
     matter: { id: matter.id, title: matter.title, kind: matter.kind, flags: matter.flags, draftingUnit: matter.draftingUnit, stage: matter.stage, createdById: matter.createdById, createdAt: matter.createdAt.toISOString(), workflowId: matter.workflowId },
     versions: versions.map((v) => ({ number: v.number, sha256: v.sha256, textIntact: sha256Hex(v.text) === v.sha256, createdById: v.createdById, createdAt: v.createdAt.toISOString(), characters: v.text.length })),
-    trail: trail.map((t) => ({ ...t, at: t.at.toISOString() })),
+    trail: trail.map(trailEntryView),
     trailVerification: await verifyMatterTrail(deps, matter, trail),
     signOffs: signOffs.map((s) => {
       const v = byNumber.get(s.versionNumber);
@@ -53,7 +53,7 @@ export const csvCell = (v: unknown) => {
 
 /** The trail as CSV (one row per entry), for spreadsheets and archives. */
 export function dossierCsv(d: Dossier): string {
-  const cols = ['seq', 'at', 'actorId', 'actorRole', 'action', 'reason', 'versionHash', 'before', 'after', 'requestId', 'workflowId', 'runId', 'prevHash', 'hash'] as const;
+  const cols = ['seq', 'at', 'actorId', 'actorRole', 'action', 'summary', 'reason', 'versionHash', 'before', 'after', 'requestId', 'origin', 'workflowId', 'runId', 'prevHash', 'hash'] as const;
   const rows = d.trail.map((t) => cols.map((c) => csvCell((t as Record<string, unknown>)[c])).join(','));
   return `\uFEFF${cols.join(',')}\r\n${rows.join('\r\n')}\r\n`;
 }
@@ -87,7 +87,7 @@ ${d.signOffs.map((s) => `<tr><td>${esc(s.lawyerId)}</td><td>${s.versionNumber}<b
 <h2>合法性审核结论</h2><p>${d.legality.conclusion ? `${esc(d.legality.conclusion.outcome)}：${esc(d.legality.conclusion.text)}（版本 <code>${esc(d.legality.conclusion.versionHash)}</code>）` : '—'}</p>
 <h2>公平竞争审查结论</h2><p>${d.fairCompetition.conclusion ? `${esc(d.fairCompetition.conclusion)}：${esc(d.fairCompetition.conclusionSummary)}` : '—'}</p>
 <h2>集体讨论决定</h2>${meetings || '<p>—</p>'}
-<h2>决策留痕</h2><table><tr><th>#</th><th>时间</th><th>人员/角色</th><th>操作</th><th>理由</th><th>版本</th><th>哈希</th></tr>
-${d.trail.map((t) => `<tr><td>${t.seq}</td><td>${esc(t.at)}</td><td>${esc(t.actorId)}<br>${esc(t.actorRole)}</td><td>${esc(t.action)}</td><td>${esc(t.reason)}</td><td><code>${esc(t.versionHash?.slice(0, 12))}</code></td><td><code>${esc(t.hash)}</code></td></tr>`).join('')}</table>
+<h2>决策留痕</h2><table><tr><th>#</th><th>时间</th><th>人员/角色</th><th>操作</th><th>经过</th><th>理由</th><th>版本</th><th>哈希</th></tr>
+${d.trail.map((t) => `<tr><td>${t.seq}</td><td>${esc(t.at)}</td><td>${esc(t.actorId)}<br>${esc(t.actorRole)}</td><td>${esc(t.action)}</td><td>${esc(t.summary ?? '')}</td><td>${esc(t.reason)}</td><td><code>${esc(t.versionHash?.slice(0, 12))}</code></td><td><code>${esc(t.hash)}</code></td></tr>`).join('')}</table>
 </body></html>`;
 }

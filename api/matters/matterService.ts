@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import type { Matter } from '../../prisma/generated/client';
-import { sha256Hex } from '../../domain/evidence';
+import { sha256Hex, type RequestOrigin } from '../../domain/evidence';
 import { authorize, canRead, type MatterAccess } from '../../domain/permissions';
 import { ACTION_LABELS, availableActions, awaitedParties, awaits, deadlines, decide, nextObligationDue, whoseTurn, matterAccessOf, registrationProblem, TERMINAL_STAGES, type MatterKind, type Flag, type MatterState } from '../../domain/procedure';
 import {
@@ -48,7 +48,7 @@ function matterIdFor(principal: Principal, idempotencyKey: string | undefined): 
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-export async function createMatter(deps: ApiDeps, principal: Principal, input: NewMatter, ctx: { idempotencyKey?: string; requestId: string }) {
+export async function createMatter(deps: ApiDeps, principal: Principal, input: NewMatter, ctx: { idempotencyKey?: string; requestId: string; origin: RequestOrigin }) {
   const mayRegister = authorize(principal, 'register_matter');
   if (!mayRegister.allowed) throw forbidden(mayRegister.reason);
   const draftingUnit = input.draftingUnit ?? principal.sectionId;
@@ -72,6 +72,7 @@ export async function createMatter(deps: ApiDeps, principal: Principal, input: N
     config: deps.procedureConfig,
     calendarYears: await deps.calendars.years(),
     requestId: ctx.requestId,
+    origin: ctx.origin,
     historyEventsBeforeContinueAsNew: deps.config.WORKFLOW_CONTINUE_AS_NEW_EVENTS,
     registrationAttempt: attempt,
   };
@@ -231,7 +232,7 @@ export interface ActionBody {
 }
 
 /** Relays one person's action to the matter's workflow as an Update and returns the workflow's answer. */
-export async function actOnMatter(deps: ApiDeps, principal: Principal, matterId: string, body: ActionBody, ctx: { idempotencyKey?: string; requestId: string }): Promise<ActionResult> {
+export async function actOnMatter(deps: ApiDeps, principal: Principal, matterId: string, body: ActionBody, ctx: { idempotencyKey?: string; requestId: string; origin: RequestOrigin }): Promise<ActionResult> {
   const row = await readableMatter(deps, principal, matterId);
   const stored = row.state as unknown as MatterState;
   if (body.command.type === 'submit_version' && (typeof body.text !== 'string' || body.text.trim() === '')) {
@@ -261,7 +262,7 @@ export async function actOnMatter(deps: ApiDeps, principal: Principal, matterId:
     if (!verdict.ok) throw refusalProblem(verdict);
   }
   const update = deps.temporal.workflow.getHandle(row.workflowId).executeUpdate(actUpdate, {
-    args: [{ command, actor: actorOf(principal), actionKey, requestId: ctx.requestId, text: body.text, reason: body.reason }],
+    args: [{ command, actor: actorOf(principal), actionKey, requestId: ctx.requestId, origin: ctx.origin, text: body.text, reason: body.reason }],
     updateId: actionKey,
   });
   // With no worker to run the matter's workflow, do not hold the request open forever. The action may

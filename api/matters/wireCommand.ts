@@ -15,7 +15,7 @@ export const wireCommandSchema = z.discriminatedUnion('type', [
   submitVersionCommand.omit({ versionHash: true, versionNumber: true }),
   recordFcrConclusionCommand.partial({ documentId: true }),
   ...clientFilled,
-]);
+]).meta({ id: 'ActionCommand', description: 'A person\'s action as the client sends it; `type` names it (see availableActions on the matter). The server fills in hashes, numbers and generated ids' });
 export type WireCommand = z.infer<typeof wireCommandSchema>;
 
 /** What the server knows that the client does not send. */

@@ -5,9 +5,12 @@ import { positiveInt, resourceId } from '../http/params';
 import { idempotencyKeyOf } from '../http/idempotency';
 import { defineRoute, type AnyRoute } from '../http/route';
 import { notFound } from '../http/problem';
+import { requestOrigin } from '../http/requestOrigin';
+import { malformedTrailEntrySchema, trailEntrySchema, trailEntryView } from '../../domain/evidence';
 import { actOnMatter, createMatter, loadMatterView, readableMatter } from '../matters/matterService';
 import { observeAction } from '../http/metrics';
 import { wireCommandSchema } from '../matters/wireCommand';
+import { actionResultSchema, matterListItemSchema, matterSchema, trailVerdictSchema, versionSummarySchema } from '../matters/views';
 import { listMatters, listQuerySchema } from '../matters/listMatters';
 import type { ApiDeps } from '../deps';
 
@@ -23,23 +26,10 @@ const idParams = z.object({ id: resourceId(100) });
 const versionParams = z.object({ id: resourceId(100), number: positiveInt() });
 
 export const actionBody = z.object({
-  command: wireCommandSchema.describe('The action; `type` names it (see availableActions on the matter)'),
+  command: wireCommandSchema,
   text: documentText().optional().describe('The new text, with submit_version'),
   reason: prose().optional(),
 });
-
-const matterSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  kind: z.string(),
-  flags: z.array(z.string()),
-  draftingUnit: z.string(),
-  stage: z.string(),
-  currentVersion: z.object({ number: z.number(), sha256: z.string().nullable() }),
-  workflow: z.object({ workflowId: z.string(), status: z.string() }).loose(),
-  availableActions: z.array(z.object({ type: z.string(), label: z.string() })),
-  state: z.record(z.string(), z.unknown()),
-}).loose();
 
 const idempotencyHeader = { name: 'Idempotency-Key', description: 'A retried request with the same key is recorded once' };
 
@@ -54,13 +44,13 @@ export function matterRoutes(deps: ApiDeps): AnyRoute[] {
         202: { description: 'Accepted: the workflow has started and stores the matter as soon as a worker is available', schema: z.object({ id: z.string(), workflowId: z.string(), stage: z.literal('registering') }) },
       },
       handler: async ({ req, res, body, principal }) => {
-        const { created, pending, matter } = await createMatter(deps, principal!, body, { idempotencyKey: idempotencyKeyOf(req), requestId: req.id });
+        const { created, pending, matter } = await createMatter(deps, principal!, body, { idempotencyKey: idempotencyKeyOf(req), requestId: req.id, origin: requestOrigin(req) });
         res.status(pending ? 202 : created ? 201 : 200).location(`/api/v1/matters/${matter.id}`).json(matter);
       },
     }),
     defineRoute({
       method: 'get', path: '/api/v1/matters', summary: 'List matters in scope, filtered', tags: ['matters'], auth: true, query: listQuerySchema,
-      responses: { 200: { description: 'Matters, newest first', schema: z.object({ items: z.array(z.record(z.string(), z.unknown())), nextCursor: z.string().nullable() }) } },
+      responses: { 200: { description: 'Matters, newest first', schema: z.object({ items: z.array(matterListItemSchema), nextCursor: z.string().nullable() }) } },
       handler: ({ query, principal }) => listMatters(deps, principal!, query),
     }),
     defineRoute({
@@ -71,12 +61,12 @@ export function matterRoutes(deps: ApiDeps): AnyRoute[] {
     }),
     defineRoute({
       method: 'post', path: '/api/v1/matters/:id/actions', summary: 'Act on a matter (relayed to its workflow as an Update)', tags: ['matters'], auth: true, params: idParams, body: actionBody, headers: [idempotencyHeader],
-      responses: { 200: { description: 'Accepted; the new state', schema: z.object({ state: z.record(z.string(), z.unknown()), trail: z.object({ seq: z.number(), hash: z.string() }), summary: z.string() }) } },
-      handler: ({ req, params, body, principal }) => observeAction(String(body.command.type), () => actOnMatter(deps, principal!, params.id, body, { idempotencyKey: idempotencyKeyOf(req), requestId: req.id })),
+      responses: { 200: { description: 'Accepted; the new state', schema: actionResultSchema } },
+      handler: ({ req, params, body, principal }) => observeAction(String(body.command.type), () => actOnMatter(deps, principal!, params.id, body, { idempotencyKey: idempotencyKeyOf(req), requestId: req.id, origin: requestOrigin(req) })),
     }),
     defineRoute({
       method: 'get', path: '/api/v1/matters/:id/versions', summary: 'The versions of the text (immutable, SHA-256)', tags: ['matters'], auth: true, params: idParams,
-      responses: { 200: { description: 'Versions without text', schema: z.object({ items: z.array(z.object({ number: z.number(), sha256: z.string(), createdById: z.string(), createdAt: z.string() })) }) } },
+      responses: { 200: { description: 'Versions without text', schema: z.object({ items: z.array(versionSummarySchema) }) } },
       handler: async ({ params, principal }) => {
         await readableMatter(deps, principal!, params.id);
         const rows = await deps.db.prisma.matterVersion.findMany({ where: { matterId: params.id }, orderBy: { number: 'asc' }, select: { number: true, sha256: true, createdById: true, createdAt: true } });
@@ -95,16 +85,16 @@ export function matterRoutes(deps: ApiDeps): AnyRoute[] {
     }),
     defineRoute({
       method: 'get', path: '/api/v1/matters/:id/trail', summary: 'The decision trail (hash-chained)', tags: ['trail'], auth: true, params: idParams,
-      responses: { 200: { description: 'Entries in order', schema: z.object({ items: z.array(z.record(z.string(), z.unknown())) }) } },
+      responses: { 200: { description: 'Entries in order, each typed by its kind (`action`)', schema: z.object({ items: z.array(z.union([trailEntrySchema, malformedTrailEntrySchema])) }) } },
       handler: async ({ params, principal }) => {
         await readableMatter(deps, principal!, params.id, 'read_trail');
         const rows = await deps.db.prisma.trailEntry.findMany({ where: { matterId: params.id }, orderBy: { seq: 'asc' } });
-        return { items: rows.map((r) => ({ ...r, at: r.at.toISOString() })) };
+        return { items: rows.map(trailEntryView) };
       },
     }),
     defineRoute({
       method: 'get', path: '/api/v1/matters/:id/trail/verify', summary: 'Verify the trail: every hash link, and the head against the workflow', tags: ['trail'], auth: true, params: idParams,
-      responses: { 200: { description: 'Verdict', schema: z.object({ valid: z.boolean(), entries: z.number(), firstBadEntry: z.object({ seq: z.number(), reason: z.string() }).nullable() }) } },
+      responses: { 200: { description: 'Verdict', schema: trailVerdictSchema } },
       handler: async ({ params, principal }) => {
         const row = await readableMatter(deps, principal!, params.id, 'read_trail');
         return verifyMatterTrail(deps, row);

@@ -5,7 +5,23 @@
  * that verify.
  */
 export { canonicalJson } from './canonicalJson';
-export { entryHash, GENESIS_HASH, hashedFields, verifyChain, type ChainVerdict, type StoredTrailEntry, type TrailFields } from './hashChain';
+export { CURRENT_HASH_VERSION, entryHash, GENESIS_HASH, hashedFields, verifyChain, type ChainVerdict, type StoredTrailEntry, type TrailFields, type TrailFieldsV1, type TrailFieldsV2 } from './hashChain';
 export { verifyTrail, type TrailHeadClaim } from './verifyTrail';
 export { signOffPayload, signOffSignatureValid, verifySignature, verifySignOff, type SignOffFields, type SignOffVerdict, type StoredSignOff } from './signOff';
 export { sha256Hex } from './sha256';
+export {
+  malformedTrailEntrySchema,
+  stateChangeSchema,
+  SYSTEM_EVENT_TYPES,
+  TRAIL_EVENT_TYPES,
+  trailEntrySchema,
+  trailEntryView,
+  trailEventDataSchema,
+  type MalformedTrailEntry,
+  type RequestOrigin,
+  type SystemEventType,
+  type TrailEntryView,
+  type TrailEventData,
+  type TrailEventType,
+  type TrailRow,
+} from './trailEvents';

@@ -42,6 +42,27 @@ describe('the tamper-evident decision trail', () => {
     expect(await verify()).toEqual({ valid: true, entries: trail.length, firstBadEntry: null });
   });
 
+  test('entries are typed by their kind: the summary, the command as accepted and the request\'s origin are kept and hashed', async () => {
+    const trail = (await http.get(`/api/v1/matters/${id}/trail`, cast.auditor)).body.items;
+    expect(trail[0]).toMatchObject({ action: 'register', summary: expect.stringContaining('登记'), command: null, origin: { ip: expect.stringMatching(/127\.0\.0\.1/), userAgent: expect.any(String) }, hashVersion: 2 });
+    const opinion = trail.find((t: { action: string }) => t.action === 'submit_lawyer_opinion');
+    expect(opinion).toMatchObject({ summary: expect.any(String), command: { type: 'submit_lawyer_opinion', outcome: 'LAWFUL', text: '合法' }, origin: { ip: expect.stringMatching(/127\.0\.0\.1/) } });
+    expect(opinion.summary.length).toBeGreaterThan(0);
+    expect(trail.some((t: { malformed?: string }) => t.malformed)).toBe(false);
+    const doc = (await http.get('/api/v1/openapi.json', null)).body;
+    expect(doc.components.schemas.TrailEntry).toBeDefined();
+
+    // The new fields are covered by the hash: changing where a request came from is reported.
+    const seq = opinion.seq as number;
+    await sql.query(`UPDATE trail_entry SET origin_ip = '198.51.100.1' WHERE matter_id = $1 AND seq = $2`, [id, seq]);
+    expect(await verify()).toMatchObject({ valid: false, firstBadEntry: { seq, reason: expect.stringContaining('edited') } });
+    await sql.query('UPDATE trail_entry SET origin_ip = $3 WHERE matter_id = $1 AND seq = $2', [id, seq, opinion.origin.ip]);
+    await sql.query(`UPDATE trail_entry SET summary = 'rewritten' WHERE matter_id = $1 AND seq = $2`, [id, seq]);
+    expect(await verify()).toMatchObject({ valid: false, firstBadEntry: { seq } });
+    await sql.query('UPDATE trail_entry SET summary = $3 WHERE matter_id = $1 AND seq = $2', [id, seq, opinion.summary]);
+    expect((await verify()).valid).toBe(true);
+  });
+
   test('an entry edited in the database is reported, and restoring it restores validity', async () => {
     const { rows } = await sql.query('SELECT reason FROM trail_entry WHERE matter_id = $1 AND seq = 3', [id]);
     await sql.query(`UPDATE trail_entry SET reason = 'quietly changed' WHERE matter_id = $1 AND seq = 3`, [id]);

@@ -1,5 +1,5 @@
 import { generateKeyPairSync, sign } from 'node:crypto';
-import { canonicalJson, entryHash, GENESIS_HASH, sha256Hex, signOffPayload, verifyChain, verifySignature, verifySignOff, verifyTrail, type StoredTrailEntry } from '../../../domain/evidence';
+import { canonicalJson, CURRENT_HASH_VERSION, entryHash, TRAIL_EVENT_TYPES, trailEntryView, type TrailRow, GENESIS_HASH, sha256Hex, signOffPayload, verifyChain, verifySignature, verifySignOff, verifyTrail, type StoredTrailEntry } from '../../../domain/evidence';
 
 function chain(n: number): StoredTrailEntry[] {
   const out: StoredTrailEntry[] = [];
@@ -105,5 +105,80 @@ describe('sign-offs: the statement signed and its verification', () => {
 
   test('a malformed key or signature is invalid, not an error', () => {
     expect(verifySignature('x', 'not base64!', 'not a key')).toBe(false);
+  });
+});
+
+describe('hash versions: entries written before summaries, commands and origins were kept stay verifiable', () => {
+  /** Two version-1 entries as old code wrote them, then version-2 entries as current code writes them. */
+  function mixedChain(): StoredTrailEntry[] {
+    const old = chain(2);
+    let prev = old[1]!.hash;
+    const out = [...old];
+    for (const seq of [3, 4]) {
+      const fields = {
+        hashVersion: CURRENT_HASH_VERSION, matterId: 'm1', seq, actionKey: `k${seq}`, actorId: 'u1', actorRole: 'drafter', action: 'withdraw',
+        reason: '撤回', before: { stage: 'research' }, after: { stage: 'withdrawn' }, versionHash: 'a'.repeat(64), workflowId: 'matter-m1', runId: 'r1',
+        requestId: 'q1', at: `2026-11-0${seq}T00:00:00.000Z`, summary: '撤回事项', command: { type: 'withdraw', reason: '撤回' },
+        originIp: '203.0.113.7', originUserAgent: 'Mozilla/5.0', prevHash: prev,
+      };
+      const hash = entryHash(fields);
+      out.push({ ...fields, hash });
+      prev = hash;
+    }
+    return out;
+  }
+
+  test('a chain of version-1 and version-2 entries verifies', () => {
+    expect(verifyChain(mixedChain())).toEqual({ valid: true, entries: 4, firstBadEntry: null });
+  });
+
+  test.each([
+    ['summary', { summary: '改写的经过' }],
+    ['command', { command: { type: 'withdraw', reason: '别的理由' } }],
+    ['origin IP', { originIp: '198.51.100.1' }],
+    ['user agent', { originUserAgent: 'curl/8' }],
+  ])('editing the %s of a version-2 entry is reported', (_field, change) => {
+    const entries = mixedChain().map((e) => (e.seq === 3 ? { ...e, ...change } : e));
+    expect(verifyChain(entries)).toMatchObject({ valid: false, firstBadEntry: { seq: 3, reason: expect.stringContaining('edited') } });
+  });
+
+  test('marking a version-2 entry as version 1 to escape the new fields is reported', () => {
+    const entries = mixedChain().map((e) => (e.seq === 4 ? { ...e, hashVersion: 1, summary: '改写' } : e));
+    expect(verifyChain(entries)).toMatchObject({ valid: false, firstBadEntry: { seq: 4 } });
+  });
+
+  test('an unknown hash version is reported', () => {
+    const entries = mixedChain().map((e) => (e.seq === 4 ? { ...e, hashVersion: 9 } : e));
+    expect(verifyChain(entries)).toMatchObject({ valid: false, firstBadEntry: { seq: 4, reason: 'unknown hash version 9' } });
+  });
+});
+
+describe('typed trail entries: parsed on read by their kind', () => {
+  const row = (over: Partial<TrailRow>): TrailRow => ({
+    seq: 2, at: new Date('2026-11-02T00:00:00.000Z'), actionKey: 'k2', actorId: 'u1', actorRole: 'drafter', action: 'withdraw', summary: '撤回事项', reason: '撤回',
+    versionHash: null, originIp: '203.0.113.7', originUserAgent: 'UA', workflowId: 'matter-m1', runId: 'r1', requestId: 'q1', hashVersion: 2, prevHash: 'p', hash: 'h',
+    command: { type: 'withdraw', reason: '撤回' }, before: { stage: 'research' }, after: { stage: 'withdrawn', closure: { stage: 'withdrawn' } }, ...over,
+  });
+
+  test('a person\'s action: its command, the state before and after, the origin', () => {
+    const view = trailEntryView(row({}));
+    expect(view).toMatchObject({ action: 'withdraw', summary: '撤回事项', command: { type: 'withdraw', reason: '撤回' }, after: { stage: 'withdrawn' }, origin: { ip: '203.0.113.7', userAgent: 'UA' } });
+    expect('malformed' in view).toBe(false);
+  });
+
+  test('an entry from before commands were kept parses with command null and no origin', () => {
+    const view = trailEntryView(row({ command: null, summary: null, originIp: null, originUserAgent: null, hashVersion: 1 }));
+    expect(view).toMatchObject({ action: 'withdraw', command: null, summary: null, origin: null });
+  });
+
+  test('the system\'s entries have their own data', () => {
+    const view = trailEntryView(row({ action: 'deadline_reminder', actorId: 'system', actorRole: 'system', command: null, before: null, after: { deadline: 'legality_review', dueAt: '2026-12-01T00:00:00Z' } }));
+    expect(view).toMatchObject({ action: 'deadline_reminder', after: { deadline: 'legality_review' } });
+    expect(new Set(TRAIL_EVENT_TYPES).size).toBe(TRAIL_EVENT_TYPES.length);
+  });
+
+  test('data that does not fit its kind is shown as stored and flagged', () => {
+    expect(trailEntryView(row({ command: { type: 'archive', archiveRef: 'x' } }))).toMatchObject({ action: 'withdraw', malformed: expect.stringContaining('command') });
+    expect(trailEntryView(row({ after: { stage: 'on_the_moon' } }))).toMatchObject({ malformed: expect.stringContaining('after.stage') });
   });
 });

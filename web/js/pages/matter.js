@@ -464,7 +464,8 @@ function trailBlock(matter, data) {
       const detailsId = `trail-${e.seq}`;
       const toggle = h('button', { type: 'button', class: 'link small', 'aria-expanded': 'false', 'aria-controls': detailsId }, '详情');
       const details = h('tr', { id: detailsId, class: 'trail-details', hidden: true }, h('td', { colspan: '8' },
-        defList([['动作键', mono(e.actionKey)], ['请求', mono(e.requestId)], ['前一哈希', mono(e.prevHash)], ['本条哈希', mono(e.hash)], ['版本', mono(e.versionHash)]]),
+        defList([['动作键', mono(e.actionKey)], ['请求', mono(e.requestId)], ['来源', e.origin ? `${e.origin.ip ?? '—'} · ${e.origin.userAgent ?? '—'}` : '—'], ['前一哈希', mono(e.prevHash)], ['本条哈希', mono(e.hash)], ['版本', mono(e.versionHash)]]),
+        e.command ? h('details', {}, h('summary', {}, '提交内容'), h('pre', { class: 'json' }, JSON.stringify(e.command, null, 2))) : null,
         e.before ? h('details', {}, h('summary', {}, '变更前'), h('pre', { class: 'json' }, JSON.stringify(e.before, null, 2))) : null,
         e.after ? h('details', {}, h('summary', {}, '变更后'), h('pre', { class: 'json' }, JSON.stringify(e.after, null, 2))) : null));
       toggle.addEventListener('click', () => { details.hidden = !details.hidden; toggle.setAttribute('aria-expanded', String(!details.hidden)); });
@@ -473,7 +474,7 @@ function trailBlock(matter, data) {
         h('td', { class: 'nowrap' }, formatDateTime(e.at)),
         h('td', {}, e.actorId),
         h('td', {}, label(ACTOR_ROLE_LABELS, e.actorRole)),
-        h('td', {}, label(ACTION_LABELS, e.action)),
+        h('td', {}, label(ACTION_LABELS, e.action), e.summary ? h('div', { class: 'muted small' }, e.summary) : null),
         h('td', {}, e.reason ?? ''),
         h('td', { class: 'nowrap' }, mono(shortHash(e.hash))),
         h('td', { class: 'no-print nowrap' }, toggle));

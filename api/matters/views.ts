@@ -1,0 +1,62 @@
+/**
+ * What the matter endpoints answer, named for the OpenAPI document. The procedure state itself is the
+ * domain's MatterState (documented by its top-level parts; its records are the domain's own types).
+ */
+import { z } from 'zod';
+import { COMMAND_TYPES, FLAGS, MATTER_KINDS, oneOf, STAGE_LABELS, type Stage } from '../../domain/procedure';
+import { stateChangeSchema } from '../../domain/evidence';
+
+const STAGES = Object.keys(STAGE_LABELS) as Stage[];
+
+export const trailHeadSchema = z.object({ seq: z.number().int(), hash: z.string() }).meta({ id: 'TrailHead', description: 'The newest entry of a matter\'s trail' });
+
+export const matterStateSchema = stateChangeSchema
+  .required({ stage: true, kind: true, flags: true, title: true, draftingUnit: true, versions: true })
+  .meta({ id: 'MatterState', description: 'The procedure state the matter\'s workflow holds' });
+
+export const deadlineSchema = z
+  .looseObject({ key: z.string(), label: z.string(), startedAt: z.string(), dueAt: z.string().nullable(), remindAt: z.string().optional(), unit: z.string(), stage: oneOf(STAGES), warning: z.string().optional(), provisional: z.literal(true).optional() })
+  .meta({ id: 'Deadline', description: 'A running statutory clock' });
+
+const common = {
+  id: z.string(),
+  title: z.string(),
+  kind: oneOf(MATTER_KINDS),
+  flags: z.array(oneOf(FLAGS)),
+  draftingUnit: z.string(),
+  stage: oneOf(STAGES),
+  nextDueAt: z.string().nullable(),
+  overdue: z.boolean(),
+  awaitsMe: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+};
+
+export const matterSchema = z
+  .looseObject({
+    ...common,
+    createdBy: z.string(),
+    currentVersion: z.object({ number: z.number().int(), sha256: z.string().nullable() }),
+    turn: z.unknown().describe('Whose turn it is: the duties that move the matter on'),
+    workflow: z.looseObject({ workflowId: z.string(), status: z.string(), trailHead: trailHeadSchema.nullable() }),
+    deadlines: z.array(deadlineSchema),
+    availableActions: z.array(z.looseObject({ type: oneOf(COMMAND_TYPES), label: z.string() })),
+    state: matterStateSchema,
+  })
+  .meta({ id: 'Matter', description: 'A matter with its procedure state and what the caller may do next' });
+
+export const matterListItemSchema = z
+  .looseObject({ ...common, createdById: z.string(), currentVersion: z.number().int(), awaitingRoles: z.array(z.string()), awaitingUserIds: z.array(z.string()) })
+  .meta({ id: 'MatterListItem', description: 'A matter in a work list' });
+
+export const actionResultSchema = z
+  .object({ state: matterStateSchema, trail: trailHeadSchema, summary: z.string() })
+  .meta({ id: 'ActionResult', description: 'An accepted action: the new state, its trail entry and what happened' });
+
+export const trailVerdictSchema = z
+  .object({ valid: z.boolean(), entries: z.number().int(), firstBadEntry: z.object({ seq: z.number().int(), reason: z.string() }).nullable() })
+  .meta({ id: 'TrailVerdict', description: 'Every hash link checked, and the head against the matter record and the workflow' });
+
+export const versionSummarySchema = z
+  .object({ number: z.number().int(), sha256: z.string(), createdById: z.string(), createdAt: z.string() })
+  .meta({ id: 'VersionSummary', description: 'A version of the text, without the text' });
