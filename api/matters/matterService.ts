@@ -291,7 +291,7 @@ export async function actOnMatter(deps: ApiDeps, principal: Principal, matterId:
  * from its trail entry and the final state. Null when the key was never applied to this matter.
  */
 async function originalAnswer(deps: ApiDeps, row: Matter, actionKey: string): Promise<ActionResult | null> {
-  const entry = await deps.db.prisma.trailEntry.findUnique({ where: { matterId_actionKey: { matterId: row.id, actionKey } }, select: { seq: true, hash: true, action: true } });
+  const entry = await deps.db.prisma.trailEntry.findUnique({ where: { matterId_actionKey: { matterId: row.id, actionKey } }, select: { seq: true, hash: true, action: true, summary: true } });
   if (!entry) return null;
   try {
     return await deps.temporal.workflow.getHandle(row.workflowId).getUpdateHandle<ActionResult>(actionKey).result();
@@ -300,5 +300,5 @@ async function originalAnswer(deps: ApiDeps, row: Matter, actionKey: string): Pr
   }
   const state = (await deps.db.prisma.matter.findUniqueOrThrow({ where: { id: row.id }, select: { state: true } })).state as unknown as MatterState;
   const label = (ACTION_LABELS as Record<string, string>)[entry.action] ?? entry.action;
-  return { state, trail: { seq: entry.seq, hash: entry.hash }, summary: label };
+  return { state, trail: { seq: entry.seq, hash: entry.hash }, summary: entry.summary ?? label };
 }
