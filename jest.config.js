@@ -1,4 +1,4 @@
-/** Three projects: pure logic, the real stack, and replay of committed workflow histories. */
+/** Four projects: pure logic, the real stack, replay of committed workflow histories, and the web app in a browser. */
 const tsJest = { '^.+\\.ts$': ['ts-jest', {}] };
 const common = { testEnvironment: 'node', transform: tsJest, moduleFileExtensions: ['ts', 'js', 'json'] };
 module.exports = {
@@ -14,5 +14,13 @@ module.exports = {
       globalTeardown: '<rootDir>/test/integration/globalTeardown.ts',
     },
     { ...common, displayName: 'replay', testMatch: ['<rootDir>/test/replay/**/*.test.ts'] },
+    {
+      // Headless Debian Chromium through the real stack: a journey per role, screenshots, a phone-size pass.
+      ...common,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/browser/globalSetup.ts',
+      globalTeardown: '<rootDir>/test/browser/globalTeardown.ts',
+    },
   ],
 };

@@ -23,6 +23,7 @@ import { vocabularyRoutes } from './routes/vocabulary';
 import { documentRoutes } from './routes/documents';
 import { versionDiffRoutes } from './routes/versionDiff';
 import { statisticsRoutes } from './routes/statistics';
+import { mountVendorAssets } from './http/vendorAssets';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -71,6 +72,7 @@ export function createApp(given: ApiDeps) {
   mountRoutes(router, routes, authenticate);
   app.use(router);
 
+  mountVendorAssets(app);
   // The web app: static pages that stand on this API.
   app.use(express.static(path.resolve(__dirname, '../web'), { index: 'index.html' }));
 

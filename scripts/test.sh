@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 bash scripts/ensure-setup.sh
 echo "› type-checking"
 npx tsc --noEmit -p .
+# The web app: plain ES modules checked through their JSDoc types (web/tsconfig.json).
+npx tsc --noEmit -p web
 mkdir -p .data
 echo "› fair-competition pre-screen evaluation"
 npx tsx scripts/eval-prescreen.ts > .data/eval-prescreen.log || { cat .data/eval-prescreen.log; exit 1; }
@@ -15,7 +17,7 @@ tail -n 1 .data/eval-prescreen.log
 echo "› legality pre-screen evaluation"
 npx tsx scripts/eval-legality.ts > .data/eval-legality.log || { cat .data/eval-legality.log; exit 1; }
 tail -n 1 .data/eval-legality.log
-echo "› jest: unit, integration, replay"
+echo "› jest: unit, integration, replay, browser"
 results=.data/jest-results.json
 status=0
 rm -f "$results"

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import helmet from 'helmet';
-import { DOSSIER_STYLE } from '../dossier/buildDossier';
+import { DOSSIER_STYLE } from '../dossier/dossierHtml';
 
 /** CSP source for an inline block, by the SHA-256 of its exact text. */
 export const cspHash = (text: string) => `'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`;

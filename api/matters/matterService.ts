@@ -196,6 +196,11 @@ export async function loadMatterView(deps: ApiDeps, principal: Principal, matter
     overdue: nextDueAt !== null && Date.parse(nextDueAt) < Date.now(),
     turn,
     awaitsMe: awaits({ ...awaitedParties(turn), draftingUnit: state.draftingUnit }, principal),
+    // What the caller may read besides the matter itself, so a client offers only what will be answered.
+    access: {
+      trail: authorize(principal, 'read_trail', matterAccessOf(state), ctx.now).allowed,
+      signatures: authorize(principal, 'verify_signature', matterAccessOf(state), ctx.now).allowed,
+    },
     workflow: { workflowId: row.workflowId, status, source: live ? 'workflow' : 'projection', trailHead, notifications },
     deadlines: clocks,
     availableActions: status === 'RUNNING' ? availableActions(state, ctx.actor, ctx) : [],

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { resourceId } from '../http/params';
 import { defineRoute, type AnyRoute } from '../http/route';
 import { readableMatter } from '../matters/matterService';
-import { buildDossier, dossierCsv, dossierHtml } from '../dossier/buildDossier';
+import { buildDossier, dossierCsv } from '../dossier/buildDossier';
+import { dossierHtml } from '../dossier/dossierHtml';
 import type { ApiDeps } from '../deps';
 
 const params = z.object({ id: resourceId(100) });

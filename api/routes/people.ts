@@ -50,11 +50,14 @@ export function peopleRoutes(deps: ApiDeps): AnyRoute[] {
   return [
     defineRoute({
       method: 'get', path: '/api/v1/people', summary: 'Directory of active people by role (names and ids only), for choosing a lawyer, reviewer or meeting members', tags: ['people'], auth: true,
-      query: z.object({ role: oneOf(ROLES).optional() }),
-      responses: { 200: { description: 'People', schema: z.object({ items: z.array(z.object({ id: z.string(), displayName: z.string(), roles: z.array(z.string()), sectionId: z.string().nullable(), contractFrom: z.string().nullable(), contractTo: z.string().nullable() })) }) } },
+      query: z.object({
+        role: oneOf(ROLES).optional(),
+        includeInactive: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('Also people no longer active (to name who acted in a matter\'s history)'),
+      }),
+      responses: { 200: { description: 'People', schema: z.object({ items: z.array(z.object({ id: z.string(), displayName: z.string(), roles: z.array(z.string()), sectionId: z.string().nullable(), contractFrom: z.string().nullable(), contractTo: z.string().nullable(), active: z.boolean() })) }) } },
       handler: async ({ query }) => {
-        const rows = await deps.db.prisma.user.findMany({ where: { active: true, ...(query.role ? { roles: { has: query.role } } : {}) }, orderBy: { username: 'asc' } });
-        return { items: rows.map((u) => ({ id: u.id, displayName: u.displayName, roles: u.roles, sectionId: u.sectionId, contractFrom: u.contractFrom, contractTo: u.contractTo })) };
+        const rows = await deps.db.prisma.user.findMany({ where: { ...(query.includeInactive ? {} : { active: true }), ...(query.role ? { roles: { has: query.role } } : {}) }, orderBy: { username: 'asc' } });
+        return { items: rows.map((u) => ({ id: u.id, displayName: u.displayName, roles: u.roles, sectionId: u.sectionId, contractFrom: u.contractFrom, contractTo: u.contractTo, active: u.active })) };
       },
     }),
     defineRoute({

@@ -1,17 +1,9 @@
 import crypto from 'node:crypto';
 import { canonicalJson } from './canonicalJson';
 import { sha256Hex } from './sha256';
+import type { SignOffFields } from './signOffFields';
 
-/** The fields a lawyer's signature covers: the matter, the exact text (its SHA-256), the outcome, the opinion, the time. */
-export interface SignOffFields {
-  matterId: string;
-  lawyerId: string;
-  versionNumber: number;
-  versionHash: string;
-  outcome: string;
-  opinionText: string;
-  signedAt: string;
-}
+export type { SignOffFields };
 
 /** The statement a lawyer signs, byte for byte. */
 export function signOffPayload(s: SignOffFields): string {

@@ -1,20 +1,28 @@
+// @ts-check
 /**
  * The only way the web app talks to the server: the public HTTP API on the same origin, with the bearer
  * token kept in sessionStorage (it dies with the tab, and is never put in a URL or a cookie).
  */
 
+/** @typedef {import('../types/api').Problem} Problem */
+/** @typedef {import('../types/api').Me} Me */
+
 const TOKEN_KEY = 'lr.token';
 const USER_KEY = 'lr.user';
 
 export const session = {
+  /** @returns {string | null} */
   get token() { return sessionStorage.getItem(TOKEN_KEY); },
+  /** @returns {Me | null} */
   get user() {
     try { return JSON.parse(sessionStorage.getItem(USER_KEY) ?? 'null'); } catch { return null; }
   },
+  /** @param {string} token @param {Me} user */
   save(token, user) {
     sessionStorage.setItem(TOKEN_KEY, token);
     sessionStorage.setItem(USER_KEY, JSON.stringify(user));
   },
+  /** @param {Me} user */
   setUser(user) { sessionStorage.setItem(USER_KEY, JSON.stringify(user)); },
   clear() {
     sessionStorage.removeItem(TOKEN_KEY);
@@ -26,9 +34,11 @@ export const session = {
  * An RFC 9457 problem answer, kept whole: `detail` explains the rule that refused, `errors` names fields.
  */
 export class ApiError extends Error {
+  /** @param {number} status @param {Problem | null | undefined} problem */
   constructor(status, problem) {
     super(problem?.detail || problem?.title || `HTTP ${status}`);
     this.status = status;
+    /** @type {Problem} */
     this.problem = problem ?? {};
   }
   get title() { return this.problem.title ?? `HTTP ${this.status}`; }
@@ -38,9 +48,12 @@ export class ApiError extends Error {
 }
 
 /** Called when the token is rejected, so the app can send the person back to the login page. */
+/** @type {(problem: Problem) => void} */
 let onUnauthorized = () => {};
+/** @param {(problem: Problem) => void} fn */
 export const setUnauthorizedHandler = (fn) => { onUnauthorized = fn; };
 
+/** @param {Response} res @returns {Promise<any>} */
 async function parseBody(res) {
   const type = res.headers.get('content-type') ?? '';
   if (res.status === 204) return null;
@@ -49,10 +62,24 @@ async function parseBody(res) {
 }
 
 /**
- * request('GET', '/api/v1/matters', { query, body, headers, raw })
- * Throws ApiError for any non-2xx answer. With `raw`, returns the Response (for CSV/HTML downloads).
+ * @typedef {object} RequestOptions
+ * @property {Record<string, unknown>} [query]
+ * @property {unknown} [body] JSON body
+ * @property {Blob | ArrayBuffer} [bytes] a raw body (an uploaded file), sent as it is
+ * @property {Record<string, string>} [headers]
+ * @property {boolean} [raw] return the Response (for CSV/HTML downloads)
+ * @property {boolean} [auth]
  */
-export async function request(method, path, { query, body, headers = {}, raw = false, auth = true } = {}) {
+
+/**
+ * request('GET', '/api/v1/matters', { query, body, headers, raw })
+ * Throws ApiError for any non-2xx answer.
+ * @param {string} method
+ * @param {string} path
+ * @param {RequestOptions} [options]
+ * @returns {Promise<any>}
+ */
+export async function request(method, path, { query, body, bytes, headers = {}, raw = false, auth = true } = {}) {
   let url = path;
   if (query) {
     const params = new URLSearchParams();
@@ -60,15 +87,16 @@ export async function request(method, path, { query, body, headers = {}, raw = f
     const qs = params.toString();
     if (qs) url += `?${qs}`;
   }
+  /** @type {Record<string, string>} */
   const h = { accept: 'application/json, application/problem+json;q=0.9, */*;q=0.5', ...headers };
   if (body !== undefined) h['content-type'] = 'application/json';
   const token = session.token;
   if (auth && token) h.authorization = `Bearer ${token}`;
   let res;
   try {
-    res = await fetch(url, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(body) });
+    res = await fetch(url, { method, headers: h, body: bytes ?? (body === undefined ? undefined : JSON.stringify(body)) });
   } catch (err) {
-    throw new ApiError(0, { title: '无法连接服务器 (network error)', detail: String(err?.message ?? err) });
+    throw new ApiError(0, { title: '无法连接服务器', detail: String(/** @type {Error} */ (err)?.message ?? err) });
   }
   if (res.ok) return raw ? res : parseBody(res);
   const payload = await parseBody(res).catch(() => null);
@@ -83,43 +111,85 @@ export async function request(method, path, { query, body, headers = {}, raw = f
 
 /** The dossier exports, each with its own literal path (the integration test checks them against OpenAPI). */
 const DOSSIER = {
+  /** @param {string} id */
   json: (id) => `/api/v1/matters/${id}/dossier`,
+  /** @param {string} id */
   csv: (id) => `/api/v1/matters/${id}/dossier.csv`,
+  /** @param {string} id */
   html: (id) => `/api/v1/matters/${id}/dossier.html`,
 };
 
+const enc = encodeURIComponent;
+
 export const api = {
+  /** @param {string} username @param {string} password @returns {Promise<{ token: string, user: Me }>} */
   login: (username, password) => request('POST', '/api/v1/auth/login', { body: { username, password }, auth: false }),
   logout: () => request('POST', '/api/v1/auth/logout'),
+  /** @returns {Promise<Me>} */
   me: () => request('GET', '/api/v1/me'),
+  /** @param {Record<string, unknown>} query @returns {Promise<{ items: import('../types/api').MatterListItem[], nextCursor: string | null }>} */
   listMatters: (query) => request('GET', '/api/v1/matters', { query }),
+  /** @param {unknown} body @param {string} idempotencyKey @returns {Promise<import('../types/api').MatterView | { id: string, stage: 'registering' }>} */
   createMatter: (body, idempotencyKey) => request('POST', '/api/v1/matters', { body, headers: { 'Idempotency-Key': idempotencyKey } }),
-  matter: (id) => request('GET', `/api/v1/matters/${encodeURIComponent(id)}`),
-  act: (id, payload, idempotencyKey) => request('POST', `/api/v1/matters/${encodeURIComponent(id)}/actions`, { body: payload, headers: { 'Idempotency-Key': idempotencyKey } }),
-  versions: (id) => request('GET', `/api/v1/matters/${encodeURIComponent(id)}/versions`),
-  version: (id, n) => request('GET', `/api/v1/matters/${encodeURIComponent(id)}/versions/${n}`),
-  trail: (id) => request('GET', `/api/v1/matters/${encodeURIComponent(id)}/trail`),
-  verifyTrail: (id) => request('GET', `/api/v1/matters/${encodeURIComponent(id)}/trail/verify`),
-  signOffs: (id) => request('GET', `/api/v1/matters/${encodeURIComponent(id)}/signoffs`),
-  verifySignOff: (id, sid, versionNumber) => request('GET', `/api/v1/matters/${encodeURIComponent(id)}/signoffs/${encodeURIComponent(sid)}/verify`, { query: { versionNumber } }),
-  dossierRaw: (id, ext) => request('GET', DOSSIER[ext](encodeURIComponent(id)), { raw: true }),
+  /** @param {string} id @returns {Promise<import('../types/api').MatterView>} */
+  matter: (id) => request('GET', `/api/v1/matters/${enc(id)}`),
+  /** @param {string} id @param {unknown} payload @param {string} idempotencyKey @returns {Promise<import('../types/api').ActionResult>} */
+  act: (id, payload, idempotencyKey) => request('POST', `/api/v1/matters/${enc(id)}/actions`, { body: payload, headers: { 'Idempotency-Key': idempotencyKey } }),
+  /** @param {string} id @returns {Promise<{ items: import('../types/api').VersionInfo[] }>} */
+  versions: (id) => request('GET', `/api/v1/matters/${enc(id)}/versions`),
+  /** @param {string} id @param {number} n @returns {Promise<import('../types/api').VersionInfo & { text: string }>} */
+  version: (id, n) => request('GET', `/api/v1/matters/${enc(id)}/versions/${n}`),
+  /** @param {string} id @param {number} from @param {number} to @returns {Promise<import('../types/api').VersionDiff>} */
+  diff: (id, from, to) => request('GET', `/api/v1/matters/${enc(id)}/diff`, { query: { from, to } }),
+  /** @param {string} id @returns {Promise<{ items: import('../types/api').TrailEntry[] }>} */
+  trail: (id) => request('GET', `/api/v1/matters/${enc(id)}/trail`),
+  /** @param {string} id @returns {Promise<import('../types/api').TrailVerdict>} */
+  verifyTrail: (id) => request('GET', `/api/v1/matters/${enc(id)}/trail/verify`),
+  /** @param {string} id @returns {Promise<{ items: import('../types/api').SignOff[] }>} */
+  signOffs: (id) => request('GET', `/api/v1/matters/${enc(id)}/signoffs`),
+  /** @param {string} id @param {string} sid @param {number} [versionNumber] @returns {Promise<import('../types/api').SignatureVerdict>} */
+  verifySignOff: (id, sid, versionNumber) => request('GET', `/api/v1/matters/${enc(id)}/signoffs/${enc(sid)}/verify`, { query: { versionNumber } }),
+  /** @param {string} id @param {'json' | 'csv' | 'html'} ext @returns {Promise<Response>} */
+  dossierRaw: (id, ext) => request('GET', DOSSIER[ext](enc(id)), { raw: true }),
+  /** @returns {Promise<{ items: any[] }>} */
   users: () => request('GET', '/api/v1/users'),
+  /** @param {unknown} body */
   createUser: (body) => request('POST', '/api/v1/users', { body }),
-  patchUser: (id, body) => request('PATCH', `/api/v1/users/${encodeURIComponent(id)}`, { body }),
+  /** @param {string} id @param {unknown} body */
+  patchUser: (id, body) => request('PATCH', `/api/v1/users/${enc(id)}`, { body }),
+  /** @param {{ role?: string, includeInactive?: boolean }} [query] @returns {Promise<{ items: import('../types/api').Person[] }>} */
+  people: (query = {}) => request('GET', '/api/v1/people', { query }),
+  /** @returns {Promise<{ items: import('../types/api').Organisation[] }>} */
   organisations: () => request('GET', '/api/v1/organisations'),
-  patchOrganisation: (id, body) => request('PATCH', `/api/v1/organisations/${encodeURIComponent(id)}`, { body }),
+  /** @param {string} id @param {unknown} body */
+  patchOrganisation: (id, body) => request('PATCH', `/api/v1/organisations/${enc(id)}`, { body }),
+  /** @param {string} from @param {string | number} add @returns {Promise<{ due: string, provisional?: boolean }>} */
   workingDays: (from, add) => request('GET', '/api/v1/calendar/working-days', { query: { from, add }, auth: false }),
+  /** @returns {Promise<{ items: any[], provisional?: any }>} */
   calendarYears: () => request('GET', '/api/v1/calendar/years', { auth: false }),
-  loadCalendarYear: (year, body) => request('PUT', `/api/v1/calendar/years/${encodeURIComponent(year)}`, { body }),
+  /** @param {string | number} year @param {unknown} body */
+  loadCalendarYear: (year, body) => request('PUT', `/api/v1/calendar/years/${enc(String(year))}`, { body }),
+  /** @param {string} text @returns {Promise<{ findings: import('../types/api').Finding[], ruleSetVersion?: string }>} */
   prescreen: (text) => request('POST', '/api/v1/fair-competition/prescreen', { body: { text } }),
+  /** @param {string} [version] @returns {Promise<import('../types/api').StandardsCatalogue>} */
   fcrStandards: (version) => request('GET', '/api/v1/fair-competition/standards', { query: { version }, auth: false }),
-  matterFcr: (id) => request('GET', `/api/v1/matters/${encodeURIComponent(id)}/fair-competition`),
+  /** @param {string} id @returns {Promise<import('../types/api').FcrRecord>} */
+  matterFcr: (id) => request('GET', `/api/v1/matters/${enc(id)}/fair-competition`),
+  /** @returns {Promise<import('../types/api').Vocabulary>} */
   vocabulary: () => request('GET', '/api/v1/vocabulary', { auth: false }),
+  /** @param {Record<string, unknown>} [query] @returns {Promise<import('../types/api').StatisticsView>} */
+  statistics: (query) => request('GET', '/api/v1/statistics', { query }),
+  /**
+   * A .docx or .txt file's text (the server reads it; nothing is stored).
+   * @param {File} file
+   * @returns {Promise<import('../types/api').ConvertedDocument>}
+   */
+  documentText: (file) => request('POST', '/api/v1/documents/text', { bytes: file, headers: { 'content-type': file.type || 'application/octet-stream', 'x-filename': enc(file.name) } }),
 };
 
 /** A fresh Idempotency-Key per submit: a retried submit of the same click is recorded once. */
 export function newIdempotencyKey() {
-  if (globalThis.crypto?.randomUUID) return crypto.randomUUID();
+  if (typeof globalThis.crypto?.randomUUID === 'function' && window.isSecureContext) return crypto.randomUUID();
   // crypto.randomUUID needs a secure context; plain-HTTP intranet hosts still get a random v4-shaped key.
   const b = crypto.getRandomValues(new Uint8Array(16));
   b[6] = (b[6] & 0x0f) | 0x40;

@@ -1,23 +1,41 @@
+// @ts-check
 /**
- * The web app's entry point: session, navigation and a hash router (#/matters, #/matters/:id, #/new,
- * #/admin, #/calendar, #/login). A hash router needs no server support beyond serving index.html.
+ * The web app's entry point: session, navigation and a hash router (#/matters, #/matters/:id,
+ * #/matters/:id/diff, #/new, #/statistics, #/admin, #/calendar, #/login). A hash router needs no server
+ * support beyond serving index.html.
  */
 import { h, clear, announce } from './dom.js';
 import { api, session, setUnauthorizedHandler } from './api.js';
 import { problemBox } from './forms.js';
 import { ROLE_LABELS, applyVocabulary } from './labels.js';
+import { forgetPeople } from './people.js';
 import { loginPage } from './pages/login.js';
 import { worklistPage } from './pages/worklist.js';
 import { newMatterPage } from './pages/newMatter.js';
 import { matterPage } from './pages/matter.js';
+import { diffPage } from './pages/diff.js';
+import { statisticsPage } from './pages/statistics.js';
 import { adminPage } from './pages/admin.js';
 import { calendarPage } from './pages/calendar.js';
 
-const main = document.getElementById('main');
-const nav = document.getElementById('nav');
-const who = document.getElementById('who');
+/**
+ * What every page may use: who is signed in, the sections (for names), navigation.
+ * @typedef {object} App
+ * @property {import('../types/api').Me | null} me
+ * @property {import('../types/api').Section[]} sections
+ * @property {(hash: string) => void} navigate
+ * @property {(id: string | null | undefined) => string} sectionName
+ * @property {(orgs?: { items: import('../types/api').Organisation[] }) => Promise<void>} refreshOrganisations
+ * @property {() => Promise<void>} afterLogin
+ * @property {() => void} refreshTodo the count of matters waiting for the person, in the navigation
+ */
+/** @typedef {(main: HTMLElement, params: any, app: App, query: URLSearchParams) => Promise<void>} Page */
 
-/** What every page may use: who is signed in, the sections (for names), navigation. */
+const main = /** @type {HTMLElement} */ (document.getElementById('main'));
+const nav = /** @type {HTMLElement} */ (document.getElementById('nav'));
+const who = /** @type {HTMLElement} */ (document.getElementById('who'));
+
+/** @type {App} */
 const app = {
   me: null,
   sections: [],
@@ -46,8 +64,20 @@ const app = {
     sessionStorage.removeItem('lr.after-login');
     app.navigate(wanted && !wanted.startsWith('#/login') ? wanted : homeFor(app.me));
   },
+  refreshTodo() {
+    const badgeEl = nav.querySelector('.todo-count');
+    if (!badgeEl || !app.me) return;
+    // One query over the projection's whose-turn columns (GET /matters?awaitingMe=true).
+    api.listMatters({ awaitingMe: 'true', limit: 200 }).then((res) => {
+      const n = res.items.length;
+      badgeEl.textContent = n ? String(n) : '';
+      badgeEl.setAttribute('aria-label', `待我办理 ${n} 件`);
+      /** @type {HTMLElement} */ (badgeEl).hidden = n === 0;
+    }, () => {});
+  },
 };
 
+/** @param {import('../types/api').Me | null} me */
 function homeFor(me) {
   const roles = me?.roles ?? [];
   // Admins manage people; they see no matters (the list is scoped by review roles).
@@ -59,18 +89,20 @@ function renderChrome() {
   clear(who);
   if (!app.me) return;
   const roles = app.me.roles ?? [];
-  const links = [
-    roles.some((r) => r !== 'admin') ? ['#/matters', '事项列表'] : null,
-    roles.includes('drafter') ? ['#/new', '登记新事项'] : null,
-    ['#/calendar', '工作日历'],
-    roles.includes('admin') ? ['#/admin', '系统管理'] : null,
-  ].filter(Boolean);
-  nav.append(h('ul', {}, links.map(([href, text]) => h('li', {}, h('a', { href, dataset: { nav: href } }, text)))));
+  /** @type {Array<[string, string, boolean?]>} */
+  const links = [];
+  if (roles.some((r) => r !== 'admin')) links.push(['#/matters', '事项列表', true]);
+  if (roles.includes('drafter')) links.push(['#/new', '登记新事项']);
+  if (roles.includes('legal_unit') || roles.includes('auditor')) links.push(['#/statistics', '统计']);
+  links.push(['#/calendar', '工作日历']);
+  if (roles.includes('admin')) links.push(['#/admin', '系统管理']);
+  nav.append(h('ul', {}, links.map(([href, text, todo]) => h('li', {}, h('a', { href, dataset: { nav: href } }, text, todo ? h('span', { class: 'todo-count', hidden: true, title: '待我办理' }) : null)))));
   who.append(
     h('span', { class: 'who-name' }, app.me.displayName ?? app.me.username),
-    h('span', { class: 'who-roles' }, (roles).map((r) => ROLE_LABELS[r] ?? r).join('、')),
+    h('span', { class: 'who-roles' }, roles.map((r) => ROLE_LABELS[r] ?? r).join('、')),
     h('button', { type: 'button', class: 'secondary small', onclick: logout }, '退出'));
   markCurrentNav();
+  app.refreshTodo();
 }
 
 function markCurrentNav() {
@@ -85,17 +117,21 @@ function markCurrentNav() {
 async function logout() {
   try { await api.logout(); } catch { /* the token may already be gone; the session ends here either way */ }
   session.clear();
+  forgetPeople();
   app.me = null;
   renderChrome();
   app.navigate('#/login');
 }
 
+/** @type {Array<[RegExp, Page | null, { public?: boolean, params?: string[] }?]>} */
 const ROUTES = [
   [/^\/login$/, loginPage, { public: true }],
   [/^\/?$/, null],
   [/^\/matters$/, worklistPage],
   [/^\/new$/, newMatterPage],
   [/^\/matters\/([^/]+)$/, matterPage, { params: ['id'] }],
+  [/^\/matters\/([^/]+)\/diff$/, diffPage, { params: ['id'] }],
+  [/^\/statistics$/, statisticsPage],
   [/^\/admin$/, adminPage],
   [/^\/calendar$/, calendarPage],
 ];
@@ -105,11 +141,11 @@ async function route() {
   const raw = location.hash.replace(/^#/, '');
   // Only "#/…" is a route; other fragments (e.g. in-page anchors) are left alone.
   if (raw && !raw.startsWith('/')) return;
-  const [path, qs = ''] = raw.split('?');
+  const [path = '', qs = ''] = raw.split('?');
   const query = new URLSearchParams(qs);
   const ticket = ++routing;
   const match = ROUTES.map(([re, page, opts = {}]) => ({ m: re.exec(path || '/'), page, opts })).find((x) => x.m);
-  if (!match) {
+  if (!match || !match.m) {
     clear(main).append(h('h1', { tabindex: '-1' }, '页面不存在'), h('p', {}, h('a', { href: '#/matters' }, '返回事项列表')));
     focusHeading();
     return;
@@ -121,7 +157,8 @@ async function route() {
   }
   if (!match.page) { app.navigate(homeFor(app.me)); return; }
   if (match.opts.public && session.token && app.me) { app.navigate(homeFor(app.me)); return; }
-  const params = Object.fromEntries((match.opts.params ?? []).map((name, i) => [name, decodeURIComponent(match.m[i + 1])]));
+  const m = match.m;
+  const params = Object.fromEntries((match.opts.params ?? []).map((name, i) => [name, decodeURIComponent(m[i + 1] ?? '')]));
   markCurrentNav();
   main.setAttribute('aria-busy', 'true');
   clear(main).append(h('p', { class: 'muted loading' }, '正在载入…'));
@@ -148,6 +185,7 @@ function focusHeading() {
 
 setUnauthorizedHandler(() => {
   app.me = null;
+  forgetPeople();
   renderChrome();
   sessionStorage.setItem('lr.after-login', location.hash);
   announce('登录已过期，请重新登录。', 'error');
@@ -161,8 +199,8 @@ document.querySelector('.skip-link')?.addEventListener('click', (ev) => {
 });
 
 // Details elements are closed by default; open them for printing so the printout is complete.
-window.addEventListener('beforeprint', () => document.querySelectorAll('main details:not(.action)').forEach((d) => { d.dataset.wasOpen = String(d.open); d.open = true; }));
-window.addEventListener('afterprint', () => document.querySelectorAll('main details[data-was-open]').forEach((d) => { d.open = d.dataset.wasOpen === 'true'; delete d.dataset.wasOpen; }));
+window.addEventListener('beforeprint', () => document.querySelectorAll('main details:not(.action)').forEach((d) => { const el = /** @type {HTMLDetailsElement} */ (d); el.dataset.wasOpen = String(el.open); el.open = true; }));
+window.addEventListener('afterprint', () => document.querySelectorAll('main details[data-was-open]').forEach((d) => { const el = /** @type {HTMLDetailsElement} */ (d); el.open = el.dataset.wasOpen === 'true'; delete el.dataset.wasOpen; }));
 
 async function boot() {
   // The procedure's vocabulary and labels come from the server; without them codes are shown as they are.

@@ -1,44 +1,51 @@
+// @ts-check
 /**
- * Chinese labels for the vocabulary of the procedure. The procedure's own vocabulary (kinds, flags, stages,
- * roles, actions, outcomes, checklist) comes from the server (GET /api/v1/vocabulary, straight from
- * domain/procedure/labels.ts) at start-up and fills the tables below; only presentation labels the domain
- * does not define live here. A code without a label is shown as the code itself, never hidden.
+ * Chinese labels for the vocabulary of the procedure. The procedure's own vocabulary (kinds, flags, stages
+ * and the phases grouping them, roles, actions and every trail action, outcomes, checklist) comes from the
+ * server (GET /api/v1/vocabulary, straight from domain/procedure) at start-up and fills the tables below;
+ * only presentation labels the domain does not define live here. A code without a label is shown as the
+ * code itself, never hidden.
  */
 
-export const KIND_LABELS = {};
+/** @typedef {Record<string, string>} Labels */
+/** @typedef {import('../types/api').Phase} Phase */
 
-export const FLAG_LABELS = {};
-export const FLAG_SHORT = { ECON: '公平竞争', PUBLIC: '征求意见', TECH: '专家论证', RISK: '风险评估', GOVNAME: '区政府名义' };
-export const FLAGS = [];
+/** @type {Labels} */ export const KIND_LABELS = {};
+/** @type {Labels} */ export const FLAG_LABELS = {};
+/** @type {Labels} */ export const FLAG_SHORT = { ECON: '公平竞争', PUBLIC: '征求意见', TECH: '专家论证', RISK: '风险评估', GOVNAME: '区政府名义' };
+/** @type {string[]} */ export const FLAGS = [];
 
 /**
  * Which flags mean something for each kind (domain/procedure/steps.ts APPLICABLE_FLAGS): the form offers
  * only these, because the server refuses the others with FLAG_NOT_APPLICABLE.
+ * @type {Record<string, string[]>}
  */
 export const APPLICABLE_FLAGS = {};
 
-export const STAGE_LABELS = {};
-export const TERMINAL_STAGES = [];
+/** @type {Labels} */ export const STAGE_LABELS = {};
+/** @type {string[]} */ export const TERMINAL_STAGES = [];
 export const FAILED_STAGES = ['rejected', 'withdrawn', 'not_issued'];
+/** The phases of the procedure, each grouping stages (domain/procedure/phases.ts). @type {Phase[]} */
+export const PHASES = [];
 
-export const ROLE_LABELS = {};
-export const ROLES = [];
-/** Roles as the trail records them: people's roles, plus the workflow itself (reminders, escalations). */
-export const ACTOR_ROLE_LABELS = { ...ROLE_LABELS, system: '系统（流程自动）' };
+/** @type {Labels} */ export const ROLE_LABELS = {};
+/** @type {string[]} */ export const ROLES = [];
+/** Roles as the trail records them: people's roles, plus the workflow itself (reminders, escalations). @type {Labels} */
+export const ACTOR_ROLE_LABELS = { system: '系统（流程自动）' };
 
-export const ACTION_LABELS = {};
+/** @type {Labels} */ export const ACTION_LABELS = {};
+/** Every action the trail records: people's commands and the system's own entries. @type {Labels} */
+export const TRAIL_ACTION_LABELS = {};
+/** @type {Labels} */ export const DEADLINE_NATURE_LABELS = {};
 
-export const LEGALITY_OUTCOME_LABELS = {};
+/** @type {Labels} */ export const LEGALITY_OUTCOME_LABELS = {};
+/** @type {Labels} */ export const FCR_CONCLUSION_LABELS = {};
+/** @type {Labels} */ export const MEETING_VIEW_LABELS = {};
+/** @type {Labels} */ export const MEETING_BODY_LABELS = {};
+/** @type {Labels} */ export const CHECKLIST_LABELS = {};
+/** @type {Labels} */ export const CHECKLIST_RESULT_LABELS = { pass: '符合', issue: '存在问题', not_applicable: '不适用' };
 
-export const FCR_CONCLUSION_LABELS = {};
-
-export const MEETING_VIEW_LABELS = {};
-
-export const MEETING_BODY_LABELS = {};
-
-export const CHECKLIST_LABELS = {};
-export const CHECKLIST_RESULT_LABELS = { pass: '符合', issue: '存在问题', not_applicable: '不适用' };
-
+/** @type {Labels} */
 export const RESEARCH_ITEM_LABELS = {
   drafting_explanation: '起草说明',
   legal_bases: '法律依据清单',
@@ -51,25 +58,33 @@ export const RESEARCH_ITEM_LABELS = {
   procedure_statement: '履行法定程序的说明',
 };
 
-export const RISK_LEVEL_LABELS = { low: '低', medium: '中', high: '高' };
-export const GOV_REVIEW_LABELS = { approved: '同意', returned: '退回', rejected: '不同意' };
-export const UNIT_LABELS = { working_days: '工作日', calendar_days: '自然日', days: '自然日', seconds: '秒（演示时钟）', minutes: '分钟', hours: '小时' };
-export const WORKFLOW_STATUS_LABELS = { RUNNING: '运行中', COMPLETED: '已完成', FAILED: '失败', TERMINATED: '已终止', CANCELLED: '已取消', TIMED_OUT: '已超时', UNAVAILABLE: '暂不可达（显示数据库记录）' };
+/** @type {Labels} */ export const RISK_LEVEL_LABELS = { low: '低', medium: '中', high: '高' };
+/** @type {Labels} */ export const GOV_REVIEW_LABELS = { approved: '同意', returned: '退回', rejected: '不同意' };
+/** @type {Labels} */ export const UNIT_LABELS = { working_days: '工作日', calendar_days: '自然日', days: '自然日', seconds: '秒（演示时钟）', minutes: '分钟', hours: '小时' };
+/** @type {Labels} */ export const WORKFLOW_STATUS_LABELS = { RUNNING: '运行中', COMPLETED: '已完成', FAILED: '失败', TERMINATED: '已终止', CANCELLED: '已取消', TIMED_OUT: '已超时', UNAVAILABLE: '暂不可达（显示数据库记录）' };
 
+/**
+ * @param {Labels} table
+ * @param {string | null | undefined} code
+ */
 export const label = (table, code) => (code === null || code === undefined ? '—' : table[code] ?? code);
 
+/** @type {Labels} */ export const FINDING_STATUS_LABELS = { open: '待答复', confirmed: '已确认（存在问题）', dismissed: '已排除' };
+/** @type {Labels} */ export const FCR_ANSWER_LABELS = { not_involved: '不涉及', no_restriction: '涉及，但不具有排除、限制竞争效果', restriction: '具有排除、限制竞争效果' };
+/** @type {Labels} */ export const FCR_ANSWER_SHORT = { not_involved: '不涉及', no_restriction: '无限制效果', restriction: '有限制效果' };
+/** @type {Labels} */ export const CONSULTATION_KIND_LABELS = { operator: '经营者', association: '行业协会商会', public: '社会公众', expert: '专家学者' };
+/** @type {Labels} */ export const CONFIDENCE_LABELS = { high: '较高', medium: '中', low: '较低' };
 
-export const FINDING_STATUS_LABELS = { open: '待答复', confirmed: '已确认（存在问题）', dismissed: '已排除' };
-export const FCR_ANSWER_LABELS = { not_involved: '不涉及', no_restriction: '涉及，但不具有排除、限制竞争效果', restriction: '具有排除、限制竞争效果' };
-export const FCR_ANSWER_SHORT = { not_involved: '不涉及', no_restriction: '无限制效果', restriction: '有限制效果' };
-export const CONSULTATION_KIND_LABELS = { operator: '经营者', association: '行业协会商会', public: '社会公众', expert: '专家学者' };
-export const CONFIDENCE_LABELS = { high: '较高', medium: '中', low: '较低' };
-
-/** Fills the procedure's tables from the server's vocabulary (GET /api/v1/vocabulary). */
+/**
+ * Fills the procedure's tables from the server's vocabulary (GET /api/v1/vocabulary).
+ * @param {import('../types/api').Vocabulary | null | undefined} v
+ */
 export function applyVocabulary(v) {
   if (!v || typeof v !== 'object') return;
+  /** @type {Array<[Record<string, unknown>, unknown]>} */
   const pairs = [
     [KIND_LABELS, v.kinds], [FLAG_LABELS, v.flags], [STAGE_LABELS, v.stages], [ROLE_LABELS, v.roles], [ACTION_LABELS, v.actions],
+    [TRAIL_ACTION_LABELS, v.trailActions], [DEADLINE_NATURE_LABELS, v.deadlineNatures],
     [LEGALITY_OUTCOME_LABELS, v.legalityOutcomes], [FCR_CONCLUSION_LABELS, v.fcrConclusions], [MEETING_VIEW_LABELS, v.meetingViews],
     [MEETING_BODY_LABELS, v.meetingBodies], [CHECKLIST_LABELS, v.checklist], [APPLICABLE_FLAGS, v.applicableFlags],
   ];
@@ -78,4 +93,5 @@ export function applyVocabulary(v) {
   FLAGS.splice(0, FLAGS.length, ...Object.keys(FLAG_LABELS));
   ROLES.splice(0, ROLES.length, ...Object.keys(ROLE_LABELS));
   if (Array.isArray(v.terminalStages)) TERMINAL_STAGES.splice(0, TERMINAL_STAGES.length, ...v.terminalStages);
+  if (Array.isArray(v.phases)) PHASES.splice(0, PHASES.length, ...v.phases);
 }

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The fair-competition pre-screen (公平竞争审查初筛): wording that may breach one of the standards of
  * 公平竞争审查条例第八条至第十一条, highlighted in the text for a human reviewer. The endpoint is optional:
@@ -5,10 +6,16 @@
  */
 import { h } from './dom.js';
 import { api, ApiError } from './api.js';
+import { CONFIDENCE_LABELS, FINDING_STATUS_LABELS } from './labels.js';
+
+/** @typedef {import('../types/api').Finding} Finding */
 
 let available = true; // remembered for the session after the first 404, so we do not ask again
 
-/** → { status: 'ok', findings } | { status: 'unavailable' } | { status: 'error', error } */
+/**
+ * @param {string} text
+ * @returns {Promise<{ status: 'ok', findings: Finding[], ruleSetVersion?: string } | { status: 'unavailable' } | { status: 'error', error: unknown }>}
+ */
 export async function prescreen(text) {
   if (!available) return { status: 'unavailable' };
   try {
@@ -27,6 +34,11 @@ export async function prescreen(text) {
  * Splits the text into plain runs and <mark>s. Findings are sorted by position; one that overlaps an
  * earlier mark is clipped to what is left of it (listed in full below either way), so no text is lost
  * or shown twice.
+ */
+/**
+ * @param {string} text
+ * @param {Finding[]} findings
+ * @param {string} idPrefix
  */
 export function highlightedText(text, findings, idPrefix) {
   const pre = h('div', { class: 'doc-text', tabindex: '0', role: 'region', 'aria-label': '文本（含初筛标注）' });
@@ -53,17 +65,21 @@ export function highlightedText(text, findings, idPrefix) {
   return pre;
 }
 
-/** The findings as a list; each item jumps to its mark in the text. */
+/**
+ * The findings as a list; each item jumps to its mark in the text.
+ * @param {Finding[]} findings
+ * @param {string} idPrefix
+ */
 export function findingsList(findings, idPrefix) {
   if (!findings.length) return h('p', { class: 'ok-note' }, '初筛未发现需要关注的措辞（仍须人工审查）。');
   return h('ol', { class: 'findings' }, findings.map((f, i) => h('li', { id: `${idPrefix}-f${i}` },
     h('button', { type: 'button', class: 'link', onclick: () => {
       const mark = document.getElementById(`${idPrefix}-m${i}`);
-      if (mark) { mark.scrollIntoView({ block: 'center' }); mark.focus(); }
+      if (mark) { mark.scrollIntoView({ block: 'center' }); /** @type {HTMLElement} */ (mark).focus(); }
     } }, h('code', {}, f.code), ' “', f.excerpt ?? '', '”'),
     f.clause ? h('span', { class: 'muted' }, `（${f.clause}）`) : null,
-    f.confidence ? h('span', { class: `badge conf-${f.confidence}` }, `可信度${{ high: '较高', medium: '中', low: '较低' }[f.confidence] ?? f.confidence}`) : null,
-    f.status ? h('span', { class: `badge ${f.status === 'confirmed' ? 'danger' : f.status === 'dismissed' ? 'muted' : 'warn'}` }, { open: '待答复', confirmed: '已确认', dismissed: '已排除' }[f.status] ?? f.status) : null,
+    f.confidence ? h('span', { class: `badge conf-${f.confidence}` }, `可信度${CONFIDENCE_LABELS[f.confidence] ?? f.confidence}`) : null,
+    f.status ? h('span', { class: `badge ${f.status === 'confirmed' ? 'danger' : f.status === 'dismissed' ? 'muted' : 'warn'}` }, FINDING_STATUS_LABELS[f.status] ?? f.status) : null,
     h('p', {}, f.explanation ?? ''),
     f.reason ? h('p', { class: 'small' }, `审查人员答复：${f.reason}`) : null)));
 }

@@ -50,7 +50,7 @@ export interface TestPerson {
  * Creates a person with the given roles directly in the database (unique username per call) and logs
  * them in through the API, so every test action is attributed to an authenticated person.
  */
-export async function person(system: System, roles: Role[], opts: { sectionId?: string | null; contract?: { from: string; to: string } } = {}): Promise<TestPerson> {
+export async function person(system: System, roles: Role[], opts: { sectionId?: string | null; contract?: { from: string; to: string }; displayName?: string } = {}): Promise<TestPerson> {
   const prisma = system.db.prisma;
   await ensureOrganisations(prisma, null);
   const username = `${roles.join('+')}-${crypto.randomUUID().slice(0, 8)}`;
@@ -61,7 +61,7 @@ export async function person(system: System, roles: Role[], opts: { sectionId?: 
     data: {
       id: `u-${username}`,
       username,
-      displayName: username,
+      displayName: opts.displayName ?? username,
       passwordHash: await hashPassword(password),
       roles,
       organisationId: isLawyer ? LAW_FIRM_ID : BUREAU_ID,

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Administration: people and their roles, and the law firm's retainer period (lawyers can sign only
  * inside it). Admins manage people but cannot act on a review: the permission table says so.
@@ -6,30 +7,43 @@ import { h, clear, table, formatDate, announce } from '../dom.js';
 import { field, valueOf, onSubmit, problemBox, optional, group } from '../forms.js';
 import { api } from '../api.js';
 import { ROLE_LABELS } from '../labels.js';
+import { loadPeople } from '../people.js';
 
+/** @typedef {import('../app.js').App} App */
+/** @typedef {{ id: string, username: string, displayName: string, roles: string[], sectionId: string | null, organisationId: string, active: boolean, contractFrom: string | null, contractTo: string | null, signingPublicKey: string | null, demo: boolean }} User */
+
+/**
+ * @param {string[]} selected
+ * @param {string} path
+ */
 function roleBoxes(selected, path) {
   const boxes = Object.keys(ROLE_LABELS).map((r) => {
     const w = field({ label: `${ROLE_LABELS[r]}（${r}）`, path, type: 'checkbox', value: selected.includes(r), name: 'roles' });
     w.control.value = r;
     return w;
   });
-  const fs = h('fieldset', { class: 'group roles repeatable', dataset: { path }, tabindex: '-1' }, h('legend', {}, '角色'), h('div', { class: 'check-grid' }, boxes), h('p', { class: 'field-error', hidden: true }));
-  fs.values = () => boxes.filter((b) => b.control.checked).map((b) => b.control.value);
-  return fs;
+  const el = h('fieldset', { class: 'group roles repeatable', dataset: { path }, tabindex: '-1' }, h('legend', {}, '角色'), h('div', { class: 'check-grid' }, boxes), h('p', { class: 'field-error', hidden: true }));
+  return { el, values: () => boxes.filter((b) => /** @type {HTMLInputElement} */ (b.control).checked).map((b) => b.control.value) };
 }
 
+/**
+ * @param {User} user
+ * @param {App} app
+ * @param {() => Promise<void>} onSaved
+ */
 function editForm(user, app, onSaved) {
   const displayName = field({ label: '姓名', path: 'displayName', value: user.displayName, required: true });
   const roles = roleBoxes(user.roles ?? [], 'roles');
-  const section = field({ label: '科室', path: 'sectionId', type: 'select', options: app.sections.map((s) => [s.id, s.name]), value: user.sectionId ?? '' });
+  const section = field({ label: '科室', path: 'sectionId', type: 'select', options: app.sections.map((x) => /** @type {[string, string]} */ ([x.id, x.name])), value: user.sectionId ?? '' });
   const active = field({ label: '启用（停用即吊销其登录令牌）', path: 'active', type: 'checkbox', value: user.active });
   const from = field({ label: '个人聘期起', path: 'contractFrom', type: 'date', value: user.contractFrom ?? '' });
   const to = field({ label: '个人聘期止', path: 'contractTo', type: 'date', value: user.contractTo ?? '' });
   const password = field({ label: '新密码（不改请留空，至少10位）', path: 'password', type: 'password', autocomplete: 'new-password' });
-  const form = h('form', { class: 'edit-user' }, h('div', { class: 'fields' }, displayName, section, active, from, to, password, roles),
+  const form = h('form', { class: 'edit-user' }, h('div', { class: 'fields' }, displayName, section, active, from, to, password, roles.el),
     h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'primary' }, `保存 ${user.username}`)));
   onSubmit(form, async () => {
     // Only what changed is sent, so saving one field cannot overwrite a concurrent change to another.
+    /** @type {Record<string, unknown>} */
     const patch = {};
     if (valueOf(displayName) !== user.displayName) patch.displayName = valueOf(displayName);
     const newRoles = roles.values();
@@ -42,21 +56,26 @@ function editForm(user, app, onSaved) {
     if (!Object.keys(patch).length) { announce('没有修改'); return; }
     await api.patchUser(user.id, patch);
     announce(`已保存 ${user.username}`, 'success');
+    await loadPeople(true);
     await onSaved();
   });
   return form;
 }
 
+/**
+ * @param {App} app
+ * @param {() => Promise<void>} onSaved
+ */
 function createForm(app, onSaved) {
   const username = field({ label: '用户名', path: 'username', required: true, help: '字母、数字、_ . -' });
   const displayName = field({ label: '姓名', path: 'displayName', required: true });
   const password = field({ label: '初始密码（至少10位）', path: 'password', type: 'password', required: true, autocomplete: 'new-password' });
-  const section = field({ label: '科室', path: 'sectionId', type: 'select', options: app.sections.map((s) => [s.id, s.name]) });
+  const section = field({ label: '科室', path: 'sectionId', type: 'select', options: app.sections.map((x) => /** @type {[string, string]} */ ([x.id, x.name])) });
   const lawFirm = field({ label: '律师事务所人员（法律顾问，自动生成签名密钥）', path: 'lawFirm', type: 'checkbox' });
   const from = field({ label: '个人聘期起（可选）', path: 'contractFrom', type: 'date' });
   const to = field({ label: '个人聘期止（可选）', path: 'contractTo', type: 'date' });
   const roles = roleBoxes([], 'roles');
-  const form = h('form', { class: 'create-user' }, h('div', { class: 'fields' }, username, displayName, password, section, lawFirm, from, to, roles),
+  const form = h('form', { class: 'create-user' }, h('div', { class: 'fields' }, username, displayName, password, section, lawFirm, from, to, roles.el),
     h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'primary' }, '创建用户')));
   onSubmit(form, async () => {
     const body = { username: valueOf(username), displayName: valueOf(displayName), password: password.control.value, roles: roles.values(), sectionId: valueOf(section) || null, lawFirm: valueOf(lawFirm) };
@@ -64,11 +83,16 @@ function createForm(app, onSaved) {
     optional(body, 'contractTo', valueOf(to));
     const user = await api.createUser(body);
     announce(`已创建 ${user.username}`, 'success');
+    await loadPeople(true);
     await onSaved();
   });
   return form;
 }
 
+/**
+ * @param {import('../../types/api').Organisation} org
+ * @param {() => Promise<void>} onSaved
+ */
 function lawFirmForm(org, onSaved) {
   const from = field({ label: '聘期起', path: 'contractFrom', type: 'date', value: org.contractFrom ?? '' });
   const to = field({ label: '聘期止', path: 'contractTo', type: 'date', value: org.contractTo ?? '' });
@@ -85,6 +109,11 @@ function lawFirmForm(org, onSaved) {
   return form;
 }
 
+/**
+ * @param {HTMLElement} main
+ * @param {unknown} _params
+ * @param {App} app
+ */
 export async function adminPage(main, _params, app) {
   document.title = '系统管理 · 合法性审核';
   if (!(app.me?.roles ?? []).includes('admin')) {
@@ -92,7 +121,9 @@ export async function adminPage(main, _params, app) {
     return;
   }
   const render = async () => {
+    /** @type {{ items: User[] }} */
     let users;
+    /** @type {{ items: import('../../types/api').Organisation[] }} */
     let orgs;
     try {
       [users, orgs] = await Promise.all([api.users(), api.organisations()]);
@@ -103,11 +134,12 @@ export async function adminPage(main, _params, app) {
     await app.refreshOrganisations(orgs);
     const orgName = Object.fromEntries(orgs.items.map((o) => [o.id, o.name]));
     const rows = users.items.flatMap((u) => {
-      const editRow = h('tr', { class: 'edit-row', hidden: true }, h('td', { colspan: '8' }));
+      const editCell = h('td', { colspan: '8' });
+      const editRow = h('tr', { class: 'edit-row', hidden: true }, editCell);
       const btn = h('button', { type: 'button', class: 'secondary small', 'aria-expanded': 'false', onclick: () => {
         editRow.hidden = !editRow.hidden;
         btn.setAttribute('aria-expanded', String(!editRow.hidden));
-        if (!editRow.hidden && !editRow.firstChild.firstChild) editRow.firstChild.append(editForm(u, app, render));
+        if (!editRow.hidden && !editCell.firstChild) editCell.append(editForm(u, app, render));
         if (!editRow.hidden) editRow.querySelector('input')?.focus();
       }, 'aria-label': `编辑 ${u.username}` }, '编辑');
       return [h('tr', { class: u.active ? '' : 'inactive' },
@@ -128,7 +160,7 @@ export async function adminPage(main, _params, app) {
       h('section', { class: 'card no-print', 'aria-labelledby': 'new-user-h' }, h('h2', { id: 'new-user-h' }, '新建用户'), createForm(app, render)),
       h('section', { class: 'card', 'aria-labelledby': 'firm-h' }, h('h2', { id: 'firm-h' }, '法律顾问单位聘期'), lawFirms.length ? lawFirms.map((o) => lawFirmForm(o, render)) : h('p', { class: 'muted' }, '没有律师事务所。')),
       h('section', { class: 'card', 'aria-labelledby': 'orgs-h' }, h('h2', { id: 'orgs-h' }, '单位与科室'),
-        h('ul', {}, orgs.items.map((o) => h('li', {}, h('strong', {}, o.name), ` (${o.id})`, (o.sections ?? []).length ? `：${o.sections.map((s) => `${s.name}（${s.id}）`).join('、')}` : '')))),
+        h('ul', {}, orgs.items.map((o) => h('li', {}, h('strong', {}, o.name), ` (${o.id})`, (o.sections ?? []).length ? `：${(o.sections ?? []).map((x) => `${x.name}（${x.id}）`).join('、')}` : '')))),
       h('p', {}, h('a', { href: '#/calendar' }, '工作日历与节假日数据 →')));
   };
   await render();

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The statutory working-day calendar: which years have the State Council's holiday notice loaded, and
  * the N-th working day after a date. A year without data is refused by the server, never guessed.
@@ -6,6 +7,11 @@ import { h, clear, table, todayCn, announce, setChildren } from '../dom.js';
 import { field, valueOf, onSubmit, problemBox } from '../forms.js';
 import { api } from '../api.js';
 
+/**
+ * @param {HTMLElement} main
+ * @param {unknown} _params
+ * @param {import('../app.js').App} app
+ */
 export async function calendarPage(main, _params, app) {
   document.title = '工作日历 · 合法性审核';
   const from = field({ label: '起算日', path: 'query.from', type: 'date', required: true, value: todayCn() });
@@ -30,7 +36,7 @@ export async function calendarPage(main, _params, app) {
     setChildren(yearsSlot, table(['年度', '依据', '放假', '调休上班'], (years.items ?? []).map((y) => h('tr', {},
       h('th', { scope: 'row' }, String(y.year)),
       h('td', {}, y.notice ?? ''),
-      h('td', {}, h('ul', { class: 'compact' }, (y.off ?? []).map((o) => h('li', {}, `${o.name}：${o.from}${o.to !== o.from ? ` 至 ${o.to}` : ''}`)))),
+      h('td', {}, h('ul', { class: 'compact' }, (y.off ?? []).map((/** @type {{ name: string, from: string, to: string }} */ o) => h('li', {}, `${o.name}：${o.from}${o.to !== o.from ? ` 至 ${o.to}` : ''}`)))),
       h('td', {}, (y.makeupWorkdays ?? []).join('、')))), { caption: '年度节假日' }));
   } catch (err) {
     setChildren(yearsSlot, problemBox(err));
@@ -45,7 +51,7 @@ export async function calendarPage(main, _params, app) {
     onSubmit(load, async () => {
       let body;
       try { body = JSON.parse(json.control.value); } catch (e) {
-        const err = new Error(`JSON 格式错误：${e.message}`);
+        const err = new Error(`JSON 格式错误：${/** @type {Error} */ (e).message}`);
         throw err;
       }
       const res = await api.loadCalendarYear(valueOf(year), body);

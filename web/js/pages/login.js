@@ -1,8 +1,15 @@
+// @ts-check
 /** Login. The demo hint is shown as plain text: it is only true on the embedded demo database. */
 import { h, clear } from '../dom.js';
 import { field, onSubmit } from '../forms.js';
 import { api, session } from '../api.js';
 
+/**
+ * @param {HTMLElement} main
+ * @param {unknown} _params
+ * @param {import('../app.js').App} app
+ * @param {URLSearchParams} query
+ */
 export async function loginPage(main, _params, app, query) {
   document.title = '登录 · 合法性审核';
   const username = field({ label: '用户名 Username', path: 'username', required: true, autocomplete: 'username' });

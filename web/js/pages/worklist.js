@@ -1,12 +1,20 @@
+// @ts-check
 /**
- * The work list: the matters the person may see (the server scopes it per role), filtered, with the
- * next due date highlighted. Filters live in the URL (#/matters?overdue=true…) so a view can be bookmarked.
+ * The work list: the matters the person may see (the server scopes it per role), with whose turn it is on
+ * each (by name) and the next obligation due, filtered. "待我办理" counts only duties that move a matter
+ * (the server's whose-turn columns), never optional actions. Filters live in the URL
+ * (#/matters?awaitingMe=true…) so a view can be bookmarked. On a phone, rows are labelled cards and the
+ * filters fold away.
  */
-import { h, clear, formatDateTime, dueStatus, table, setChildren } from '../dom.js';
+import { h, clear, badge, formatDateTime, dueStatus, table, setChildren } from '../dom.js';
 import { field, problemBox } from '../forms.js';
 import { api } from '../api.js';
-import { KIND_LABELS, STAGE_LABELS, FLAG_LABELS, FLAG_SHORT, FAILED_STAGES, TERMINAL_STAGES, label } from '../labels.js';
+import { loadPeople, personEl } from '../people.js';
+import { KIND_LABELS, STAGE_LABELS, FLAG_LABELS, FLAG_SHORT, FAILED_STAGES, TERMINAL_STAGES, ROLE_LABELS, label } from '../labels.js';
 
+/** @typedef {import('../../types/api').MatterListItem} Item */
+
+/** @type {Record<string, string>} */
 const SCOPE = {
   drafter: '本科室承办的事项',
   lawyer: '指派给我的事项',
@@ -17,111 +25,116 @@ const SCOPE = {
   auditor: '全局事项（只读）',
 };
 
-const FILTER_KEYS = ['stage', 'kind', 'draftingUnit', 'dueBefore', 'overdue'];
+const FILTER_KEYS = /** @type {const} */ (['awaitingMe', 'stage', 'kind', 'draftingUnit', 'dueBefore', 'overdue']);
+/** @type {Record<string, string>} */
+const FILTER_NAMES = { awaitingMe: '待我办理', stage: '阶段', kind: '类型', draftingUnit: '科室', dueBefore: '期限不晚于', overdue: '超期' };
 
+/**
+ * Who the matter waits for, by name: the people named, the roles awaited (a drafter as the drafting unit).
+ * @param {Item} m
+ * @param {import('../app.js').App} app
+ */
+function awaiting(m, app) {
+  if (TERMINAL_STAGES.includes(m.stage)) return h('span', { class: 'muted' }, '已办结');
+  /** @type {import('../dom.js').Child[]} */
+  const parts = [
+    ...m.awaitingUserIds.map((id) => personEl(id)),
+    ...m.awaitingRoles.map((r) => (r === 'drafter' ? `${app.sectionName(m.draftingUnit)}` : ROLE_LABELS[r] ?? r)),
+  ];
+  if (!parts.length) return h('span', { class: 'muted' }, '—');
+  return h('span', {}, parts.flatMap((p, i) => (i ? ['、', p] : [p])));
+}
+
+/**
+ * @param {HTMLElement} main
+ * @param {unknown} _params
+ * @param {import('../app.js').App} app
+ * @param {URLSearchParams} query
+ */
 export async function worklistPage(main, _params, app, query) {
   document.title = '事项列表 · 合法性审核';
   const roles = app.me?.roles ?? [];
+  /** @type {Record<string, string>} */
   const filters = Object.fromEntries(FILTER_KEYS.map((k) => [k, query.get(k) ?? '']));
+  const peopleReady = loadPeople();
 
   const stage = field({ label: '阶段', path: 'stage', type: 'select', options: Object.entries(STAGE_LABELS), value: filters.stage });
   const kind = field({ label: '类型', path: 'kind', type: 'select', options: Object.entries(KIND_LABELS), value: filters.kind });
   const unit = field({ label: '承办科室', path: 'draftingUnit', type: 'select', options: app.sections.map((s) => [s.id, s.name]), value: filters.draftingUnit });
   const due = field({ label: '期限不晚于', path: 'dueBefore', type: 'date', value: filters.dueBefore });
   const overdue = field({ label: '超期', path: 'overdue', type: 'select', options: [['true', '仅超期'], ['false', '未超期']], value: filters.overdue });
-  const form = h('form', { class: 'filters card no-print', role: 'search', 'aria-label': '筛选事项' },
-    h('div', { class: 'fields' }, stage, kind, unit, due, overdue),
+  const mine = field({ label: '待我办理', path: 'awaitingMe', type: 'select', options: [['true', '仅待我办理'], ['false', '不含待我办理']], value: filters.awaitingMe });
+  const form = h('form', { class: 'filters-form', role: 'search', 'aria-label': '筛选事项' },
+    h('div', { class: 'fields' }, mine, stage, kind, unit, due, overdue),
     h('div', { class: 'form-actions' },
       h('button', { type: 'submit', class: 'primary' }, '筛选'),
-      h('button', { type: 'button', class: 'secondary', onclick: () => app.navigate('#/matters') }, '清除'),
-      h('button', { type: 'button', class: 'secondary', onclick: () => app.navigate('#/matters?overdue=true') }, '只看超期'),
-      h('button', { type: 'button', class: 'secondary', onclick: () => {
-        const in7 = new Date(Date.now() + 8 * 3600_000 + 7 * 86_400_000).toISOString().slice(0, 10);
-        app.navigate(`#/matters?dueBefore=${in7}`);
-      } }, '7日内到期')));
+      h('button', { type: 'button', class: 'secondary', onclick: () => app.navigate('#/matters') }, '清除')));
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     const q = new URLSearchParams();
-    for (const [k, f] of [['stage', stage], ['kind', kind], ['draftingUnit', unit], ['dueBefore', due], ['overdue', overdue]]) if (f.control.value) q.set(k, f.control.value);
+    for (const [k, f] of /** @type {Array<[string, import('../forms.js').Field]>} */ ([['awaitingMe', mine], ['stage', stage], ['kind', kind], ['draftingUnit', unit], ['dueBefore', due], ['overdue', overdue]])) if (f.control.value) q.set(k, f.control.value);
     app.navigate(`#/matters${q.toString() ? `?${q}` : ''}`);
   });
+  const active = FILTER_KEYS.filter((k) => filters[k]);
+  // On a phone the filter form folds away (one tap opens it); on a wide screen it stays open.
+  const filterBox = h('details', { class: 'filters card no-print', open: window.matchMedia('(min-width: 720px)').matches || active.some((k) => k !== 'awaitingMe' && k !== 'overdue') },
+    h('summary', {}, '筛选条件', active.length ? `（已筛选 ${active.length} 项）` : ''), form);
+  /** @param {string} hash @param {string} text @param {boolean} on */
+  const quick = (hash, text, on) => h('a', { class: ['button', on ? 'primary' : 'secondary', 'small'], href: hash, 'aria-current': on ? 'true' : null }, text);
+  const in7 = new Date(Date.now() + 8 * 3600_000 + 7 * 86_400_000).toISOString().slice(0, 10);
+  const quickBar = h('div', { class: 'toolbar quick no-print', role: 'group', 'aria-label': '快捷筛选' },
+    quick('#/matters?awaitingMe=true', '待我办理', filters.awaitingMe === 'true' && active.length === 1),
+    quick('#/matters', '全部', active.length === 0),
+    quick('#/matters?overdue=true', '只看超期', filters.overdue === 'true' && active.length === 1),
+    quick(`#/matters?dueBefore=${in7}`, '7日内到期', filters.dueBefore === in7 && active.length === 1));
 
   const scope = roles.map((r) => SCOPE[r]).filter(Boolean)[0] ?? '您可以查看的事项';
   const results = h('div', { 'aria-live': 'polite', 'aria-busy': 'true' }, h('p', { class: 'muted' }, '正在载入…'));
-  const active = FILTER_KEYS.filter((k) => filters[k]);
   clear(main).append(
     h('div', { class: 'page-head' },
       h('h1', { tabindex: '-1' }, '我的事项'),
       roles.includes('drafter') ? h('a', { class: 'button primary no-print', href: '#/new' }, '＋ 登记新事项') : null),
-    h('p', { class: 'muted' }, `范围：${scope}。`, active.length ? ` 已筛选：${active.map((k) => `${{ stage: '阶段', kind: '类型', draftingUnit: '科室', dueBefore: '期限不晚于', overdue: '超期' }[k]}=${filters[k] === 'true' ? '是' : filters[k] === 'false' ? '否' : label({ ...STAGE_LABELS, ...KIND_LABELS }, filters[k])}`).join('，')}` : ''),
-    form,
+    h('p', { class: 'muted' }, `范围：${scope}。`, active.length ? ` 已筛选：${active.map((k) => `${FILTER_NAMES[k]}=${filters[k] === 'true' ? '是' : filters[k] === 'false' ? '否' : label({ ...STAGE_LABELS, ...KIND_LABELS }, filters[k])}`).join('，')}` : ''),
+    quickBar,
+    filterBox,
     results);
 
+  /** @type {Item[]} */
   const items = [];
+  /** @param {string} [cursor] */
   const load = async (cursor) => {
     const page = await api.listMatters({ ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v)), cursor, limit: 50 });
     items.push(...page.items);
+    await peopleReady;
     renderTable(page.nextCursor);
   };
-  // What the person may do on each open matter comes from the matter itself (availableActions), fetched a
-  // few at a time after the list is shown, so the list appears at once and the marks fill in.
-  let pending = [];
-  const onlyMine = h('input', { type: 'checkbox', onchange: () => applyOnlyMine() });
-  const applyOnlyMine = () => {
-    results.querySelectorAll('table.worklist tbody tr').forEach((tr) => {
-      tr.hidden = onlyMine.checked && !tr.querySelector('.todo .badge.todo-badge');
-    });
-  };
-  const fillTodos = async () => {
-    const queue = pending;
-    pending = [];
-    const worker = async () => {
-      for (let job = queue.shift(); job; job = queue.shift()) {
-        try {
-          const m = await api.matter(job.id);
-          const acts = m.availableActions ?? [];
-          setChildren(job.cell, acts.length
-            ? h('span', { class: 'badge info todo-badge', title: acts.map((a) => a.label).join('、') }, `${acts.length} 项`)
-            : h('span', { class: 'muted' }, '—'));
-        } catch {
-          setChildren(job.cell, h('span', { class: 'muted' }, '?'));
-        }
-      }
-      applyOnlyMine();
-    };
-    await Promise.all([worker(), worker(), worker(), worker()]);
-  };
+  /** @param {string | null} nextCursor */
   const renderTable = (nextCursor) => {
     results.removeAttribute('aria-busy');
     if (!items.length) {
-      setChildren(results, h('p', { class: 'empty' }, active.length ? '没有符合筛选条件的事项。' : '暂无事项。'));
+      setChildren(results, h('p', { class: 'empty' }, filters.awaitingMe === 'true' ? '目前没有等待您办理的事项。' : active.length ? '没有符合筛选条件的事项。' : '暂无事项。'));
       return;
     }
     const overdueCount = items.filter((m) => m.overdue).length;
+    const mineCount = items.filter((m) => m.awaitsMe).length;
     const rows = items.map((m) => {
       const st = m.nextDueAt ? dueStatus(m.nextDueAt) : { level: 'none', text: '' };
-      const todo = h('td', { class: 'todo' }, TERMINAL_STAGES.includes(m.stage) ? h('span', { class: 'muted' }, '—') : h('span', { class: 'muted small' }, '…'));
-      if (!TERMINAL_STAGES.includes(m.stage)) pending.push({ id: m.id, cell: todo });
-      return h('tr', { class: [m.overdue && 'row-overdue', st.level === 'soon' && 'row-soon'], dataset: { id: m.id } },
-        h('th', { scope: 'row' }, h('a', { href: `#/matters/${encodeURIComponent(m.id)}` }, m.title), h('div', { class: 'muted small mono' }, m.id.slice(0, 8))),
+      return h('tr', { class: [m.overdue && 'row-overdue', st.level === 'soon' && 'row-soon', m.awaitsMe && 'row-mine'], dataset: { id: m.id } },
+        h('th', { scope: 'row' }, h('a', { href: `#/matters/${encodeURIComponent(m.id)}` }, m.title), h('div', { class: 'chips' }, m.flags.map((f) => badge(FLAG_SHORT[f] ?? f, `flag flag-${f}`, FLAG_LABELS[f])))),
         h('td', {}, label(KIND_LABELS, m.kind)),
-        h('td', {}, (m.flags ?? []).map((f) => h('span', { class: `badge flag flag-${f}`, title: FLAG_LABELS[f] }, FLAG_SHORT[f] ?? f))),
+        h('td', {}, badge(label(STAGE_LABELS, m.stage), `stage ${FAILED_STAGES.includes(m.stage) ? 'stage-failed' : TERMINAL_STAGES.includes(m.stage) ? 'stage-done' : 'stage-open'}`)),
+        h('td', {}, m.awaitsMe ? [badge('待我办理', 'info todo-badge'), ' '] : null, awaiting(m, app)),
+        h('td', { class: 'nowrap' }, m.nextDueAt ? [formatDateTime(m.nextDueAt), ' ', badge(m.overdue ? `⚠ ${st.text}` : st.text, `due due-${st.level}`)] : h('span', { class: 'muted' }, '—')),
         h('td', {}, app.sectionName(m.draftingUnit)),
-        h('td', {}, h('span', { class: ['badge', 'stage', FAILED_STAGES.includes(m.stage) ? 'stage-failed' : TERMINAL_STAGES.includes(m.stage) ? 'stage-done' : 'stage-open'] }, label(STAGE_LABELS, m.stage))),
-        h('td', { class: 'num' }, String(m.currentVersion ?? '')),
-        h('td', { class: 'nowrap' }, m.nextDueAt ? [formatDateTime(m.nextDueAt), h('br'), h('span', { class: `badge due due-${st.level}` }, m.overdue ? `⚠ ${st.text}` : st.text)] : h('span', { class: 'muted' }, '—')),
-        todo,
         h('td', { class: 'nowrap' }, formatDateTime(m.createdAt)));
     });
-    setChildren(results, 
-      overdueCount ? h('p', { class: 'warn', role: 'status' }, `⚠ 其中 ${overdueCount} 件已超期。`) : null,
-      h('div', { class: 'toolbar no-print' }, h('label', { class: 'inline' }, onlyMine, ' 只看待我办理的事项')),
-      table(['事项', '类型', '标记', '承办科室', '阶段', '版本', '下一期限', '待我办理', '登记时间'], rows, { caption: `事项（${items.length}${nextCursor ? '+' : ''} 件）`, cls: 'worklist' }),
-      nextCursor ? h('button', { type: 'button', class: 'secondary no-print', onclick: async (ev) => { ev.target.disabled = true; try { await load(nextCursor); fillTodos(); } catch (err) { results.append(problemBox(err)); } } }, '加载更多') : null);
+    setChildren(results,
+      h('p', { class: 'summary', role: 'status' }, `共 ${items.length}${nextCursor ? '+' : ''} 件`, mineCount ? `，其中 ${mineCount} 件待我办理` : '', overdueCount ? h('span', { class: 'warn' }, `，⚠ ${overdueCount} 件已超期`) : ''),
+      table(['事项', '类型', '阶段', '待办人', '下一办理期限', '承办科室', '登记时间'], rows, { caption: `事项（${items.length}${nextCursor ? '+' : ''} 件）`, cls: 'worklist', stack: true }),
+      nextCursor ? h('button', { type: 'button', class: 'secondary no-print', onclick: async (/** @type {Event} */ ev) => { /** @type {HTMLButtonElement} */ (ev.target).disabled = true; try { await load(nextCursor); } catch (err) { results.append(problemBox(err)); } } }, '加载更多') : null);
   };
   try {
     await load();
-    fillTodos();
   } catch (err) {
     setChildren(results, problemBox(err));
   }

@@ -1,0 +1,114 @@
+// @ts-check
+/**
+ * The legality review's forms: the retained lawyer's signed opinion with the LR-* checklist, and the legal
+ * unit's conclusion (合法性审核意见) with the part that belongs to the chosen outcome.
+ */
+import { h, uid } from './dom.js';
+import { field, valueOf, optional, repeatable } from './forms.js';
+import { hashField } from './versionHashField.js';
+import { CHECKLIST_LABELS, CHECKLIST_RESULT_LABELS, LEGALITY_OUTCOME_LABELS } from './labels.js';
+
+/** @typedef {import('./actions.js').ActionContext} ActionContext */
+/** @typedef {import('./actions.js').ActionSpec} ActionSpec */
+
+/**
+ * The LR-* checklist: every point answered; "存在问题" needs a note. On a phone each point is a card.
+ * @param {ActionContext} ctx
+ */
+function checklistTable(ctx) {
+  /** @type {Array<{ code: string, radioInputs: HTMLInputElement[], note: HTMLInputElement }>} */
+  const rows = [];
+  const tbody = h('tbody');
+  Object.entries(CHECKLIST_LABELS).forEach(([code, text], i) => {
+    const codeId = uid('lr');
+    const name = uid('lr-result');
+    // No result is preselected: the adviser must take a position on every point of the checklist.
+    const radioInputs = Object.keys(CHECKLIST_RESULT_LABELS).map((value) => h('input', { type: 'radio', id: uid('r'), name, value, required: true, dataset: { path: `command.checklist.${i}.result` } }));
+    const noteId = uid('note');
+    const note = h('input', { type: 'text', id: noteId, dataset: { path: `command.checklist.${i}.note` }, 'aria-labelledby': `${codeId} ${noteId}-l`, placeholder: '说明（存在问题时必填）' });
+    const hint = code === 'LR-C3' && (ctx.matter.flags ?? []).includes('ECON')
+      ? h('div', { class: 'help' }, ctx.matter.state.fairCompetition.conclusion ? '已有公平竞争审查结论。' : '⚠ 本事项涉及经营者经济活动，尚无公平竞争审查结论。')
+      : null;
+    const tr = h('tr', {},
+      h('th', { scope: 'row', id: codeId, 'data-label': '要点' }, h('code', {}, code), ' ', text, hint),
+      h('td', { 'data-label': '判断' }, h('div', { role: 'radiogroup', 'aria-labelledby': codeId, class: 'radios' }, radioInputs.map((r) => h('span', { class: 'radio' }, r, h('label', { for: r.id }, CHECKLIST_RESULT_LABELS[r.value]))))),
+      h('td', { 'data-label': '说明' }, h('span', { id: `${noteId}-l`, class: 'sr-only' }, '说明'), note, h('p', { class: 'field-error', hidden: true })));
+    const sync = () => {
+      const issue = radioInputs.find((r) => r.checked)?.value === 'issue';
+      note.required = issue;
+      tr.classList.toggle('has-issue', issue);
+    };
+    radioInputs.forEach((r) => r.addEventListener('change', sync));
+    rows.push({ code, radioInputs, note });
+    tbody.append(tr);
+  });
+  /** @param {string} value */
+  const setAll = (value) => rows.forEach((r) => {
+    const x = r.radioInputs.find((i) => i.value === value);
+    if (!x) return;
+    x.checked = true;
+    x.dispatchEvent(new Event('change'));
+  });
+  const el = h('fieldset', { class: 'group checklist repeatable', dataset: { path: 'command.checklist' }, tabindex: '-1' },
+    h('legend', {}, '合法性审核要点（LR 清单）'),
+    h('p', { class: 'help' }, '逐项作出判断；“存在问题”须写明说明。'),
+    h('div', { class: 'toolbar' }, h('button', { type: 'button', class: 'secondary small', onclick: () => setAll('pass') }, '全部设为“符合”')),
+    h('div', { class: 'table-wrap stack' }, h('table', { class: 'checklist-table' },
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, '要点'), h('th', { scope: 'col' }, '判断'), h('th', { scope: 'col' }, '说明'))),
+      tbody)),
+    h('p', { class: 'field-error', hidden: true }));
+  return {
+    el,
+    values: () => rows.map((r) => optional({ code: r.code, result: r.radioInputs.find((i) => i.checked)?.value }, 'note', r.note.value.trim())),
+  };
+}
+
+/**
+ * @param {ActionContext} ctx
+ * @returns {ActionSpec}
+ */
+export function lawyerOpinionForm(ctx) {
+  const versionHash = hashField(ctx);
+  const outcome = field({ label: '意见结论', path: 'command.outcome', type: 'select', required: true, options: Object.entries(LEGALITY_OUTCOME_LABELS), value: 'LAWFUL' });
+  const text = field({ label: '法律意见全文', path: 'command.text', type: 'textarea', required: true, rows: 6, wide: true, help: '提交即以您的签名密钥签署，签名与上述文本版本绑定。请先阅读下方「文本版本」中的当前文本。' });
+  const checklist = checklistTable(ctx);
+  return { nodes: [versionHash, outcome, checklist.el, text], collect: () => ({ command: { type: 'submit_lawyer_opinion', versionHash: valueOf(versionHash), outcome: valueOf(outcome), text: valueOf(text), checklist: checklist.values() } }) };
+}
+
+/**
+ * @param {ActionContext} ctx
+ * @returns {ActionSpec}
+ */
+export function legalityConclusionForm(ctx) {
+  const opinions = ctx.matter.state.legality.opinions.filter((o) => !o.void && o.versionHash === ctx.matter.currentVersion.sha256);
+  const suggested = opinions[opinions.length - 1]?.outcome ?? 'LAWFUL';
+  const versionHash = hashField(ctx);
+  const outcome = field({ label: '审核结论', path: 'command.outcome', type: 'select', required: true, options: Object.entries(LEGALITY_OUTCOME_LABELS), value: suggested, help: opinions.length ? `法律顾问对当前版本的意见：${LEGALITY_OUTCOME_LABELS[suggested] ?? suggested}` : '当前版本尚无有效的法律顾问意见。' });
+  const text = field({ label: '合法性审核意见书', path: 'command.text', type: 'textarea', required: true, rows: 5, wide: true });
+  const amendments = repeatable({ legend: '逐条修改意见', path: 'command.amendments', columns: [{ key: 'clause', label: '条款', required: true }, { key: 'change', label: '修改意见', required: true }], addLabel: '添加修改意见', minRows: 1 });
+  const missing = repeatable({ legend: '需补充的程序或材料', path: 'command.missing', columns: [{ label: '事项', required: true }], addLabel: '添加', minRows: 1 });
+  const authority = field({ label: '批准机关', path: 'command.approvalAuthority', wide: true });
+  const sync = () => {
+    const o = outcome.control.value;
+    // Only the part that belongs to the chosen outcome is shown (and sent), so nothing stale goes along.
+    amendments.el.hidden = o !== 'LAWFUL_WITH_AMENDMENTS';
+    missing.el.hidden = !['RETURN_TO_COMPLETE_PROCEDURE', 'MATERIALS_INCOMPLETE'].includes(o);
+    authority.hidden = o !== 'NEED_PRIOR_APPROVAL';
+    authority.control.required = o === 'NEED_PRIOR_APPROVAL';
+    for (const el of [amendments.el, missing.el]) el.querySelectorAll('input, textarea').forEach((i) => { /** @type {HTMLInputElement} */ (i).disabled = el.hidden; });
+  };
+  outcome.control.addEventListener('change', sync);
+  sync();
+  return {
+    nodes: [versionHash, outcome, text, amendments.el, missing.el, authority],
+    collect: () => {
+      const o = valueOf(outcome);
+      /** @type {Record<string, unknown>} */
+      const command = { type: 'record_legality_conclusion', versionHash: valueOf(versionHash), outcome: o, text: valueOf(text) };
+      if (o === 'LAWFUL_WITH_AMENDMENTS') optional(command, 'amendments', amendments.values());
+      if (['RETURN_TO_COMPLETE_PROCEDURE', 'MATERIALS_INCOMPLETE'].includes(o)) optional(command, 'missing', missing.values());
+      if (o === 'NEED_PRIOR_APPROVAL') optional(command, 'approvalAuthority', valueOf(authority));
+      return { command };
+    },
+  };
+}

@@ -1,0 +1,262 @@
+// @ts-check
+/**
+ * The procedure record of a matter as people read it: research materials, the fair-competition review,
+ * the legality review, the meeting and the decision with what followed, returns and flag changes — every
+ * person by name (the id as a tooltip), every code by its label.
+ */
+import { h, badge, mono, defList, table, formatDateTime, shortHash, setChildren } from '../dom.js';
+import { ApiError } from '../api.js';
+import { problemBox } from '../forms.js';
+import { personEl, peopleEls } from '../people.js';
+import { findingStatusBadge } from '../fcrForms.js';
+import {
+  FCR_CONCLUSION_LABELS, MEETING_VIEW_LABELS, MEETING_BODY_LABELS, CHECKLIST_LABELS, CHECKLIST_RESULT_LABELS, RESEARCH_ITEM_LABELS,
+  RISK_LEVEL_LABELS, GOV_REVIEW_LABELS, FCR_ANSWER_SHORT, CONSULTATION_KIND_LABELS, LEGALITY_OUTCOME_LABELS, STAGE_LABELS, FLAG_LABELS, label,
+} from '../labels.js';
+
+/** @typedef {import('../../types/api').MatterView} MatterView */
+/** @typedef {import('../../types/api').MatterState} MatterState */
+/** @typedef {import('../dom.js').Child} Child */
+
+/** @param {string} title @param {...Child} content */
+export function subsection(title, ...content) {
+  return h('div', { class: 'subsection' }, h('h3', {}, title), content);
+}
+
+/**
+ * Who recorded something and when.
+ * @param {{ recordedBy?: string, by?: string, recordedAt?: string, at?: string } | null | undefined} r
+ */
+const recordedBy = (r) => (r ? h('span', { class: 'muted small' }, personEl(r.recordedBy ?? r.by), ` · ${formatDateTime(r.recordedAt ?? r.at)}`) : null);
+
+/**
+ * A version hash with the version number it belongs to, and whether it is the current one.
+ * @param {string | null | undefined} hash
+ * @param {MatterView} matter
+ */
+export function hashBadge(hash, matter) {
+  if (!hash) return '—';
+  const v = matter.state.versions.find((x) => x.hash === hash);
+  const current = hash === matter.currentVersion.sha256;
+  return h('span', { title: hash }, v ? badge(`第${v.number}版`, current ? 'ok' : 'muted') : mono(shortHash(hash)), current ? null : badge('非当前版本', 'warn'));
+}
+
+/**
+ * @param {MatterState} state
+ * @param {MatterView} matter
+ */
+export function researchBlock(state, matter) {
+  const r = state.research;
+  /** @type {Array<[string, any, (x: any) => Child]>} */
+  const items = [
+    ['drafting_explanation', r.draftingExplanation, (x) => [x.summary, ' ', docRef(x.documentId)]],
+    ['legal_bases', r.legalBases, (x) => h('ul', {}, (x.bases ?? []).map((/** @type {{ title: string, article?: string }} */ b) => h('li', {}, `《${b.title}》`, b.article ?? '')))],
+    ['internal_consultation', r.internalConsultation, (x) => h('ul', {}, (x.consultations ?? []).map((/** @type {any} */ c) => h('li', {}, h('strong', {}, c.unit), c.agreed ? '：同意。' : '：不同意。', c.opinion,
+      c.dispute ? h('div', { class: 'small' }, `争议：${c.dispute.issue}；该单位：${c.dispute.unitPosition}；起草单位：${c.dispute.drafterPosition}；理由：${c.dispute.reason}`) : null)))],
+    ['public_comment', r.publicComment, (x) => [`${formatDateTime(x.openedAt)} 至 ${formatDateTime(x.closesAt)}，渠道：${x.channel}`, x.shortenedReason ? `；缩短理由：${x.shortenedReason}` : '']],
+    ['hearing', r.hearings.length ? r.hearings : null, (list) => h('ul', {}, list.map((/** @type {any} */ x) => h('li', {}, `材料送达 ${formatDateTime(x.materialsSentAt)}，听证 ${formatDateTime(x.heldAt)} `, docRef(x.documentId))))],
+    ['expert_opinion', r.expertOpinions.length ? r.expertOpinions : null, (list) => h('ul', {}, list.map((/** @type {any} */ x) => h('li', {}, h('strong', {}, x.expertName), x.institution ? `（${x.institution}）` : '', x.signed ? ' 已签字' : ' 未签字', x.directInterest ? ' ⚠ 有直接利害关系' : '', '：', x.opinion)))],
+    ['risk_assessment', r.riskAssessment, (x) => [`风险等级：${label(RISK_LEVEL_LABELS, x.riskLevel)}，${x.controllable ? '可控' : '不可控'}。措施：${x.measures} `, docRef(x.documentId)]],
+    ['comment_adoption', r.commentAdoption, (x) => (x.entries ?? []).length ? h('ul', {}, x.entries.map((/** @type {any} */ e) => h('li', {}, e.commentSummary, ' — ', e.adopted ? '采纳' : `不采纳（${e.reason ?? '未说明理由'}）`))) : '未收到意见'],
+    ['procedure_statement', r.procedureStatement, (x) => [x.summary, ' ', docRef(x.documentId)]],
+  ];
+  const rows = items.map(([kind, rec, render]) => h('tr', { class: rec ? '' : 'missing' },
+    h('th', { scope: 'row' }, RESEARCH_ITEM_LABELS[kind]),
+    h('td', {}, rec ? render(rec) : h('span', { class: 'muted' }, '未登记')),
+    h('td', {}, rec && !Array.isArray(rec) ? [recordedBy(rec), ' ', hashBadge(rec.versionHash, matter)] : Array.isArray(rec) ? recordedBy(rec[rec.length - 1]) : null)));
+  return table(['材料', '内容', '登记'], rows, { caption: '研究论证材料', cls: 'research', stack: true });
+}
+
+/** @param {string | undefined} id */
+const docRef = (id) => (id ? h('span', { class: 'doc-ref' }, `〔文件编号 ${id}〕`) : null);
+
+/**
+ * @param {MatterState} state
+ * @param {MatterView} matter
+ * @param {{ fcr: Promise<import('../../types/api').FcrRecord | null> }} data
+ */
+export function fcrBlock(state, matter, data) {
+  const f = state.fairCompetition;
+  const detail = h('div', {}, h('p', { class: 'muted' }, '正在载入公平竞争审查记录…'));
+  data.fcr.then((fcr) => {
+    if (!fcr) { setChildren(detail); return; }
+    const current = fcr.findings.filter((x) => x.current);
+    const earlier = fcr.findings.length - current.length;
+    const review = fcr.review;
+    const answered = review ? review.standards ?? [] : [];
+    const notInvolved = answered.filter((a) => a.answer === 'not_involved').length;
+    setChildren(detail,
+      subsection(`自动预审问题（当前第 ${fcr.currentVersion.number} 版：${current.length} 项${earlier ? `；此前版本 ${earlier} 项` : ''}）`,
+        current.length
+          ? table(['标准', '条款', '措辞', '状态', '答复'], current.map((x) => h('tr', { class: x.status === 'confirmed' ? 'has-issue' : '' },
+            h('th', { scope: 'row' }, h('code', {}, x.code)),
+            h('td', {}, x.clause ?? ''),
+            h('td', {}, `“${x.excerpt}”`),
+            h('td', {}, findingStatusBadge(x)),
+            h('td', {}, x.reason ?? '', x.answeredBy ? h('div', { class: 'small muted' }, personEl(x.answeredBy), ` · ${formatDateTime(x.answeredAt)}`) : null))), { caption: '预审问题须逐项答复后方可出具结论', stack: true })
+          : h('p', { class: 'muted' }, '当前版本没有自动预审提示。')),
+      review ? subsection(`审查记录（规则 ${review.ruleSetVersion}）`,
+        h('p', {}, `共回应 ${answered.length} 项标准，其中 ${notInvolved} 项不涉及。`),
+        answered.some((a) => a.answer !== 'not_involved')
+          ? table(['标准', '判断', '说明'], answered.filter((a) => a.answer !== 'not_involved').map((a) => h('tr', { class: a.answer === 'restriction' ? 'has-issue' : '' },
+            h('th', { scope: 'row' }, h('code', {}, a.code)), h('td', {}, label(FCR_ANSWER_SHORT, a.answer)), h('td', {}, a.note ?? ''))), { caption: '涉及的标准' })
+          : null,
+        defList([
+          ['听取意见', review.consultations.length ? h('ul', {}, review.consultations.map((c) => h('li', {}, `${c.party}（${label(CONSULTATION_KIND_LABELS, c.kind)}）：${c.view}`))) : null],
+          ['未听取意见的理由', review.consultationWaivedReason],
+          ['适用例外', review.exception ? `${review.exception.ground}：${review.exception.reason}；无影响更小的替代方案：${review.exception.noLessRestrictiveAlternative}；期限或终止条件：${review.exception.periodOrEndCondition}` : null],
+        ])) : null,
+      fcr.documents.length ? subsection('书面审查结论（条例第17条）', fcr.documents.map((d) => h('details', { class: 'document' },
+        h('summary', {}, `${label(FCR_CONCLUSION_LABELS, d.conclusion)} · `, hashBadge(d.versionHash, matter), ` · ${formatDateTime(d.createdAt)}`),
+        h('div', { class: 'doc-text' }, d.text)))) : null);
+  }, (err) => setChildren(detail, err instanceof ApiError && [403, 404].includes(err.status) ? null : problemBox(err)));
+  return [
+    defList([
+      ['审查人员', f.reviewerId ? personEl(f.reviewerId) : '未指定'],
+      ['待答复的预审问题', String(f.openFindings ?? 0)],
+      ['审查结论', f.conclusion ? badge(label(FCR_CONCLUSION_LABELS, f.conclusion), f.conclusion === 'breach_must_revise' ? 'danger' : 'ok') : '尚无（未经审查的不得出台，条例第18条）'],
+      ['结论摘要', f.conclusionSummary],
+      ['针对版本', f.conclusionVersionHash ? hashBadge(f.conclusionVersionHash, matter) : null],
+      ['出具', f.concludedBy ? [personEl(f.concludedBy), ` · ${formatDateTime(f.concludedAt)}`] : null],
+    ]),
+    detail,
+    f.history.length ? subsection('此前的结论（已被新版本或新结论取代）', h('ul', {}, f.history.map((x) => h('li', {}, label(FCR_CONCLUSION_LABELS, x.conclusion), ` · ${x.summary} · ${formatDateTime(x.concludedAt)}`, x.supersededAt ? ` · 取代于 ${formatDateTime(x.supersededAt)}` : '')))) : null,
+  ];
+}
+
+/** @param {ReadonlyArray<{ code: string, result: string, note?: string }> | undefined} list */
+export function checklistView(list) {
+  if (!list?.length) return null;
+  return table(['要点', '判断', '说明'], list.map((c) => h('tr', { class: c.result === 'issue' ? 'has-issue' : '' },
+    h('th', { scope: 'row' }, h('code', {}, c.code), ' ', CHECKLIST_LABELS[c.code] ?? ''),
+    h('td', {}, label(CHECKLIST_RESULT_LABELS, c.result)),
+    h('td', {}, c.note ?? ''))), { caption: '审核要点清单', cls: 'checklist-view', stack: true });
+}
+
+/**
+ * @param {MatterState['legality']['history'][number]} c
+ * @param {MatterView} matter
+ */
+function conclusionView(c, matter) {
+  return h('div', { class: ['conclusion', c.supersededAt && 'superseded'] },
+    h('p', {}, badge(label(LEGALITY_OUTCOME_LABELS, c.outcome), c.outcome === 'UNLAWFUL' ? 'danger' : c.outcome === 'LAWFUL' ? 'ok' : 'warn'), ' ', hashBadge(c.versionHash, matter), ' ', h('span', { class: 'muted small' }, personEl(c.concludedBy), ` · ${formatDateTime(c.concludedAt)}`), c.supersededAt ? badge('已被取代', 'muted') : null),
+    h('p', { class: 'pre' }, c.text),
+    c.amendments.length ? table(['条款', '修改意见'], c.amendments.map((a) => h('tr', {}, h('td', {}, a.clause), h('td', {}, a.change))), { caption: '逐条修改意见' }) : null,
+    c.missing.length ? h('p', {}, '需补充：', c.missing.join('；')) : null,
+    c.approvalAuthority ? h('p', {}, `报请批准机关：${c.approvalAuthority}`) : null);
+}
+
+/**
+ * @param {MatterState} state
+ * @param {MatterView} matter
+ */
+export function legalityBlock(state, matter) {
+  const l = state.legality;
+  return [
+    defList([
+      ['审核轮次', l.round ? String(l.round) : null],
+      ['开始审核', l.startedAt ? formatDateTime(l.startedAt) : '尚未受理'],
+      ['期限中止', l.pauses.length ? h('ul', {}, l.pauses.map((p) => h('li', {}, `${formatDateTime(p.from)} — ${p.to ? formatDateTime(p.to) : '中止中（补充材料期间不计入审核期限）'}`))) : null],
+      ['法律顾问', l.lawyerId ? personEl(l.lawyerId) : '未指定'],
+      ['法制机构经办', l.legalUnitActorIds.length ? peopleEls(l.legalUnitActorIds) : null],
+    ]),
+    l.conclusion ? subsection('合法性审核意见', conclusionView(l.conclusion, matter)) : h('p', { class: 'muted' }, '尚未出具合法性审核意见。'),
+    l.history.length ? subsection('此前的审核意见', l.history.map((c) => conclusionView(c, matter))) : null,
+    l.amendmentsApplied ? subsection('按审核意见修改的确认', h('p', {}, hashBadge(l.amendmentsApplied.versionHash, matter), ' ', personEl(l.amendmentsApplied.confirmedBy), ` · ${formatDateTime(l.amendmentsApplied.confirmedAt)} `, l.amendmentsApplied.note ?? '')) : null,
+    l.supplementRequests.length ? subsection('退回补充材料', h('ul', {}, l.supplementRequests.map((s) => h('li', {}, `${formatDateTime(s.at)} `, personEl(s.by), `：缺 ${s.missing.join('、')}。${s.note}`)))) : null,
+    l.priorApprovals.length ? subsection('报请批准', h('ul', {}, l.priorApprovals.map((p) => h('li', {}, `${p.granted ? '已批准' : '未批准'} · ${p.authority} · ${p.reference} ${p.note ?? ''}`)))) : null,
+  ];
+}
+
+/**
+ * @param {MatterState['meeting']['records'][number]} rec
+ * @param {MatterView} matter
+ */
+function meetingRecordView(rec, matter) {
+  const head = rec.headId;
+  const recused = new Map(rec.recusals.map((r) => [r.memberId, r.reason]));
+  const dissent = new Set(rec.dissent.map((d) => d.memberId));
+  const rows = rec.members.map((m) => {
+    const v = rec.views.find((x) => x.memberId === m);
+    const order = rec.views.findIndex((x) => x.memberId === m);
+    return h('tr', { class: dissent.has(m) ? 'dissent' : '' },
+      h('th', { scope: 'row' }, personEl(m), m === head ? [' ', badge('主持人', 'info')] : null),
+      h('td', {}, rec.absentees.includes(m) ? '缺席' : recused.has(m) ? `回避（${recused.get(m)}）` : '出席'),
+      h('td', {}, order >= 0 ? String(order + 1) : '—'),
+      h('td', {}, v ? label(MEETING_VIEW_LABELS, v.view) : '—', dissent.has(m) ? [' ', badge('不同意见', 'warn')] : null),
+      h('td', {}, v?.comment ?? ''));
+  });
+  return h('div', { class: 'meeting-record' },
+    defList([
+      ['会议', `${label(MEETING_BODY_LABELS, rec.body)}${rec.meetingRef ? ` · ${rec.meetingRef}` : ''}`],
+      ['时间', formatDateTime(rec.heldAt)],
+      ['决定', badge(label(MEETING_VIEW_LABELS, rec.outcome), ['approve', 'approve_with_changes'].includes(rec.outcome) ? 'ok' : 'warn')],
+      ['多数意见', rec.majorityView ? label(MEETING_VIEW_LABELS, rec.majorityView) : '无明确多数'],
+      ['与多数不一致的理由', rec.departureReason],
+      ['修改内容', rec.changes?.length ? h('ul', {}, rec.changes.map((c) => h('li', {}, c))) : null],
+      ['会议纪要', docRef(rec.minutesDocumentId)],
+      ['针对版本', hashBadge(rec.versionHash, matter)],
+      ['记录', [personEl(rec.recordedBy), ` · ${formatDateTime(rec.recordedAt)}`]],
+    ]),
+    table(['组成人员', '出席', '发言顺序', '表态', '意见说明'], rows, { caption: '组成人员表态（不同意见如实载明）', cls: 'meeting-view', stack: true }));
+}
+
+/**
+ * @param {MatterState} state
+ * @param {MatterView} matter
+ */
+export function meetingBlock(state, matter) {
+  const m = state.meeting;
+  return [
+    m.scheduled ? h('p', {}, '已安排：', h('strong', {}, `${label(MEETING_BODY_LABELS, m.scheduled.body)} ${formatDateTime(m.scheduled.meetingAt, { seconds: true })}`), m.scheduled.meetingRef ? ` · ${m.scheduled.meetingRef}` : '') : null,
+    m.records.length ? m.records.map((r) => meetingRecordView(r, matter)) : h('p', { class: 'muted' }, '尚无会议记录。'),
+  ];
+}
+
+/**
+ * @param {MatterState} state
+ * @param {MatterView} matter
+ */
+export function postDecisionBlock(state, matter) {
+  const d = state.decision;
+  const p = state.postDecision;
+  /**
+   * @template {{ by: string, at: string }} T
+   * @param {string} title
+   * @param {T | null} x
+   * @param {(x: T) => Child} text
+   * @returns {[string, Child]}
+   */
+  const step = (title, x, text) => [title, x ? [text(x), ' ', h('span', { class: 'muted small' }, personEl(x.by), ` · ${formatDateTime(x.at)}`)] : null];
+  if (!d && !Object.values(p).some(Boolean)) return h('p', { class: 'muted' }, '尚未作出决定。');
+  return [
+    d ? defList([
+      ['会议决定', label(MEETING_VIEW_LABELS, d.outcome)],
+      ['决定时间', formatDateTime(d.decidedAt)],
+      ['决定所针对版本', hashBadge(d.versionHash, matter)],
+      ['定稿核对', d.finalText ? [hashBadge(d.finalText.versionHash, matter), ' ', personEl(d.finalText.confirmedBy), ` · ${formatDateTime(d.finalText.confirmedAt)}`] : null],
+    ]) : null,
+    defList([
+      step('向党委请示报告', p.partyReport, (x) => x.reference),
+      step('区政府审查', p.governmentReview, (x) => `${label(GOV_REVIEW_LABELS, x.outcome)} · ${x.reference}`),
+      step('签发编号（文号）', p.signing, (x) => [`${x.documentNumber}（签发人 ${x.signedBy}）`, ' ', hashBadge(x.versionHash, matter)]),
+      step('公布', p.publication, (x) => `${x.channel} · ${x.reference}`),
+      step('备案', p.filing, (x) => `${x.authority} · ${x.reference}`),
+      step('归档', p.archive, (x) => `${x.archiveRef}${x.recipient ? ` · 移交 ${x.recipient}` : ''}`),
+    ]),
+  ];
+}
+
+/** @param {MatterState} state */
+export function historyBlock(state) {
+  const returns = state.returns;
+  const flagChanges = state.flagChanges;
+  if (!returns.length && !flagChanges.length && !state.closure) return null;
+  /** @param {readonly string[]} flags */
+  const flagNames = (flags) => (flags.length ? flags.map((f) => FLAG_LABELS[f] ?? f).join('、') : '无');
+  return [
+    returns.length ? subsection('退回记录', h('ul', {}, returns.map((r) => h('li', {}, `${formatDateTime(r.at)} 自「${label(STAGE_LABELS, r.from)}」退回（`, personEl(r.by), `）：${r.reason}`)))) : null,
+    flagChanges.length ? subsection('标记调整', h('ul', {}, flagChanges.map((f) => h('li', {}, `${formatDateTime(f.at)} ${flagNames(f.from)} → ${flagNames(f.to)}（`, personEl(f.by), `）：${f.reason}`)))) : null,
+    state.closure ? subsection('办结', h('p', {}, `于「${label(STAGE_LABELS, state.closure.stage)}」环节办结，结果：${label(STAGE_LABELS, state.stage)} · `, personEl(state.closure.by), ` · ${formatDateTime(state.closure.at)}${state.closure.reason ? ` · ${state.closure.reason}` : ''}`)) : null,
+  ];
+}

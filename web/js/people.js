@@ -1,0 +1,109 @@
+// @ts-check
+/**
+ * People by name. The directory (GET /api/v1/people, including people no longer active, so a matter's
+ * history still names who acted) is loaded once per sign-in; ids are shown only as tooltips. Forms choose
+ * people from the directory by name and role — a search box appears when there are many to choose from.
+ */
+import { h } from './dom.js';
+import { api } from './api.js';
+import { field } from './forms.js';
+import { ROLE_LABELS } from './labels.js';
+
+/** @typedef {import('../types/api').Person} Person */
+
+/** @type {Map<string, Person>} */
+const byId = new Map();
+/** @type {Promise<void> | null} */
+let loading = null;
+
+/** The names the system itself writes under (reminders, escalations, the automated pre-screen). */
+/** @type {Record<string, string>} */
+const SYSTEM_ACTORS = { system: '系统（流程自动）' };
+
+/** Loads the directory once (again with `force`, after an admin changed people). */
+export function loadPeople(force = false) {
+  if (force || !loading) {
+    loading = api.people({ includeInactive: true }).then((res) => {
+      byId.clear();
+      for (const p of res.items) byId.set(p.id, p);
+    }, () => {
+      loading = null; // names fall back to ids; try again next time
+    });
+  }
+  return loading;
+}
+
+/** Forgets the directory (on sign-out). */
+export function forgetPeople() {
+  byId.clear();
+  loading = null;
+}
+
+/**
+ * A person's name, or the id when unknown.
+ * @param {string | null | undefined} id
+ */
+export function personName(id) {
+  if (!id) return '—';
+  return byId.get(id)?.displayName ?? SYSTEM_ACTORS[id] ?? id;
+}
+
+/**
+ * A person's name as an element, the id as its tooltip (for support and audit, not for reading).
+ * @param {string | null | undefined} id
+ */
+export function personEl(id) {
+  if (!id) return h('span', { class: 'muted' }, '—');
+  const p = byId.get(id);
+  return h('span', { class: ['person', p && !p.active && 'inactive'], title: id }, personName(id), p && !p.active ? '（已停用）' : null);
+}
+
+/**
+ * Several people, joined with 、.
+ * @param {readonly string[]} ids
+ */
+export const peopleEls = (ids) => ids.flatMap((id, i) => (i ? ['、', personEl(id)] : [personEl(id)]));
+
+/**
+ * Active people holding a role, by name.
+ * @param {string} role
+ * @returns {Person[]}
+ */
+export function withRole(role) {
+  return [...byId.values()].filter((p) => p.active && p.roles.some((r) => r === role)).sort((a, b) => a.displayName.localeCompare(b.displayName, 'zh-CN'));
+}
+
+/**
+ * Choosing a person by name and role: a select of the people with the role (their roles and, for lawyers,
+ * the contract period next to the name). With more than eight candidates a search box filters the list.
+ * The submitted value is the person's id.
+ * @param {{ label: string, path: string, role: string, value?: string | null, required?: boolean, help?: string, exclude?: readonly string[] }} spec
+ */
+export function personPicker({ label, path, role, value, required = true, help, exclude = [] }) {
+  const candidates = withRole(role).filter((p) => !exclude.includes(p.id));
+  /** @type {Array<[string, string]>} */
+  const options = candidates.map((p) => [p.id, describe(p, role)]);
+  const preset = value ?? (candidates.length === 1 ? candidates[0]?.id : '') ?? '';
+  const f = field({ label, path, type: 'select', required: false, options, value: preset, help: help ?? (candidates.length ? undefined : `目录中没有${ROLE_LABELS[role] ?? role}，请联系系统管理员。`) });
+  f.control.required = required;
+  f.control.dataset.role = role;
+  if (candidates.length > 8) {
+    const search = h('input', { type: 'search', class: 'person-search', placeholder: '按姓名搜索', 'aria-label': `${label}：按姓名搜索` });
+    search.addEventListener('input', () => {
+      const q = search.value.trim();
+      for (const opt of /** @type {HTMLSelectElement} */ (f.control).options) opt.hidden = Boolean(q && opt.value && !opt.text.includes(q));
+    });
+    f.control.before(search);
+  }
+  return f;
+}
+
+/**
+ * @param {Person} p
+ * @param {string} role
+ */
+function describe(p, role) {
+  const contract = role === 'lawyer' && (p.contractFrom || p.contractTo) ? `，聘期 ${p.contractFrom ?? '…'} 至 ${p.contractTo ?? '…'}` : '';
+  const others = p.roles.filter((r) => r !== role).map((r) => ROLE_LABELS[r] ?? r);
+  return `${p.displayName}（${ROLE_LABELS[role] ?? role}${others.length ? `、${others.join('、')}` : ''}${contract}）`;
+}

@@ -1,0 +1,151 @@
+// @ts-check
+/** Research items (研究论证材料): one sub-form per kind of item, chosen from a list that marks what is missing. */
+import { h, localInputToIso, setChildren } from './dom.js';
+import { field, valueOf, optional, repeatable } from './forms.js';
+import { RESEARCH_ITEM_LABELS, RISK_LEVEL_LABELS } from './labels.js';
+
+/** @typedef {import('./actions.js').ActionContext} ActionContext */
+/** @typedef {import('./actions.js').ActionSpec} ActionSpec */
+/** @typedef {{ nodes: HTMLElement[], collect: () => Record<string, unknown> }} ItemForm */
+
+const P = 'command.item';
+/** @param {string} label @param {boolean} [required] */
+const docField = (label = '文件编号', required = true) => field({ label, path: `${P}.documentId`, required, placeholder: '如 起草说明-2026-1' });
+
+/** @type {Record<string, () => ItemForm>} */
+const RESEARCH_FORMS = {
+  drafting_explanation: () => {
+    const summary = field({ label: '起草说明摘要（目的、依据、过程、主要内容）', path: `${P}.summary`, type: 'textarea', required: true, rows: 4, wide: true });
+    const doc = docField();
+    return { nodes: [summary, doc], collect: () => ({ kind: 'drafting_explanation', summary: valueOf(summary), documentId: valueOf(doc) }) };
+  },
+  legal_bases: () => {
+    const bases = repeatable({ legend: '法律依据', path: `${P}.bases`, minRows: 1, addLabel: '添加依据', columns: [
+      { key: 'title', label: '法律法规名称', required: true },
+      { key: 'article', label: '条款（可选）', placeholder: '如 第二十三条' },
+    ] });
+    const doc = docField('文件编号（可选）', false);
+    return { nodes: [bases.el, doc], collect: () => optional({ kind: 'legal_bases', bases: bases.values().map((b) => optional({ title: b.title }, 'article', b.article)) }, 'documentId', valueOf(doc)) };
+  },
+  internal_consultation: () => {
+    const rows = repeatable({
+      legend: '会签单位及意见', path: `${P}.consultations`, minRows: 1, addLabel: '添加单位',
+      help: '不同意的，须载明争议事项、双方意见及理由（713号令第13条）。',
+      columns: [
+        { key: 'unit', label: '单位', required: true },
+        { key: 'agreed', label: '同意', type: 'checkbox' },
+        { key: 'opinion', label: '意见', type: 'textarea', rows: 2, required: true },
+        { key: 'issue', label: '争议事项（不同意时）' },
+        { key: 'unitPosition', label: '该单位意见' },
+        { key: 'drafterPosition', label: '起草单位意见' },
+        { key: 'reason', label: '理由' },
+      ],
+    });
+    return {
+      nodes: [rows.el],
+      collect: () => ({
+        kind: 'internal_consultation',
+        consultations: rows.values().map((r) => {
+          /** @type {Record<string, unknown>} */
+          const c = { unit: r.unit, agreed: r.agreed, opinion: r.opinion };
+          // The dispute is sent only when something of it was written: the server checks completeness.
+          if (r.issue || r.unitPosition || r.drafterPosition || r.reason) c.dispute = { issue: r.issue, unitPosition: r.unitPosition, drafterPosition: r.drafterPosition, reason: r.reason };
+          return c;
+        }),
+      }),
+    };
+  },
+  public_comment: () => {
+    const opened = field({ label: '开始时间（北京时间）', path: `${P}.openedAt`, type: 'datetime', required: true });
+    const closes = field({ label: '截止时间（北京时间）', path: `${P}.closesAt`, type: 'datetime', required: true, help: '重大行政决策征求意见期限一般不少于30日（713号令第15条）。' });
+    const channel = field({ label: '征求意见渠道', path: `${P}.channel`, required: true, placeholder: '如 区政府网站' });
+    const shortened = field({ label: '缩短期限的理由（不足30日时）', path: `${P}.shortenedReason`, type: 'textarea', rows: 2, wide: true });
+    return { nodes: [opened, closes, channel, shortened], collect: () => optional({ kind: 'public_comment', openedAt: localInputToIso(valueOf(opened)), closesAt: localInputToIso(valueOf(closes)), channel: valueOf(channel) }, 'shortenedReason', valueOf(shortened)) };
+  },
+  hearing: () => {
+    const sent = field({ label: '听证材料送达时间', path: `${P}.materialsSentAt`, type: 'datetime', required: true, help: '应于听证会7日前送达（713号令第16条）。' });
+    const held = field({ label: '听证会时间', path: `${P}.heldAt`, type: 'datetime', required: true });
+    const doc = docField('听证报告文件编号');
+    return { nodes: [sent, held, doc], collect: () => ({ kind: 'hearing', materialsSentAt: localInputToIso(valueOf(sent)), heldAt: localInputToIso(valueOf(held)), documentId: valueOf(doc) }) };
+  },
+  expert_opinion: () => {
+    const name = field({ label: '专家姓名', path: `${P}.expertName`, required: true });
+    const inst = field({ label: '所在单位（可选）', path: `${P}.institution` });
+    const interest = field({ label: '与决策事项有直接利害关系', path: `${P}.directInterest`, type: 'checkbox', help: '有直接利害关系的专家应当回避（713号令第21条）。' });
+    const signed = field({ label: '论证意见已由专家签字', path: `${P}.signed`, type: 'checkbox' });
+    const opinion = field({ label: '论证意见', path: `${P}.opinion`, type: 'textarea', required: true, wide: true });
+    const doc = docField();
+    return { nodes: [name, inst, interest, signed, opinion, doc], collect: () => optional({ kind: 'expert_opinion', expertName: valueOf(name), directInterest: valueOf(interest), signed: valueOf(signed), opinion: valueOf(opinion), documentId: valueOf(doc) }, 'institution', valueOf(inst)) };
+  },
+  risk_assessment: () => {
+    const level = field({ label: '风险等级', path: `${P}.riskLevel`, type: 'select', required: true, options: Object.entries(RISK_LEVEL_LABELS), value: 'low' });
+    const ctl = field({ label: '风险可控', path: `${P}.controllable`, type: 'checkbox' });
+    const measures = field({ label: '防范化解措施', path: `${P}.measures`, type: 'textarea', required: true, wide: true });
+    const doc = docField('风险评估报告文件编号');
+    return { nodes: [level, ctl, measures, doc], collect: () => ({ kind: 'risk_assessment', riskLevel: valueOf(level), controllable: valueOf(ctl), measures: valueOf(measures), documentId: valueOf(doc) }) };
+  },
+  comment_adoption: () => {
+    const entries = repeatable({
+      legend: '意见采纳情况', path: `${P}.entries`, addLabel: '添加意见', initial: [{}],
+      help: '未收到意见的，可不填任何行。不予采纳的须说明理由。',
+      columns: [
+        { key: 'commentSummary', label: '意见摘要', required: true },
+        { key: 'adopted', label: '采纳', type: 'checkbox' },
+        { key: 'reason', label: '不采纳理由' },
+      ],
+    });
+    const doc = docField('文件编号（可选）', false);
+    return { nodes: [entries.el, doc], collect: () => optional({ kind: 'comment_adoption', entries: entries.values().map((e) => optional({ commentSummary: e.commentSummary, adopted: e.adopted }, 'reason', e.reason)) }, 'documentId', valueOf(doc)) };
+  },
+  procedure_statement: () => {
+    const summary = field({ label: '履行法定程序情况', path: `${P}.summary`, type: 'textarea', required: true, rows: 4, wide: true });
+    const doc = docField();
+    return { nodes: [summary, doc], collect: () => ({ kind: 'procedure_statement', summary: valueOf(summary), documentId: valueOf(doc) }) };
+  },
+};
+
+/**
+ * Which research items the matter already has, for the "(已登记)" marks in the chooser.
+ * @param {import('../types/api').MatterState} state
+ * @returns {Record<string, boolean>}
+ */
+function recordedResearch(state) {
+  const r = state.research;
+  return {
+    drafting_explanation: Boolean(r.draftingExplanation),
+    legal_bases: Boolean(r.legalBases),
+    internal_consultation: Boolean(r.internalConsultation),
+    public_comment: Boolean(r.publicComment),
+    hearing: (r.hearings ?? []).length > 0,
+    expert_opinion: (r.expertOpinions ?? []).length > 0,
+    risk_assessment: Boolean(r.riskAssessment),
+    comment_adoption: Boolean(r.commentAdoption),
+    procedure_statement: Boolean(r.procedureStatement),
+  };
+}
+
+/**
+ * @param {ActionContext} ctx
+ * @returns {ActionSpec}
+ */
+export function researchItemForm(ctx) {
+  const done = recordedResearch(ctx.matter.state);
+  const flags = ctx.matter.flags ?? [];
+  /** @type {Record<string, boolean>} */
+  const wanted = { public_comment: flags.includes('PUBLIC'), comment_adoption: flags.includes('PUBLIC'), expert_opinion: flags.includes('TECH'), risk_assessment: flags.includes('RISK') };
+  const firstMissing = Object.keys(RESEARCH_FORMS).find((k) => !done[k] && (wanted[k] ?? !['hearing', 'expert_opinion', 'risk_assessment', 'public_comment', 'comment_adoption'].includes(k))) ?? 'drafting_explanation';
+  const chooser = field({
+    label: '材料类型', path: `${P}.kind`, type: 'select', required: true, value: firstMissing,
+    options: Object.entries(RESEARCH_ITEM_LABELS).map(([k, l]) => [k, `${l}${done[k] ? '（已登记，可更新）' : wanted[k] ? '（本事项需要）' : ''}`]),
+  });
+  const slot = h('div', { class: 'subform' });
+  /** @type {ItemForm} */
+  let current = RESEARCH_FORMS[firstMissing]();
+  const swap = () => {
+    current = RESEARCH_FORMS[chooser.control.value]();
+    setChildren(slot, ...current.nodes);
+  };
+  chooser.control.addEventListener('change', swap);
+  swap();
+  return { nodes: [chooser, slot], collect: () => ({ command: { type: 'record_research_item', item: current.collect() } }) };
+}

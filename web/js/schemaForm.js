@@ -1,0 +1,186 @@
+// @ts-check
+/**
+ * Forms generated from the command shapes the server publishes (GET /api/v1/openapi.json: the action
+ * body's `command` is a union of JSON schemas, one per command type, from the domain's zod schemas). A
+ * command without a hand-made form — a new one, or a simple one — gets its fields from its schema: text,
+ * long text, choices (labelled from the vocabulary when the values are the procedure's codes), yes/no,
+ * numbers, dates, lists of lines or of rows, nested groups; people by name; the version hash prefilled.
+ */
+import { h } from './dom.js';
+import { request } from './api.js';
+import { field, valueOf, optional, repeatable, group } from './forms.js';
+import { personPicker } from './people.js';
+import { hashField } from './versionHashField.js';
+import { localInputToIso } from './dom.js';
+import {
+  KIND_LABELS, FLAG_LABELS, STAGE_LABELS, LEGALITY_OUTCOME_LABELS, FCR_CONCLUSION_LABELS, MEETING_VIEW_LABELS, MEETING_BODY_LABELS,
+  CHECKLIST_RESULT_LABELS, RISK_LEVEL_LABELS, GOV_REVIEW_LABELS, CONSULTATION_KIND_LABELS, ROLE_LABELS,
+} from './labels.js';
+
+/**
+ * @typedef {object} JsonSchema
+ * @property {string} [type]
+ * @property {Record<string, JsonSchema>} [properties]
+ * @property {string[]} [required]
+ * @property {JsonSchema} [items]
+ * @property {unknown[]} [enum]
+ * @property {unknown} [const]
+ * @property {number} [maxLength]
+ * @property {string} [pattern]
+ * @property {string} [format]
+ * @property {string} [description]
+ * @property {string} [title]
+ * @property {JsonSchema[]} [oneOf]
+ * @property {JsonSchema[]} [anyOf]
+ */
+/** @typedef {import('./actions.js').ActionContext} ActionContext */
+/** @typedef {import('./actions.js').ActionSpec} ActionSpec */
+/** @typedef {{ nodes: HTMLElement[], collect: () => unknown }} Part */
+
+/** Chinese names of the fields commands use, for generated forms (a schema's description wins). @type {Record<string, string>} */
+const FIELD_LABELS = {
+  reason: '理由', note: '备注', reference: '文号或编号', authority: '机关', channel: '渠道', documentNumber: '文号', signedBy: '签发人',
+  archiveRef: '档案号', recipient: '移交单位', granted: '已获批准', outcome: '结论', text: '全文', summary: '摘要', documentId: '文件编号',
+  lawyerId: '法律顾问', reviewerId: '审查人员', memberId: '组成人员', headId: '主持人', meetingAt: '会议时间', body: '会议类型', meetingRef: '会议编号或名称',
+  missing: '缺少的材料或程序', amendments: '逐条修改意见', clause: '条款', change: '修改意见', flags: '事项标记', openFindings: '待答复问题数',
+  findingId: '预审问题', verdict: '答复', approvalAuthority: '批准机关', heldAt: '时间', changes: '修改内容', title: '名称', party: '对象', view: '意见',
+  kind: '类别', unit: '单位', opinion: '意见', comment: '说明', date: '日期', from: '起', to: '止', period: '期限', basis: '依据',
+};
+
+/** Vocabulary tables a choice's values may come from; the first that knows every value labels it. */
+const CHOICE_TABLES = [LEGALITY_OUTCOME_LABELS, FCR_CONCLUSION_LABELS, MEETING_VIEW_LABELS, MEETING_BODY_LABELS, CHECKLIST_RESULT_LABELS, RISK_LEVEL_LABELS, GOV_REVIEW_LABELS, CONSULTATION_KIND_LABELS, FLAG_LABELS, KIND_LABELS, STAGE_LABELS, ROLE_LABELS];
+
+/** Fields naming a person, and the role the person is chosen from. @type {Record<string, string>} */
+const PERSON_FIELDS = { lawyerId: 'lawyer', reviewerId: 'fcr_reviewer', memberId: 'meeting_member', headId: 'meeting_member' };
+
+/** @type {Promise<Map<string, JsonSchema>> | null} */
+let schemas = null;
+
+/** The command schemas by type, from the OpenAPI document (fetched once). */
+export function commandSchemas() {
+  if (!schemas) {
+    schemas = request('GET', '/api/v1/openapi.json', { auth: false }).then((doc) => {
+      const body = doc?.paths?.['/api/v1/matters/{id}/actions']?.post?.requestBody?.content?.['application/json']?.schema;
+      /** @type {JsonSchema[]} */
+      const variants = body?.properties?.command?.oneOf ?? body?.properties?.command?.anyOf ?? [];
+      return new Map(variants.map((v) => [String(v.properties?.type?.const ?? ''), v]));
+    });
+    schemas.catch(() => { schemas = null; });
+  }
+  return schemas;
+}
+
+/**
+ * @param {string} key
+ * @param {JsonSchema} s
+ */
+const labelOf = (key, s) => s.title ?? FIELD_LABELS[key] ?? s.description ?? key;
+
+/** @param {unknown[]} values */
+function choiceLabels(values) {
+  const table = CHOICE_TABLES.find((t) => values.every((v) => typeof v === 'string' && v in t));
+  return values.map((v) => /** @type {[string, string]} */ ([String(v), table?.[String(v)] ?? String(v)]));
+}
+
+/**
+ * The part of a form for one property.
+ * @param {string} key
+ * @param {JsonSchema} s
+ * @param {string} path
+ * @param {boolean} required
+ * @param {ActionContext} ctx
+ * @param {Record<string, Partial<import('./forms.js').FieldSpec>>} overrides by key
+ * @returns {Part}
+ */
+function part(key, s, path, required, ctx, overrides) {
+  const label = labelOf(key, s);
+  const extra = overrides[key] ?? {};
+  if (key === 'versionHash' && s.pattern?.includes('64')) {
+    const f = hashField(ctx, path);
+    return { nodes: [f], collect: () => valueOf(f) };
+  }
+  if (PERSON_FIELDS[key] && s.type === 'string') {
+    const f = personPicker({ label, path, role: PERSON_FIELDS[key], required });
+    return { nodes: [f], collect: () => valueOf(f) };
+  }
+  if (s.enum) {
+    const f = field({ label, path, type: 'select', required, options: choiceLabels(s.enum), ...extra });
+    return { nodes: [f], collect: () => valueOf(f) };
+  }
+  if (s.type === 'boolean') {
+    const f = field({ label, path, type: 'checkbox', ...extra });
+    return { nodes: [f], collect: () => valueOf(f) };
+  }
+  if (s.type === 'integer' || s.type === 'number') {
+    const f = field({ label, path, type: 'number', required, ...extra });
+    return { nodes: [f], collect: () => valueOf(f) };
+  }
+  if (s.type === 'string') {
+    const datetime = s.format === 'date-time';
+    const long = (s.maxLength ?? 0) > 500;
+    const f = field({ label, path, type: datetime ? 'datetime' : s.format === 'date' ? 'date' : long ? 'textarea' : 'text', required, rows: long ? 3 : undefined, wide: long, ...extra });
+    return { nodes: [f], collect: () => (datetime ? localInputToIso(valueOf(f)) : valueOf(f)) };
+  }
+  if (s.type === 'array' && s.items) {
+    const items = s.items;
+    if (items.type === 'object' && items.properties) {
+      const columns = Object.entries(items.properties).map(([k, p]) => ({
+        key: k, label: labelOf(k, p), required: (items.required ?? []).includes(k),
+        type: /** @type {import('./forms.js').FieldSpec['type']} */ (p.enum ? 'select' : p.type === 'boolean' ? 'checkbox' : (p.maxLength ?? 0) > 500 ? 'textarea' : 'text'),
+        options: p.enum ? choiceLabels(p.enum) : undefined,
+      }));
+      const rows = repeatable({ legend: label, path, columns, minRows: required ? 1 : 0 });
+      return { nodes: [rows.el], collect: () => rows.values() };
+    }
+    const rows = repeatable({ legend: label, path, columns: [{ label, required: true }], minRows: required ? 1 : 0 });
+    return { nodes: [rows.el], collect: () => rows.values() };
+  }
+  if (s.type === 'object' && s.properties) {
+    const inner = objectParts(s, path, ctx, overrides);
+    return { nodes: [group(label, inner.nodes)], collect: inner.collect };
+  }
+  // Anything else (a shape this generator does not know) as JSON.
+  const f = field({ label: `${label}（JSON）`, path, type: 'textarea', required, rows: 3, wide: true });
+  return { nodes: [f], collect: () => (valueOf(f) ? JSON.parse(valueOf(f)) : undefined) };
+}
+
+/**
+ * @param {JsonSchema} s
+ * @param {string} path
+ * @param {ActionContext} ctx
+ * @param {Record<string, Partial<import('./forms.js').FieldSpec>>} overrides
+ */
+function objectParts(s, path, ctx, overrides) {
+  const entries = Object.entries(s.properties ?? {}).filter(([k]) => k !== 'type');
+  const parts = entries.map(([k, p]) => /** @type {const} */ ([k, part(k, p, `${path}.${k}`, (s.required ?? []).includes(k), ctx, overrides)]));
+  return {
+    nodes: parts.flatMap(([, p]) => p.nodes),
+    collect: () => {
+      /** @type {Record<string, unknown>} */
+      const out = {};
+      for (const [k, p] of parts) {
+        const v = p.collect();
+        if (typeof v === 'boolean') out[k] = v;
+        else optional(out, k, v);
+      }
+      return out;
+    },
+  };
+}
+
+/**
+ * The form of a command from its published schema. `overrides` adds placeholders and help per field.
+ * @param {string} type
+ * @param {ActionContext} ctx
+ * @param {Record<string, Partial<import('./forms.js').FieldSpec>>} [overrides]
+ * @returns {Promise<ActionSpec>}
+ */
+export async function schemaForm(type, ctx, overrides = {}) {
+  const schema = (await commandSchemas()).get(type);
+  if (!schema) throw new Error(`服务器未公布该操作（${type}）的格式。`);
+  const fields = objectParts(schema, 'command', ctx, overrides);
+  return {
+    nodes: fields.nodes.length ? fields.nodes : [h('p', { class: 'help' }, '此操作无需填写内容，确认后提交。')],
+    collect: () => ({ command: { ...(/** @type {object} */ (fields.collect())), type } }),
+  };
+}

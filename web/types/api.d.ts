@@ -1,0 +1,235 @@
+/**
+ * The shapes the web app reads from the public API, for its JSDoc types (web/tsconfig.json). Where the
+ * server hands out a domain structure as it is (the matter state, clocks, duties, phases, diff runs,
+ * statistics), the type is the domain's own, so a change there shows up here at type-check time.
+ */
+import type { CommandType, MatterKind, MatterState, Role, Stage } from '../../domain/procedure/types';
+import type { Deadline } from '../../domain/procedure/deadlines';
+import type { Duty } from '../../domain/procedure/whoseTurn';
+import type { Phase } from '../../domain/procedure/phases';
+import type { DiffRun } from '../../domain/text/characterDiff';
+import type { Statistics } from '../../domain/statistics/matterStatistics';
+
+export type { CommandType, MatterKind, MatterState, Role, Stage, Deadline, Duty, Phase, DiffRun, Statistics };
+
+/** RFC 9457 problem details. */
+export interface Problem {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  code?: string;
+  errors?: Array<{ field: string; message: string }>;
+  requestId?: string;
+}
+
+export interface Me {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  sectionId: string | null;
+}
+
+export interface Person {
+  id: string;
+  displayName: string;
+  roles: Role[];
+  sectionId: string | null;
+  contractFrom: string | null;
+  contractTo: string | null;
+  active: boolean;
+}
+
+export interface Section {
+  id: string;
+  name: string;
+}
+
+export interface Organisation {
+  id: string;
+  name: string;
+  kind: string;
+  contractFrom: string | null;
+  contractTo: string | null;
+  sections?: Section[];
+}
+
+export type Notification = import('../../workflows/definitions').NotificationRecord;
+
+/** What a matter view and a list item both say about a matter. */
+export interface MatterBasics {
+  id: string;
+  title: string;
+  kind: MatterKind;
+  flags: string[];
+  draftingUnit: string;
+  stage: Stage;
+  createdAt: string;
+  updatedAt: string;
+  nextDueAt: string | null;
+  overdue: boolean;
+  awaitsMe: boolean;
+}
+
+export interface MatterView extends MatterBasics {
+  createdBy: string;
+  currentVersion: { number: number; sha256: string | null };
+  turn: Duty[];
+  access: { trail: boolean; signatures: boolean };
+  workflow: { workflowId: string; status: string; source?: string; trailHead: { seq: number; hash: string } | null; notifications: Notification[] };
+  deadlines: Array<Deadline & { provisional?: true }>;
+  availableActions: Array<{ type: CommandType; label: string }>;
+  state: MatterState;
+}
+
+export interface MatterListItem extends MatterBasics {
+  currentVersion: number;
+  awaitingRoles: Role[];
+  awaitingUserIds: string[];
+  createdById: string;
+}
+
+export interface VersionInfo {
+  number: number;
+  sha256: string;
+  createdById: string;
+  createdAt: string;
+  text?: string;
+}
+
+export interface TrailEntry {
+  seq: number;
+  at: string;
+  actorId: string;
+  actorRole: string;
+  action: string;
+  reason: string | null;
+  summary?: string | null;
+  origin?: { ip: string | null; userAgent: string | null } | null;
+  command?: unknown;
+  actionKey: string;
+  requestId: string | null;
+  prevHash: string;
+  hash: string;
+  versionHash: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+export interface TrailVerdict {
+  valid: boolean;
+  entries: number;
+  firstBadEntry: { seq: number; reason: string } | null;
+}
+
+/** A sign-off as GET /signoffs lists it: the signed fields (domain/evidence/signOff.ts) and its status. */
+export type SignOff = Omit<import('../../domain/evidence/signOffFields').SignOffFields, 'matterId'> & { id: string; void: boolean; voidedByVersion: number | null };
+
+export interface SignatureVerdict {
+  valid: boolean;
+  signatureValid: boolean;
+  textMatches: boolean;
+  void: boolean;
+  checkedVersion: number;
+  reason: string | null;
+}
+
+export interface Finding {
+  id?: string;
+  code: string;
+  start: number;
+  end: number;
+  excerpt: string;
+  explanation: string;
+  confidence?: string;
+  clause?: string | null;
+  status?: 'open' | 'confirmed' | 'dismissed';
+  reason?: string | null;
+  answeredBy?: string | null;
+  answeredAt?: string | null;
+  current?: boolean;
+  versionNumber?: number;
+  kind?: string;
+}
+
+export interface FcrRecord {
+  flagged: boolean;
+  currentVersion: { number: number; sha256: string };
+  openFindings: number;
+  findings: Finding[];
+  reviewerId: string | null;
+  conclusion: string | null;
+  review: MatterState['fairCompetition']['review'] | null;
+  history: MatterState['fairCompetition']['history'];
+  documents: Array<{ id: string; versionHash: string; conclusion: string; createdById: string; createdAt: string; text: string }>;
+}
+
+export interface Standard {
+  code: string;
+  title: string;
+  category: string;
+  article?: string;
+}
+
+export interface StandardsCatalogue {
+  version: string;
+  versions: string[];
+  standards: Standard[];
+  exception?: { grounds: Array<{ code: string; label: string }> };
+}
+
+export interface ConvertedDocument {
+  text: string;
+  format: 'docx' | 'txt';
+  encoding?: string;
+  paragraphs: number;
+  articles: number;
+  warnings: string[];
+}
+
+export interface DiffSide {
+  number: number;
+  sha256: string;
+  createdById: string;
+  createdAt: string;
+  characters: number;
+  findings: Finding[];
+}
+
+export interface VersionDiff {
+  from: DiffSide;
+  to: DiffSide;
+  runs: DiffRun[];
+  inserted: number;
+  deleted: number;
+  changes: number;
+}
+
+export type StatisticsView = Statistics & { period: { from: string | null; to: string | null } };
+
+export interface Vocabulary {
+  kinds: Record<string, string>;
+  flags: Record<string, string>;
+  stages: Record<string, string>;
+  terminalStages: string[];
+  roles: Record<string, string>;
+  actions: Record<string, string>;
+  trailActions: Record<string, string>;
+  legalityOutcomes: Record<string, string>;
+  fcrConclusions: Record<string, string>;
+  meetingViews: Record<string, string>;
+  meetingBodies: Record<string, string>;
+  checklist: Record<string, string>;
+  materials: Record<string, string>;
+  applicableFlags: Record<string, string[]>;
+  phases: Phase[];
+  deadlineNatures: Record<string, string>;
+  [k: string]: unknown;
+}
+
+export interface ActionResult {
+  state: MatterState;
+  trail: { seq: number; hash: string };
+  summary: string;
+}
