@@ -5,7 +5,7 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Actor, Command, MatterKind, Flag, MatterState, ProcedureConfig } from '../domain/procedure';
 import type { HolidayYear } from '../domain/calendar';
-import type { RequestOrigin } from '../domain/evidence';
+import type { RequestOrigin } from '../domain/evidence/trailEvents';
 
 export const MATTER_WORKFLOW_TYPE = 'matterWorkflow';
 
