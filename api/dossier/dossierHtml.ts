@@ -35,6 +35,9 @@ const facts = (pairs: Array<[string, string]>) => `<table>${pairs.map(([k, v]) =
 
 export function dossierHtml(d: Dossier): string {
   const name = (id: string | null | undefined) => (id ? esc(id === 'system' ? '系统（流程自动）' : d.names[id] ?? id) : '—');
+  // Summaries recorded by the procedure name people by id; the printed record names them.
+  const ids = Object.keys(d.names).sort((a, b) => b.length - a.length).map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const withNames = (text: string | null | undefined) => (text && ids.length ? text.replace(new RegExp(ids.join('|'), 'g'), (id) => d.names[id] ?? id) : text ?? '');
   const names = (ids: readonly string[]) => (ids.length ? ids.map(name).join('、') : '无');
   const version = (hash: string | null | undefined) => {
     const v = d.versions.find((x) => x.sha256 === hash);
@@ -127,7 +130,7 @@ export function dossierHtml(d: Dossier): string {
 
   const trail = table(['序号', '时间', '人员（角色）', '操作', '经过', '理由', '版本', '哈希'], d.trail.map((t) => row([
     t.seq, beijingTime(t.at), `${name(t.actorId)}<br><span class="muted">${esc(t.actorRole === 'system' ? '系统' : ROLE_LABELS[t.actorRole as keyof typeof ROLE_LABELS] ?? t.actorRole)}</span>`,
-    esc(TRAIL_ACTION_LABELS[t.action] ?? t.action), esc(t.summary ?? ''), esc(t.reason && t.reason !== t.summary ? t.reason : ''), version(t.versionHash), `<code>${esc(t.hash)}</code>`,
+    esc(TRAIL_ACTION_LABELS[t.action] ?? t.action), esc(withNames(t.summary)), esc(t.reason && t.reason !== t.summary ? withNames(t.reason) : ''), version(t.versionHash), `<code>${esc(t.hash)}</code>`,
   ])));
 
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>卷宗 ${esc(m.title)}</title>

@@ -25,6 +25,7 @@ export function loadPeople(force = false) {
   if (force || !loading) {
     loading = api.people({ includeInactive: true }).then((res) => {
       byId.clear();
+      idPattern = null;
       for (const p of res.items) byId.set(p.id, p);
     }, () => {
       loading = null; // names fall back to ids; try again next time
@@ -36,6 +37,7 @@ export function loadPeople(force = false) {
 /** Forgets the directory (on sign-out). */
 export function forgetPeople() {
   byId.clear();
+  idPattern = null;
   loading = null;
 }
 
@@ -46,6 +48,23 @@ export function forgetPeople() {
 export function personName(id) {
   if (!id) return '—';
   return byId.get(id)?.displayName ?? SYSTEM_ACTORS[id] ?? id;
+}
+
+/** @type {RegExp | null} */
+let idPattern = null;
+
+/**
+ * A text with every known person id in it replaced by the person's name: summaries recorded by the
+ * procedure name people by id ("指定法律顾问 user-…"), and people read names.
+ * @param {string | null | undefined} text
+ */
+export function withNames(text) {
+  if (!text) return text ?? '';
+  if (!idPattern && byId.size) {
+    const ids = [...byId.keys()].sort((a, b) => b.length - a.length).map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    idPattern = new RegExp(ids.join('|'), 'g');
+  }
+  return idPattern ? text.replace(idPattern, (id) => personName(id)) : text;
 }
 
 /**

@@ -56,11 +56,32 @@ const PERSON_FIELDS = { lawyerId: 'lawyer', reviewerId: 'fcr_reviewer', memberId
 /** @type {Promise<Map<string, JsonSchema>> | null} */
 let schemas = null;
 
+/**
+ * A copy of a schema with every `$ref` to the document's components replaced by the component (named
+ * schemas are emitted once, as components). Cycles are cut at the second visit.
+ * @param {any} node
+ * @param {Record<string, any>} components
+ * @param {Set<string>} [seen]
+ * @returns {any}
+ */
+function deref(node, components, seen = new Set()) {
+  if (Array.isArray(node)) return node.map((x) => deref(x, components, seen));
+  if (!node || typeof node !== 'object') return node;
+  const ref = typeof node.$ref === 'string' ? /^#\/components\/schemas\/(.+)$/.exec(node.$ref)?.[1] : undefined;
+  if (ref) {
+    if (seen.has(ref)) return {};
+    const { $ref: _ref, ...rest } = node;
+    return { ...deref(components[ref] ?? {}, components, new Set([...seen, ref])), ...deref(rest, components, seen) };
+  }
+  return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, deref(v, components, seen)]));
+}
+
 /** The command schemas by type, from the OpenAPI document (fetched once). */
 export function commandSchemas() {
   if (!schemas) {
     schemas = request('GET', '/api/v1/openapi.json', { auth: false }).then((doc) => {
-      const body = doc?.paths?.['/api/v1/matters/{id}/actions']?.post?.requestBody?.content?.['application/json']?.schema;
+      const components = doc?.components?.schemas ?? {};
+      const body = deref(doc?.paths?.['/api/v1/matters/{id}/actions']?.post?.requestBody?.content?.['application/json']?.schema, components);
       /** @type {JsonSchema[]} */
       const variants = body?.properties?.command?.oneOf ?? body?.properties?.command?.anyOf ?? [];
       return new Map(variants.map((v) => [String(v.properties?.type?.const ?? ''), v]));

@@ -93,7 +93,8 @@ export const assignFcrReviewer: Handler<'assign_fcr_reviewer'> = (s, cmd, ctx) =
   if (!nonEmpty(cmd.reviewerId)) return refuse('INVALID_INPUT', 'reviewerId');
   if (cmd.reviewerId === s.createdBy) return refuse('SEPARATION_OF_DUTIES', 'the reviewer drafted the matter');
   s.fairCompetition.reviewerId = cmd.reviewerId;
-  return done(`指定公平竞争审查人员 ${cmd.reviewerId}（${ctx.actor.username}）`);
+  // Who assigned is the entry's actor; the summary names only who was assigned.
+  return done(`指定公平竞争审查人员 ${cmd.reviewerId}`);
 };
 
 export const setFcrFindings: Handler<'set_fcr_findings'> = (s, cmd) => {

@@ -7,7 +7,7 @@
 import { h, defList, mono, shortHash, table, formatDateTime, setChildren } from '../dom.js';
 import { api } from '../api.js';
 import { problemBox } from '../forms.js';
-import { personEl } from '../people.js';
+import { personEl, withNames } from '../people.js';
 import { ACTOR_ROLE_LABELS, TRAIL_ACTION_LABELS, label } from '../labels.js';
 
 /** @typedef {import('../../types/api').MatterView} MatterView */
@@ -53,7 +53,7 @@ export function trailBlock(matter, data) {
         h('td', { class: 'nowrap' }, formatDateTime(e.at, { seconds: true })),
         h('td', {}, personEl(e.actorId), h('div', { class: 'small muted' }, label(ACTOR_ROLE_LABELS, e.actorRole))),
         h('td', {}, label(TRAIL_ACTION_LABELS, e.action)),
-        h('td', {}, e.summary ?? '', e.reason && e.reason !== e.summary ? h('div', { class: 'small muted' }, `理由：${e.reason}`) : null),
+        h('td', {}, withNames(e.summary), e.reason && e.reason !== e.summary ? h('div', { class: 'small muted' }, `理由：${withNames(e.reason)}`) : null),
         h('td', { class: 'nowrap', title: e.hash }, mono(shortHash(e.hash))),
         h('td', { class: 'no-print nowrap' }, toggle));
       rowsBySeq.set(e.seq, tr);

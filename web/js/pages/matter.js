@@ -8,7 +8,7 @@ import { h, clear, badge, defList, formatDateTime, dueStatus, announce } from '.
 import { api, ApiError } from '../api.js';
 import { problemBox } from '../forms.js';
 import { actionForm } from '../actions.js';
-import { loadPeople, personEl } from '../people.js';
+import { loadPeople, personEl, withNames } from '../people.js';
 import { turnBanner, returnedBanner, dutyParty } from '../matter/turn.js';
 import { timeline } from '../matter/timeline.js';
 import { deadlinesBlock } from '../matter/deadlines.js';
@@ -140,7 +140,7 @@ export async function matterPage(main, params, app) {
       loadCurrentText: () => data.versionText(matter.currentVersion.number).then((v) => v.text),
       loadFcr: () => data.fcr,
       onDone: async (result, action) => {
-        flash = { label: action.label, summary: result?.summary };
+        flash = { label: action.label, summary: withNames(result?.summary) };
         announce(`已完成：${action.label}`, 'success');
         await render();
         app.refreshTodo();
