@@ -1,4 +1,4 @@
-/** Four projects: pure logic, the real stack, replay of committed workflow histories, and the web app in a browser. */
+/** Five projects: pure logic, the real stack, replay of committed workflow histories, the web app in a browser, and faults on the production shape. */
 const tsJest = { '^.+\\.ts$': ['ts-jest', {}] };
 const common = { testEnvironment: 'node', transform: tsJest, moduleFileExtensions: ['ts', 'js', 'json'] };
 module.exports = {
@@ -22,5 +22,7 @@ module.exports = {
       globalSetup: '<rootDir>/test/browser/globalSetup.ts',
       globalTeardown: '<rootDir>/test/browser/globalTeardown.ts',
     },
+    // Its own production-shaped cluster (scripts/cluster), faults injected with matters moving; writes docs/reliability.md.
+    { ...common, displayName: 'faults', testMatch: ['<rootDir>/test/faults/**/*.test.ts'] },
   ],
 };

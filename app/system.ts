@@ -68,7 +68,7 @@ export async function startSystem(opts: {
     const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
     log.info({ temporal: temporalAddress, namespace: config.TEMPORAL_NAMESPACE, dev: !!devServer }, `Temporal: ${temporalAddress} (${devServer ? 'local dev server' : 'external cluster'})`);
 
-    const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir });
+    const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir, poolMax: config.DATABASE_POOL_MAX });
     stops.push(() => db.close());
     // API and worker processes may start together on a new database: one at a time reads what is applied
     // and applies the rest, and creates the first admin.

@@ -51,6 +51,8 @@ export const configSchema = z
     /** A matter's workflow starts a fresh run (continue-as-new) when its history reaches this many events. */
     WORKFLOW_CONTINUE_AS_NEW_EVENTS: z.coerce.number().int().min(20).max(50_000).default(2_000),
     AUTH_TOKEN_TTL_MINUTES: z.coerce.number().int().min(1).default(8 * 60),
+    /** Connections each process keeps to PostgreSQL at most (API and worker processes each have their pool). */
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
     /** A worker process serves /metrics and /healthz on this port (the API serves /metrics on its own port). */
     METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
     /** The Temporal SDK exports its metrics here (127.0.0.1); our /metrics appends them. Default: a free port. */

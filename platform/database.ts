@@ -1,6 +1,7 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import { Pool } from 'pg';
+import { releaseDeadConnections } from './deadConnections';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
@@ -49,17 +50,18 @@ async function inProcessLock<T>(name: string, fn: () => Promise<T>): Promise<T> 
 /** PGlite corrupts its folder when two instances open it, so one instance per folder per process. */
 const embeddedInstances = new Map<string, Promise<PGlite>>();
 
-export async function openDatabase(opts: { databaseUrl?: string; dataDir: string }): Promise<Database> {
-  if (opts.databaseUrl) return openPostgres(opts.databaseUrl);
+export async function openDatabase(opts: { databaseUrl?: string; dataDir: string; poolMax?: number }): Promise<Database> {
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolMax ?? 10);
   return openEmbedded(path.resolve(opts.dataDir, 'pglite'));
 }
 
-function openPostgres(url: string): Database {
-  const pool = new Pool({ connectionString: url, max: 10 });
+function openPostgres(url: string, max: number): Database {
+  const pool = new Pool({ connectionString: url, max });
   // An idle connection the server drops (restart, failover, terminated backend) is an 'error' event on the
   // pool; unheard, it would kill the process. The pool discards that client and the next query reconnects;
   // a query while the database is away fails and is answered 503 (or retried by an activity).
   pool.on('error', () => undefined);
+  releaseDeadConnections(pool);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   const parsed = new URL(url);
   return {

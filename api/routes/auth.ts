@@ -7,7 +7,7 @@ import { issueToken, revokeToken } from '../auth/tokens';
 import { LoginThrottle } from '../auth/loginThrottle';
 import type { ApiDeps } from '../deps';
 
-const loginBody = z.object({ username: line(100), password: z.string().min(1, 'is required').max(200) });
+const loginBody = z.strictObject({ username: line(100), password: z.string().min(1, 'is required').max(200) });
 
 /** A hash to compare against when the user does not exist, so timing does not reveal usernames. */
 let decoyHash: Promise<string> | undefined;

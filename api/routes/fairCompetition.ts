@@ -20,7 +20,7 @@ export function fairCompetitionRoutes(deps: ApiDeps): AnyRoute[] {
   return [
     defineRoute({
       method: 'post', path: '/api/v1/fair-competition/prescreen', summary: 'Pre-screen a text against the fair-competition standards', tags: ['fair-competition'], auth: false,
-      body: z.object({
+      body: z.strictObject({
         text: prescreenTextSchema,
         ruleSetVersion: line(50).optional().describe('Screen under an earlier rule set'),
       }),

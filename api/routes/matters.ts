@@ -14,7 +14,8 @@ import { actionResultSchema, matterListItemSchema, matterSchema, trailVerdictSch
 import { listMatters, listQuerySchema } from '../matters/listMatters';
 import type { ApiDeps } from '../deps';
 
-export const createMatterBody = z.object({
+// Strict bodies: an unknown field is a 400 naming it, never silently dropped (a misspelt optional field would be lost).
+export const createMatterBody = z.strictObject({
   title: line(500),
   kind: oneOf(MATTER_KINDS),
   draftingUnit: line(100).optional().describe('Section id of the drafting unit; defaults to the drafter\'s own section'),
@@ -25,7 +26,7 @@ export const createMatterBody = z.object({
 const idParams = z.object({ id: resourceId(100) });
 const versionParams = z.object({ id: resourceId(100), number: positiveInt() });
 
-export const actionBody = z.object({
+export const actionBody = z.strictObject({
   command: wireCommandSchema,
   text: documentText().optional().describe('The new text, with submit_version'),
   reason: prose().optional(),

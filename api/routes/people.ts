@@ -16,7 +16,7 @@ import type { Principal } from '../auth/principal';
 const ROLES = Object.keys(ROLE_LABELS) as Role[];
 const day = z.iso.date();
 
-const userBody = z.object({
+const userBody = z.strictObject({
   username: z.string().trim().min(2).max(100).regex(/^[\w.-]+$/, 'letters, digits, _ . - only'),
   displayName: line(200),
   password: z.string().min(10, 'must be at least 10 characters').max(200),
@@ -26,7 +26,7 @@ const userBody = z.object({
   contractFrom: day.optional(),
   contractTo: day.optional(),
 });
-const userPatch = z.object({
+const userPatch = z.strictObject({
   displayName: line(200).optional(),
   password: z.string().min(10).max(200).optional(),
   roles: z.array(oneOf(ROLES)).min(1).optional(),
@@ -142,7 +142,7 @@ export function peopleRoutes(deps: ApiDeps): AnyRoute[] {
     defineRoute({
       method: 'patch', path: '/api/v1/organisations/:id', summary: 'Set the law firm\'s retainer period (admin); lawyers can sign only inside it', tags: ['people'], auth: true,
       params: z.object({ id: resourceId(100) }),
-      body: z.object({ contractFrom: day.nullable(), contractTo: day.nullable() }).refine((b) => !b.contractFrom || !b.contractTo || b.contractFrom <= b.contractTo, { message: 'must not end before it starts', path: ['contractTo'] }),
+      body: z.strictObject({ contractFrom: day.nullable(), contractTo: day.nullable() }).refine((b) => !b.contractFrom || !b.contractTo || b.contractFrom <= b.contractTo, { message: 'must not end before it starts', path: ['contractTo'] }),
       responses: { 200: { description: 'Updated', schema: z.record(z.string(), z.unknown()) } },
       handler: async ({ params, body, principal }) => {
         mustAdmin(principal!);

@@ -45,6 +45,8 @@ export function appEnv(layout: ClusterLayout, creds: Credentials, extra: Record<
     SIGNING_KEY_SECRET: creds.signingKeySecret,
     ADMIN_BOOTSTRAP_PASSWORD: creds.adminPassword,
     LOG_LEVEL: process.env.CLUSTER_LOG_LEVEL ?? 'info',
+    // Four processes share one PostgreSQL server with Temporal (and, here, with other people's tests).
+    DATABASE_POOL_MAX: process.env.CLUSTER_DB_POOL_MAX ?? '5',
     ...(layout.procedureConfigPath ? { PROCEDURE_CONFIG_PATH: layout.procedureConfigPath } : {}),
     ...extra,
   };

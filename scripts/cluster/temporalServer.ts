@@ -73,7 +73,7 @@ export function writeServerConfig(layout: ClusterLayout): string {
         user: "${decodeURIComponent(admin.username || 'postgres')}"
         password: "${decodeURIComponent(admin.password || '')}"
         maxConns: ${maxConns}
-        maxIdleConns: ${maxConns}
+        maxIdleConns: ${Math.min(2, maxConns)}
         maxConnLifetime: "1h"`;
   const service = (name: keyof typeof t.grpc, extra = '') => `
   ${name === 'internalFrontend' ? 'internal-frontend' : name}:
@@ -91,8 +91,10 @@ persistence:
   visibilityStore: postgres-visibility
   numHistoryShards: 4
   datastores:
-    postgres-default:${store(layout.databases.temporal, 20)}
-    postgres-visibility:${store(layout.databases.visibility, 10)}
+    # Per service (frontend, history, matching, worker each have their own pools): the PostgreSQL server is
+    # shared with the app and, on this machine, with other people's tests (max_connections 100).
+    postgres-default:${store(layout.databases.temporal, 8)}
+    postgres-visibility:${store(layout.databases.visibility, 2)}
 
 global:
   membership:

@@ -1,0 +1,63 @@
+/**
+ * Connections the server ends in the middle of a Prisma transaction are given back to the pool: without
+ * that, each one stays checked out for ever and, once `max` have died, every query waits without end (the
+ * fault suite's "terminated connections" scenario left matters stuck for minutes).
+ */
+import { Client, Pool } from 'pg';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '../../prisma/generated/client';
+import { releaseDeadConnections } from '../../platform/deadConnections';
+import { ADMIN_URL } from './globalSetup';
+
+const DB = `lr_dead_conn_${process.pid}`;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function admin<T>(fn: (c: Client) => Promise<T>): Promise<T> {
+  const c = new Client({ connectionString: ADMIN_URL });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+describe('dead pool connections', () => {
+  let pool: Pool;
+  let prisma: PrismaClient;
+
+  beforeAll(async () => {
+    await admin((c) => c.query(`CREATE DATABASE ${DB}`));
+    const url = new URL(ADMIN_URL);
+    url.pathname = `/${DB}`;
+    pool = new Pool({ connectionString: url.toString(), max: 2 });
+    pool.on('error', () => undefined);
+    releaseDeadConnections(pool, 200);
+    prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  });
+  afterAll(async () => {
+    await prisma?.$disconnect();
+    await pool?.end();
+    await admin((c) => c.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`));
+  });
+
+  test('a transaction whose connection is terminated fails, and the pool keeps serving afterwards', async () => {
+    const outcomes: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const tx = prisma.$transaction(async (t) => {
+        await t.$queryRawUnsafe('SELECT 1');
+        await sleep(400);
+        await t.$queryRawUnsafe('SELECT 2');
+      });
+      await sleep(150);
+      await admin((c) => c.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [DB]));
+      outcomes.push(await tx.then(() => 'committed', () => 'failed'));
+    }
+    expect(outcomes).toContain('failed');
+    // Twice the pool's size in dead connections: without the guard this query would wait for ever.
+    await sleep(300);
+    const rows = await prisma.$queryRawUnsafe<Array<{ ok: number }>>('SELECT 1 AS ok');
+    expect(rows).toEqual([{ ok: 1 }]);
+    expect(pool.totalCount).toBeLessThanOrEqual(2);
+  });
+});
