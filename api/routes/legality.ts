@@ -33,7 +33,7 @@ export function legalityRoutes(): AnyRoute[] {
   return [
     defineRoute({
       method: 'post', path: '/api/v1/legality/prescreen', summary: 'Pre-screen a text for licences, penalties, compulsion, fees and duties a normative document may not create', tags: ['legality'], auth: false,
-      body: z.object({
+      body: z.strictObject({
         text: prescreenTextSchema,
         register: z.array(registerEntrySchema).max(500).optional().describe('Clause-level legal-basis register: the basis the drafter gives for a clause'),
       }),
