@@ -5,6 +5,7 @@ import { storeAndSendNotification } from './notifications';
 import { prescreenVersion, type PrescreenRequest } from './prescreen';
 import { refusingUncurable } from './storageRefused';
 import { heartbeating } from './heartbeat';
+import { screenVersion, type ScreenRequest } from './screenVersion';
 import type { ActionRecord, NotificationInput, RegistrationRecord } from './types';
 
 export interface ActivityDeps {
@@ -21,6 +22,8 @@ export function createActivities(deps: ActivityDeps) {
     recordRegistration: (r: RegistrationRecord) => heartbeating(() => refusingUncurable('The registration', () => storeRegistration(deps.prisma, r))),
     recordAction: (a: ActionRecord) => heartbeating(() => refusingUncurable('The action', () => storeAction(deps.prisma, a, deps.signingSecret))),
     recordNotification: (n: NotificationInput) => heartbeating(() => refusingUncurable('The notification', () => storeAndSendNotification(deps, n))),
+    /** Legacy: the fair-competition pre-screen of ECON matters, kept for runs started before screenVersion. */
     prescreenVersion: (r: PrescreenRequest) => refusingUncurable('The pre-screen', () => prescreenVersion(deps.prisma, r)),
+    screenVersion: (r: ScreenRequest) => refusingUncurable('The pre-screen', () => screenVersion(deps.prisma, r)),
   };
 }

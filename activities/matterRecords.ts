@@ -4,6 +4,7 @@ import type { ActionRecord, RegistrationRecord } from './types';
 import { PROJECTION_REVISION } from '../domain/procedure';
 import { storeSignOff, voidSignOffs } from './signOffs';
 import { storeFcrConclusionDocument } from './fcrConclusion';
+import { storeOpinionDocuments } from './opinionDocuments';
 
 /** Key of the registration entry in the trail; a matter is registered once. */
 export const REGISTRATION_ACTION_KEY = 'register';
@@ -96,7 +97,7 @@ export async function storeAction(prisma: PrismaClient, a: ActionRecord, signing
           fcrReviewerId: a.state.fairCompetition.reviewerId,
         },
       });
-      return appendTrailEntry(tx, {
+      const head = await appendTrailEntry(tx, {
         matterId: a.matterId,
         actionKey: a.actionKey,
         actorId: a.actor.userId,
@@ -114,6 +115,8 @@ export async function storeAction(prisma: PrismaClient, a: ActionRecord, signing
         requestId: a.requestId,
         at: a.at,
       });
+      await storeOpinionDocuments(tx, a, head);
+      return head;
     });
   } catch (err) {
     return (await afterUniqueViolation(prisma, err, a.matterId, a.actionKey)) ?? Promise.reject(err);

@@ -19,6 +19,7 @@ import { peopleRoutes } from './routes/people';
 import { dossierRoutes } from './routes/dossier';
 import { fairCompetitionRoutes } from './routes/fairCompetition';
 import { legalityRoutes } from './routes/legality';
+import { matterLegalityRoutes } from './routes/matterLegality';
 import { vocabularyRoutes } from './routes/vocabulary';
 import { documentRoutes } from './routes/documents';
 import { versionDiffRoutes } from './routes/versionDiff';
@@ -57,7 +58,7 @@ export function createApp(given: ApiDeps) {
 
   const routes: AnyRoute[] = [];
   const document = () => openApiDocument(routes, { version: deps.version });
-  routes.push(...systemRoutes(deps, document), ...authRoutes(deps), ...matterRoutes(deps), ...signOffRoutes(deps), ...dossierRoutes(deps), ...fairCompetitionRoutes(deps), ...legalityRoutes(), ...vocabularyRoutes(), ...peopleRoutes(deps), ...calendarRoutes(deps), ...documentRoutes(deps), ...versionDiffRoutes(deps), ...statisticsRoutes(deps));
+  routes.push(...systemRoutes(deps, document), ...authRoutes(deps), ...matterRoutes(deps), ...signOffRoutes(deps), ...dossierRoutes(deps), ...fairCompetitionRoutes(deps), ...legalityRoutes(), ...matterLegalityRoutes(deps), ...vocabularyRoutes(), ...peopleRoutes(deps), ...calendarRoutes(deps), ...documentRoutes(deps), ...versionDiffRoutes(deps), ...statisticsRoutes(deps));
 
   const authenticate = async (req: Request): Promise<Principal | null> => {
     const header = req.get('authorization');

@@ -20,7 +20,7 @@ import {
 } from '@temporalio/workflow';
 import type { RetryPolicy } from '@temporalio/common';
 import type { createActivities } from '../activities';
-import { applyPrescreen, matterAccessOf, parseCommand, TERMINAL_STAGES, type Actor, type MatterState } from '../domain/procedure';
+import { applyPrescreen, legalityPrescreenOf, legalityScreenCurrent, matterAccessOf, parseCommand, registerRevision, TERMINAL_STAGES, type Actor, type MatterState } from '../domain/procedure';
 import { authorize } from '../domain/permissions';
 import { actUpdate, calendarSignal, registeredUpdate, STORAGE_REFUSED, viewQuery, type ActionRequest, type ActionResult, type MatterWorkflowInput, type NotificationRecord, type TrailHeadView } from './definitions';
 import { MatterHolder } from './matterHolder';
@@ -41,8 +41,8 @@ const { recordRegistration, recordAction, recordNotification } = proxyActivities
   heartbeatTimeout: '5 seconds',
   retry,
 });
-// The pre-screen is CPU-bound (it cannot heartbeat while it reads a long text), so it keeps the plain timeout.
-const { prescreenVersion } = proxyActivities<ReturnType<typeof createActivities>>({ startToCloseTimeout: '30 seconds', retry });
+// The pre-screens are CPU-bound (they cannot heartbeat while they read a long text), so they keep the plain timeout.
+const { prescreenVersion, screenVersion } = proxyActivities<ReturnType<typeof createActivities>>({ startToCloseTimeout: '30 seconds', retry });
 
 /** The database refused what an activity would store: no retry can cure it. */
 function storageRefused(err: unknown): ApplicationFailure | null {
@@ -58,6 +58,8 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
   const info = workflowInfo();
   // Runs started before authors of versions were kept from reviewing them replay as they ran.
   const versionAuthorsMayReview = !patched('version-authors-may-not-review');
+  // Runs started before both pre-screens ran on every version of every matter replay as they ran.
+  const screenEveryVersion = patched('screen-every-version');
   const matter = new MatterHolder(input, versionAuthorsMayReview);
   // The year after the last holiday notice is computed provisionally from the 放假办法 (its clocks run, marked
   // provisional) in matters started since, and in older ones from their next wake-up (in the loop below);
@@ -144,19 +146,28 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
   }
 
   /**
-   * Every version of an ECON matter is pre-screened for fair-competition concerns as soon as it is stored
-   * (also when ECON is added later); the reviewer must answer each finding before concluding.
+   * Every stored version of every matter is pre-screened — fair competition (findings on a matter without
+   * ECON warn the legal unit; the reviewer answers them once it has the flag) and legality (the lawyer
+   * answers each finding before signing) — through one activity that applies both results and writes the
+   * projection once. A changed legal-basis register screens the current version again for legality.
    */
   async function screenCurrentVersion(): Promise<void> {
     const state = matter.state;
-    if (!state.flags.includes('ECON')) return;
     const current = state.versions[state.versions.length - 1]!;
-    if ((state.fairCompetition.prescreens ?? []).some((p) => p.versionHash === current.hash)) return;
-    // Matters whose histories predate the automated pre-screen replay without it.
-    if (!patched('prescreen-each-version')) return;
-    const at = new Date().toISOString();
-    const outcome = await prescreenVersion({ ...where(), state, versionNumber: current.number, versionHash: current.hash, at });
-    matter.adopt(applyPrescreen(state, { versionHash: current.hash, ruleSetVersion: outcome.ruleSetVersion, findings: outcome.findings, at }), outcome.trail);
+    const fairCompetition = !(state.fairCompetition.prescreens ?? []).some((p) => p.versionHash === current.hash);
+    if (!screenEveryVersion) {
+      // Runs started before: the fair-competition pre-screen of ECON matters only (and before that, none).
+      if (!state.flags.includes('ECON') || !fairCompetition) return;
+      if (!patched('prescreen-each-version')) return;
+      const at = new Date().toISOString();
+      const outcome = await prescreenVersion({ ...where(), state, versionNumber: current.number, versionHash: current.hash, at });
+      matter.adopt(applyPrescreen(state, { versionHash: current.hash, ruleSetVersion: outcome.ruleSetVersion, findings: outcome.findings, at }), outcome.trail);
+      return;
+    }
+    const legality = legalityScreenCurrent(state) ? null : { registerRevision: registerRevision(state), register: legalityPrescreenOf(state).register?.entries ?? [] };
+    if (!fairCompetition && !legality) return;
+    const outcome = await screenVersion({ ...where(), state, versionNumber: current.number, versionHash: current.hash, fairCompetition, legality, at: new Date().toISOString() });
+    matter.adopt(outcome.state, outcome.trail);
   }
 
   /** First run only: the matter, its first version and trail entry are stored, then pre-screened. */

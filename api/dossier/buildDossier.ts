@@ -1,5 +1,5 @@
 import { sha256Hex, signOffSignatureValid, trailEntryView } from '../../domain/evidence';
-import type { MatterState } from '../../domain/procedure';
+import { legalityPrescreenOf, type MatterState } from '../../domain/procedure';
 import type { ApiDeps } from '../deps';
 import { verifyMatterTrail } from '../matters/verifyMatterTrail';
 
@@ -10,14 +10,19 @@ import { verifyMatterTrail } from '../matters/verifyMatterTrail';
 export async function buildDossier(deps: ApiDeps, matterId: string) {
   const prisma = deps.db.prisma;
   const matter = await prisma.matter.findUniqueOrThrow({ where: { id: matterId } });
-  const [versions, trail, signOffs, people, section] = await Promise.all([
+  const [versions, trail, signOffs, people, section, legalityFindings, prescreenRuns, opinionDocuments] = await Promise.all([
     prisma.matterVersion.findMany({ where: { matterId }, orderBy: { number: 'asc' } }),
     prisma.trailEntry.findMany({ where: { matterId }, orderBy: { seq: 'asc' } }),
     prisma.signOff.findMany({ where: { matterId }, orderBy: { signedAt: 'asc' } }),
     // Names for everyone a matter may mention (the bureau's directory is small); ids stay in the JSON.
     prisma.user.findMany({ select: { id: true, displayName: true } }),
     prisma.section.findUnique({ where: { id: matter.draftingUnit }, select: { name: true } }),
+    prisma.legalityFinding.findMany({ where: { matterId }, orderBy: [{ versionNumber: 'asc' }, { registerRevision: 'asc' }, { start: 'asc' }] }),
+    prisma.prescreenRun.findMany({ where: { matterId }, orderBy: [{ versionNumber: 'asc' }, { kind: 'asc' }] }),
+    prisma.opinionDocument.findMany({ where: { matterId }, orderBy: { createdAt: 'asc' }, select: { id: true, kind: true, signOffId: true, versionHash: true, createdById: true, createdAt: true } }),
   ]);
+  const lp = legalityPrescreenOf(matter.state as unknown as MatterState);
+  const answers = new Map(lp.findings.map((f) => [f.id, f]));
   const state = matter.state as unknown as MatterState;
   const byNumber = new Map(versions.map((v) => [v.number, v]));
   return {
@@ -32,6 +37,16 @@ export async function buildDossier(deps: ApiDeps, matterId: string) {
       const v = byNumber.get(s.versionNumber);
       return { id: s.id, lawyerId: s.lawyerId, versionNumber: s.versionNumber, versionHash: s.versionHash, outcome: s.outcome, opinionText: s.opinionText, signedAt: s.signedAt.toISOString(), signature: s.signature, publicKey: s.publicKey, void: s.voidedAt !== null, voidedByVersion: s.voidedByVersion, signatureValid: signOffSignatureValid(s, { number: s.versionNumber, sha256: v?.sha256 ?? s.versionHash }) };
     }),
+    /** The automated legality pre-screen of each version with the lawyer's answers, the register, and each run's fingerprint. */
+    legalityPrescreen: {
+      register: lp.register,
+      findings: legalityFindings.map((f) => {
+        const a = answers.get(f.id);
+        return { id: f.id, versionNumber: f.versionNumber, registerRevision: f.registerRevision, clause: f.clause, code: f.code, excerpt: f.excerpt, basis: f.basis, status: a?.status ?? 'open', amendment: a?.amendment, reason: a?.reason, answeredBy: a?.answeredBy };
+      }),
+      runs: prescreenRuns.map((r) => ({ kind: r.kind, versionNumber: r.versionNumber, registerRevision: r.registerRevision, findings: r.findings, fingerprint: r.fingerprint, at: r.createdAt.toISOString() })),
+    },
+    opinionDocuments: opinionDocuments.map((d) => ({ ...d, createdAt: d.createdAt.toISOString() })),
     research: state.research,
     fairCompetition: state.fairCompetition,
     legality: state.legality,

@@ -3,6 +3,8 @@ import {
   MEETING_VIEW_LABELS, ROLE_LABELS, STAGE_LABELS, TRAIL_ACTION_LABELS, type MatterState,
 } from '../../domain/procedure';
 import type { Dossier } from './buildDossier';
+import { PRINT_STYLE } from '../../domain/documents/printStyle';
+import { findingsTable, registerTable } from '../../domain/documents/reviewTables';
 
 /**
  * The printable dossier (打印版卷宗): a complete Chinese document to print and file — the same vocabulary as
@@ -13,10 +15,11 @@ import type { Dossier } from './buildDossier';
  */
 
 /**
- * The page's only style block. The Content-Security-Policy allows exactly this text by its hash (no
- * 'unsafe-inline'), also when the web app opens the page from a blob: URL, which inherits the app's policy.
+ * The page's only style block, shared with the generated opinion documents (domain/documents). The
+ * Content-Security-Policy allows exactly this text by its hash (no 'unsafe-inline'), also when the web app
+ * opens the page from a blob: URL, which inherits the app's policy.
  */
-export const DOSSIER_STYLE = 'body{font-family:"Noto Serif CJK SC","Source Han Serif SC","SimSun","WenQuanYi Micro Hei",serif;margin:2em auto;max-width:60em;color:#111;line-height:1.6}h1{text-align:center;font-size:1.6em;margin-bottom:.2em}.sub{text-align:center;color:#444;margin-top:0}h2{font-size:1.15em;border-bottom:2px solid #333;padding-bottom:.2em;margin-top:1.6em}h3{font-size:1em}table{border-collapse:collapse;width:100%;font-size:.88em;margin:.4em 0}td,th{border:1px solid #999;padding:.3em .4em;vertical-align:top;text-align:left}th{background:#f2f2f2;white-space:nowrap}code{font-size:.78em;word-break:break-all}.ok{color:#1b6e3a}.bad{color:#a3161a;font-weight:700}.pre{white-space:pre-wrap}.muted{color:#555}@media print{body{margin:0}h2{break-after:avoid}tr{break-inside:avoid}a{color:inherit}}';
+export const DOSSIER_STYLE = PRINT_STYLE;
 
 const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
@@ -160,6 +163,15 @@ ${conclusion}
 <h3>法律顾问签署意见</h3>
 ${signOffs}
 ${checklist}
+<h3>合法性预审及法律顾问答复</h3>
+${d.legalityPrescreen.findings.length === 0 ? '<p class="muted">自动预审未发现问题。</p>' : d.versions.map((v) => {
+    const found = d.legalityPrescreen.findings.filter((f) => f.versionNumber === v.number);
+    return found.length === 0 ? '' : `<p>第 ${v.number} 版</p>${findingsTable(found.map((f) => ({ clause: f.clause, code: f.code, excerpt: f.excerpt, basis: f.basis, status: f.status, ...(f.amendment ? { amendment: f.amendment } : {}), ...(f.reason ? { reason: f.reason } : {}) })))}`;
+  }).join('')}
+<h3>条款合法性依据登记</h3>
+${registerTable(d.legalityPrescreen.register?.entries ?? [])}
+<h3>审核意见书</h3>
+${table(['文书', '版本', '出具', '编号'], d.opinionDocuments.map((o) => row([o.kind === 'lawyer_opinion' ? '法律顾问合法性审核意见书' : '法制机构合法性审核意见', version(o.versionHash), `${name(o.createdById)} · ${beijingTime(o.createdAt)}`, `<code>${esc(o.id)}</code>`])))}
 <h2>五、集体讨论决定</h2>
 ${meetings || '<p class="muted">尚无会议记录。</p>'}
 <h2>六、决定后程序（签发、公布、备案、归档）</h2>

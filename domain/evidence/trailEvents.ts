@@ -13,7 +13,7 @@ export interface RequestOrigin {
   userAgent: string | null;
 }
 
-export const SYSTEM_EVENT_TYPES = ['register', 'fair_competition_prescreen', 'deadline_reminder', 'deadline_escalation'] as const;
+export const SYSTEM_EVENT_TYPES = ['register', 'fair_competition_prescreen', 'prescreen', 'deadline_reminder', 'deadline_escalation'] as const;
 export type SystemEventType = (typeof SYSTEM_EVENT_TYPES)[number];
 /** Every kind of trail entry: the registration, each command, and the system's own entries. */
 export type TrailEventType = SystemEventType | CommandType;
@@ -49,6 +49,12 @@ export const stateChangeSchema = z
 
 const registered = z.looseObject({ stage: oneOf(STAGES), kind: oneOf(MATTER_KINDS), flags: z.array(oneOf(FLAGS)), title: z.string() });
 const prescreened = z.looseObject({ ruleSetVersion: z.string(), findings: z.array(z.looseObject({ id: z.string(), code: z.string(), start: z.number(), end: z.number() })) });
+const screenedFinding = z.looseObject({ id: z.string(), code: z.string(), start: z.number(), end: z.number() });
+/** Both pre-screens of one version (either may be absent: already run), each with the fingerprint that produced it. */
+const screened = z.looseObject({
+  fairCompetition: z.looseObject({ fingerprint: z.string(), findings: z.array(screenedFinding) }).optional(),
+  legality: z.looseObject({ registerRevision: z.number().int(), fingerprint: z.string(), findings: z.array(screenedFinding) }).optional(),
+});
 const alerted = z.looseObject({ deadline: z.string(), dueAt: z.string(), label: z.string().optional() });
 
 /** The data of each kind of entry, discriminated by `action`. */
@@ -64,6 +70,7 @@ export const trailEventDataSchema = z.discriminatedUnion('action', [
     })
     .refine((e) => e.command === null || e.command.type === e.action, { message: 'the command is not the action recorded', path: ['command'] }),
   z.object({ action: z.literal('fair_competition_prescreen'), command: z.null(), before: z.null(), after: prescreened }),
+  z.object({ action: z.literal('prescreen'), command: z.null(), before: z.null(), after: screened }),
   z.object({ action: z.enum(['deadline_reminder', 'deadline_escalation']), command: z.null(), before: z.null(), after: alerted }),
 ]);
 export type TrailEventData = z.infer<typeof trailEventDataSchema>;

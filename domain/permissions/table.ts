@@ -70,6 +70,9 @@ export const PERMISSIONS: Record<Action, PermissionRule> = {
 
   // Retained lawyer (法律顾问): the opinion is the signature.
   submit_lawyer_opinion: rule(['lawyer'], { review: true, signs: true }),
+  answer_legality_finding: rule(['lawyer'], { review: true }),
+  // The drafter registers each clause's legal basis (合法性依据登记).
+  set_legal_basis_register: rule(['drafter']),
 
   // Office / meeting secretary
   schedule_meeting: rule(['secretary']),

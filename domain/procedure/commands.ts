@@ -112,6 +112,25 @@ export const meetingRecordInputSchema = z.object({
 export type MeetingRecordInput = z.infer<typeof meetingRecordInputSchema>;
 
 // ---------------------------------------------------------------------------------------------
+// The clause-level legal-basis register (合法性依据登记)
+// ---------------------------------------------------------------------------------------------
+
+export const basisRegisterEntrySchema = z.object({
+  /** the clause's label as the pre-screen names it: 第五条, 第五条第二款, 第八条（三） */
+  clause: line(60),
+  /** the law or administrative regulation, as cited: 旅游法, 中华人民共和国旅游法, 娱乐场所管理条例 */
+  law: line(100),
+  article: z.number().int().min(1).max(999),
+  paragraph: z.number().int().min(1).max(99).optional(),
+  item: z.number().int().min(1).max(99).optional(),
+  /** the version of the law text in the library when registered (filled in by the server) */
+  lawVersion: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD').optional(),
+});
+
+/** The register as a whole: each command replaces it (and the current version is screened again). */
+export const setLegalBasisRegisterCommand = z.object({ type: z.literal('set_legal_basis_register'), entries: z.array(basisRegisterEntrySchema).max(500) });
+
+// ---------------------------------------------------------------------------------------------
 // The commands
 // ---------------------------------------------------------------------------------------------
 
@@ -167,6 +186,16 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('publish'), channel: line(500), reference: line(500) }),
   z.object({ type: z.literal('file_record'), authority: line(500), reference: line(500) }),
   z.object({ type: z.literal('archive'), archiveRef: line(500), recipient: line(500).optional() }),
+  setLegalBasisRegisterCommand,
+  z.object({
+    type: z.literal('answer_legality_finding'),
+    findingId: line(200),
+    verdict: z.enum(['confirmed', 'dismissed']),
+    /** confirmed: the amendment the lawyer proposes for the clause */
+    amendment: prose().optional(),
+    /** dismissed: why the wording is lawful */
+    reason: prose().optional(),
+  }),
 ]);
 
 /** One person's action; every payload is plain JSON (it travels as a Temporal Update). */

@@ -27,6 +27,7 @@ import {
   returnForSupplement,
   submitLawyerOpinion,
 } from './handlers/legality';
+import { answerLegalityFinding, setLegalBasisRegister } from './handlers/legalityFindings';
 import { confirmFinalText, recordMeeting, scheduleMeeting } from './handlers/meeting';
 import { archive, fileRecord, publish, recordGovernmentReview, reportToParty, signAndNumber } from './handlers/postDecision';
 
@@ -57,6 +58,8 @@ const HANDLERS: { [T in CommandType]: Handler<T> } = {
   publish,
   file_record: fileRecord,
   archive,
+  set_legal_basis_register: setLegalBasisRegister,
+  answer_legality_finding: answerLegalityFinding,
 };
 
 /** Top-level fields whose value changed, before and after (for the audit trail). */

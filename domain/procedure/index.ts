@@ -11,6 +11,8 @@ export {
   meetingRecordInputSchema,
   checklistEntrySchema,
   amendmentSchema,
+  basisRegisterEntrySchema,
+  setLegalBasisRegisterCommand,
 } from './commands';
 export { line, prose, documentText, instant, sha256, oneOf } from './primitives';
 export { defaultProcedureConfig, type KindConfig, type ProcedureConfig, type QuorumRule } from './config';
@@ -37,6 +39,15 @@ export { STAGES_FOR_COMMAND, COMMAND_TYPES } from './stageActions';
 export { majorityView, quorumMet } from './meeting';
 export * from './labels';
 export { applyPrescreen, openFindingsOnCurrent } from './handlers/fairCompetition';
+export {
+  applyLegalityPrescreen,
+  currentLegalityFindings,
+  currentLegalityRun,
+  legalityPrescreenOf,
+  legalityScreenCurrent,
+  openLegalityFindings,
+  registerRevision,
+} from './legalityPrescreen';
 export { whoseTurn, awaitedParties, awaits, type Duty } from './whoseTurn';
 export { PHASES, type Phase } from './phases';
 export { matterProjection, PROJECTION_REVISION, type MatterProjection } from './projection';

@@ -75,6 +75,8 @@ export const ACTION_LABELS: Record<CommandType, string> = {
   publish: '公布',
   file_record: '报送备案',
   archive: '归档',
+  set_legal_basis_register: '登记条款合法性依据',
+  answer_legality_finding: '答复合法性预审问题',
 };
 
 export const LEGALITY_OUTCOME_LABELS: Record<LegalityOutcome, string> = {
@@ -127,6 +129,7 @@ export const CHECKLIST_CODES = Object.keys(CHECKLIST_LABELS) as ChecklistCode[];
 export const SYSTEM_TRAIL_ACTION_LABELS = {
   register: '登记立项',
   fair_competition_prescreen: '公平竞争审查自动预审',
+  prescreen: '自动预审（公平竞争、合法性）',
   deadline_reminder: '期限提醒',
   deadline_escalation: '超期督办',
 } as const;

@@ -166,6 +166,27 @@ export const REFUSALS = {
     en: 'No meeting without a legality conclusion of LAWFUL (or LAWFUL_WITH_AMENDMENTS with the amendments confirmed) on the current version',
     basis: '713号令第25条',
   },
+  LEGALITY_FINDINGS_OPEN: {
+    status: 422,
+    zh: '合法性预审尚有未答复的问题，法律顾问不能出具意见：请逐条确认（并提出修改意见）或说明理由予以排除',
+    en: 'Legality pre-screen findings on the current text are unanswered; the lawyer answers each (confirmed with an amendment, or dismissed with a reason) before signing the opinion',
+    basis: '713号令第28条（法律顾问对合法性提出意见）',
+  },
+  LEGALITY_AMENDMENT_MISSING: {
+    status: 422,
+    zh: '确认合法性预审问题须提出修改意见',
+    en: 'Confirming a legality finding needs the amendment proposed for the clause',
+  },
+  LEGALITY_DISMISSAL_REASON_MISSING: {
+    status: 422,
+    zh: '排除合法性预审问题须说明理由',
+    en: 'Dismissing a legality finding needs a reason',
+  },
+  BASIS_REGISTER_INVALID: {
+    status: 422,
+    zh: '合法性依据登记有误',
+    en: 'The legal-basis register is not valid',
+  },
   FCR_DISMISSAL_REASON_MISSING: {
     status: 422,
     zh: '排除预审问题须说明理由',

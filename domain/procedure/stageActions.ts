@@ -45,6 +45,9 @@ export const STAGES_FOR_COMMAND: Record<CommandType, readonly Stage[]> = {
   publish: ['post_decision'],
   file_record: ['post_decision'],
   archive: ['post_decision'],
+  // The drafter links clauses to their bases while the text is theirs to change.
+  set_legal_basis_register: ['research', 'supplementing', 'amending', 'finalizing'],
+  answer_legality_finding: ['legality_review'],
 };
 
 export const COMMAND_TYPES = Object.keys(STAGES_FOR_COMMAND) as CommandType[];

@@ -300,6 +300,59 @@ export interface MatterState {
   returns: Array<{ from: Stage; by: string; at: string; reason: string }>;
   flagChanges: Array<{ from: Flag[]; to: Flag[]; by: string; at: string; reason: string }>;
   closure: { stage: Stage; by: string; at: string; reason: string } | null;
+  /** The automated legality pre-screen of each version and the lawyer's answers (absent before it existed). */
+  legalityPrescreen?: LegalityPrescreenState;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Legality pre-screen (合法性审核初筛) and the clause-level legal-basis register
+// ---------------------------------------------------------------------------------------------
+
+/** A clause's basis as the drafter registers it; `lawVersion` is the law text's version when registered. */
+export interface BasisRegisterEntry {
+  clause: string;
+  law: string;
+  article: number;
+  paragraph?: number;
+  item?: number;
+  lawVersion?: string;
+}
+
+export interface BasisRegister {
+  /** 1, 2, …: each change re-screens the current version */
+  revision: number;
+  entries: BasisRegisterEntry[];
+  setBy: string;
+  setAt: string;
+}
+
+/** One pre-screen run: a version, screened with the register of one revision. */
+export interface LegalityPrescreenRun {
+  versionHash: string;
+  registerRevision: number;
+  ruleSetVersion: string;
+  findings: number;
+  at: string;
+}
+
+/** A legality finding as the procedure keeps it: the lawyer confirms it (and proposes an amendment) or dismisses it. */
+export interface LegalityFindingRef {
+  id: string;
+  code: string;
+  versionHash: string;
+  registerRevision: number;
+  clause?: string;
+  status: 'open' | 'confirmed' | 'dismissed';
+  amendment?: string;
+  reason?: string;
+  answeredBy?: string;
+  answeredAt?: string;
+}
+
+export interface LegalityPrescreenState {
+  runs: LegalityPrescreenRun[];
+  findings: LegalityFindingRef[];
+  register: BasisRegister | null;
 }
 
 export interface DecisionContext {

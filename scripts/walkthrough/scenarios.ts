@@ -9,7 +9,7 @@ import { ApiClient, type Session } from './client';
 
 const SAMPLES = path.join(__dirname, 'samples');
 // The samples carry an editorial comment and [?] marks for clauses worth a look: not part of the text.
-const sample = (file: string) => fs.readFileSync(path.join(SAMPLES, file), 'utf8').replace(/^<!--.*?-->\s*/s, '').replace(/ ?\[\?\]/g, '');
+const sample = (file: string) => fs.readFileSync(path.join(SAMPLES, file), 'utf8').replace(/^<!--.*?-->\s*/s, '').replace(/ ?\[[?!]\]/g, '');
 const CHECKLIST = ['LR-S1', 'LR-S2', 'LR-P1', 'LR-P2', 'LR-C1', 'LR-C2', 'LR-C3', 'LR-R1', 'LR-R2', 'LR-F1'].map((code) => ({ code, result: 'pass' }));
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -86,9 +86,22 @@ export class Walk {
     });
   }
 
+  /** Prints the current legality pre-screen findings of a matter (each with the provision it would breach). */
+  async showLegalityFindings(id: string, who: Session): Promise<Array<{ id: string; code: string; clause: string | null; excerpt: string; status: string }>> {
+    const review = await this.api.request('GET', `/api/v1/matters/${id}/legality`, who);
+    const current = (review.findings as Array<{ id: string; code: string; clause: string | null; excerpt: string; basis: string; status: string; current: boolean }>).filter((f) => f.current);
+    this.print(`  (legality pre-screen of version ${review.currentVersion.number}: ${current.length} finding(s))`);
+    for (const f of current) this.print(`    ${f.code} ${f.clause ?? ''} 「${f.excerpt}」 — ${f.basis}`);
+    return current;
+  }
+
   async legality(id: string, withLawyer: boolean) {
     if (withLawyer) {
       await this.step(id, this.p.legal, { type: 'assign_lawyer', lawyerId: this.p.lawyer.userId });
+      // The lawyer answers each legality pre-screen finding on the text before signing.
+      for (const f of (await this.showLegalityFindings(id, this.p.lawyer)).filter((x) => x.status === 'open')) {
+        await this.step(id, this.p.lawyer, { type: 'answer_legality_finding', findingId: f.id, verdict: 'dismissed', reason: LAWYER_REASONS[f.code] ?? '经核实有法律、行政法规依据' });
+      }
       await this.step(id, this.p.lawyer, { type: 'submit_lawyer_opinion', versionHash: await this.hash(id), outcome: 'LAWFUL', text: '经审查，该文件制定主体适格、程序合法、内容不违反上位法规定。', checklist: CHECKLIST });
     }
     await this.step(id, this.p.legal, { type: 'record_legality_conclusion', versionHash: await this.hash(id), outcome: 'LAWFUL', text: '合法性审核意见：合法，可以提请集体讨论。' });
@@ -124,11 +137,21 @@ export class Walk {
   }
 }
 
+/** The walkthrough lawyer's reasons for dismissing a legality finding of the sample (illustrative). */
+const LAWYER_REASONS: Record<string, string> = {
+  'LR-OBLIGATION': '剧本目录报备依据文化和旅游部等五部门《关于加强剧本娱乐经营场所管理的通知》，属告知性备案，不影响经营，未增加法定义务以外的负担',
+};
+
 export async function normativeDocumentWithRevision(w: Walk): Promise<string> {
   w.print('\n■ 行政规范性文件 (ECON, PUBLIC) — with a return-for-revision loop from the fair-competition review');
   const created = await w.api.request('POST', '/api/v1/matters', w.p.drafter, { title: '南开区促进文化和旅游消费若干措施', kind: 'normative_document', flags: ['ECON', 'PUBLIC'], text: sample('01-culture-tourism-consumption-measures.md') });
   const id: string = created.id;
   w.print(`  drafter   registered ${id} → ${created.stage}`);
+  // Both automated pre-screens ran on version 1; the drafter links 第十三条's deposit to its legal basis,
+  // and the current version is screened again with the register.
+  await w.showLegalityFindings(id, w.p.drafter);
+  await w.step(id, w.p.drafter, { type: 'set_legal_basis_register', entries: [{ clause: '第十三条', law: '中华人民共和国旅游法', article: 31 }] });
+  await w.showLegalityFindings(id, w.p.drafter);
   await w.research(id, { publicComment: true });
   await w.step(id, w.p.drafter, { type: 'submit_for_review' });
   await w.step(id, w.p.legal, { type: 'assign_fcr_reviewer', reviewerId: w.p.fcr.userId });
@@ -143,8 +166,9 @@ export async function normativeDocumentWithRevision(w: Walk): Promise<string> {
     .replace(/第四条[^\n]*/, '第四条 文化和旅游消费券通过公开竞争方式择优确定的合作平台发放和核销，各类平台均可平等参与。')
     .replace(/第五条[^\n]*/, '第五条 对年度营业收入首次超过5000万元的旅行社，给予一次性奖励50万元。')
     .replace(/第七条[^\n]*/, '第七条 区属国有景区的讲解、摄影、餐饮配套服务，通过公开招标方式确定经营者。')
-    .replace(/第十条[^\n]*/, '第十条 星级饭店参加政府会议接待采购的，依法平等参与评审。');
-  await w.step(id, w.p.drafter, { type: 'submit_version', note: '按公平竞争审查意见修改第四条、第五条' }, { text: revised });
+    .replace(/第十条[^\n]*/, '第十条 星级饭店参加政府会议接待采购的，依法平等参与评审。')
+    .replace(/第十二条[^\n]*/, '第十二条 剧本娱乐经营场所应当在开业后三十日内将剧本目录报区文化和旅游局备案。');
+  await w.step(id, w.p.drafter, { type: 'submit_version', note: '按公平竞争审查意见修改第四条、第五条、第七条、第十条，删除第十二条的审批' }, { text: revised });
   await w.step(id, w.p.drafter, { type: 'submit_for_review' });
   await w.fairCompetitionReview(id);
   await w.step(id, w.p.legal, { type: 'accept_materials' });

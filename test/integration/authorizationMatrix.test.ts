@@ -34,6 +34,8 @@ const PAYLOADS: Record<CommandType, Record<string, unknown>> = {
   publish: { channel: 'c', reference: 'r' },
   file_record: { authority: 'a', reference: 'r' },
   archive: { archiveRef: 'a' },
+  set_legal_basis_register: { entries: [{ clause: '第一条', law: '旅游法', article: 31 }] },
+  answer_legality_finding: { findingId: 'f', verdict: 'dismissed', reason: 'r' },
 };
 
 /**

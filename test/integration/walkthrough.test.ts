@@ -22,7 +22,13 @@ describe('the walkthrough', () => {
     expect(results.normativeDocument).toMatchObject({ stage: 'issued', versions: 2, trailValid: true });
     expect(results.majorDecision).toMatchObject({ stage: 'issued', versions: 1, trailValid: true });
     expect(results.enforcementReview).toMatchObject({ stage: 'decided', versions: 1, trailValid: true });
-    expect(lines.join('\n')).toContain('return_for_revision');
+    const printed = lines.join('\n');
+    expect(printed).toContain('return_for_revision');
+    // The legality pre-screen's findings on the sample draft are shown; the register clears the deposit
+    // clause; on the revised text the lawyer answers what is left before signing.
+    expect(printed).toMatch(/legality pre-screen of version 1: 2 finding\(s\)[\s\S]*LR-LICENCE 第十二条[\s\S]*LR-FEE 第十三条/);
+    expect(printed).toMatch(/set_legal_basis_register[\s\S]*legality pre-screen of version 1: 1 finding\(s\)/);
+    expect(printed).toMatch(/legality pre-screen of version 2: 1 finding\(s\)\)\n\s+LR-OBLIGATION 第十二条[\s\S]*answer_legality_finding[\s\S]*submit_lawyer_opinion/);
 
     // The revision voided the first sign-off? (none was given before the loop) — but the lawyer's one is valid and bound to v2.
     const signOffs = await system.db.prisma.signOff.findMany({ where: { matterId: results.normativeDocument!.id } });

@@ -11,6 +11,7 @@ import { lawyerGate } from '../gates';
 import type { LegalityOutcome, MatterState, Stage } from '../types';
 import { LEGALITY_OUTCOMES } from '../types';
 import { closeAs } from './drafting';
+import { openLegalityFindings } from '../legalityPrescreen';
 import { done, nonEmpty, type Handler, type HandlerContext } from './handler';
 
 function asLegalUnit(s: MatterState, ctx: HandlerContext): void {
@@ -79,6 +80,9 @@ export const submitLawyerOpinion: Handler<'submit_lawyer_opinion'> = (s, cmd, ct
   if (!nonEmpty(cmd.text)) return refuse('INVALID_INPUT', 'the opinion text');
   const problem = checklistProblem(cmd.checklist);
   if (problem) return refuse('CHECKLIST_INCOMPLETE', problem);
+  // The lawyer answers each legality pre-screen finding on this text before signing.
+  const open = openLegalityFindings(s);
+  if (open > 0) return refuse('LEGALITY_FINDINGS_OPEN', `${open} open`);
   s.legality.opinions.push({
     lawyerId: ctx.actor.userId,
     versionHash: cmd.versionHash,

@@ -105,8 +105,17 @@ export class Driver {
     return id;
   }
 
+  /** The lawyer answers every open legality pre-screen finding on the current text (dismissing with a reason). */
+  async answerLegalityFindings(id: string) {
+    const review = (await this.http.get(`/api/v1/matters/${id}/legality`, this.cast.lawyer)).body as { findings: Array<{ id: string; current: boolean; status: string }> };
+    for (const f of review.findings.filter((x) => x.current && x.status === 'open')) {
+      await this.ok(id, this.cast.lawyer, { type: 'answer_legality_finding', findingId: f.id, verdict: 'dismissed', reason: '经核实有法律依据' });
+    }
+  }
+
   async lawful(id: string) {
     await this.ok(id, this.cast.legal, { type: 'assign_lawyer', lawyerId: this.cast.lawyer.id });
+    await this.answerLegalityFindings(id);
     await this.ok(id, this.cast.lawyer, { type: 'submit_lawyer_opinion', versionHash: await this.hash(id), outcome: 'LAWFUL', text: '合法', checklist: CHECKLIST });
     return this.ok(id, this.cast.legal, { type: 'record_legality_conclusion', versionHash: await this.hash(id), outcome: 'LAWFUL', text: '合法' });
   }

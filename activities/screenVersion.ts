@@ -1,0 +1,143 @@
+import type { Prisma, PrismaClient } from '../prisma/generated/client';
+import { prescreen } from '../domain/fair-competition';
+import { legalityPrescreen } from '../domain/legality';
+import { fingerprintLabel, type Fingerprint } from '../domain/pinning/fingerprint';
+import { applyLegalityPrescreen, applyPrescreen, type BasisRegisterEntry, type MatterState } from '../domain/procedure';
+import { appendTrailEntry, type TrailHead } from './trail/appendEntry';
+
+export interface ScreenRequest {
+  matterId: string;
+  /** The state before the screening: the projection is stored as the workflow will hold it after. */
+  state: MatterState;
+  versionNumber: number;
+  versionHash: string;
+  /** Whether the fair-competition pre-screen still has to run on this version. */
+  fairCompetition: boolean;
+  /** The register revision to screen with, when the legality pre-screen still has to run (null: it has). */
+  legality: { registerRevision: number; register: BasisRegisterEntry[] } | null;
+  workflowId: string;
+  runId: string;
+  at: string;
+}
+
+export interface ScreenOutcome {
+  /** The state after both pre-screens, as stored in the projection: the workflow adopts it as is. */
+  state: MatterState;
+  trail: TrailHead;
+}
+
+/** The trail entry's key: one screening per version and register revision. */
+export const screenActionKey = (r: { versionNumber: number; legality: { registerRevision: number } | null }): string =>
+  `screen:v${r.versionNumber}${r.legality ? `:r${r.legality.registerRevision}` : ''}`;
+
+/**
+ * Runs the automated pre-screens on a stored version — fair competition (on every matter, ECON or not) and
+ * legality (with the clause-level legal-basis register) — and stores in ONE transaction their findings,
+ * one run per pre-screen with the fingerprint that produced it, the matter's projection (written once, with
+ * both results applied) and one trail entry by the system. The domain's rules are applied here, once; the
+ * workflow adopts the state returned. Idempotent by (matter, version, register revision): a retry computes
+ * the same result and returns it with the trail entry the first attempt stored.
+ */
+export async function screenVersion(prisma: PrismaClient, r: ScreenRequest): Promise<ScreenOutcome> {
+  const actionKey = screenActionKey(r);
+  const version = await prisma.matterVersion.findUniqueOrThrow({ where: { matterId_number: { matterId: r.matterId, number: r.versionNumber } } });
+  if (version.sha256 !== r.versionHash) throw new Error(`version ${r.versionNumber} of ${r.matterId} is not ${r.versionHash}`);
+
+  let state = r.state;
+  const runs: Prisma.PrescreenRunCreateManyInput[] = [];
+  const trailAfter: Record<string, unknown> = {};
+  const run = (kind: string, fingerprint: Fingerprint, findings: number, registerRevision = 0): Prisma.PrescreenRunCreateManyInput => ({
+    id: `${r.matterId}:v${r.versionNumber}:${kind}:r${registerRevision}`,
+    matterId: r.matterId,
+    kind,
+    versionNumber: r.versionNumber,
+    versionHash: r.versionHash,
+    registerRevision,
+    fingerprint: fingerprint as unknown as Prisma.InputJsonValue,
+    findings,
+    createdAt: new Date(r.at),
+  });
+
+  let fcrRows: Prisma.FcrFindingCreateManyInput[] = [];
+  if (r.fairCompetition) {
+    const result = prescreen(version.text);
+    // Ids derive from the matter, the version and the place in the text: a retry produces the same ones.
+    fcrRows = result.findings.map((f, i) => ({
+      id: `${r.matterId}:v${r.versionNumber}:${i + 1}`,
+      matterId: r.matterId,
+      versionNumber: r.versionNumber,
+      versionHash: r.versionHash,
+      ruleSetVersion: result.ruleSetVersion,
+      code: f.code,
+      start: f.start,
+      end: f.end,
+      excerpt: f.excerpt,
+      explanation: f.explanation,
+      confidence: f.confidence,
+      clause: f.clause ?? null,
+    }));
+    state = applyPrescreen(state, { versionHash: r.versionHash, ruleSetVersion: result.ruleSetVersion, findings: fcrRows.map((f) => ({ id: f.id, code: f.code })), at: r.at });
+    runs.push(run('fair_competition', result.fingerprint!, fcrRows.length));
+    trailAfter.fairCompetition = { fingerprint: fingerprintLabel(result.fingerprint!), findings: fcrRows.map((f) => ({ id: f.id, code: f.code, start: f.start, end: f.end })) };
+  }
+
+  let legalityRows: Prisma.LegalityFindingCreateManyInput[] = [];
+  if (r.legality) {
+    const rev = r.legality.registerRevision;
+    const result = legalityPrescreen(version.text, { register: r.legality.register });
+    legalityRows = result.findings.map((f, i) => ({
+      id: `${r.matterId}:v${r.versionNumber}:r${rev}:L${i + 1}`,
+      matterId: r.matterId,
+      versionNumber: r.versionNumber,
+      versionHash: r.versionHash,
+      registerRevision: rev,
+      ruleSetVersion: result.ruleSetVersion,
+      code: f.code,
+      start: f.start,
+      end: f.end,
+      excerpt: f.excerpt,
+      explanation: f.explanation,
+      basis: f.basis,
+      basisText: f.basisText,
+      confidence: f.confidence,
+      clause: f.clause ?? null,
+    }));
+    state = applyLegalityPrescreen(state, {
+      versionHash: r.versionHash,
+      registerRevision: rev,
+      ruleSetVersion: result.ruleSetVersion,
+      findings: legalityRows.map((f) => ({ id: f.id, code: f.code, ...(f.clause ? { clause: f.clause } : {}) })),
+      at: r.at,
+    });
+    runs.push(run('legality', result.fingerprint, legalityRows.length, rev));
+    trailAfter.legality = { registerRevision: rev, fingerprint: fingerprintLabel(result.fingerprint), findings: legalityRows.map((f) => ({ id: f.id, code: f.code, clause: f.clause, start: f.start, end: f.end })) };
+  }
+
+  // The pre-screens are pure and pinned: a retry computes the same findings, ids and state, and finds
+  // them stored.
+  const existing = await prisma.trailEntry.findUnique({ where: { matterId_actionKey: { matterId: r.matterId, actionKey } }, select: { seq: true, hash: true } });
+  if (existing) return { state, trail: existing };
+
+  const parts = [r.fairCompetition ? `公平竞争 ${fcrRows.length} 项` : null, r.legality ? `合法性 ${legalityRows.length} 项` : null].filter(Boolean);
+  const trail = await prisma.$transaction(async (tx) => {
+    if (fcrRows.length > 0) await tx.fcrFinding.createMany({ data: fcrRows });
+    if (legalityRows.length > 0) await tx.legalityFinding.createMany({ data: legalityRows });
+    await tx.prescreenRun.createMany({ data: runs });
+    await tx.matter.update({ where: { id: r.matterId }, data: { state: state as unknown as Prisma.InputJsonValue } });
+    return appendTrailEntry(tx, {
+      matterId: r.matterId,
+      actionKey,
+      actorId: 'system',
+      actorRole: 'system',
+      action: 'prescreen',
+      summary: `自动预审第${r.versionNumber}版：${parts.join('，')}提示`,
+      reason: `自动预审第${r.versionNumber}版：${parts.join('，')}提示`,
+      after: trailAfter,
+      versionHash: r.versionHash,
+      workflowId: r.workflowId,
+      runId: r.runId,
+      at: r.at,
+    });
+  });
+  return { state, trail };
+}
