@@ -138,8 +138,8 @@ describe('the whole stack: real Temporal, real PostgreSQL, Express API', () => {
     const row = await system.db.prisma.matter.findUniqueOrThrow({ where: { id }, include: { versions: true, trail: true } });
     expect(row.versions).toHaveLength(1);
     expect(row.versions[0]!.text).toBe(sampleText);
-    // An ECON matter's first version is pre-screened for fair-competition concerns as soon as it is stored.
-    expect(row.trail.sort((a, b) => a.seq - b.seq).map((t) => t.action)).toEqual(['register', 'fair_competition_prescreen']);
+    // Every matter's first version is pre-screened (fair competition and legality) as soon as it is stored.
+    expect(row.trail.sort((a, b) => a.seq - b.seq).map((t) => t.action)).toEqual(['register', 'prescreen']);
     expect(row.trail[0]!.actorId).toBe(drafter.id);
 
     // A real workflow on the real server, findable by its search attributes.

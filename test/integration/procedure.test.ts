@@ -67,9 +67,9 @@ describe('the review procedure, through the workflow', () => {
     expect(incomplete.body.code).toBe('MATERIALS_INCOMPLETE');
     expect(incomplete.body.detail).toMatch(/起草说明/);
     expect((await httpApi.act('no-such-matter', cast.drafter, { type: 'withdraw', reason: 'x' })).status).toBe(404);
-    // Refused actions leave no trace: only the registration and the accepted comment window are recorded.
+    // Refused actions leave no trace: only the registration (with the system's pre-screen of its text) and the accepted actions are recorded.
     const trail = await httpApi.get(`/api/v1/matters/${id}/trail`, cast.auditor);
-    expect(trail.body.items.map((t: { action: string }) => t.action)).toEqual(['register', 'record_research_item', 'submit_for_review']);
+    expect(trail.body.items.map((t: { action: string }) => t.action)).toEqual(['register', 'prescreen', 'record_research_item', 'submit_for_review']);
   });
 
   test('the meeting gate: not before the statutory minimum review time (major decision, 7 working days)', async () => {
@@ -91,7 +91,7 @@ describe('the review procedure, through the workflow', () => {
     expect(screened.findings.length).toBeGreaterThanOrEqual(2);
     for (const f of screened.findings) expect(text.slice(f.start, f.end)).toBe(f.excerpt);
     expect(screened.openFindings).toBe(screened.findings.length);
-    expect((await httpApi.get(`/api/v1/matters/${id}/trail`, cast.legal)).body.items.map((t: { action: string }) => t.action)).toEqual(['register', 'fair_competition_prescreen']);
+    expect((await httpApi.get(`/api/v1/matters/${id}/trail`, cast.legal)).body.items.map((t: { action: string }) => t.action)).toEqual(['register', 'prescreen']);
 
     await drive.research(id, ['ECON']);
     expect((await drive.ok(id, cast.drafter, { type: 'submit_for_review' })).state.stage).toBe('fair_competition_review');
