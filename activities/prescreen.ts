@@ -3,6 +3,7 @@ import { prescreen } from '../domain/fair-competition';
 import { PRESCREEN_FINGERPRINT } from '../domain/fair-competition/prescreen';
 import { applyPrescreen, type MatterState } from '../domain/procedure';
 import { appendTrailEntry, type TrailHead } from './trail/appendEntry';
+import { fcrFindingRows } from './screenVersion';
 
 export interface PrescreenRequest {
   matterId: string;
@@ -36,21 +37,7 @@ export async function prescreenVersion(prisma: PrismaClient, r: PrescreenRequest
   const version = await prisma.matterVersion.findUniqueOrThrow({ where: { matterId_number: { matterId: r.matterId, number: r.versionNumber } } });
   if (version.sha256 !== r.versionHash) throw new Error(`version ${r.versionNumber} of ${r.matterId} is not ${r.versionHash}`);
   const result = prescreen(version.text);
-  // Ids derive from the matter, the version and the place in the text: a retry produces the same ones.
-  const rows = result.findings.map((f, i) => ({
-    id: `${r.matterId}:v${r.versionNumber}:${i + 1}`,
-    matterId: r.matterId,
-    versionNumber: r.versionNumber,
-    versionHash: r.versionHash,
-    ruleSetVersion: result.ruleSetVersion,
-    code: f.code,
-    start: f.start,
-    end: f.end,
-    excerpt: f.excerpt,
-    explanation: f.explanation,
-    confidence: f.confidence,
-    clause: f.clause ?? null,
-  }));
+  const rows = fcrFindingRows(r, result);
   const findings = rows.map((f) => ({ id: f.id, code: f.code }));
   const after = applyPrescreen(r.state, { versionHash: r.versionHash, ruleSetVersion: result.ruleSetVersion, findings, at: r.at });
   const trail = await prisma.$transaction(async (tx) => {

@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from '../prisma/generated/client';
-import { prescreen } from '../domain/fair-competition';
+import { prescreen, type PrescreenResult } from '../domain/fair-competition';
 import { legalityPrescreen } from '../domain/legality';
 import { fingerprintLabel, type Fingerprint } from '../domain/pinning/fingerprint';
 import { applyLegalityPrescreen, applyPrescreen, type BasisRegisterEntry, type MatterState } from '../domain/procedure';
@@ -18,6 +18,27 @@ export interface ScreenRequest {
   workflowId: string;
   runId: string;
   at: string;
+}
+
+/**
+ * The fair-competition findings of a version as stored rows. Ids derive from the matter, the version and the
+ * place in the text: a retry produces the same ones.
+ */
+export function fcrFindingRows(r: { matterId: string; versionNumber: number; versionHash: string }, result: PrescreenResult): Prisma.FcrFindingCreateManyInput[] {
+  return result.findings.map((f, i) => ({
+    id: `${r.matterId}:v${r.versionNumber}:${i + 1}`,
+    matterId: r.matterId,
+    versionNumber: r.versionNumber,
+    versionHash: r.versionHash,
+    ruleSetVersion: result.ruleSetVersion,
+    code: f.code,
+    start: f.start,
+    end: f.end,
+    excerpt: f.excerpt,
+    explanation: f.explanation,
+    confidence: f.confidence,
+    clause: f.clause ?? null,
+  }));
 }
 
 export interface ScreenOutcome {
@@ -61,21 +82,7 @@ export async function screenVersion(prisma: PrismaClient, r: ScreenRequest): Pro
   let fcrRows: Prisma.FcrFindingCreateManyInput[] = [];
   if (r.fairCompetition) {
     const result = prescreen(version.text);
-    // Ids derive from the matter, the version and the place in the text: a retry produces the same ones.
-    fcrRows = result.findings.map((f, i) => ({
-      id: `${r.matterId}:v${r.versionNumber}:${i + 1}`,
-      matterId: r.matterId,
-      versionNumber: r.versionNumber,
-      versionHash: r.versionHash,
-      ruleSetVersion: result.ruleSetVersion,
-      code: f.code,
-      start: f.start,
-      end: f.end,
-      excerpt: f.excerpt,
-      explanation: f.explanation,
-      confidence: f.confidence,
-      clause: f.clause ?? null,
-    }));
+    fcrRows = fcrFindingRows(r, result);
     state = applyPrescreen(state, { versionHash: r.versionHash, ruleSetVersion: result.ruleSetVersion, findings: fcrRows.map((f) => ({ id: f.id, code: f.code })), at: r.at });
     runs.push(run('fair_competition', result.fingerprint!, fcrRows.length));
     trailAfter.fairCompetition = { fingerprint: fingerprintLabel(result.fingerprint!), findings: fcrRows.map((f) => ({ id: f.id, code: f.code, start: f.start, end: f.end })) };

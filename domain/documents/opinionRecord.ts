@@ -1,5 +1,5 @@
 /** What the two generated opinion documents are made from: the review record of one version. */
-import type { ChecklistEntry, LegalityOutcome, MatterKind } from '../procedure';
+import type { BasisRegisterEntry, ChecklistEntry, LegalityOutcome, MatterKind } from '../procedure';
 
 export interface OpinionMatter {
   id: string;
@@ -20,14 +20,7 @@ export interface AnsweredFinding {
 }
 
 /** A clause's registered legal basis. */
-export interface RegisteredBasis {
-  clause: string;
-  law: string;
-  article: number;
-  paragraph?: number;
-  item?: number;
-  lawVersion?: string;
-}
+export type RegisteredBasis = BasisRegisterEntry;
 
 export interface LawyerOpinionRecord {
   matter: OpinionMatter;

@@ -7,6 +7,7 @@
 import type { ClockPause, Duration, DurationUnit, HolidayCalendar } from '../calendar';
 import type { ProcedureConfig } from './config';
 import type { Amendment, ChecklistEntry, Command, CommandType, FcrReviewRecord, MeetingRecordInput, ResearchItem, ResearchItemKind } from './commands';
+import type { BasisRegisterEntry as RegisteredBasis } from '../legality/prescreen';
 
 export type { ClockPause, Duration, DurationUnit, HolidayCalendar };
 // The commands' shapes are inferred from their schemas (./commands), the single source.
@@ -309,12 +310,7 @@ export interface MatterState {
 // ---------------------------------------------------------------------------------------------
 
 /** A clause's basis as the drafter registers it; `lawVersion` is the law text's version when registered. */
-export interface BasisRegisterEntry {
-  clause: string;
-  law: string;
-  article: number;
-  paragraph?: number;
-  item?: number;
+export interface BasisRegisterEntry extends RegisteredBasis {
   lawVersion?: string;
 }
 
