@@ -1,5 +1,6 @@
 import { Prisma, type PrismaClient } from '../prisma/generated/client';
 import { appendTrailEntry, type TrailHead } from './trail/appendEntry';
+import { storeOnce } from './trail/storeOnce';
 import type { ActionRecord, RegistrationRecord } from './types';
 import { PROJECTION_REVISION } from '../domain/procedure';
 import { storeSignOff, voidSignOffs } from './signOffs';
@@ -16,10 +17,8 @@ const asJson = (v: unknown) => v as Prisma.InputJsonValue;
  * matter id: a retried activity finds the registration and returns its trail head.
  */
 export async function storeRegistration(prisma: PrismaClient, r: RegistrationRecord): Promise<TrailHead> {
-  const existing = await findEntry(prisma, r.matterId, REGISTRATION_ACTION_KEY);
-  if (existing) return existing;
-  try {
-    return await prisma.$transaction(async (tx) => {
+  return storeOnce(prisma, { matterId: r.matterId, actionKey: REGISTRATION_ACTION_KEY }, () =>
+    prisma.$transaction(async (tx) => {
       await tx.matter.create({
         data: {
           id: r.matterId,
@@ -53,10 +52,9 @@ export async function storeRegistration(prisma: PrismaClient, r: RegistrationRec
         requestId: r.requestId,
         at: r.at,
       });
-    });
-  } catch (err) {
-    return (await afterUniqueViolation(prisma, err, r.matterId, REGISTRATION_ACTION_KEY)) ?? Promise.reject(err);
-  }
+    }),
+    (head) => head,
+  );
 }
 
 /**
@@ -64,10 +62,8 @@ export async function storeRegistration(prisma: PrismaClient, r: RegistrationRec
  * one transaction. Idempotent by (matter, action key), never by attempt.
  */
 export async function storeAction(prisma: PrismaClient, a: ActionRecord, signingSecret: string): Promise<TrailHead> {
-  const existing = await findEntry(prisma, a.matterId, a.actionKey);
-  if (existing) return existing;
-  try {
-    return await prisma.$transaction(async (tx) => {
+  return storeOnce(prisma, { matterId: a.matterId, actionKey: a.actionKey }, () =>
+    prisma.$transaction(async (tx) => {
       if (a.newVersion) {
         await tx.matterVersion.create({
           data: {
@@ -117,10 +113,9 @@ export async function storeAction(prisma: PrismaClient, a: ActionRecord, signing
       });
       await storeOpinionDocuments(tx, a, head);
       return head;
-    });
-  } catch (err) {
-    return (await afterUniqueViolation(prisma, err, a.matterId, a.actionKey)) ?? Promise.reject(err);
-  }
+    }),
+    (head) => head,
+  );
 }
 
 /**
@@ -131,15 +126,4 @@ function derivedColumns(r: { nextDueAt?: string | null; awaitingRoles?: string[]
   const nextDueAt = r.nextDueAt ? new Date(r.nextDueAt) : null;
   if (!r.awaitingRoles || !r.awaitingUserIds) return { nextDueAt, projectionRev: 0 };
   return { nextDueAt, awaitingRoles: r.awaitingRoles, awaitingUserIds: r.awaitingUserIds, projectionRev: PROJECTION_REVISION };
-}
-
-async function findEntry(prisma: PrismaClient, matterId: string, actionKey: string): Promise<TrailHead | null> {
-  const entry = await prisma.trailEntry.findUnique({ where: { matterId_actionKey: { matterId, actionKey } }, select: { seq: true, hash: true } });
-  return entry;
-}
-
-/** Two attempts raced: the loser's unique violation means the winner stored it; answer with that. */
-async function afterUniqueViolation(prisma: PrismaClient, err: unknown, matterId: string, actionKey: string): Promise<TrailHead | null> {
-  if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') return findEntry(prisma, matterId, actionKey);
-  return null;
 }

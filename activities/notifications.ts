@@ -1,6 +1,8 @@
 import type { PrismaClient } from '../prisma/generated/client';
 import type { Logger } from '../platform/logger';
 import { appendTrailEntry, type TrailHead } from './trail/appendEntry';
+import { currentHash, parseMatterState } from '../domain/procedure';
+import { storeOnce } from './trail/storeOnce';
 import type { NotificationInput } from './types';
 
 /** The system, not a person, raises reminders and escalations; the trail names it so. */
@@ -15,27 +17,29 @@ export async function storeAndSendNotification(
   n: NotificationInput,
 ): Promise<TrailHead> {
   const actionKey = `notify:${n.key}`;
-  let head: TrailHead | null = await deps.prisma.trailEntry.findUnique({ where: { matterId_actionKey: { matterId: n.matterId, actionKey } }, select: { seq: true, hash: true } });
-  if (!head) {
-    head = await deps.prisma.$transaction(async (tx) => {
-      const matter = await tx.matter.findUniqueOrThrow({ where: { id: n.matterId }, select: { state: true } });
-      const versions = (matter.state as { versions?: Array<{ hash: string }> } | null)?.versions ?? [];
-      return appendTrailEntry(tx, {
-        matterId: n.matterId,
-        actionKey,
-        actorId: SYSTEM_ACTOR,
-        actorRole: SYSTEM_ACTOR,
-        action: n.kind === 'reminder' ? 'deadline_reminder' : 'deadline_escalation',
-        summary: `${n.kind === 'reminder' ? '到期提醒' : '逾期督办'}：${n.label}（${n.dueAt}${n.provisional ? '，暂定' : ''}）`,
-        reason: `${n.label}: due ${n.dueAt}${n.provisional ? ' (provisional: no holiday notice for that year yet)' : ''}`,
-        after: { deadline: n.deadlineKey, dueAt: n.dueAt, label: n.label, ...(n.provisional ? { provisional: true } : {}) },
-        versionHash: versions[versions.length - 1]?.hash ?? null,
-        workflowId: n.workflowId,
-        runId: n.runId,
-        at: n.at,
-      });
-    });
-  }
+  const head = await storeOnce(
+    deps.prisma,
+    { matterId: n.matterId, actionKey },
+    () =>
+      deps.prisma.$transaction(async (tx) => {
+        const matter = await tx.matter.findUniqueOrThrow({ where: { id: n.matterId }, select: { state: true } });
+        return appendTrailEntry(tx, {
+          matterId: n.matterId,
+          actionKey,
+          actorId: SYSTEM_ACTOR,
+          actorRole: SYSTEM_ACTOR,
+          action: n.kind === 'reminder' ? 'deadline_reminder' : 'deadline_escalation',
+          summary: `${n.kind === 'reminder' ? '到期提醒' : '逾期督办'}：${n.label}（${n.dueAt}${n.provisional ? '，暂定' : ''}）`,
+          reason: `${n.label}: due ${n.dueAt}${n.provisional ? ' (provisional: no holiday notice for that year yet)' : ''}`,
+          after: { deadline: n.deadlineKey, dueAt: n.dueAt, label: n.label, ...(n.provisional ? { provisional: true } : {}) },
+          versionHash: matter.state === null ? null : currentHash(parseMatterState(matter.state, n.matterId)),
+          workflowId: n.workflowId,
+          runId: n.runId,
+          at: n.at,
+        });
+      }),
+    (stored) => stored,
+  );
   deps.log.info({ matterId: n.matterId, kind: n.kind, deadline: n.deadlineKey, dueAt: n.dueAt }, `${n.kind}: ${n.label}`);
   if (deps.webhookUrl) {
     const res = await fetch(deps.webhookUrl, {

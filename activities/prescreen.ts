@@ -4,6 +4,7 @@ import { PRESCREEN_FINGERPRINT } from '../domain/fair-competition/prescreen';
 import { applyPrescreen, type MatterState } from '../domain/procedure';
 import { appendTrailEntry, type TrailHead } from './trail/appendEntry';
 import { fcrFindingRows } from './screenVersion';
+import { storeOnce } from './trail/storeOnce';
 
 export interface PrescreenRequest {
   matterId: string;
@@ -29,11 +30,14 @@ export interface PrescreenOutcome {
  */
 export async function prescreenVersion(prisma: PrismaClient, r: PrescreenRequest): Promise<PrescreenOutcome> {
   const actionKey = `prescreen:v${r.versionNumber}`;
-  const existing = await prisma.trailEntry.findUnique({ where: { matterId_actionKey: { matterId: r.matterId, actionKey } }, select: { seq: true, hash: true } });
-  if (existing) {
+  const answerFromStored = async (trail: TrailHead): Promise<PrescreenOutcome> => {
     const rows = await prisma.fcrFinding.findMany({ where: { matterId: r.matterId, versionHash: r.versionHash }, orderBy: { start: 'asc' } });
-    return { ruleSetVersion: rows[0]?.ruleSetVersion ?? PRESCREEN_FINGERPRINT.ruleSetVersion, findings: rows.map((f) => ({ id: f.id, code: f.code })), trail: existing };
-  }
+    return { ruleSetVersion: rows[0]?.ruleSetVersion ?? PRESCREEN_FINGERPRINT.ruleSetVersion, findings: rows.map((f) => ({ id: f.id, code: f.code })), trail };
+  };
+  return storeOnce(prisma, { matterId: r.matterId, actionKey }, () => screenAndStore(prisma, r, actionKey), answerFromStored);
+}
+
+async function screenAndStore(prisma: PrismaClient, r: PrescreenRequest, actionKey: string): Promise<PrescreenOutcome> {
   const version = await prisma.matterVersion.findUniqueOrThrow({ where: { matterId_number: { matterId: r.matterId, number: r.versionNumber } } });
   if (version.sha256 !== r.versionHash) throw new Error(`version ${r.versionNumber} of ${r.matterId} is not ${r.versionHash}`);
   const result = prescreen(version.text);

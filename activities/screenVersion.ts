@@ -4,6 +4,7 @@ import { legalityPrescreen } from '../domain/legality';
 import { fingerprintLabel, type Fingerprint } from '../domain/pinning/fingerprint';
 import { applyLegalityPrescreen, applyPrescreen, type BasisRegisterEntry, type MatterState } from '../domain/procedure';
 import { appendTrailEntry, type TrailHead } from './trail/appendEntry';
+import { storeOnce } from './trail/storeOnce';
 
 export interface ScreenRequest {
   matterId: string;
@@ -121,12 +122,9 @@ export async function screenVersion(prisma: PrismaClient, r: ScreenRequest): Pro
   }
 
   // The pre-screens are pure and pinned: a retry computes the same findings, ids and state, and finds
-  // them stored.
-  const existing = await prisma.trailEntry.findUnique({ where: { matterId_actionKey: { matterId: r.matterId, actionKey } }, select: { seq: true, hash: true } });
-  if (existing) return { state, trail: existing };
-
+  // them stored (or, racing the first attempt, answers from what it stored).
   const parts = [r.fairCompetition ? `公平竞争 ${fcrRows.length} 项` : null, r.legality ? `合法性 ${legalityRows.length} 项` : null].filter(Boolean);
-  const trail = await prisma.$transaction(async (tx) => {
+  const trail = await storeOnce(prisma, { matterId: r.matterId, actionKey }, () => prisma.$transaction(async (tx) => {
     if (fcrRows.length > 0) await tx.fcrFinding.createMany({ data: fcrRows });
     if (legalityRows.length > 0) await tx.legalityFinding.createMany({ data: legalityRows });
     await tx.prescreenRun.createMany({ data: runs });
@@ -145,6 +143,6 @@ export async function screenVersion(prisma: PrismaClient, r: ScreenRequest): Pro
       runId: r.runId,
       at: r.at,
     });
-  });
+  }), (head) => head);
   return { state, trail };
 }

@@ -27,12 +27,9 @@ export function nextAlert(
   /** false only when replaying matters started before escalations were limited to obligations. */
   obligationsOnly = true,
 ): Alert | null {
-  let clocks;
-  try {
-    clocks = deadlines(state, config, calendar);
-  } catch {
-    return null; // a year without holiday data: no clock until an admin loads it
-  }
+  // A year without holiday data comes back as a stopped clock with a warning (no alert until an admin
+  // loads it); anything thrown here is a bug and fails the workflow task, visibly, until it is fixed.
+  const clocks = deadlines(state, config, calendar);
   const done = new Set(raised.map((n) => n.key));
   const alerts: Alert[] = [];
   for (const d of clocks) {

@@ -3,8 +3,8 @@
  * stored, the trail head, the alerts raised and the calendar. Message handlers and the clock loop read
  * and change the matter only through it. Deterministic: no I/O, time only from the workflow's clock.
  */
-import { calendarFromYears, calendarToYears, withProvisionalYears, type HolidayCalendar, type HolidayYear } from '../domain/calendar';
-import { decide, matterProjection, registerMatter, type Actor, type Decision, type DecisionContext, type MatterProjection, type MatterState } from '../domain/procedure';
+import { CalendarYearMissingError, calendarFromYears, calendarToYears, withProvisionalYears, type HolidayCalendar, type HolidayYear } from '../domain/calendar';
+import { decide, matterProjection, needsText, registerMatter, type Actor, type Decision, type DecisionContext, type MatterProjection, type MatterState } from '../domain/procedure';
 import { nextAlert, type Alert } from './alerts';
 import type { ActionRequest, KnownAnswer, MatterView, MatterWorkflowInput, NotificationRecord, TrailHeadView } from './definitions';
 
@@ -85,14 +85,16 @@ export class MatterHolder {
 
   /** The procedure's verdict on one action, on the state as it is now. */
   judge(request: ActionRequest): Decision {
-    if (request.command.type === 'submit_version' && typeof request.text !== 'string') {
-      return { ok: false, status: 422, code: 'text_required', reason: 'submit_version needs the text of the new version' };
+    if (needsText(request.command.type) && typeof request.text !== 'string') {
+      return { ok: false, status: 422, code: 'text_required', reason: `${request.command.type} needs the text of the new version` };
     }
     try {
       return decide(this.state, request.command, this.context(request.actor));
     } catch (err) {
-      // A clock that needs a year without holiday data must not be computed silently.
-      return { ok: false, status: 422, code: 'calendar_unavailable', reason: (err as Error).message };
+      // A clock that needs a year without holiday data must not be computed silently; anything else is a
+      // bug and fails the workflow task (visible in Temporal, retried once fixed).
+      if (!(err instanceof CalendarYearMissingError)) throw err;
+      return { ok: false, status: 422, code: 'calendar_unavailable', reason: err.message };
     }
   }
 
@@ -142,10 +144,6 @@ export class MatterHolder {
    * recomputed by the API at start (projectionRev).
    */
   projection(s: MatterState): MatterProjection {
-    try {
-      return matterProjection(s, this.input.config, this.calendar);
-    } catch {
-      return { nextDueAt: null, awaitingRoles: [], awaitingUserIds: [] };
-    }
+    return matterProjection(s, this.input.config, this.calendar);
   }
 }

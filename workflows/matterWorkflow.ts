@@ -20,8 +20,7 @@ import {
 } from '@temporalio/workflow';
 import type { RetryPolicy } from '@temporalio/common';
 import type { createActivities } from '../activities';
-import { applyPrescreen, legalityPrescreenOf, legalityScreenCurrent, matterAccessOf, parseCommand, registerRevision, TERMINAL_STAGES, type Actor, type MatterState } from '../domain/procedure';
-import { authorize } from '../domain/permissions';
+import { applyPrescreen, currentVersion, isEcon, legalityPrescreenOf, legalityScreenCurrent, parseCommand, registerRevision, TERMINAL_STAGES, type MatterState } from '../domain/procedure';
 import { actUpdate, calendarSignal, registeredUpdate, STORAGE_REFUSED, viewQuery, type ActionRequest, type ActionResult, type MatterWorkflowInput, type NotificationRecord, type TrailHeadView } from './definitions';
 import { MatterHolder } from './matterHolder';
 import { Mutex } from './mutex';
@@ -103,7 +102,7 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
       const decision = matter.judge(request);
       if (!decision.ok) throw refuse(decision.status, decision.code, decision.reason);
       const next = decision.state;
-      const current = next.versions[next.versions.length - 1]!;
+      const current = currentVersion(next);
       const now = matter.context(request.actor).now;
       let trail: TrailHeadView;
       try {
@@ -111,7 +110,7 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
         ...where(),
         actionKey: request.actionKey,
         actor: request.actor,
-        actorRole: actingRole(request.actor, request.command.type, matter.state, now),
+        actorRole: decision.role,
         action: request.command.type,
         command: request.command,
         summary: decision.event.summary,
@@ -153,11 +152,11 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
    */
   async function screenCurrentVersion(): Promise<void> {
     const state = matter.state;
-    const current = state.versions[state.versions.length - 1]!;
+    const current = currentVersion(state);
     const fairCompetition = !(state.fairCompetition.prescreens ?? []).some((p) => p.versionHash === current.hash);
     if (!screenEveryVersion) {
       // Runs started before: the fair-competition pre-screen of ECON matters only (and before that, none).
-      if (!state.flags.includes('ECON') || !fairCompetition) return;
+      if (!isEcon(state) || !fairCompetition) return;
       if (!patched('prescreen-each-version')) return;
       const at = new Date().toISOString();
       const outcome = await prescreenVersion({ ...where(), state, versionNumber: current.number, versionHash: current.hash, at });
@@ -244,12 +243,6 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
   }
   await condition(allHandlersFinished);
   return matter.state;
-}
-
-/** The role the person acted in, as the permission table grants it, recorded in the trail. */
-function actingRole(actor: Actor, action: string, state: MatterState, now: string): string {
-  const verdict = authorize(actor, action, matterAccessOf(state), now);
-  return verdict.allowed ? verdict.role : actor.roles.join(',');
 }
 
 function publishSearchAttributes(state: MatterState): void {

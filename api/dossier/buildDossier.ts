@@ -1,5 +1,5 @@
 import { sha256Hex, signOffSignatureValid, trailEntryView } from '../../domain/evidence';
-import { legalityPrescreenOf, type MatterState } from '../../domain/procedure';
+import { legalityPrescreenOf, parseMatterState } from '../../domain/procedure';
 import type { ApiDeps } from '../deps';
 import { verifyMatterTrail } from '../matters/verifyMatterTrail';
 
@@ -21,9 +21,9 @@ export async function buildDossier(deps: ApiDeps, matterId: string) {
     prisma.prescreenRun.findMany({ where: { matterId }, orderBy: [{ versionNumber: 'asc' }, { kind: 'asc' }] }),
     prisma.opinionDocument.findMany({ where: { matterId }, orderBy: { createdAt: 'asc' }, select: { id: true, kind: true, signOffId: true, versionHash: true, createdById: true, createdAt: true } }),
   ]);
-  const lp = legalityPrescreenOf(matter.state as unknown as MatterState);
+  const state = parseMatterState(matter.state, matter.id);
+  const lp = legalityPrescreenOf(state);
   const answers = new Map(lp.findings.map((f) => [f.id, f]));
-  const state = matter.state as unknown as MatterState;
   const byNumber = new Map(versions.map((v) => [v.number, v]));
   return {
     generatedAt: new Date().toISOString(),

@@ -3,7 +3,7 @@ import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, Workf
 import type { Matter } from '../../prisma/generated/client';
 import { sha256Hex, type RequestOrigin } from '../../domain/evidence';
 import { authorize, canRead, type MatterAccess } from '../../domain/permissions';
-import { ACTION_LABELS, availableActions, awaitedParties, awaits, deadlines, decide, nextObligationDue, whoseTurn, matterAccessOf, registrationProblem, TERMINAL_STAGES, type MatterKind, type Flag, type MatterState } from '../../domain/procedure';
+import { ACTION_LABELS, isEcon, currentHash, currentVersion, parseMatterState, needsText, availableActions, awaitedParties, awaits, deadlines, decide, nextObligationDue, whoseTurn, matterAccessOf, registrationProblem, TERMINAL_STAGES, type MatterKind, type Flag, type MatterState } from '../../domain/procedure';
 import {
   actUpdate,
   matterWorkflowId,
@@ -129,7 +129,7 @@ export function actorOf(p: Principal) {
 }
 
 function accessOfRow(row: Matter): MatterAccess {
-  const state = row.state as MatterState | null;
+  const state = row.state === null ? null : parseMatterState(row.state, row.id);
   return state ? matterAccessOf(state) : { createdBy: row.createdById, draftingUnit: row.draftingUnit, assignedLawyerId: row.assignedLawyerId, fcrReviewerId: row.fcrReviewerId };
 }
 
@@ -153,8 +153,8 @@ export async function readableMatter(deps: ApiDeps, principal: Principal, matter
 export async function loadMatterView(deps: ApiDeps, principal: Principal, matterId: string, opts: { live?: boolean } = {}) {
   const row = await readableMatter(deps, principal, matterId);
   let live: MatterView | null = null;
-  const stored = row.state as MatterState | null;
-  if (!stored) throw notFound('Matter'); // the registration activity writes row and state together
+  if (row.state === null) throw notFound('Matter');
+  const stored = parseMatterState(row.state, row.id); // the registration activity writes row and state together
   let status = TERMINAL_STAGES.includes(stored.stage) ? 'COMPLETED' : 'RUNNING';
   if (opts.live) {
     const handle = deps.temporal.workflow.getHandle(row.workflowId);
@@ -172,12 +172,8 @@ export async function loadMatterView(deps: ApiDeps, principal: Principal, matter
   const notifications = live ? live.notifications : await notificationsFromTrail(deps, row.id);
   const calendar = await deps.calendars.calendar();
   const ctx = { actor: actorOf(principal), now: new Date().toISOString(), config: deps.procedureConfig, calendar };
-  let clocks: ReturnType<typeof deadlines> = [];
-  try {
-    clocks = deadlines(state, deps.procedureConfig, calendar);
-  } catch {
-    clocks = []; // a year without holiday data: shown as no running clock until an admin loads it
-  }
+  // A year without holiday data is a clock with a warning and no due date; anything thrown is a bug (500, logged).
+  const clocks = deadlines(state, deps.procedureConfig, calendar);
   const turn = whoseTurn(state, deps.procedureConfig, clocks);
   const nextDueAt = nextObligationDue(clocks);
   return {
@@ -185,12 +181,14 @@ export async function loadMatterView(deps: ApiDeps, principal: Principal, matter
     title: row.title,
     kind: row.kind,
     flags: state.flags,
+    // The one rule (domain isEcon): the web app asks this instead of reading the flags itself.
+    fairCompetitionReview: isEcon(state),
     draftingUnit: row.draftingUnit,
     stage: state.stage,
     createdBy: row.createdById,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
-    currentVersion: { number: state.versions.length, sha256: state.versions[state.versions.length - 1]?.hash ?? null },
+    currentVersion: { number: currentVersion(state).number, sha256: currentHash(state) },
     // From the state (obligations only, never an earliest time).
     nextDueAt,
     overdue: nextDueAt !== null && Date.parse(nextDueAt) < Date.now(),
@@ -239,9 +237,9 @@ export interface ActionBody {
 /** Relays one person's action to the matter's workflow as an Update and returns the workflow's answer. */
 export async function actOnMatter(deps: ApiDeps, principal: Principal, matterId: string, body: ActionBody, ctx: { idempotencyKey?: string; requestId: string; origin: RequestOrigin }): Promise<ActionResult> {
   const row = await readableMatter(deps, principal, matterId);
-  const stored = row.state as unknown as MatterState;
-  if (body.command.type === 'submit_version' && (typeof body.text !== 'string' || body.text.trim() === '')) {
-    throw new ProblemError(400, 'Invalid body.text: the new version\'s text is required', { code: 'invalid_input', errors: [{ field: 'body.text', message: 'is required for submit_version' }] });
+  const stored = parseMatterState(row.state, row.id);
+  if (needsText(body.command.type) && body.text === undefined) {
+    throw new ProblemError(400, 'Invalid body.text: the new version\'s text is required', { code: 'invalid_input', errors: [{ field: 'body.text', message: `is required for ${body.command.type}` }] });
   }
   // The server, not the client, computes what a new version is bound to and names generated documents.
   const command = completeCommand(body.command, {
@@ -303,7 +301,7 @@ async function originalAnswer(deps: ApiDeps, row: Matter, actionKey: string): Pr
   } catch (err) {
     deps.log.info({ err, matterId: row.id }, 'update result not in the last run; answering from the trail');
   }
-  const state = (await deps.db.prisma.matter.findUniqueOrThrow({ where: { id: row.id }, select: { state: true } })).state as unknown as MatterState;
+  const state = parseMatterState((await deps.db.prisma.matter.findUniqueOrThrow({ where: { id: row.id }, select: { state: true } })).state, row.id);
   const label = (ACTION_LABELS as Record<string, string>)[entry.action] ?? entry.action;
   return { state, trail: { seq: entry.seq, hash: entry.hash }, summary: entry.summary ?? label };
 }

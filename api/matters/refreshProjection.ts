@@ -1,6 +1,6 @@
 import type { PrismaClient } from '../../prisma/generated/client';
 import type { HolidayCalendar } from '../../domain/calendar';
-import { matterProjection, PROJECTION_REVISION, type MatterState, type ProcedureConfig } from '../../domain/procedure';
+import { matterProjection, PROJECTION_REVISION, type MatterState, type ProcedureConfig, parseMatterState } from '../../domain/procedure';
 
 const BATCH = 500;
 
@@ -23,8 +23,8 @@ export async function refreshStaleProjections(prisma: PrismaClient, config: Proc
     });
     if (!rows.length) return updated;
     for (const row of rows) {
-      const state = row.state as MatterState | null;
-      if (!state) continue;
+      if (row.state === null) continue;
+      const state = parseMatterState(row.state, row.id);
       const p = matterProjection(state, config, calendar);
       const res = await prisma.matter.updateMany({
         where: { id: row.id, projectionRev: { lt: PROJECTION_REVISION } },

@@ -3,16 +3,13 @@
  * domain's MatterState (documented by its top-level parts; its records are the domain's own types).
  */
 import { z } from 'zod';
-import { COMMAND_TYPES, FLAGS, MATTER_KINDS, oneOf, STAGE_LABELS, type Stage } from '../../domain/procedure';
-import { stateChangeSchema } from '../../domain/evidence';
+import { COMMAND_TYPES, FLAGS, MATTER_KINDS, matterStateShape, oneOf, STAGE_LABELS, type Stage } from '../../domain/procedure';
 
 const STAGES = Object.keys(STAGE_LABELS) as Stage[];
 
 export const trailHeadSchema = z.object({ seq: z.number().int(), hash: z.string() }).meta({ id: 'TrailHead', description: 'The newest entry of a matter\'s trail' });
 
-export const matterStateSchema = stateChangeSchema
-  .required({ stage: true, kind: true, flags: true, title: true, draftingUnit: true, versions: true })
-  .meta({ id: 'MatterState', description: 'The procedure state the matter\'s workflow holds' });
+export const matterStateSchema = matterStateShape.meta({ id: 'MatterState', description: 'The procedure state the matter\'s workflow holds' });
 
 export const deadlineSchema = z
   .looseObject({ key: z.string(), label: z.string(), startedAt: z.string(), dueAt: z.string().nullable(), remindAt: z.string().optional(), unit: z.string(), stage: oneOf(STAGES), warning: z.string().optional(), provisional: z.literal(true).optional() })
@@ -36,6 +33,7 @@ export const matterSchema = z
   .looseObject({
     ...common,
     createdBy: z.string(),
+    fairCompetitionReview: z.boolean().describe('Whether the fair-competition review applies (flagged ECON, on a kind it applies to)'),
     currentVersion: z.object({ number: z.number().int(), sha256: z.string().nullable() }),
     turn: z.unknown().describe('Whose turn it is: the duties that move the matter on'),
     workflow: z.looseObject({ workflowId: z.string(), status: z.string(), trailHead: trailHeadSchema.nullable() }),

@@ -4,7 +4,7 @@ import { authorize } from '../../domain/permissions';
 import { defineRoute, type AnyRoute } from '../http/route';
 import { forbidden, ProblemError } from '../http/problem';
 import type { ApiDeps } from '../deps';
-import { matterProjection, TERMINAL_STAGES, type MatterState } from '../../domain/procedure';
+import { matterProjection, TERMINAL_STAGES, type MatterState, parseMatterState } from '../../domain/procedure';
 import { calendarSignal } from '../../workflows/definitions';
 
 /**
@@ -20,8 +20,8 @@ async function propagateToOpenMatters(deps: ApiDeps, years: Awaited<ReturnType<A
       await deps.temporal.workflow.getHandle(m.workflowId).signal(calendarSignal, years).catch((err: Error) =>
         deps.log.warn({ matterId: m.id, err: err.message }, 'could not hand the new holiday year to the matter'),
       );
-      const state = m.state as MatterState | null;
-      if (!state) return;
+      if (m.state === null) return;
+      const state = parseMatterState(m.state, m.id);
       const p = matterProjection(state, deps.procedureConfig, cal);
       await deps.db.prisma.matter.update({
         where: { id: m.id },

@@ -6,7 +6,7 @@ import { defineRoute, type AnyRoute } from '../http/route';
 import { notFound, ProblemError } from '../http/problem';
 import { readableMatter } from '../matters/matterService';
 import type { ApiDeps } from '../deps';
-import { line, type MatterState } from '../../domain/procedure';
+import { line, type MatterState, parseMatterState, currentVersion, isEcon } from '../../domain/procedure';
 import { fingerprintSchema, prescreenTextSchema } from './prescreenInput';
 
 const findingSchema = z.object({ code: z.string(), start: z.number(), end: z.number(), excerpt: z.string(), explanation: z.string(), confidence: z.string(), clause: z.string().optional() });
@@ -48,13 +48,13 @@ export function fairCompetitionRoutes(deps: ApiDeps): AnyRoute[] {
       handler: async ({ params, principal }) => {
         const row = await readableMatter(deps, principal!, params.id);
         // The projection: the pre-screen activity stores the state with its findings, every action its answers.
-        const state = row.state as unknown as MatterState;
-        const current = state.versions[state.versions.length - 1]!;
+        const state = parseMatterState(row.state, row.id);
+        const current = currentVersion(state);
         const refs = new Map((state.fairCompetition.findings ?? []).map((f) => [f.id, f]));
         const rows = await deps.db.prisma.fcrFinding.findMany({ where: { matterId: params.id }, orderBy: [{ versionNumber: 'asc' }, { start: 'asc' }] });
         const documents = await deps.db.prisma.fcrConclusionDocument.findMany({ where: { matterId: params.id }, orderBy: { createdAt: 'asc' } });
         return {
-          flagged: state.flags.includes('ECON'),
+          flagged: isEcon(state),
           currentVersion: { number: current.number, sha256: current.hash },
           openFindings: state.fairCompetition.openFindings,
           findings: rows.map((f) => {

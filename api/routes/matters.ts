@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { documentText, FLAGS, line, MATTER_KINDS, oneOf, prose, STAGE_LABELS, type Stage } from '../../domain/procedure';
+import { documentText, FLAGS, line, MATTER_KINDS, oneOf, prose } from '../../domain/procedure';
 import { verifyMatterTrail } from '../matters/verifyMatterTrail';
 import { positiveInt, resourceId } from '../http/params';
 import { idempotencyKeyOf } from '../http/idempotency';
@@ -104,4 +104,3 @@ export function matterRoutes(deps: ApiDeps): AnyRoute[] {
   ];
 }
 
-export const stageLabel = (stage: string) => STAGE_LABELS[stage as Stage] ?? stage;

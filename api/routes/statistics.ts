@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { authorize } from '../../domain/permissions';
-import { MATTER_KINDS, oneOf, type MatterState } from '../../domain/procedure';
+import { MATTER_KINDS, oneOf, type MatterState, parseMatterState } from '../../domain/procedure';
 import { matterStatistics, stageChangesFromTrail } from '../../domain/statistics/matterStatistics';
 import { defineRoute, type AnyRoute } from '../http/route';
 import { forbidden } from '../http/problem';
@@ -54,7 +54,7 @@ export function statisticsRoutes(deps: ApiDeps): AnyRoute[] {
         const byMatter = new Map<string, Array<{ at: string; after: unknown }>>();
         for (const t of trail) (byMatter.get(t.matterId) ?? byMatter.set(t.matterId, []).get(t.matterId)!).push({ at: t.at.toISOString(), after: t.after });
         const facts = rows.flatMap((r) => {
-          const state = r.state as MatterState | null;
+          const state = r.state === null ? null : parseMatterState(r.state, r.id);
           return state ? [{ id: r.id, state, stageChanges: stageChangesFromTrail(byMatter.get(r.id) ?? []) }] : [];
         });
         const stats = matterStatistics(facts, deps.procedureConfig, await deps.calendars.calendar(), new Date().toISOString());

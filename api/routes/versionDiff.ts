@@ -3,7 +3,7 @@ import { defineRoute, type AnyRoute } from '../http/route';
 import { notFound, ProblemError } from '../http/problem';
 import { readableMatter } from '../matters/matterService';
 import { characterDiff } from '../../domain/text/characterDiff';
-import type { MatterState } from '../../domain/procedure';
+import { type MatterState, parseMatterState } from '../../domain/procedure';
 import type { ApiDeps } from '../deps';
 
 const versionSide = z.object({
@@ -49,8 +49,8 @@ export function versionDiffRoutes(deps: ApiDeps): AnyRoute[] {
         };
         const from = pick(query.from, 'from');
         const to = pick(query.to, 'to');
-        const state = row.state as MatterState | null;
-        if (!state) throw notFound('Matter');
+        if (row.state === null) throw notFound('Matter');
+        const state = parseMatterState(row.state, row.id);
         const refs = new Map((state.fairCompetition.findings ?? []).map((f) => [f.id, f]));
         const findings = await deps.db.prisma.fcrFinding.findMany({ where: { matterId: params.id, versionNumber: { in: [from.number, to.number] } }, orderBy: { start: 'asc' } });
         const side = (v: typeof from) => ({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  ACTION_LABELS, CHECKLIST_LABELS, FCR_CONCLUSION_LABELS, FLAG_LABELS, KIND_LABELS, LEGALITY_OUTCOME_LABELS, MATERIAL_LABELS,
+  ACTION_LABELS, CHECKLIST_LABELS, RESEARCH_ITEM_LABELS, FCR_CONCLUSION_LABELS, FLAG_LABELS, KIND_LABELS, LEGALITY_OUTCOME_LABELS, MATERIAL_LABELS,
   APPLICABLE_FLAGS, MEETING_BODY_LABELS, PHASES, TRAIL_ACTION_LABELS, DEADLINE_NATURE_LABELS, MEETING_VIEW_LABELS, ROLE_LABELS, STAGE_LABELS, TERMINAL_STAGES, requiredSteps, defaultProcedureConfig, MATTER_KINDS,
 } from '../../domain/procedure';
 import { defineRoute, type AnyRoute } from '../http/route';
@@ -17,7 +17,7 @@ export function vocabularyRoutes(): AnyRoute[] {
       handler: () => ({
         kinds: KIND_LABELS, flags: FLAG_LABELS, stages: STAGE_LABELS, terminalStages: TERMINAL_STAGES, roles: ROLE_LABELS, actions: ACTION_LABELS,
         legalityOutcomes: LEGALITY_OUTCOME_LABELS, fcrConclusions: FCR_CONCLUSION_LABELS, meetingViews: MEETING_VIEW_LABELS,
-        meetingBodies: MEETING_BODY_LABELS, checklist: CHECKLIST_LABELS, materials: MATERIAL_LABELS,
+        meetingBodies: MEETING_BODY_LABELS, checklist: CHECKLIST_LABELS, materials: MATERIAL_LABELS, researchItems: RESEARCH_ITEM_LABELS,
         applicableFlags: APPLICABLE_FLAGS,
         phases: PHASES, trailActions: TRAIL_ACTION_LABELS, deadlineNatures: DEADLINE_NATURE_LABELS,
         steps: Object.fromEntries(MATTER_KINDS.map((k) => [k, requiredSteps(k, [], defaultProcedureConfig)])),

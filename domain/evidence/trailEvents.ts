@@ -5,7 +5,7 @@
  * escalation) what they found or raised.
  */
 import { z } from 'zod';
-import { commandSchema, COMMAND_TYPES, FLAGS, MATTER_KINDS, oneOf, STAGE_LABELS, type CommandType, type Stage } from '../procedure';
+import { commandSchema, COMMAND_TYPES, FLAGS, MATTER_KINDS, matterStateShape, oneOf, STAGE_LABELS, type CommandType, type Stage } from '../procedure';
 
 /** Where a person's request came from, recorded with the entry. */
 export interface RequestOrigin {
@@ -20,30 +20,9 @@ export type TrailEventType = SystemEventType | CommandType;
 export const TRAIL_EVENT_TYPES: readonly TrailEventType[] = [...SYSTEM_EVENT_TYPES, ...COMMAND_TYPES];
 
 const STAGES = Object.keys(STAGE_LABELS) as Stage[];
-const record = z.looseObject({});
 
-/**
- * The parts of the matter's state an action changed (top-level keys only, before or after). New parts of
- * the state pass through unchanged.
- */
-export const stateChangeSchema = z
-  .looseObject({
-    stage: oneOf(STAGES),
-    kind: oneOf(MATTER_KINDS),
-    flags: z.array(oneOf(FLAGS)),
-    title: z.string(),
-    draftingUnit: z.string(),
-    versions: z.array(z.looseObject({ number: z.number().int(), hash: z.string() })),
-    research: record,
-    fairCompetition: record,
-    legality: record,
-    meeting: record,
-    decision: record.nullable(),
-    postDecision: record,
-    returns: z.array(record),
-    flagChanges: z.array(record),
-    closure: record.nullable(),
-  })
+/** The parts of the matter's state an action changed (top-level keys only, before or after); new parts pass through. */
+export const stateChangeSchema = matterStateShape
   .partial()
   .meta({ id: 'StateChange', description: 'The top-level parts of the matter state an action changed' });
 

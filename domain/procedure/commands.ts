@@ -198,6 +198,9 @@ export const commandSchema = z.discriminatedUnion('type', [
   }),
 ]);
 
+/** Whether an action carries a document's text beside its command (a new version: its hash is computed from it). */
+export const needsText = (type: string): boolean => type === 'submit_version';
+
 /** One person's action; every payload is plain JSON (it travels as a Temporal Update). */
 export type Command = z.infer<typeof commandSchema>;
 export type CommandType = Command['type'];

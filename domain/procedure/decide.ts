@@ -107,6 +107,7 @@ export function decide(state: MatterState, command: Command, ctx: DecisionContex
     ok: true,
     state: next,
     event: { action: command.type, summary: result.summary, ...diff(state, next) },
+    role: auth.role,
   };
 }
 

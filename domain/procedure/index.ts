@@ -4,6 +4,7 @@ export * from './types';
 export {
   commandSchema,
   parseCommand,
+  needsText,
   submitVersionCommand,
   recordFcrConclusionCommand,
   researchItemSchema,
@@ -15,6 +16,7 @@ export {
   setLegalBasisRegisterCommand,
 } from './commands';
 export { line, prose, documentText, instant, sha256, oneOf } from './primitives';
+export { matterStateShape, parseMatterState } from './stateSchema';
 export { defaultProcedureConfig, type KindConfig, type ProcedureConfig, type QuorumRule } from './config';
 export { registerMatter, registrationProblem, RegistrationError, type RegistrationInput } from './register';
 export { decide, availableActions, authorizeCommand } from './decide';
@@ -33,7 +35,7 @@ export {
 } from './steps';
 export { missingMaterials } from './materials';
 export { legalityGate, lawyerGate, fcrGate, minimumTimeGate, minimumReviewEnd, meetingGates } from './gates';
-export { matterAccessOf, currentVersion, currentHash, currentLawyerOpinion, fcrClearsCurrent } from './state';
+export { matterAccessOf, currentVersion, currentHash, currentLawyerOpinion, fcrClearsCurrent, isEcon } from './state';
 export { REFUSALS, refuse, type RefusalCode } from './refusals';
 export { STAGES_FOR_COMMAND, COMMAND_TYPES } from './stageActions';
 export { majorityView, quorumMet } from './meeting';

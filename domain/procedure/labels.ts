@@ -1,6 +1,6 @@
 /** Chinese labels for the UI and for refusal texts. */
 
-import type { ChecklistCode, CommandType, FcrConclusion, Flag, LegalityOutcome, MatterKind, MeetingBody, MeetingView, Role, Stage } from './types';
+import type { ChecklistCode, CommandType, FcrConclusion, Flag, LegalityOutcome, MatterKind, MeetingBody, MeetingView, ResearchItemKind, Role, Stage } from './types';
 
 export const KIND_LABELS: Record<MatterKind, string> = {
   normative_document: '行政规范性文件',
@@ -105,6 +105,19 @@ export const MEETING_VIEW_LABELS: Record<MeetingView, string> = {
 export const MEETING_BODY_LABELS: Record<MeetingBody, string> = {
   director_office_meeting: '局长办公会',
   party_committee_meeting: '党委（党组）会议',
+};
+
+/** The items of research and argumentation (研究论证): the one set of their names, served by /vocabulary. */
+export const RESEARCH_ITEM_LABELS: Record<ResearchItemKind, string> = {
+  drafting_explanation: '起草说明',
+  legal_bases: '法律依据清单',
+  internal_consultation: '征求相关单位意见（会签）',
+  public_comment: '公开征求意见',
+  hearing: '听证会',
+  expert_opinion: '专家论证意见',
+  risk_assessment: '风险评估报告',
+  comment_adoption: '意见采纳情况表',
+  procedure_statement: '履行法定程序的说明',
 };
 
 export const CHECKLIST_LABELS: Record<ChecklistCode, string> = {

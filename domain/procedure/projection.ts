@@ -20,12 +20,8 @@ export interface MatterProjection {
 }
 
 export function matterProjection(state: MatterState, config: ProcedureConfig, calendar: HolidayCalendar): MatterProjection {
-  let clocks: ReturnType<typeof deadlines> = [];
-  try {
-    clocks = deadlines(state, config, calendar);
-  } catch {
-    clocks = []; // a year without holiday data: no due date rather than a guessed one
-  }
+  // A year without holiday data is a clock without a due date (deadlines() says so per clock), never a guess.
+  const clocks = deadlines(state, config, calendar);
   const awaited = awaitedParties(whoseTurn(state, config, clocks));
   return { nextDueAt: nextObligationDue(clocks), awaitingRoles: awaited.roles, awaitingUserIds: awaited.userIds };
 }

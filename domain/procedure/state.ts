@@ -39,6 +39,10 @@ export function matterAccessOf(state: MatterState, opts: { versionAuthorsMayRevi
   };
 }
 
+/**
+ * The one rule for "is this matter subject to the fair-competition review": flagged ECON, on a kind the
+ * flag applies to. The workflow, the API (and through the matter view, the web app) ask this.
+ */
 export function isEcon(state: MatterState): boolean {
   return hasFlag(state.kind, state.flags, 'ECON');
 }

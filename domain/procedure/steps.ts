@@ -5,6 +5,7 @@
 
 import type { ProcedureConfig } from './config';
 import type { Flag, MatterKind, Stage } from './types';
+import { RESEARCH_ITEM_LABELS } from './labels';
 
 /**
  * Flags that mean something for each kind. Enforcement decisions are not policy measures (no
@@ -87,12 +88,12 @@ export type MaterialKey =
 
 export const MATERIAL_LABELS: Record<MaterialKey, string> = {
   draft: '草案文本',
-  drafting_explanation: '起草说明',
-  legal_bases: '法律依据清单',
-  procedure_statement: '履行法定程序的说明',
-  internal_consultation: '会签意见',
+  drafting_explanation: RESEARCH_ITEM_LABELS.drafting_explanation,
+  legal_bases: RESEARCH_ITEM_LABELS.legal_bases,
+  procedure_statement: RESEARCH_ITEM_LABELS.procedure_statement,
+  internal_consultation: RESEARCH_ITEM_LABELS.internal_consultation,
   public_comment: '公开征求意见情况',
-  comment_adoption: '意见采纳情况表',
+  comment_adoption: RESEARCH_ITEM_LABELS.comment_adoption,
   expert_opinions: '专家论证意见',
   risk_assessment: '风险评估报告',
   fcr_conclusion: '公平竞争审查结论',
@@ -111,15 +112,15 @@ export function requiredMaterials(kind: MatterKind, flags: readonly Flag[], conf
 
 const STEP_INFO: Record<StepKey, { label: string; stage: PlannedStep['stage']; basis: string }> = {
   registration: { label: '登记立项', stage: 'registration', basis: '' },
-  drafting_explanation: { label: '起草说明', stage: 'research', basis: '713号令第26条' },
-  legal_bases: { label: '法律依据清单', stage: 'research', basis: '713号令第12条、第26条' },
-  internal_consultation: { label: '征求相关单位意见（会签）', stage: 'research', basis: '713号令第13条' },
-  public_comment: { label: '公开征求意见', stage: 'research', basis: '713号令第14条、第15条' },
-  hearing: { label: '听证会', stage: 'research', basis: '713号令第16条、第17条' },
+  drafting_explanation: { label: RESEARCH_ITEM_LABELS.drafting_explanation, stage: 'research', basis: '713号令第26条' },
+  legal_bases: { label: RESEARCH_ITEM_LABELS.legal_bases, stage: 'research', basis: '713号令第12条、第26条' },
+  internal_consultation: { label: RESEARCH_ITEM_LABELS.internal_consultation, stage: 'research', basis: '713号令第13条' },
+  public_comment: { label: RESEARCH_ITEM_LABELS.public_comment, stage: 'research', basis: '713号令第14条、第15条' },
+  hearing: { label: RESEARCH_ITEM_LABELS.hearing, stage: 'research', basis: '713号令第16条、第17条' },
   expert_opinions: { label: '专家论证', stage: 'research', basis: '713号令第19条至第21条' },
   risk_assessment: { label: '风险评估', stage: 'research', basis: '713号令第22条至第24条' },
-  comment_adoption: { label: '意见采纳情况', stage: 'research', basis: '713号令第18条' },
-  procedure_statement: { label: '履行程序的说明', stage: 'research', basis: '713号令第26条' },
+  comment_adoption: { label: RESEARCH_ITEM_LABELS.comment_adoption, stage: 'research', basis: '713号令第18条' },
+  procedure_statement: { label: RESEARCH_ITEM_LABELS.procedure_statement, stage: 'research', basis: '713号令第26条' },
   fair_competition_review: { label: '公平竞争审查', stage: 'fair_competition_review', basis: '公平竞争审查条例第8条至第18条' },
   completeness_check: { label: '送审材料审查', stage: 'completeness_check', basis: '713号令第26条' },
   legality_review: { label: '合法性审核', stage: 'legality_review', basis: '713号令第25条至第28条' },

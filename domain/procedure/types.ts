@@ -373,4 +373,5 @@ export interface DecisionEvent {
 
 export type Refusal = { ok: false; status: 403 | 409 | 422; code: string; reason: string };
 
-export type Decision = { ok: true; state: MatterState; event: DecisionEvent } | Refusal;
+/** An accepted action: the next state, the event to record, and the role the actor was authorised in. */
+export type Decision = { ok: true; state: MatterState; event: DecisionEvent; role: Role } | Refusal;

@@ -265,4 +265,16 @@ describe('the review procedure, through the workflow', () => {
     // The assigned lawyer only: another lawyer cannot even see the matter.
     expect((await httpApi.get(`/api/v1/matters/${id}`, cast.lawyer)).status).toBe(404);
   });
+
+  test('the trail records the role the procedure authorised, also for a person holding two roles', async () => {
+    // Returning the draft belongs to the fair-competition reviewer at that review (to the legal unit elsewhere).
+    const both = await person(system, ['legal_unit', 'fcr_reviewer']);
+    const id = await drive.register('normative_document', ['ECON']);
+    await drive.research(id, ['ECON']);
+    expect((await drive.ok(id, cast.drafter, { type: 'submit_for_review' })).state.stage).toBe('fair_competition_review');
+    await drive.ok(id, cast.legal, { type: 'assign_fcr_reviewer', reviewerId: both.id });
+    await drive.ok(id, both, { type: 'return_for_revision', reason: '补充竞争影响分析' });
+    const trail = (await httpApi.get(`/api/v1/matters/${id}/trail`, cast.auditor)).body.items as Array<{ action: string; actorId: string; actorRole: string }>;
+    expect(trail.find((t) => t.action === 'return_for_revision')).toMatchObject({ actorId: both.id, actorRole: 'fcr_reviewer' });
+  });
 });

@@ -45,18 +45,7 @@ export const TRAIL_ACTION_LABELS = {};
 /** @type {Labels} */ export const CHECKLIST_LABELS = {};
 /** @type {Labels} */ export const CHECKLIST_RESULT_LABELS = { pass: '符合', issue: '存在问题', not_applicable: '不适用' };
 
-/** @type {Labels} */
-export const RESEARCH_ITEM_LABELS = {
-  drafting_explanation: '起草说明',
-  legal_bases: '法律依据清单',
-  internal_consultation: '征求相关单位意见（会签）',
-  public_comment: '公开征求意见',
-  hearing: '听证会',
-  expert_opinion: '专家论证意见',
-  risk_assessment: '风险评估报告',
-  comment_adoption: '意见采纳情况表',
-  procedure_statement: '履行法定程序的说明',
-};
+/** Filled from the server's vocabulary (researchItems). @type {Labels} */ export const RESEARCH_ITEM_LABELS = {};
 
 /** @type {Labels} */ export const RISK_LEVEL_LABELS = { low: '低', medium: '中', high: '高' };
 /** @type {Labels} */ export const GOV_REVIEW_LABELS = { approved: '同意', returned: '退回', rejected: '不同意' };
@@ -87,6 +76,7 @@ export function applyVocabulary(v) {
     [TRAIL_ACTION_LABELS, v.trailActions], [DEADLINE_NATURE_LABELS, v.deadlineNatures],
     [LEGALITY_OUTCOME_LABELS, v.legalityOutcomes], [FCR_CONCLUSION_LABELS, v.fcrConclusions], [MEETING_VIEW_LABELS, v.meetingViews],
     [MEETING_BODY_LABELS, v.meetingBodies], [CHECKLIST_LABELS, v.checklist], [APPLICABLE_FLAGS, v.applicableFlags],
+    [RESEARCH_ITEM_LABELS, v.researchItems],
   ];
   for (const [target, source] of pairs) if (source && typeof source === 'object') Object.assign(target, source);
   Object.assign(ACTOR_ROLE_LABELS, ROLE_LABELS);

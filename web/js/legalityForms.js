@@ -26,7 +26,7 @@ function checklistTable(ctx) {
     const radioInputs = Object.keys(CHECKLIST_RESULT_LABELS).map((value) => h('input', { type: 'radio', id: uid('r'), name, value, required: true, dataset: { path: `command.checklist.${i}.result` } }));
     const noteId = uid('note');
     const note = h('input', { type: 'text', id: noteId, dataset: { path: `command.checklist.${i}.note` }, 'aria-labelledby': `${codeId} ${noteId}-l`, placeholder: '说明（存在问题时必填）' });
-    const hint = code === 'LR-C3' && (ctx.matter.flags ?? []).includes('ECON')
+    const hint = code === 'LR-C3' && ctx.matter.fairCompetitionReview
       ? h('div', { class: 'help' }, ctx.matter.state.fairCompetition.conclusion ? '已有公平竞争审查结论。' : '⚠ 本事项涉及经营者经济活动，尚无公平竞争审查结论。')
       : null;
     const tr = h('tr', {},

@@ -74,6 +74,8 @@ export interface MatterBasics {
 
 export interface MatterView extends MatterBasics {
   createdBy: string;
+  /** Whether the fair-competition review applies: the server's one rule (flagged ECON, on a kind it applies to). */
+  fairCompetitionReview: boolean;
   currentVersion: { number: number; sha256: string | null };
   turn: Duty[];
   access: { trail: boolean; signatures: boolean };
@@ -222,6 +224,7 @@ export interface Vocabulary {
   meetingBodies: Record<string, string>;
   checklist: Record<string, string>;
   materials: Record<string, string>;
+  researchItems: Record<string, string>;
   applicableFlags: Record<string, string[]>;
   phases: Phase[];
   deadlineNatures: Record<string, string>;

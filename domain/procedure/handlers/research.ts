@@ -5,23 +5,13 @@ import { currentHash } from '../state';
 import { isInstant, ms, periodEnd, reaches } from '../time';
 import type { ResearchItem } from '../types';
 import { done, nonEmpty, type Handler } from './handler';
+import { RESEARCH_ITEM_LABELS } from '../labels';
 
-const LABELS: Record<ResearchItem['kind'], string> = {
-  drafting_explanation: '起草说明',
-  legal_bases: '法律依据清单',
-  internal_consultation: '会签意见',
-  public_comment: '公开征求意见',
-  hearing: '听证会',
-  expert_opinion: '专家论证意见',
-  risk_assessment: '风险评估报告',
-  comment_adoption: '意见采纳情况',
-  procedure_statement: '履行程序的说明',
-};
 
 export const recordResearchItem: Handler<'record_research_item'> = (s, cmd, ctx) => {
   const item = cmd.item;
-  if (!item || typeof item !== 'object' || !(item.kind in LABELS)) {
-    return refuse('INVALID_INPUT', `item.kind must be one of ${Object.keys(LABELS).join(', ')}`);
+  if (!item || typeof item !== 'object' || !(item.kind in RESEARCH_ITEM_LABELS)) {
+    return refuse('INVALID_INPUT', `item.kind must be one of ${Object.keys(RESEARCH_ITEM_LABELS).join(', ')}`);
   }
   const stamp = { recordedBy: ctx.actor.userId, recordedAt: ctx.now, versionHash: currentHash(s) };
   const r = s.research;
@@ -105,6 +95,6 @@ export const recordResearchItem: Handler<'record_research_item'> = (s, cmd, ctx)
     default:
       return refuse('INVALID_INPUT');
   }
-  return done(`登记${LABELS[item.kind]}`);
+  return done(`登记${RESEARCH_ITEM_LABELS[item.kind]}`);
 };
 

@@ -1,6 +1,6 @@
 /** 403 (who) and 409 (when) refusals, checked before any gate. */
 
-import type { Actor, Command, MatterState } from '../../../domain/procedure';
+import type { Actor, Command, MatterState, Role } from '../../../domain/procedure';
 import { apply, at, attempt, currentHashOf, doResearch, fullChecklist, meetingRecord, people, refused, register, toAwaitingMeeting } from './fixtures';
 
 const day = at('2025-03-03');
@@ -140,5 +140,16 @@ describe('set_flags', () => {
     s = apply(s, { type: 'schedule_meeting', meetingAt: at('2025-03-20', '15:00'), body: 'director_office_meeting' }, people.secretary, day);
     s = apply(s, { type: 'record_meeting', record: meetingRecord() }, people.secretary, at('2025-03-20', '18:00'));
     expect(refused(attempt(s, { type: 'set_flags', flags: ['RISK'], reason: 'x' }, people.legal, at('2025-03-21'))).code).toBe('WRONG_STAGE');
+  });
+});
+
+describe('decide() says in which role it authorised the action', () => {
+  test('a person holding two roles acts in the one the stage gives the action', () => {
+    const both = { ...people.legal, userId: 'both', roles: ['legal_unit', 'fcr_reviewer'] as Role[] };
+    let s = doResearch(register('normative_document', ['ECON'], day), day);
+    s = apply(s, { type: 'submit_for_review' }, people.drafter, day);
+    s = apply(s, { type: 'assign_fcr_reviewer', reviewerId: 'both' }, people.legal, day);
+    const d = attempt(s, { type: 'return_for_revision', reason: '补充竞争影响分析' }, both, day);
+    expect(d.ok && d.role).toBe('fcr_reviewer');
   });
 });

@@ -1,5 +1,5 @@
 import { calendarFromYears, calendarToYears, defaultCalendar, provisionalYear, withProvisionalYears } from '../../../domain/calendar';
-import { defaultProcedureConfig, registerMatter, type MatterState } from '../../../domain/procedure';
+import { defaultProcedureConfig, matterProjection, registerMatter, type MatterState } from '../../../domain/procedure';
 import { nextAlert } from '../../../workflows/alerts';
 import type { NotificationRecord } from '../../../workflows/definitions';
 
@@ -61,5 +61,27 @@ describe('the next reminder or escalation', () => {
     const official = nextAlert(s, defaultProcedureConfig, withProvisionalYears(calendarFromYears([...calendarToYears(cal), notice])), []);
     expect(official).toMatchObject({ kind: 'reminder', dueAt: '2027-01-12T15:59:59.999Z' });
     expect(official).not.toHaveProperty('provisional');
+  });
+});
+
+describe('only a missing holiday year is quiet; any other failure is loud', () => {
+  /** A state the clock code cannot read: a bug, not a missing year. */
+  const corrupted = (): MatterState => {
+    const s = inLegalityReview();
+    return { ...s, legality: { ...s.legality, pauses: null as never } };
+  };
+
+  test('a missing holiday year: no alert for that clock, and no failure', () => {
+    const s = { ...inLegalityReview(), legality: { ...inLegalityReview().legality, startedAt: '2031-03-03T01:00:00.000Z' } };
+    expect(nextAlert(s, defaultProcedureConfig, cal, [])).toBeNull();
+  });
+
+  test('anything else throws (the workflow task fails, shows in Temporal and is retried after a fix)', () => {
+    expect(() => nextAlert(corrupted(), defaultProcedureConfig, cal, [])).toThrow(TypeError);
+  });
+
+  test('the projection\'s derived columns fail loudly too', () => {
+    expect(matterProjection(inLegalityReview(), defaultProcedureConfig, cal).nextDueAt).toBe('2025-03-24T15:59:59.999Z');
+    expect(() => matterProjection(corrupted(), defaultProcedureConfig, cal)).toThrow(TypeError);
   });
 });

@@ -25,7 +25,7 @@ import { prescreen, highlightedText, findingsList } from '../prescreen.js';
 export function versionsBlock(matter, data) {
   const viewer = h('div', { class: 'version-viewer', 'aria-live': 'polite' });
   const stateVersions = matter.state.versions;
-  const econ = (matter.flags ?? []).includes('ECON');
+  const econ = matter.fairCompetitionReview;
   const current = matter.currentVersion.number;
   /** @param {number} n */
   const show = async (n) => {

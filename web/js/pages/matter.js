@@ -127,12 +127,12 @@ export async function matterPage(main, params, app) {
         return p;
       },
       // The matter's fair-competition record: findings per version with their answers, review, documents.
-      fcr: (matter.flags ?? []).includes('ECON') ? api.matterFcr(id) : Promise.resolve(null),
+      fcr: matter.fairCompetitionReview ? api.matterFcr(id) : Promise.resolve(null),
     };
     // Failures are shown where each is used; keep the console free of unhandled rejections.
     for (const p of [data.versions, data.signOffs, data.trail, data.fcr]) p?.catch(() => {});
     const state = matter.state;
-    const econ = (matter.flags ?? []).includes('ECON');
+    const econ = matter.fairCompetitionReview;
     /** @type {import('../actions.js').ActionContext} */
     const ctx = {
       matter,

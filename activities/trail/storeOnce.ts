@@ -1,0 +1,31 @@
+import { Prisma, type PrismaClient } from '../../prisma/generated/client';
+import type { TrailHead } from './appendEntry';
+
+/** The trail entry stored under a matter's action key, if any. */
+export function findTrailEntry(prisma: PrismaClient, matterId: string, actionKey: string): Promise<TrailHead | null> {
+  return prisma.trailEntry.findUnique({ where: { matterId_actionKey: { matterId, actionKey } }, select: { seq: true, hash: true } });
+}
+
+/**
+ * The one way an activity writes a trail entry (with whatever it stores beside it): at most once per
+ * (matter, action key), never per attempt. A retried activity finds the entry the first attempt stored and
+ * answers from it; of two attempts racing, the loser's unique violation means the winner stored it, so
+ * it answers from the winner's entry. Any other failure, or a unique violation on something else, is thrown.
+ */
+export async function storeOnce<T>(
+  prisma: PrismaClient,
+  key: { matterId: string; actionKey: string },
+  store: () => Promise<T>,
+  answerFromStored: (head: TrailHead) => Promise<T> | T,
+): Promise<T> {
+  const existing = await findTrailEntry(prisma, key.matterId, key.actionKey);
+  if (existing) return answerFromStored(existing);
+  try {
+    return await store();
+  } catch (err) {
+    if (!(err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002')) throw err;
+    const winner = await findTrailEntry(prisma, key.matterId, key.actionKey);
+    if (!winner) throw err;
+    return answerFromStored(winner);
+  }
+}
