@@ -80,19 +80,17 @@ export async function storeAction(prisma: PrismaClient, a: ActionRecord, signing
       }
       await storeSignOff(tx, a, signingSecret);
       await storeFcrConclusionDocument(tx, a);
-      await tx.matter.update({
-        where: { id: a.matterId },
-        data: {
-          title: a.state.title,
-          flags: a.state.flags,
-          stage: a.state.stage,
-          currentVersion: a.state.versions.length,
-          state: asJson(a.state),
-          ...derivedColumns(a),
-          assignedLawyerId: a.state.legality.lawyerId,
-          fcrReviewerId: a.state.fairCompetition.reviewerId,
-        },
-      });
+      // The projection goes in the same UPDATE as the trail head (one statement, no RETURNING).
+      const projection = {
+        title: a.state.title,
+        flags: a.state.flags,
+        stage: a.state.stage,
+        currentVersion: a.state.versions.length,
+        state: asJson(a.state),
+        ...derivedColumns(a),
+        assignedLawyerId: a.state.legality.lawyerId,
+        fcrReviewerId: a.state.fairCompetition.reviewerId,
+      };
       const head = await appendTrailEntry(tx, {
         matterId: a.matterId,
         actionKey: a.actionKey,
@@ -110,11 +108,13 @@ export async function storeAction(prisma: PrismaClient, a: ActionRecord, signing
         runId: a.runId,
         requestId: a.requestId,
         at: a.at,
-      });
+      }, projection);
       await storeOpinionDocuments(tx, a, head);
       return head;
     }),
     (head) => head,
+    // Every action pays for a look-up that only a retried attempt needs: skip it, the unique index answers.
+    { lookFirst: false },
   );
 }
 

@@ -31,9 +31,10 @@ export interface TrailHead {
 
 /**
  * Appends one entry to a matter's hash chain inside the caller's transaction, after locking the matter
- * row so two writers cannot both take the same sequence number. Updates the matter's head pointer.
+ * row so two writers cannot both take the same sequence number. Updates the matter's head pointer — and,
+ * in the same statement, whatever else of the row the caller changes with the entry (`alsoSet`).
  */
-export async function appendTrailEntry(tx: Prisma.TransactionClient, input: TrailInput): Promise<TrailHead> {
+export async function appendTrailEntry(tx: Prisma.TransactionClient, input: TrailInput, alsoSet: Prisma.MatterUpdateManyMutationInput = {}): Promise<TrailHead> {
   const locked = await tx.$queryRaw<Array<{ trail_head_seq: number; trail_head_hash: string | null }>>`
     SELECT trail_head_seq, trail_head_hash FROM matter WHERE id = ${input.matterId} FOR UPDATE`;
   const head = locked[0];
@@ -62,8 +63,9 @@ export async function appendTrailEntry(tx: Prisma.TransactionClient, input: Trai
     prevHash: head.trail_head_hash ?? GENESIS_HASH,
   };
   const hash = entryHash(fields);
-  await tx.trailEntry.create({
-    data: {
+  // createMany / updateMany: no RETURNING of rows nobody reads (the matter's state is the largest column).
+  await tx.trailEntry.createMany({
+    data: [{
       ...fields,
       id: `${input.matterId}:${seq}`,
       before: jsonOrDbNull(fields.before),
@@ -71,9 +73,9 @@ export async function appendTrailEntry(tx: Prisma.TransactionClient, input: Trai
       command: jsonOrDbNull(fields.command),
       at: new Date(input.at),
       hash,
-    },
+    }],
   });
-  await tx.matter.update({ where: { id: input.matterId }, data: { trailHeadSeq: seq, trailHeadHash: hash } });
+  await tx.matter.updateMany({ where: { id: input.matterId }, data: { ...alsoSet, trailHeadSeq: seq, trailHeadHash: hash } });
   return { seq, hash };
 }
 

@@ -11,15 +11,22 @@ export function findTrailEntry(prisma: PrismaClient, matterId: string, actionKey
  * (matter, action key), never per attempt. A retried activity finds the entry the first attempt stored and
  * answers from it; of two attempts racing, the loser's unique violation means the winner stored it, so
  * it answers from the winner's entry. Any other failure, or a unique violation on something else, is thrown.
+ *
+ * `lookFirst: false` skips the look-up before storing — one statement less on every call — where storing
+ * is cheap to attempt: a retry whose first attempt committed then fails on the unique index (or another
+ * key of what it stores) and answers from the stored entry all the same.
  */
 export async function storeOnce<T>(
   prisma: PrismaClient,
   key: { matterId: string; actionKey: string },
   store: () => Promise<T>,
   answerFromStored: (head: TrailHead) => Promise<T> | T,
+  opts: { lookFirst?: boolean } = {},
 ): Promise<T> {
-  const existing = await findTrailEntry(prisma, key.matterId, key.actionKey);
-  if (existing) return answerFromStored(existing);
+  if (opts.lookFirst !== false) {
+    const existing = await findTrailEntry(prisma, key.matterId, key.actionKey);
+    if (existing) return answerFromStored(existing);
+  }
   try {
     return await store();
   } catch (err) {

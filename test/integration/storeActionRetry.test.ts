@@ -1,0 +1,51 @@
+/**
+ * The action activity is idempotent by (matter, action key), not by attempt: an attempt that runs again
+ * after the first one committed (its completion was lost) stores nothing more and answers the same head.
+ * It no longer looks the key up first — the unique index answers — so this is the path that proves it.
+ */
+import crypto from 'node:crypto';
+import { openDatabase, type Database } from '../../platform/database';
+import { registerMatter, defaultProcedureConfig } from '../../domain/procedure';
+import { storeAction, storeRegistration } from '../../activities/matterRecords';
+import { ensureOrganisations } from '../../api/people/demoPeople';
+import type { ActionRecord } from '../../activities/types';
+
+describe('storeAction run again for the same action', () => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await openDatabase({ databaseUrl: process.env.TEST_DATABASE_URL, dataDir: process.env.TEST_ROOT! });
+    await ensureOrganisations(db.prisma, null);
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  test('answers the stored head and writes nothing twice; a new version is not stored twice either', async () => {
+    const matterId = crypto.randomUUID();
+    const actor = { userId: 'user-retry', username: 'retry', roles: ['drafter' as const], sectionId: 'market', lawyerContract: null };
+    const text = '第一条 为规范管理，制定本办法。';
+    const hash = crypto.createHash('sha256').update(text).digest('hex');
+    const state = registerMatter({ matterId, kind: 'normative_document', flags: [], title: '重试', draftingUnit: 'market', createdBy: actor.userId, versionHash: hash, now: new Date().toISOString() }, defaultProcedureConfig);
+    await storeRegistration(db.prisma, { matterId, workflowId: `matter-${matterId}`, runId: 'run', actor, actorRole: 'drafter', state, firstVersion: { hash, text }, requestId: null, at: new Date().toISOString() });
+    const command = { type: 'record_research_item' as const, item: { kind: 'drafting_explanation' as const, summary: '说明', documentId: 'doc-1' } };
+    const record: ActionRecord = {
+      matterId, workflowId: `matter-${matterId}`, runId: 'run', actionKey: 'k:user-retry:once', actor, actorRole: 'drafter', action: 'record_research_item', command,
+      summary: '记录调研材料', reason: null, before: {}, after: { item: command.item }, versionHash: hash, state: { ...state, stage: 'research' }, nextDueAt: null, requestId: null, at: new Date().toISOString(),
+    };
+    const first = await storeAction(db.prisma, record, 'test-signing-secret-0123456789abcdef0123456789');
+    const again = await storeAction(db.prisma, { ...record, at: new Date(Date.now() + 1000).toISOString() }, 'test-signing-secret-0123456789abcdef0123456789');
+    expect(again).toEqual(first);
+    expect(await db.prisma.trailEntry.count({ where: { matterId } })).toBe(2); // registration + the action, once
+    const row = await db.prisma.matter.findUniqueOrThrow({ where: { id: matterId } });
+    expect({ seq: row.trailHeadSeq, hash: row.trailHeadHash }).toEqual(first);
+
+    const text2 = '第一条 为规范管理，制定本办法。第二条 本办法自发布之日起施行。';
+    const hash2 = crypto.createHash('sha256').update(text2).digest('hex');
+    const withVersion: ActionRecord = { ...record, actionKey: 'k:user-retry:version', action: 'submit_version', command: { type: 'submit_version', versionHash: hash2, versionNumber: 2 } as ActionRecord['command'], versionHash: hash2, newVersion: { number: 2, hash: hash2, text: text2 } };
+    const v1 = await storeAction(db.prisma, withVersion, 'test-signing-secret-0123456789abcdef0123456789');
+    const v2 = await storeAction(db.prisma, withVersion, 'test-signing-secret-0123456789abcdef0123456789');
+    expect(v2).toEqual(v1);
+    expect(await db.prisma.matterVersion.count({ where: { matterId } })).toBe(2);
+    expect(await db.prisma.trailEntry.count({ where: { matterId } })).toBe(3);
+  });
+});
