@@ -4,7 +4,7 @@
  * and change the matter only through it. Deterministic: no I/O, time only from the workflow's clock.
  */
 import { CalendarYearMissingError, calendarFromYears, calendarToYears, withProvisionalYears, type HolidayCalendar, type HolidayYear } from '../domain/calendar';
-import { decide, matterProjection, needsText, registerMatter, type Actor, type Decision, type DecisionContext, type MatterProjection, type MatterState } from '../domain/procedure';
+import { decide, matterProjection, needsText, registerMatter, type Actor, type Decision, type DecisionContext, type LegacyRules, type MatterProjection, type MatterState } from '../domain/procedure';
 import { nextAlert, type Alert } from './alerts';
 import type { ActionRequest, KnownAnswer, MatterView, MatterWorkflowInput, NotificationRecord, TrailHeadView } from './definitions';
 
@@ -35,6 +35,8 @@ export class MatterHolder {
     private readonly input: MatterWorkflowInput,
     /** false when replaying runs started before authors of versions were kept from reviewing them. */
     private readonly versionAuthorsMayReview: boolean,
+    /** Rules the run was started before (patched): its history replays without them. */
+    private readonly legacy: LegacyRules = {},
   ) {
     this.calendarYears = input.calendarYears;
     this.calendar = this.calendarOf(this.calendarYears);
@@ -80,7 +82,7 @@ export class MatterHolder {
   }
 
   context(actor: Actor): DecisionContext {
-    return { actor, now: new Date().toISOString(), config: this.input.config, calendar: this.calendar, versionAuthorsMayReview: this.versionAuthorsMayReview };
+    return { actor, now: new Date().toISOString(), config: this.input.config, calendar: this.calendar, versionAuthorsMayReview: this.versionAuthorsMayReview, legacy: this.legacy };
   }
 
   /** The procedure's verdict on one action, on the state as it is now. */

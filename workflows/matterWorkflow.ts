@@ -59,7 +59,12 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
   const versionAuthorsMayReview = !patched('version-authors-may-not-review');
   // Runs started before both pre-screens ran on every version of every matter replay as they ran.
   const screenEveryVersion = patched('screen-every-version');
-  const matter = new MatterHolder(input, versionAuthorsMayReview);
+  // Runs started before these rules replay as they ran (domain LegacyRules).
+  const legacy = {
+    legalUnitNotedBySomeActions: !patched('legal-unit-noted-on-every-action'),
+    meetingHeldAnyTimeInPast: !patched('meeting-after-scheduling'),
+  };
+  const matter = new MatterHolder(input, versionAuthorsMayReview, legacy);
   // The year after the last holiday notice is computed provisionally from the 放假办法 (its clocks run, marked
   // provisional) in matters started since, and in older ones from their next wake-up (in the loop below);
   // their histories from before replay with that year refused, as it was then.

@@ -10,7 +10,7 @@
 import { authorizeCommand } from './authorizeCommand';
 import { ACTION_LABELS, STAGE_LABELS } from './labels';
 import { refuse } from './refusals';
-import { cloneState, isTerminal } from './state';
+import { cloneState, isTerminal, noteLegalUnitActor } from './state';
 import { COMMAND_TYPES, stageAccepts } from './stageActions';
 import { CalendarYearMissingError, isInstant } from './time';
 import type { Command, CommandType, Decision, DecisionContext, MatterState } from './types';
@@ -103,6 +103,9 @@ export function decide(state: MatterState, command: Command, ctx: DecisionContex
     throw e;
   }
   if (!result.ok) return result;
+  // Whoever acts as legal unit on a matter is noted, whatever the action, so they can never become its
+  // lawyer (separation of duties; 中办发〔2016〕30号: the adviser's opinion is independent of the unit's).
+  if (auth.role === 'legal_unit' && !ctx.legacy?.legalUnitNotedBySomeActions) noteLegalUnitActor(next, ctx.actor.userId);
   return {
     ok: true,
     state: next,

@@ -136,8 +136,8 @@ export const REFUSALS = {
   LAWYER_OPINION_UNLAWFUL: {
     status: 422,
     zh: '法律顾问意见认为不合法，不得作出合法结论或提交集体讨论',
-    en: "The lawyer's opinion finds the text unlawful; it may not be concluded lawful or go to the meeting",
-    basis: '713号令第25条、第28条',
+    en: "The lawyer's opinion finds the text unlawful; it may not be concluded lawful, put to discussion or decided",
+    basis: '中办发〔2016〕30号《关于推行法律顾问制度和公职律师公司律师制度的意见》',
   },
   CHECKLIST_INCOMPLETE: {
     status: 422,
@@ -212,6 +212,12 @@ export const REFUSALS = {
     basis: '713号令第26条',
   },
   MEETING_DATE_PAST: { status: 422, zh: '会议时间已过', en: 'The meeting time is in the past' },
+  MEETING_BEFORE_ITS_PREREQUISITES: {
+    status: 422,
+    zh: '会议举行时间不得早于列入议程（安排会议）的时间，也不得早于其所依赖的审查结论作出的时间（本系统做法）',
+    en: 'A meeting cannot have been held before it was scheduled or before the reviews it depends on were concluded (our practice, following the order of 713号令第25条、第29条)',
+    basis: '713号令第25条、第29条；本局做法',
+  },
   ROSTER_INCONSISTENT: {
     status: 422,
     zh: '出席、缺席人员应与会议组成人员一致且不重复',

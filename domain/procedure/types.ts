@@ -362,6 +362,16 @@ export interface DecisionContext {
    * review it there, so their histories replay as they ran. Everywhere else the rule holds.
    */
   versionAuthorsMayReview?: boolean;
+  /** Only in workflow runs started before a rule existed (patched): those rules are not applied there. */
+  legacy?: LegacyRules;
+}
+
+/** Rules a run started before them replays without (each guarded by its patch in the workflow). */
+export interface LegacyRules {
+  /** Only some legal-unit actions noted the person as legal unit (patch legal-unit-noted-on-every-action). */
+  legalUnitNotedBySomeActions?: boolean;
+  /** A meeting could be recorded as held before it was scheduled (patch meeting-after-scheduling). */
+  meetingHeldAnyTimeInPast?: boolean;
 }
 
 export interface DecisionEvent {

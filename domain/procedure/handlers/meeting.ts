@@ -4,9 +4,9 @@ import { meetingGates, fcrGate } from '../gates';
 import { MEETING_BODY_LABELS, MEETING_VIEW_LABELS, STAGE_LABELS } from '../labels';
 import { analyseMeeting } from '../meeting';
 import { refuse } from '../refusals';
-import { currentHash, moveTo } from '../state';
+import { currentHash, currentLawyerOpinion, isEcon, moveTo } from '../state';
 import { isInstant, ms } from '../time';
-import type { MeetingBody } from '../types';
+import type { MatterState, MeetingBody } from '../types';
 import { closeAs } from './drafting';
 import { done, nonEmpty, type Handler } from './handler';
 
@@ -32,6 +32,24 @@ export const scheduleMeeting: Handler<'schedule_meeting'> = (s, cmd, ctx) => {
 };
 
 /**
+ * The earliest a meeting on this matter can have been held: after it was put on the agenda and after
+ * every gate it depends on was met (the legality conclusion or the confirmed amendments, the lawyer's
+ * opinion and the fair-competition conclusion on the current text).
+ */
+export function earliestMeeting(s: MatterState, scheduledAt: string): { at: string; what: string } {
+  const candidates: Array<{ at: string | undefined; what: string }> = [
+    { at: scheduledAt, what: 'scheduling' },
+    { at: s.legality.conclusion?.concludedAt, what: 'the legality conclusion' },
+    { at: s.legality.amendmentsApplied?.confirmedAt, what: 'the confirmation of the amendments' },
+    { at: currentLawyerOpinion(s)?.givenAt, what: "the lawyer's opinion" },
+    { at: isEcon(s) ? s.fairCompetition.concludedAt : undefined, what: 'the fair-competition conclusion' },
+  ];
+  let latest = { at: scheduledAt, what: 'scheduling' };
+  for (const c of candidates) if (c.at && isInstant(c.at) && ms(c.at) > ms(latest.at)) latest = { at: c.at, what: c.what };
+  return latest;
+}
+
+/**
  * Outcomes: approve → post-decision; approve_with_changes → the drafter produces the final text with
  * the changes, the legal unit checks it; return → research; reject → rejected; defer → awaiting a
  * meeting again.
@@ -47,6 +65,10 @@ export const recordMeeting: Handler<'record_meeting'> = (s, cmd, ctx) => {
   // The pack must still be complete and the gates open on the day it was discussed.
   const gate = meetingGates(s, ctx, heldAt);
   if (gate) return gate;
+  if (!ctx.legacy?.meetingHeldAnyTimeInPast) {
+    const earliest = earliestMeeting(s, scheduled.scheduledAt);
+    if (ms(heldAt) < ms(earliest.at)) return refuse('MEETING_BEFORE_ITS_PREREQUISITES', `held ${heldAt}, before ${earliest.what} at ${earliest.at}`);
+  }
   const analysis = analyseMeeting(r, {
     quorum: ctx.config.quorum,
     drafterId: s.createdBy,
