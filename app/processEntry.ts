@@ -1,4 +1,4 @@
-import { loadConfigOrExit } from '../platform/config';
+import { ConfigError, loadConfigOrExit } from '../platform/config';
 import { createLogger } from '../platform/logger';
 import { startSystem } from './system';
 import { requireSharedServices } from './separateProcesses';
@@ -18,6 +18,10 @@ export function runProcess(role: 'api' | 'worker'): void {
       process.on('SIGTERM', stop);
     })
     .catch((err: unknown) => {
+      if (err instanceof ConfigError) {
+        process.stderr.write(`${err.message}\n`);
+        process.exit(78); // EX_CONFIG
+      }
       process.stderr.write(`${role} failed: ${err instanceof Error ? err.message : String(err)}\n`);
       process.exit(1);
     });

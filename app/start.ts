@@ -2,7 +2,7 @@
  * `npm start`: the whole system in one process on the embedded default — a local Temporal dev server,
  * the embedded database, the worker and the API (with the web app). Ctrl-C stops everything cleanly.
  */
-import { loadConfigOrExit } from '../platform/config';
+import { ConfigError, loadConfigOrExit } from '../platform/config';
 import { createLogger } from '../platform/logger';
 import { startSystem } from './system';
 
@@ -25,6 +25,10 @@ async function main() {
 }
 
 main().catch((err: unknown) => {
+  if (err instanceof ConfigError) {
+    process.stderr.write(`${err.message}\n`);
+    process.exit(78); // EX_CONFIG, like every other bad setting
+  }
   process.stderr.write(`Start failed: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);
 });

@@ -50,6 +50,9 @@ export async function startSystem(opts: {
     for (const s of stops.reverse()) await s().catch((err) => log.warn({ err }, 'error while stopping'));
   };
   try {
+    // Checked before anything starts: a configuration that lowers a statutory floor is refused (ConfigError).
+    const profile = procedureProfile(config);
+    const procedureConfig = loadProcedureConfig({ path: config.PROCEDURE_CONFIG_PATH, profile });
     const dataDir = path.resolve(config.DATA_DIR);
     let devServer: DevServer | null = null;
     let temporalAddress = config.TEMPORAL_ADDRESS;
@@ -117,8 +120,6 @@ export async function startSystem(opts: {
       log.info(`Worker polling task queue "${config.TEMPORAL_TASK_QUEUE}"${config.METRICS_PORT ? `; metrics on 127.0.0.1:${config.METRICS_PORT}/metrics` : ''}`);
     }
 
-    const profile = procedureProfile(config);
-    const procedureConfig = loadProcedureConfig({ path: config.PROCEDURE_CONFIG_PATH, profile });
     if (profile === 'demo') {
       log.warn(`\n${'!'.repeat(78)}\n!! DEMO CLOCKS: the legality review minimum, time limits and filing/archiving deadlines\n!! run in seconds so a matter can be walked through quickly. Set PROCEDURE_PROFILE=statutory\n!! for the statutory working-day durations.\n${'!'.repeat(78)}`);
     }

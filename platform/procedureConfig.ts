@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { defaultProcedureConfig, type Duration, type KindConfig, type MatterKind, type ProcedureConfig } from '../domain/procedure';
+import { defaultProcedureConfig, parseProcedureConfig, type Duration, type KindConfig, type MatterKind, type ProcedureConfig } from '../domain/procedure';
+import { ConfigError } from './config';
 
 export type ProcedureProfile = 'statutory' | 'demo';
 
@@ -30,12 +31,33 @@ export function demoProcedureConfig(base: ProcedureConfig = defaultProcedureConf
 /**
  * The procedure's durations, quorum and windows: the profile's values, deep-merged with a JSON file when
  * PROCEDURE_CONFIG_PATH is set (local practice differs between districts, and tests need short timers).
+ * The result is checked whole (an unknown key, a wrong type) and against the statutory floors; anything
+ * wrong is a ConfigError whose message is the one line to show (the process exits 78).
  */
 export function loadProcedureConfig(opts: { path?: string; profile: ProcedureProfile }): ProcedureConfig {
   const base = opts.profile === 'demo' ? demoProcedureConfig() : defaultProcedureConfig;
-  if (!opts.path) return base;
-  const override = JSON.parse(fs.readFileSync(opts.path, 'utf8')) as unknown;
-  return deepMerge(base, override) as ProcedureConfig;
+  let merged: unknown = base;
+  if (opts.path) {
+    let text: string;
+    try {
+      text = fs.readFileSync(opts.path, 'utf8');
+    } catch (err) {
+      throw new ConfigError(`Configuration error: PROCEDURE_CONFIG_PATH cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)}: ${opts.path})`);
+    }
+    let override: unknown;
+    try {
+      override = JSON.parse(text) as unknown;
+    } catch {
+      throw new ConfigError(`Configuration error: PROCEDURE_CONFIG_PATH is not valid JSON (${opts.path})`);
+    }
+    if (typeof override !== 'object' || override === null || Array.isArray(override)) {
+      throw new ConfigError(`Configuration error: PROCEDURE_CONFIG_PATH must hold a JSON object (${opts.path})`);
+    }
+    merged = deepMerge(base, override);
+  }
+  const parsed = parseProcedureConfig(merged, { demo: opts.profile === 'demo' });
+  if (!parsed.ok) throw new ConfigError(`Configuration error: procedure configuration ${parsed.problem}`);
+  return parsed.config;
 }
 
 export function deepMerge(base: unknown, override: unknown): unknown {

@@ -37,6 +37,11 @@ export interface ProcedureConfig {
   kinds: Record<MatterKind, KindConfig>;
   /** 713号令第16条: hearing materials reach participants 7 days before the hearing. */
   hearingMaterialsLead: Duration;
+  /**
+   * Minimum open comment window for normative documents closely related to operators' business (ECON):
+   * 优化营商环境条例第62条, 一般不少于30日. Absent in matters registered before it existed (then 30 days).
+   */
+  econCommentWindowMinimum?: Duration;
   quorum: QuorumRule;
   /** The registrant of a matter who sits on the body must recuse from it (conflict of interest). */
   drafterMustRecuse: boolean;
@@ -99,6 +104,7 @@ export const defaultProcedureConfig: ProcedureConfig = {
     },
   },
   hearingMaterialsLead: days(7),
+  econCommentWindowMinimum: days(30), // 优化营商环境条例第62条
   quorum: { minAttendingFraction: 0.5, strictlyMore: true },
   drafterMustRecuse: true,
   reminderLead: workingDays(2),

@@ -17,6 +17,7 @@ export {
 } from './commands';
 export { line, prose, documentText, instant, sha256, oneOf } from './primitives';
 export { matterStateShape, parseMatterState } from './stateSchema';
+export { procedureConfigSchema, parseProcedureConfig, floorViolation, meetsFloor, STATUTORY_FLOORS, type StatutoryFloor } from './configSchema';
 export { defaultProcedureConfig, type KindConfig, type ProcedureConfig, type QuorumRule } from './config';
 export { registerMatter, registrationProblem, RegistrationError, type RegistrationInput } from './register';
 export { decide, availableActions, authorizeCommand } from './decide';

@@ -14,6 +14,14 @@ describe('the start command', () => {
     expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Configuration error: PORT .*"eighty"/)]);
   });
 
+  test('a procedure configuration that lowers a statutory floor stops it at once with one line naming the key', () => {
+    const file = path.join(process.env.TEST_ROOT!, `lowered-floor-${process.pid}.json`);
+    fs.writeFileSync(file, JSON.stringify({ kinds: { major_decision: { commentWindowMinimum: { amount: 15, unit: 'calendar_days' } } } }));
+    const result = spawnSync(TSX, ['app/start.ts'], { cwd: ROOT, env: { ...process.env, PROCEDURE_CONFIG_PATH: file, PROCEDURE_PROFILE: 'statutory', NODE_OPTIONS: '' }, encoding: 'utf8' });
+    expect(result.status).toBe(78);
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Configuration error: procedure configuration kinds\.major_decision\.commentWindowMinimum may not be lower than the statutory floor of 30 calendar_days \(重大行政决策程序暂行条例第15条/)]);
+  });
+
   test('the API or the worker alone refuses to start without the shared database and Temporal', () => {
     for (const entry of ['app/api.ts', 'app/worker.ts']) {
       const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: '' };

@@ -1,0 +1,119 @@
+/**
+ * The procedure configuration as a whole, checked with zod (a file merged over the defaults may hold
+ * anything), and the statutory floors no configuration may lower ("Floors that configuration may not
+ * lower" in the domain guide): a [rule] figure is a minimum the law sets; configuration may raise it.
+ */
+import { z } from 'zod';
+import type { Duration } from '../calendar';
+import type { ProcedureConfig } from './config';
+import { MATTER_KINDS } from './types';
+
+const duration = z.strictObject({
+  amount: z.number().int().min(0).max(100_000_000),
+  unit: z.enum(['working_days', 'calendar_days', 'seconds']),
+});
+
+const kindConfig = z.strictObject({
+  legalityReviewMinimum: duration.nullable(),
+  legalityReviewTimeLimit: duration.nullable(),
+  commentWindowMinimum: duration,
+  lawyerOpinionRequired: z.boolean(),
+  internalConsultationRequired: z.boolean(),
+  filingDeadline: duration,
+  archiveDeadline: duration,
+});
+
+export const procedureConfigSchema = z.strictObject({
+  kinds: z.strictObject(Object.fromEntries(MATTER_KINDS.map((k) => [k, kindConfig])) as Record<(typeof MATTER_KINDS)[number], typeof kindConfig>),
+  hearingMaterialsLead: duration,
+  econCommentWindowMinimum: duration.optional(),
+  quorum: z.strictObject({ minAttendingFraction: z.number().gt(0).max(1), strictlyMore: z.boolean() }),
+  drafterMustRecuse: z.boolean(),
+  reminderLead: duration,
+  fairCompetition: z.strictObject({ reviewRecordRequired: z.boolean() }).optional(),
+}) satisfies z.ZodType<ProcedureConfig>;
+
+/** A statutory floor: the configuration key, the minimum the law sets and where. */
+export interface StatutoryFloor {
+  key: string;
+  floor: Duration;
+  basis: string;
+  /** A clock that runs in real time: the demo profile (never in production) may shrink it to seconds. */
+  realTimeClock: boolean;
+  read: (c: ProcedureConfig) => Duration | null | undefined;
+}
+
+const days = (amount: number): Duration => ({ amount, unit: 'calendar_days' });
+
+export const STATUTORY_FLOORS: readonly StatutoryFloor[] = [
+  {
+    key: 'kinds.major_decision.commentWindowMinimum',
+    floor: days(30),
+    basis: '重大行政决策程序暂行条例第15条（公开征求意见的期限一般不少于30日）',
+    realTimeClock: false,
+    read: (c) => c.kinds.major_decision.commentWindowMinimum,
+  },
+  {
+    key: 'kinds.major_decision.legalityReviewMinimum',
+    floor: { amount: 7, unit: 'working_days' },
+    basis: '重大行政决策程序暂行条例第26条（审查时间一般不少于7个工作日）',
+    realTimeClock: true,
+    read: (c) => c.kinds.major_decision.legalityReviewMinimum,
+  },
+  {
+    key: 'hearingMaterialsLead',
+    floor: days(7),
+    basis: '重大行政决策程序暂行条例第16条（听证会材料应当于召开听证会7日前送达）',
+    realTimeClock: false,
+    read: (c) => c.hearingMaterialsLead,
+  },
+  {
+    key: 'econCommentWindowMinimum',
+    floor: days(30),
+    basis: '优化营商环境条例第62条（与市场主体生产经营活动密切相关的规范性文件，征求意见期限一般不少于30日）',
+    realTimeClock: false,
+    read: (c) => c.econCommentWindowMinimum,
+  },
+];
+
+/**
+ * Whether `d` is at least `floor`. N working days always span at least N calendar days, so a
+ * working-day duration meets a calendar-day floor of the same number; the reverse cannot be known
+ * without a calendar, so a working-day floor is met only in working days. Seconds meet no day floor.
+ */
+export function meetsFloor(d: Duration, floor: Duration): boolean {
+  if (d.unit === floor.unit) return d.amount >= floor.amount;
+  if (floor.unit === 'calendar_days' && d.unit === 'working_days') return d.amount >= floor.amount;
+  return false;
+}
+
+const describe = (d: Duration) => `${d.amount} ${d.unit}`;
+
+/**
+ * The first floor the configuration lowers, as one line naming the key, or null. The demo profile
+ * (refused in production) shrinks the real-time clocks on purpose; the floors on dates people supply
+ * (comment windows, hearing notice) hold in every profile.
+ */
+export function floorViolation(config: ProcedureConfig, opts: { demo?: boolean } = {}): string | null {
+  for (const f of STATUTORY_FLOORS) {
+    if (opts.demo && f.realTimeClock) continue;
+    const value = f.read(config);
+    if (value === undefined) continue; // an optional key left out takes the floor itself
+    if (value === null || !meetsFloor(value, f.floor)) {
+      return `${f.key} may not be lower than the statutory floor of ${describe(f.floor)} (${f.basis}); got ${value === null ? 'null' : describe(value)}`;
+    }
+  }
+  return null;
+}
+
+/** The configuration checked whole: the first wrong key as one line, or the typed configuration. */
+export function parseProcedureConfig(raw: unknown, opts: { demo?: boolean } = {}): { ok: true; config: ProcedureConfig } | { ok: false; problem: string } {
+  const parsed = procedureConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const keys = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...issue.path, k].join('.')).join(', ') : issue.path.join('.');
+    return { ok: false, problem: `${keys || 'procedure configuration'}: ${issue.message}` };
+  }
+  const floor = floorViolation(parsed.data, opts);
+  return floor ? { ok: false, problem: floor } : { ok: true, config: parsed.data };
+}
