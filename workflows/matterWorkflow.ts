@@ -63,6 +63,7 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
   const legacy = {
     legalUnitNotedBySomeActions: !patched('legal-unit-noted-on-every-action'),
     meetingHeldAnyTimeInPast: !patched('meeting-after-scheduling'),
+    riskNotControllableMayProceed: !patched('risk-not-controllable-stops'),
   };
   const matter = new MatterHolder(input, versionAuthorsMayReview, legacy);
   // The year after the last holiday notice is computed provisionally from the 放假办法 (its clocks run, marked

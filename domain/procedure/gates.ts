@@ -48,6 +48,21 @@ export function fcrGate(state: MatterState): Refusal | null {
   return refuse('FCR_GATE', detail);
 }
 
+/**
+ * 713号令第24条: a risk judged not controllable stops the decision until the draft is adjusted and a new
+ * assessment (on the adjusted version) finds it controllable.
+ */
+export function riskGate(state: MatterState, ctx: DecisionContext): Refusal | null {
+  if (ctx.legacy?.riskNotControllableMayProceed) return null;
+  const risk = state.research.riskAssessment;
+  if (!risk || risk.controllable) return null;
+  return refuse('RISK_NOT_CONTROLLABLE', `assessed ${risk.recordedAt} on version ${versionNumberOf(state, risk.versionHash) ?? risk.versionHash}`);
+}
+
+function versionNumberOf(state: MatterState, hash: string): number | null {
+  return state.versions.find((v) => v.hash === hash)?.number ?? null;
+}
+
 /** The earliest moment the meeting may take place: after the minimum review time, clock stops excluded. */
 export function minimumReviewEnd(state: MatterState, ctx: DecisionContext): string | null {
   const min = ctx.config.kinds[state.kind].legalityReviewMinimum;
@@ -78,6 +93,7 @@ export function meetingGates(state: MatterState, ctx: DecisionContext, meetingAt
     legalityGate(state) ??
     lawyerGate(state, ctx) ??
     fcrGate(state) ??
+    riskGate(state, ctx) ??
     minimumTimeGate(state, ctx, meetingAt) ??
     (missing.length > 0 ? refuse('MATERIALS_INCOMPLETE', `meeting pack lacks ${describeMaterials(missing)}`) : null)
   );

@@ -35,7 +35,7 @@ export {
   type StepKey,
 } from './steps';
 export { missingMaterials } from './materials';
-export { legalityGate, lawyerGate, fcrGate, minimumTimeGate, minimumReviewEnd, meetingGates } from './gates';
+export { legalityGate, lawyerGate, fcrGate, riskGate, minimumTimeGate, minimumReviewEnd, meetingGates } from './gates';
 export { matterAccessOf, currentVersion, currentHash, currentLawyerOpinion, fcrClearsCurrent, isEcon } from './state';
 export { REFUSALS, refuse, type RefusalCode } from './refusals';
 export { STAGES_FOR_COMMAND, COMMAND_TYPES } from './stageActions';

@@ -104,6 +104,18 @@ export const REFUSALS = {
     en: 'Written expert opinions must be signed (and sealed)',
     basis: '713号令第19条',
   },
+  RISK_NOT_CONTROLLABLE: {
+    status: 422,
+    zh: '风险评估认为风险不可控的，须调整决策草案等确保风险可控后方可作出决策：请提交调整后的新版本并重新评估',
+    en: 'The risk assessment judged the risk not controllable: no decision until the draft is adjusted (a new version) and a new assessment finds it controllable',
+    basis: '重大行政决策程序暂行条例第24条',
+  },
+  RISK_DRAFT_NOT_ADJUSTED: {
+    status: 422,
+    zh: '风险不可控的结论须在调整决策草案后重新评估：当前版本即被评估为不可控的版本，请先提交调整后的新版本',
+    en: 'The risk was judged not controllable on this very version: adjust the draft (submit a new version) before a new assessment can find it controllable',
+    basis: '重大行政决策程序暂行条例第24条',
+  },
   FCR_FINDINGS_OPEN: {
     status: 422,
     zh: '公平竞争审查尚有未答复的问题，不能出具审查结论',

@@ -372,6 +372,8 @@ export interface LegacyRules {
   legalUnitNotedBySomeActions?: boolean;
   /** A meeting could be recorded as held before it was scheduled (patch meeting-after-scheduling). */
   meetingHeldAnyTimeInPast?: boolean;
+  /** A risk judged not controllable did not stop the matter (patch risk-not-controllable-stops). */
+  riskNotControllableMayProceed?: boolean;
 }
 
 export interface DecisionEvent {

@@ -1,7 +1,7 @@
 /** Recording research-and-argumentation items (研究论证, 713号令第二章), each checked against its article. */
 
 import { refuse } from '../refusals';
-import { currentHash } from '../state';
+import { currentHash, currentVersion } from '../state';
 import { isInstant, ms, periodEnd, reaches } from '../time';
 import type { ResearchItem } from '../types';
 import { done, nonEmpty, type Handler } from './handler';
@@ -75,6 +75,10 @@ export const recordResearchItem: Handler<'record_research_item'> = (s, cmd, ctx)
     case 'risk_assessment':
       if (!nonEmpty(item.documentId) || !nonEmpty(item.measures) || !['low', 'medium', 'high'].includes(item.riskLevel)) {
         return refuse('INVALID_INPUT', 'documentId, riskLevel and measures');
+      }
+      // 713号令第24条: after "not controllable", only an assessment of an adjusted draft can find it controllable.
+      if (!ctx.legacy?.riskNotControllableMayProceed && item.controllable && r.riskAssessment && !r.riskAssessment.controllable && r.riskAssessment.versionHash === stamp.versionHash) {
+        return refuse('RISK_DRAFT_NOT_ADJUSTED', `version ${currentVersion(s).number} was assessed not controllable ${r.riskAssessment.recordedAt}`);
       }
       r.riskAssessment = { ...item, ...stamp };
       break;
