@@ -21,8 +21,10 @@ echo "› jest: unit, integration, replay, browser"
 results=.data/jest-results.json
 status=0
 rm -f "$results"
+# --forceExit: a handle leaked by a failing test must not keep CI waiting for hours after the results are in
+# (the reports above are already written; globalTeardown has stopped the servers).
 # PGlite loads its file-system bundle with a dynamic import, which jest's VM sandbox allows only with this flag.
-NODE_OPTIONS="--experimental-vm-modules ${NODE_OPTIONS:-}" npx jest --maxWorkers=2 --json --outputFile="$results" "$@" || status=$?
+NODE_OPTIONS="--experimental-vm-modules ${NODE_OPTIONS:-}" npx jest --maxWorkers=2 --forceExit --json --outputFile="$results" "$@" || status=$?
 if [ -f "$results" ]; then
   node -e 'const r=require(process.argv[1]); console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped`)' "$PWD/$results"
 fi

@@ -15,6 +15,11 @@ import { bundleWorkflows } from '../../worker/createWorker';
 export const ADMIN_URL = process.env.TEST_PG_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 export default async function globalSetup(): Promise<void> {
+  // The integration and browser projects share this set-up, and jest runs every project's globalSetup in one
+  // process before any test: the second call reuses the stack the first started (the environment variables are
+  // already set), so one teardown stops one server. Starting a second one left the first running, and jest
+  // then never exited (CI hit its time limit after the tests had finished).
+  if ((globalThis as { __lrTest?: unknown }).__lrTest) return;
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'lr-test-'));
   const cliPath = ensureTemporalCli({ explicitPath: process.env.TEMPORAL_CLI_PATH || undefined });
   const [server, bundle] = await Promise.all([
