@@ -27,6 +27,8 @@ export async function startTestSystem(opts: { embedded?: boolean; env?: Record<s
     TEMPORAL_TASK_QUEUE: `lr-test-${crypto.randomUUID()}`,
     SIGNING_KEY_SECRET: TEST_SIGNING_SECRET,
     ...(opts.embedded ? {} : { DATABASE_URL: process.env.TEST_DATABASE_URL }),
+    // Test files run side by side on one PostgreSQL (max_connections 100): a small pool each keeps them under it.
+    DATABASE_POOL_MAX: '5',
     ...opts.env,
   });
   const system = await startSystem({
