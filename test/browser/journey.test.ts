@@ -4,7 +4,8 @@ import type { Page } from 'playwright-core';
 import { person, startTestSystem, type TestPerson } from '../integration/support/testSystem';
 import { makeDocx } from '../fixtures/docx';
 import { launchChromium } from './support/chromium';
-import { actionPanel, Browsers, openMatter, PHONE, README_SHOTS_DIR, reloadUntil, submitAction, SHOTS_DIR, type Account } from './support/ui';
+import { privateDatabase } from './support/database';
+import { actionPanel, Browsers, eventually, openMatter, PHONE, README_SHOTS_DIR, reloadUntil, submitAction, SHOTS_DIR, type Account } from './support/ui';
 import type { System } from '../../app/system';
 
 /**
@@ -31,6 +32,7 @@ type Who = TestPerson & Account;
 
 describe('the web app, every role through one matter', () => {
   let system: System;
+  let database: Awaited<ReturnType<typeof privateDatabase>> | undefined;
   let base: string;
   let closeBrowser: () => Promise<void>;
   let ui: Browsers;
@@ -41,7 +43,8 @@ describe('the web app, every role through one matter', () => {
   const cast = {} as Record<'drafter' | 'legal' | 'lawyer' | 'fcr' | 'secretary' | 'head' | 'deputy1' | 'deputy2' | 'auditor', Who>;
 
   beforeAll(async () => {
-    system = await startTestSystem({ env: { PROCEDURE_PROFILE: 'demo' } });
+    database = await privateDatabase();
+    system = await startTestSystem({ env: { PROCEDURE_PROFILE: 'demo', DATABASE_URL: database.url, DATABASE_POOL_MAX: '5' } });
     base = system.apiUrl!;
     const make = async (key: keyof typeof cast, roles: Parameters<typeof person>[1], displayName: string, extra: Parameters<typeof person>[2] = {}) => {
       const p = await person(system, roles, { displayName, ...extra });
@@ -68,6 +71,7 @@ describe('the web app, every role through one matter', () => {
     await ui?.closeAll();
     await closeBrowser?.();
     await system?.stop();
+    await database?.drop();
     const total = Date.now() - started;
     process.stdout.write(`browser journey: ${Math.round(total / 1000)} s\n${timings.map(([n, ms]) => `  ${(ms / 1000).toFixed(1).padStart(5)} s  ${n}`).join('\n')}\n  screenshots: ${SHOTS_DIR}\n`);
     if (process.env.UPDATE_README_SCREENSHOTS === '1') {
@@ -90,26 +94,27 @@ describe('the web app, every role through one matter', () => {
     await drafter.getByLabel('涉及经营者经济活动（公平竞争审查）').check();
     await drafter.getByLabel('从文件载入（Word .docx 或文本 .txt）').setInputFiles({ name: '关于促进文化和旅游消费的若干措施.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: await makeDocx(V1) });
     await drafter.locator('.upload-status .ok-note').waitFor();
-    expect(await drafter.locator('.upload-status').innerText()).toContain('5 段，其中 4 条');
-    expect(await drafter.getByLabel('草案文本（第 1 版）').inputValue()).toBe(V1.join('\n'));
-    expect(await drafter.getByLabel('事项名称').inputValue()).toBe('关于促进文化和旅游消费的若干措施');
+    await eventually(() => drafter.locator('.upload-status').innerText(), (v) => expect(v).toContain('5 段，其中 4 条'));
+    await eventually(() => drafter.getByLabel('草案文本（第 1 版）').inputValue(), (v) => expect(v).toBe(V1.join('\n')));
+    await eventually(() => drafter.getByLabel('事项名称').inputValue(), (v) => expect(v).toBe('关于促进文化和旅游消费的若干措施'));
     await ui.screenshot(drafter, 'drafter-register-from-word');
     await drafter.getByRole('button', { name: '登记并开始研究论证' }).click();
     await drafter.locator('.turn-mine').waitFor();
     const matterId = decodeURIComponent(drafter.url().split('#/matters/')[1] ?? '');
-    expect(await drafter.locator('.turn-mine').innerText()).toContain('提交审查');
+    await eventually(() => drafter.locator('.turn-mine').innerText(), (v) => expect(v).toContain('提交审查'));
     step('drafter registers from .docx');
 
     // Whose turn: the legal unit may adjust flags, but the matter is not its work.
     const legal = await ui.as(cast.legal);
     await legal.goto(`${base}/#/matters?awaitingMe=true`);
     await legal.locator('.empty, table.worklist').first().waitFor();
-    expect(await legal.locator(`tr[data-id="${matterId}"]`).count()).toBe(0);
+    await eventually(() => legal.locator(`tr[data-id="${matterId}"]`).count(), (v) => expect(v).toBe(0));
     await legal.goto(`${base}/#/matters`);
     const row = legal.locator(`tr[data-id="${matterId}"]`);
     await row.waitFor();
-    expect(await row.locator('.todo-badge').count()).toBe(0);
-    expect(await row.innerText()).toContain(await drafter.locator('dl.facts dd').first().innerText()); // the drafting unit by name
+    await eventually(() => row.locator('.todo-badge').count(), (v) => expect(v).toBe(0));
+    const draftingUnit = await drafter.locator('dl.facts dd').first().innerText();
+    await eventually(() => row.innerText(), (v) => expect(v).toContain(draftingUnit)); // the drafting unit by name
     step('legal unit: not its turn during research');
 
     // ---- 2. Research materials, then submitted for review.
@@ -133,18 +138,18 @@ describe('the web app, every role through one matter', () => {
       await p.getByLabel('同意').first().check();
       await p.getByLabel('意见').first().fill('同意。');
     });
-    expect(await drafter.locator('details.action summary code').count()).toBe(0); // no command codes next to labels
-    expect(await visibleText(drafter)).not.toContain('documentId');
+    await eventually(() => drafter.locator('details.action summary code').count(), (v) => expect(v).toBe(0)); // no command codes next to labels
+    await eventually(() => visibleText(drafter), (v) => expect(v).not.toContain('documentId'));
     await submitAction(drafter, await actionPanel(drafter, '提交审查'), '提交审查');
     await ui.screenshot(drafter, 'drafter-submitted');
     step('drafter: research and submission');
 
     // ---- 3. The legal unit assigns the fair-competition reviewer, by name.
     await openMatter(legal, base, matterId);
-    expect(await legal.locator('.turn-mine').innerText()).toContain('指定公平竞争审查人员');
+    await eventually(() => legal.locator('.turn-mine').innerText(), (v) => expect(v).toContain('指定公平竞争审查人员'));
     const assign = await actionPanel(legal, '指定公平竞争审查人员');
     const reviewerSelect = assign.getByLabel('公平竞争审查人员');
-    expect(await reviewerSelect.locator('option:checked').innerText()).toContain('孙审查');
+    await eventually(() => reviewerSelect.locator('option:checked').innerText(), (v) => expect(v).toContain('孙审查'));
     await submitAction(legal, assign, '指定公平竞争审查人员');
     step('legal unit assigns the reviewer');
 
@@ -152,7 +157,7 @@ describe('the web app, every role through one matter', () => {
     const fcr = await ui.as(cast.fcr);
     await openMatter(fcr, base, matterId);
     await fcr.locator('.prescreen').waitFor();
-    expect(await fcr.locator('.prescreen').innerText()).toMatch(/FCR-B3[\s\S]*优先选择本地/);
+    await eventually(() => fcr.locator('.prescreen').innerText(), (v) => expect(v).toMatch(/FCR-B3[\s\S]*优先选择本地/));
     const answer = await actionPanel(fcr, '答复预审问题');
     await answer.getByLabel(/待答复的预审问题/).selectOption({ label: await answer.getByLabel(/待答复的预审问题/).locator('option', { hasText: 'FCR-B3' }).innerText() });
     await answer.getByText('确认：确有排除、限制竞争的问题').click();
@@ -178,9 +183,9 @@ describe('the web app, every role through one matter', () => {
     await submitAction(drafter, submitVersion, '提交新版本');
     await drafter.goto(`${base}/#/matters/${matterId}/diff?from=1&to=2`);
     await drafter.locator('.diff-side del').first().waitFor();
-    expect(await drafter.locator('.diff-side del').allInnerTexts()).toEqual(['优先选择本地企业']);
-    expect(await drafter.locator('.diff-side ins').allInnerTexts()).toEqual(['平等对待各类经营主体']);
-    expect(await drafter.locator('.diff-findings').first().innerText()).toContain('FCR-B3');
+    await eventually(() => drafter.locator('.diff-side del').allInnerTexts(), (v) => expect(v).toEqual(['优先选择本地企业']));
+    await eventually(() => drafter.locator('.diff-side ins').allInnerTexts(), (v) => expect(v).toEqual(['平等对待各类经营主体']));
+    await eventually(() => drafter.locator('.diff-findings').first().innerText(), (v) => expect(v).toContain('FCR-B3'));
     await ui.screenshot(drafter, 'diff-side-by-side');
     await drafter.getByLabel('显示方式').selectOption('inline');
     await drafter.locator('.diff-inline del').first().waitFor();
@@ -200,28 +205,28 @@ describe('the web app, every role through one matter', () => {
     await conclude.getByRole('button', { name: '其余未答项设为“不涉及”' }).click();
     const flagged = conclude.locator('tr.flagged');
     await flagged.waitFor();
-    expect(await flagged.innerText()).toContain('FCR-C2');
-    expect(await conclude.locator('.meeting-status').innerText()).toContain('FCR-C2');
+    await eventually(() => flagged.innerText(), (v) => expect(v).toContain('FCR-C2'));
+    await eventually(() => conclude.locator('.meeting-status').innerText(), (v) => expect(v).toContain('FCR-C2'));
     await ui.screenshot(fcr, 'fcr-standard-flagged');
     await flagged.getByText('涉及，但不具有排除、限制竞争效果').click();
-    expect(await conclude.locator('tr.flagged').count()).toBe(0);
+    await eventually(() => conclude.locator('tr.flagged').count(), (v) => expect(v).toBe(0));
     await conclude.getByLabel('未听取意见的理由（未听取任何意见时必填）').fill('不涉及特定经营者，已在政府网站公开。');
     await conclude.getByLabel('结论摘要').fill('经审查，修改后的措施不具有排除、限制竞争效果。');
     await submitAction(fcr, conclude, '出具公平竞争审查结论');
     // A role without the trail permission sees no trail and no button it cannot use.
-    expect(await fcr.getByRole('button', { name: '校验留痕' }).count()).toBe(0);
-    expect(await fcr.locator('#sec-trail').count()).toBe(0);
+    await eventually(() => fcr.getByRole('button', { name: '校验留痕' }).count(), (v) => expect(v).toBe(0));
+    await eventually(() => fcr.locator('#sec-trail').count(), (v) => expect(v).toBe(0));
     step('reviewer: finding dismissed, flag on 不涉及, conclusion with waiver');
 
     // ---- 7. The legal unit accepts the materials and assigns the lawyer by name.
     await openMatter(legal, base, matterId);
     await submitAction(legal, await actionPanel(legal, '受理送审材料'), '受理送审材料');
     const lawyerPanel = await actionPanel(legal, '指定法律顾问');
-    expect(await lawyerPanel.getByLabel('法律顾问').locator('option:checked').innerText()).toContain('陈律师');
+    await eventually(() => lawyerPanel.getByLabel('法律顾问').locator('option:checked').innerText(), (v) => expect(v).toContain('陈律师'));
     await submitAction(legal, lawyerPanel, '指定法律顾问');
     await legal.goto(`${base}/#/matters`);
     await legal.locator('table.worklist').waitFor();
-    expect(await legal.locator(`tr[data-id="${matterId}"]`).innerText()).toContain('陈律师');
+    await eventually(() => legal.locator(`tr[data-id="${matterId}"]`).innerText(), (v) => expect(v).toContain('陈律师'));
     await ui.screenshot(legal, 'worklist-legal-unit');
     step('legal unit: materials accepted, lawyer assigned');
 
@@ -229,7 +234,7 @@ describe('the web app, every role through one matter', () => {
     const lawyer = await ui.as(cast.lawyer, PHONE);
     await lawyer.goto(`${base}/#/matters?awaitingMe=true`);
     await lawyer.locator(`tr[data-id="${matterId}"]`).waitFor();
-    expect(await lawyer.locator('details.filters').getAttribute('open')).toBeNull(); // the filters fold away on a phone
+    await eventually(() => lawyer.locator('details.filters').getAttribute('open'), (v) => expect(v).toBeNull()); // the filters fold away on a phone
     await ui.screenshot(lawyer, 'phone-lawyer-worklist');
     await openMatter(lawyer, base, matterId);
     await lawyer.locator('.turn-mine').waitFor();
@@ -244,13 +249,13 @@ describe('the web app, every role through one matter', () => {
     await ui.screenshot(lawyer, 'phone-lawyer-checklist');
     await sign.getByLabel('法律意见全文').fill('经审查，该措施符合法律法规规定，建议出台。');
     await submitAction(lawyer, sign, '出具法律意见并签署');
-    expect(await lawyer.locator('details.action[open]').count()).toBe(0); // the form does not reopen empty
-    expect(await lawyer.locator('.turn-mine').count()).toBe(0);
-    expect(await lawyer.locator('.readonly-note').innerText()).toContain('法制机构');
+    await eventually(() => lawyer.locator('details.action[open]').count(), (v) => expect(v).toBe(0)); // the form does not reopen empty
+    await eventually(() => lawyer.locator('.turn-mine').count(), (v) => expect(v).toBe(0));
+    await eventually(() => lawyer.locator('.readonly-note').innerText(), (v) => expect(v).toContain('法制机构'));
     await lawyer.goto(`${base}/#/matters?awaitingMe=true`);
     await lawyer.locator('.empty').waitFor();
-    expect(await lawyer.locator('.empty').innerText()).toContain('目前没有等待您办理的事项');
-    expect(await lawyer.locator('#sec-trail').count()).toBe(0);
+    await eventually(() => lawyer.locator('.empty').innerText(), (v) => expect(v).toContain('目前没有等待您办理的事项'));
+    await eventually(() => lawyer.locator('#sec-trail').count(), (v) => expect(v).toBe(0));
     step('lawyer signs on a phone');
 
     // ---- 9. The legal unit concludes; the minimum review time is shown as an earliest time, never overdue.
@@ -262,9 +267,9 @@ describe('the web app, every role through one matter', () => {
     await openMatter(secretary, base, matterId);
     const minimumRow = secretary.locator('table.deadlines tr', { hasText: '合法性审查最短时间' });
     await reloadUntil(secretary, async () => (await secretary.locator('table.deadlines tr', { hasText: '合法性审查最短时间' }).innerText()).includes('已届满'));
-    expect(await minimumRow.innerText()).toContain('最早可办理时间');
-    expect(await visibleText(secretary)).not.toContain('已超期');
-    expect(await secretary.locator('.matter-head').innerText()).not.toContain('下一办理期限');
+    await eventually(() => minimumRow.innerText(), (v) => expect(v).toContain('最早可办理时间'));
+    await eventually(() => visibleText(secretary), (v) => expect(v).not.toContain('已超期'));
+    await eventually(() => secretary.locator('.matter-head').innerText(), (v) => expect(v).not.toContain('下一办理期限'));
     await ui.screenshot(secretary, 'secretary-not-before-not-overdue');
     step('legal conclusion; minimum time shown as not-before');
 
@@ -280,8 +285,8 @@ describe('the web app, every role through one matter', () => {
     await schedule.locator('button[type="submit"]').click();
     const refusal = schedule.locator('.problem');
     await refusal.waitFor();
-    expect(await refusal.locator('.problem-title').innerText()).not.toMatch(/\d{3}|Precondition|Not allowed/);
-    expect(await refusal.locator('.problem-code').innerText()).toMatch(/^代码：[A-Z_a-z]+/);
+    await eventually(() => refusal.locator('.problem-title').innerText(), (v) => expect(v).not.toMatch(/\d{3}|Precondition|Not allowed/));
+    await eventually(() => refusal.locator('.problem-code').innerText(), (v) => expect(v).toMatch(/^代码：[A-Z_a-z]+/));
     await ui.screenshot(secretary, 'refusal-in-chinese');
     await when.fill(prefilled);
     await submitAction(secretary, schedule, '安排集体讨论');
@@ -291,10 +296,9 @@ describe('the web app, every role through one matter', () => {
     await secretary.waitForTimeout(Math.max(0, prefilledMs - Date.now() + 500)); // the meeting must have taken place
     await openMatter(secretary, base, matterId);
     const meeting = await actionPanel(secretary, '记录集体讨论决定');
-    const memberNames = await meeting.locator('.meeting-table tbody select[aria-label="组成人员"] option:checked').allInnerTexts();
-    expect(memberNames.sort()).toEqual(['周副局长', '赵局长', '钱副局长'].sort());
+    await eventually(() => meeting.locator('.meeting-table tbody select[aria-label="组成人员"] option:checked').allInnerTexts(), (names) => expect([...names].sort()).toEqual(['周副局长', '赵局长', '钱副局长'].sort()));
     await meeting.getByLabel('主持人（行政首长，最后发言）').selectOption({ label: '赵局长' });
-    expect(await meeting.locator('.meeting-status').innerText()).toMatch(/→ 赵局长（主持人最后发言）/);
+    await eventually(() => meeting.locator('.meeting-status').innerText(), (v) => expect(v).toMatch(/→ 赵局长（主持人最后发言）/));
     await meeting.getByLabel('会议纪要文件编号').fill('局长办公会纪要〔2026〕3号');
     await ui.screenshot(secretary, 'meeting-by-name');
     await submitAction(secretary, meeting, '记录集体讨论决定');
@@ -325,17 +329,17 @@ describe('the web app, every role through one matter', () => {
     await openMatter(auditor, base, matterId);
     const trail = auditor.locator('table.trail');
     await trail.waitFor();
-    const actions = await trail.locator('tbody > tr:not(.trail-details) > td:nth-child(4)').allInnerTexts();
-    expect(actions).toEqual(expect.arrayContaining(['登记立项', '公平竞争审查自动预审', '出具法律意见并签署', '报送备案', '归档']));
-    expect(actions.filter((a) => /^[a-z_]+$/.test(a))).toEqual([]); // no raw action codes
-    const actors = await trail.locator('tbody > tr:not(.trail-details) > td:nth-child(3)').allInnerTexts();
-    expect(actors.join(' ')).toMatch(/张承办[\s\S]*孙审查[\s\S]*陈律师/);
-    expect(await visibleText(auditor)).not.toMatch(/u-(drafter|lawyer|fcr_reviewer)-/); // ids only as tooltips
+    await eventually(() => trail.locator('tbody > tr:not(.trail-details) > td:nth-child(4)').allInnerTexts(), (actions) => {
+      expect(actions).toEqual(expect.arrayContaining(['登记立项', '公平竞争审查自动预审', '出具法律意见并签署', '报送备案', '归档']));
+      expect(actions.filter((a) => /^[a-z_]+$/.test(a))).toEqual([]); // no raw action codes
+    });
+    await eventually(() => trail.locator('tbody > tr:not(.trail-details) > td:nth-child(3)').allInnerTexts(), (actors) => expect(actors.join(' ')).toMatch(/张承办[\s\S]*孙审查[\s\S]*陈律师/));
+    await eventually(() => visibleText(auditor), (v) => expect(v).not.toMatch(/u-(drafter|lawyer|fcr_reviewer)-/)); // ids only as tooltips
     await auditor.getByRole('button', { name: '校验留痕' }).click();
     await auditor.locator('.verify-ok', { hasText: '留痕完整' }).waitFor();
     await auditor.locator('article.signoff').getByRole('button', { name: '验证签名' }).first().click();
     await auditor.locator('article.signoff .verify-ok').waitFor();
-    expect(await auditor.locator('article.signoff header').first().innerText()).toContain('陈律师');
+    await eventually(() => auditor.locator('article.signoff header').first().innerText(), (v) => expect(v).toContain('陈律师'));
     await ui.screenshot(auditor, 'auditor-matter', { fullPage: false });
     const [dossier] = await Promise.all([auditor.context().waitForEvent('page'), auditor.getByRole('button', { name: '打印版卷宗（新窗口）' }).click()]);
     await dossier.waitForLoadState();
@@ -347,7 +351,7 @@ describe('the web app, every role through one matter', () => {
     await dossier.close();
     await auditor.getByRole('link', { name: '统计' }).click();
     await auditor.locator('.chart svg').first().waitFor();
-    expect(await auditor.locator('.stat-card').first().innerText()).toMatch(/\d+\s*事项/);
+    await eventually(() => auditor.locator('.stat-card').first().innerText(), (v) => expect(v).toMatch(/\d+\s*事项/));
     await ui.screenshot(auditor, 'statistics', { fullPage: true });
     step('auditor: trail, signatures, dossier, statistics');
 

@@ -1,4 +1,6 @@
-import { api, startTestSystem } from './support/testSystem';
+import crypto from 'node:crypto';
+import { api, person, startTestSystem } from './support/testSystem';
+import { BUREAU_ID } from '../../api/people/demoPeople';
 import { createCast, Driver, type Cast } from './support/drive';
 import { makeDocx } from '../fixtures/docx';
 import type { System } from '../../app/system';
@@ -70,19 +72,30 @@ describe('documents in, diffs and statistics', () => {
   });
 
   test('statistics: for the legal unit and auditors only; figures over the matters registered', async () => {
-    const id = await drive.toLegalityReview('normative_document', []);
+    // The run's database is shared with every other test file, so the figures are read for a drafting unit
+    // only this test registers in, and compared with what it created there.
+    const unit = `stats-${crypto.randomUUID().slice(0, 8)}`;
+    await system.db.prisma.section.create({ data: { id: unit, organisationId: BUREAU_ID, name: '统计测试科' } });
+    const unitDrive = new Driver(http, { ...cast, drafter: await person(system, ['drafter'], { sectionId: unit }) });
+    const inReview = await unitDrive.toLegalityReview('normative_document', []); // research → legality review: the legal unit's turn
+    const inResearch = await unitDrive.register('normative_document', []); // still in research: the drafter's turn
     expect((await http.get('/api/v1/statistics', cast.drafter)).status).toBe(403);
-    const res = await http.get('/api/v1/statistics', cast.auditor);
+
+    const res = await http.get(`/api/v1/statistics?draftingUnit=${unit}`, cast.auditor);
     expect(res.status).toBe(200);
-    expect(res.body.totals.matters).toBeGreaterThanOrEqual(2);
-    expect(res.body.turns).toEqual(expect.arrayContaining([expect.objectContaining({ role: 'legal_unit' })]));
-    expect(res.body.stageTimes).toEqual(expect.arrayContaining([expect.objectContaining({ stage: 'research', kind: 'normative_document', stays: expect.any(Number) })]));
+    expect(res.body.totals).toEqual({ matters: 2, open: 2, finished: 0, stopped: 0, overdue: 0 });
+    expect(res.body.byDraftingUnit).toEqual([expect.objectContaining({ draftingUnit: unit, registered: 2, open: 2, finished: 0, stopped: 0, overdue: 0, medianDaysToClose: null })]);
+    expect(res.body.turns).toEqual(expect.arrayContaining([expect.objectContaining({ role: 'legal_unit', matters: 1 }), expect.objectContaining({ role: 'drafter', matters: 1 })]));
+    // Research was left once (by the matter now in review); both matters are in a stage now.
     const research = res.body.stageTimes.find((s: { stage: string; kind: string }) => s.stage === 'research' && s.kind === 'normative_document');
-    expect(research.stays).toBeGreaterThanOrEqual(1);
-    expect(res.body.byMonth.length).toBeGreaterThanOrEqual(1);
-    const filtered = await http.get('/api/v1/statistics?kind=major_decision', cast.legal);
-    expect(filtered.body.totals.matters).toBe(0);
+    expect(research).toEqual(expect.objectContaining({ stays: 1, current: 1 }));
+    expect(res.body.stageTimes.every((s: { kind: string }) => s.kind === 'normative_document')).toBe(true);
+    expect(res.body.byMonth.reduce((n: number, m: { registered: number }) => n + m.registered, 0)).toBe(2);
+
+    // Filters combine: none of this unit's matters is a major decision; a period before it registered none.
+    expect((await http.get(`/api/v1/statistics?draftingUnit=${unit}&kind=major_decision`, cast.legal)).body.totals.matters).toBe(0);
+    expect((await http.get(`/api/v1/statistics?draftingUnit=${unit}&to=2020-12-31`, cast.legal)).body.totals.matters).toBe(0);
     expect((await http.get('/api/v1/statistics?from=2020-13-01', cast.legal)).status).toBe(400);
-    expect(id).toBeTruthy();
+    expect([inReview, inResearch].every(Boolean)).toBe(true);
   });
 });

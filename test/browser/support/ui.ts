@@ -109,3 +109,23 @@ export async function reloadUntil(page: Page, predicate: () => Promise<boolean>,
   }
   throw new Error('the page did not reach the expected state');
 }
+
+/**
+ * Reads a value until the check passes (the check is a set of jest `expect`s): what the page shows is
+ * read again while it is still rendering or loading, as Playwright's own web-first assertions do, so a busy
+ * machine does not fail a step that is only slow. The last failed check is thrown after `timeout` ms.
+ */
+export async function eventually<T>(read: () => Promise<T>, check: (value: T) => void, timeout = 20_000): Promise<T> {
+  const until = Date.now() + timeout;
+  for (;;) {
+    let value: T | undefined;
+    try {
+      value = await read();
+      check(value);
+      return value;
+    } catch (err) {
+      if (Date.now() > until) throw err;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
