@@ -330,7 +330,7 @@ describe('the web app, every role through one matter', () => {
     const trail = auditor.locator('table.trail');
     await trail.waitFor();
     await eventually(() => trail.locator('tbody > tr:not(.trail-details) > td:nth-child(4)').allInnerTexts(), (actions) => {
-      expect(actions).toEqual(expect.arrayContaining(['登记立项', '公平竞争审查自动预审', '出具法律意见并签署', '报送备案', '归档']));
+      expect(actions).toEqual(expect.arrayContaining(['登记立项', '自动预审（公平竞争、合法性）', '出具法律意见并签署', '报送备案', '归档']));
       expect(actions.filter((a) => /^[a-z_]+$/.test(a))).toEqual([]); // no raw action codes
     });
     await eventually(() => trail.locator('tbody > tr:not(.trail-details) > td:nth-child(3)').allInnerTexts(), (actors) => expect(actors.join(' ')).toMatch(/张承办[\s\S]*孙审查[\s\S]*陈律师/));
