@@ -1,4 +1,4 @@
-import { Prisma, type PrismaClient } from '../prisma/generated/client';
+import type { PrismaClient } from '../prisma/generated/client';
 import { appendTrailEntry, type TrailHead } from './trail/appendEntry';
 import { storeOnce } from './trail/storeOnce';
 import type { ActionRecord, RegistrationRecord } from './types';
@@ -6,11 +6,11 @@ import { PROJECTION_REVISION } from '../domain/procedure';
 import { storeSignOff, voidSignOffs } from './signOffs';
 import { storeFcrConclusionDocument } from './fcrConclusion';
 import { storeOpinionDocuments } from './opinionDocuments';
+import { asJson } from './json';
 
 /** Key of the registration entry in the trail; a matter is registered once. */
 export const REGISTRATION_ACTION_KEY = 'register';
 
-const asJson = (v: unknown) => v as Prisma.InputJsonValue;
 
 /**
  * Stores a new matter, its first version and the first trail entry in one transaction. Idempotent by

@@ -1,10 +1,11 @@
-import type { Prisma, PrismaClient } from '../prisma/generated/client';
+import type { PrismaClient } from '../prisma/generated/client';
 import { prescreen } from '../domain/fair-competition';
 import { PRESCREEN_FINGERPRINT } from '../domain/fair-competition/prescreen';
 import { applyPrescreen, type MatterState } from '../domain/procedure';
 import { appendTrailEntry, type TrailHead } from './trail/appendEntry';
 import { fcrFindingRows } from './screenVersion';
 import { storeOnce } from './trail/storeOnce';
+import { asJson } from './json';
 
 export interface PrescreenRequest {
   matterId: string;
@@ -46,7 +47,7 @@ async function screenAndStore(prisma: PrismaClient, r: PrescreenRequest, actionK
   const after = applyPrescreen(r.state, { versionHash: r.versionHash, ruleSetVersion: result.ruleSetVersion, findings, at: r.at });
   const trail = await prisma.$transaction(async (tx) => {
     await tx.fcrFinding.createMany({ data: rows });
-    await tx.matter.update({ where: { id: r.matterId }, data: { state: after as unknown as Prisma.InputJsonValue } });
+    await tx.matter.update({ where: { id: r.matterId }, data: { state: asJson(after) } });
     return appendTrailEntry(tx, {
       matterId: r.matterId,
       actionKey,

@@ -5,6 +5,7 @@ import { fingerprintLabel, type Fingerprint } from '../domain/pinning/fingerprin
 import { applyLegalityPrescreen, applyPrescreen, type BasisRegisterEntry, type MatterState } from '../domain/procedure';
 import { appendTrailEntry, type TrailHead } from './trail/appendEntry';
 import { storeOnce } from './trail/storeOnce';
+import { asJson } from './json';
 
 export interface ScreenRequest {
   matterId: string;
@@ -75,7 +76,7 @@ export async function screenVersion(prisma: PrismaClient, r: ScreenRequest): Pro
     versionNumber: r.versionNumber,
     versionHash: r.versionHash,
     registerRevision,
-    fingerprint: fingerprint as unknown as Prisma.InputJsonValue,
+    fingerprint: asJson(fingerprint),
     findings,
     createdAt: new Date(r.at),
   });
@@ -128,7 +129,7 @@ export async function screenVersion(prisma: PrismaClient, r: ScreenRequest): Pro
     if (fcrRows.length > 0) await tx.fcrFinding.createMany({ data: fcrRows });
     if (legalityRows.length > 0) await tx.legalityFinding.createMany({ data: legalityRows });
     await tx.prescreenRun.createMany({ data: runs });
-    await tx.matter.update({ where: { id: r.matterId }, data: { state: state as unknown as Prisma.InputJsonValue } });
+    await tx.matter.update({ where: { id: r.matterId }, data: { state: asJson(state) } });
     return appendTrailEntry(tx, {
       matterId: r.matterId,
       actionKey,

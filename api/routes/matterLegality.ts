@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { provisionChange } from '../../domain/laws/changes';
 import { lawLibrary } from '../../domain/laws/library';
-import { currentHash, currentLegalityRun, legalityPrescreenOf, openLegalityFindings, type MatterState } from '../../domain/procedure';
+import { currentHash, currentLegalityRun, legalityPrescreenOf, openLegalityFindings, parseMatterState } from '../../domain/procedure';
 import { forbidden, notFound } from '../http/problem';
 import { resourceId } from '../http/params';
 import { defineRoute, type AnyRoute } from '../http/route';
@@ -23,7 +23,7 @@ export function matterLegalityRoutes(deps: ApiDeps): AnyRoute[] {
       responses: { 200: { description: 'The legality review material', schema: z.record(z.string(), z.unknown()) } },
       handler: async ({ params: p, principal }) => {
         const row = await readableMatter(deps, principal!, p.id);
-        const state = row.state as unknown as MatterState;
+        const state = parseMatterState(row.state, row.id);
         const lp = legalityPrescreenOf(state);
         const hash = currentHash(state);
         const run = currentLegalityRun(state);
@@ -76,7 +76,7 @@ export function matterLegalityRoutes(deps: ApiDeps): AnyRoute[] {
           orderBy: { createdAt: 'asc' },
         });
         const matters = rows.flatMap((row) => {
-          const register = legalityPrescreenOf(row.state as unknown as MatterState).register;
+          const register = legalityPrescreenOf(parseMatterState(row.state, row.id)).register;
           const affected = (register?.entries ?? []).flatMap((e) => {
             const change = provisionChange(library, e);
             return change.status === 'changed' || change.status === 'removed' ? [{ clause: e.clause, law: e.law, article: e.article, paragraph: e.paragraph ?? null, item: e.item ?? null, ...change }] : [];

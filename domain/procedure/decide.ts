@@ -66,10 +66,10 @@ const HANDLERS: { [T in CommandType]: Handler<T> } = {
 function diff(before: MatterState, after: MatterState): { before: Record<string, unknown>; after: Record<string, unknown> } {
   const b: Record<string, unknown> = {};
   const a: Record<string, unknown> = {};
-  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)] as Array<keyof MatterState>);
   for (const key of keys) {
-    const x = (before as unknown as Record<string, unknown>)[key];
-    const y = (after as unknown as Record<string, unknown>)[key];
+    const x: unknown = before[key];
+    const y: unknown = after[key];
     if (JSON.stringify(x) !== JSON.stringify(y)) {
       b[key] = x === undefined ? null : x;
       a[key] = y === undefined ? null : y;
