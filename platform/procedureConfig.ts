@@ -25,7 +25,7 @@ export function demoProcedureConfig(base: ProcedureConfig = defaultProcedureConf
       },
     ]),
   ) as Record<MatterKind, KindConfig>;
-  return { ...base, kinds, reminderLead: seconds(120) };
+  return { ...base, kinds, reminderLead: seconds(120), contracts: { termReminderLead: seconds(20) } };
 }
 
 /**

@@ -1,5 +1,5 @@
 import {
-  CHECKLIST_LABELS, FCR_CONCLUSION_LABELS, FLAG_LABELS, KIND_LABELS, LEGALITY_OUTCOME_LABELS, MEETING_BODY_LABELS,
+  ALL_CHECKLIST_LABELS, FCR_CONCLUSION_LABELS, FLAG_LABELS, KIND_LABELS, LEGALITY_OUTCOME_LABELS, MEETING_BODY_LABELS,
   MEETING_VIEW_LABELS, ROLE_LABELS, STAGE_LABELS, TRAIL_ACTION_LABELS, type MatterState,
 } from '../../domain/procedure';
 import type { Dossier } from './buildDossier';
@@ -96,7 +96,7 @@ export function dossierHtml(d: Dossier): string {
     name(x.lawyerId), `第 ${x.versionNumber} 版`, labelOf(LEGALITY_OUTCOME_LABELS, x.outcome), `<span class="pre">${esc(x.opinionText)}</span>`, beijingTime(x.signedAt),
     x.signatureValid ? '<span class="ok">✔ 签名有效</span>' : '<span class="bad">✘ 签名无效</span>', x.void ? `作废（第 ${esc(x.voidedByVersion)} 版提交后）` : '有效',
   ])));
-  const checklist = l.opinions.filter((o) => !o.void).slice(-1).map((o) => table(['审核要点', '判断', '说明'], o.checklist.map((c) => row([`${esc(c.code)} ${esc(CHECKLIST_LABELS[c.code] ?? '')}`, esc({ pass: '符合', issue: '存在问题', not_applicable: '不适用' }[c.result]), esc(c.note ?? '')])))).join('');
+  const checklist = l.opinions.filter((o) => !o.void).slice(-1).map((o) => table(['审核要点', '判断', '说明'], o.checklist.map((c) => row([`${esc(c.code)} ${esc(ALL_CHECKLIST_LABELS[c.code] ?? '')}`, esc({ pass: '符合', issue: '存在问题', not_applicable: '不适用' }[c.result]), esc(c.note ?? '')])))).join('');
 
   const meetings = d.meetings.records.map((mr) => `
     <h3>${labelOf(MEETING_BODY_LABELS, mr.body)}${mr.meetingRef ? `（${esc(mr.meetingRef)}）` : ''} · ${beijingTime(mr.heldAt)}</h3>

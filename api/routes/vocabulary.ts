@@ -3,6 +3,7 @@ import {
   ACTION_LABELS, CHECKLIST_LABELS, RESEARCH_ITEM_LABELS, FCR_CONCLUSION_LABELS, FLAG_LABELS, KIND_LABELS, LEGALITY_OUTCOME_LABELS, MATERIAL_LABELS,
   APPLICABLE_FLAGS, MEETING_BODY_LABELS, PHASES, TRAIL_ACTION_LABELS, DEADLINE_NATURE_LABELS, MEETING_VIEW_LABELS, ROLE_LABELS, STAGE_LABELS, TERMINAL_STAGES, requiredSteps, defaultProcedureConfig, MATTER_KINDS,
 } from '../../domain/procedure';
+import { CONTRACT_CHECKLIST_LABELS, CONTRACT_CLOSURE_LABELS, DISPUTE_METHOD_LABELS, PARTY_ROLE_LABELS, PROCUREMENT_METHOD_LABELS } from '../../domain/contracts';
 import { defineRoute, type AnyRoute } from '../http/route';
 
 /**
@@ -20,6 +21,8 @@ export function vocabularyRoutes(): AnyRoute[] {
         meetingBodies: MEETING_BODY_LABELS, checklist: CHECKLIST_LABELS, materials: MATERIAL_LABELS, researchItems: RESEARCH_ITEM_LABELS,
         applicableFlags: APPLICABLE_FLAGS,
         phases: PHASES, trailActions: TRAIL_ACTION_LABELS, deadlineNatures: DEADLINE_NATURE_LABELS,
+        contractChecklist: CONTRACT_CHECKLIST_LABELS, procurementMethods: PROCUREMENT_METHOD_LABELS, disputeMethods: DISPUTE_METHOD_LABELS,
+        partyRoles: PARTY_ROLE_LABELS, contractClosures: CONTRACT_CLOSURE_LABELS,
         steps: Object.fromEntries(MATTER_KINDS.map((k) => [k, requiredSteps(k, [], defaultProcedureConfig)])),
       }),
     }),

@@ -4,7 +4,7 @@
  * amendments proposed clause by clause, the outcome and opinion, the lawyer and the firm, and the
  * signature with how to verify it. Printable HTML in the dossier's style; stored with the sign-off.
  */
-import { CHECKLIST_LABELS, KIND_LABELS, LEGALITY_OUTCOME_LABELS } from '../procedure';
+import { ALL_CHECKLIST_LABELS, KIND_LABELS, LEGALITY_OUTCOME_LABELS } from '../procedure';
 import type { LawyerOpinionRecord } from './opinionRecord';
 import { findingsTable, registerTable } from './reviewTables';
 import { escapeHtml as esc, PRINT_STYLE } from './printStyle';
@@ -22,7 +22,7 @@ export function lawyerOpinionHtml(r: LawyerOpinionRecord): string {
 <p>${esc(r.opinionText)}</p>
 <h2>二、逐项审核</h2>
 <table><tr><th>审核事项</th><th>结论</th><th>说明</th></tr>
-${r.checklist.map((c) => `<tr><td>${esc(CHECKLIST_LABELS[c.code])}<br><code>${esc(c.code)}</code></td><td>${RESULT[c.result]}</td><td>${esc(c.note ?? '')}</td></tr>`).join('')}</table>
+${r.checklist.map((c) => `<tr><td>${esc(ALL_CHECKLIST_LABELS[c.code])}<br><code>${esc(c.code)}</code></td><td>${RESULT[c.result]}</td><td>${esc(c.note ?? '')}</td></tr>`).join('')}</table>
 <h2>三、自动预审问题的答复</h2>
 ${findingsTable(r.findings)}
 <h2>四、逐条修改意见</h2>

@@ -82,6 +82,12 @@ export const PERMISSIONS: Record<Action, PermissionRule> = {
   publish: rule(['secretary']),
   // The dossier goes to the 司法局 via the legal unit, or to the bureau's archive via the office.
   archive: rule(['secretary', 'legal_unit']),
+
+  // Contracts (重要合同、重大协议): the drafting unit conducts the contract and records its particulars and
+  // the signed contract; its end is recorded by the unit or the legal unit that keeps the register.
+  record_contract_particulars: rule(['drafter']),
+  record_contract_signing: rule(['drafter']),
+  close_contract: rule(['drafter', 'legal_unit']),
 };
 
 export function isAction(action: string): action is Action {

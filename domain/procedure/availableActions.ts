@@ -28,6 +28,10 @@ export function actionApplies(state: MatterState, type: CommandType): boolean {
       return isEcon(state) && state.fairCompetition.openFindings > 0;
     case 'confirm_amendments':
       return state.legality.conclusion?.outcome === 'LAWFUL_WITH_AMENDMENTS';
+    case 'record_contract_particulars':
+    case 'record_contract_signing':
+    case 'close_contract':
+      return state.kind === 'contract_review';
     default:
       break;
   }

@@ -8,6 +8,8 @@ import { FCR_CONCLUSIONS, FCR_EXCEPTION_GROUNDS, FLAGS, LEGALITY_OUTCOMES, MEETI
 import { CHECKLIST_CODES } from './labels';
 import { instant, line, oneOf, prose, sha256 } from './primitives';
 import { refuse } from './refusals';
+import { CONTRACT_CHECKLIST_CODES } from '../contracts/checklist';
+import { closeContractCommand, recordContractParticularsCommand, recordContractSigningCommand } from '../contracts/schemas';
 import type { Refusal } from './types';
 
 /** Id of a stored file or record (the document store is outside this module). */
@@ -78,7 +80,8 @@ export const fcrReviewSchema = z.object({
 });
 export type FcrReviewRecord = z.infer<typeof fcrReviewSchema>;
 
-export const checklistEntrySchema = z.object({ code: oneOf(CHECKLIST_CODES), result: z.enum(['pass', 'issue', 'not_applicable']), note: prose().optional() });
+/** LR-* for normative documents and decisions, CT-* for contracts (which set applies is the kind's: checklistCodesFor). */
+export const checklistEntrySchema = z.object({ code: oneOf([...CHECKLIST_CODES, ...CONTRACT_CHECKLIST_CODES]), result: z.enum(['pass', 'issue', 'not_applicable']), note: prose().optional() });
 export type ChecklistEntry = z.infer<typeof checklistEntrySchema>;
 
 export const amendmentSchema = z.object({ clause: line(500), change: prose() });
@@ -196,6 +199,10 @@ export const commandSchema = z.discriminatedUnion('type', [
     /** dismissed: why the wording is lawful */
     reason: prose().optional(),
   }),
+  // Important contracts and major agreements (domain/contracts)
+  recordContractParticularsCommand,
+  recordContractSigningCommand,
+  closeContractCommand,
 ]);
 
 /** Whether an action carries a document's text beside its command (a new version: its hash is computed from it). */

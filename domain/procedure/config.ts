@@ -55,6 +55,10 @@ export interface ProcedureConfig {
     /** Every standard answered and the parties heard, before a conclusion. */
     reviewRecordRequired: boolean;
   };
+  /** Contracts in force: how long before the term ends to remind (optional: older matters carry none). */
+  contracts?: {
+    termReminderLead: Duration;
+  };
 }
 
 const days = (amount: number): Duration => ({ amount, unit: 'calendar_days' });
@@ -102,6 +106,16 @@ export const defaultProcedureConfig: ProcedureConfig = {
       filingDeadline: days(20),
       archiveDeadline: days(10),
     },
+    contract_review: {
+      legalityReviewMinimum: null,
+      // [practice] the adviser's contract review: a few working days.
+      legalityReviewTimeLimit: workingDays(5),
+      commentWindowMinimum: days(30),
+      lawyerOpinionRequired: true,
+      internalConsultationRequired: false,
+      filingDeadline: days(20),
+      archiveDeadline: days(10),
+    },
   },
   hearingMaterialsLead: days(7),
   econCommentWindowMinimum: days(30), // 优化营商环境条例第62条
@@ -109,4 +123,5 @@ export const defaultProcedureConfig: ProcedureConfig = {
   drafterMustRecuse: true,
   reminderLead: workingDays(2),
   fairCompetition: { reviewRecordRequired: true },
+  contracts: { termReminderLead: days(30) },
 };

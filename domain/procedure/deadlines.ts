@@ -17,7 +17,8 @@ export type DeadlineKey =
   | 'legality_review_minimum'
   | 'comment_window'
   | 'filing_deadline'
-  | 'archive_deadline';
+  | 'archive_deadline'
+  | 'contract_term_end';
 
 /**
  * What a clock's end means: an `obligation` is a duty someone can miss (overdue when passed); a `not_before`
@@ -57,6 +58,8 @@ const NATURE: Record<DeadlineKey, DeadlineNature> = {
   comment_window: 'window_end',
   filing_deadline: 'obligation',
   archive_deadline: 'obligation',
+  // The end of a contract's term is a fact; the reminder before it is what the unit needs.
+  contract_term_end: 'window_end',
 };
 const escalates = (key: DeadlineKey): boolean => NATURE[key] === 'obligation';
 
@@ -163,6 +166,21 @@ export function deadlines(state: MatterState, config: ProcedureConfig, cal: Holi
         : state.decision?.decidedAt;
       if (from) clock('archive_deadline', '归档期限', from, k.archiveDeadline, [], 'post_decision');
     }
+  }
+  const signing = state.contract?.signing;
+  if (state.stage === 'contract_in_force' && signing) {
+    const lead = config.contracts?.termReminderLead ?? config.reminderLead;
+    out.push({
+      key: 'contract_term_end',
+      nature: NATURE.contract_term_end,
+      label: '合同期限届满',
+      startedAt: signing.termStart,
+      dueAt: signing.termEnd,
+      ...safeRemind(signing.termEnd, { ...config, reminderLead: lead }, cal),
+      unit: lead.unit,
+      stage: 'contract_in_force',
+      escalates: escalates('contract_term_end'),
+    });
   }
   return out;
 }

@@ -29,6 +29,7 @@ import {
 } from './handlers/legality';
 import { answerLegalityFinding, setLegalBasisRegister } from './handlers/legalityFindings';
 import { confirmFinalText, recordMeeting, scheduleMeeting } from './handlers/meeting';
+import { closeContract, recordContractParticulars, recordContractSigning } from './handlers/contract';
 import { archive, fileRecord, publish, recordGovernmentReview, reportToParty, signAndNumber } from './handlers/postDecision';
 
 const HANDLERS: { [T in CommandType]: Handler<T> } = {
@@ -60,6 +61,9 @@ const HANDLERS: { [T in CommandType]: Handler<T> } = {
   archive,
   set_legal_basis_register: setLegalBasisRegister,
   answer_legality_finding: answerLegalityFinding,
+  record_contract_particulars: recordContractParticulars,
+  record_contract_signing: recordContractSigning,
+  close_contract: closeContract,
 };
 
 /** Top-level fields whose value changed, before and after (for the audit trail). */

@@ -1,5 +1,7 @@
 /** Chinese labels for the UI and for refusal texts. */
 
+import { CONTRACT_CHECKLIST_LABELS } from '../contracts/checklist';
+
 import type { ChecklistCode, CommandType, FcrConclusion, Flag, LegalityOutcome, MatterKind, MeetingBody, MeetingView, ResearchItemKind, Role, Stage } from './types';
 
 export const KIND_LABELS: Record<MatterKind, string> = {
@@ -7,6 +9,7 @@ export const KIND_LABELS: Record<MatterKind, string> = {
   major_decision: '重大行政决策',
   collective_matter: '“三重一大”事项',
   enforcement_review: '重大行政执法决定法制审核',
+  contract_review: '重要合同、重大协议审查',
 };
 
 export const FLAG_LABELS: Record<Flag, string> = {
@@ -30,6 +33,9 @@ export const STAGE_LABELS: Record<Stage, string> = {
   finalizing: '按会议意见修改定稿',
   final_text_check: '定稿核对',
   post_decision: '决定后程序',
+  contract_signing: '待签订合同',
+  contract_in_force: '合同履行中',
+  contract_closed: '合同已终结',
   issued: '已出台',
   decided: '已决定',
   rejected: '不予通过',
@@ -77,6 +83,9 @@ export const ACTION_LABELS: Record<CommandType, string> = {
   archive: '归档',
   set_legal_basis_register: '登记条款合法性依据',
   answer_legality_finding: '答复合法性预审问题',
+  record_contract_particulars: '登记合同要素',
+  record_contract_signing: '登记合同签订',
+  close_contract: '登记合同终结',
 };
 
 export const LEGALITY_OUTCOME_LABELS: Record<LegalityOutcome, string> = {
@@ -133,6 +142,9 @@ export const CHECKLIST_LABELS: Record<ChecklistCode, string> = {
   'LR-F1': '载明有效期和施行日期',
 };
 export const CHECKLIST_CODES = Object.keys(CHECKLIST_LABELS) as ChecklistCode[];
+
+/** Every checklist point by code, LR-* and the contract review's CT-* (domain/contracts/checklist.ts). */
+export const ALL_CHECKLIST_LABELS: Record<string, string> = { ...CHECKLIST_LABELS, ...CONTRACT_CHECKLIST_LABELS };
 
 /**
  * Every action the trail records: people's commands, and what the system records itself (the registration,

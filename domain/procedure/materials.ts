@@ -28,6 +28,8 @@ function present(state: MatterState, key: MaterialKey): boolean {
       return r.riskAssessment !== null;
     case 'fcr_conclusion':
       return fcrClearsCurrent(state);
+    case 'contract_particulars':
+      return (state.contract?.particulars ?? null) !== null;
     default:
       return false;
   }

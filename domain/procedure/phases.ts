@@ -21,6 +21,6 @@ export const PHASES: readonly Phase[] = [
   { key: 'completeness', label: '送审材料审查', stages: ['completeness_check', 'supplementing'] },
   { key: 'legality', label: '合法性审核', stages: ['legality_review', 'amending', 'prior_approval'] },
   { key: 'meeting', label: '集体讨论决定', stages: ['awaiting_meeting', 'meeting_scheduled', 'finalizing', 'final_text_check'] },
-  { key: 'post', label: '决定后程序', stages: ['post_decision'] },
-  { key: 'end', label: '办结', stages: ['issued', 'decided', 'rejected', 'withdrawn', 'not_issued'] },
+  { key: 'post', label: '决定后程序', stages: ['post_decision', 'contract_signing', 'contract_in_force'] },
+  { key: 'end', label: '办结', stages: ['issued', 'decided', 'rejected', 'withdrawn', 'not_issued', 'contract_closed'] },
 ];

@@ -325,6 +325,17 @@ export const REFUSALS = {
     zh: '尚未公布，备案自公布之日起计算',
     en: 'Not published yet; filing follows publication',
   },
+  CONTRACT_PARTY_MISMATCH: {
+    status: 422,
+    zh: '签约相对方应为经审查的合同相对方',
+    en: 'The counterparty signed with must be the counterparty named in the reviewed particulars',
+  },
+  CONTRACT_VALUE_MISMATCH: {
+    status: 422,
+    zh: '签订金额应与经审查的合同价款一致；价款变化的，应修改后重新审查',
+    en: 'The value signed must be the reviewed price; a changed price is reviewed again',
+  },
+  CONTRACT_TERM_INVALID: { status: 422, zh: '合同期限不正确：终止时间应晚于起始时间', en: 'The term must end after it starts' },
 } as const satisfies Record<string, RefusalSpec>;
 
 export type RefusalCode = keyof typeof REFUSALS;

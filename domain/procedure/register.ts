@@ -2,6 +2,7 @@
 
 import type { ProcedureConfig } from './config';
 import { emptyPostDecision } from './handlers/postDecision';
+import { emptyContract } from '../contracts/state';
 import { isInstant } from './time';
 import { APPLICABLE_FLAGS } from './steps';
 import type { Flag, MatterKind, MatterState } from './types';
@@ -93,5 +94,6 @@ export function registerMatter(input: RegistrationInput, _config: ProcedureConfi
     returns: [],
     flagChanges: [],
     closure: null,
+    ...(input.kind === 'contract_review' ? { contract: emptyContract() } : {}),
   };
 }

@@ -13,7 +13,7 @@ const PRE_DECISION: readonly Stage[] = [
   'awaiting_meeting',
   'meeting_scheduled',
 ];
-const NON_TERMINAL: readonly Stage[] = [...PRE_DECISION, 'finalizing', 'final_text_check', 'post_decision'];
+const NON_TERMINAL: readonly Stage[] = [...PRE_DECISION, 'finalizing', 'final_text_check', 'post_decision', 'contract_signing'];
 
 export const STAGES_FOR_COMMAND: Record<CommandType, readonly Stage[]> = {
   // 713号令: a new text only while the drafter has the matter.
@@ -23,7 +23,7 @@ export const STAGES_FOR_COMMAND: Record<CommandType, readonly Stage[]> = {
   // Flags are re-checked at each gate until the decision.
   set_flags: PRE_DECISION,
   withdraw: NON_TERMINAL,
-  return_for_revision: ['fair_competition_review', 'completeness_check', 'legality_review', 'awaiting_meeting', 'final_text_check'],
+  return_for_revision: ['fair_competition_review', 'completeness_check', 'legality_review', 'awaiting_meeting', 'final_text_check', 'contract_signing'],
   assign_fcr_reviewer: [...PRE_DECISION, 'finalizing', 'final_text_check'],
   // The pre-screen may run on drafts, before the matter reaches the reviewer.
   set_fcr_findings: [...PRE_DECISION, 'finalizing', 'final_text_check'],
@@ -48,6 +48,10 @@ export const STAGES_FOR_COMMAND: Record<CommandType, readonly Stage[]> = {
   // The drafter links clauses to their bases while the text is theirs to change.
   set_legal_basis_register: ['research', 'supplementing', 'amending', 'finalizing'],
   answer_legality_finding: ['legality_review'],
+  // Contracts: particulars while the text is the drafter's; signing only after the legal unit's conclusion.
+  record_contract_particulars: ['research', 'supplementing', 'amending'],
+  record_contract_signing: ['contract_signing'],
+  close_contract: ['contract_in_force'],
 };
 
 export const COMMAND_TYPES = Object.keys(STAGES_FOR_COMMAND) as CommandType[];

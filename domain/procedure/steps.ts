@@ -17,6 +17,8 @@ export const APPLICABLE_FLAGS: Record<MatterKind, readonly Flag[]> = {
   major_decision: ['ECON', 'PUBLIC', 'TECH', 'RISK', 'GOVNAME'],
   collective_matter: ['ECON', 'TECH', 'RISK'],
   enforcement_review: ['TECH', 'RISK'],
+  // A contract is reviewed for its own points (CT-*), not as a policy measure.
+  contract_review: [],
 };
 
 export type StepKey =
@@ -40,7 +42,10 @@ export type StepKey =
   | 'sign_and_number'
   | 'publish'
   | 'filing'
-  | 'archive';
+  | 'archive'
+  | 'contract_particulars'
+  | 'contract_signing'
+  | 'contract_term';
 
 export interface PlannedStep {
   key: StepKey;
@@ -84,7 +89,8 @@ export type MaterialKey =
   | 'comment_adoption'
   | 'expert_opinions'
   | 'risk_assessment'
-  | 'fcr_conclusion';
+  | 'fcr_conclusion'
+  | 'contract_particulars';
 
 export const MATERIAL_LABELS: Record<MaterialKey, string> = {
   draft: '草案文本',
@@ -97,10 +103,13 @@ export const MATERIAL_LABELS: Record<MaterialKey, string> = {
   expert_opinions: '专家论证意见',
   risk_assessment: '风险评估报告',
   fcr_conclusion: '公平竞争审查结论',
+  contract_particulars: '合同要素（主体、授权、依据、采购程序、价款、履行、责任、保密、争议解决）',
 };
 
 /** 713号令第26条 (送审材料) and art. 29 (the meeting pack): what must be on file, by kind and flags. */
 export function requiredMaterials(kind: MatterKind, flags: readonly Flag[], config: ProcedureConfig): MaterialKey[] {
+  // A contract: its text and its particulars (the basis and the procurement procedure are among them).
+  if (kind === 'contract_review') return ['draft', 'contract_particulars'];
   const list: MaterialKey[] = ['draft', 'drafting_explanation', 'legal_bases', 'procedure_statement'];
   if (config.kinds[kind].internalConsultationRequired) list.push('internal_consultation');
   if (hasFlag(kind, flags, 'PUBLIC')) list.push('public_comment', 'comment_adoption');
@@ -132,6 +141,9 @@ const STEP_INFO: Record<StepKey, { label: string; stage: PlannedStep['stage']; b
   publish: { label: '公布', stage: 'post_decision', basis: '713号令第32条' },
   filing: { label: '报送备案', stage: 'post_decision', basis: '规范性文件备案审查制度' },
   archive: { label: '归档', stage: 'post_decision', basis: '713号令第33条' },
+  contract_particulars: { label: '登记合同要素', stage: 'research', basis: '' },
+  contract_signing: { label: '签订合同（审查通过的文本）', stage: 'contract_signing', basis: '中办发〔2016〕30号' },
+  contract_term: { label: '合同履行及期满提醒', stage: 'contract_in_force', basis: '' },
 };
 
 function step(key: StepKey, optional = false): PlannedStep {
@@ -142,6 +154,17 @@ function step(key: StepKey, optional = false): PlannedStep {
 /** The plan of a matter of this kind with these flags, in procedure order. */
 export function requiredSteps(kind: MatterKind, flags: readonly Flag[], config: ProcedureConfig): PlannedStep[] {
   const k = config.kinds[kind];
+  if (kind === 'contract_review') {
+    return [
+      step('registration'),
+      step('contract_particulars'),
+      step('completeness_check'),
+      step('legality_review'),
+      step('lawyer_opinion', !k.lawyerOpinionRequired),
+      step('contract_signing'),
+      step('contract_term'),
+    ];
+  }
   const steps: PlannedStep[] = [step('registration'), step('drafting_explanation'), step('legal_bases')];
   steps.push(step('internal_consultation', !k.internalConsultationRequired));
   if (hasFlag(kind, flags, 'PUBLIC')) steps.push(step('public_comment'));

@@ -8,6 +8,7 @@ import type { ClockPause, Duration, DurationUnit, HolidayCalendar } from '../cal
 import type { ProcedureConfig } from './config';
 import type { Amendment, ChecklistEntry, Command, CommandType, FcrReviewRecord, MeetingRecordInput, ResearchItem, ResearchItemKind } from './commands';
 import type { BasisRegisterEntry as RegisteredBasis } from '../legality/prescreen';
+import type { ContractState } from '../contracts/state';
 
 export type { ClockPause, Duration, DurationUnit, HolidayCalendar };
 // The commands' shapes are inferred from their schemas (./commands), the single source.
@@ -18,13 +19,15 @@ export type { Amendment, ChecklistEntry, Command, CommandType, FcrReviewRecord, 
  * - major_decision 重大行政决策 (713号令; departments by analogy, art. 42)
  * - collective_matter “三重一大”事项 (collective decision with minutes)
  * - enforcement_review 重大行政执法决定法制审核 (行政处罚法第58条)
+ * - contract_review 重要合同、重大协议审查 (the retained lawyer's review before signing; domain/contracts)
  */
-export type MatterKind = 'normative_document' | 'major_decision' | 'collective_matter' | 'enforcement_review';
+export type MatterKind = 'normative_document' | 'major_decision' | 'collective_matter' | 'enforcement_review' | 'contract_review';
 export const MATTER_KINDS: readonly MatterKind[] = [
   'normative_document',
   'major_decision',
   'collective_matter',
   'enforcement_review',
+  'contract_review',
 ];
 
 /** ECON 涉及经营者经济活动 · PUBLIC 涉及公众权益 · TECH 专业性技术性强 · RISK 需风险评估 · GOVNAME 以区政府名义出台 */
@@ -44,13 +47,16 @@ export type Stage =
   | 'finalizing' // 按会议意见修改定稿
   | 'final_text_check' // 定稿核对
   | 'post_decision' // 决定后程序（请示报告、签发编号、公布、备案、归档）
+  | 'contract_signing' // 合同待签订（审查通过）
+  | 'contract_in_force' // 合同履行中
+  | 'contract_closed' // 合同已终结
   | 'issued' // 已出台
   | 'decided' // 已决定（执法决定、三重一大）
   | 'rejected' // 不予通过
   | 'withdrawn' // 已撤回
   | 'not_issued'; // 不予出台（不合法）
 
-export const TERMINAL_STAGES: readonly Stage[] = ['issued', 'decided', 'rejected', 'withdrawn', 'not_issued'];
+export const TERMINAL_STAGES: readonly Stage[] = ['issued', 'decided', 'rejected', 'withdrawn', 'not_issued', 'contract_closed'];
 
 export type Role =
   | 'drafter'
@@ -303,6 +309,8 @@ export interface MatterState {
   closure: { stage: Stage; by: string; at: string; reason: string } | null;
   /** The automated legality pre-screen of each version and the lawyer's answers (absent before it existed). */
   legalityPrescreen?: LegalityPrescreenState;
+  /** Contract matters only: the particulars, the signed contract and its end (domain/contracts). */
+  contract?: ContractState;
 }
 
 // ---------------------------------------------------------------------------------------------

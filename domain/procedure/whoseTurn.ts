@@ -39,6 +39,8 @@ const OPTIONAL: ReadonlySet<CommandType> = new Set<CommandType>([
   'return_for_revision',
   'return_for_supplement',
   'set_fcr_findings',
+  // A contract in force is nobody's work until its end is recorded (a reminder comes before the term ends).
+  'close_contract',
 ]);
 
 /** Which obligation binds which actions (the legality time limit binds the legal unit and its lawyer). */

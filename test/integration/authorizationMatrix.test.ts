@@ -36,6 +36,15 @@ const PAYLOADS: Record<CommandType, Record<string, unknown>> = {
   archive: { archiveRef: 'a' },
   set_legal_basis_register: { entries: [{ clause: '第一条', law: '旅游法', article: 31 }] },
   answer_legality_finding: { findingId: 'f', verdict: 'dismissed', reason: 'r' },
+  record_contract_particulars: {
+    particulars: {
+      contractType: '服务合同', parties: [{ name: '区文旅局', role: 'bureau' }, { name: '某公司', role: 'counterparty' }],
+      signingAuthority: { signatory: '局长', authority: '法定代表人' }, legalBasis: '民法典', procurement: { method: 'inquiry', reference: 'CG-1' },
+      price: { amount: 1, paymentTerms: 'p' }, performance: 'p', liability: 'l', confidentiality: { required: false }, disputeResolution: { method: 'litigation', forum: 'f' },
+    },
+  },
+  record_contract_signing: { versionHash: sha, contractNumber: 'n', signedAt: new Date().toISOString(), signatory: 's', counterparty: 'c', value: 1, termStart: new Date().toISOString(), termEnd: new Date(Date.now() + 86_400_000).toISOString() },
+  close_contract: { outcome: 'performed', note: 'n' },
 };
 
 /**

@@ -43,6 +43,7 @@ export const TRAIL_ACTION_LABELS = {};
 /** @type {Labels} */ export const MEETING_VIEW_LABELS = {};
 /** @type {Labels} */ export const MEETING_BODY_LABELS = {};
 /** @type {Labels} */ export const CHECKLIST_LABELS = {};
+/** The contract review's CT-* points (重要合同、重大协议). @type {Labels} */ export const CONTRACT_CHECKLIST_LABELS = {};
 /** @type {Labels} */ export const CHECKLIST_RESULT_LABELS = { pass: '符合', issue: '存在问题', not_applicable: '不适用' };
 
 /** Filled from the server's vocabulary (researchItems). @type {Labels} */ export const RESEARCH_ITEM_LABELS = {};
@@ -76,7 +77,7 @@ export function applyVocabulary(v) {
     [TRAIL_ACTION_LABELS, v.trailActions], [DEADLINE_NATURE_LABELS, v.deadlineNatures],
     [LEGALITY_OUTCOME_LABELS, v.legalityOutcomes], [FCR_CONCLUSION_LABELS, v.fcrConclusions], [MEETING_VIEW_LABELS, v.meetingViews],
     [MEETING_BODY_LABELS, v.meetingBodies], [CHECKLIST_LABELS, v.checklist], [APPLICABLE_FLAGS, v.applicableFlags],
-    [RESEARCH_ITEM_LABELS, v.researchItems],
+    [RESEARCH_ITEM_LABELS, v.researchItems], [CONTRACT_CHECKLIST_LABELS, v.contractChecklist],
   ];
   for (const [target, source] of pairs) if (source && typeof source === 'object') Object.assign(target, source);
   Object.assign(ACTOR_ROLE_LABELS, ROLE_LABELS);

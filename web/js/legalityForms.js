@@ -6,7 +6,7 @@
 import { h, uid } from './dom.js';
 import { field, valueOf, optional, repeatable } from './forms.js';
 import { hashField } from './versionHashField.js';
-import { CHECKLIST_LABELS, CHECKLIST_RESULT_LABELS, LEGALITY_OUTCOME_LABELS } from './labels.js';
+import { CHECKLIST_LABELS, CHECKLIST_RESULT_LABELS, CONTRACT_CHECKLIST_LABELS, LEGALITY_OUTCOME_LABELS } from './labels.js';
 
 /** @typedef {import('./actions.js').ActionContext} ActionContext */
 /** @typedef {import('./actions.js').ActionSpec} ActionSpec */
@@ -19,7 +19,9 @@ function checklistTable(ctx) {
   /** @type {Array<{ code: string, radioInputs: HTMLInputElement[], note: HTMLInputElement }>} */
   const rows = [];
   const tbody = h('tbody');
-  Object.entries(CHECKLIST_LABELS).forEach(([code, text], i) => {
+  // A contract is reviewed on its own points (CT-*), everything else on the legality checklist (LR-*).
+  const contract = ctx.matter.kind === 'contract_review';
+  Object.entries(contract ? CONTRACT_CHECKLIST_LABELS : CHECKLIST_LABELS).forEach(([code, text], i) => {
     const codeId = uid('lr');
     const name = uid('lr-result');
     // No result is preselected: the adviser must take a position on every point of the checklist.
@@ -50,7 +52,7 @@ function checklistTable(ctx) {
     x.dispatchEvent(new Event('change'));
   });
   const el = h('fieldset', { class: 'group checklist repeatable', dataset: { path: 'command.checklist' }, tabindex: '-1' },
-    h('legend', {}, '合法性审核要点（LR 清单）'),
+    h('legend', {}, contract ? '合同审查要点（CT 清单）' : '合法性审核要点（LR 清单）'),
     h('p', { class: 'help' }, '逐项作出判断；“存在问题”须写明说明。'),
     h('div', { class: 'toolbar' }, h('button', { type: 'button', class: 'secondary small', onclick: () => setAll('pass') }, '全部设为“符合”')),
     h('div', { class: 'table-wrap stack' }, h('table', { class: 'checklist-table' },

@@ -223,6 +223,7 @@ export interface Vocabulary {
   meetingViews: Record<string, string>;
   meetingBodies: Record<string, string>;
   checklist: Record<string, string>;
+  contractChecklist?: Record<string, string>;
   materials: Record<string, string>;
   researchItems: Record<string, string>;
   applicableFlags: Record<string, string[]>;

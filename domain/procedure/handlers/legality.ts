@@ -4,6 +4,7 @@
  */
 
 import { CHECKLIST_CODES, LEGALITY_OUTCOME_LABELS, STAGE_LABELS } from '../labels';
+import { CONTRACT_CHECKLIST_CODES } from '../../contracts/checklist';
 import { describeMaterials, missingMaterials } from '../materials';
 import { refuse } from '../refusals';
 import { currentHash, currentLawyerOpinion, moveTo, noteLegalUnitActor, supersedeLegalityConclusion } from '../state';
@@ -60,16 +61,26 @@ export const assignLawyer: Handler<'assign_lawyer'> = (s, cmd, ctx) => {
   return done(`指定法律顾问 ${cmd.lawyerId}`);
 };
 
-function checklistProblem(checklist: unknown): string | null {
+/** The lawyer's checklist for this kind: CT-* for contracts, LR-* for everything else. */
+export function checklistCodesFor(kind: MatterState['kind']): readonly string[] {
+  return kind === 'contract_review' ? CONTRACT_CHECKLIST_CODES : CHECKLIST_CODES;
+}
+
+/** Where a cleared legality review leads: the meeting, or for a contract its signing. */
+function afterLegality(s: MatterState): Stage {
+  return s.kind === 'contract_review' ? 'contract_signing' : 'awaiting_meeting';
+}
+
+function checklistProblem(checklist: unknown, codes: readonly string[]): string | null {
   if (!Array.isArray(checklist)) return 'checklist must be a list';
   const seen = new Set<string>();
   for (const e of checklist as Array<{ code?: unknown; result?: unknown }>) {
-    if (typeof e?.code !== 'string' || !(CHECKLIST_CODES as string[]).includes(e.code)) return `unknown code ${String(e?.code)}`;
+    if (typeof e?.code !== 'string' || !codes.includes(e.code)) return `unknown code ${String(e?.code)}`;
     if (!['pass', 'issue', 'not_applicable'].includes(String(e.result))) return `bad result for ${e.code}`;
     if (seen.has(e.code)) return `${e.code} twice`;
     seen.add(e.code);
   }
-  const missing = CHECKLIST_CODES.filter((c) => !seen.has(c));
+  const missing = codes.filter((c) => !seen.has(c));
   return missing.length > 0 ? `missing ${missing.join(', ')}` : null;
 }
 
@@ -78,7 +89,7 @@ export const submitLawyerOpinion: Handler<'submit_lawyer_opinion'> = (s, cmd, ct
   if (cmd.versionHash !== currentHash(s)) return refuse('STALE_VERSION', `current is ${currentHash(s)}`);
   if (!LEGALITY_OUTCOMES.includes(cmd.outcome)) return refuse('INVALID_INPUT', `outcome must be one of ${LEGALITY_OUTCOMES.join(', ')}`);
   if (!nonEmpty(cmd.text)) return refuse('INVALID_INPUT', 'the opinion text');
-  const problem = checklistProblem(cmd.checklist);
+  const problem = checklistProblem(cmd.checklist, checklistCodesFor(s.kind));
   if (problem) return refuse('CHECKLIST_INCOMPLETE', problem);
   // The lawyer answers each legality pre-screen finding on this text before signing.
   const open = openLegalityFindings(s);
@@ -153,7 +164,7 @@ export const recordLegalityConclusion: Handler<'record_legality_conclusion'> = (
   const label = LEGALITY_OUTCOME_LABELS[cmd.outcome];
   switch (cmd.outcome) {
     case 'LAWFUL':
-      moveTo(s, 'awaiting_meeting', ctx.now);
+      moveTo(s, afterLegality(s), ctx.now);
       break;
     case 'LAWFUL_WITH_AMENDMENTS':
       moveTo(s, 'amending', ctx.now);
@@ -194,6 +205,7 @@ export const confirmAmendments: Handler<'confirm_amendments'> = (s, cmd, ctx) =>
     ...(cmd.note ? { note: cmd.note } : {}),
   };
   asLegalUnit(s, ctx);
-  moveTo(s, 'awaiting_meeting', ctx.now);
-  return done('确认已按合法性审核意见修改，待提交集体讨论');
+  const to = afterLegality(s);
+  moveTo(s, to, ctx.now);
+  return done(`确认已按合法性审核意见修改，${STAGE_LABELS[to]}`);
 };

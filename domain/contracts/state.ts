@@ -1,0 +1,13 @@
+/** What a contract matter keeps beside the common procedure state (MatterState.contract). */
+import type { z } from 'zod';
+import type { ContractParticulars, CONTRACT_CLOSURE_OUTCOMES, recordContractSigningCommand } from './schemas';
+
+export interface ContractState {
+  /** The particulars as last recorded, with the version of the text they describe. */
+  particulars: (ContractParticulars & { recordedBy: string; recordedAt: string; versionHash: string }) | null;
+  /** The signed contract: always the text the legal unit concluded on and the lawyer signed. */
+  signing: (Omit<z.infer<typeof recordContractSigningCommand>, 'type'> & { recordedBy: string; recordedAt: string }) | null;
+  closure: { outcome: (typeof CONTRACT_CLOSURE_OUTCOMES)[number]; note: string; renewalMatterId?: string; by: string; at: string } | null;
+}
+
+export const emptyContract = (): ContractState => ({ particulars: null, signing: null, closure: null });

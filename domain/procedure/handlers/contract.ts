@@ -1,0 +1,66 @@
+/**
+ * Important contracts and major agreements (重要合同、重大协议): the drafting unit records the contract's
+ * particulars beside its text; the legal unit's review with the retained lawyer's signed opinion (the
+ * CT-* checklist) runs through the common legality handlers; once the legal unit concluded LAWFUL on the
+ * text (or confirmed the amendments), that exact text — and only it — may be signed; the signed
+ * contract's counterparty, value and term are recorded, and the matter stays open while the contract is
+ * in force (a reminder before the term ends), until its end is recorded.
+ */
+
+import { CONTRACT_CLOSURE_LABELS } from '../../contracts/schemas';
+import { emptyContract, type ContractState } from '../../contracts/state';
+import { lawyerGate, legalityGate } from '../gates';
+import { refuse } from '../refusals';
+import { currentHash, moveTo } from '../state';
+import type { MatterState } from '../types';
+import { done, type Handler } from './handler';
+
+export const isContract = (s: Pick<MatterState, 'kind'>): boolean => s.kind === 'contract_review';
+
+function contractOf(s: MatterState): ContractState {
+  if (!s.contract) s.contract = emptyContract();
+  return s.contract;
+}
+
+/** 1234567.5 → 1,234,567.5元 (no locale: the workflow sandbox must format the same everywhere). */
+function yuan(n: number): string {
+  const [whole = '', fraction] = String(n).split('.');
+  return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction ? `.${fraction}` : ''}元`;
+}
+
+export const recordContractParticulars: Handler<'record_contract_particulars'> = (s, cmd, ctx) => {
+  if (!isContract(s)) return refuse('NOT_APPLICABLE', 'contract particulars belong to contract matters');
+  const p = cmd.particulars;
+  contractOf(s).particulars = { ...p, recordedBy: ctx.actor.userId, recordedAt: ctx.now, versionHash: currentHash(s) };
+  const counterparties = p.parties.filter((x) => x.role === 'counterparty').map((x) => x.name);
+  return done(`登记合同要素：${p.contractType}，相对方${counterparties.join('、')}，价款${yuan(p.price.amount)}`);
+};
+
+/** 中办发〔2016〕30号 and the seed bureau's practice: the legal unit's conclusion and the lawyer's signed opinion gate the signing. */
+export const recordContractSigning: Handler<'record_contract_signing'> = (s, cmd, ctx) => {
+  if (!isContract(s)) return refuse('NOT_APPLICABLE', 'contract signing belongs to contract matters');
+  if (cmd.versionHash !== currentHash(s)) return refuse('STALE_VERSION', `current is ${currentHash(s)}`);
+  const gate = legalityGate(s) ?? lawyerGate(s, ctx);
+  if (gate) return gate;
+  if (Date.parse(cmd.termEnd) <= Date.parse(cmd.termStart)) return refuse('CONTRACT_TERM_INVALID', `${cmd.termStart} – ${cmd.termEnd}`);
+  const c = contractOf(s);
+  const particulars = c.particulars;
+  if (!particulars) return refuse('MATERIALS_INCOMPLETE', 'contract particulars');
+  const reviewed = particulars.parties.filter((x) => x.role === 'counterparty').map((x) => x.name);
+  if (!reviewed.includes(cmd.counterparty)) return refuse('CONTRACT_PARTY_MISMATCH', `reviewed: ${reviewed.join(', ')}`);
+  if (cmd.value !== particulars.price.amount) return refuse('CONTRACT_VALUE_MISMATCH', `reviewed ${particulars.price.amount}, signed ${cmd.value}`);
+  const { type: _type, ...signing } = cmd;
+  c.signing = { ...signing, recordedBy: ctx.actor.userId, recordedAt: ctx.now };
+  moveTo(s, 'contract_in_force', ctx.now);
+  return done(`合同已签订（${cmd.contractNumber}）：相对方${cmd.counterparty}，金额${yuan(cmd.value)}，期限${cmd.termStart.slice(0, 10)}至${cmd.termEnd.slice(0, 10)}`);
+};
+
+export const closeContract: Handler<'close_contract'> = (s, cmd, ctx) => {
+  if (!isContract(s)) return refuse('NOT_APPLICABLE', 'contract closure belongs to contract matters');
+  if (cmd.outcome === 'renewed' && !cmd.renewalMatterId) return refuse('INVALID_INPUT', 'renewalMatterId: the matter reviewing the renewal');
+  const c = contractOf(s);
+  c.closure = { outcome: cmd.outcome, note: cmd.note, ...(cmd.renewalMatterId ? { renewalMatterId: cmd.renewalMatterId } : {}), by: ctx.actor.userId, at: ctx.now };
+  s.closure = { stage: s.stage, by: ctx.actor.userId, at: ctx.now, reason: cmd.note };
+  moveTo(s, 'contract_closed', ctx.now);
+  return done(`合同终结：${CONTRACT_CLOSURE_LABELS[cmd.outcome]}。${cmd.note}`);
+};

@@ -1,0 +1,140 @@
+import { CONTRACT_CHECKLIST_CODES } from '../../../domain/contracts';
+import { availableActions, deadlines, parseCommand, requiredSteps, whoseTurn, type Command, type MatterState } from '../../../domain/procedure';
+import { apply, at, attempt, cal, config, hash, people, register } from '../procedure/fixtures';
+
+const particulars = {
+  contractType: '技术服务合同',
+  parties: [
+    { name: '区文化和旅游局', role: 'bureau' as const },
+    { name: '某某信息技术有限公司', role: 'counterparty' as const, creditCode: '91120000MA0000000X' },
+  ],
+  signingAuthority: { signatory: '局长', authority: '法定代表人签署' },
+  legalBasis: '民法典合同编；政府采购法',
+  procurement: { method: 'competitive_consultation' as const, reference: 'TJCG-2026-001' },
+  price: { amount: 480000, paymentTerms: '验收合格后30日内一次性支付' },
+  performance: '2026年12月31日前完成系统部署并验收',
+  liability: '逾期每日按合同价款万分之五支付违约金',
+  confidentiality: { required: true, terms: '对游客个人信息负保密义务' },
+  disputeResolution: { method: 'litigation' as const, forum: '甲方所在地人民法院' },
+};
+const CT = CONTRACT_CHECKLIST_CODES.map((code) => ({ code, result: 'pass' as const }));
+
+function reviewed(): MatterState {
+  let s = register('contract_review');
+  s = apply(s, { type: 'record_contract_particulars', particulars }, people.drafter, at('2026-03-02'));
+  s = apply(s, { type: 'submit_for_review' }, people.drafter, at('2026-03-02', '10:00'));
+  s = apply(s, { type: 'accept_materials' }, people.legal, at('2026-03-03'));
+  s = apply(s, { type: 'assign_lawyer', lawyerId: people.lawyer.userId }, people.legal, at('2026-03-03', '10:00'));
+  return s;
+}
+
+const signing = (over: Partial<Extract<Command, { type: 'record_contract_signing' }>> = {}): Command => ({
+  type: 'record_contract_signing', versionHash: hash(1), contractNumber: 'HT-2026-007', signedAt: at('2026-03-06'), signatory: '局长',
+  counterparty: '某某信息技术有限公司', value: 480000, termStart: at('2026-03-06'), termEnd: at('2026-12-31'), ...over,
+});
+
+describe('contract and agreement review (重要合同、重大协议)', () => {
+  it('has its own plan: particulars, completeness, legality review with the lawyer, signing, term', () => {
+    expect(requiredSteps('contract_review', [], config).map((s) => s.key)).toEqual([
+      'registration', 'contract_particulars', 'completeness_check', 'legality_review', 'lawyer_opinion', 'contract_signing', 'contract_term',
+    ]);
+  });
+
+  it('the materials check needs the particulars', () => {
+    let s = register('contract_review');
+    s = apply(s, { type: 'submit_for_review' }, people.drafter, at('2026-03-02'));
+    const r = attempt(s, { type: 'accept_materials' }, people.legal, at('2026-03-03'));
+    expect(r.ok || r.code).toBe('MATERIALS_INCOMPLETE');
+  });
+
+  it('particulars are checked: procurement reference, a counterparty, confidentiality terms', () => {
+    // The schema is the workflow's Update validator and the API's body check: both refuse naming the field.
+    const noCounterparty = parseCommand({ type: 'record_contract_particulars', particulars: { ...particulars, parties: [particulars.parties[0], { name: '区财政局', role: 'third_party' }] } });
+    expect(noCounterparty.ok || noCounterparty.reason).toMatch(/: command\.particulars\.parties: must include a counterparty/);
+    const noReference = parseCommand({ type: 'record_contract_particulars', particulars: { ...particulars, procurement: { method: 'single_source' } } });
+    expect(noReference.ok || noReference.reason).toMatch(/: command\.particulars\.procurement\.reference/);
+    const noReason = parseCommand({ type: 'record_contract_particulars', particulars: { ...particulars, procurement: { method: 'not_required' } } });
+    expect(noReason.ok || noReason.reason).toMatch(/: command\.particulars\.procurement\.reason/);
+    const noTerms = parseCommand({ type: 'record_contract_particulars', particulars: { ...particulars, confidentiality: { required: true } } });
+    expect(noTerms.ok || noTerms.reason).toMatch(/: command\.particulars\.confidentiality\.terms/);
+  });
+
+  it('particulars only for contract matters', () => {
+    const s = register('normative_document');
+    const r = attempt(s, { type: 'record_contract_particulars', particulars }, people.drafter, at('2026-03-02'));
+    expect(r.ok || r.code).toBe('NOT_APPLICABLE');
+    expect(availableActions(s, people.drafter, { now: at('2026-03-02') }).map((a) => a.type)).not.toContain('record_contract_particulars');
+  });
+
+  it('the lawyer answers the CT-* checklist (not LR-*), and signing waits for the legal unit', () => {
+    let s = reviewed();
+    const lr = attempt(s, { type: 'submit_lawyer_opinion', versionHash: hash(1), outcome: 'LAWFUL', text: '可以签订', checklist: [{ code: 'LR-S1', result: 'pass' }] }, people.lawyer, at('2026-03-04'));
+    expect(lr.ok || lr.code).toBe('CHECKLIST_INCOMPLETE');
+    s = apply(s, { type: 'submit_lawyer_opinion', versionHash: hash(1), outcome: 'LAWFUL', text: '可以签订', checklist: CT }, people.lawyer, at('2026-03-04'));
+    expect(s.stage).toBe('legality_review');
+    s = apply(s, { type: 'record_legality_conclusion', versionHash: hash(1), outcome: 'LAWFUL', text: '同意签订' }, people.legal, at('2026-03-05'));
+    expect(s.stage).toBe('contract_signing');
+    expect(whoseTurn(s, config, deadlines(s, config, cal))[0]?.actions).toEqual(['record_contract_signing']);
+  });
+
+  it('an UNLAWFUL conclusion stops the signing', () => {
+    let s = reviewed();
+    s = apply(s, { type: 'submit_lawyer_opinion', versionHash: hash(1), outcome: 'UNLAWFUL', text: '未履行采购程序', checklist: CT }, people.lawyer, at('2026-03-04'));
+    s = apply(s, { type: 'record_legality_conclusion', versionHash: hash(1), outcome: 'UNLAWFUL', text: '不得签订' }, people.legal, at('2026-03-05'));
+    expect(s.stage).toBe('not_issued');
+  });
+
+  describe('signing', () => {
+    let cleared: MatterState;
+    beforeAll(() => {
+      let s = reviewed();
+      s = apply(s, { type: 'submit_lawyer_opinion', versionHash: hash(1), outcome: 'LAWFUL', text: '可以签订', checklist: CT }, people.lawyer, at('2026-03-04'));
+      cleared = apply(s, { type: 'record_legality_conclusion', versionHash: hash(1), outcome: 'LAWFUL', text: '同意签订' }, people.legal, at('2026-03-05'));
+    });
+
+    it('only the reviewed counterparty and price, a term that ends after it starts, the reviewed text', () => {
+      expect((attempt(cleared, signing({ counterparty: '另一公司' }), people.drafter, at('2026-03-06')) as { code: string }).code).toBe('CONTRACT_PARTY_MISMATCH');
+      expect((attempt(cleared, signing({ value: 500000 }), people.drafter, at('2026-03-06')) as { code: string }).code).toBe('CONTRACT_VALUE_MISMATCH');
+      expect((attempt(cleared, signing({ termEnd: at('2026-01-01') }), people.drafter, at('2026-03-06')) as { code: string }).code).toBe('CONTRACT_TERM_INVALID');
+      expect((attempt(cleared, signing({ versionHash: hash(2) }), people.drafter, at('2026-03-06')) as { code: string }).code).toBe('STALE_VERSION');
+      expect((attempt(cleared, signing(), people.legal, at('2026-03-06')) as { code: string }).code).toBe('FORBIDDEN');
+    });
+
+    it('records the signed contract, runs the term clock with its reminder lead, then closes', () => {
+      const s = apply(cleared, signing(), people.drafter, at('2026-03-06'));
+      expect(s.stage).toBe('contract_in_force');
+      expect(s.contract?.signing).toMatchObject({ contractNumber: 'HT-2026-007', counterparty: '某某信息技术有限公司', value: 480000 });
+      const clock = deadlines(s, config, cal).find((d) => d.key === 'contract_term_end');
+      expect(clock).toMatchObject({ dueAt: at('2026-12-31'), nature: 'window_end' });
+      // 30 calendar days before the end (config.contracts.termReminderLead)
+      expect(clock?.remindAt?.slice(0, 10)).toBe('2026-12-01');
+      // In force, nobody's work: the reminder comes before the end.
+      expect(whoseTurn(s, config, deadlines(s, config, cal))).toEqual([]);
+      const closed = apply(s, { type: 'close_contract', outcome: 'performed', note: '验收合格，款项已付清' }, people.legal, at('2027-01-05'));
+      expect(closed.stage).toBe('contract_closed');
+      expect(closed.contract?.closure?.outcome).toBe('performed');
+    });
+
+    it('a renewal names the matter reviewing it', () => {
+      const s = apply(cleared, signing(), people.drafter, at('2026-03-06'));
+      const r = attempt(s, { type: 'close_contract', outcome: 'renewed', note: '续签' }, people.drafter, at('2026-12-20'));
+      expect(r.ok || r.code).toBe('INVALID_INPUT');
+    });
+  });
+
+  it('a new version voids the lawyer sign-off; the amended text is confirmed, then signed', () => {
+    let s = reviewed();
+    s = apply(s, { type: 'submit_lawyer_opinion', versionHash: hash(1), outcome: 'LAWFUL_WITH_AMENDMENTS', text: '修改违约条款', checklist: CT }, people.lawyer, at('2026-03-04'));
+    s = apply(s, { type: 'record_legality_conclusion', versionHash: hash(1), outcome: 'LAWFUL_WITH_AMENDMENTS', text: '修改后可签订', amendments: [{ clause: '第八条', change: '违约金对等' }] }, people.legal, at('2026-03-05'));
+    expect(s.stage).toBe('amending');
+    s = apply(s, { type: 'submit_version', versionHash: hash(2), versionNumber: 2 }, people.drafter, at('2026-03-06'));
+    s = apply(s, { type: 'submit_for_review' }, people.drafter, at('2026-03-06', '10:00'));
+    expect(s.stage).toBe('legality_review');
+    expect((attempt(s, { type: 'confirm_amendments', versionHash: hash(2) }, people.legal, at('2026-03-07')) as { code: string }).code).toBe('LAWYER_OPINION_MISSING');
+    s = apply(s, { type: 'submit_lawyer_opinion', versionHash: hash(2), outcome: 'LAWFUL', text: '已按意见修改', checklist: CT }, people.lawyer, at('2026-03-07'));
+    s = apply(s, { type: 'confirm_amendments', versionHash: hash(2) }, people.legal, at('2026-03-07', '10:00'));
+    expect(s.stage).toBe('contract_signing');
+    expect((attempt(s, signing(), people.drafter, at('2026-03-08')) as { code: string }).code).toBe('STALE_VERSION');
+    expect(apply(s, signing({ versionHash: hash(2) }), people.drafter, at('2026-03-08')).stage).toBe('contract_in_force');
+  });
+});
