@@ -31,6 +31,7 @@ export const procedureConfigSchema = z.strictObject({
   drafterMustRecuse: z.boolean(),
   reminderLead: duration,
   fairCompetition: z.strictObject({ reviewRecordRequired: z.boolean() }).optional(),
+  contracts: z.strictObject({ termReminderLead: duration }).optional(),
 }) satisfies z.ZodType<ProcedureConfig>;
 
 /** A statutory floor: the configuration key, the minimum the law sets and where. */
