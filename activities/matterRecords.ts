@@ -2,7 +2,7 @@ import type { PrismaClient } from '../prisma/generated/client';
 import { appendTrailEntry, type TrailHead } from './trail/appendEntry';
 import { storeOnce } from './trail/storeOnce';
 import type { ActionRecord, RegistrationRecord } from './types';
-import { PROJECTION_REVISION } from '../domain/procedure';
+import { PROJECTION_REVISION, warningCodes } from '../domain/procedure';
 import { storeSignOff, voidSignOffs } from './signOffs';
 import { storeFcrConclusionDocument } from './fcrConclusion';
 import { storeOpinionDocuments } from './opinionDocuments';
@@ -32,6 +32,7 @@ export async function storeRegistration(prisma: PrismaClient, r: RegistrationRec
           currentVersion: 1,
           state: asJson(r.state),
           ...derivedColumns(r),
+          warnings: warningCodes(r.state),
         },
       });
       await tx.matterVersion.create({
@@ -88,6 +89,7 @@ export async function storeAction(prisma: PrismaClient, a: ActionRecord, signing
         currentVersion: a.state.versions.length,
         state: asJson(a.state),
         ...derivedColumns(a),
+        warnings: warningCodes(a.state),
         assignedLawyerId: a.state.legality.lawyerId,
         fcrReviewerId: a.state.fairCompetition.reviewerId,
       };

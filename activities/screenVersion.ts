@@ -2,7 +2,7 @@ import type { Prisma, PrismaClient } from '../prisma/generated/client';
 import { prescreen, type PrescreenResult } from '../domain/fair-competition';
 import { legalityPrescreen } from '../domain/legality';
 import { fingerprintLabel, type Fingerprint } from '../domain/pinning/fingerprint';
-import { applyLegalityPrescreen, applyPrescreen, type BasisRegisterEntry, type MatterState } from '../domain/procedure';
+import { applyLegalityPrescreen, applyPrescreen, warningCodes, type BasisRegisterEntry, type MatterState } from '../domain/procedure';
 import { appendTrailEntry, type TrailHead } from './trail/appendEntry';
 import { storeOnce } from './trail/storeOnce';
 import { asJson } from './json';
@@ -129,7 +129,7 @@ export async function screenVersion(prisma: PrismaClient, r: ScreenRequest): Pro
     if (fcrRows.length > 0) await tx.fcrFinding.createMany({ data: fcrRows });
     if (legalityRows.length > 0) await tx.legalityFinding.createMany({ data: legalityRows });
     await tx.prescreenRun.createMany({ data: runs });
-    await tx.matter.update({ where: { id: r.matterId }, data: { state: asJson(state) } });
+    await tx.matter.update({ where: { id: r.matterId }, data: { state: asJson(state), warnings: warningCodes(state) } });
     return appendTrailEntry(tx, {
       matterId: r.matterId,
       actionKey,

@@ -49,6 +49,8 @@ function storageRefused(err: unknown): ApplicationFailure | null {
 }
 
 export const PROVISIONAL_CALENDAR_PATCH = 'provisional-calendar-years';
+export const FCR_FINDINGS_BOUND_PATCH = 'fcr-findings-bound-to-text';
+export const ECON_REMOVAL_PATCH = 'econ-removal-by-legal-unit';
 
 const refuse = (status: number, code: string, reason: string) =>
   ApplicationFailure.create({ type: 'ActionRefused', message: reason, nonRetryable: true, details: [{ status, code, reason }] });
@@ -64,6 +66,9 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
     legalUnitNotedBySomeActions: !patched('legal-unit-noted-on-every-action'),
     meetingHeldAnyTimeInPast: !patched('meeting-after-scheduling'),
     riskNotControllableMayProceed: !patched('risk-not-controllable-stops'),
+    // A count of fair-competition findings set by hand, a waiver of hearing operators; ECON cleared by anyone.
+    fcrOpenCountByHand: !patched(FCR_FINDINGS_BOUND_PATCH),
+    econFreelyCleared: !patched(ECON_REMOVAL_PATCH),
   };
   const matter = new MatterHolder(input, versionAuthorsMayReview, legacy);
   // The year after the last holiday notice is computed provisionally from the 放假办法 (its clocks run, marked

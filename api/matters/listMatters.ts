@@ -38,7 +38,7 @@ export async function listMatters(deps: ApiDeps, principal: Principal, q: z.infe
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: q.limit + 1,
     ...(q.cursor ? { cursor: { id: q.cursor }, skip: 1 } : {}),
-    select: { id: true, title: true, kind: true, flags: true, draftingUnit: true, stage: true, currentVersion: true, nextDueAt: true, createdAt: true, updatedAt: true, createdById: true, awaitingRoles: true, awaitingUserIds: true },
+    select: { id: true, title: true, kind: true, flags: true, draftingUnit: true, stage: true, currentVersion: true, nextDueAt: true, createdAt: true, updatedAt: true, createdById: true, awaitingRoles: true, awaitingUserIds: true, warnings: true },
   });
   const page = rows.slice(0, q.limit);
   const now = Date.now();

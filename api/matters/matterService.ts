@@ -3,7 +3,7 @@ import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, Workf
 import type { Matter } from '../../prisma/generated/client';
 import { sha256Hex, type RequestOrigin } from '../../domain/evidence';
 import { authorize, canRead, type MatterAccess } from '../../domain/permissions';
-import { ACTION_LABELS, isEcon, currentHash, currentVersion, parseMatterState, needsText, availableActions, awaitedParties, awaits, deadlines, decide, nextObligationDue, whoseTurn, matterAccessOf, registrationProblem, TERMINAL_STAGES, type MatterKind, type Flag, type MatterState } from '../../domain/procedure';
+import { ACTION_LABELS, isEcon, matterWarnings, currentHash, currentVersion, parseMatterState, needsText, availableActions, awaitedParties, awaits, deadlines, decide, nextObligationDue, whoseTurn, matterAccessOf, registrationProblem, TERMINAL_STAGES, type MatterKind, type Flag, type MatterState } from '../../domain/procedure';
 import {
   actUpdate,
   matterWorkflowId,
@@ -183,6 +183,8 @@ export async function loadMatterView(deps: ApiDeps, principal: Principal, matter
     flags: state.flags,
     // The one rule (domain isEcon): the web app asks this instead of reading the flags itself.
     fairCompetitionReview: isEcon(state),
+    // One rule (domain/procedure/warnings): e.g. pre-screen findings on a matter without ECON, for the legal unit.
+    warnings: matterWarnings(state),
     draftingUnit: row.draftingUnit,
     stage: state.stage,
     createdBy: row.createdById,

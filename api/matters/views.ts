@@ -15,6 +15,10 @@ export const deadlineSchema = z
   .looseObject({ key: z.string(), label: z.string(), startedAt: z.string(), dueAt: z.string().nullable(), remindAt: z.string().optional(), unit: z.string(), stage: oneOf(STAGES), warning: z.string().optional(), provisional: z.literal(true).optional() })
   .meta({ id: 'Deadline', description: 'A running statutory clock' });
 
+export const matterWarningSchema = z
+  .object({ code: z.enum(['may_need_fcr']), roles: z.array(z.string()), message: z.string(), findingIds: z.array(z.string()) })
+  .meta({ id: 'MatterWarning', description: 'A warning for the people who can act on it, e.g. may_need_fcr: pre-screen findings on a matter not flagged ECON (for the legal unit)' });
+
 const common = {
   id: z.string(),
   title: z.string(),
@@ -34,6 +38,7 @@ export const matterSchema = z
     ...common,
     createdBy: z.string(),
     fairCompetitionReview: z.boolean().describe('Whether the fair-competition review applies (flagged ECON, on a kind it applies to)'),
+    warnings: z.array(matterWarningSchema),
     currentVersion: z.object({ number: z.number().int(), sha256: z.string().nullable() }),
     turn: z.unknown().describe('Whose turn it is: the duties that move the matter on'),
     workflow: z.looseObject({ workflowId: z.string(), status: z.string(), trailHead: trailHeadSchema.nullable() }),
@@ -44,7 +49,7 @@ export const matterSchema = z
   .meta({ id: 'Matter', description: 'A matter with its procedure state and what the caller may do next' });
 
 export const matterListItemSchema = z
-  .looseObject({ ...common, createdById: z.string(), currentVersion: z.number().int(), awaitingRoles: z.array(z.string()), awaitingUserIds: z.array(z.string()) })
+  .looseObject({ ...common, createdById: z.string(), currentVersion: z.number().int(), awaitingRoles: z.array(z.string()), awaitingUserIds: z.array(z.string()), warnings: z.array(z.string()).describe('Codes of the matter\'s warnings (may_need_fcr)') })
   .meta({ id: 'MatterListItem', description: 'A matter in a work list' });
 
 export const actionResultSchema = z

@@ -6,7 +6,7 @@ import { defineRoute, type AnyRoute } from '../http/route';
 import { notFound, ProblemError } from '../http/problem';
 import { readableMatter } from '../matters/matterService';
 import type { ApiDeps } from '../deps';
-import { line, type MatterState, parseMatterState, currentVersion, isEcon } from '../../domain/procedure';
+import { line, type MatterState, parseMatterState, currentVersion, isEcon, mayNeedFcr, openFindingsOnCurrent } from '../../domain/procedure';
 import { fingerprintSchema, prescreenTextSchema } from './prescreenInput';
 
 const findingSchema = z.object({ code: z.string(), start: z.number(), end: z.number(), excerpt: z.string(), explanation: z.string(), confidence: z.string(), clause: z.string().optional() });
@@ -56,7 +56,9 @@ export function fairCompetitionRoutes(deps: ApiDeps): AnyRoute[] {
         return {
           flagged: isEcon(state),
           currentVersion: { number: current.number, sha256: current.hash },
-          openFindings: state.fairCompetition.openFindings,
+          // The current version's pre-screen findings not yet answered (never a count kept by hand).
+          openFindings: openFindingsOnCurrent(state),
+          mayNeedReview: mayNeedFcr(state).length > 0,
           findings: rows.map((f) => {
             const ref = refs.get(f.id);
             return { id: f.id, versionNumber: f.versionNumber, versionHash: f.versionHash, current: f.versionHash === current.hash, ruleSetVersion: f.ruleSetVersion, code: f.code, start: f.start, end: f.end, excerpt: f.excerpt, explanation: f.explanation, confidence: f.confidence, clause: f.clause, status: ref?.status ?? 'open', reason: ref?.reason ?? null, answeredBy: ref?.answeredBy ?? null, answeredAt: ref?.answeredAt ?? null };

@@ -3,6 +3,7 @@
 import { ACTION_LABELS } from './labels';
 import { authorizeCommand } from './authorizeCommand';
 import { POST_DECISION_PREREQUISITES, postDecisionStepDone } from './handlers/postDecision';
+import { openFindingsOnCurrent } from './handlers/fairCompetition';
 import { isEcon, isTerminal } from './state';
 import { stageAccepts, COMMAND_TYPES } from './stageActions';
 import { postDecisionSteps, type PostDecisionStep } from './steps';
@@ -21,11 +22,12 @@ const POST_STEP: Partial<Record<CommandType, PostDecisionStep>> = {
 export function actionApplies(state: MatterState, type: CommandType): boolean {
   switch (type) {
     case 'assign_fcr_reviewer':
-    case 'set_fcr_findings':
     case 'record_fcr_conclusion':
       return isEcon(state);
+    case 'set_fcr_findings':
+      return false; // retired: the open findings come from the pre-screen of the current version
     case 'answer_fcr_finding':
-      return isEcon(state) && state.fairCompetition.openFindings > 0;
+      return isEcon(state) && openFindingsOnCurrent(state) > 0;
     case 'confirm_amendments':
       return state.legality.conclusion?.outcome === 'LAWFUL_WITH_AMENDMENTS';
     case 'record_contract_particulars':

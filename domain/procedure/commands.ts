@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { FCR_CONCLUSIONS, FCR_EXCEPTION_GROUNDS, FLAGS, LEGALITY_OUTCOMES, MEETING_BODIES, MEETING_VIEWS } from './types';
-import { CHECKLIST_CODES } from './labels';
+import { CHECKLIST_CODES, FCR_CONSULTATION_METHODS } from './labels';
 import { instant, line, oneOf, prose, sha256 } from './primitives';
 import { refuse } from './refusals';
 import { CONTRACT_CHECKLIST_CODES } from '../contracts/checklist';
@@ -71,9 +71,14 @@ export const fcrReviewSchema = z.object({
   /** The standards catalogue version the review was made under (a changed rule set never alters it). */
   ruleSetVersion: line(50),
   standards: z.array(z.object({ code: line(20), answer: z.enum(['not_involved', 'no_restriction', 'restriction']), note: prose().optional() })).min(1),
-  /** 第16条: operators, trade associations (and the public where its interests are touched) heard. */
-  consultations: z.array(z.object({ party: line(500), kind: z.enum(['operator', 'association', 'public', 'expert']), view: prose() })),
-  /** Why nobody was consulted, when nobody was (e.g. no identifiable operator is affected). */
+  /**
+   * 第16条 (应当): the operators and trade associations concerned (and the public where its interests are
+   * touched) heard, each by the method chosen (座谈会, 书面征求意见, 公开征求意见…).
+   */
+  consultations: z.array(z.object({ party: line(500), kind: z.enum(['operator', 'association', 'public', 'expert']), view: prose(), method: oneOf(FCR_CONSULTATION_METHODS).optional() })),
+  /** Why operators and associations were heard only through an open public comment, not directly (the method choice). */
+  methodReason: prose().optional(),
+  /** Matters started before hearing operators became mandatory only: why nobody was consulted. Refused since (no waiver). */
   consultationWaivedReason: prose().optional(),
   /** 第12条: all three conditions, explained in detail in the written conclusion. */
   exception: z.object({ ground: oneOf(FCR_EXCEPTION_GROUNDS), reason: prose(), noLessRestrictiveAlternative: prose(), periodOrEndCondition: prose() }).optional(),

@@ -54,3 +54,4 @@ export {
 export { whoseTurn, awaitedParties, awaits, type Duty } from './whoseTurn';
 export { PHASES, type Phase } from './phases';
 export { matterProjection, PROJECTION_REVISION, type MatterProjection } from './projection';
+export { matterWarnings, mayNeedFcr, warningCodes, type MatterWarning, type MatterWarningCode } from './warnings';

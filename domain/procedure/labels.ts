@@ -146,6 +146,17 @@ export const CHECKLIST_CODES = Object.keys(CHECKLIST_LABELS) as ChecklistCode[];
 /** Every checklist point by code, LR-* and the contract review's CT-* (domain/contracts/checklist.ts). */
 export const ALL_CHECKLIST_LABELS: Record<string, string> = { ...CHECKLIST_LABELS, ...CONTRACT_CHECKLIST_LABELS };
 
+/** How operators, associations or the public were heard in a fair-competition review (公平竞争审查条例第16条). */
+export const FCR_CONSULTATION_METHOD_LABELS = {
+  symposium: '座谈会',
+  written: '书面征求意见',
+  visit: '实地走访',
+  questionnaire: '问卷调查',
+  public_comment: '向社会公开征求意见',
+} as const;
+export type FcrConsultationMethod = keyof typeof FCR_CONSULTATION_METHOD_LABELS;
+export const FCR_CONSULTATION_METHODS = Object.keys(FCR_CONSULTATION_METHOD_LABELS) as FcrConsultationMethod[];
+
 /**
  * Every action the trail records: people's commands, and what the system records itself (the registration,
  * the automated pre-screen, reminders and escalations). A unit test holds every `action:` the activities

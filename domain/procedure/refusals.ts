@@ -119,8 +119,19 @@ export const REFUSALS = {
   FCR_FINDINGS_OPEN: {
     status: 422,
     zh: '公平竞争审查尚有未答复的问题，不能出具审查结论',
-    en: 'Fair-competition findings are still unanswered; the conclusion cannot be recorded',
-    basis: '公平竞争审查条例第17条',
+    en: 'Pre-screen findings on the current version are still unanswered; the conclusion cannot be recorded',
+    basis: '公平竞争审查条例第17条（评估对公平竞争影响后作出审查结论）',
+  },
+  FCR_FINDINGS_NOT_SETTABLE: {
+    status: 409,
+    zh: '待答复的公平竞争审查问题由系统对当前版本的自动预审产生，只能逐项答复，不能手工设定或清零（本系统规则，非法定）',
+    en: 'Open fair-competition findings are the automated pre-screen findings on the current version; they are answered one by one, never set or zeroed by hand (our practice, not law)',
+  },
+  ECON_REMOVAL_NEEDS_LEGAL_UNIT: {
+    status: 403,
+    zh: '公平竞争审查已开始或自动预审提示了问题，取消“涉及经营者经济活动”标记须由法制机构（非本事项起草人）说明理由作出决定，预审问题保留在案（本系统规则；未经审查的政策措施不得出台）',
+    en: 'Once the fair-competition review has started or the pre-screen has findings, removing ECON is the legal unit\'s decision (not a drafter or version author of the matter), with a reason; the findings stay on record (our practice; a measure not reviewed must not be issued)',
+    basis: '公平竞争审查条例第18条',
   },
   MATERIALS_INCOMPLETE: {
     status: 422,

@@ -305,7 +305,8 @@ export interface MatterState {
   decision: DecisionRecord | null;
   postDecision: PostDecisionState;
   returns: Array<{ from: Stage; by: string; at: string; reason: string }>;
-  flagChanges: Array<{ from: Flag[]; to: Flag[]; by: string; at: string; reason: string }>;
+  /** `role`: whose decision it was (kept since ECON may be removed only by the legal unit once a review started). */
+  flagChanges: Array<{ from: Flag[]; to: Flag[]; by: string; at: string; reason: string; role?: Role }>;
   closure: { stage: Stage; by: string; at: string; reason: string } | null;
   /** The automated legality pre-screen of each version and the lawyer's answers (absent before it existed). */
   legalityPrescreen?: LegalityPrescreenState;
@@ -382,6 +383,13 @@ export interface LegacyRules {
   meetingHeldAnyTimeInPast?: boolean;
   /** A risk judged not controllable did not stop the matter (patch risk-not-controllable-stops). */
   riskNotControllableMayProceed?: boolean;
+  /**
+   * The fair-competition findings were a count set by hand (set_fcr_findings), the conclusion checked that
+   * count, and hearing operators could be waived with a reason (patch fcr-findings-bound-to-text).
+   */
+  fcrOpenCountByHand?: boolean;
+  /** The drafter could clear ECON at any time (patch econ-removal-by-legal-unit). */
+  econFreelyCleared?: boolean;
 }
 
 export interface DecisionEvent {

@@ -14,6 +14,7 @@ import { actionApplies } from './availableActions';
 import type { ProcedureConfig } from './config';
 import type { Deadline, DeadlineKey } from './deadlines';
 import { amendmentRoundPending, currentLawyerOpinion, isTerminal } from './state';
+import { openFindingsOnCurrent } from './handlers/fairCompetition';
 import { STAGES_FOR_COMMAND, COMMAND_TYPES } from './stageActions';
 import type { CommandType, MatterState, Role } from './types';
 
@@ -99,7 +100,7 @@ export function whoseTurn(state: MatterState, config: ProcedureConfig, clocks: r
     case 'fair_competition_review': {
       const reviewer = state.fairCompetition.reviewerId;
       if (!reviewer) return one(['assign_fcr_reviewer']);
-      return one([state.fairCompetition.openFindings > 0 ? 'answer_fcr_finding' : 'record_fcr_conclusion'], reviewer);
+      return one([openFindingsOnCurrent(state) > 0 ? 'answer_fcr_finding' : 'record_fcr_conclusion'], reviewer);
     }
     case 'completeness_check':
       return one(['accept_materials']);

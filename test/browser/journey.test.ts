@@ -195,7 +195,7 @@ describe('the web app, every role through one matter', () => {
     step('drafter: returned banner, version 2 from Word, diff, resubmitted');
 
     // ---- 6. The reviewer answers the remaining finding and concludes; an empty consultation row does not
-    //      block a conclusion that gives the reason for not consulting; "不涉及" against an answered finding is flagged.
+    //      the association heard is recorded (no waiver); "不涉及" against an answered finding is flagged.
     await openMatter(fcr, base, matterId);
     const dismiss = await actionPanel(fcr, '答复预审问题');
     await dismiss.getByText('排除：不构成问题（须说明理由）').click();
@@ -210,13 +210,18 @@ describe('the web app, every role through one matter', () => {
     await ui.screenshot(fcr, 'fcr-standard-flagged');
     await flagged.getByText('涉及，但不具有排除、限制竞争效果').click();
     await eventually(() => conclude.locator('tr.flagged').count(), (v) => expect(v).toBe(0));
-    await conclude.getByLabel('未听取意见的理由（未听取任何意见时必填）').fill('不涉及特定经营者，已在政府网站公开。');
+    // Hearing operators and associations has no waiver (条例第16条): the reviewer records who was heard and how.
+    const heard = conclude.locator('fieldset.repeatable li.row').first();
+    await heard.getByLabel('对象', { exact: true }).fill('区旅游行业协会');
+    await heard.getByLabel('类别', { exact: true }).selectOption('association');
+    await heard.getByLabel('方式', { exact: true }).selectOption('symposium');
+    await heard.getByLabel('意见', { exact: true }).fill('无异议');
     await conclude.getByLabel('结论摘要').fill('经审查，修改后的措施不具有排除、限制竞争效果。');
     await submitAction(fcr, conclude, '出具公平竞争审查结论');
     // A role without the trail permission sees no trail and no button it cannot use.
     await eventually(() => fcr.getByRole('button', { name: '校验留痕' }).count(), (v) => expect(v).toBe(0));
     await eventually(() => fcr.locator('#sec-trail').count(), (v) => expect(v).toBe(0));
-    step('reviewer: finding dismissed, flag on 不涉及, conclusion with waiver');
+    step('reviewer: finding dismissed, flag on 不涉及, conclusion with the association heard');
 
     // ---- 7. The legal unit accepts the materials and assigns the lawyer by name.
     await openMatter(legal, base, matterId);

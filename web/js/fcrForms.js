@@ -9,7 +9,7 @@
 import { h, uid, setChildren } from './dom.js';
 import { field, valueOf, optional, repeatable } from './forms.js';
 import { api } from './api.js';
-import { FCR_CONCLUSION_LABELS, FCR_ANSWER_LABELS, CONSULTATION_KIND_LABELS, FINDING_STATUS_LABELS, CONFIDENCE_LABELS } from './labels.js';
+import { FCR_CONCLUSION_LABELS, FCR_ANSWER_LABELS, CONSULTATION_KIND_LABELS, CONSULTATION_METHOD_LABELS, FINDING_STATUS_LABELS, CONFIDENCE_LABELS } from './labels.js';
 
 /** @typedef {import('../types/api').Finding} Finding */
 /** @typedef {import('../types/api').StandardsCatalogue} StandardsCatalogue */
@@ -182,14 +182,15 @@ export function fcrConclusionForm(ctx, { hashField }) {
   const consultations = repeatable({
     legend: '听取意见（经营者、行业协会商会等，条例第16条）', path: 'command.review.consultations', addLabel: '添加',
     initial: (fc.review?.consultations?.length ? fc.review.consultations : [{}]).map((c) => ({ ...c })),
-    help: '未听取任何意见的，本表可留空，在下方写明理由。',
+    help: '应当听取有关经营者、行业协会商会的意见（条例第16条），不能免除；只选择听取方式。',
     columns: [
       { key: 'party', label: '对象', required: true, placeholder: '如 区旅游行业协会' },
       { key: 'kind', label: '类别', type: 'select', required: true, options: Object.entries(CONSULTATION_KIND_LABELS) },
+      { key: 'method', label: '方式', type: 'select', required: true, options: Object.entries(CONSULTATION_METHOD_LABELS) },
       { key: 'view', label: '意见', required: true },
     ],
   });
-  const waived = field({ label: '未听取意见的理由（未听取任何意见时必填）', path: 'command.review.consultationWaivedReason', type: 'textarea', rows: 2, wide: true, value: fc.review?.consultationWaivedReason ?? '' });
+  const methodReason = field({ label: '听取方式的理由（经营者、行业协会仅通过向社会公开征求意见听取时必填）', path: 'command.review.methodReason', type: 'textarea', rows: 2, wide: true, value: fc.review?.methodReason ?? '' });
   const exceptionBox = h('fieldset', { class: 'group', dataset: { path: 'command.review.exception' }, tabindex: '-1' }, h('legend', {}, '适用例外（条例第12条）'));
   const ground = field({ label: '例外情形', path: 'command.review.exception.ground', type: 'select', required: true, options: [], wide: true });
   const exReason = field({ label: '理由', path: 'command.review.exception.reason', type: 'textarea', rows: 2, wide: true, required: true });
@@ -213,14 +214,15 @@ export function fcrConclusionForm(ctx, { hashField }) {
     exceptionBox.hidden = !isException;
     exceptionBox.querySelectorAll('input, select, textarea').forEach((c) => { /** @type {HTMLInputElement} */ (c).disabled = !isException; });
     const restricts = table?.anyRestriction() || confirmed.size > 0;
-    const consulted = consultations.values().length > 0;
-    waived.control.required = !consulted;
+    const parties = consultations.values().filter((c) => c.kind === 'operator' || c.kind === 'association');
+    const consulted = parties.length > 0;
+    methodReason.control.required = consulted && parties.every((c) => c.method === 'public_comment');
     const flagged = table?.flagged() ?? [];
     setChildren(warn,
       conclusion.control.value === 'no_restrictive_effect' && restricts ? h('p', { class: 'warn' }, '⚠ 有标准判断为“具有排除、限制竞争效果”或有已确认的预审问题，结论不能是“不具有排除、限制竞争效果”。') : null,
       flagged.length ? h('p', { class: 'warn' }, `⚠ ${flagged.join('、')}：本版本在该标准下有已答复的预审提示，却判断为“不涉及”，请核对。`) : null,
       conclusion.control.value === 'breach_must_revise' ? h('p', {}, '结论为应当修改的，事项将退回承办科室修改（条例第18条：未经修改不得出台）。') : null,
-      !consulted ? h('p', { class: 'help' }, '未添加听取意见的对象：须说明未听取意见的理由。') : null);
+      !consulted ? h('p', { class: 'warn' }, '⚠ 尚未记录听取经营者或行业协会商会的意见：条例第16条“应当听取”，不能以理由代替。') : null);
   };
   conclusion.control.addEventListener('change', sync);
   consultations.el.addEventListener('input', sync);
@@ -249,7 +251,7 @@ export function fcrConclusionForm(ctx, { hashField }) {
   sync();
 
   return {
-    nodes: [openNote, conclusion, versionHash, reviewSlot, consultations.el, waived, exceptionBox, warn, summary, documentId],
+    nodes: [openNote, conclusion, versionHash, reviewSlot, consultations.el, methodReason, exceptionBox, warn, summary, documentId],
     collect: () => {
       /** @type {Record<string, unknown>} */
       const command = { type: 'record_fcr_conclusion', conclusion: valueOf(conclusion), versionHash: valueOf(versionHash), summary: valueOf(summary) };
@@ -257,7 +259,7 @@ export function fcrConclusionForm(ctx, { hashField }) {
       if (table) {
         /** @type {Record<string, unknown>} */
         const review = { ruleSetVersion, standards: table.values(), consultations: consultations.values() };
-        optional(review, 'consultationWaivedReason', valueOf(waived));
+        optional(review, 'methodReason', valueOf(methodReason));
         if (command.conclusion === 'exception_justified') {
           review.exception = { ground: valueOf(ground), reason: valueOf(exReason), noLessRestrictiveAlternative: valueOf(noAlt), periodOrEndCondition: valueOf(period) };
         }

@@ -6,6 +6,7 @@
 import type { CommandType, MatterKind, MatterState, Role, Stage } from '../../domain/procedure/types';
 import type { Deadline } from '../../domain/procedure/deadlines';
 import type { Duty } from '../../domain/procedure/whoseTurn';
+import type { MatterWarning } from '../../domain/procedure/warnings';
 import type { Phase } from '../../domain/procedure/phases';
 import type { DiffRun } from '../../domain/text/characterDiff';
 import type { Statistics } from '../../domain/statistics/matterStatistics';
@@ -76,6 +77,8 @@ export interface MatterView extends MatterBasics {
   createdBy: string;
   /** Whether the fair-competition review applies: the server's one rule (flagged ECON, on a kind it applies to). */
   fairCompetitionReview: boolean;
+  /** domain/procedure/warnings: e.g. may_need_fcr (pre-screen findings on a matter without ECON, for the legal unit). */
+  warnings?: MatterWarning[];
   currentVersion: { number: number; sha256: string | null };
   turn: Duty[];
   access: { trail: boolean; signatures: boolean };
@@ -87,6 +90,8 @@ export interface MatterView extends MatterBasics {
 
 export interface MatterListItem extends MatterBasics {
   currentVersion: number;
+  /** Warning codes (may_need_fcr). */
+  warnings?: string[];
   awaitingRoles: Role[];
   awaitingUserIds: string[];
   createdById: string;

@@ -3,13 +3,13 @@
 import { describeMaterials, missingMaterials } from '../materials';
 import { refuse } from '../refusals';
 import { nextReviewStage } from '../routing';
-import { currentHash, moveTo } from '../state';
+import { currentHash, matterAccessOf, moveTo } from '../state';
 import { APPLICABLE_FLAGS } from '../steps';
 import { STAGE_LABELS } from '../labels';
 import type { Flag, MatterState } from '../types';
 import { FLAGS } from '../types';
 import { applyNewVersion } from '../versions';
-import { done, nonEmpty, type Handler } from './handler';
+import { done, nonEmpty, type Handler, type HandlerContext } from './handler';
 
 export const submitVersion: Handler<'submit_version'> = (s, cmd, ctx) => {
   const refusal = applyNewVersion(s, cmd, ctx.actor.userId, ctx.now);
@@ -54,10 +54,16 @@ export const setFlags: Handler<'set_flags'> = (s, cmd, ctx) => {
   const wrong = cmd.flags.filter((f) => !APPLICABLE_FLAGS[s.kind].includes(f));
   if (wrong.length > 0) return refuse('FLAG_NOT_APPLICABLE', wrong.join(', '));
   const next: Flag[] = FLAGS.filter((f) => cmd.flags.includes(f));
+  const removesEcon = s.flags.includes('ECON') && !next.includes('ECON');
+  const byLegalUnit = removesEcon && !ctx.legacy?.econFreelyCleared && econRemovalIsLegalUnits(s);
+  if (byLegalUnit && !mayDecideAsLegalUnit(s, ctx)) {
+    return refuse('ECON_REMOVAL_NEEDS_LEGAL_UNIT', fcrReviewStarted(s) ? 'the review has started' : `${findingsOnCurrent(s)} pre-screen finding(s) on the current version`);
+  }
   const before = missingMaterials(s, ctx.config);
   const previous = s.flags;
   s.flags = next;
-  s.flagChanges.push({ from: previous, to: next, by: ctx.actor.userId, at: ctx.now, reason: cmd.reason });
+  // The findings stay on record (answered or not); the legal unit's decision is kept with its role.
+  s.flagChanges.push({ from: previous, to: next, by: ctx.actor.userId, at: ctx.now, reason: cmd.reason, ...(byLegalUnit || ctx.role === 'legal_unit' ? { role: 'legal_unit' as const } : {}) });
   const newlyMissing = missingMaterials(s, ctx.config).filter((k) => !before.includes(k));
   let movement = '';
   if (newlyMissing.length > 0 && !WITH_DRAFTER.includes(s.stage)) {
@@ -72,6 +78,32 @@ export const setFlags: Handler<'set_flags'> = (s, cmd, ctx) => {
   }
   return done(`标记由[${previous.join(',')}]调整为[${next.join(',')}]：${cmd.reason}${movement}`);
 };
+
+/** The fair-competition review has started: the stage reached, a reviewer assigned, a finding answered or a conclusion given. */
+function fcrReviewStarted(s: MatterState): boolean {
+  const fc = s.fairCompetition;
+  return (
+    s.stage === 'fair_competition_review' ||
+    fc.reviewerId !== null ||
+    fc.conclusion !== undefined ||
+    fc.history.length > 0 ||
+    (fc.findings ?? []).some((f) => f.status !== 'open')
+  );
+}
+
+const findingsOnCurrent = (s: MatterState): number => (s.fairCompetition.findings ?? []).filter((f) => f.versionHash === currentHash(s)).length;
+
+/** Once a review started or the pre-screen found something, only the legal unit may take a matter out of it. */
+export function econRemovalIsLegalUnits(s: MatterState): boolean {
+  return fcrReviewStarted(s) || findingsOnCurrent(s) > 0;
+}
+
+/** The legal unit decides — as itself: not someone who registered the matter or wrote a version of it. */
+function mayDecideAsLegalUnit(s: MatterState, ctx: HandlerContext): boolean {
+  if (!ctx.actor.roles.includes('legal_unit')) return false;
+  const access = matterAccessOf(s);
+  return ctx.actor.userId !== access.createdBy && !(access.versionAuthorIds ?? []).includes(ctx.actor.userId);
+}
 
 /** NEED_PRIOR_APPROVAL: granted → back to the legal unit for its conclusion; refused → not issued. */
 export const recordPriorApproval: Handler<'record_prior_approval'> = (s, cmd, ctx) => {

@@ -39,7 +39,10 @@ describe('fair-competition review record', () => {
     const full = fcrReview('no_restrictive_effect');
     expect(refused(conclude(s, 'no_restrictive_effect', { ...full, standards: full.standards.slice(1) })).reason).toContain('standards not answered: FCR-A1');
     expect(refused(conclude(s, 'no_restrictive_effect', { ...full, consultations: [] })).reason).toContain('第16条');
-    expect(conclude(s, 'no_restrictive_effect', { ...full, consultations: [], consultationWaivedReason: '不涉及特定经营者' }).ok).toBe(true);
+    // 第16条 says 应当: no waiver, whatever the reason given.
+    const waived = refused(conclude(s, 'no_restrictive_effect', { ...full, consultations: [], consultationWaivedReason: '不涉及特定经营者' }));
+    expect(waived.code).toBe('FCR_REVIEW_INCOMPLETE');
+    expect(waived.reason).toContain('no waiver');
     expect(refused(conclude(s, 'no_restrictive_effect', { ...full, ruleSetVersion: '1999-01-01' })).reason).toContain('unknown rule set');
     const exception = fcrReview('exception_justified');
     expect(refused(conclude(s, 'exception_justified', { ...exception, exception: { ...exception.exception!, periodOrEndCondition: ' ' } })).code).toBe('FCR_REVIEW_INCOMPLETE');

@@ -1,8 +1,9 @@
-import { fcrGate, legalityGate, type Command, type MatterState } from '../../../domain/procedure';
+import { applyPrescreen, decide, fcrGate, legalityGate, type Command, type MatterState } from '../../../domain/procedure';
 import {
   apply,
   at,
   attempt,
+  cal,
   config,
   currentHashOf,
   doResearch,
@@ -168,19 +169,39 @@ describe('meeting gates', () => {
     expect(refused(attempt(unsigned, { type: 'sign_and_number', versionHash: currentHashOf(s), documentNumber: 'n', signedBy: 'h' }, people.secretary, at('2025-03-21'))).code).toBe('FCR_GATE');
   });
 
-  it('the fair-competition conclusion is refused while findings are unanswered', () => {
+  it('the fair-competition conclusion is refused while findings are unanswered; nobody sets the count by hand', () => {
     let s = doResearch(register('normative_document', ['ECON'], day), day);
+    s = applyPrescreen(s, { versionHash: currentHashOf(s), ruleSetVersion: fcrReview('no_restrictive_effect').ruleSetVersion, findings: [{ id: 'f1', code: 'FCR-A1' }, { id: 'f2', code: 'FCR-B3' }], at: day });
     s = apply(s, { type: 'assign_fcr_reviewer', reviewerId: 'fcr1' }, people.legal, day);
-    s = apply(s, { type: 'set_fcr_findings', openFindings: 2, documentId: 'fcr-doc' }, people.fcr, day);
     s = apply(s, { type: 'submit_for_review' }, people.drafter, day);
     const conclude: Command = { type: 'record_fcr_conclusion', conclusion: 'exception_justified', versionHash: currentHashOf(s), documentId: 'fcr-doc', summary: '符合第12条例外', review: fcrReview('exception_justified') };
     const r = refused(attempt(s, conclude, people.fcr, day));
     expect(r).toMatchObject({ status: 422, code: 'FCR_FINDINGS_OPEN' });
     expect(r.reason).toContain('2 open');
-    s = apply(s, { type: 'set_fcr_findings', openFindings: 0 }, people.fcr, day);
+    // set_fcr_findings is retired: refused, and it changes nothing.
+    const zero = refused(attempt(s, { type: 'set_fcr_findings', openFindings: 0 }, people.fcr, day));
+    expect(zero).toMatchObject({ status: 409, code: 'FCR_FINDINGS_NOT_SETTABLE' });
+    expect(zero.reason).toContain('非法定');
+    expect(refused(attempt(s, conclude, people.fcr, day)).code).toBe('FCR_FINDINGS_OPEN');
+    s = apply(s, { type: 'answer_fcr_finding', findingId: 'f1', verdict: 'dismissed', reason: '引用法律规定' }, people.fcr, day);
+    s = apply(s, { type: 'answer_fcr_finding', findingId: 'f2', verdict: 'dismissed', reason: '面向所有经营者' }, people.fcr, day);
     s = apply(s, conclude, people.fcr, day);
     expect(s.fairCompetition).toMatchObject({ conclusion: 'exception_justified', openFindings: 0, documentId: 'fcr-doc', concludedBy: 'fcr1' });
-    expect(refused(attempt(s, { type: 'set_fcr_findings', openFindings: -1 }, people.fcr, day)).code).toBe('INVALID_INPUT');
+  });
+
+  it('runs started before the findings were bound to the text keep the count set by hand (replay)', () => {
+    const legacy = (st: MatterState, command: Command) => decide(st, command, { actor: people.fcr, now: day, config, calendar: cal, legacy: { fcrOpenCountByHand: true } });
+    let s = doResearch(register('normative_document', ['ECON'], day), day);
+    s = apply(s, { type: 'assign_fcr_reviewer', reviewerId: 'fcr1' }, people.legal, day);
+    const two = legacy(s, { type: 'set_fcr_findings', openFindings: 2, documentId: 'fcr-doc' });
+    if (!two.ok) throw new Error(two.reason);
+    s = apply(two.state, { type: 'submit_for_review' }, people.drafter, day);
+    const conclude: Command = { type: 'record_fcr_conclusion', conclusion: 'exception_justified', versionHash: currentHashOf(s), documentId: 'fcr-doc', summary: '符合第12条例外', review: fcrReview('exception_justified') };
+    expect(refused(legacy(s, conclude)).reason).toContain('2 open');
+    const zero = legacy(s, { type: 'set_fcr_findings', openFindings: 0 });
+    if (!zero.ok) throw new Error(zero.reason);
+    expect(legacy(zero.state, conclude).ok).toBe(true);
+    expect(refused(legacy(s, { type: 'set_fcr_findings', openFindings: -1 })).code).toBe('INVALID_INPUT');
   });
 
   it('the meeting pack must be complete (713号令第29条), e.g. when the risk flag was added after the review', () => {

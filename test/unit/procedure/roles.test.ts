@@ -128,7 +128,7 @@ describe('set_flags', () => {
     expect(s.stage).toBe('fair_competition_review');
     s = apply(s, { type: 'set_flags', flags: [], reason: '经核实不涉及经营者' }, people.legal, day);
     expect(s.stage).toBe('completeness_check');
-    expect(s.flagChanges).toEqual([{ from: ['ECON'], to: [], by: 'lu1', at: day, reason: '经核实不涉及经营者' }]);
+    expect(s.flagChanges).toEqual([{ from: ['ECON'], to: [], by: 'lu1', at: day, reason: '经核实不涉及经营者', role: 'legal_unit' }]);
   });
   it('in research a new flag just adds steps', () => {
     const s = apply(register('major_decision', [], day), { type: 'set_flags', flags: ['TECH', 'PUBLIC'], reason: '专业性强' }, people.drafter, day);

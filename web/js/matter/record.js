@@ -11,7 +11,7 @@ import { personEl, peopleEls } from '../people.js';
 import { findingStatusBadge } from '../fcrForms.js';
 import {
   FCR_CONCLUSION_LABELS, MEETING_VIEW_LABELS, MEETING_BODY_LABELS, CHECKLIST_LABELS, CHECKLIST_RESULT_LABELS, RESEARCH_ITEM_LABELS,
-  RISK_LEVEL_LABELS, GOV_REVIEW_LABELS, FCR_ANSWER_SHORT, CONSULTATION_KIND_LABELS, LEGALITY_OUTCOME_LABELS, STAGE_LABELS, FLAG_LABELS, label,
+  RISK_LEVEL_LABELS, GOV_REVIEW_LABELS, FCR_ANSWER_SHORT, CONSULTATION_KIND_LABELS, CONSULTATION_METHOD_LABELS, LEGALITY_OUTCOME_LABELS, STAGE_LABELS, FLAG_LABELS, label,
 } from '../labels.js';
 
 /** @typedef {import('../../types/api').MatterView} MatterView */
@@ -102,8 +102,9 @@ export function fcrBlock(state, matter, data) {
             h('th', { scope: 'row' }, h('code', {}, a.code)), h('td', {}, label(FCR_ANSWER_SHORT, a.answer)), h('td', {}, a.note ?? ''))), { caption: '涉及的标准' })
           : null,
         defList([
-          ['听取意见', review.consultations.length ? h('ul', {}, review.consultations.map((c) => h('li', {}, `${c.party}（${label(CONSULTATION_KIND_LABELS, c.kind)}）：${c.view}`))) : null],
-          ['未听取意见的理由', review.consultationWaivedReason],
+          ['听取意见', review.consultations.length ? h('ul', {}, review.consultations.map((c) => h('li', {}, `${c.party}（${label(CONSULTATION_KIND_LABELS, c.kind)}${c.method ? `，${label(CONSULTATION_METHOD_LABELS, c.method)}` : ''}）：${c.view}`))) : null],
+          ['听取方式的理由', review.methodReason],
+          ['未听取意见的理由（旧规则下记录）', review.consultationWaivedReason],
           ['适用例外', review.exception ? `${review.exception.ground}：${review.exception.reason}；无影响更小的替代方案：${review.exception.noLessRestrictiveAlternative}；期限或终止条件：${review.exception.periodOrEndCondition}` : null],
         ])) : null,
       fcr.documents.length ? subsection('书面审查结论（条例第17条）', fcr.documents.map((d) => h('details', { class: 'document' },

@@ -155,6 +155,8 @@ export async function matterPage(main, params, app) {
       h('p', { class: 'crumbs no-print' }, h('a', { href: '#/matters' }, '事项列表'), ' / ', h('span', { title: matter.id }, `事项 ${matter.id.slice(0, 8)}`)),
       h('h1', { tabindex: '-1' }, matter.title),
       h('div', { class: 'matter-meta' }, badge(label(KIND_LABELS, matter.kind), 'kind'), ' ', stageBadge(matter.stage), ' ', flagChips(matter.flags ?? [])),
+      // Warnings for the people who can act on them (e.g. may_need_fcr for the legal unit: it may add ECON with set_flags).
+      (matter.warnings ?? []).map((w) => h('p', { class: 'warn', role: 'status', dataset: { warning: w.code } }, `⚠ ${w.message}`)),
       defList([
         ['承办科室', app.sectionName(matter.draftingUnit)],
         ['当前版本', `第 ${matter.currentVersion.number} 版`],

@@ -120,7 +120,8 @@ export async function worklistPage(main, _params, app, query) {
     const rows = items.map((m) => {
       const st = m.nextDueAt ? dueStatus(m.nextDueAt) : { level: 'none', text: '' };
       return h('tr', { class: [m.overdue && 'row-overdue', st.level === 'soon' && 'row-soon', m.awaitsMe && 'row-mine'], dataset: { id: m.id } },
-        h('th', { scope: 'row' }, h('a', { href: `#/matters/${encodeURIComponent(m.id)}` }, m.title), h('div', { class: 'chips' }, m.flags.map((f) => badge(FLAG_SHORT[f] ?? f, `flag flag-${f}`, FLAG_LABELS[f])))),
+        h('th', { scope: 'row' }, h('a', { href: `#/matters/${encodeURIComponent(m.id)}` }, m.title), h('div', { class: 'chips' }, m.flags.map((f) => badge(FLAG_SHORT[f] ?? f, `flag flag-${f}`, FLAG_LABELS[f])),
+          (m.warnings ?? []).includes('may_need_fcr') ? badge('⚠ 可能需要公平竞争审查', 'warn', '自动预审在当前版本中发现可能排除、限制竞争的表述，本事项未标记“涉及经营者经济活动”：请法制机构决定是否增加该标记') : null)),
         h('td', {}, label(KIND_LABELS, m.kind)),
         h('td', {}, badge(label(STAGE_LABELS, m.stage), `stage ${FAILED_STAGES.includes(m.stage) ? 'stage-failed' : TERMINAL_STAGES.includes(m.stage) ? 'stage-done' : 'stage-open'}`)),
         h('td', {}, m.awaitsMe ? [badge('待我办理', 'info todo-badge'), ' '] : null, awaiting(m, app)),

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "matter" ADD COLUMN     "warnings" TEXT[] DEFAULT ARRAY[]::TEXT[];
+
