@@ -24,6 +24,7 @@ export async function storeRegistration(prisma: PrismaClient, r: RegistrationRec
           id: r.matterId,
           title: r.state.title,
           kind: r.state.kind,
+          alsoMajorDecision: r.state.alsoMajorDecision === true,
           flags: r.state.flags,
           draftingUnit: r.state.draftingUnit,
           createdById: r.actor.userId,

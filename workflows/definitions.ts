@@ -16,6 +16,8 @@ export function matterWorkflowId(matterId: string): string {
 export interface MatterWorkflowInput {
   matterId: string;
   kind: MatterKind;
+  /** A normative document that is also a major decision (absent in matters started before it existed). */
+  alsoMajorDecision?: boolean;
   flags: Flag[];
   title: string;
   draftingUnit: string;

@@ -46,6 +46,7 @@ export class MatterHolder {
         {
           matterId: input.matterId,
           kind: input.kind,
+          ...(input.alsoMajorDecision ? { alsoMajorDecision: true } : {}),
           flags: input.flags,
           title: input.title,
           draftingUnit: input.draftingUnit,

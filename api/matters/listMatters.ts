@@ -27,7 +27,8 @@ export async function listMatters(deps: ApiDeps, principal: Principal, q: z.infe
   const scope = readScope(principal);
   if (!scope.all) and.push(scope.anyOf.length ? { OR: scope.anyOf } : { id: { in: [] } });
   if (q.stage) and.push({ stage: q.stage });
-  if (q.kind) and.push({ kind: q.kind });
+  // A normative document that is also a major decision is listed among both kinds.
+  if (q.kind) and.push(q.kind === 'major_decision' ? { OR: [{ kind: q.kind }, { alsoMajorDecision: true }] } : { kind: q.kind });
   if (q.draftingUnit) and.push({ draftingUnit: q.draftingUnit });
   if (q.dueBefore) and.push({ nextDueAt: { lte: new Date(`${q.dueBefore}T23:59:59.999+08:00`) } });
   if (q.overdue === true) and.push({ nextDueAt: { lt: new Date() } });
@@ -38,7 +39,7 @@ export async function listMatters(deps: ApiDeps, principal: Principal, q: z.infe
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: q.limit + 1,
     ...(q.cursor ? { cursor: { id: q.cursor }, skip: 1 } : {}),
-    select: { id: true, title: true, kind: true, flags: true, draftingUnit: true, stage: true, currentVersion: true, nextDueAt: true, createdAt: true, updatedAt: true, createdById: true, awaitingRoles: true, awaitingUserIds: true, warnings: true },
+    select: { id: true, title: true, kind: true, alsoMajorDecision: true, flags: true, draftingUnit: true, stage: true, currentVersion: true, nextDueAt: true, createdAt: true, updatedAt: true, createdById: true, awaitingRoles: true, awaitingUserIds: true, warnings: true },
   });
   const page = rows.slice(0, q.limit);
   const now = Date.now();

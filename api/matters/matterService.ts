@@ -3,7 +3,7 @@ import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, Workf
 import type { Matter } from '../../prisma/generated/client';
 import { sha256Hex, type RequestOrigin } from '../../domain/evidence';
 import { authorize, canRead, type MatterAccess } from '../../domain/permissions';
-import { ACTION_LABELS, isEcon, matterWarnings, currentHash, currentVersion, parseMatterState, needsText, availableActions, awaitedParties, awaits, deadlines, decide, nextObligationDue, whoseTurn, matterAccessOf, registrationProblem, TERMINAL_STAGES, type MatterKind, type Flag, type MatterState } from '../../domain/procedure';
+import { ACTION_LABELS, isEcon, isMajorDecision, matterWarnings, currentHash, currentVersion, parseMatterState, needsText, availableActions, awaitedParties, awaits, deadlines, decide, nextObligationDue, whoseTurn, matterAccessOf, registrationProblem, TERMINAL_STAGES, type MatterKind, type Flag, type MatterState } from '../../domain/procedure';
 import {
   actUpdate,
   matterWorkflowId,
@@ -33,6 +33,7 @@ const ACTION_WAIT_MS = 60_000;
 export interface NewMatter {
   title: string;
   kind: MatterKind;
+  alsoMajorDecision?: boolean;
   draftingUnit?: string;
   flags: Flag[];
   text: string;
@@ -64,6 +65,7 @@ export async function createMatter(deps: ApiDeps, principal: Principal, input: N
   const workflowInput: MatterWorkflowInput = {
     matterId,
     kind: input.kind,
+    ...(input.alsoMajorDecision ? { alsoMajorDecision: true } : {}),
     flags: input.flags,
     title: input.title,
     draftingUnit,
@@ -77,8 +79,8 @@ export async function createMatter(deps: ApiDeps, principal: Principal, input: N
     registrationAttempt: attempt,
   };
   // Checked here, before any workflow exists: the workflow would otherwise fail on its first step.
-  const problem = registrationProblem({ matterId, kind: input.kind, flags: input.flags, title: input.title, draftingUnit, createdBy: principal.userId, versionHash: workflowInput.firstVersion.hash, now: new Date().toISOString() });
-  if (problem) throw new ProblemError(422, 'Cannot register this matter', { detail: problem.reason, code: problem.code, errors: [{ field: problem.code === 'FLAG_NOT_APPLICABLE' ? 'body.flags' : 'body', message: problem.reason }] });
+  const problem = registrationProblem({ matterId, kind: input.kind, alsoMajorDecision: input.alsoMajorDecision, flags: input.flags, title: input.title, draftingUnit, createdBy: principal.userId, versionHash: workflowInput.firstVersion.hash, now: new Date().toISOString() });
+  if (problem) throw new ProblemError(422, 'Cannot register this matter', { detail: problem.reason, code: problem.code, errors: [{ field: problem.code === 'FLAG_NOT_APPLICABLE' ? 'body.flags' : problem.code === 'CLASSIFICATION_NOT_APPLICABLE' ? 'body.alsoMajorDecision' : 'body', message: problem.reason }] });
   // One round trip: start the workflow (or find the one a retry with the same key started) and wait
   // for it to store the registration. The start is durable as soon as the server has it.
   const start = new WithStartWorkflowOperation(MATTER_WORKFLOW_TYPE, {
@@ -180,6 +182,7 @@ export async function loadMatterView(deps: ApiDeps, principal: Principal, matter
     id: row.id,
     title: row.title,
     kind: row.kind,
+    alsoMajorDecision: isMajorDecision(state) && state.kind === 'normative_document',
     flags: state.flags,
     // The one rule (domain isEcon): the web app asks this instead of reading the flags itself.
     fairCompetitionReview: isEcon(state),

@@ -23,6 +23,7 @@ const common = {
   id: z.string(),
   title: z.string(),
   kind: oneOf(MATTER_KINDS),
+  alsoMajorDecision: z.boolean().describe('A normative document that is also a major decision: it owes the duties of both'),
   flags: z.array(oneOf(FLAGS)),
   draftingUnit: z.string(),
   stage: oneOf(STAGES),

@@ -18,6 +18,7 @@ import type { ApiDeps } from '../deps';
 export const createMatterBody = z.strictObject({
   title: line(500),
   kind: oneOf(MATTER_KINDS),
+  alsoMajorDecision: z.boolean().optional().describe('A normative document that is also a major decision (重大行政决策): it owes the duties of both'),
   draftingUnit: line(100).optional().describe('Section id of the drafting unit; defaults to the drafter\'s own section'),
   flags: z.array(oneOf(FLAGS)).max(5).default([]).refine((f) => new Set(f).size === f.length, 'must not repeat a flag'),
   text: documentText(),

@@ -9,6 +9,7 @@ import type { ProcedureConfig } from './config';
 import { postDecisionStepDone } from './handlers/postDecision';
 import { amendmentRoundPending } from './state';
 import { postDecisionSteps } from './steps';
+import { kindConfigOf } from './classification';
 import { CalendarYearMissingError, ms, periodEnd } from './time';
 import type { Duration, DurationUnit, MatterState, Stage } from './types';
 
@@ -90,7 +91,7 @@ const LEGALITY_MINIMUM_STAGES: readonly Stage[] = [
 
 export function deadlines(state: MatterState, config: ProcedureConfig, cal: HolidayCalendar): Deadline[] {
   const out: Deadline[] = [];
-  const k = config.kinds[state.kind];
+  const k = kindConfigOf(state, config);
 
   const clock = (
     key: DeadlineKey,
@@ -153,7 +154,7 @@ export function deadlines(state: MatterState, config: ProcedureConfig, cal: Holi
   }
 
   if (state.stage === 'post_decision') {
-    const steps = postDecisionSteps(state.kind, state.flags);
+    const steps = postDecisionSteps(state.kind, state.flags, state.alsoMajorDecision === true);
     const p = state.postDecision;
     if (steps.includes('filing') && p.publication && !p.filing) {
       clock('filing_deadline', '报送备案期限', p.publication.at, k.filingDeadline, [], 'post_decision');

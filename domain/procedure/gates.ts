@@ -7,6 +7,7 @@ import { describeMaterials, missingMaterials } from './materials';
 import { refuse } from './refusals';
 import { currentHash, currentLawyerOpinion, fcrClearsCurrent, isEcon } from './state';
 import { periodEnd, isAfterPeriod } from './time';
+import { kindConfigOf } from './classification';
 import type { DecisionContext, MatterState, Refusal } from './types';
 
 /** 713号令第25条: a LAWFUL conclusion — or LAWFUL_WITH_AMENDMENTS with the amendments confirmed — on the current text. */
@@ -27,7 +28,7 @@ export function legalityGate(state: MatterState): Refusal | null {
 
 /** 713号令第28条: the lawyer's non-void opinion on the current text, and not UNLAWFUL. */
 export function lawyerGate(state: MatterState, ctx: DecisionContext): Refusal | null {
-  const required = ctx.config.kinds[state.kind].lawyerOpinionRequired;
+  const required = kindConfigOf(state, ctx.config).lawyerOpinionRequired;
   const opinion = currentLawyerOpinion(state);
   if (opinion && opinion.outcome === 'UNLAWFUL') return refuse('LAWYER_OPINION_UNLAWFUL');
   if (!required) return null;
@@ -65,7 +66,7 @@ function versionNumberOf(state: MatterState, hash: string): number | null {
 
 /** The earliest moment the meeting may take place: after the minimum review time, clock stops excluded. */
 export function minimumReviewEnd(state: MatterState, ctx: DecisionContext): string | null {
-  const min = ctx.config.kinds[state.kind].legalityReviewMinimum;
+  const min = kindConfigOf(state, ctx.config).legalityReviewMinimum;
   const start = state.legality.startedAt;
   if (!min || !start) return null;
   return periodEnd(start, min, state.legality.pauses, ctx.calendar);
@@ -73,7 +74,7 @@ export function minimumReviewEnd(state: MatterState, ctx: DecisionContext): stri
 
 /** 713号令第26条: 应当保证必要的审查时间，一般不少于7个工作日. */
 export function minimumTimeGate(state: MatterState, ctx: DecisionContext, meetingAt: string): Refusal | null {
-  const min = ctx.config.kinds[state.kind].legalityReviewMinimum;
+  const min = kindConfigOf(state, ctx.config).legalityReviewMinimum;
   if (!min) return null;
   const start = state.legality.startedAt;
   if (!start) return refuse('LEGALITY_MIN_TIME', 'the legality review has not started');

@@ -35,6 +35,7 @@ export {
   type StepKey,
 } from './steps';
 export { missingMaterials } from './materials';
+export { isMajorDecision, isNormativeDocument, dualApplies, kindConfigOf, type Classified } from './classification';
 export { legalityGate, lawyerGate, fcrGate, riskGate, minimumTimeGate, minimumReviewEnd, meetingGates } from './gates';
 export { matterAccessOf, currentVersion, currentHash, currentLawyerOpinion, fcrClearsCurrent, isEcon } from './state';
 export { REFUSALS, refuse, type RefusalCode } from './refusals';

@@ -36,7 +36,7 @@ function present(state: MatterState, key: MaterialKey): boolean {
 }
 
 export function missingMaterials(state: MatterState, config: ProcedureConfig): MaterialKey[] {
-  return requiredMaterials(state.kind, state.flags, config).filter((k) => !present(state, k));
+  return requiredMaterials(state.kind, state.flags, config, state.alsoMajorDecision === true).filter((k) => !present(state, k));
 }
 
 export function describeMaterials(keys: readonly MaterialKey[]): string {

@@ -8,8 +8,9 @@ import { APPLICABLE_FLAGS } from './steps';
 import type { Flag, MatterKind, MatterState } from './types';
 import { FLAGS, MATTER_KINDS } from './types';
 import { VERSION_HASH_PATTERN } from './versions';
+import { dualApplies } from './classification';
 
-export type RegistrationInput = Pick<MatterState, 'matterId' | 'kind' | 'flags' | 'title' | 'draftingUnit' | 'createdBy'> & {
+export type RegistrationInput = Pick<MatterState, 'matterId' | 'kind' | 'flags' | 'title' | 'draftingUnit' | 'createdBy' | 'alsoMajorDecision'> & {
   /** SHA-256 (hex) of the first draft. */
   versionHash: string;
   now: string;
@@ -40,6 +41,9 @@ export function registrationProblem(input: RegistrationInput): { code: string; r
   if (wrong.length > 0) {
     return { code: 'FLAG_NOT_APPLICABLE', reason: `该标记不适用于此类事项 / flags ${wrong.join(', ')} do not apply to ${input.kind}` };
   }
+  if (input.alsoMajorDecision === true && !dualApplies(input.kind)) {
+    return { code: 'CLASSIFICATION_NOT_APPLICABLE', reason: `只有行政规范性文件可以同时属于重大行政决策 / only a normative document can also be a major decision (kind ${input.kind})` };
+  }
   if (typeof input.versionHash !== 'string' || !VERSION_HASH_PATTERN.test(input.versionHash)) {
     return { code: 'INVALID_VERSION_HASH', reason: '版本摘要应为64位小写十六进制SHA-256值 / versionHash must be lowercase hex SHA-256' };
   }
@@ -56,6 +60,7 @@ export function registerMatter(input: RegistrationInput, _config: ProcedureConfi
   return {
     matterId: input.matterId,
     kind: input.kind,
+    alsoMajorDecision: input.alsoMajorDecision === true,
     flags: FLAGS.filter((f) => input.flags.includes(f)),
     title: input.title,
     draftingUnit: input.draftingUnit,

@@ -17,6 +17,7 @@ export const matterStateShape = z.looseObject({
   matterId: z.string(),
   stage: oneOf(STAGES),
   kind: oneOf(MATTER_KINDS),
+  alsoMajorDecision: z.boolean().optional(),
   flags: z.array(oneOf(FLAGS)),
   title: z.string(),
   draftingUnit: z.string(),
@@ -40,7 +41,8 @@ function isMatterState(value: unknown): value is MatterState {
 
 /** A stored matter state, checked; throws naming the matter when the row holds something else. */
 export function parseMatterState(value: unknown, matterId: string): MatterState {
-  if (isMatterState(value)) return value;
+  // States stored before the second classification existed are normative documents or major decisions only.
+  if (isMatterState(value)) return value.alsoMajorDecision === undefined ? { ...value, alsoMajorDecision: false } : value;
   const issue = matterStateShape.safeParse(value).error?.issues[0];
   throw new Error(`matter ${matterId}: the stored state is not a matter state (${issue ? `${issue.path.join('.')}: ${issue.message}` : 'empty'})`);
 }

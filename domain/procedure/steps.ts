@@ -6,6 +6,7 @@
 import type { ProcedureConfig } from './config';
 import type { Flag, MatterKind, Stage } from './types';
 import { RESEARCH_ITEM_LABELS } from './labels';
+import { isMajorDecision, kindConfigOf } from './classification';
 
 /**
  * Flags that mean something for each kind. Enforcement decisions are not policy measures (no
@@ -67,10 +68,13 @@ export function successStage(kind: MatterKind): 'issued' | 'decided' {
   return kind === 'normative_document' || kind === 'major_decision' ? 'issued' : 'decided';
 }
 
-/** Post-decision steps in the order they must happen. */
-export function postDecisionSteps(kind: MatterKind, flags: readonly Flag[]): PostDecisionStep[] {
+/**
+ * Post-decision steps in the order they must happen. `alsoMajorDecision`: a normative document that is also
+ * a major decision owes both kinds' steps (the Party report and the 备案).
+ */
+export function postDecisionSteps(kind: MatterKind, flags: readonly Flag[], alsoMajorDecision = false): PostDecisionStep[] {
   const steps: PostDecisionStep[] = [];
-  if (kind === 'major_decision') steps.push('party_report'); // 713号令第31条
+  if (isMajorDecision({ kind, alsoMajorDecision })) steps.push('party_report'); // 713号令第31条
   if (hasFlag(kind, flags, 'GOVNAME')) steps.push('government_review');
   if (kind !== 'collective_matter') steps.push('sign_and_number');
   if (kind === 'normative_document' || kind === 'major_decision') steps.push('publish'); // 713号令第32条
@@ -107,11 +111,11 @@ export const MATERIAL_LABELS: Record<MaterialKey, string> = {
 };
 
 /** 713号令第26条 (送审材料) and art. 29 (the meeting pack): what must be on file, by kind and flags. */
-export function requiredMaterials(kind: MatterKind, flags: readonly Flag[], config: ProcedureConfig): MaterialKey[] {
+export function requiredMaterials(kind: MatterKind, flags: readonly Flag[], config: ProcedureConfig, alsoMajorDecision = false): MaterialKey[] {
   // A contract: its text and its particulars (the basis and the procurement procedure are among them).
   if (kind === 'contract_review') return ['draft', 'contract_particulars'];
   const list: MaterialKey[] = ['draft', 'drafting_explanation', 'legal_bases', 'procedure_statement'];
-  if (config.kinds[kind].internalConsultationRequired) list.push('internal_consultation');
+  if (kindConfigOf({ kind, alsoMajorDecision }, config).internalConsultationRequired) list.push('internal_consultation');
   if (hasFlag(kind, flags, 'PUBLIC')) list.push('public_comment', 'comment_adoption');
   if (hasFlag(kind, flags, 'TECH')) list.push('expert_opinions');
   if (hasFlag(kind, flags, 'RISK')) list.push('risk_assessment');
@@ -152,8 +156,8 @@ function step(key: StepKey, optional = false): PlannedStep {
 }
 
 /** The plan of a matter of this kind with these flags, in procedure order. */
-export function requiredSteps(kind: MatterKind, flags: readonly Flag[], config: ProcedureConfig): PlannedStep[] {
-  const k = config.kinds[kind];
+export function requiredSteps(kind: MatterKind, flags: readonly Flag[], config: ProcedureConfig, alsoMajorDecision = false): PlannedStep[] {
+  const k = kindConfigOf({ kind, alsoMajorDecision }, config);
   if (kind === 'contract_review') {
     return [
       step('registration'),
@@ -178,6 +182,6 @@ export function requiredSteps(kind: MatterKind, flags: readonly Flag[], config: 
   steps.push(step('completeness_check'), step('legality_review'));
   steps.push(step('lawyer_opinion', !k.lawyerOpinionRequired));
   steps.push(step('collective_decision'));
-  for (const s of postDecisionSteps(kind, flags)) steps.push(step(s));
+  for (const s of postDecisionSteps(kind, flags, alsoMajorDecision)) steps.push(step(s));
   return steps;
 }

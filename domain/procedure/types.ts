@@ -289,6 +289,11 @@ export interface VersionRecord {
 export interface MatterState {
   matterId: string;
   kind: MatterKind;
+  /**
+   * A normative document that is also a major decision owes the duties of both (./classification).
+   * Absent in states stored before it existed: parseMatterState reads them as false.
+   */
+  alsoMajorDecision?: boolean;
   flags: Flag[];
   title: string;
   /** Section id of the drafting unit (承办科室). */

@@ -9,6 +9,7 @@
  * function.
  */
 
+import { kindConfigOf } from './classification';
 import { PERMISSIONS } from '../permissions/table';
 import { actionApplies } from './availableActions';
 import type { ProcedureConfig } from './config';
@@ -86,7 +87,7 @@ export function whoseTurn(state: MatterState, config: ProcedureConfig, clocks: r
   if (isTerminal(state.stage)) return [];
   const one = (actions: CommandType[], userId: string | null = null) => [duty(state, actions, clocks, userId)];
   const legality = state.legality;
-  const lawyerRequired = config.kinds[state.kind].lawyerOpinionRequired;
+  const lawyerRequired = kindConfigOf(state, config).lawyerOpinionRequired;
   switch (state.stage) {
     case 'research':
     case 'supplementing':

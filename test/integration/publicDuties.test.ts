@@ -57,6 +57,37 @@ describe('duties towards the public and the decision, through the workflow', () 
     expect(scheduled.state.stage).toBe('meeting_scheduled');
     await recordHistory(system.client, matterWorkflowId(id), 'risk-not-controllable-stops');
   });
-});
 
-export { daysAgo };
+  test('a normative document that is also a major decision owes both kinds\' duties (registration, list, comment window, review time)', async () => {
+    const wrong = await http.post('/api/v1/matters', cast.drafter, { title: '重大决策', kind: 'major_decision', alsoMajorDecision: true, text: '第一条 为规范管理，制定本办法。' });
+    expect(wrong.status).toBe(422);
+    expect(wrong.body.code).toBe('CLASSIFICATION_NOT_APPLICABLE');
+    expect(wrong.body.errors[0].field).toBe('body.alsoMajorDecision');
+
+    const created = await http.post('/api/v1/matters', cast.drafter, { title: '文化旅游消费补贴政策', kind: 'normative_document', alsoMajorDecision: true, flags: ['PUBLIC'], text: '第一条 为促进文化旅游消费，制定本政策。\n第二条 本政策自发布之日起施行。' });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    expect(created.body).toMatchObject({ kind: 'normative_document', alsoMajorDecision: true });
+    const listed = await http.get('/api/v1/matters?kind=major_decision&limit=200', cast.legal);
+    expect(listed.body.items.find((m: { id: string }) => m.id === id)).toMatchObject({ kind: 'normative_document', alsoMajorDecision: true });
+    const plan = await http.get(`/api/v1/matters/${id}`, cast.drafter);
+    expect(plan.body.alsoMajorDecision).toBe(true);
+
+    // The 30-day window of a major decision (713 art. 15), not the normative document's 7 working days.
+    const tenDays = await http.act(id, cast.drafter, { type: 'record_research_item', item: { kind: 'public_comment', openedAt: daysAgo(12), closesAt: daysAgo(2), channel: '区政府网站' } });
+    expect(tenDays.status).toBe(422);
+    expect(tenDays.body.code).toBe('COMMENT_WINDOW_TOO_SHORT');
+    await drive.research(id, ['PUBLIC']);
+    await drive.ok(id, cast.drafter, { type: 'submit_for_review' });
+    await drive.ok(id, cast.legal, { type: 'accept_materials' });
+    await drive.lawful(id);
+    await sleep(2_500); // a plain normative document could meet now (2 s in this configuration)
+    const early = await http.act(id, cast.secretary, { type: 'schedule_meeting', meetingAt: new Date(Date.now() + 3_600_000).toISOString(), body: 'director_office_meeting' });
+    expect(early.status).toBe(422);
+    expect(early.body.code).toBe('LEGALITY_MIN_TIME');
+    expect(early.body.detail).toContain('713号令第26条');
+    const live = await http.get(`/api/v1/matters/${id}?live=true`, cast.legal);
+    expect(live.body.deadlines.find((d: { key: string }) => d.key === 'legality_review_minimum')).toMatchObject({ unit: 'working_days' });
+    await recordHistory(system.client, matterWorkflowId(id), 'dual-normative-document-major-decision');
+  });
+});

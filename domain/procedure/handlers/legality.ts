@@ -9,6 +9,7 @@ import { describeMaterials, missingMaterials } from '../materials';
 import { refuse } from '../refusals';
 import { currentHash, currentLawyerOpinion, moveTo, noteLegalUnitActor, supersedeLegalityConclusion } from '../state';
 import { lawyerGate } from '../gates';
+import { kindConfigOf } from '../classification';
 import type { LegalityOutcome, MatterState, Stage } from '../types';
 import { LEGALITY_OUTCOMES } from '../types';
 import { closeAs } from './drafting';
@@ -143,7 +144,7 @@ export const recordLegalityConclusion: Handler<'record_legality_conclusion'> = (
   if (SUBSTANTIVE.includes(cmd.outcome)) {
     const opinion = currentLawyerOpinion(s);
     if (cmd.outcome !== 'UNLAWFUL' && opinion?.outcome === 'UNLAWFUL') return refuse('LAWYER_OPINION_UNLAWFUL');
-    if (ctx.config.kinds[s.kind].lawyerOpinionRequired) {
+    if (kindConfigOf(s, ctx.config).lawyerOpinionRequired) {
       if (!s.legality.lawyerId) return refuse('LAWYER_NOT_ASSIGNED');
       if (!opinion) return refuse('LAWYER_OPINION_MISSING');
     }

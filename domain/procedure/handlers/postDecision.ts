@@ -55,7 +55,7 @@ export const POST_DECISION_PREREQUISITES: Record<PostDecisionStep, readonly Post
 };
 
 function precheck(s: MatterState, step: PostDecisionStep): Refusal | null {
-  const steps = postDecisionSteps(s.kind, s.flags);
+  const steps = postDecisionSteps(s.kind, s.flags, s.alsoMajorDecision === true);
   if (!steps.includes(step)) return refuse('NOT_APPLICABLE', step);
   if (isDone(s, step)) return refuse('ALREADY_DONE', step);
   for (const pre of POST_DECISION_PREREQUISITES[step]) {
@@ -65,7 +65,7 @@ function precheck(s: MatterState, step: PostDecisionStep): Refusal | null {
 }
 
 function finishIfComplete(s: MatterState, now: string, by: string, summary: string): HandlerResult {
-  if (postDecisionSteps(s.kind, s.flags).every((step) => isDone(s, step))) {
+  if (postDecisionSteps(s.kind, s.flags, s.alsoMajorDecision === true).every((step) => isDone(s, step))) {
     const to = successStage(s.kind);
     s.closure = { stage: s.stage, by, at: now, reason: summary };
     moveTo(s, to, now);

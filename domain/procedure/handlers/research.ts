@@ -6,6 +6,7 @@ import { isInstant, ms, periodEnd, reaches } from '../time';
 import type { ResearchItem } from '../types';
 import { done, nonEmpty, type Handler } from './handler';
 import { RESEARCH_ITEM_LABELS } from '../labels';
+import { kindConfigOf } from '../classification';
 
 
 export const recordResearchItem: Handler<'record_research_item'> = (s, cmd, ctx) => {
@@ -45,7 +46,7 @@ export const recordResearchItem: Handler<'record_research_item'> = (s, cmd, ctx)
       if (!isInstant(item.openedAt) || !isInstant(item.closesAt)) return refuse('INVALID_DATETIME', 'openedAt, closesAt');
       if (ms(item.closesAt) <= ms(item.openedAt)) return refuse('INVALID_INPUT', 'the window closes before it opens');
       if (!nonEmpty(item.channel)) return refuse('INVALID_INPUT', 'channel');
-      const min = ctx.config.kinds[s.kind].commentWindowMinimum;
+      const min = kindConfigOf(s, ctx.config).commentWindowMinimum;
       const minEnd = periodEnd(item.openedAt, min, [], ctx.calendar) ?? item.closesAt;
       if (!reaches(item.closesAt, minEnd, min) && !nonEmpty(item.shortenedReason)) {
         return refuse('COMMENT_WINDOW_TOO_SHORT', `minimum ${min.amount} ${min.unit}: until ${minEnd}; closes ${item.closesAt}`);

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "matter" ADD COLUMN     "also_major_decision" BOOLEAN NOT NULL DEFAULT false;
+
