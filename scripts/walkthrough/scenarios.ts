@@ -216,7 +216,60 @@ export async function enforcementReview(w: Walk): Promise<string> {
   return id;
 }
 
-/** Runs all three; returns each matter's final view and its trail verification. */
+const CONTRACT_CHECKLIST = ['CT-S1', 'CT-S2', 'CT-B1', 'CT-P1', 'CT-M1', 'CT-R1', 'CT-L1', 'CT-C1', 'CT-D1', 'CT-T1'].map((code) => ({ code, result: 'pass' }));
+
+/**
+ * An important contract (重要合同): particulars, the lawyer's CT-* review signed on the text, the legal
+ * unit's conclusion, signing (only that text, counterparty and price), the reminder before its term ends
+ * (demo clocks: the term ends 30 s after signing, reminded 20 s before), closed as performed.
+ */
+export async function contractReviewedAndSigned(w: Walk): Promise<string> {
+  w.print('\n■ 重要合同审查 (contract review) — lawyer\'s CT-* opinion signed on the text, signing gated, term reminder');
+  const created = await w.api.request('POST', '/api/v1/matters', w.p.drafter, { title: '智慧文旅服务平台技术服务合同', kind: 'contract_review', flags: [], text: sample('04-contract-smart-tourism-platform.md') });
+  const id: string = created.id;
+  w.print(`  drafter   registered ${id} → ${created.stage}`);
+  await w.step(id, w.p.drafter, {
+    type: 'record_contract_particulars',
+    particulars: {
+      contractType: '技术服务合同',
+      parties: [{ name: '南开区文化和旅游局', role: 'bureau' }, { name: '某某信息技术有限公司', role: 'counterparty', creditCode: '91120104MA05XXXX0X' }],
+      signingAuthority: { signatory: '局长', authority: '法定代表人签署；局长办公会决定〔2026〕5号同意采购' },
+      legalBasis: '民法典合同编；政府采购法第二十六条、第三十条',
+      procurement: { method: 'competitive_consultation', reference: 'NKCG-2026-018' },
+      price: { amount: 480000, paymentTerms: '验收合格后三十日内凭发票一次性支付' },
+      performance: '2026年12月31日前完成部署并通过甲方组织的验收',
+      liability: '双方逾期均按日万分之五支付违约金',
+      confidentiality: { required: true, terms: '游客个人信息和工作秘密保密，合同终止后删除或交还数据' },
+      disputeResolution: { method: 'litigation', forum: '甲方所在地人民法院' },
+    },
+  });
+  await w.step(id, w.p.drafter, { type: 'submit_for_review' });
+  await w.step(id, w.p.legal, { type: 'accept_materials' });
+  await w.step(id, w.p.legal, { type: 'assign_lawyer', lawyerId: w.p.lawyer.userId });
+  for (const f of (await w.showLegalityFindings(id, w.p.lawyer)).filter((x) => x.status === 'open')) {
+    await w.step(id, w.p.lawyer, { type: 'answer_legality_finding', findingId: f.id, verdict: 'dismissed', reason: '合同条款约定双方权利义务，不属于行政管理措施' });
+  }
+  const hash = await w.hash(id);
+  await w.step(id, w.p.lawyer, { type: 'submit_lawyer_opinion', versionHash: hash, outcome: 'LAWFUL', text: '经审查，合同主体适格，签约授权明确，已依法履行竞争性磋商程序，价款、履行、违约责任、保密和争议解决条款明确对等，可以签订。', checklist: CONTRACT_CHECKLIST });
+  await w.step(id, w.p.legal, { type: 'record_legality_conclusion', versionHash: hash, outcome: 'LAWFUL', text: '同意签订。' });
+  const now = Date.now();
+  await w.step(id, w.p.drafter, { type: 'record_contract_signing', versionHash: hash, contractNumber: '南文旅合〔2026〕7号', signedAt: new Date(now).toISOString(), signatory: '局长', counterparty: '某某信息技术有限公司', value: 480000, termStart: new Date(now).toISOString(), termEnd: new Date(now + 30_000).toISOString() });
+  const view = await w.api.matter(id, w.p.legal);
+  const clock = (view.deadlines as Array<{ key: string; remindAt?: string }>).find((d) => d.key === 'contract_term_end');
+  const waitMs = clock?.remindAt ? Math.max(0, Date.parse(clock.remindAt) - Date.now()) + 1_500 : 0;
+  w.print(`  (waiting ${Math.ceil(waitMs / 1000)} s for the reminder before the contract's term ends)`);
+  await sleep(waitMs);
+  const trail = await w.api.request('GET', `/api/v1/matters/${id}/trail`, w.p.legal);
+  const reminder = (trail.items as Array<{ action: string; summary?: string | null }>).find((t) => t.action === 'deadline_reminder');
+  w.print(`  system    ${reminder ? 'deadline_reminder          (合同期限届满提醒)' : '(no reminder yet)'}`);
+  const register = await w.api.request('GET', '/api/v1/contracts?status=in_force', w.p.legal);
+  const row = (register.items as Array<{ matterId: string; contractNumber: string; counterparty: string; value: number }>).find((r) => r.matterId === id);
+  if (row) w.print(`  register  ${row.contractNumber} ${row.counterparty} ${row.value}元 in force`);
+  await w.step(id, w.p.legal, { type: 'close_contract', outcome: 'performed', note: '已验收，款项已付清' });
+  return id;
+}
+
+/** Runs them all; returns each matter's final view and its trail verification. */
 export async function runWalkthrough(baseUrl: string, print: Print = (l) => process.stdout.write(`${l}\n`), password = 'demo') {
   const api = new ApiClient(baseUrl);
   const people = await loginDemoPeople(api, password);
@@ -225,6 +278,7 @@ export async function runWalkthrough(baseUrl: string, print: Print = (l) => proc
     normativeDocument: await normativeDocumentWithRevision(w),
     majorDecision: await majorDecision(w),
     enforcementReview: await enforcementReview(w),
+    contract: await contractReviewedAndSigned(w),
   };
   print('\n■ Final states');
   const results: Record<string, { id: string; stage: string; versions: number; trailValid: boolean; trailEntries: number }> = {};

@@ -16,14 +16,17 @@ describe('the walkthrough', () => {
     await system?.stop();
   });
 
-  test('carries a normative document (with a revision loop), a major decision and an enforcement review to the end', async () => {
+  test('carries a normative document (with a revision loop), a major decision, an enforcement review and a contract to the end', async () => {
     const lines: string[] = [];
     const results = await runWalkthrough(system.apiUrl!, (l) => lines.push(l));
     expect(results.normativeDocument).toMatchObject({ stage: 'issued', versions: 2, trailValid: true });
     expect(results.majorDecision).toMatchObject({ stage: 'issued', versions: 1, trailValid: true });
     expect(results.enforcementReview).toMatchObject({ stage: 'decided', versions: 1, trailValid: true });
+    // A contract reviewed (the lawyer's CT-* opinion signed on its text), signed, reminded before its term ends, closed.
+    expect(results.contract).toMatchObject({ stage: 'contract_closed', versions: 1, trailValid: true });
     const printed = lines.join('\n');
     expect(printed).toContain('return_for_revision');
+    expect(printed).toMatch(/record_contract_signing[\s\S]*deadline_reminder[\s\S]*register\s+南文旅合〔2026〕7号 某某信息技术有限公司 480000元 in force[\s\S]*close_contract/);
     // The legality pre-screen's findings on the sample draft are shown; the register clears the deposit
     // clause; on the revised text the lawyer answers what is left before signing.
     expect(printed).toMatch(/legality pre-screen of version 1: 2 finding\(s\)[\s\S]*LR-LICENCE 第十二条[\s\S]*LR-FEE 第十三条/);
