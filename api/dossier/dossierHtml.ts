@@ -36,11 +36,18 @@ const row = (cells: unknown[], header = false) => `<tr>${cells.map((c) => (heade
 const table = (head: string[], rows: string[]) => (rows.length ? `<table>${row(head, true)}${rows.join('')}</table>` : '<p class="muted">无。</p>');
 const facts = (pairs: Array<[string, string]>) => `<table>${pairs.map(([k, v]) => `<tr><th>${esc(k)}</th><td>${v}</td></tr>`).join('')}</table>`;
 
+/**
+ * A recorded summary as a reader reads it (as the web app shows it): pre-screen finding ids left out (the
+ * code and clause say which), ISO instants ("安排局长办公会：2026-11-30T05:16:57+08:00") in Beijing time.
+ */
+export const readableSummary = (text: string) =>
+  text.replace(/（[0-9a-f-]{36}:v\d+:\d+）/g, '').replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})/g, (iso) => beijingTime(iso));
+
 export function dossierHtml(d: Dossier): string {
   const name = (id: string | null | undefined) => (id ? esc(id === 'system' ? '系统（流程自动）' : d.names[id] ?? id) : '—');
   // Summaries recorded by the procedure name people by id; the printed record names them.
   const ids = Object.keys(d.names).sort((a, b) => b.length - a.length).map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const withNames = (text: string | null | undefined) => (text && ids.length ? text.replace(new RegExp(ids.join('|'), 'g'), (id) => d.names[id] ?? id) : text ?? '');
+  const withNames = (text: string | null | undefined) => readableSummary(text && ids.length ? text.replace(new RegExp(ids.join('|'), 'g'), (id) => d.names[id] ?? id) : text ?? '');
   const names = (ids: readonly string[]) => (ids.length ? ids.map(name).join('、') : '无');
   const version = (hash: string | null | undefined) => {
     const v = d.versions.find((x) => x.sha256 === hash);

@@ -76,7 +76,7 @@ describe('the web app, every role through one matter', () => {
     process.stdout.write(`browser journey: ${Math.round(total / 1000)} s\n${timings.map(([n, ms]) => `  ${(ms / 1000).toFixed(1).padStart(5)} s  ${n}`).join('\n')}\n  screenshots: ${SHOTS_DIR}\n`);
     if (process.env.UPDATE_README_SCREENSHOTS === '1') {
       fs.mkdirSync(README_SHOTS_DIR, { recursive: true });
-      for (const [from, to] of [['worklist-legal-unit', 'worklist.png'], ['matter-lawyer-turn', 'matter.png'], ['diff-side-by-side', 'diff.png'], ['statistics', 'statistics.png'], ['phone-lawyer-checklist', 'phone-checklist.png']]) {
+      for (const [from, to] of [['diff-side-by-side', 'diff.png'], ['statistics', 'statistics.png'], ['phone-lawyer-checklist', 'phone-checklist.png']]) {
         const file = fs.readdirSync(SHOTS_DIR).find((f) => f.endsWith(`-${from}.png`));
         if (file && to) fs.copyFileSync(path.join(SHOTS_DIR, file), path.join(README_SHOTS_DIR, to));
       }
@@ -339,7 +339,7 @@ describe('the web app, every role through one matter', () => {
       expect(actions.filter((a) => /^[a-z_]+$/.test(a))).toEqual([]); // no raw action codes
     });
     await eventually(() => trail.locator('tbody > tr:not(.trail-details) > td:nth-child(3)').allInnerTexts(), (actors) => expect(actors.join(' ')).toMatch(/张承办[\s\S]*孙审查[\s\S]*陈律师/));
-    await eventually(() => visibleText(auditor), (v) => expect(v).not.toMatch(/u-(drafter|lawyer|fcr_reviewer)-/)); // ids only as tooltips
+    await eventually(() => visibleText(auditor), (v) => expect(v).not.toMatch(/u-(drafter|lawyer|fcr_reviewer)-|:v\d+:\d+）|T\d{2}:\d{2}:\d{2}\+08:00/)); // ids only as tooltips, times in words
     await auditor.getByRole('button', { name: '校验留痕' }).click();
     await auditor.locator('.verify-ok', { hasText: '留痕完整' }).waitFor();
     await auditor.locator('article.signoff').getByRole('button', { name: '验证签名' }).first().click();
@@ -351,7 +351,7 @@ describe('the web app, every role through one matter', () => {
     await dossier.locator('h1').waitFor();
     const dossierText = await dossier.locator('body').innerText();
     for (const expected of ['行政规范性文件', '南文旅规〔2026〕1号', '区政府网站', '区司法局', 'WL-2026-001', '起草说明', '陈律师', '赵局长', '局长办公会', '北京时间']) expect(dossierText).toContain(expected);
-    expect(dossierText).not.toMatch(/normative_document|legality_review|submit_lawyer_opinion|director_office_meeting|缺席：；|T\d{2}:\d{2}:\d{2}(\.\d+)?Z/);
+    expect(dossierText).not.toMatch(/normative_document|legality_review|submit_lawyer_opinion|director_office_meeting|缺席：；|T\d{2}:\d{2}(:\d{2})?(\.\d+)?(Z|\+08:00)|:v\d+:\d+）/); // no codes, UTC or ISO times, finding ids
     await ui.screenshot(dossier, 'dossier-printable', { fullPage: true });
     await dossier.close();
     await auditor.getByRole('link', { name: '统计' }).click();

@@ -4,7 +4,7 @@
  * history still names who acted) is loaded once per sign-in; ids are shown only as tooltips. Forms choose
  * people from the directory by name and role — a search box appears when there are many to choose from.
  */
-import { h } from './dom.js';
+import { h, formatDateTime } from './dom.js';
 import { api } from './api.js';
 import { field } from './forms.js';
 import { ROLE_LABELS } from './labels.js';
@@ -55,7 +55,8 @@ let idPattern = null;
 
 /**
  * A text with every known person id in it replaced by the person's name: summaries recorded by the
- * procedure name people by id ("指定法律顾问 user-…"), and people read names.
+ * procedure name people by id ("指定法律顾问 user-…"), and people read names. Finding ids are left out and
+ * ISO instants read in Beijing time.
  * @param {string | null | undefined} text
  */
 export function withNames(text) {
@@ -64,8 +65,17 @@ export function withNames(text) {
     const ids = [...byId.keys()].sort((a, b) => b.length - a.length).map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     idPattern = new RegExp(ids.join('|'), 'g');
   }
-  return idPattern ? text.replace(idPattern, (id) => personName(id)) : text;
+  const named = idPattern ? text.replace(idPattern, (id) => personName(id)) : text;
+  // Pre-screen finding ids ("FCR-C2（<matter id>:v2:1）") mean nothing to a reader; the code and clause say which.
+  // Instants recorded as ISO text ("安排局长办公会：2026-11-30T05:16:57+08:00") read as Beijing time.
+  return named.replace(FINDING_ID, '').replace(ISO_INSTANT, (iso) => formatDateTime(iso, { seconds: true }));
 }
+
+/** An ISO instant with its offset, as the procedure's summaries write meeting times. */
+const ISO_INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})/g;
+
+/** A pre-screen finding's id in parentheses, as the procedure's summaries write it. */
+const FINDING_ID = /（[0-9a-f-]{36}:v\d+:\d+）/g;
 
 /**
  * A person's name as an element, the id as its tooltip (for support and audit, not for reading).

@@ -55,6 +55,8 @@ export class Browsers {
     this.shot += 1;
     const file = path.join(SHOTS_DIR, `${String(this.shot).padStart(2, '0')}-${name}.png`);
     await page.screenshot({ path: file, fullPage: opts.fullPage ?? false });
+    // The page's text next to it, for reading a long page (the dossier) without scrolling a picture.
+    fs.writeFileSync(file.replace(/\.png$/, '.txt'), await page.locator('body').innerText());
     return file;
   }
 

@@ -138,7 +138,7 @@ export async function statisticsPage(main, _params, app, query) {
     totals,
     h('section', { class: 'card', 'aria-labelledby': 'st-stage' }, h('h2', { id: 'st-stage' }, '各环节用时'), stageChart.figure, stageTable),
     h('div', { class: 'stat-grid' },
-      h('section', { class: 'card', 'aria-labelledby': 'st-turn' }, h('h2', { id: 'st-turn' }, '当前由谁办理与超期'), turnChart.figure, turnTable),
+      h('section', { class: 'card', 'aria-labelledby': 'st-turn' }, h('h2', { id: 'st-turn' }, '当前由谁办理与超期'), s.turns.length ? turnChart.figure : null, turnTable),
       h('section', { class: 'card', 'aria-labelledby': 'st-month' }, h('h2', { id: 'st-month' }, '按月'), monthChart.figure, monthTable)),
     h('section', { class: 'card', 'aria-labelledby': 'st-comp' }, h('h2', { id: 'st-comp' }, '审核时间合规'), complianceTable),
     h('section', { class: 'card', 'aria-labelledby': 'st-unit' }, h('h2', { id: 'st-unit' }, '按承办科室'), unitTable),
@@ -146,21 +146,27 @@ export async function statisticsPage(main, _params, app, query) {
 
   try {
     const { BarChart } = await chartist();
+    /** @type {Set<HTMLElement>} the chart boxes that got a chart */
+    const drawn = new Set();
     if (timed.length) {
       // Horizontal bars are drawn bottom-up: reversed, the first stage of the procedure is at the top.
       const rows = [...timed].reverse();
+      drawn.add(stageChart.box);
       new BarChart(stageChart.box, {
         labels: rows.map((x) => `${label(STAGE_LABELS, x.stage)}${new Set(timed.map((y) => y.kind)).size > 1 ? `·${label(KIND_LABELS, x.kind)}` : ''}`),
         series: [rows.map((x) => round1(x.medianSeconds / u.seconds)), rows.map((x) => round1(x.p90Seconds / u.seconds))],
       }, { horizontalBars: true, seriesBarDistance: 10, height: `${Math.max(160, timed.length * 44)}px`, axisY: { offset: 130 }, axisX: { onlyInteger: true } });
     } else setChildren(stageChart.box, h('p', { class: 'muted' }, '暂无已完成的环节。'));
     if (s.turns.length) {
+      drawn.add(turnChart.box);
       new BarChart(turnChart.box, { labels: s.turns.map((x) => label(ROLE_LABELS, x.role)), series: [s.turns.map((x) => x.matters), s.turns.map((x) => x.overdue)] }, { seriesBarDistance: 14, height: '220px', axisY: { onlyInteger: true } });
-    } else setChildren(turnChart.box, h('p', { class: 'muted' }, '无在办事项。'));
+    }
     if (s.byMonth.length) {
+      drawn.add(monthChart.box);
       new BarChart(monthChart.box, { labels: s.byMonth.map((m) => m.month), series: [s.byMonth.map((m) => m.registered), s.byMonth.map((m) => m.finished), s.byMonth.map((m) => m.stopped)] }, { stackBars: false, seriesBarDistance: 12, height: '220px', axisY: { onlyInteger: true } });
     }
-    out.querySelectorAll('.chart-figure').forEach((f) => f.append(h('p', { class: 'legend small' }, f.querySelector('.chart') === stageChart.box ? [badge('中位数', 'series-a'), ' ', badge('第 90 百分位', 'series-b')] : f.querySelector('.chart') === turnChart.box ? [badge('在办', 'series-a'), ' ', badge('超期', 'series-b')] : [badge('登记', 'series-a'), ' ', badge('出台/决定', 'series-b'), ' ', badge('终止', 'series-c')])));
+    // A legend only under a chart that was drawn.
+    out.querySelectorAll('.chart-figure').forEach((f) => drawn.has(/** @type {HTMLElement} */ (f.querySelector('.chart'))) && f.append(h('p', { class: 'legend small' }, f.querySelector('.chart') === stageChart.box ? [badge('中位数', 'series-a'), ' ', badge('第 90 百分位', 'series-b')] : f.querySelector('.chart') === turnChart.box ? [badge('在办', 'series-a'), ' ', badge('超期', 'series-b')] : [badge('登记', 'series-a'), ' ', badge('出台/决定', 'series-b'), ' ', badge('终止', 'series-c')])));
   } catch (err) {
     // Without the charts the tables still carry every figure.
     out.prepend(h('p', { class: 'muted small' }, `图表未能载入（${/** @type {Error} */ (err).message}），下列表格包含全部数据。`));
