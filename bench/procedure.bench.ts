@@ -14,6 +14,7 @@ import crypto from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Client, Connection } from '@temporalio/client';
 import { KIND_SCRIPTS, BENCH_PROCEDURE_CONFIG, MEETING_DELAY_MS, benchText, sha256, type KindScript, type MatterContext, type Person } from './procedure/steps';
+import { driveMatter, PEOPLE, sessions, untilMeeting, type Sessions } from './procedure/driver';
 import { bareAct, bareRegistered, type BareInput } from './procedure/bareWorkflow';
 import { Recorder, summarise, pool, ms, ratio, table, type Summary } from './support/stats';
 import { machineLine, machineSnapshot, writeSection } from './support/report';
@@ -32,58 +33,15 @@ interface RunResult {
   endToEnd: number[];
 }
 
-const PEOPLE: Person[] = ['drafter', 'legal', 'lawyer', 'fcr', 'secretary', 'member1', 'member2', 'member3'];
-
-async function http(base: string, method: string, path: string, token: string | null, body?: unknown) {
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 400)}`);
-  return text ? JSON.parse(text) : null;
-}
-
-async function sessions(shape: Shape) {
-  const tokens = {} as Record<Person, string>;
-  const ids = {} as Record<Person, string>;
-  for (const p of PEOPLE) {
-    tokens[p] = (await http(shape.apiUrl, 'POST', '/api/v1/auth/login', null, { username: p, password: shape.password })).token;
-    ids[p] = (await http(shape.apiUrl, 'GET', '/api/v1/me', tokens[p])).userId;
-  }
-  const rs = await http(shape.apiUrl, 'GET', '/api/v1/fair-competition/standards', null);
-  return { tokens, ids, fcrStandards: { version: rs.version as string, codes: (rs.standards as Array<{ code: string }>).map((s) => s.code) } };
-}
-
-const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
-const untilMeeting = (at: string) => sleep(Math.max(0, Date.parse(at) + 50 - Date.now()));
-
-async function runOurs(shape: Shape, s: Awaited<ReturnType<typeof sessions>>, n: number, offset: number): Promise<RunResult & { ids: Map<string, string> }> {
+async function runOurs(shape: Shape, s: Sessions, n: number, offset: number): Promise<RunResult & { ids: Map<string, string> }> {
   const perAction = new Recorder();
   const endToEnd: number[] = [];
   const firstOfKind = new Map<string, string>();
   const t0 = performance.now();
   await pool(Array.from({ length: n }, (_, i) => i + offset), CONCURRENCY, async (i) => {
-    const script = KIND_SCRIPTS[i % KIND_SCRIPTS.length]!;
-    const text = benchText(i);
-    const ctx: MatterContext = { text, versionHash: sha256(text), ids: s.ids, fcrStandards: s.fcrStandards };
-    let meetingAt = '';
     const start = performance.now();
-    const created = await http(shape.apiUrl, 'POST', '/api/v1/matters', s.tokens.drafter, { title: `基准事项 ${i}`, kind: script.kind, flags: script.flags, text });
-    perAction.add('register', performance.now() - start);
-    if (!firstOfKind.has(script.kind)) firstOfKind.set(script.kind, created.workflow?.workflowId ?? `matter-${created.id}`);
-    for (const step of script.steps) {
-      if (step.kind === 'pause') {
-        await untilMeeting(meetingAt);
-        continue;
-      }
-      const command = step.command(ctx);
-      if (typeof command.meetingAt === 'string') meetingAt = command.meetingAt;
-      const t = performance.now();
-      await http(shape.apiUrl, 'POST', `/api/v1/matters/${created.id}/actions`, s.tokens[step.who], { command });
-      perAction.add(String(command.type), performance.now() - t);
-    }
+    const m = await driveMatter(shape.apiUrl, s, i, { record: (type, t) => perAction.add(type, t) });
+    if (!firstOfKind.has(m.kind)) firstOfKind.set(m.kind, m.workflowId);
     endToEnd.push(performance.now() - start);
   });
   return { wallMs: performance.now() - t0, matters: n, perAction, endToEnd, ids: firstOfKind };
@@ -220,11 +178,13 @@ ${perType}
 }
 
 async function main() {
-  const machine = machineSnapshot();
   const workDir = benchWorkDir();
-  const reports: ShapeReport[] = [];
-  for (const name of SHAPES) reports.push(await benchShape(name, workDir));
-  const body = `## Full procedure over HTTP vs bare Temporal (\`npm run bench:procedure\`)
+  // One section per shape, each with the machine and its load during that shape's run: a run of one shape
+  // (SHAPES=cluster) replaces only its own section.
+  for (const name of SHAPES) {
+    const machine = machineSnapshot();
+    const report = await benchShape(name, workDir);
+    const body = `## Full procedure over HTTP vs bare Temporal — ${name === 'dev' ? 'dev shape' : 'production shape'} (\`${name === 'dev' ? '' : 'SHAPES=cluster '}MATTERS=${MATTERS} CONCURRENCY=${CONCURRENCY} npm run bench:procedure\`)
 
 ${machineLine(machine)}
 
@@ -233,9 +193,10 @@ bench's configuration drops the minimum review time: a non-production profile), 
 baseline; that wait is part of end-to-end time and of throughput. Actions are sent one after another per
 matter, as people do.
 
-${reports.map(render).join('\n')}`;
-  process.stdout.write(`\n${body}\n`);
-  writeSection(`procedure-${SHAPES.join('-')}`, body);
+${render(report)}`;
+    process.stdout.write(`\n${body}\n`);
+    writeSection(`procedure-${name}`, body);
+  }
   process.stdout.write(`\nwritten to docs/benchmarks.md (work files in ${workDir})\n`);
 }
 

@@ -21,7 +21,7 @@ export const listQuerySchema = z.object({
   cursor: resourceId(200).optional().describe('nextCursor of the previous page'),
 });
 
-export async function listMatters(deps: ApiDeps, principal: Principal, q: z.infer<typeof listQuerySchema>) {
+export async function listMatters(deps: Pick<ApiDeps, 'db'>, principal: Principal, q: z.infer<typeof listQuerySchema>) {
   const and: Prisma.MatterWhereInput[] = [];
   // Scope: the read rule of the matter page (canRead), as a query.
   const scope = readScope(principal);

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { freePort } from '../../platform/temporal/devServer';
-import { clusterLayout } from '../../scripts/cluster/layout';
+import { clusterLayout, databaseUrl } from '../../scripts/cluster/layout';
 import { clusterDown, clusterUp, REPO_ROOT } from '../../scripts/cluster/cluster';
 
 export interface Shape {
@@ -24,6 +24,10 @@ export interface Shape {
   workers: number;
   /** PIDs of the worker processes (for memory readings). */
   workerPids: () => number[];
+  /** The app's PostgreSQL database (production shape only; the dev shape's is embedded in its process). */
+  databaseUrl: string | null;
+  /** Each worker's own /metrics (production shape only). */
+  workerMetricsUrls: string[];
   stop(): Promise<void>;
 }
 
@@ -67,7 +71,7 @@ export function writeProcedureConfig(dir: string, config: unknown): string {
   return file;
 }
 
-export async function startDevShape(opts: { procedureConfig: unknown; workDir: string }): Promise<Shape> {
+export async function startDevShape(opts: { procedureConfig: unknown; workDir: string; env?: Record<string, string> }): Promise<Shape> {
   const [port, temporalPort] = [await freePort(), await freePort()];
   const dataDir = path.join(opts.workDir, 'dev-data');
   fs.mkdirSync(dataDir, { recursive: true });
@@ -78,6 +82,7 @@ export async function startDevShape(opts: { procedureConfig: unknown; workDir: s
     DATA_DIR: dataDir,
     PROCEDURE_CONFIG_PATH: writeProcedureConfig(opts.workDir, opts.procedureConfig),
     LOG_LEVEL: 'info',
+    ...opts.env,
   }, logFile);
   const apiUrl = `http://127.0.0.1:${port}`;
   await waitReady(`${apiUrl}/readyz`, child, logFile);
@@ -90,20 +95,23 @@ export async function startDevShape(opts: { procedureConfig: unknown; workDir: s
     password: 'demo',
     workers: 1,
     workerPids: () => (child.pid ? [child.pid] : []),
+    databaseUrl: null,
+    workerMetricsUrls: [],
     stop: () => stopChild(child),
   };
 }
 
-export async function startClusterShape(opts: { procedureConfig: unknown; workDir: string; name?: string; basePort?: number }): Promise<Shape> {
+export async function startClusterShape(opts: { procedureConfig: unknown; workDir: string; name?: string; basePort?: number; workers?: number; env?: Record<string, string> }): Promise<Shape> {
   const layout = clusterLayout({
     CLUSTER_NAME: opts.name ?? 'lr_bench',
     CLUSTER_BASE_PORT: String(opts.basePort ?? 17600),
     DATA_DIR: path.join(opts.workDir, 'cluster'),
     CLUSTER_PROFILE: 'demo',
     PROCEDURE_CONFIG_PATH: writeProcedureConfig(opts.workDir, opts.procedureConfig),
+    ...(opts.workers ? { CLUSTER_WORKERS: String(opts.workers) } : {}),
   });
   await clusterDown(layout, { dropDatabases: true }); // a fresh cluster for every run
-  const info = await clusterUp(layout, () => undefined);
+  const info = await clusterUp(layout, () => undefined, opts.env);
   const { runningPid } = await import('../../scripts/cluster/processes');
   return {
     name: 'cluster',
@@ -114,6 +122,8 @@ export async function startClusterShape(opts: { procedureConfig: unknown; workDi
     password: info.credentials.peoplePassword,
     workers: layout.workerMetricsPorts.length,
     workerPids: () => layout.workerMetricsPorts.map((_, i) => runningPid(layout.files, `worker-${i + 1}`)).filter((p): p is number => p !== null),
+    databaseUrl: databaseUrl(layout, layout.databases.app),
+    workerMetricsUrls: layout.workerMetricsPorts.map((p) => `http://127.0.0.1:${p}/metrics`),
     stop: async () => {
       await clusterDown(layout, { dropDatabases: true });
     },

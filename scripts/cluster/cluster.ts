@@ -57,23 +57,23 @@ function nodeEntry(entry: string) {
   return { command: process.execPath, args: ['--import', 'tsx', entry] };
 }
 
-export function startWorker(layout: ClusterLayout, creds: Credentials, i: number): number {
+export function startWorker(layout: ClusterLayout, creds: Credentials, i: number, extraEnv: Record<string, string> = {}): number {
   const name = workerName(i);
   return runningPid(layout.files, name) ?? startDetached(layout.files, {
     name,
     ...nodeEntry(path.join(REPO_ROOT, 'app/worker.ts')),
     cwd: REPO_ROOT,
-    env: appEnv(layout, creds, { DATA_DIR: path.join(layout.dataDir, name), METRICS_PORT: String(layout.workerMetricsPorts[i]), TEMPORAL_METRICS_PORT: String(layout.workerSdkMetricsPorts[i]) }),
+    env: appEnv(layout, creds, { DATA_DIR: path.join(layout.dataDir, name), METRICS_PORT: String(layout.workerMetricsPorts[i]), TEMPORAL_METRICS_PORT: String(layout.workerSdkMetricsPorts[i]), ...extraEnv }),
   });
 }
 
-export function startApi(layout: ClusterLayout, creds: Credentials, i: number): number {
+export function startApi(layout: ClusterLayout, creds: Credentials, i: number, extraEnv: Record<string, string> = {}): number {
   const name = apiName(i);
   return runningPid(layout.files, name) ?? startDetached(layout.files, {
     name,
     ...nodeEntry(path.join(REPO_ROOT, 'app/api.ts')),
     cwd: REPO_ROOT,
-    env: appEnv(layout, creds, { DATA_DIR: path.join(layout.dataDir, name), PORT: String(layout.apiPorts[i]), HOST: '127.0.0.1' }),
+    env: appEnv(layout, creds, { DATA_DIR: path.join(layout.dataDir, name), PORT: String(layout.apiPorts[i]), HOST: '127.0.0.1', ...extraEnv }),
   });
 }
 
@@ -116,7 +116,8 @@ export interface ClusterInfo {
   apiUrl: string;
 }
 
-export async function clusterUp(layout: ClusterLayout = clusterLayout(), log: (l: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<ClusterInfo> {
+/** `extraEnv` reaches the app's processes (the benchmarks set WORKFLOW_CONTINUE_AS_NEW_EVENTS this way). */
+export async function clusterUp(layout: ClusterLayout = clusterLayout(), log: (l: string) => void = (l) => process.stdout.write(`${l}\n`), extraEnv: Record<string, string> = {}): Promise<ClusterInfo> {
   fs.mkdirSync(layout.dataDir, { recursive: true });
   const creds = clusterCredentials(layout);
   const bins = ensureTemporalServerBinaries(log);
@@ -137,10 +138,10 @@ export async function clusterUp(layout: ClusterLayout = clusterLayout(), log: (l
 
   // The first API process applies the migrations and creates the admin; the others start once it is ready,
   // so two processes never migrate the same database at once.
-  startApi(layout, creds, 0);
+  startApi(layout, creds, 0, extraEnv);
   await waitForHttp(apiReadyUrl(layout, 0), { layout, name: apiName(0) });
-  for (let i = 1; i < layout.apiPorts.length; i++) startApi(layout, creds, i);
-  for (let i = 0; i < layout.workerMetricsPorts.length; i++) startWorker(layout, creds, i);
+  for (let i = 1; i < layout.apiPorts.length; i++) startApi(layout, creds, i, extraEnv);
+  for (let i = 0; i < layout.workerMetricsPorts.length; i++) startWorker(layout, creds, i, extraEnv);
   startFront(layout);
   await Promise.all([
     ...layout.apiPorts.map((_, i) => waitForHttp(apiReadyUrl(layout, i), { layout, name: apiName(i) })),

@@ -1,0 +1,171 @@
+/**
+ * The read path on the production shape: the status endpoint (GET /matters/:id) and the list endpoint
+ * (GET /matters, with and without filters) at fixed offered rates over many matters in PostgreSQL.
+ *
+ *   npm run bench:read                                   # 10,000 matters, 100/250/500 req/s, 15 s each
+ *   READ_MATTERS=2000 READ_RATES=50,100 READ_SECONDS=10 npm run bench:read
+ *
+ * The matters: a few templates taken through part or all of their procedure by the real system (so every
+ * projection is one the code wrote), copied in bulk into the database (bench/support/seedMatters.ts). Then
+ * EXPLAIN (ANALYZE, BUFFERS) of the list queries exactly as Prisma sends them, and an open-loop paced client
+ * (bench/support/pacedLoad.ts) against the round-robin front. Prints the tables and writes its section of
+ * docs/benchmarks.md.
+ */
+import os from 'node:os';
+import { Pool } from 'pg';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '../prisma/generated/client';
+import { openDatabase } from '../platform/database';
+import { listMatters, listQuerySchema } from '../api/matters/listMatters';
+import type { ApiDeps } from '../api/deps';
+import type { Principal } from '../api/auth/principal';
+import type { Role } from '../domain/procedure';
+import { BENCH_PROCEDURE_CONFIG, KIND_SCRIPTS } from './procedure/steps';
+import { driveMatter, sessions } from './procedure/driver';
+import { loadTemplates, seedCopies } from './support/seedMatters';
+import { pacedLoad, type PacedLoadResult } from './support/pacedLoad';
+import { machineLine, machineSnapshot, writeSection } from './support/report';
+import { benchWorkDir, startClusterShape } from './support/shapes';
+import { ms, pool, table } from './support/stats';
+
+const MATTERS = Number(process.env.READ_MATTERS ?? 10_000);
+const RATES = (process.env.READ_RATES ?? '100,250,500').split(',').map(Number);
+const SECONDS = Number(process.env.READ_SECONDS ?? 15);
+
+interface ListCase {
+  label: string;
+  who: 'legal' | 'drafter' | 'lawyer';
+  query: Record<string, string>;
+}
+
+const LIST_CASES: ListCase[] = [
+  { label: 'legal unit, first page (newest first)', who: 'legal', query: {} },
+  { label: 'legal unit, stage filter', who: 'legal', query: { stage: 'legality_review' } },
+  { label: 'legal unit, kind filter', who: 'legal', query: { kind: 'major_decision' } },
+  { label: 'legal unit, overdue', who: 'legal', query: { overdue: 'true' } },
+  { label: 'legal unit, awaiting me', who: 'legal', query: { awaitingMe: 'true' } },
+  { label: 'drafter (own section only)', who: 'drafter', query: {} },
+  { label: 'lawyer (assigned only), due before', who: 'lawyer', query: { dueBefore: '2099-12-31' } },
+];
+
+async function explainLists(databaseUrl: string): Promise<string> {
+  const pg = new Pool({ connectionString: databaseUrl, max: 2 });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pg), log: [{ emit: 'event', level: 'query' }] });
+  const captured: Array<{ query: string; params: string }> = [];
+  prisma.$on('query', (e) => captured.push({ query: e.query, params: e.params }));
+  const base = await openDatabase({ databaseUrl, dataDir: os.tmpdir(), poolMax: 1 });
+  const deps: Pick<ApiDeps, 'db'> = { db: { ...base, prisma } };
+  const principalOf = async (username: string): Promise<Principal> => {
+    const u = await prisma.user.findUniqueOrThrow({ where: { username } });
+    return { userId: u.id, username: u.username, roles: u.roles as Role[], sectionId: u.sectionId, displayName: u.displayName, organisationId: u.organisationId ?? '', tokenId: 'bench', demo: false };
+  };
+  const sections: string[] = [];
+  try {
+    for (const c of LIST_CASES) {
+      captured.length = 0;
+      const principal = await principalOf(c.who);
+      const result = await listMatters(deps, principal, listQuerySchema.parse(c.query));
+      const q = captured.find((x) => /FROM "public"\."matter"/.test(x.query) && /ORDER BY/.test(x.query));
+      if (!q) continue;
+      const plan = await pg.query(`EXPLAIN (ANALYZE, BUFFERS) ${q.query}`, JSON.parse(q.params) as unknown[]);
+      const text = plan.rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
+      sections.push(`#### ${c.label} — \`GET /api/v1/matters${Object.keys(c.query).length ? `?${new URLSearchParams(c.query)}` : ''}\` (${result.items.length} rows on the page)\n\n\`\`\`sql\n${q.query}\n\`\`\`\n\n\`\`\`\n${text}\n\`\`\``);
+    }
+  } finally {
+    await prisma.$disconnect();
+    await base.close();
+    await pg.end();
+  }
+  return sections.join('\n\n');
+}
+
+async function main() {
+  const machine = machineSnapshot();
+  const workDir = benchWorkDir();
+  process.stdout.write('› production shape: starting…\n');
+  const shape = await startClusterShape({ procedureConfig: BENCH_PROCEDURE_CONFIG, workDir, name: 'lr_bench_read', basePort: 17800 });
+  try {
+    const s = await sessions(shape);
+    // Templates: each kind stopped at the start, a third, two thirds and the end of its procedure.
+    const templateSpecs = KIND_SCRIPTS.flatMap((script, k) => [0, 1 / 3, 2 / 3, 1].map((f, j) => ({ i: k + KIND_SCRIPTS.length * j, steps: Math.round(script.steps.length * f) })));
+    process.stdout.write(`› ${templateSpecs.length} template matters through part or all of their procedure…\n`);
+    const templateIds: string[] = [];
+    await pool(templateSpecs, 4, async ({ i, steps }) => {
+      templateIds.push((await driveMatter(shape.apiUrl, s, i, { stepsLimit: steps })).id);
+    });
+    const db = await openDatabase({ databaseUrl: shape.databaseUrl!, dataDir: workDir, poolMax: 3 });
+    const seedStart = Date.now();
+    let ids: string[];
+    try {
+      const templates = await loadTemplates(db, templateIds);
+      ids = await seedCopies(db, templates, { count: MATTERS, prefix: 'seed', onProgress: (n) => n % 2_000 === 0 && process.stdout.write(`  seeded ${n}\n`) });
+      await db.query('ANALYZE matter');
+      await db.query('ANALYZE trail_entry');
+    } finally {
+      await db.close();
+    }
+    const seedSeconds = (Date.now() - seedStart) / 1000;
+    process.stdout.write(`› seeded ${MATTERS} matters in ${seedSeconds.toFixed(0)} s\n`);
+    const stages = await (async () => {
+      const c = new Pool({ connectionString: shape.databaseUrl!, max: 1 });
+      try {
+        return (await c.query<{ stage: string; n: string }>('SELECT stage, count(*) AS n FROM matter GROUP BY stage ORDER BY 2 DESC')).rows.map((r) => `${r.stage} ${r.n}`).join(', ');
+      } finally {
+        await c.end();
+      }
+    })();
+
+    process.stdout.write('› EXPLAIN of the list queries…\n');
+    const explain = await explainLists(shape.databaseUrl!);
+
+    const auth = { authorization: `Bearer ${s.tokens.legal}` };
+    // Warm-up: each API process, its token cache and its connection pool.
+    await pacedLoad({ baseUrl: shape.apiUrl, path: (i) => `/api/v1/matters/${ids[(i * 7919) % ids.length]}`, headers: auth, ratePerSecond: 50, durationMs: 3_000 });
+    const listPaths = LIST_CASES.filter((c) => c.who === 'legal').map((c) => `/api/v1/matters${Object.keys(c.query).length ? `?${new URLSearchParams(c.query)}` : ''}`);
+    const runs: Array<{ endpoint: string; r: PacedLoadResult; load: number }> = [];
+    for (const [endpoint, path] of [
+      ['GET /api/v1/matters/:id (status, projection)', (i: number) => `/api/v1/matters/${ids[(i * 7919) % ids.length]}`],
+      ['GET /api/v1/matters (list, 50 per page; the five legal-unit cases in turn)', (i: number) => listPaths[i % listPaths.length]!],
+    ] as const) {
+      for (const rate of RATES) {
+        process.stdout.write(`› ${endpoint} at ${rate} req/s for ${SECONDS} s…\n`);
+        const r = await pacedLoad({ baseUrl: shape.apiUrl, path, headers: auth, ratePerSecond: rate, durationMs: SECONDS * 1000 });
+        runs.push({ endpoint, r, load: os.loadavg()[0]! });
+        process.stdout.write(`  ${r.ok}/${r.sent} ok, ${r.achievedRate.toFixed(0)} req/s answered, p50 ${ms(r.latency.p50)} p99 ${ms(r.latency.p99)} ms, dropped ${r.dropped}, errors ${JSON.stringify(r.errors)}\n`);
+      }
+    }
+    const results = table(
+      ['endpoint', 'offered req/s', 'answered req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'errors / dropped', 'load (1 min) after'],
+      runs.map(({ endpoint, r, load }) => [endpoint, r.offeredRate, r.achievedRate.toFixed(0), ms(r.latency.p50), ms(r.latency.p95), ms(r.latency.p99), ms(r.latency.max), `${Object.values(r.errors).reduce((a, b) => a + b, 0)} / ${r.dropped}`, load.toFixed(1)]),
+    );
+    const body = `## Read path at fixed offered rates (\`READ_MATTERS=${MATTERS} READ_RATES=${RATES.join(',')} READ_SECONDS=${SECONDS} npm run bench:read\`)
+
+${machineLine(machine)}
+
+${shape.description}. ${MATTERS.toLocaleString('en')} matters in the app's PostgreSQL database: ${templateSpecs.length} taken
+by the system through 0, ⅓, ⅔ and all of their procedure (each kind), copied in bulk with their versions and
+re-hashed trails (${seedSeconds.toFixed(0)} s); by stage: ${stages}. Requests through the round-robin front as the
+legal unit (who sees every matter), open loop: each leaves on schedule whatever the answers do, latency counted
+from when it was due, at most 256 in flight (beyond that a request is dropped and counted). The client runs
+on the same 2 cores as the system it measures.
+
+${results}
+
+Target: p99 ≤ 20 ms at 500 req/s on the production shape.
+
+### EXPLAIN (ANALYZE, BUFFERS) of the list queries, as Prisma sends them
+
+${explain}
+`;
+    process.stdout.write(`\n${body}\n`);
+    writeSection('read-path', body);
+    process.stdout.write(`\nwritten to docs/benchmarks.md (work files in ${workDir})\n`);
+  } finally {
+    await shape.stop();
+  }
+}
+
+main().catch((err) => {
+  process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});

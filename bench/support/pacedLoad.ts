@@ -1,0 +1,94 @@
+/**
+ * A small open-loop HTTP load generator: requests leave at a fixed offered rate whatever the answers do
+ * (a slow answer does not slow the senders down, so queueing shows up in the latencies instead of being
+ * hidden), for a fixed duration, with a bound on requests in flight (beyond it a request is counted as
+ * dropped, never queued without limit). Latency is measured from the moment the request was due, so time
+ * spent waiting for the client's own event loop counts against us, not for us.
+ */
+import http from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { summarise, type Summary } from './stats';
+
+export interface PacedLoadOptions {
+  /** Base URL, e.g. http://127.0.0.1:17680 */
+  baseUrl: string;
+  /** The path of request number i (so a run can spread over many matters). */
+  path: (i: number) => string;
+  headers?: Record<string, string>;
+  ratePerSecond: number;
+  durationMs: number;
+  /** Requests in flight beyond this are dropped (counted, not sent). */
+  maxInFlight?: number;
+  timeoutMs?: number;
+}
+
+export interface PacedLoadResult {
+  offeredRate: number;
+  sent: number;
+  ok: number;
+  /** Answers other than 2xx, by status. */
+  errors: Record<string, number>;
+  dropped: number;
+  /** Answers per second over the run (2xx only). */
+  achievedRate: number;
+  latency: Summary;
+}
+
+export async function pacedLoad(opts: PacedLoadOptions): Promise<PacedLoadResult> {
+  const url = new URL(opts.baseUrl);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: opts.maxInFlight ?? 256 });
+  const maxInFlight = opts.maxInFlight ?? 256;
+  const total = Math.round((opts.ratePerSecond * opts.durationMs) / 1000);
+  const interval = 1000 / opts.ratePerSecond;
+  const latencies: number[] = [];
+  const errors: Record<string, number> = {};
+  let ok = 0;
+  let inFlight = 0;
+  let dropped = 0;
+  let sent = 0;
+  const t0 = performance.now();
+  let lastAnswer = t0;
+
+  const one = (i: number, due: number) =>
+    new Promise<void>((resolve) => {
+      inFlight++;
+      sent++;
+      const done = (status: number | string) => {
+        inFlight--;
+        const now = performance.now();
+        lastAnswer = Math.max(lastAnswer, now);
+        if (typeof status === 'number' && status >= 200 && status < 300) {
+          ok++;
+          latencies.push(now - due);
+        } else errors[String(status)] = (errors[String(status)] ?? 0) + 1;
+        resolve();
+      };
+      const req = http.request(
+        { host: url.hostname, port: url.port, path: opts.path(i), method: 'GET', headers: opts.headers, agent, timeout: opts.timeoutMs ?? 10_000 },
+        (res) => {
+          res.resume();
+          res.on('end', () => done(res.statusCode ?? 0));
+          res.on('error', () => done('response error'));
+        },
+      );
+      req.on('timeout', () => req.destroy(new Error('timeout')));
+      req.on('error', (err: NodeJS.ErrnoException) => done(err.message === 'timeout' ? 'timeout' : (err.code ?? 'error')));
+      req.end();
+    });
+
+  const pending: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = t0 + i * interval;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    if (inFlight >= maxInFlight) {
+      dropped++;
+      continue;
+    }
+    pending.push(one(i, due));
+  }
+  await Promise.all(pending);
+  agent.destroy();
+  const elapsed = (lastAnswer - t0) / 1000;
+  return { offeredRate: opts.ratePerSecond, sent, ok, errors, dropped, achievedRate: elapsed > 0 ? ok / elapsed : 0, latency: summarise(latencies) };
+}
