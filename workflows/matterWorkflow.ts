@@ -69,6 +69,7 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
     // A count of fair-competition findings set by hand, a waiver of hearing operators; ECON cleared by anyone.
     fcrOpenCountByHand: !patched(FCR_FINDINGS_BOUND_PATCH),
     econFreelyCleared: !patched(ECON_REMOVAL_PATCH),
+    opinionsWithoutOwnChecklist: !patched('opinions-each-their-own'),
   };
   const matter = new MatterHolder(input, versionAuthorsMayReview, legacy);
   // The year after the last holiday notice is computed provisionally from the 放假办法 (its clocks run, marked

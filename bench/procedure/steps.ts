@@ -63,7 +63,7 @@ const lawyer: Step[] = [
   act('legal', (c) => ({ type: 'assign_lawyer', lawyerId: c.ids.lawyer })),
   act('lawyer', (c) => ({ type: 'submit_lawyer_opinion', versionHash: c.versionHash, outcome: 'LAWFUL', text: '经审查，制定主体适格、程序合法、内容不违反上位法规定。', checklist: CHECKLIST })),
 ];
-const legality = act('legal', (c) => ({ type: 'record_legality_conclusion', versionHash: c.versionHash, outcome: 'LAWFUL', text: '合法性审核意见：合法。' }));
+const legality = act('legal', (c) => ({ type: 'record_legality_conclusion', versionHash: c.versionHash, outcome: 'LAWFUL', text: '合法性审核意见：合法。', checklist: CHECKLIST }));
 
 function meeting(body: string): Step[] {
   return [

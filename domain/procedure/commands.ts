@@ -86,7 +86,14 @@ export const fcrReviewSchema = z.object({
 export type FcrReviewRecord = z.infer<typeof fcrReviewSchema>;
 
 /** LR-* for normative documents and decisions, CT-* for contracts (which set applies is the kind's: checklistCodesFor). */
-export const checklistEntrySchema = z.object({ code: oneOf([...CHECKLIST_CODES, ...CONTRACT_CHECKLIST_CODES]), result: z.enum(['pass', 'issue', 'not_applicable']), note: prose().optional() });
+export const checklistEntrySchema = z.object({
+  code: oneOf([...CHECKLIST_CODES, ...CONTRACT_CHECKLIST_CODES]),
+  result: z.enum(['pass', 'issue', 'not_applicable']),
+  /** The reason for the answer (required from the legal unit for an issue). */
+  note: prose().optional(),
+  /** For an issue: the amendment that cures it (LR-P2 / LR-C1 issues need one before a lawful outcome). */
+  amendment: prose().optional(),
+});
 export type ChecklistEntry = z.infer<typeof checklistEntrySchema>;
 
 export const amendmentSchema = z.object({ clause: line(500), change: prose() });
@@ -182,6 +189,12 @@ export const commandSchema = z.discriminatedUnion('type', [
     missing: z.array(line(500)).optional(),
     /** NEED_PRIOR_APPROVAL: whose approval. */
     approvalAuthority: line(500).optional(),
+    /** The legal unit's own answer on every LR-* point, with reasons (713号令第28条); required for LAWFUL, LAWFUL_WITH_AMENDMENTS and UNLAWFUL. */
+    checklist: z.array(checklistEntrySchema).optional(),
+    /** Why the conclusion departs from the lawyer's opinion (outcome or a checklist answer), when it does. */
+    departureReason: prose().optional(),
+    /** 713号令第25条第二款: an exploratory reform with no clear national rule goes forward with its legal risk stated. */
+    exploratoryReform: z.object({ legalRisk: prose() }).optional(),
   }),
   z.object({ type: z.literal('confirm_amendments'), versionHash: sha256, note: prose().optional() }),
   z.object({ type: z.literal('record_prior_approval'), granted: z.boolean(), authority: line(500), reference: line(500), note: prose().optional() }),

@@ -167,6 +167,36 @@ export const REFUSALS = {
     zh: '法律意见应逐项回应审核要点（LR-*）',
     en: 'The opinion must answer every checklist item (LR-*)',
   },
+  LEGAL_UNIT_CHECKLIST_INCOMPLETE: {
+    status: 422,
+    zh: '合法性审查意见由法制机构负责：须逐项（LR-*）作出本机构的判断，存在问题的须说明理由',
+    en: "The legal unit answers for its opinion: its own answer on every checklist point (LR-*), with the reason for each issue",
+    basis: '713号令第28条',
+  },
+  ISSUE_NOT_CURED: {
+    status: 422,
+    zh: '审核要点LR-P2（不得设定行政许可、处罚、强制措施、收费）或LR-C1（不得减损权利、增加义务）存在问题的，须记录纠正该问题的修改意见，否则不能认为合法',
+    en: 'An issue on LR-P2 (no licence, penalty, compulsion or fee created) or LR-C1 (no rights reduced or duties added) is incompatible with a lawful outcome unless the amendment that cures it is recorded',
+    basis: '行政许可法第十七条；行政处罚法第十六条；行政强制法第十条、第十三条；国办发〔2018〕37号',
+  },
+  LAWFUL_WITH_OPEN_ISSUE: {
+    status: 422,
+    zh: '结论为“合法”而审核要点记录了问题：须记录纠正的修改意见；国家尚无明确规定的探索性改革决策事项，可以明示法律风险',
+    en: 'A LAWFUL conclusion whose checklist records an issue needs the amendment that cures it, or — for an exploratory reform with no clear national rule — the legal risk stated',
+    basis: '713号令第25条',
+  },
+  EXPLORATORY_REFORM_NOT_APPLICABLE: {
+    status: 422,
+    zh: '明示法律风险提交讨论仅适用于国家尚无明确规定的探索性改革决策事项（重大行政决策），且结论须为合法或修改后合法',
+    en: 'Stating the legal risk to go forward applies to exploratory reform decisions (major decisions) concluded lawful or lawful with amendments only',
+    basis: '713号令第25条第二款',
+  },
+  DEPARTURE_FROM_LAWYER_UNEXPLAINED: {
+    status: 422,
+    zh: '合法性审查意见与法律顾问的法律意见不一致的（结论或审核要点），应当说明理由',
+    en: "Where the legal unit's conclusion departs from the lawyer's opinion (outcome or a checklist answer), it must say why",
+    basis: '713号令第28条',
+  },
   AMENDMENTS_MISSING: {
     status: 422,
     zh: '修改后合法的，应当逐条列明修改意见',

@@ -203,6 +203,10 @@ export interface LegalityConclusionRecord {
   amendments: Amendment[];
   missing: string[];
   approvalAuthority?: string;
+  /** The legal unit's own checklist answers (absent in conclusions recorded before it was kept). */
+  checklist?: ChecklistEntry[];
+  departureReason?: string;
+  exploratoryReform?: { legalRisk: string };
   concludedBy: string;
   concludedAt: string;
   supersededAt?: string;
@@ -395,6 +399,8 @@ export interface LegacyRules {
   fcrOpenCountByHand?: boolean;
   /** The drafter could clear ECON at any time (patch econ-removal-by-legal-unit). */
   econFreelyCleared?: boolean;
+  /** The legal unit's conclusion carried no checklist of its own; LR-P2 / LR-C1 issues did not bar a lawful outcome (patch opinions-each-their-own). */
+  opinionsWithoutOwnChecklist?: boolean;
 }
 
 export interface DecisionEvent {

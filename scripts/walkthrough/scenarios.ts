@@ -104,7 +104,7 @@ export class Walk {
       }
       await this.step(id, this.p.lawyer, { type: 'submit_lawyer_opinion', versionHash: await this.hash(id), outcome: 'LAWFUL', text: '经审查，该文件制定主体适格、程序合法、内容不违反上位法规定。', checklist: CHECKLIST });
     }
-    await this.step(id, this.p.legal, { type: 'record_legality_conclusion', versionHash: await this.hash(id), outcome: 'LAWFUL', text: '合法性审核意见：合法，可以提请集体讨论。' });
+    await this.step(id, this.p.legal, { type: 'record_legality_conclusion', versionHash: await this.hash(id), outcome: 'LAWFUL', text: '合法性审核意见：合法，可以提请集体讨论。', checklist: CHECKLIST });
   }
 
   /** Schedules the meeting at the first moment the minimum review time allows, waits for it, records it. */

@@ -22,7 +22,7 @@ const PAYLOADS: Record<CommandType, Record<string, unknown>> = {
   return_for_supplement: { missing: ['m'], note: 'n' },
   assign_lawyer: { lawyerId: 'u' },
   submit_lawyer_opinion: { versionHash: sha, outcome: 'LAWFUL', text: 't', checklist: CHECKLIST },
-  record_legality_conclusion: { versionHash: sha, outcome: 'LAWFUL', text: 't' },
+  record_legality_conclusion: { versionHash: sha, outcome: 'LAWFUL', text: 't', checklist: CHECKLIST },
   confirm_amendments: { versionHash: sha },
   record_prior_approval: { granted: true, authority: 'a', reference: 'r' },
   schedule_meeting: { meetingAt: new Date(Date.now() + 365 * 86_400_000).toISOString(), body: 'director_office_meeting' },
@@ -125,7 +125,7 @@ describe('authorization matrix: role × action × stage', () => {
     await drive.ok(id, cast.legal, { type: 'assign_lawyer', lawyerId: cast.lawyer.id });
     add(await checkMatrix(id)); // legality_review
     await drive.ok(id, cast.lawyer, { type: 'submit_lawyer_opinion', versionHash: await drive.hash(id), outcome: 'LAWFUL', text: '合法', checklist: CHECKLIST });
-    await drive.ok(id, cast.legal, { type: 'record_legality_conclusion', versionHash: await drive.hash(id), outcome: 'LAWFUL', text: '合法' });
+    await drive.ok(id, cast.legal, { type: 'record_legality_conclusion', versionHash: await drive.hash(id), outcome: 'LAWFUL', text: '合法', checklist: CHECKLIST });
     add(await checkMatrix(id)); // awaiting_meeting
     await drive.ok(id, cast.secretary, { type: 'schedule_meeting', meetingAt: new Date(Date.now() + 2_500).toISOString(), body: 'director_office_meeting' });
     add(await checkMatrix(id)); // meeting_scheduled

@@ -166,7 +166,7 @@ describe('legality review through the workflow', () => {
     const signOff = (signOffs.items ?? signOffs)[0];
     expect(html).toContain(signOff.signature);
 
-    await drive.ok(id, cast.legal, { type: 'record_legality_conclusion', versionHash: hash, outcome: 'LAWFUL_WITH_AMENDMENTS', text: '修改后合法', amendments: [{ clause: '第二条', change: '删除审批要求' }] });
+    await drive.ok(id, cast.legal, { type: 'record_legality_conclusion', versionHash: hash, outcome: 'LAWFUL_WITH_AMENDMENTS', text: '修改后合法', checklist: opinion.checklist, amendments: [{ clause: '第二条', change: '删除审批要求' }] });
     const docs = (await http.get(`/api/v1/matters/${id}/legality`, cast.legal)).body.documents;
     expect(docs.map((d: { kind: string }) => d.kind)).toEqual(['lawyer_opinion', 'legal_unit_opinion']);
     const unitHtml = (await http.get(docs[1].url, cast.legal)).body as string;

@@ -27,7 +27,7 @@ describe('loops and side paths, through the workflow', () => {
 
   const stageOf = async (id: string) => (await http.get(`/api/v1/matters/${id}`, cast.legal)).body.stage as string;
   const conclude = (id: string, outcome: string, extra: Record<string, unknown> = {}) =>
-    drive.hash(id).then((versionHash) => drive.ok(id, cast.legal, { type: 'record_legality_conclusion', versionHash, outcome, text: '审核意见', ...extra }));
+    drive.hash(id).then((versionHash) => drive.ok(id, cast.legal, { type: 'record_legality_conclusion', versionHash, outcome, text: '审核意见', checklist: CHECKLIST, ...extra }));
 
   async function toMeeting(kind = 'normative_document', flags: string[] = []) {
     const id = await drive.toLegalityReview(kind, flags);
@@ -139,7 +139,7 @@ describe('loops and side paths, through the workflow', () => {
     const id = await drive.toLegalityReview('normative_document', []);
     await drive.ok(id, cast.legal, { type: 'assign_lawyer', lawyerId: cast.lawyer.id });
     await drive.ok(id, cast.lawyer, { type: 'submit_lawyer_opinion', versionHash: await drive.hash(id), outcome: 'UNLAWFUL', text: '违法设定义务', checklist: CHECKLIST });
-    const res = await http.act(id, cast.legal, { type: 'record_legality_conclusion', versionHash: await drive.hash(id), outcome: 'LAWFUL', text: '合法' });
+    const res = await http.act(id, cast.legal, { type: 'record_legality_conclusion', versionHash: await drive.hash(id), outcome: 'LAWFUL', text: '合法', checklist: CHECKLIST });
     expect(res.status).toBe(422);
     expect(res.body.code).toBe('LAWYER_OPINION_UNLAWFUL');
   });

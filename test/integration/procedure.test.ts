@@ -123,7 +123,7 @@ describe('the review procedure, through the workflow', () => {
     await drive.ok(id, cast.legal, { type: 'assign_lawyer', lawyerId: cast.lawyer.id });
     const v1 = await drive.hash(id);
     await drive.ok(id, cast.lawyer, { type: 'submit_lawyer_opinion', versionHash: v1, outcome: 'LAWFUL_WITH_AMENDMENTS', text: '第二条应删去“本地”二字', checklist: CHECKLIST });
-    const amend = await drive.ok(id, cast.legal, { type: 'record_legality_conclusion', versionHash: v1, outcome: 'LAWFUL_WITH_AMENDMENTS', text: '修改后合法', amendments: [{ clause: '第二条', change: '删去“本地”' }] });
+    const amend = await drive.ok(id, cast.legal, { type: 'record_legality_conclusion', versionHash: v1, outcome: 'LAWFUL_WITH_AMENDMENTS', text: '修改后合法', checklist: CHECKLIST, amendments: [{ clause: '第二条', change: '删去“本地”' }] });
     expect(amend.state.stage).toBe('amending');
     const revised = await drive.ok(id, cast.drafter, { type: 'submit_version', note: '按审核意见修改' }, { text: '第一条 为规范管理，制定本办法。\n第二条 本办法自发布之日起施行（已修改）。' });
     expect(revised.state.versions).toHaveLength(2);
@@ -251,7 +251,7 @@ describe('the review procedure, through the workflow', () => {
     const id = await drive.toLegalityReview('normative_document', []);
     await drive.ok(id, cast.legal, { type: 'assign_lawyer', lawyerId: cast.lawyer.id });
     await drive.ok(id, cast.lawyer, { type: 'submit_lawyer_opinion', versionHash: await drive.hash(id), outcome: 'UNLAWFUL', text: '第二条违法设定行政许可', checklist: CHECKLIST.map((c) => (c.code === 'LR-P2' ? { ...c, result: 'issue' } : c)) });
-    const done = await drive.ok(id, cast.legal, { type: 'record_legality_conclusion', versionHash: await drive.hash(id), outcome: 'UNLAWFUL', text: '不合法，建议不予出台' });
+    const done = await drive.ok(id, cast.legal, { type: 'record_legality_conclusion', versionHash: await drive.hash(id), outcome: 'UNLAWFUL', text: '不合法，建议不予出台', checklist: CHECKLIST.map((c) => (c.code === 'LR-P2' ? { ...c, result: 'issue', note: '第二条设定行政许可' } : c)) });
     expect(done.state.stage).toBe('not_issued');
   });
 

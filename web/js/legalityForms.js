@@ -13,10 +13,12 @@ import { CHECKLIST_LABELS, CHECKLIST_RESULT_LABELS, CONTRACT_CHECKLIST_LABELS, L
 
 /**
  * The LR-* checklist: every point answered; "存在问题" needs a note. On a phone each point is a card.
+ * `initial` pre-selects answers (the legal unit starts from the lawyer's opinion and answers for its own).
  * @param {ActionContext} ctx
+ * @param {Array<{ code: string, result: string, note?: string, amendment?: string }>} [initial]
  */
-function checklistTable(ctx) {
-  /** @type {Array<{ code: string, radioInputs: HTMLInputElement[], note: HTMLInputElement }>} */
+function checklistTable(ctx, initial = []) {
+  /** @type {Array<{ code: string, radioInputs: HTMLInputElement[], note: HTMLInputElement, amendment: HTMLInputElement | null }>} */
   const rows = [];
   const tbody = h('tbody');
   // A contract is reviewed on its own points (CT-*), everything else on the legality checklist (LR-*).
@@ -28,20 +30,31 @@ function checklistTable(ctx) {
     const radioInputs = Object.keys(CHECKLIST_RESULT_LABELS).map((value) => h('input', { type: 'radio', id: uid('r'), name, value, required: true, dataset: { path: `command.checklist.${i}.result` } }));
     const noteId = uid('note');
     const note = h('input', { type: 'text', id: noteId, dataset: { path: `command.checklist.${i}.note` }, 'aria-labelledby': `${codeId} ${noteId}-l`, placeholder: '说明（存在问题时必填）' });
+    // LR-P2 / LR-C1: an issue bars a lawful outcome until the amendment that cures it is recorded.
+    const amendment = ['LR-P2', 'LR-C1'].includes(code) ? h('input', { type: 'text', dataset: { path: `command.checklist.${i}.amendment` }, 'aria-label': `${code} 纠正该问题的修改意见`, placeholder: '纠正该问题的修改意见（结论为合法时必填）', hidden: true }) : null;
+    const given = initial.find((e) => e.code === code);
+    if (given) {
+      const r = radioInputs.find((x) => x.value === given.result);
+      if (r) r.checked = true;
+      note.value = given.note ?? '';
+      if (amendment) amendment.value = given.amendment ?? '';
+    }
     const hint = code === 'LR-C3' && ctx.matter.fairCompetitionReview
       ? h('div', { class: 'help' }, ctx.matter.state.fairCompetition.conclusion ? '已有公平竞争审查结论。' : '⚠ 本事项涉及经营者经济活动，尚无公平竞争审查结论。')
       : null;
     const tr = h('tr', {},
       h('th', { scope: 'row', id: codeId, 'data-label': '要点' }, h('code', {}, code), ' ', text, hint),
       h('td', { 'data-label': '判断' }, h('div', { role: 'radiogroup', 'aria-labelledby': codeId, class: 'radios' }, radioInputs.map((r) => h('span', { class: 'radio' }, r, h('label', { for: r.id }, CHECKLIST_RESULT_LABELS[r.value]))))),
-      h('td', { 'data-label': '说明' }, h('span', { id: `${noteId}-l`, class: 'sr-only' }, '说明'), note, h('p', { class: 'field-error', hidden: true })));
+      h('td', { 'data-label': '说明' }, h('span', { id: `${noteId}-l`, class: 'sr-only' }, '说明'), note, amendment, h('p', { class: 'field-error', hidden: true })));
     const sync = () => {
       const issue = radioInputs.find((r) => r.checked)?.value === 'issue';
       note.required = issue;
+      if (amendment) amendment.hidden = !issue;
       tr.classList.toggle('has-issue', issue);
     };
     radioInputs.forEach((r) => r.addEventListener('change', sync));
-    rows.push({ code, radioInputs, note });
+    sync();
+    rows.push({ code, radioInputs, note, amendment });
     tbody.append(tr);
   });
   /** @param {string} value */
@@ -61,7 +74,10 @@ function checklistTable(ctx) {
     h('p', { class: 'field-error', hidden: true }));
   return {
     el,
-    values: () => rows.map((r) => optional({ code: r.code, result: r.radioInputs.find((i) => i.checked)?.value }, 'note', r.note.value.trim())),
+    values: () => rows.map((r) => {
+      const result = r.radioInputs.find((i) => i.checked)?.value;
+      return optional(optional({ code: r.code, result }, 'note', r.note.value.trim()), 'amendment', result === 'issue' && r.amendment ? r.amendment.value.trim() : '');
+    }),
   };
 }
 
@@ -90,6 +106,10 @@ export function legalityConclusionForm(ctx) {
   const amendments = repeatable({ legend: '逐条修改意见', path: 'command.amendments', columns: [{ key: 'clause', label: '条款', required: true }, { key: 'change', label: '修改意见', required: true }], addLabel: '添加修改意见', minRows: 1 });
   const missing = repeatable({ legend: '需补充的程序或材料', path: 'command.missing', columns: [{ label: '事项', required: true }], addLabel: '添加', minRows: 1 });
   const authority = field({ label: '批准机关', path: 'command.approvalAuthority', wide: true });
+  // The legal unit's own answer on every point (713号令第28条), starting from the lawyer's; a departure needs its reason.
+  const checklist = checklistTable(ctx, opinions[opinions.length - 1]?.checklist ?? []);
+  const departure = field({ label: '与法律顾问意见不一致的理由', path: 'command.departureReason', type: 'textarea', rows: 2, wide: true, help: '结论或任一审核要点与法律顾问意见不同时必填。' });
+  const risk = field({ label: '探索性改革：明示的法律风险', path: 'command.exploratoryReform.legalRisk', type: 'textarea', rows: 2, wide: true, help: '仅国家尚无明确规定的探索性改革决策事项（713号令第25条第二款）。' });
   const sync = () => {
     const o = outcome.control.value;
     // Only the part that belongs to the chosen outcome is shown (and sent), so nothing stale goes along.
@@ -97,12 +117,15 @@ export function legalityConclusionForm(ctx) {
     missing.el.hidden = !['RETURN_TO_COMPLETE_PROCEDURE', 'MATERIALS_INCOMPLETE'].includes(o);
     authority.hidden = o !== 'NEED_PRIOR_APPROVAL';
     authority.control.required = o === 'NEED_PRIOR_APPROVAL';
+    checklist.el.hidden = !['LAWFUL', 'LAWFUL_WITH_AMENDMENTS', 'UNLAWFUL'].includes(o);
+    checklist.el.querySelectorAll('input').forEach((i) => { /** @type {HTMLInputElement} */ (i).disabled = checklist.el.hidden; });
+    risk.hidden = !(ctx.matter.kind === 'major_decision' || ctx.matter.state.alsoMajorDecision === true) || !['LAWFUL', 'LAWFUL_WITH_AMENDMENTS'].includes(o);
     for (const el of [amendments.el, missing.el]) el.querySelectorAll('input, textarea').forEach((i) => { /** @type {HTMLInputElement} */ (i).disabled = el.hidden; });
   };
   outcome.control.addEventListener('change', sync);
   sync();
   return {
-    nodes: [versionHash, outcome, text, amendments.el, missing.el, authority],
+    nodes: [versionHash, outcome, text, checklist.el, departure, amendments.el, missing.el, authority, risk],
     collect: () => {
       const o = valueOf(outcome);
       /** @type {Record<string, unknown>} */
@@ -110,6 +133,9 @@ export function legalityConclusionForm(ctx) {
       if (o === 'LAWFUL_WITH_AMENDMENTS') optional(command, 'amendments', amendments.values());
       if (['RETURN_TO_COMPLETE_PROCEDURE', 'MATERIALS_INCOMPLETE'].includes(o)) optional(command, 'missing', missing.values());
       if (o === 'NEED_PRIOR_APPROVAL') optional(command, 'approvalAuthority', valueOf(authority));
+      if (!checklist.el.hidden) command.checklist = checklist.values();
+      optional(command, 'departureReason', valueOf(departure));
+      if (!risk.hidden && valueOf(risk)) command.exploratoryReform = { legalRisk: valueOf(risk) };
       return { command };
     },
   };

@@ -9,11 +9,12 @@ import { describeMaterials, missingMaterials } from '../materials';
 import { refuse } from '../refusals';
 import { currentHash, currentLawyerOpinion, moveTo, noteLegalUnitActor, supersedeLegalityConclusion } from '../state';
 import { lawyerGate } from '../gates';
-import { kindConfigOf } from '../classification';
-import type { LegalityOutcome, MatterState, Stage } from '../types';
+import { isMajorDecision, kindConfigOf } from '../classification';
+import type { ChecklistEntry, Command, LegalityOutcome, MatterState, Refusal, Stage } from '../types';
 import { LEGALITY_OUTCOMES } from '../types';
 import { closeAs } from './drafting';
-import { openLegalityFindings } from '../legalityPrescreen';
+import { currentLegalityFindings, openLegalityFindings } from '../legalityPrescreen';
+import legalityRules from '../../legality/ruleset.json';
 import { done, nonEmpty, type Handler, type HandlerContext } from './handler';
 
 function asLegalUnit(s: MatterState, ctx: HandlerContext): void {
@@ -85,6 +86,28 @@ function checklistProblem(checklist: unknown, codes: readonly string[]): string 
   return missing.length > 0 ? `missing ${missing.join(', ')}` : null;
 }
 
+/** LR-P2 and LR-C1: what a normative document may never create without a legal basis; an issue there needs its cure. */
+const CURE_NEEDED = ['LR-P2', 'LR-C1'] as const;
+/** Which checklist point each legality pre-screen code belongs to (domain/legality/ruleset.json). */
+const FINDING_CHECKLIST = new Map(legalityRules.codes.map((c) => [c.code, c.checklist]));
+
+/**
+ * LR-P2 / LR-C1 issues without the amendment that cures them: neither on the checklist entry nor as a
+ * confirmed pre-screen finding of that point, with its amendment, on the current text.
+ */
+function uncuredIssues(s: MatterState, checklist: readonly ChecklistEntry[]): string[] {
+  const cured = new Set(
+    currentLegalityFindings(s)
+      .filter((f) => f.status === 'confirmed' && nonEmpty(f.amendment))
+      .map((f) => FINDING_CHECKLIST.get(f.code)),
+  );
+  return checklist
+    .filter((e) => (CURE_NEEDED as readonly string[]).includes(e.code) && e.result === 'issue' && !nonEmpty(e.amendment) && !cured.has(e.code))
+    .map((e) => e.code);
+}
+
+const LAWFUL_OUTCOMES: readonly LegalityOutcome[] = ['LAWFUL', 'LAWFUL_WITH_AMENDMENTS'];
+
 /** The lawyer's opinion is the sign-off, bound to the exact text (void once the text changes). */
 export const submitLawyerOpinion: Handler<'submit_lawyer_opinion'> = (s, cmd, ctx) => {
   if (cmd.versionHash !== currentHash(s)) return refuse('STALE_VERSION', `current is ${currentHash(s)}`);
@@ -95,6 +118,10 @@ export const submitLawyerOpinion: Handler<'submit_lawyer_opinion'> = (s, cmd, ct
   // The lawyer answers each legality pre-screen finding on this text before signing.
   const open = openLegalityFindings(s);
   if (open > 0) return refuse('LEGALITY_FINDINGS_OPEN', `${open} open`);
+  if (!ctx.legacy?.opinionsWithoutOwnChecklist && LAWFUL_OUTCOMES.includes(cmd.outcome)) {
+    const uncured = uncuredIssues(s, cmd.checklist);
+    if (uncured.length > 0) return refuse('ISSUE_NOT_CURED', uncured.join(', '));
+  }
   s.legality.opinions.push({
     lawyerId: ctx.actor.userId,
     versionHash: cmd.versionHash,
@@ -109,6 +136,40 @@ export const submitLawyerOpinion: Handler<'submit_lawyer_opinion'> = (s, cmd, ct
 
 /** Outcomes for which the lawyer must have been heard first (713号令第28条); procedural ones need not wait. */
 const SUBSTANTIVE: readonly LegalityOutcome[] = ['LAWFUL', 'LAWFUL_WITH_AMENDMENTS', 'UNLAWFUL'];
+
+/**
+ * The legal unit answers for its own opinion (713号令第28条): its own answer and reason on every LR-* point;
+ * an LR-P2 / LR-C1 issue bars a lawful outcome until its cure is recorded; a LAWFUL conclusion recording any
+ * other issue needs its cure or, for an exploratory reform, the legal risk stated (第25条第二款); where it
+ * departs from the lawyer's opinion it says why.
+ */
+function ownOpinionProblem(s: MatterState, cmd: Extract<Command, { type: 'record_legality_conclusion' }>): Refusal | null {
+  const checklist = cmd.checklist;
+  if (!checklist) return refuse('LEGAL_UNIT_CHECKLIST_INCOMPLETE', 'no checklist');
+  const problem = checklistProblem(checklist, checklistCodesFor(s.kind));
+  if (problem) return refuse('LEGAL_UNIT_CHECKLIST_INCOMPLETE', problem);
+  const unexplained = checklist.find((e) => e.result === 'issue' && !nonEmpty(e.note));
+  if (unexplained) return refuse('LEGAL_UNIT_CHECKLIST_INCOMPLETE', `${unexplained.code}: the reason for the issue`);
+  if (cmd.exploratoryReform && (!isMajorDecision(s) || !LAWFUL_OUTCOMES.includes(cmd.outcome))) {
+    return refuse('EXPLORATORY_REFORM_NOT_APPLICABLE', `${s.kind}, ${cmd.outcome}`);
+  }
+  if (LAWFUL_OUTCOMES.includes(cmd.outcome)) {
+    const uncured = uncuredIssues(s, checklist);
+    if (uncured.length > 0) return refuse('ISSUE_NOT_CURED', uncured.join(', '));
+  }
+  if (cmd.outcome === 'LAWFUL' && !cmd.exploratoryReform) {
+    const open = checklist.filter((e) => e.result === 'issue' && !nonEmpty(e.amendment)).map((e) => e.code);
+    if (open.length > 0) return refuse('LAWFUL_WITH_OPEN_ISSUE', open.join(', '));
+  }
+  const opinion = currentLawyerOpinion(s);
+  if (opinion && !nonEmpty(cmd.departureReason)) {
+    const lawyerSays = new Map(opinion.checklist.map((e) => [e.code, e.result]));
+    const differs = checklist.filter((e) => lawyerSays.get(e.code) !== e.result).map((e) => e.code);
+    if (opinion.outcome !== cmd.outcome) return refuse('DEPARTURE_FROM_LAWYER_UNEXPLAINED', `lawyer: ${opinion.outcome}, legal unit: ${cmd.outcome}`);
+    if (differs.length > 0) return refuse('DEPARTURE_FROM_LAWYER_UNEXPLAINED', differs.join(', '));
+  }
+  return null;
+}
 
 /**
  * The legal unit's conclusion, bound to the current version. What each outcome leads to:
@@ -148,6 +209,13 @@ export const recordLegalityConclusion: Handler<'record_legality_conclusion'> = (
       if (!s.legality.lawyerId) return refuse('LAWYER_NOT_ASSIGNED');
       if (!opinion) return refuse('LAWYER_OPINION_MISSING');
     }
+    // 713号令第28条 (and normative documents by analogy): contracts keep their own CT-* review (life cycle).
+    if (!ctx.legacy?.opinionsWithoutOwnChecklist && s.kind !== 'contract_review') {
+      const own = ownOpinionProblem(s, cmd);
+      if (own) return own;
+    }
+  } else if (cmd.exploratoryReform && !ctx.legacy?.opinionsWithoutOwnChecklist) {
+    return refuse('EXPLORATORY_REFORM_NOT_APPLICABLE', cmd.outcome);
   }
 
   supersedeLegalityConclusion(s, ctx.now);
@@ -158,6 +226,9 @@ export const recordLegalityConclusion: Handler<'record_legality_conclusion'> = (
     amendments,
     missing,
     ...(cmd.approvalAuthority ? { approvalAuthority: cmd.approvalAuthority } : {}),
+    ...(cmd.checklist ? { checklist: cmd.checklist } : {}),
+    ...(cmd.departureReason ? { departureReason: cmd.departureReason } : {}),
+    ...(cmd.exploratoryReform ? { exploratoryReform: cmd.exploratoryReform } : {}),
     concludedBy: ctx.actor.userId,
     concludedAt: ctx.now,
   };

@@ -117,7 +117,7 @@ export class Driver {
     await this.ok(id, this.cast.legal, { type: 'assign_lawyer', lawyerId: this.cast.lawyer.id });
     await this.answerLegalityFindings(id);
     await this.ok(id, this.cast.lawyer, { type: 'submit_lawyer_opinion', versionHash: await this.hash(id), outcome: 'LAWFUL', text: '合法', checklist: CHECKLIST });
-    return this.ok(id, this.cast.legal, { type: 'record_legality_conclusion', versionHash: await this.hash(id), outcome: 'LAWFUL', text: '合法' });
+    return this.ok(id, this.cast.legal, { type: 'record_legality_conclusion', versionHash: await this.hash(id), outcome: 'LAWFUL', text: '合法', checklist: CHECKLIST });
   }
 
   meetingRecord(outcome: string, views: string[], extra: Record<string, unknown> = {}) {

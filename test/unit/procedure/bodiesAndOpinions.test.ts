@@ -2,8 +2,8 @@
  * Who answers for what and who decides (issue 8 items 5–6, issue 9 items 2–3 and "also look at"): each
  * test tries to break a rule through decide(), as an API client would.
  */
-import { apply, at, attempt, cal, config, doResearch, meetingRecord, people, refused, register, toAwaitingMeeting } from './fixtures';
-import { decide, type Actor, type Command, type LegacyRules, type MatterState } from '../../../domain/procedure';
+import { apply, at, attempt, cal, config, currentHashOf, doResearch, fullChecklist, meetingRecord, people, refused, register, toAwaitingMeeting } from './fixtures';
+import { decide, type Actor, type Command, type LegacyRules, type LegalityOutcome, type MatterState } from '../../../domain/procedure';
 
 /** decide() as a workflow run started before a rule applies it. */
 const legacyAttempt = (s: MatterState, c: Command, actor: Actor, now: string, legacy: LegacyRules) => decide(s, c, { actor, now, config, calendar: cal, legacy });
@@ -72,5 +72,83 @@ describe('a meeting cannot be backdated (issue 9 item 3)', () => {
   it('accepts a meeting held after scheduling and every gate; a run started before the rule replays the backdated one', () => {
     expect(attempt(scheduled(), record(at('2025-03-20', '15:00')), people.secretary, at('2025-03-21')).ok).toBe(true);
     expect(legacyAttempt(scheduled(), record(at('2020-01-06')), people.secretary, at('2025-03-21'), { meetingHeldAnyTimeInPast: true }).ok).toBe(true);
+  });
+});
+
+describe('lawyer and legal unit, each answering for their own part (issue 8 item 6)', () => {
+  const now = at('2025-03-03');
+  const inReview = (kind: 'normative_document' | 'major_decision' = 'normative_document') => {
+    let s = doResearch(register(kind, kind === 'major_decision' ? ['PUBLIC'] : []), now);
+    s = apply(s, { type: 'submit_for_review' }, people.drafter, now);
+    s = apply(s, { type: 'accept_materials' }, people.legal, now);
+    return apply(s, { type: 'assign_lawyer', lawyerId: 'law1' }, people.legal, now);
+  };
+  const withIssue = (code: string, extra: Record<string, string> = {}) => fullChecklist().map((e) => (e.code === code ? { ...e, result: 'issue' as const, note: '第五条设定审批', ...extra } : e));
+  const opinion = (s: MatterState, outcome: LegalityOutcome, checklist = fullChecklist()): Command => ({ type: 'submit_lawyer_opinion', versionHash: currentHashOf(s), outcome, text: '法律意见', checklist });
+  const conclusion = (s: MatterState, outcome: LegalityOutcome, extra: Partial<Extract<Command, { type: 'record_legality_conclusion' }>> = {}): Command => ({
+    type: 'record_legality_conclusion', versionHash: currentHashOf(s), outcome, text: '审核意见', checklist: fullChecklist(), ...(outcome === 'LAWFUL_WITH_AMENDMENTS' ? { amendments: [{ clause: '第五条', change: '删除审批' }] } : {}), ...extra,
+  });
+
+  it("the legal unit's conclusion without its own checklist, or with an issue without a reason, is refused", () => {
+    let s = apply(inReview(), opinion(inReview(), 'LAWFUL'), people.lawyer, now);
+    const { checklist: _omitted, ...bare } = conclusion(s, 'LAWFUL') as Extract<Command, { type: 'record_legality_conclusion' }>;
+    expect(refused(attempt(s, bare, people.legal, now))).toMatchObject({ status: 422, code: 'LEGAL_UNIT_CHECKLIST_INCOMPLETE' });
+    expect(refused(attempt(s, conclusion(s, 'LAWFUL', { checklist: fullChecklist().slice(1) }), people.legal, now)).reason).toMatch(/missing LR-S1/);
+    const noReason = fullChecklist().map((e) => (e.code === 'LR-C2' ? { ...e, result: 'issue' as const } : e));
+    expect(refused(attempt(s, conclusion(s, 'UNLAWFUL', { checklist: noReason, departureReason: '上位法冲突' }), people.legal, now)).reason).toMatch(/LR-C2: the reason/);
+    s = apply(s, conclusion(s, 'LAWFUL'), people.legal, now);
+    expect(s.legality.conclusion?.checklist).toHaveLength(10);
+  });
+
+  it("departing from the lawyer's opinion (outcome or any answer) needs the reason, which is kept", () => {
+    const s = apply(inReview(), opinion(inReview(), 'LAWFUL'), people.lawyer, now);
+    const stricter = withIssue('LR-C2', { amendment: '第五条与上位法一致' });
+    expect(refused(attempt(s, conclusion(s, 'LAWFUL_WITH_AMENDMENTS'), people.legal, now)).code).toBe('DEPARTURE_FROM_LAWYER_UNEXPLAINED');
+    expect(refused(attempt(s, conclusion(s, 'LAWFUL', { checklist: stricter }), people.legal, now)).reason).toMatch(/LR-C2/);
+    const d = attempt(s, conclusion(s, 'LAWFUL_WITH_AMENDMENTS', { checklist: stricter, departureReason: '第五条表述与上位法不一致，须修改' }), people.legal, now);
+    expect(d.ok && d.state.legality.conclusion).toMatchObject({ departureReason: '第五条表述与上位法不一致，须修改' });
+  });
+
+  it('an LR-P2 or LR-C1 issue is incompatible with a lawful outcome unless its cure is recorded — for the lawyer and the legal unit', () => {
+    const s = inReview();
+    for (const code of ['LR-P2', 'LR-C1']) {
+      for (const outcome of ['LAWFUL', 'LAWFUL_WITH_AMENDMENTS'] as const) {
+        expect(refused(attempt(s, opinion(s, outcome, withIssue(code)), people.lawyer, now))).toMatchObject({ status: 422, code: 'ISSUE_NOT_CURED' });
+      }
+      expect(attempt(s, opinion(s, 'LAWFUL_WITH_AMENDMENTS', withIssue(code, { amendment: '删除第五条审批' })), people.lawyer, now).ok).toBe(true);
+      expect(attempt(s, opinion(s, 'UNLAWFUL', withIssue(code)), people.lawyer, now).ok).toBe(true);
+    }
+    const signed = apply(s, opinion(s, 'LAWFUL_WITH_AMENDMENTS', withIssue('LR-P2', { amendment: '删除第五条审批' })), people.lawyer, now);
+    const unitUncured = conclusion(signed, 'LAWFUL_WITH_AMENDMENTS', { checklist: withIssue('LR-P2') });
+    expect(refused(attempt(signed, unitUncured, people.legal, now)).code).toBe('ISSUE_NOT_CURED');
+    expect(attempt(signed, conclusion(signed, 'LAWFUL_WITH_AMENDMENTS', { checklist: withIssue('LR-P2', { amendment: '删除第五条审批' }) }), people.legal, now).ok).toBe(true);
+  });
+
+  it('an exploratory reform (major decisions) may go forward with its legal risk stated; elsewhere an open issue bars LAWFUL', () => {
+    const md = inReview('major_decision');
+    const unclear = withIssue('LR-P1');
+    const signed = apply(md, opinion(md, 'LAWFUL', unclear), people.lawyer, now);
+    expect(refused(attempt(signed, conclusion(signed, 'LAWFUL', { checklist: unclear }), people.legal, now)).code).toBe('LAWFUL_WITH_OPEN_ISSUE');
+    const d = attempt(signed, conclusion(signed, 'LAWFUL', { checklist: unclear, exploratoryReform: { legalRisk: '国家尚无明确规定，存在被上级纠正的风险' } }), people.legal, now);
+    expect(d.ok && d.state.legality.conclusion?.exploratoryReform).toEqual({ legalRisk: '国家尚无明确规定，存在被上级纠正的风险' });
+    // Never for what the law forbids outright, never for a normative document.
+    const p2 = apply(md, opinion(md, 'UNLAWFUL', withIssue('LR-P2')), people.lawyer, now);
+    expect(refused(attempt(p2, conclusion(p2, 'LAWFUL', { checklist: withIssue('LR-P2'), exploratoryReform: { legalRisk: '风险' }, departureReason: '探索性改革' }), people.legal, now)).code).toBe('LAWYER_OPINION_UNLAWFUL');
+    const nd = apply(inReview(), opinion(inReview(), 'LAWFUL', unclear), people.lawyer, now);
+    expect(refused(attempt(nd, conclusion(nd, 'LAWFUL', { checklist: unclear, exploratoryReform: { legalRisk: '风险' } }), people.legal, now)).code).toBe('EXPLORATORY_REFORM_NOT_APPLICABLE');
+  });
+
+  it("the lawyer's UNLAWFUL stops the matter from going to discussion, citing 中办发〔2016〕30号", () => {
+    const s = apply(inReview(), opinion(inReview(), 'UNLAWFUL', withIssue('LR-P2')), people.lawyer, now);
+    const r = refused(attempt(s, conclusion(s, 'LAWFUL', { departureReason: '不同意' }), people.legal, now));
+    expect(r.code).toBe('LAWYER_OPINION_UNLAWFUL');
+    expect(r.reason).toContain('中办发〔2016〕30号');
+    expect(r.reason).not.toContain('第28条');
+  });
+
+  it('a run started before the rule (legacy) concludes without a checklist of its own', () => {
+    const s = apply(inReview(), opinion(inReview(), 'LAWFUL'), people.lawyer, now);
+    const { checklist: _omitted, ...bare } = conclusion(s, 'LAWFUL') as Extract<Command, { type: 'record_legality_conclusion' }>;
+    expect(legacyAttempt(s, bare, people.legal, now, { opinionsWithoutOwnChecklist: true }).ok).toBe(true);
   });
 });

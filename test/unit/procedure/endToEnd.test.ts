@@ -82,7 +82,7 @@ describe('enforcement review, end to end', () => {
     expect(s.stage).toBe('completeness_check');
     s = apply(s, { type: 'accept_materials' }, people.legal, now);
     // No lawyer required for an enforcement review by default (行政处罚法第58条: 法制审核人员).
-    s = apply(s, { type: 'record_legality_conclusion', versionHash: currentHashOf(s), outcome: 'LAWFUL', text: '审核通过' }, people.legal, now);
+    s = apply(s, { type: 'record_legality_conclusion', versionHash: currentHashOf(s), outcome: 'LAWFUL', checklist: fullChecklist(), text: '审核通过' }, people.legal, now);
     expect(s.stage).toBe('awaiting_meeting');
     // No minimum review time configured: a meeting the next day is fine.
     s = apply(s, { type: 'schedule_meeting', meetingAt: at('2025-03-04', '10:00'), body: 'director_office_meeting' }, people.secretary, now);
@@ -103,7 +103,7 @@ describe('collective matter (三重一大), end to end', () => {
     s = doResearch(s, now);
     s = apply(s, { type: 'submit_for_review' }, people.drafter, now);
     s = apply(s, { type: 'accept_materials' }, people.legal, now);
-    s = apply(s, { type: 'record_legality_conclusion', versionHash: currentHashOf(s), outcome: 'LAWFUL', text: '无法律障碍' }, people.legal, now);
+    s = apply(s, { type: 'record_legality_conclusion', versionHash: currentHashOf(s), outcome: 'LAWFUL', checklist: fullChecklist(), text: '无法律障碍' }, people.legal, now);
     s = apply(s, { type: 'schedule_meeting', meetingAt: at('2025-03-05', '10:00'), body: 'party_committee_meeting' }, people.secretary, now);
     s = apply(s, { type: 'record_meeting', record: meetingRecord() }, people.secretary, at('2025-03-05', '12:00'));
     expect(s.stage).toBe('post_decision');
@@ -184,7 +184,7 @@ describe('unlawful', () => {
     s = apply(s, { type: 'accept_materials' }, people.legal, now);
     s = apply(s, { type: 'assign_lawyer', lawyerId: 'law1' }, people.legal, now);
     s = apply(s, { type: 'submit_lawyer_opinion', versionHash: currentHashOf(s), outcome: 'UNLAWFUL', text: '违法设定许可', checklist: fullChecklistWithIssue() }, people.lawyer, now);
-    s = apply(s, { type: 'record_legality_conclusion', versionHash: currentHashOf(s), outcome: 'UNLAWFUL', text: '第五条违法设定行政许可' }, people.legal, now);
+    s = apply(s, { type: 'record_legality_conclusion', versionHash: currentHashOf(s), outcome: 'UNLAWFUL', checklist: fullChecklistWithIssue(), text: '第五条违法设定行政许可' }, people.legal, now);
     expect(s.stage).toBe('not_issued');
     expect(s.closure?.reason).toContain('不合法');
   });

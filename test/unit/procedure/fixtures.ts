@@ -184,7 +184,7 @@ export function doLegality(state: MatterState, now: string, cfg: ProcedureConfig
   );
   return apply(
     s,
-    { type: 'record_legality_conclusion', versionHash: currentHashOf(s), outcome: 'LAWFUL', text: '合法性审核意见：合法' },
+    { type: 'record_legality_conclusion', versionHash: currentHashOf(s), outcome: 'LAWFUL', checklist: fullChecklist(), text: '合法性审核意见：合法' },
     people.legal,
     now,
     cfg,

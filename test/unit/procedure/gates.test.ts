@@ -57,7 +57,7 @@ describe('materials gate before the legality review (713号令第26条)', () => 
 describe('legality conclusion preconditions (713号令第28条)', () => {
   it('needs an assigned lawyer and their opinion on the current version', () => {
     let s = atLegality();
-    const lawful: Command = { type: 'record_legality_conclusion', versionHash: currentHashOf(s), outcome: 'LAWFUL', text: '合法' };
+    const lawful: Command = { type: 'record_legality_conclusion', versionHash: currentHashOf(s), outcome: 'LAWFUL', checklist: fullChecklist(), text: '合法' };
     expect(refused(attempt(s, lawful, people.legal, day)).code).toBe('LAWYER_NOT_ASSIGNED');
     s = apply(s, { type: 'assign_lawyer', lawyerId: 'law1' }, people.legal, day);
     expect(refused(attempt(s, lawful, people.legal, day)).code).toBe('LAWYER_OPINION_MISSING');
@@ -72,7 +72,7 @@ describe('legality conclusion preconditions (713号令第28条)', () => {
     s = apply(s, { type: 'submit_lawyer_opinion', versionHash: currentHashOf(s), outcome: 'UNLAWFUL', text: '违法', checklist: fullChecklist() }, people.lawyer, day);
     for (const outcome of ['LAWFUL', 'LAWFUL_WITH_AMENDMENTS'] as const) {
       const r = refused(
-        attempt(s, { type: 'record_legality_conclusion', versionHash: currentHashOf(s), outcome, text: 'x', amendments: [{ clause: '1', change: '2' }] }, people.legal, day),
+        attempt(s, { type: 'record_legality_conclusion', versionHash: currentHashOf(s), outcome, checklist: fullChecklist(), text: 'x', amendments: [{ clause: '1', change: '2' }] }, people.legal, day),
       );
       expect(r).toMatchObject({ status: 422, code: 'LAWYER_OPINION_UNLAWFUL' });
     }
@@ -96,7 +96,7 @@ describe('legality conclusion preconditions (713号令第28条)', () => {
     s = apply(s, { type: 'assign_lawyer', lawyerId: 'law1' }, people.legal, day);
     const stale = 'f'.repeat(64);
     expect(refused(attempt(s, { type: 'submit_lawyer_opinion', versionHash: stale, outcome: 'LAWFUL', text: 'x', checklist: fullChecklist() }, people.lawyer, day))).toMatchObject({ status: 409, code: 'STALE_VERSION' });
-    expect(refused(attempt(s, { type: 'record_legality_conclusion', versionHash: stale, outcome: 'LAWFUL', text: 'x' }, people.legal, day))).toMatchObject({ status: 409, code: 'STALE_VERSION' });
+    expect(refused(attempt(s, { type: 'record_legality_conclusion', versionHash: stale, outcome: 'LAWFUL', checklist: fullChecklist(), text: 'x' }, people.legal, day))).toMatchObject({ status: 409, code: 'STALE_VERSION' });
   });
 });
 

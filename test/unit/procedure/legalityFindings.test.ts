@@ -68,7 +68,7 @@ describe('answering legality findings', () => {
     let later = apply(s, { type: 'answer_legality_finding', findingId: 'M-1:v1:r0:L1', verdict: 'confirmed', amendment: '删除审批' }, people.lawyer, day);
     later = apply(later, { type: 'answer_legality_finding', findingId: 'M-1:v1:r0:L2', verdict: 'confirmed', amendment: '删除收费' }, people.lawyer, day);
     later = apply(later, opinion(later), people.lawyer, day);
-    later = apply(later, { type: 'record_legality_conclusion', versionHash: currentHashOf(later), outcome: 'LAWFUL_WITH_AMENDMENTS', text: '修改后合法', amendments: [{ clause: '第三条', change: '删除审批' }] }, people.legal, day);
+    later = apply(later, { type: 'record_legality_conclusion', versionHash: currentHashOf(later), outcome: 'LAWFUL_WITH_AMENDMENTS', checklist: fullChecklist(), text: '修改后合法', amendments: [{ clause: '第三条', change: '删除审批' }] }, people.legal, day);
     expect(later.stage).toBe('amending');
     expect(refused(attempt(later, answer, people.lawyer, day)).status).toBe(409);
   });

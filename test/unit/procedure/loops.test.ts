@@ -199,6 +199,7 @@ describe('LAWFUL_WITH_AMENDMENTS', () => {
         versionHash: currentHashOf(s),
         outcome: 'LAWFUL_WITH_AMENDMENTS',
         text: '修改后合法',
+        checklist: fullChecklist(),
         amendments: [{ clause: '第五条', change: '删除“须经备案”' }],
       },
       people.legal,
@@ -235,7 +236,7 @@ describe('LAWFUL_WITH_AMENDMENTS', () => {
     let s = atLegality();
     s = apply(s, { type: 'assign_lawyer', lawyerId: 'law1' }, people.legal, day);
     s = apply(s, { type: 'submit_lawyer_opinion', versionHash: currentHashOf(s), outcome: 'LAWFUL', text: 'ok', checklist: fullChecklist() }, people.lawyer, day);
-    const r = refused(attempt(s, { type: 'record_legality_conclusion', versionHash: currentHashOf(s), outcome: 'LAWFUL_WITH_AMENDMENTS', text: 'x', amendments: [] }, people.legal, day));
+    const r = refused(attempt(s, { type: 'record_legality_conclusion', versionHash: currentHashOf(s), outcome: 'LAWFUL_WITH_AMENDMENTS', checklist: fullChecklist(), text: 'x', amendments: [] }, people.legal, day));
     expect(r).toMatchObject({ status: 422, code: 'AMENDMENTS_MISSING' });
   });
 

@@ -21,7 +21,7 @@ describe('403: the actor may not do this', () => {
     ['an auditor withdraws', () => research, { type: 'withdraw', reason: 'x' }, people.auditor],
     ['an admin sets flags', () => research, { type: 'set_flags', flags: [], reason: 'x' }, people.admin],
     ['a drafter accepts materials', () => legality, { type: 'accept_materials' }, people.drafter],
-    ['a lawyer records the legality conclusion', () => legality, { type: 'record_legality_conclusion', versionHash: 'x', outcome: 'LAWFUL', text: 't' }, people.lawyer],
+    ['a lawyer records the legality conclusion', () => legality, { type: 'record_legality_conclusion', versionHash: 'x', outcome: 'LAWFUL', checklist: fullChecklist(), text: 't' }, people.lawyer],
     ['an unassigned lawyer gives an opinion', () => legality, { type: 'submit_lawyer_opinion', versionHash: 'x', outcome: 'LAWFUL', text: 't', checklist: [] }, people.lawyer2],
     ['the legal unit gives the lawyer opinion', () => legality, { type: 'submit_lawyer_opinion', versionHash: 'x', outcome: 'LAWFUL', text: 't', checklist: [] }, people.legal],
     ['an unassigned FCR reviewer concludes', () => research, { type: 'set_fcr_findings', openFindings: 0 }, people.fcr],
@@ -70,7 +70,7 @@ describe('403: the actor may not do this', () => {
     expect(refused(attempt(legality, { type: 'assign_lawyer', lawyerId: 'lu2' }, people.legal2, day)).code).toBe('SEPARATION_OF_DUTIES');
     // And if a legal-unit person were the assigned lawyer, they could not act as legal unit.
     const lawyerIsLu1: MatterState = { ...legality, legality: { ...legality.legality, lawyerId: 'lu1' } };
-    expect(refused(attempt(lawyerIsLu1, { type: 'record_legality_conclusion', versionHash: currentHashOf(legality), outcome: 'LAWFUL', text: 't' }, both, day)).status).toBe(403);
+    expect(refused(attempt(lawyerIsLu1, { type: 'record_legality_conclusion', versionHash: currentHashOf(legality), outcome: 'LAWFUL', checklist: fullChecklist(), text: 't' }, both, day)).status).toBe(403);
     expect(refused(attempt(lawyerIsLu1, { type: 'submit_lawyer_opinion', versionHash: currentHashOf(legality), outcome: 'LAWFUL', text: 't', checklist: fullChecklist() }, both, day)).status).toBe(403);
     // The drafter cannot be assigned as lawyer or FCR reviewer.
     expect(refused(attempt(legality, { type: 'assign_lawyer', lawyerId: 'd1' }, people.legal, day)).code).toBe('SEPARATION_OF_DUTIES');
@@ -84,7 +84,7 @@ describe('409: not in this stage', () => {
     ['schedule a meeting in research', () => register('major_decision', [], day), { type: 'schedule_meeting', meetingAt: at('2025-04-01'), body: 'director_office_meeting' }, people.secretary],
     ['submit a version awaiting the meeting', () => toAwaitingMeeting('major_decision', []), { type: 'submit_version', versionHash: 'b'.repeat(64), versionNumber: 2 }, people.drafter],
     ['sign before the decision', () => toAwaitingMeeting('major_decision', []), { type: 'sign_and_number', versionHash: 'x', documentNumber: 'n', signedBy: 'h' }, people.secretary],
-    ['conclude the legality review awaiting the meeting', () => toAwaitingMeeting('major_decision', []), { type: 'record_legality_conclusion', versionHash: 'x', outcome: 'LAWFUL', text: 't' }, people.legal],
+    ['conclude the legality review awaiting the meeting', () => toAwaitingMeeting('major_decision', []), { type: 'record_legality_conclusion', versionHash: 'x', outcome: 'LAWFUL', checklist: fullChecklist(), text: 't' }, people.legal],
     ['record prior approval without being asked', () => register('major_decision', [], day), { type: 'record_prior_approval', granted: true, authority: 'a', reference: 'r' }, people.drafter],
     ['confirm a final text without a decision', () => toAwaitingMeeting('major_decision', []), { type: 'confirm_final_text', versionHash: 'x' }, people.legal],
   ];

@@ -69,10 +69,10 @@ describe('a new version voids sign-offs and re-opens the reviews that depended o
     expect(s.legality).toMatchObject({ round: 2, startedAt: at('2025-03-06') });
     s = apply(s, { type: 'accept_materials' }, people.legal, at('2025-03-06'));
     // The void sign-off does not count: the lawyer must sign the new text.
-    expect(refused(attempt(s, { type: 'record_legality_conclusion', versionHash: v2, outcome: 'LAWFUL', text: 'x' }, people.legal, at('2025-03-06'))).code).toBe('LAWYER_OPINION_MISSING');
+    expect(refused(attempt(s, { type: 'record_legality_conclusion', versionHash: v2, outcome: 'LAWFUL', checklist: fullChecklist(), text: 'x' }, people.legal, at('2025-03-06'))).code).toBe('LAWYER_OPINION_MISSING');
     expect(refused(attempt(s, { type: 'submit_lawyer_opinion', versionHash: hash(1), outcome: 'LAWFUL', text: 'x', checklist: fullChecklist() }, people.lawyer, at('2025-03-06'))).code).toBe('STALE_VERSION');
     s = apply(s, { type: 'submit_lawyer_opinion', versionHash: v2, outcome: 'LAWFUL', text: '合法', checklist: fullChecklist() }, people.lawyer, at('2025-03-06'));
-    s = apply(s, { type: 'record_legality_conclusion', versionHash: v2, outcome: 'LAWFUL', text: '合法' }, people.legal, at('2025-03-06'));
+    s = apply(s, { type: 'record_legality_conclusion', versionHash: v2, outcome: 'LAWFUL', checklist: fullChecklist(), text: '合法' }, people.legal, at('2025-03-06'));
     expect(s.stage).toBe('awaiting_meeting');
     expect(s.legality.opinions.map((o) => [o.versionHash, o.void])).toEqual([
       [hash(1), true],
@@ -82,7 +82,7 @@ describe('a new version voids sign-offs and re-opens the reviews that depended o
 
   it('a version submitted in research clears the legality conclusion of the old text', () => {
     let s = signedOff();
-    s = apply(s, { type: 'record_legality_conclusion', versionHash: hash(1), outcome: 'LAWFUL', text: '合法' }, people.legal, day);
+    s = apply(s, { type: 'record_legality_conclusion', versionHash: hash(1), outcome: 'LAWFUL', checklist: fullChecklist(), text: '合法' }, people.legal, day);
     s = apply(s, { type: 'return_for_revision', reason: '政策调整' }, people.legal, day);
     expect(s.legality.conclusion).toBeNull();
     expect(s.legality.history.map((c) => c.outcome)).toEqual(['LAWFUL']);
@@ -93,9 +93,9 @@ describe('a new version voids sign-offs and re-opens the reviews that depended o
   it('only the assigned lawyer’s sign-off counts (reassignment needs a fresh opinion)', () => {
     let s = signedOff();
     s = apply(s, { type: 'assign_lawyer', lawyerId: 'law2' }, people.legal, day);
-    expect(refused(attempt(s, { type: 'record_legality_conclusion', versionHash: hash(1), outcome: 'LAWFUL', text: 'x' }, people.legal, day)).code).toBe('LAWYER_OPINION_MISSING');
+    expect(refused(attempt(s, { type: 'record_legality_conclusion', versionHash: hash(1), outcome: 'LAWFUL', checklist: fullChecklist(), text: 'x' }, people.legal, day)).code).toBe('LAWYER_OPINION_MISSING');
     expect(refused(attempt(s, { type: 'submit_lawyer_opinion', versionHash: hash(1), outcome: 'LAWFUL', text: 'x', checklist: fullChecklist() }, people.lawyer, day)).status).toBe(403);
     s = apply(s, { type: 'submit_lawyer_opinion', versionHash: hash(1), outcome: 'LAWFUL', text: 'x', checklist: fullChecklist() }, people.lawyer2, day);
-    expect(attempt(s, { type: 'record_legality_conclusion', versionHash: hash(1), outcome: 'LAWFUL', text: 'x' }, people.legal, day).ok).toBe(true);
+    expect(attempt(s, { type: 'record_legality_conclusion', versionHash: hash(1), outcome: 'LAWFUL', checklist: fullChecklist(), text: 'x' }, people.legal, day).ok).toBe(true);
   });
 });

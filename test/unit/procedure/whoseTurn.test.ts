@@ -98,7 +98,7 @@ describe('whoseTurn()', () => {
     s = apply(s, { type: 'accept_materials' }, people.legal, day);
     s = apply(s, { type: 'assign_lawyer', lawyerId: 'law1' }, people.legal, day);
     s = apply(s, { type: 'submit_lawyer_opinion', versionHash: currentHashOf(s), outcome: 'LAWFUL_WITH_AMENDMENTS', text: '修改后合法', checklist: fullChecklist() }, people.lawyer, day);
-    s = apply(s, { type: 'record_legality_conclusion', versionHash: currentHashOf(s), outcome: 'LAWFUL_WITH_AMENDMENTS', text: '修改', amendments: [{ clause: '第三条', change: '删去' }] }, people.legal, day);
+    s = apply(s, { type: 'record_legality_conclusion', versionHash: currentHashOf(s), outcome: 'LAWFUL_WITH_AMENDMENTS', checklist: fullChecklist(), text: '修改', amendments: [{ clause: '第三条', change: '删去' }] }, people.legal, day);
     expect(who(s)).toEqual([{ roles: ['drafter'], userId: null, actions: ['submit_version', 'submit_for_review'] }]);
     s = apply(s, { type: 'submit_version', versionHash: 'b'.repeat(64), versionNumber: 2 }, people.drafter, day);
     s = apply(s, { type: 'submit_for_review' }, people.drafter, day);
