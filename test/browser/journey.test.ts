@@ -92,8 +92,14 @@ describe('the web app, every role through one matter', () => {
     await drafter.getByRole('link', { name: '登记新事项' }).first().click();
     await drafter.getByLabel('事项类型').selectOption('normative_document');
     await drafter.getByLabel('涉及经营者经济活动（公平竞争审查）').check();
+    const fileInput = drafter.getByLabel('从文件载入（Word .docx 或文本 .txt）');
+    // A PDF is refused with a reason a person can act on; a text file in GB18030 is read as such.
+    await fileInput.setInputFiles({ name: '措施.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n%âãÏÓ\n') });
+    await eventually(() => drafter.locator('.upload-status .problem').innerText(), (v) => expect(v).toMatch(/无法载入 措施\.pdf[\s\S]*不支持 PDF 文件[\s\S]*\.docx/));
+    await fileInput.setInputFiles({ name: '措施.txt', mimeType: 'text/plain', buffer: Buffer.from('b5dad2bbccf520ceaab4d9bdf8cffbb7d1', 'hex') }); // 第一条 为促进消费
+    await eventually(() => drafter.locator('.upload-status').innerText(), (v) => expect(v).toContain('编码 GB18030'));
+    await eventually(() => drafter.getByLabel('草案文本（第 1 版）').inputValue(), (v) => expect(v).toBe('第一条 为促进消费'));
     await drafter.getByLabel('从文件载入（Word .docx 或文本 .txt）').setInputFiles({ name: '关于促进文化和旅游消费的若干措施.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: await makeDocx(V1) });
-    await drafter.locator('.upload-status .ok-note').waitFor();
     await eventually(() => drafter.locator('.upload-status').innerText(), (v) => expect(v).toContain('5 段，其中 4 条'));
     await eventually(() => drafter.getByLabel('草案文本（第 1 版）').inputValue(), (v) => expect(v).toBe(V1.join('\n')));
     await eventually(() => drafter.getByLabel('事项名称').inputValue(), (v) => expect(v).toBe('关于促进文化和旅游消费的若干措施'));
@@ -194,8 +200,8 @@ describe('the web app, every role through one matter', () => {
     await submitAction(drafter, await actionPanel(drafter, '提交审查'), '提交审查');
     step('drafter: returned banner, version 2 from Word, diff, resubmitted');
 
-    // ---- 6. The reviewer answers the remaining finding and concludes; an empty consultation row does not
-    //      the association heard is recorded (no waiver); "不涉及" against an answered finding is flagged.
+    // ---- 6. The reviewer answers the remaining finding and concludes: the association heard is recorded (no
+    //      waiver), a blank extra consultation row does not block; "不涉及" against an answered finding is flagged.
     await openMatter(fcr, base, matterId);
     const dismiss = await actionPanel(fcr, '答复预审问题');
     await dismiss.getByText('排除：不构成问题（须说明理由）').click();
@@ -211,11 +217,14 @@ describe('the web app, every role through one matter', () => {
     await flagged.getByText('涉及，但不具有排除、限制竞争效果').click();
     await eventually(() => conclude.locator('tr.flagged').count(), (v) => expect(v).toBe(0));
     // Hearing operators and associations has no waiver (条例第16条): the reviewer records who was heard and how.
-    const heard = conclude.locator('fieldset.repeatable li.row').first();
+    const consultations = conclude.locator('fieldset[data-path="command.review.consultations"]');
+    const heard = consultations.locator('li.row').first();
     await heard.getByLabel('对象', { exact: true }).fill('区旅游行业协会');
     await heard.getByLabel('类别', { exact: true }).selectOption('association');
     await heard.getByLabel('方式', { exact: true }).selectOption('symposium');
     await heard.getByLabel('意见', { exact: true }).fill('无异议');
+    await consultations.getByRole('button', { name: '＋ 添加' }).click(); // left blank
+    await eventually(() => consultations.locator('li.row').count(), (n) => expect(n).toBe(2));
     await conclude.getByLabel('结论摘要').fill('经审查，修改后的措施不具有排除、限制竞争效果。');
     await submitAction(fcr, conclude, '出具公平竞争审查结论');
     // A role without the trail permission sees no trail and no button it cannot use.

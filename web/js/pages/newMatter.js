@@ -59,7 +59,15 @@ export async function newMatterPage(main, _params, app) {
   const text = field({ label: '草案文本（第 1 版）', path: 'text', type: 'textarea', required: true, rows: 16, wide: true, help: '保存后不可修改；之后的修改以新版本提交，每版以 SHA-256 摘要固定。' });
   const area = /** @type {HTMLTextAreaElement} */ (text.control);
   area.classList.add('doc-text');
-  const upload = documentUpload(area, { onLoaded: (_doc, file) => { if (!valueOf(title)) title.control.value = file.name.replace(/\.(docx|txt)$/i, ''); } });
+  // The title comes from the file's name unless the person typed one (a title from an earlier file is replaced).
+  let titleFromFile = '';
+  const upload = documentUpload(area, {
+    onLoaded: (_doc, file) => {
+      if (valueOf(title) && valueOf(title) !== titleFromFile) return;
+      titleFromFile = file.name.replace(/\.(docx|txt)$/i, '');
+      title.control.value = titleFromFile;
+    },
+  });
 
   const form = h('form', { class: 'card new-matter', 'aria-labelledby': 'new-h' },
     h('div', { class: 'fields' }, title, kind, unit, flags, upload, text),
