@@ -18,6 +18,8 @@ export interface MatterWorkflowInput {
   kind: MatterKind;
   /** A normative document that is also a major decision (absent in matters started before it existed). */
   alsoMajorDecision?: boolean;
+  /** A matter opened to adjust or stop an earlier major decision (713号令第37条). */
+  adjusts?: { matterId: string; purpose: 'adjust' | 'stop'; reason: string };
   flags: Flag[];
   title: string;
   draftingUnit: string;

@@ -47,6 +47,7 @@ export class MatterHolder {
           matterId: input.matterId,
           kind: input.kind,
           ...(input.alsoMajorDecision ? { alsoMajorDecision: true } : {}),
+          ...(input.adjusts ? { adjusts: input.adjusts } : {}),
           flags: input.flags,
           title: input.title,
           draftingUnit: input.draftingUnit,

@@ -20,7 +20,7 @@ import {
 } from '@temporalio/workflow';
 import type { RetryPolicy } from '@temporalio/common';
 import type { createActivities } from '../activities';
-import { applyPrescreen, currentVersion, isEcon, legalityPrescreenOf, legalityScreenCurrent, parseCommand, registerRevision, TERMINAL_STAGES, type MatterState } from '../domain/procedure';
+import { applyPrescreen, currentVersion, implementationOpen, isEcon, legalityPrescreenOf, legalityScreenCurrent, parseCommand, registerRevision, TERMINAL_STAGES, type MatterState } from '../domain/procedure';
 import { actUpdate, calendarSignal, registeredUpdate, STORAGE_REFUSED, viewQuery, type ActionRequest, type ActionResult, type MatterWorkflowInput, type NotificationRecord, type TrailHeadView } from './definitions';
 import { MatterHolder } from './matterHolder';
 import { Mutex } from './mutex';
@@ -49,6 +49,8 @@ function storageRefused(err: unknown): ApplicationFailure | null {
 }
 
 export const PROVISIONAL_CALENDAR_PATCH = 'provisional-calendar-years';
+/** Issued major decisions stay open for their implementation (713号令第34条至第37条). */
+export const IMPLEMENTATION_PATCH = 'major-decision-implementation';
 export const FCR_FINDINGS_BOUND_PATCH = 'fcr-findings-bound-to-text';
 export const ECON_REMOVAL_PATCH = 'econ-removal-by-legal-unit';
 
@@ -252,6 +254,19 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
     const changed = await condition(() => matter.changes !== seen || historyLong(), waitMs as number);
     if (changed || !alert) continue;
     await raise(alert, seen);
+  }
+  // An issued major decision lives on while it is implemented (713号令第34条至第37条): its workflow keeps
+  // accepting the implementation's actions until the implementation is recorded as complete. Runs that
+  // ended at issue before this existed replay as they ran (no marker: they completed here).
+  if (implementationOpen(matter.state) && patched(IMPLEMENTATION_PATCH)) {
+    while (implementationOpen(matter.state)) {
+      if (historyLong()) {
+        await condition(() => !trailWriter.isLocked && allHandlersFinished());
+        return continueAsNew<typeof matterWorkflow>({ ...input, ...matter.carriedOver() });
+      }
+      const seen = matter.changes;
+      await condition(() => matter.changes !== seen || historyLong());
+    }
   }
   await condition(allHandlersFinished);
   return matter.state;

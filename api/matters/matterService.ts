@@ -3,7 +3,7 @@ import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, Workf
 import type { Matter } from '../../prisma/generated/client';
 import { sha256Hex, type RequestOrigin } from '../../domain/evidence';
 import { authorize, canRead, type MatterAccess } from '../../domain/permissions';
-import { ACTION_LABELS, isEcon, isMajorDecision, matterWarnings, currentHash, currentVersion, parseMatterState, needsText, availableActions, awaitedParties, awaits, deadlines, decide, nextObligationDue, whoseTurn, matterAccessOf, registrationProblem, TERMINAL_STAGES, type MatterKind, type Flag, type MatterState } from '../../domain/procedure';
+import { ACTION_LABELS, implementationOpen, isEcon, isMajorDecision, matterWarnings, currentHash, currentVersion, parseMatterState, needsText, availableActions, awaitedParties, awaits, deadlines, decide, nextObligationDue, whoseTurn, matterAccessOf, registrationProblem, TERMINAL_STAGES, type MatterKind, type Flag, type MatterState } from '../../domain/procedure';
 import {
   actUpdate,
   matterWorkflowId,
@@ -34,6 +34,8 @@ export interface NewMatter {
   title: string;
   kind: MatterKind;
   alsoMajorDecision?: boolean;
+  /** Set by the adjustment endpoint: the major decision this new procedure adjusts or stops (713号令第37条). */
+  adjusts?: { matterId: string; purpose: 'adjust' | 'stop'; reason: string };
   draftingUnit?: string;
   flags: Flag[];
   text: string;
@@ -66,6 +68,7 @@ export async function createMatter(deps: ApiDeps, principal: Principal, input: N
     matterId,
     kind: input.kind,
     ...(input.alsoMajorDecision ? { alsoMajorDecision: true } : {}),
+    ...(input.adjusts ? { adjusts: input.adjusts } : {}),
     flags: input.flags,
     title: input.title,
     draftingUnit,
@@ -157,7 +160,8 @@ export async function loadMatterView(deps: ApiDeps, principal: Principal, matter
   let live: MatterView | null = null;
   if (row.state === null) throw notFound('Matter');
   const stored = parseMatterState(row.state, row.id); // the registration activity writes row and state together
-  let status = TERMINAL_STAGES.includes(stored.stage) ? 'COMPLETED' : 'RUNNING';
+  // An issued major decision's workflow runs on while its implementation is open (713号令第34条至第37条).
+  let status = TERMINAL_STAGES.includes(stored.stage) && !implementationOpen(stored) ? 'COMPLETED' : 'RUNNING';
   if (opts.live) {
     const handle = deps.temporal.workflow.getHandle(row.workflowId);
     try {

@@ -88,6 +88,18 @@ export const PERMISSIONS: Record<Action, PermissionRule> = {
   record_contract_particulars: rule(['drafter']),
   record_contract_signing: rule(['drafter']),
   close_contract: rule(['drafter', 'legal_unit']),
+
+  // After a major decision (713号令第34条至第37条). The office records what the decision organ and its head
+  // decide (the implementing unit, a suspension, the end); the implementing unit reports; the legal unit runs
+  // the post-evaluation; the drafting unit opens the adjustment procedure (a new matter it drafts).
+  designate_implementing_unit: rule(['secretary']),
+  report_implementation: rule(['drafter']),
+  order_post_evaluation: rule(['legal_unit']),
+  record_post_evaluation: rule(['legal_unit']),
+  suspend_implementation: rule(['secretary']),
+  resume_implementation: rule(['secretary']),
+  record_adjustment: rule(['drafter']),
+  complete_implementation: rule(['secretary']),
 };
 
 export function isAction(action: string): action is Action {

@@ -1,6 +1,7 @@
 /** What the actor can do now, for the UI: permitted, accepted at this stage and applicable to this matter. */
 
 import { ACTION_LABELS } from './labels';
+import { acceptedAfterIssue } from './handlers/implementation';
 import { authorizeCommand } from './authorizeCommand';
 import { POST_DECISION_PREREQUISITES, postDecisionStepDone } from './handlers/postDecision';
 import { openFindingsOnCurrent } from './handlers/fairCompetition';
@@ -52,9 +53,10 @@ export function availableActions(
   actor: Actor,
   ctx: Pick<DecisionContext, 'now'> & Partial<DecisionContext>,
 ): Array<{ type: CommandType; label: string }> {
-  if (isTerminal(state.stage)) return [];
+  const closed = isTerminal(state.stage);
   return COMMAND_TYPES.filter(
     (type) =>
+      (!closed || acceptedAfterIssue(state, type)) &&
       stageAccepts(state.stage, type) &&
       actionApplies(state, type) &&
       authorizeCommand(state, type, { actor, now: ctx.now }).allowed,

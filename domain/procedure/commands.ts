@@ -9,6 +9,16 @@ import { CHECKLIST_CODES, FCR_CONSULTATION_METHODS } from './labels';
 import { instant, line, oneOf, prose, sha256 } from './primitives';
 import { refuse } from './refusals';
 import { CONTRACT_CHECKLIST_CODES } from '../contracts/checklist';
+import {
+  completeImplementationCommand,
+  designateImplementingUnitCommand,
+  orderPostEvaluationCommand,
+  recordAdjustmentCommand,
+  recordPostEvaluationCommand,
+  reportImplementationCommand,
+  resumeImplementationCommand,
+  suspendImplementationCommand,
+} from '../decisions/schemas';
 import { closeContractCommand, recordContractParticularsCommand, recordContractSigningCommand } from '../contracts/schemas';
 import type { Refusal } from './types';
 
@@ -221,6 +231,15 @@ export const commandSchema = z.discriminatedUnion('type', [
   recordContractParticularsCommand,
   recordContractSigningCommand,
   closeContractCommand,
+  // After a major decision (domain/decisions, 713号令第34条至第37条)
+  designateImplementingUnitCommand,
+  reportImplementationCommand,
+  orderPostEvaluationCommand,
+  recordPostEvaluationCommand,
+  suspendImplementationCommand,
+  resumeImplementationCommand,
+  recordAdjustmentCommand,
+  completeImplementationCommand,
 ]);
 
 /** Whether an action carries a document's text beside its command (a new version: its hash is computed from it). */

@@ -29,6 +29,17 @@ import {
 } from './handlers/legality';
 import { answerLegalityFinding, setLegalBasisRegister } from './handlers/legalityFindings';
 import { confirmFinalText, recordMeeting, scheduleMeeting } from './handlers/meeting';
+import {
+  acceptedAfterIssue,
+  completeImplementation,
+  designateImplementingUnit,
+  orderPostEvaluation,
+  recordAdjustment,
+  recordPostEvaluation,
+  reportImplementation,
+  resumeImplementation,
+  suspendImplementation,
+} from './handlers/implementation';
 import { closeContract, recordContractParticulars, recordContractSigning } from './handlers/contract';
 import { archive, fileRecord, publish, recordGovernmentReview, reportToParty, signAndNumber } from './handlers/postDecision';
 
@@ -64,6 +75,14 @@ const HANDLERS: { [T in CommandType]: Handler<T> } = {
   record_contract_particulars: recordContractParticulars,
   record_contract_signing: recordContractSigning,
   close_contract: closeContract,
+  designate_implementing_unit: designateImplementingUnit,
+  report_implementation: reportImplementation,
+  order_post_evaluation: orderPostEvaluation,
+  record_post_evaluation: recordPostEvaluation,
+  suspend_implementation: suspendImplementation,
+  resume_implementation: resumeImplementation,
+  record_adjustment: recordAdjustment,
+  complete_implementation: completeImplementation,
 };
 
 /** Top-level fields whose value changed, before and after (for the audit trail). */
@@ -90,7 +109,8 @@ export function decide(state: MatterState, command: Command, ctx: DecisionContex
 
   const auth = authorizeCommand(state, command.type, ctx);
   if (!auth.allowed) return { ok: false, status: 403, code: 'FORBIDDEN', reason: auth.reason };
-  if (isTerminal(state.stage)) return refuse('MATTER_CLOSED', STAGE_LABELS[state.stage]);
+  // An issued major decision still accepts its implementation's actions (713号令第34条至第37条).
+  if (isTerminal(state.stage) && !acceptedAfterIssue(state, command.type)) return refuse('MATTER_CLOSED', STAGE_LABELS[state.stage]);
   if (!stageAccepts(state.stage, command.type)) {
     return refuse('WRONG_STAGE', `${ACTION_LABELS[command.type]} (${command.type}) at ${STAGE_LABELS[state.stage]} (${state.stage})`);
   }

@@ -56,3 +56,4 @@ export { whoseTurn, awaitedParties, awaits, type Duty } from './whoseTurn';
 export { PHASES, type Phase } from './phases';
 export { matterProjection, PROJECTION_REVISION, type MatterProjection } from './projection';
 export { matterWarnings, mayNeedFcr, warningCodes, type MatterWarning, type MatterWarningCode } from './warnings';
+export { implementationOpen, acceptedAfterIssue } from './handlers/implementation';

@@ -86,6 +86,14 @@ export const ACTION_LABELS: Record<CommandType, string> = {
   record_contract_particulars: '登记合同要素',
   record_contract_signing: '登记合同签订',
   close_contract: '登记合同终结',
+  designate_implementing_unit: '明确决策执行单位',
+  report_implementation: '报告决策执行情况',
+  order_post_evaluation: '组织决策后评估',
+  record_post_evaluation: '登记决策后评估结论',
+  suspend_implementation: '中止执行决策',
+  resume_implementation: '恢复执行决策',
+  record_adjustment: '启动决策调整程序',
+  complete_implementation: '决策执行完毕',
 };
 
 export const LEGALITY_OUTCOME_LABELS: Record<LegalityOutcome, string> = {

@@ -376,6 +376,14 @@ export const REFUSALS = {
     zh: '签订金额应与经审查的合同价款一致；价款变化的，应修改后重新审查',
     en: 'The value signed must be the reviewed price; a changed price is reviewed again',
   },
+  IMPLEMENTING_UNIT_MISSING: {
+    status: 422,
+    zh: '决策机关应当先明确决策执行单位',
+    en: 'The decision organ must first name the implementing unit',
+    basis: '713号令第34条',
+  },
+  EVALUATION_NOT_ORDERED: { status: 422, zh: '尚未组织决策后评估', en: 'No post-evaluation has been ordered', basis: '713号令第36条' },
+  NOT_SUSPENDED: { status: 409, zh: '决策未中止执行', en: 'The implementation is not suspended' },
   CONTRACT_TERM_INVALID: { status: 422, zh: '合同期限不正确：终止时间应晚于起始时间', en: 'The term must end after it starts' },
 } as const satisfies Record<string, RefusalSpec>;
 

@@ -10,7 +10,7 @@ import { FLAGS, MATTER_KINDS } from './types';
 import { VERSION_HASH_PATTERN } from './versions';
 import { dualApplies } from './classification';
 
-export type RegistrationInput = Pick<MatterState, 'matterId' | 'kind' | 'flags' | 'title' | 'draftingUnit' | 'createdBy' | 'alsoMajorDecision'> & {
+export type RegistrationInput = Pick<MatterState, 'matterId' | 'kind' | 'flags' | 'title' | 'draftingUnit' | 'createdBy' | 'alsoMajorDecision' | 'adjusts'> & {
   /** SHA-256 (hex) of the first draft. */
   versionHash: string;
   now: string;
@@ -100,5 +100,6 @@ export function registerMatter(input: RegistrationInput, _config: ProcedureConfi
     flagChanges: [],
     closure: null,
     ...(input.kind === 'contract_review' ? { contract: emptyContract() } : {}),
+    ...(input.adjusts ? { adjusts: input.adjusts } : {}),
   };
 }

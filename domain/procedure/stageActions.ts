@@ -52,6 +52,15 @@ export const STAGES_FOR_COMMAND: Record<CommandType, readonly Stage[]> = {
   record_contract_particulars: ['research', 'supplementing', 'amending'],
   record_contract_signing: ['contract_signing'],
   close_contract: ['contract_in_force'],
+  // An issued major decision is implemented (decide() lets these through while its implementation is open).
+  designate_implementing_unit: ['issued'],
+  report_implementation: ['issued'],
+  order_post_evaluation: ['issued'],
+  record_post_evaluation: ['issued'],
+  suspend_implementation: ['issued'],
+  resume_implementation: ['issued'],
+  record_adjustment: ['issued'],
+  complete_implementation: ['issued'],
 };
 
 export const COMMAND_TYPES = Object.keys(STAGES_FOR_COMMAND) as CommandType[];

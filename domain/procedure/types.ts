@@ -9,6 +9,7 @@ import type { ProcedureConfig } from './config';
 import type { Amendment, ChecklistEntry, Command, CommandType, FcrReviewRecord, MeetingRecordInput, ResearchItem, ResearchItemKind } from './commands';
 import type { BasisRegisterEntry as RegisteredBasis } from '../legality/prescreen';
 import type { ContractState } from '../contracts/state';
+import type { ImplementationState } from '../decisions/state';
 
 export type { ClockPause, Duration, DurationUnit, HolidayCalendar };
 // The commands' shapes are inferred from their schemas (./commands), the single source.
@@ -321,6 +322,10 @@ export interface MatterState {
   legalityPrescreen?: LegalityPrescreenState;
   /** Contract matters only: the particulars, the signed contract and its end (domain/contracts). */
   contract?: ContractState;
+  /** Issued major decisions: implementation, post-evaluation, suspension, adjustment (domain/decisions). */
+  implementation?: ImplementationState;
+  /** A matter opened to adjust or stop an earlier major decision (713号令第37条) names it here. */
+  adjusts?: { matterId: string; purpose: 'adjust' | 'stop'; reason: string };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -45,6 +45,14 @@ const PAYLOADS: Record<CommandType, Record<string, unknown>> = {
   },
   record_contract_signing: { versionHash: sha, contractNumber: 'n', signedAt: new Date().toISOString(), signatory: 's', counterparty: 'c', value: 1, termStart: new Date().toISOString(), termEnd: new Date(Date.now() + 86_400_000).toISOString() },
   close_contract: { outcome: 'performed', note: 'n' },
+  designate_implementing_unit: { unit: 'u' },
+  report_implementation: { status: 'on_track', progress: 'p' },
+  order_post_evaluation: { grounds: ['deemed_necessary'], evaluator: 'e', thirdParty: false },
+  record_post_evaluation: { conclusion: 'achieved', recommendation: 'continue', summary: 's', publicHeard: 'p', documentId: 'd' },
+  suspend_implementation: { decidedBy: 'h', reason: 'r' },
+  resume_implementation: { decidedBy: 'h', reason: 'r' },
+  record_adjustment: { newMatterId: 'm', purpose: 'adjust', reason: 'r' },
+  complete_implementation: { note: 'n' },
 };
 
 /**

@@ -26,7 +26,7 @@ describe('the whole stack: real Temporal, real PostgreSQL, Express API', () => {
     expect(doc.body.openapi).toBe('3.1.0');
     const create = doc.body.paths['/api/v1/matters'].post;
     expect(create.requestBody.content['application/json'].schema.required).toEqual(expect.arrayContaining(['title', 'kind', 'text']));
-    expect(create.requestBody.content['application/json'].schema.properties.kind.enum).toEqual(['normative_document', 'major_decision', 'collective_matter', 'enforcement_review']);
+    expect(create.requestBody.content['application/json'].schema.properties.kind.enum).toEqual(['normative_document', 'major_decision', 'collective_matter', 'enforcement_review', 'contract_review']);
     expect(doc.body.paths['/api/v1/matters/{id}/actions'].post.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['id', 'Idempotency-Key']));
   });
 
@@ -213,7 +213,7 @@ describe('the whole stack: real Temporal, real PostgreSQL, Express API', () => {
   test('the vocabulary comes from the domain module', async () => {
     const v = (await http.get('/api/v1/vocabulary', null)).body;
     expect(v.stages.legality_review).toBe('合法性审核');
-    expect(Object.keys(v.kinds)).toEqual(['normative_document', 'major_decision', 'collective_matter', 'enforcement_review']);
+    expect(Object.keys(v.kinds)).toEqual(['normative_document', 'major_decision', 'collective_matter', 'enforcement_review', 'contract_review']);
     // The web app's timeline and trail table use these rather than copies.
     expect(v.phases).toEqual(expect.arrayContaining([expect.objectContaining({ key: 'legality', label: '合法性审核', stages: expect.arrayContaining(['legality_review']) })]));
     expect(v.trailActions).toEqual(expect.objectContaining({ register: '登记立项', deadline_escalation: '超期督办', submit_lawyer_opinion: '出具法律意见并签署' }));

@@ -1,0 +1,3 @@
+/** Major decisions after the decision (713号令第34条至第37条). Pure. */
+export * from './schemas';
+export * from './state';

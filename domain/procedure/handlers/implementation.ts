@@ -1,0 +1,88 @@
+/**
+ * After a major decision is issued (713号令第34条至第37条): the decision organ names the implementing unit,
+ * which reports on the implementation (and at once on problems, major changes or force majeure, art. 35);
+ * a post-evaluation may be ordered and its result recorded (art. 36); in an emergency the head may first
+ * suspend the implementation (art. 37); a major adjustment — or stopping it — runs as a new procedure, a new
+ * matter linked to this one (art. 37: 应当依照本条例履行相关法定程序). The matter stays `issued` throughout; its
+ * workflow keeps running until the implementation is recorded as complete.
+ */
+
+import { IMPLEMENTATION_COMMAND_TYPES, IMPLEMENTATION_STATUS_LABELS, EVALUATION_CONCLUSION_LABELS, EVALUATION_RECOMMENDATION_LABELS, ADJUSTMENT_PURPOSE_LABELS } from '../../decisions/schemas';
+import { emptyImplementation, type ImplementationState } from '../../decisions/state';
+import { isMajorDecision } from '../classification';
+import { refuse } from '../refusals';
+import type { CommandType, MatterState } from '../types';
+import { done, type Handler } from './handler';
+
+/** Whether the matter is an issued major decision whose implementation is not recorded as complete. */
+export function implementationOpen(s: MatterState): boolean {
+  return isMajorDecision(s) && s.stage === 'issued' && !s.implementation?.completed;
+}
+
+/** The commands a closed (issued) matter still accepts: the implementation's, while it is open. */
+export function acceptedAfterIssue(s: MatterState, type: CommandType): boolean {
+  return (IMPLEMENTATION_COMMAND_TYPES as readonly string[]).includes(type) && implementationOpen(s);
+}
+
+function impl(s: MatterState): ImplementationState {
+  if (!s.implementation) s.implementation = emptyImplementation();
+  return s.implementation;
+}
+
+const suspended = (i: ImplementationState) => {
+  const last = i.suspensions.at(-1);
+  return last !== undefined && !last.resumed;
+};
+
+export const designateImplementingUnit: Handler<'designate_implementing_unit'> = (s, cmd, ctx) => {
+  impl(s).unit = { unit: cmd.unit, ...(cmd.note ? { note: cmd.note } : {}), by: ctx.actor.userId, at: ctx.now };
+  return done(`明确决策执行单位：${cmd.unit}（713号令第34条）`);
+};
+
+export const reportImplementation: Handler<'report_implementation'> = (s, cmd, ctx) => {
+  const i = impl(s);
+  if (!i.unit) return refuse('IMPLEMENTING_UNIT_MISSING');
+  i.reports.push({ status: cmd.status, progress: cmd.progress, ...(cmd.problems ? { problems: cmd.problems } : {}), ...(cmd.documentId ? { documentId: cmd.documentId } : {}), by: ctx.actor.userId, at: ctx.now });
+  return done(`决策执行情况报告：${IMPLEMENTATION_STATUS_LABELS[cmd.status]}`);
+};
+
+export const orderPostEvaluation: Handler<'order_post_evaluation'> = (s, cmd, ctx) => {
+  const i = impl(s);
+  if (i.evaluations.some((e) => e.result === null)) return refuse('ALREADY_DONE', 'a post-evaluation is already under way');
+  i.evaluations.push({ grounds: [...new Set(cmd.grounds)], evaluator: cmd.evaluator, thirdParty: cmd.thirdParty, ...(cmd.note ? { note: cmd.note } : {}), orderedBy: ctx.actor.userId, orderedAt: ctx.now, result: null });
+  return done(`组织决策后评估：${cmd.evaluator}${cmd.thirdParty ? '（第三方）' : ''}（713号令第36条）`);
+};
+
+export const recordPostEvaluation: Handler<'record_post_evaluation'> = (s, cmd, ctx) => {
+  const open = impl(s).evaluations.find((e) => e.result === null);
+  if (!open) return refuse('EVALUATION_NOT_ORDERED');
+  open.result = { conclusion: cmd.conclusion, recommendation: cmd.recommendation, summary: cmd.summary, publicHeard: cmd.publicHeard, documentId: cmd.documentId, by: ctx.actor.userId, at: ctx.now };
+  return done(`决策后评估结论：${EVALUATION_CONCLUSION_LABELS[cmd.conclusion]}，建议${EVALUATION_RECOMMENDATION_LABELS[cmd.recommendation]}`);
+};
+
+export const suspendImplementation: Handler<'suspend_implementation'> = (s, cmd, ctx) => {
+  const i = impl(s);
+  if (suspended(i)) return refuse('ALREADY_DONE', 'the implementation is already suspended');
+  i.suspensions.push({ decidedBy: cmd.decidedBy, reason: cmd.reason, by: ctx.actor.userId, at: ctx.now });
+  return done(`行政首长${cmd.decidedBy}决定中止执行：${cmd.reason}（713号令第37条）`);
+};
+
+export const resumeImplementation: Handler<'resume_implementation'> = (s, cmd, ctx) => {
+  const last = impl(s).suspensions.at(-1);
+  if (!last || last.resumed) return refuse('NOT_SUSPENDED');
+  last.resumed = { decidedBy: cmd.decidedBy, reason: cmd.reason, by: ctx.actor.userId, at: ctx.now };
+  return done(`恢复执行（${cmd.decidedBy}）：${cmd.reason}`);
+};
+
+export const recordAdjustment: Handler<'record_adjustment'> = (s, cmd, ctx) => {
+  if (cmd.newMatterId === s.matterId) return refuse('INVALID_INPUT', 'newMatterId: the new procedure is another matter');
+  const i = impl(s);
+  if (i.adjustments.some((a) => a.newMatterId === cmd.newMatterId)) return refuse('ALREADY_DONE', cmd.newMatterId);
+  i.adjustments.push({ newMatterId: cmd.newMatterId, purpose: cmd.purpose, reason: cmd.reason, by: ctx.actor.userId, at: ctx.now });
+  return done(`启动${ADJUSTMENT_PURPOSE_LABELS[cmd.purpose]}程序（新事项 ${cmd.newMatterId}）：${cmd.reason}`);
+};
+
+export const completeImplementation: Handler<'complete_implementation'> = (s, cmd, ctx) => {
+  impl(s).completed = { note: cmd.note, by: ctx.actor.userId, at: ctx.now };
+  return done(`决策执行完毕：${cmd.note}`);
+};
