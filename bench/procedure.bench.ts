@@ -14,7 +14,7 @@ import crypto from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Client, Connection } from '@temporalio/client';
 import { KIND_SCRIPTS, BENCH_PROCEDURE_CONFIG, MEETING_DELAY_MS, benchText, sha256, type KindScript, type MatterContext, type Person } from './procedure/steps';
-import { driveMatter, PEOPLE, sessions, untilMeeting, type Sessions } from './procedure/driver';
+import { driveMatter, PEOPLE, RESCHEDULED, sessions, untilMeeting, type Sessions } from './procedure/driver';
 import { bareAct, bareRegistered, type BareInput } from './procedure/bareWorkflow';
 import { Recorder, summarise, pool, ms, ratio, table, type Summary } from './support/stats';
 import { machineLine, machineSnapshot, writeSection } from './support/report';
@@ -137,7 +137,7 @@ async function benchShape(name: 'dev' | 'cluster', workDir: string): Promise<Sha
 
 function render(r: ShapeReport): string {
   const throughput = (x: RunResult) => x.matters / (x.wallMs / 1000);
-  const oursActions = summarise(r.ours.perAction.all(['register']));
+  const oursActions = summarise(r.ours.perAction.all(['register', RESCHEDULED]));
   const bareActions = summarise(r.bare.perAction.all(['register', 'mismatch']));
   const oursReg = summarise(r.ours.perAction.byKey.get('register') ?? []);
   const bareReg = summarise(r.bare.perAction.byKey.get('register') ?? []);

@@ -86,23 +86,14 @@ export async function seedCopies(db: Database, templates: Template[], opts: Seed
       const entries = copyTrail(tpl, id, workflowId, opts.trailEntries);
       // Spread over the last year, newest last, so "newest first" pages have a realistic order.
       const createdAt = new Date(now - (opts.count - k) * 60_000);
+      // Every column of the template (new projection columns come along), with the copy's own identity.
+      const { versions: _versions, trail: _trail, ...columns } = tpl;
       matters.push({
+        ...columns,
         id,
         title: `${tpl.title}（副本 ${k}）`,
-        kind: tpl.kind,
-        flags: tpl.flags,
-        draftingUnit: tpl.draftingUnit,
-        createdById: tpl.createdById,
-        stage: tpl.stage,
         workflowId,
-        currentVersion: tpl.currentVersion,
         state: json(retarget(tpl.state, tpl.id, id)),
-        nextDueAt: tpl.nextDueAt,
-        assignedLawyerId: tpl.assignedLawyerId,
-        fcrReviewerId: tpl.fcrReviewerId,
-        awaitingRoles: tpl.awaitingRoles,
-        awaitingUserIds: tpl.awaitingUserIds,
-        projectionRev: tpl.projectionRev,
         trailHeadSeq: entries.length,
         trailHeadHash: entries[entries.length - 1]?.hash ?? null,
         createdAt,

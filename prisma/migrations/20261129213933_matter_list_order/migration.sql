@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "matter_created_at_id_idx" ON "matter"("created_at", "id");
+
