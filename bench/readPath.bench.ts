@@ -31,6 +31,8 @@ import { ms, pool, table } from './support/stats';
 const MATTERS = Number(process.env.READ_MATTERS ?? 10_000);
 const RATES = (process.env.READ_RATES ?? '100,250,500').split(',').map(Number);
 const SECONDS = Number(process.env.READ_SECONDS ?? 15);
+/** Copies with their templates' trails re-hashed (slow: every entry carries states as JSON); off by default. */
+const WITH_TRAILS = process.env.READ_TRAILS === '1';
 
 interface ListCase {
   label: string;
@@ -40,13 +42,27 @@ interface ListCase {
 
 const LIST_CASES: ListCase[] = [
   { label: 'legal unit, first page (newest first)', who: 'legal', query: {} },
-  { label: 'legal unit, stage filter', who: 'legal', query: { stage: 'legality_review' } },
+  { label: 'legal unit, stage filter', who: 'legal', query: { stage: 'awaiting_meeting' } },
   { label: 'legal unit, kind filter', who: 'legal', query: { kind: 'major_decision' } },
   { label: 'legal unit, overdue', who: 'legal', query: { overdue: 'true' } },
   { label: 'legal unit, awaiting me', who: 'legal', query: { awaitingMe: 'true' } },
   { label: 'drafter (own section only)', who: 'drafter', query: {} },
   { label: 'lawyer (assigned only), due before', who: 'lawyer', query: { dueBefore: '2099-12-31' } },
 ];
+
+/** The plan as it was before migration matter_list_order: the index dropped in a transaction, rolled back. */
+async function planWithoutIndex(pg: Pool, sql: string, params: unknown[]): Promise<string> {
+  const client = await pg.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('DROP INDEX IF EXISTS matter_created_at_id_idx');
+    const plan = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
+    return plan.rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
+  } finally {
+    await client.query('ROLLBACK');
+    client.release();
+  }
+}
 
 async function explainLists(databaseUrl: string): Promise<string> {
   const pg = new Pool({ connectionString: databaseUrl, max: 2 });
@@ -67,9 +83,11 @@ async function explainLists(databaseUrl: string): Promise<string> {
       const result = await listMatters(deps, principal, listQuerySchema.parse(c.query));
       const q = captured.find((x) => /FROM "public"\."matter"/.test(x.query) && /ORDER BY/.test(x.query));
       if (!q) continue;
-      const plan = await pg.query(`EXPLAIN (ANALYZE, BUFFERS) ${q.query}`, JSON.parse(q.params) as unknown[]);
+      const params = JSON.parse(q.params) as unknown[];
+      const plan = await pg.query(`EXPLAIN (ANALYZE, BUFFERS) ${q.query}`, params);
       const text = plan.rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
       sections.push(`#### ${c.label} — \`GET /api/v1/matters${Object.keys(c.query).length ? `?${new URLSearchParams(c.query)}` : ''}\` (${result.items.length} rows on the page)\n\n\`\`\`sql\n${q.query}\n\`\`\`\n\n\`\`\`\n${text}\n\`\`\``);
+      if (c === LIST_CASES[0]) sections.push(`For comparison, the same query without the list-order index (dropped inside a transaction that is rolled back):\n\n\`\`\`\n${await planWithoutIndex(pg, q.query, params)}\n\`\`\``);
     }
   } finally {
     await prisma.$disconnect();
@@ -98,7 +116,7 @@ async function main() {
     let ids: string[];
     try {
       const templates = await loadTemplates(db, templateIds);
-      ids = await seedCopies(db, templates, { count: MATTERS, prefix: 'seed', onProgress: (n) => n % 2_000 === 0 && process.stdout.write(`  seeded ${n}\n`) });
+      ids = await seedCopies(db, templates, { count: MATTERS, prefix: 'seed', trailEntries: WITH_TRAILS ? undefined : 0, onProgress: (n) => n % 2_000 === 0 && process.stdout.write(`  seeded ${n}\n`) });
       await db.query('ANALYZE matter');
       await db.query('ANALYZE trail_entry');
     } finally {
@@ -143,8 +161,8 @@ async function main() {
 ${machineLine(machine)}
 
 ${shape.description}. ${MATTERS.toLocaleString('en')} matters in the app's PostgreSQL database: ${templateSpecs.length} taken
-by the system through 0, ⅓, ⅔ and all of their procedure (each kind), copied in bulk with their versions and
-re-hashed trails (${seedSeconds.toFixed(0)} s); by stage: ${stages}. Requests through the round-robin front as the
+by the system through 0, ⅓, ⅔ and all of their procedure (each kind), copied in bulk with their versions${WITH_TRAILS ? ' and re-hashed trails' : ' and without trail rows (READ_TRAILS=1 adds them, re-hashed; the status endpoint reads only the reminders from the trail, one index lookup either way)'}
+(${seedSeconds.toFixed(0)} s); by stage: ${stages}. Requests through the round-robin front as the
 legal unit (who sees every matter), open loop: each leaves on schedule whatever the answers do, latency counted
 from when it was due, at most 256 in flight (beyond that a request is dropped and counted). The client runs
 on the same 2 cores as the system it measures.

@@ -64,7 +64,7 @@ export interface SeedOptions {
   count: number;
   /** Prefix of the copies' ids (so a run can find and remove its own). */
   prefix: string;
-  /** Trail entries of every copy (default: as many as its template). */
+  /** Trail entries of every copy (default: as many as its template; 0: none, and the head says so). */
   trailEntries?: number;
   batch?: number;
   onProgress?: (done: number) => void;
