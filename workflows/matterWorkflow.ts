@@ -68,6 +68,7 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
     legalUnitNotedBySomeActions: !patched('legal-unit-noted-on-every-action'),
     meetingHeldAnyTimeInPast: !patched('meeting-after-scheduling'),
     riskNotControllableMayProceed: !patched('risk-not-controllable-stops'),
+    publicHearingOptional: !patched('public-participation-required'),
     // A count of fair-competition findings set by hand, a waiver of hearing operators; ECON cleared by anyone.
     fcrOpenCountByHand: !patched(FCR_FINDINGS_BOUND_PATCH),
     econFreelyCleared: !patched(ECON_REMOVAL_PATCH),

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { FCR_CONCLUSIONS, FCR_EXCEPTION_GROUNDS, FLAGS, LEGALITY_OUTCOMES, MEETING_BODIES, MEETING_VIEWS } from './types';
-import { CHECKLIST_CODES, FCR_CONSULTATION_METHODS } from './labels';
+import { CHECKLIST_CODES, FCR_CONSULTATION_METHODS, PARTICIPATION_METHODS } from './labels';
 import { instant, line, oneOf, prose, sha256 } from './primitives';
 import { refuse } from './refusals';
 import { CONTRACT_CHECKLIST_CODES } from '../contracts/checklist';
@@ -49,7 +49,15 @@ export const researchItemSchema = z.discriminatedUnion('kind', [
       )
       .min(1),
   }),
-  z.object({ kind: z.literal('public_comment'), openedAt: instant, closesAt: instant, channel: line(500), shortenedReason: prose().optional() }),
+  z.object({
+    kind: z.literal('public_comment'),
+    openedAt: instant,
+    closesAt: instant,
+    channel: line(500),
+    shortenedReason: prose().optional(),
+    /** 优化营商环境条例第62条: for a normative document touching operators (ECON), the operators and trade associations heard. */
+    operatorsAndAssociations: z.object({ parties: z.array(line(300)).min(1), summary: prose() }).optional(),
+  }),
   z.object({ kind: z.literal('hearing'), materialsSentAt: instant, heldAt: instant, documentId: docId }),
   z.object({
     kind: z.literal('expert_opinion'),
@@ -68,6 +76,25 @@ export const researchItemSchema = z.discriminatedUnion('kind', [
     documentId: docId.optional(),
   }),
   z.object({ kind: z.literal('procedure_statement'), summary: prose(), documentId: docId }),
+  /**
+   * 713号令第14条: how the public was heard, by a method other than the open comment and the hearing (which
+   * have their own items, their windows and notice checked): 座谈会, 实地走访, 书面征求意见, 问卷调查, 民意调查.
+   */
+  z.object({
+    kind: z.literal('public_participation'),
+    method: oneOf(PARTICIPATION_METHODS),
+    from: instant,
+    to: instant.optional(),
+    /** Who took part (groups, organisations, numbers) — or the channel it ran through; at least one. */
+    participants: line(1000).optional(),
+    channel: line(500).optional(),
+    summary: prose(),
+    documentId: docId.optional(),
+  }),
+  /** 713号令第14条: a decision 依法不予公开 is exempt from hearing the public; the legal ground is recorded. */
+  z.object({ kind: z.literal('participation_exemption'), legalGround: prose(), documentId: docId.optional() }),
+  /** 713号令第29条第3项: how the experts' opinions were studied and adopted, for the meeting pack. */
+  z.object({ kind: z.literal('expert_adoption'), summary: prose(), documentId: docId.optional() }),
 ]);
 export type ResearchItem = z.infer<typeof researchItemSchema>;
 export type ResearchItemKind = ResearchItem['kind'];

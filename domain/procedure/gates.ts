@@ -3,7 +3,7 @@
  * null when the gate is open, so decide() and the API explain refusals with one text.
  */
 
-import { describeMaterials, missingMaterials } from './materials';
+import { materialsRefusal, missingMaterials } from './materials';
 import { refuse } from './refusals';
 import { currentHash, currentLawyerOpinion, fcrClearsCurrent, isEcon } from './state';
 import { periodEnd, isAfterPeriod } from './time';
@@ -89,13 +89,13 @@ export function minimumTimeGate(state: MatterState, ctx: DecisionContext, meetin
 
 /** Everything the meeting needs (713号令第25条、第28条、第29条; 公平竞争审查条例第18条). */
 export function meetingGates(state: MatterState, ctx: DecisionContext, meetingAt: string): Refusal | null {
-  const missing = missingMaterials(state, ctx.config).filter((k) => k !== 'fcr_conclusion');
+  const missing = missingMaterials(state, ctx.config, ctx.legacy).filter((k) => k !== 'fcr_conclusion');
   return (
     legalityGate(state) ??
     lawyerGate(state, ctx) ??
     fcrGate(state) ??
     riskGate(state, ctx) ??
     minimumTimeGate(state, ctx, meetingAt) ??
-    (missing.length > 0 ? refuse('MATERIALS_INCOMPLETE', `meeting pack lacks ${describeMaterials(missing)}`) : null)
+    materialsRefusal(missing, 'meeting pack lacks ')
   );
 }

@@ -135,7 +135,24 @@ export const RESEARCH_ITEM_LABELS: Record<ResearchItemKind, string> = {
   risk_assessment: '风险评估报告',
   comment_adoption: '意见采纳情况表',
   procedure_statement: '履行法定程序的说明',
+  public_participation: '听取公众意见（座谈会、实地走访、书面征求意见、问卷调查、民意调查）',
+  participation_exemption: '依法不予公开（不听取公众意见）的依据',
+  expert_adoption: '专家论证意见采纳情况',
 };
+
+/**
+ * 713号令第14条第2款: the ways of hearing the public besides the open comment (公开征求意见) and the hearing
+ * (听证会), which are recorded as their own items.
+ */
+export const PARTICIPATION_METHOD_LABELS = {
+  symposium: '座谈会',
+  field_visit: '实地走访',
+  written_consultation: '书面征求意见',
+  questionnaire: '问卷调查',
+  opinion_poll: '民意调查',
+} as const;
+export type ParticipationMethod = keyof typeof PARTICIPATION_METHOD_LABELS;
+export const PARTICIPATION_METHODS = Object.keys(PARTICIPATION_METHOD_LABELS) as ParticipationMethod[];
 
 export const CHECKLIST_LABELS: Record<ChecklistCode, string> = {
   'LR-S1': '制定主体适格',

@@ -66,7 +66,37 @@ export const REFUSALS = {
     status: 422,
     zh: '公开征求意见期限短于规定期限，且未说明缩短理由',
     en: 'The public comment window is shorter than the minimum and no reason for shortening is recorded',
-    basis: '713号令第15条；国办发〔2018〕37号',
+    basis: '重大行政决策：713号令第15条（一般不少于30日）；与市场主体生产经营活动密切相关的规范性文件：优化营商环境条例第62条（一般不少于30日）；其他规范性文件：国办发〔2018〕37号（一般不少于7个工作日，属实践做法、可配置）',
+  },
+  OPERATORS_NOT_HEARD: {
+    status: 422,
+    zh: '与市场主体生产经营活动密切相关的规范性文件，应当充分听取市场主体、行业协会商会的意见：请登记听取意见的经营者、行业协会及意见摘要',
+    en: "A normative document closely related to operators' business must hear operators and trade associations: record the parties heard and a summary",
+    basis: '优化营商环境条例第62条',
+  },
+  PUBLIC_PARTICIPATION_MISSING: {
+    status: 422,
+    zh: '重大行政决策应当采取便于社会公众参与的方式充分听取意见（依法不予公开的除外，须载明依据）',
+    en: 'A major decision must hear the public (by at least one method), unless it is 依法不予公开 with its legal ground recorded',
+    basis: '重大行政决策程序暂行条例第14条',
+  },
+  PARTICIPANTS_OR_CHANNEL_MISSING: {
+    status: 422,
+    zh: '听取公众意见应载明参加人员或者渠道',
+    en: 'Hearing the public: record who took part or the channel used',
+    basis: '重大行政决策程序暂行条例第14条',
+  },
+  EXEMPTION_WITH_OPEN_COMMENT: {
+    status: 422,
+    zh: '本事项标记为涉及公众权益（须公开征求意见），不能同时登记依法不予公开；如确属依法不予公开，请先说明理由取消该标记（PUBLIC标记的适用属本系统做法）',
+    en: 'The matter is flagged PUBLIC (an open comment is required), which contradicts 依法不予公开; remove the flag with a reason first (the PUBLIC flag is our practice)',
+    basis: '重大行政决策程序暂行条例第14条、第15条',
+  },
+  EXPERT_OPINIONS_MISSING: {
+    status: 422,
+    zh: '尚未登记专家论证意见，无从说明采纳情况',
+    en: 'No expert opinion is on record to state the adoption of',
+    basis: '重大行政决策程序暂行条例第19条、第29条',
   },
   COMMENT_WINDOW_OPEN: {
     status: 422,
@@ -76,8 +106,8 @@ export const REFUSALS = {
   },
   PUBLIC_COMMENT_MISSING: {
     status: 422,
-    zh: '尚未登记公开征求意见情况',
-    en: 'No public comment window has been recorded',
+    zh: '尚未登记公开征求意见或其他听取公众意见的情况',
+    en: 'No public comment window (or other hearing of the public) has been recorded',
     basis: '713号令第14条、第15条',
   },
   ADOPTION_REASON_MISSING: {

@@ -4,7 +4,7 @@
  */
 
 import type { ProcedureConfig } from './config';
-import type { Flag, MatterKind, Stage } from './types';
+import type { Flag, LegacyRules, MatterKind, Stage } from './types';
 import { RESEARCH_ITEM_LABELS } from './labels';
 import { isMajorDecision, kindConfigOf } from './classification';
 
@@ -94,6 +94,8 @@ export type MaterialKey =
   | 'expert_opinions'
   | 'risk_assessment'
   | 'fcr_conclusion'
+  | 'public_participation'
+  | 'expert_adoption'
   | 'contract_particulars';
 
 export const MATERIAL_LABELS: Record<MaterialKey, string> = {
@@ -107,17 +109,25 @@ export const MATERIAL_LABELS: Record<MaterialKey, string> = {
   expert_opinions: '专家论证意见',
   risk_assessment: '风险评估报告',
   fcr_conclusion: '公平竞争审查结论',
+  public_participation: '听取公众意见情况（713号令第14条）',
+  expert_adoption: '专家论证意见采纳情况（713号令第29条）',
   contract_particulars: '合同要素（主体、授权、依据、采购程序、价款、履行、责任、保密、争议解决）',
 };
 
 /** 713号令第26条 (送审材料) and art. 29 (the meeting pack): what must be on file, by kind and flags. */
-export function requiredMaterials(kind: MatterKind, flags: readonly Flag[], config: ProcedureConfig, alsoMajorDecision = false): MaterialKey[] {
+export function requiredMaterials(kind: MatterKind, flags: readonly Flag[], config: ProcedureConfig, alsoMajorDecision = false, legacy: LegacyRules = {}): MaterialKey[] {
   // A contract: its text and its particulars (the basis and the procurement procedure are among them).
   if (kind === 'contract_review') return ['draft', 'contract_particulars'];
   const list: MaterialKey[] = ['draft', 'drafting_explanation', 'legal_bases', 'procedure_statement'];
   if (kindConfigOf({ kind, alsoMajorDecision }, config).internalConsultationRequired) list.push('internal_consultation');
   if (hasFlag(kind, flags, 'PUBLIC')) list.push('public_comment', 'comment_adoption');
+  // 713号令第14条: a major decision always hears the public (or is 依法不予公开); 第29条: the pack says how it was adopted.
+  if (!legacy.publicHearingOptional && isMajorDecision({ kind, alsoMajorDecision })) {
+    list.push('public_participation');
+    if (!list.includes('comment_adoption')) list.push('comment_adoption');
+  }
   if (hasFlag(kind, flags, 'TECH')) list.push('expert_opinions');
+  if (!legacy.publicHearingOptional && hasFlag(kind, flags, 'TECH') && (kind === 'normative_document' || kind === 'major_decision')) list.push('expert_adoption');
   if (hasFlag(kind, flags, 'RISK')) list.push('risk_assessment');
   if (hasFlag(kind, flags, 'ECON')) list.push('fcr_conclusion');
   return list;

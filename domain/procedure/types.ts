@@ -95,6 +95,12 @@ export interface ResearchRecord {
   riskAssessment: Recorded<Extract<ResearchItem, { kind: 'risk_assessment' }>> | null;
   commentAdoption: Recorded<Extract<ResearchItem, { kind: 'comment_adoption' }>> | null;
   procedureStatement: Recorded<Extract<ResearchItem, { kind: 'procedure_statement' }>> | null;
+  /** 713号令第14条: the public heard by other methods (absent in matters registered before it was kept). */
+  participations?: Array<Recorded<Extract<ResearchItem, { kind: 'public_participation' }>>>;
+  /** 713号令第14条: 依法不予公开, with its legal ground. */
+  participationExemption?: Recorded<Extract<ResearchItem, { kind: 'participation_exemption' }>> | null;
+  /** 713号令第29条: how the experts' opinions were adopted. */
+  expertAdoption?: Recorded<Extract<ResearchItem, { kind: 'expert_adoption' }>> | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -406,6 +412,11 @@ export interface LegacyRules {
   econFreelyCleared?: boolean;
   /** The legal unit's conclusion carried no checklist of its own; LR-P2 / LR-C1 issues did not bar a lawful outcome (patch opinions-each-their-own). */
   opinionsWithoutOwnChecklist?: boolean;
+  /**
+   * Hearing the public was required only with the PUBLIC flag, without the ECON window and operators, and the
+   * meeting pack did not need the adoption statements (patch public-participation-required).
+   */
+  publicHearingOptional?: boolean;
 }
 
 export interface DecisionEvent {

@@ -53,7 +53,8 @@ export class Walk {
     await this.step(id, d, { type: 'record_research_item', item: { kind: 'procedure_statement', summary: '已履行调研、会签、征求意见程序', documentId: 'doc-procedure' } });
     await this.step(id, d, { type: 'record_research_item', item: { kind: 'internal_consultation', consultations: [{ unit: '区财政局', agreed: true, opinion: '同意' }] } });
     if (opts.publicComment) {
-      await this.step(id, d, { type: 'record_research_item', item: { kind: 'public_comment', openedAt: daysAgo(45), closesAt: daysAgo(10), channel: '区政府网站' } });
+      // 优化营商环境条例第62条: a normative document touching operators hears operators and trade associations.
+      await this.step(id, d, { type: 'record_research_item', item: { kind: 'public_comment', openedAt: daysAgo(45), closesAt: daysAgo(10), channel: '区政府网站', operatorsAndAssociations: { parties: ['区旅游行业协会', '某旅行社有限公司'], summary: '支持，建议扩大消费券适用范围' } } });
       await this.step(id, d, { type: 'record_research_item', item: { kind: 'comment_adoption', entries: [{ commentSummary: '建议扩大消费券适用范围', adopted: true }, { commentSummary: '建议限定本区企业', adopted: false, reason: '违反公平竞争审查标准' }] } });
     }
     if (opts.risk) {
@@ -201,6 +202,32 @@ export async function majorDecision(w: Walk): Promise<string> {
   return id;
 }
 
+export async function dualNormativeMajorDecision(w: Walk): Promise<string> {
+  w.print('\n■ 行政规范性文件，同时属于重大行政决策 (PUBLIC) — owes both: 30-day comment, a symposium, ≥ 7 working days review, Party report, publication, 备案');
+  const created = await w.api.request('POST', '/api/v1/matters', w.p.drafter, {
+    title: '南开区文化旅游消费补贴实施办法',
+    kind: 'normative_document',
+    alsoMajorDecision: true,
+    flags: ['PUBLIC'],
+    text: '第一条 为扩大文化和旅游消费，制定本办法。\n第二条 在本区登记的各类文化和旅游经营者均可依法平等申请消费补贴。\n第三条 补贴标准和程序向社会公布。\n第四条 本办法自发布之日起三十日后施行，有效期两年。',
+  });
+  const id: string = created.id;
+  w.print(`  drafter   registered ${id} → ${created.stage} (alsoMajorDecision: ${created.alsoMajorDecision})`);
+  await w.research(id, { publicComment: true });
+  // 713号令第14条: besides the open comment, a symposium with the people affected.
+  await w.step(id, w.p.drafter, { type: 'record_research_item', item: { kind: 'public_participation', method: 'symposium', from: daysAgo(20), participants: '景区商户代表8人、居民代表6人', summary: '支持补贴，建议简化申领程序' } });
+  await w.step(id, w.p.drafter, { type: 'submit_for_review' });
+  await w.step(id, w.p.legal, { type: 'accept_materials' });
+  await w.legality(id, true);
+  await w.meeting(id);
+  await w.step(id, w.p.secretary, { type: 'report_to_party', reference: '请示〔2026〕5号' });
+  await w.step(id, w.p.secretary, { type: 'sign_and_number', versionHash: await w.hash(id), documentNumber: '南文旅规〔2026〕5号', signedBy: '局长' });
+  await w.step(id, w.p.secretary, { type: 'publish', channel: '区政府网站', reference: 'https://www.tjnk.gov.cn/wlj/2026-5' });
+  await w.step(id, w.p.legal, { type: 'file_record', authority: '区司法局', reference: '备案〔2026〕15号' });
+  await w.step(id, w.p.legal, { type: 'archive', archiveRef: 'DA-2026-005' });
+  return id;
+}
+
 export async function enforcementReview(w: Walk): Promise<string> {
   w.print('\n■ 重大执法决定法制审核 (enforcement-decision review)');
   const created = await w.api.request('POST', '/api/v1/matters', w.p.drafter, { title: '对某网吧违规接纳未成年人作出行政处罚决定', kind: 'enforcement_review', flags: [], text: sample('03-enforcement-decision-internet-cafe.md') });
@@ -277,6 +304,7 @@ export async function runWalkthrough(baseUrl: string, print: Print = (l) => proc
   const ids = {
     normativeDocument: await normativeDocumentWithRevision(w),
     majorDecision: await majorDecision(w),
+    dualNormativeMajorDecision: await dualNormativeMajorDecision(w),
     enforcementReview: await enforcementReview(w),
     contract: await contractReviewedAndSigned(w),
   };

@@ -58,6 +58,50 @@ describe('duties towards the public and the decision, through the workflow', () 
     await recordHistory(system.client, matterWorkflowId(id), 'risk-not-controllable-stops');
   });
 
+  test('hearing the public is not optional for a major decision (713 arts. 14, 15, 29; 优化营商环境条例 art. 62)', async () => {
+    const id = await drive.register('major_decision', []);
+    const item = (i: Record<string, unknown>) => http.act(id, cast.drafter, { type: 'record_research_item', item: i });
+    for (const i of [
+      { kind: 'drafting_explanation', summary: '起草说明', documentId: 'doc-1' },
+      { kind: 'legal_bases', bases: [{ title: '价格法' }] },
+      { kind: 'procedure_statement', summary: '程序说明', documentId: 'doc-2' },
+      { kind: 'internal_consultation', consultations: [{ unit: '财务科', agreed: true, opinion: '同意' }] },
+    ]) expect((await item(i)).status).toBe(200);
+    await drive.ok(id, cast.drafter, { type: 'submit_for_review' });
+    const unheard = await http.act(id, cast.legal, { type: 'accept_materials' });
+    expect(unheard.status).toBe(422);
+    expect(unheard.body.code).toBe('PUBLIC_PARTICIPATION_MISSING');
+    expect(unheard.body.detail).toContain('重大行政决策程序暂行条例第14条');
+    await drive.ok(id, cast.legal, { type: 'return_for_supplement', missing: ['听取公众意见情况'], note: '请补充听取公众意见' });
+    // "Another method" with neither participants nor channel is refused; an open comment cannot pass as one.
+    expect((await item({ kind: 'public_participation', method: 'symposium', from: daysAgo(3), summary: '支持' })).body.code).toBe('PARTICIPANTS_OR_CHANNEL_MISSING');
+    expect((await item({ kind: 'public_participation', method: 'open_comment', from: daysAgo(3), channel: '网站', summary: '支持' })).status).toBe(400);
+    expect((await item({ kind: 'public_participation', method: 'symposium', from: daysAgo(3), participants: '景区商户代表9人', summary: '建议设过渡期' })).status).toBe(200);
+    expect((await item({ kind: 'comment_adoption', entries: [{ commentSummary: '建议设过渡期', adopted: true }] })).status).toBe(200);
+    await drive.ok(id, cast.drafter, { type: 'submit_for_review' });
+    const accepted = await drive.ok(id, cast.legal, { type: 'accept_materials' });
+    expect(accepted.state.stage).toBe('legality_review');
+    expect(accepted.state.research.participations[0]).toMatchObject({ method: 'symposium', participants: '景区商户代表9人' });
+
+    // 依法不予公开 with its ground, never on a PUBLIC matter.
+    const publicMatter = await drive.register('major_decision', ['PUBLIC']);
+    const exempt = await http.act(publicMatter, cast.drafter, { type: 'record_research_item', item: { kind: 'participation_exemption', legalGround: '涉及国家秘密' } });
+    expect(exempt.status).toBe(422);
+    expect(exempt.body.code).toBe('EXEMPTION_WITH_OPEN_COMMENT');
+
+    // An ECON normative document: 30 days and operators heard (优化营商环境条例第62条), 7 working days are not enough.
+    const econ = await drive.register('normative_document', ['PUBLIC', 'ECON']);
+    const shortWindow = await http.act(econ, cast.drafter, { type: 'record_research_item', item: { kind: 'public_comment', openedAt: daysAgo(14), closesAt: daysAgo(1), channel: '网站', operatorsAndAssociations: { parties: ['区旅游行业协会'], summary: '无异议' } } });
+    expect(shortWindow.status).toBe(422);
+    expect(shortWindow.body.code).toBe('COMMENT_WINDOW_TOO_SHORT');
+    expect(shortWindow.body.detail).toContain('优化营商环境条例第62条');
+    const noOperators = await http.act(econ, cast.drafter, { type: 'record_research_item', item: { kind: 'public_comment', openedAt: daysAgo(40), closesAt: daysAgo(1), channel: '网站' } });
+    expect(noOperators.body.code).toBe('OPERATORS_NOT_HEARD');
+    const vocabulary = await http.get('/api/v1/vocabulary', null);
+    expect(vocabulary.body.participationMethods).toMatchObject({ symposium: '座谈会', opinion_poll: '民意调查' });
+    await recordHistory(system.client, matterWorkflowId(id), 'public-participation-required');
+  });
+
   test('a normative document that is also a major decision owes both kinds\' duties (registration, list, comment window, review time)', async () => {
     const wrong = await http.post('/api/v1/matters', cast.drafter, { title: '重大决策', kind: 'major_decision', alsoMajorDecision: true, text: '第一条 为规范管理，制定本办法。' });
     expect(wrong.status).toBe(422);

@@ -21,6 +21,7 @@ describe('the walkthrough', () => {
     const results = await runWalkthrough(system.apiUrl!, (l) => lines.push(l));
     expect(results.normativeDocument).toMatchObject({ stage: 'issued', versions: 2, trailValid: true });
     expect(results.majorDecision).toMatchObject({ stage: 'issued', versions: 1, trailValid: true });
+    expect(results.dualNormativeMajorDecision).toMatchObject({ stage: 'issued', versions: 1, trailValid: true });
     expect(results.enforcementReview).toMatchObject({ stage: 'decided', versions: 1, trailValid: true });
     // A contract reviewed (the lawyer's CT-* opinion signed on its text), signed, reminded before its term ends, closed.
     expect(results.contract).toMatchObject({ stage: 'contract_closed', versions: 1, trailValid: true });

@@ -47,6 +47,7 @@ export const TRAIL_ACTION_LABELS = {};
 /** @type {Labels} */ export const CHECKLIST_RESULT_LABELS = { pass: '符合', issue: '存在问题', not_applicable: '不适用' };
 
 /** Filled from the server's vocabulary (researchItems). @type {Labels} */ export const RESEARCH_ITEM_LABELS = {};
+/** 713号令第14条: ways of hearing the public; filled from the vocabulary (participationMethods). @type {Labels} */ export const PARTICIPATION_METHOD_LABELS = {};
 
 /** @type {Labels} */ export const RISK_LEVEL_LABELS = { low: '低', medium: '中', high: '高' };
 /** @type {Labels} */ export const GOV_REVIEW_LABELS = { approved: '同意', returned: '退回', rejected: '不同意' };
@@ -78,7 +79,7 @@ export function applyVocabulary(v) {
     [TRAIL_ACTION_LABELS, v.trailActions], [DEADLINE_NATURE_LABELS, v.deadlineNatures],
     [LEGALITY_OUTCOME_LABELS, v.legalityOutcomes], [FCR_CONCLUSION_LABELS, v.fcrConclusions], [MEETING_VIEW_LABELS, v.meetingViews],
     [MEETING_BODY_LABELS, v.meetingBodies], [CHECKLIST_LABELS, v.checklist], [APPLICABLE_FLAGS, v.applicableFlags],
-    [RESEARCH_ITEM_LABELS, v.researchItems], [CONTRACT_CHECKLIST_LABELS, v.contractChecklist],
+    [RESEARCH_ITEM_LABELS, v.researchItems], [PARTICIPATION_METHOD_LABELS, v.participationMethods], [CONTRACT_CHECKLIST_LABELS, v.contractChecklist],
   ];
   for (const [target, source] of pairs) if (source && typeof source === 'object') Object.assign(target, source);
   Object.assign(ACTOR_ROLE_LABELS, ROLE_LABELS);

@@ -2,7 +2,7 @@
 /** Research items (研究论证材料): one sub-form per kind of item, chosen from a list that marks what is missing. */
 import { h, localInputToIso, setChildren } from './dom.js';
 import { field, valueOf, optional, repeatable } from './forms.js';
-import { RESEARCH_ITEM_LABELS, RISK_LEVEL_LABELS } from './labels.js';
+import { PARTICIPATION_METHOD_LABELS, RESEARCH_ITEM_LABELS, RISK_LEVEL_LABELS } from './labels.js';
 
 /** @typedef {import('./actions.js').ActionContext} ActionContext */
 /** @typedef {import('./actions.js').ActionSpec} ActionSpec */
@@ -60,7 +60,18 @@ const RESEARCH_FORMS = {
     const closes = field({ label: '截止时间（北京时间）', path: `${P}.closesAt`, type: 'datetime', required: true, help: '重大行政决策征求意见期限一般不少于30日（713号令第15条）。' });
     const channel = field({ label: '征求意见渠道', path: `${P}.channel`, required: true, placeholder: '如 区政府网站' });
     const shortened = field({ label: '缩短期限的理由（不足30日时）', path: `${P}.shortenedReason`, type: 'textarea', rows: 2, wide: true });
-    return { nodes: [opened, closes, channel, shortened], collect: () => optional({ kind: 'public_comment', openedAt: localInputToIso(valueOf(opened)), closesAt: localInputToIso(valueOf(closes)), channel: valueOf(channel) }, 'shortenedReason', valueOf(shortened)) };
+    const parties = field({ label: '听取意见的经营者、行业协会商会（涉企规范性文件，每行一个）', path: `${P}.operatorsAndAssociations.parties`, type: 'textarea', rows: 2, wide: true, help: '与市场主体生产经营活动密切相关的规范性文件应当听取市场主体、行业协会商会意见，期限一般不少于30日（优化营商环境条例第62条）。' });
+    const partiesSummary = field({ label: '经营者、行业协会意见摘要', path: `${P}.operatorsAndAssociations.summary`, type: 'textarea', rows: 2, wide: true });
+    return {
+      nodes: [opened, closes, channel, shortened, parties, partiesSummary],
+      collect: () => {
+        /** @type {Record<string, unknown>} */
+        const item = optional({ kind: 'public_comment', openedAt: localInputToIso(valueOf(opened)), closesAt: localInputToIso(valueOf(closes)), channel: valueOf(channel) }, 'shortenedReason', valueOf(shortened));
+        const heard = String(valueOf(parties) ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
+        if (heard.length > 0 || valueOf(partiesSummary)) item.operatorsAndAssociations = { parties: heard, summary: valueOf(partiesSummary) };
+        return item;
+      },
+    };
   },
   hearing: () => {
     const sent = field({ label: '听证材料送达时间', path: `${P}.materialsSentAt`, type: 'datetime', required: true, help: '应于听证会7日前送达（713号令第16条）。' });
@@ -97,6 +108,33 @@ const RESEARCH_FORMS = {
     const doc = docField('文件编号（可选）', false);
     return { nodes: [entries.el, doc], collect: () => optional({ kind: 'comment_adoption', entries: entries.values().map((e) => optional({ commentSummary: e.commentSummary, adopted: e.adopted }, 'reason', e.reason)) }, 'documentId', valueOf(doc)) };
   },
+  public_participation: () => {
+    const method = field({ label: '方式', path: `${P}.method`, type: 'select', required: true, options: Object.entries(PARTICIPATION_METHOD_LABELS), value: 'symposium', help: '公开征求意见、听证会请分别登记（713号令第14条）。' });
+    const from = field({ label: '开始时间（北京时间）', path: `${P}.from`, type: 'datetime', required: true });
+    const to = field({ label: '结束时间（可选）', path: `${P}.to`, type: 'datetime' });
+    const participants = field({ label: '参加人员', path: `${P}.participants`, placeholder: '如 商户代表8人、居民代表6人', help: '参加人员或渠道至少填一项。' });
+    const channel = field({ label: '渠道', path: `${P}.channel`, placeholder: '如 政务微信' });
+    const summary = field({ label: '意见摘要', path: `${P}.summary`, type: 'textarea', required: true, wide: true });
+    const doc = docField('文件编号（可选）', false);
+    return {
+      nodes: [method, from, to, participants, channel, summary, doc],
+      collect: () => {
+        const item = { kind: 'public_participation', method: valueOf(method), from: localInputToIso(valueOf(from)), summary: valueOf(summary) };
+        const end = valueOf(to);
+        return optional(optional(optional(optional(item, 'to', end ? localInputToIso(end) : undefined), 'participants', valueOf(participants)), 'channel', valueOf(channel)), 'documentId', valueOf(doc));
+      },
+    };
+  },
+  participation_exemption: () => {
+    const ground = field({ label: '依法不予公开的依据', path: `${P}.legalGround`, type: 'textarea', required: true, wide: true, help: '依法不予公开的决策事项可不听取公众意见，须载明法律依据（713号令第14条）。' });
+    const doc = docField('文件编号（可选）', false);
+    return { nodes: [ground, doc], collect: () => optional({ kind: 'participation_exemption', legalGround: valueOf(ground) }, 'documentId', valueOf(doc)) };
+  },
+  expert_adoption: () => {
+    const summary = field({ label: '专家论证意见的研究采纳情况', path: `${P}.summary`, type: 'textarea', required: true, wide: true, help: '提交集体讨论的材料应包括专家论证意见的研究采纳情况（713号令第29条）。' });
+    const doc = docField('文件编号（可选）', false);
+    return { nodes: [summary, doc], collect: () => optional({ kind: 'expert_adoption', summary: valueOf(summary) }, 'documentId', valueOf(doc)) };
+  },
   procedure_statement: () => {
     const summary = field({ label: '履行法定程序情况', path: `${P}.summary`, type: 'textarea', required: true, rows: 4, wide: true });
     const doc = docField();
@@ -121,6 +159,9 @@ function recordedResearch(state) {
     risk_assessment: Boolean(r.riskAssessment),
     comment_adoption: Boolean(r.commentAdoption),
     procedure_statement: Boolean(r.procedureStatement),
+    public_participation: (r.participations ?? []).length > 0,
+    participation_exemption: Boolean(r.participationExemption),
+    expert_adoption: Boolean(r.expertAdoption),
   };
 }
 
@@ -133,7 +174,7 @@ export function researchItemForm(ctx) {
   const flags = ctx.matter.flags ?? [];
   /** @type {Record<string, boolean>} */
   const wanted = { public_comment: flags.includes('PUBLIC'), comment_adoption: flags.includes('PUBLIC'), expert_opinion: flags.includes('TECH'), risk_assessment: flags.includes('RISK') };
-  const firstMissing = Object.keys(RESEARCH_FORMS).find((k) => !done[k] && (wanted[k] ?? !['hearing', 'expert_opinion', 'risk_assessment', 'public_comment', 'comment_adoption'].includes(k))) ?? 'drafting_explanation';
+  const firstMissing = Object.keys(RESEARCH_FORMS).find((k) => !done[k] && (wanted[k] ?? !['hearing', 'expert_opinion', 'risk_assessment', 'public_comment', 'comment_adoption', 'public_participation', 'participation_exemption', 'expert_adoption'].includes(k))) ?? 'drafting_explanation';
   const chooser = field({
     label: '材料类型', path: `${P}.kind`, type: 'select', required: true, value: firstMissing,
     options: Object.entries(RESEARCH_ITEM_LABELS).map(([k, l]) => [k, `${l}${done[k] ? '（已登记，可更新）' : wanted[k] ? '（本事项需要）' : ''}`]),

@@ -231,6 +231,7 @@ export interface Vocabulary {
   contractChecklist?: Record<string, string>;
   materials: Record<string, string>;
   researchItems: Record<string, string>;
+  participationMethods?: Record<string, string>;
   applicableFlags: Record<string, string[]>;
   phases: Phase[];
   deadlineNatures: Record<string, string>;

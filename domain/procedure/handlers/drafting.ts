@@ -59,12 +59,12 @@ export const setFlags: Handler<'set_flags'> = (s, cmd, ctx) => {
   if (byLegalUnit && !mayDecideAsLegalUnit(s, ctx)) {
     return refuse('ECON_REMOVAL_NEEDS_LEGAL_UNIT', fcrReviewStarted(s) ? 'the review has started' : `${findingsOnCurrent(s)} pre-screen finding(s) on the current version`);
   }
-  const before = missingMaterials(s, ctx.config);
+  const before = missingMaterials(s, ctx.config, ctx.legacy);
   const previous = s.flags;
   s.flags = next;
   // The findings stay on record (answered or not); the legal unit's decision is kept with its role.
   s.flagChanges.push({ from: previous, to: next, by: ctx.actor.userId, at: ctx.now, reason: cmd.reason, ...(byLegalUnit || ctx.role === 'legal_unit' ? { role: 'legal_unit' as const } : {}) });
-  const newlyMissing = missingMaterials(s, ctx.config).filter((k) => !before.includes(k));
+  const newlyMissing = missingMaterials(s, ctx.config, ctx.legacy).filter((k) => !before.includes(k));
   let movement = '';
   if (newlyMissing.length > 0 && !WITH_DRAFTER.includes(s.stage)) {
     const from = s.stage;

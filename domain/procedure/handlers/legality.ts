@@ -5,7 +5,7 @@
 
 import { CHECKLIST_CODES, LEGALITY_OUTCOME_LABELS, STAGE_LABELS } from '../labels';
 import { CONTRACT_CHECKLIST_CODES } from '../../contracts/checklist';
-import { describeMaterials, missingMaterials } from '../materials';
+import { materialsRefusal, missingMaterials } from '../materials';
 import { refuse } from '../refusals';
 import { currentHash, currentLawyerOpinion, moveTo, noteLegalUnitActor, supersedeLegalityConclusion } from '../state';
 import { lawyerGate } from '../gates';
@@ -23,8 +23,8 @@ function asLegalUnit(s: MatterState, ctx: HandlerContext): void {
 
 /** 713号令第26条: the review starts only on complete materials. */
 export const acceptMaterials: Handler<'accept_materials'> = (s, _cmd, ctx) => {
-  const missing = missingMaterials(s, ctx.config);
-  if (missing.length > 0) return refuse('MATERIALS_INCOMPLETE', describeMaterials(missing));
+  const incomplete = materialsRefusal(missingMaterials(s, ctx.config, ctx.legacy), '');
+  if (incomplete) return incomplete;
   asLegalUnit(s, ctx);
   moveTo(s, 'legality_review', ctx.now);
   return done('送审材料齐全，开始合法性审核');

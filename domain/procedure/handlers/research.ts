@@ -1,13 +1,38 @@
 /** Recording research-and-argumentation items (研究论证, 713号令第二章), each checked against its article. */
 
 import { refuse } from '../refusals';
-import { currentHash, currentVersion } from '../state';
+import { currentHash, currentVersion, isEcon } from '../state';
+import { heardThePublic } from '../materials';
+import { hasFlag } from '../steps';
+import { isMajorDecision } from '../classification';
+import type { Duration, MatterState } from '../types';
 import { isInstant, ms, periodEnd, reaches } from '../time';
 import type { ResearchItem } from '../types';
-import { done, nonEmpty, type Handler } from './handler';
-import { RESEARCH_ITEM_LABELS } from '../labels';
+import { done, nonEmpty, type Handler, type HandlerContext } from './handler';
+import { PARTICIPATION_METHOD_LABELS, RESEARCH_ITEM_LABELS } from '../labels';
 import { kindConfigOf } from '../classification';
 
+
+const days = (amount: number): Duration => ({ amount, unit: 'calendar_days' });
+
+/** A normative document touching operators' business (ECON), under the rules since patch public-participation-required. */
+function econDocumentRules(s: MatterState, ctx: HandlerContext): boolean {
+  return !ctx.legacy?.publicHearingOptional && s.kind === 'normative_document' && isEcon(s);
+}
+
+/**
+ * The minimum open comment windows the matter's window must reach, each with its source: the kind's (a major
+ * decision's 30 days, 713号令第15条; a normative document's 7 working days, 国办发〔2018〕37号, practice) and,
+ * for a normative document touching operators, 30 days (优化营商环境条例第62条).
+ */
+export function commentWindowMinimums(s: MatterState, ctx: Pick<HandlerContext, 'config' | 'legacy'>): Array<{ min: Duration; source: string }> {
+  const own = kindConfigOf(s, ctx.config).commentWindowMinimum;
+  const list = [{ min: own, source: isMajorDecision(s) ? '重大行政决策程序暂行条例第15条' : '国办发〔2018〕37号（实践做法，可配置）' }];
+  if (!ctx.legacy?.publicHearingOptional && s.kind === 'normative_document' && isEcon(s)) {
+    list.push({ min: ctx.config.econCommentWindowMinimum ?? days(30), source: '优化营商环境条例第62条' });
+  }
+  return list;
+}
 
 export const recordResearchItem: Handler<'record_research_item'> = (s, cmd, ctx) => {
   const item = cmd.item;
@@ -46,14 +71,35 @@ export const recordResearchItem: Handler<'record_research_item'> = (s, cmd, ctx)
       if (!isInstant(item.openedAt) || !isInstant(item.closesAt)) return refuse('INVALID_DATETIME', 'openedAt, closesAt');
       if (ms(item.closesAt) <= ms(item.openedAt)) return refuse('INVALID_INPUT', 'the window closes before it opens');
       if (!nonEmpty(item.channel)) return refuse('INVALID_INPUT', 'channel');
-      const min = kindConfigOf(s, ctx.config).commentWindowMinimum;
-      const minEnd = periodEnd(item.openedAt, min, [], ctx.calendar) ?? item.closesAt;
-      if (!reaches(item.closesAt, minEnd, min) && !nonEmpty(item.shortenedReason)) {
-        return refuse('COMMENT_WINDOW_TOO_SHORT', `minimum ${min.amount} ${min.unit}: until ${minEnd}; closes ${item.closesAt}`);
+      for (const { min, source } of commentWindowMinimums(s, ctx)) {
+        const minEnd = periodEnd(item.openedAt, min, [], ctx.calendar) ?? item.closesAt;
+        if (!reaches(item.closesAt, minEnd, min) && !nonEmpty(item.shortenedReason)) {
+          return refuse('COMMENT_WINDOW_TOO_SHORT', `minimum ${min.amount} ${min.unit} (${source}): until ${minEnd}; closes ${item.closesAt}`);
+        }
+      }
+      // 优化营商环境条例第62条: a normative document touching operators hears operators and trade associations.
+      if (econDocumentRules(s, ctx) && !(item.operatorsAndAssociations && item.operatorsAndAssociations.parties.some(nonEmpty) && nonEmpty(item.operatorsAndAssociations.summary))) {
+        return refuse('OPERATORS_NOT_HEARD', 'operatorsAndAssociations');
       }
       r.publicComment = { ...item, ...stamp };
       break;
     }
+    case 'public_participation': {
+      if (!isInstant(item.from) || (item.to !== undefined && !isInstant(item.to))) return refuse('INVALID_DATETIME', 'from, to');
+      if (item.to !== undefined && ms(item.to) < ms(item.from)) return refuse('INVALID_INPUT', 'to is before from');
+      if (ms(item.from) > ms(ctx.now)) return refuse('INVALID_INPUT', 'the public cannot have been heard in the future');
+      if (!nonEmpty(item.participants) && !nonEmpty(item.channel)) return refuse('PARTICIPANTS_OR_CHANNEL_MISSING', PARTICIPATION_METHOD_LABELS[item.method]);
+      r.participations = [...(r.participations ?? []), { ...item, ...stamp }];
+      break;
+    }
+    case 'participation_exemption':
+      if (hasFlag(s.kind, s.flags, 'PUBLIC')) return refuse('EXEMPTION_WITH_OPEN_COMMENT');
+      r.participationExemption = { ...item, ...stamp };
+      break;
+    case 'expert_adoption':
+      if (r.expertOpinions.length === 0) return refuse('EXPERT_OPINIONS_MISSING');
+      r.expertAdoption = { ...item, ...stamp };
+      break;
     case 'hearing': {
       if (!isInstant(item.materialsSentAt) || !isInstant(item.heldAt)) return refuse('INVALID_DATETIME', 'materialsSentAt, heldAt');
       if (!nonEmpty(item.documentId)) return refuse('INVALID_INPUT', 'documentId (hearing record)');
@@ -85,8 +131,9 @@ export const recordResearchItem: Handler<'record_research_item'> = (s, cmd, ctx)
       break;
     case 'comment_adoption': {
       const pc = r.publicComment;
-      if (!pc) return refuse('PUBLIC_COMMENT_MISSING');
-      if (ms(ctx.now) < ms(pc.closesAt)) return refuse('COMMENT_WINDOW_OPEN', `closes ${pc.closesAt}`);
+      // 713号令第18条、第29条: the opinions heard by any method are studied and their adoption stated.
+      if (!pc && (ctx.legacy?.publicHearingOptional || !heardThePublic(s))) return refuse('PUBLIC_COMMENT_MISSING');
+      if (pc && ms(ctx.now) < ms(pc.closesAt)) return refuse('COMMENT_WINDOW_OPEN', `closes ${pc.closesAt}`);
       if (!Array.isArray(item.entries)) return refuse('INVALID_INPUT', 'entries');
       const unexplained = item.entries.find((e) => !nonEmpty(e.commentSummary) || (!e.adopted && !nonEmpty(e.reason)));
       if (unexplained) return refuse('ADOPTION_REASON_MISSING', unexplained.commentSummary);

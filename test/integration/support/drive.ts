@@ -61,11 +61,19 @@ export class Driver {
     await item({ kind: 'procedure_statement', summary: '程序说明', documentId: 'doc-2' });
     await item({ kind: 'internal_consultation', consultations: [{ unit: '财务科', agreed: true, opinion: '同意' }] });
     if (flags.includes('PUBLIC')) {
-      await item({ kind: 'public_comment', openedAt: new Date(Date.now() - 40 * 86_400_000).toISOString(), closesAt: new Date(Date.now() - 5 * 86_400_000).toISOString(), channel: '网站' });
+      await item({ kind: 'public_comment', openedAt: new Date(Date.now() - 40 * 86_400_000).toISOString(), closesAt: new Date(Date.now() - 5 * 86_400_000).toISOString(), channel: '网站', operatorsAndAssociations: { parties: ['区旅游行业协会'], summary: '无异议' } });
+      await item({ kind: 'comment_adoption', entries: [] });
+    }
+    const matter = (await this.http.get(`/api/v1/matters/${id}`, d)).body as { kind: string; alsoMajorDecision?: boolean };
+    const major = matter.kind === 'major_decision' || matter.alsoMajorDecision === true;
+    // 713号令第14条: a major decision always hears the public (a symposium here when there is no open comment).
+    if (major && !flags.includes('PUBLIC')) {
+      await item({ kind: 'public_participation', method: 'symposium', from: new Date(Date.now() - 10 * 86_400_000).toISOString(), participants: '居民代表10人', summary: '支持' });
       await item({ kind: 'comment_adoption', entries: [] });
     }
     if (flags.includes('RISK')) await item({ kind: 'risk_assessment', riskLevel: 'low', controllable: true, measures: '监测', documentId: 'doc-3' });
     if (flags.includes('TECH')) await item({ kind: 'expert_opinion', expertName: '专家', directInterest: false, signed: true, opinion: '可行', documentId: 'doc-4' });
+    if (flags.includes('TECH') && (major || matter.kind === 'normative_document')) await item({ kind: 'expert_adoption', summary: '专家意见已采纳' });
   }
 
   /** A complete review record under the current rule set, consistent with the conclusion. */

@@ -4,6 +4,7 @@ import { defaultCalendar } from '../../../domain/calendar';
 import {
   decide,
   defaultProcedureConfig,
+  isMajorDecision,
   registerMatter,
   type Actor,
   type ChecklistEntry,
@@ -107,7 +108,7 @@ export function doResearch(state: MatterState, now: string, cfg: ProcedureConfig
   if (s.flags.includes('PUBLIC')) {
     s = apply(
       s,
-      { type: 'record_research_item', item: { kind: 'public_comment', openedAt: at('2025-01-02'), closesAt: at('2025-02-10', '17:00'), channel: '区政府网站' } },
+      { type: 'record_research_item', item: { kind: 'public_comment', openedAt: at('2025-01-02'), closesAt: at('2025-02-10', '17:00'), channel: '区政府网站', operatorsAndAssociations: { parties: ['区旅游行业协会', '某旅行社'], summary: '无异议' } } },
       d,
       now,
       cfg,
@@ -120,6 +121,11 @@ export function doResearch(state: MatterState, now: string, cfg: ProcedureConfig
       cfg,
     );
   }
+  // 713号令第14条: a major decision always hears the public (here by a symposium when there is no open comment).
+  if (isMajorDecision(s) && !s.flags.includes('PUBLIC')) {
+    s = apply(s, { type: 'record_research_item', item: { kind: 'public_participation', method: 'symposium', from: at('2025-02-20'), participants: '商户代表、居民代表12人', summary: '普遍支持，建议分步实施' } }, d, now, cfg);
+    s = apply(s, { type: 'record_research_item', item: { kind: 'comment_adoption', entries: [{ commentSummary: '建议分步实施', adopted: true }] } }, d, now, cfg);
+  }
   if (s.flags.includes('TECH')) {
     s = apply(
       s,
@@ -128,6 +134,9 @@ export function doResearch(state: MatterState, now: string, cfg: ProcedureConfig
       now,
       cfg,
     );
+    if (s.kind === 'normative_document' || s.kind === 'major_decision') {
+      s = apply(s, { type: 'record_research_item', item: { kind: 'expert_adoption', summary: '专家意见均已采纳' } }, d, now, cfg);
+    }
   }
   if (s.flags.includes('RISK')) {
     s = apply(
