@@ -45,8 +45,21 @@ export class Driver {
 
   async register(kind: string, flags: string[], text = '第一条 为规范管理，制定本办法。\n第二条 本办法自发布之日起施行。') {
     const res = await this.http.post('/api/v1/matters', this.cast.drafter, { title: `${kind} ${flags.join('+')}`, kind, flags, text });
+    // 202 is the documented answer when the workflow has not stored the matter within the API's wait (a loaded
+    // machine): the client then reads the matter until it is there, as a real client would.
+    if (res.status === 202) return this.untilRegistered(res.body.id as string);
     if (res.status !== 201) throw new Error(`register: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body.id as string;
+  }
+
+  private async untilRegistered(id: string): Promise<string> {
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
+      const res = await this.http.get(`/api/v1/matters/${id}`, this.cast.drafter);
+      if (res.status === 200 && res.body.stage !== 'registering') return id;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error(`register: matter ${id} still not stored after 60 s`);
   }
 
   async hash(id: string): Promise<string> {
