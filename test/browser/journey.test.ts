@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { person, startTestSystem, type TestPerson } from '../integration/support/testSystem';
+import { api, person, startTestSystem, type TestPerson } from '../integration/support/testSystem';
+import { Driver } from '../integration/support/drive';
 import { makeDocx } from '../fixtures/docx';
 import { launchChromium } from './support/chromium';
 import { privateDatabase } from './support/database';
@@ -389,4 +390,34 @@ describe('the web app, every role through one matter', () => {
 
     expect(ui.pageErrors).toEqual([]);
   }, 300_000);
+
+  test('choosing a person among many: a search box, nothing pre-filled, the choice by name', async () => {
+    // The bureau now has more fair-competition reviewers than fit a short list.
+    const others = await Promise.all(['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛', '壬'].map((n) => person(system, ['fcr_reviewer'], { displayName: `${n}审查员` })));
+    const drive = new Driver(api(system), { drafter: cast.drafter, legal: cast.legal, lawyer: cast.lawyer, fcr: cast.fcr, secretary: cast.secretary, auditor: cast.auditor, admin: cast.legal, members: [cast.head, cast.deputy1, cast.deputy2] });
+    const id = await drive.register('normative_document', ['ECON']);
+    await drive.research(id, ['ECON']);
+    await drive.ok(id, cast.drafter, { type: 'submit_for_review' });
+
+    const legal = await ui.as(cast.legal);
+    await legal.goto(`${base}/#/matters/${id}`);
+    await legal.reload(); // the directory is loaded once per page load
+    await legal.locator('.matter-head h1').waitFor();
+    const assign = await actionPanel(legal, '指定公平竞争审查人员');
+    const select = assign.getByLabel('公平竞争审查人员', { exact: true });
+    await eventually(() => select.locator('option').count(), (n) => expect(n).toBe(1 + 1 + others.length)); // （未选择）, 孙审查 and the nine
+    expect(await select.inputValue()).toBe(''); // more than one candidate: nobody is chosen for the legal unit
+    const search = assign.getByLabel('公平竞争审查人员：按姓名搜索');
+    await search.fill('孙');
+    await eventually(() => select.locator('option:not([hidden]):not([value=""])').allInnerTexts(), (names) => expect(names).toEqual([expect.stringContaining('孙审查')]));
+    await eventually(() => select.locator('option:checked').innerText(), (v) => expect(v).toContain('孙审查')); // the one left is chosen
+    await ui.screenshot(legal, 'choose-among-many');
+    await search.fill('审查员');
+    await eventually(() => select.inputValue(), (v) => expect(v).toBe('')); // 孙审查 filtered away: nobody chosen
+    await search.fill('');
+    await select.selectOption({ label: await select.locator('option', { hasText: '孙审查' }).innerText() });
+    await submitAction(legal, assign, '指定公平竞争审查人员');
+    await eventually(() => legal.locator('.turn').innerText(), (v) => expect(v).toContain('孙审查'));
+    expect(ui.pageErrors).toEqual([]);
+  }, 120_000);
 });

@@ -104,7 +104,8 @@ export function withRole(role) {
 
 /**
  * Choosing a person by name and role: a select of the people with the role (their roles and, for lawyers,
- * the contract period next to the name). With more than eight candidates a search box filters the list.
+ * the contract period next to the name). With more than eight candidates a search box filters the list
+ * (and chooses the one person left).
  * The submitted value is the person's id.
  * @param {{ label: string, path: string, role: string, value?: string | null, required?: boolean, help?: string, exclude?: readonly string[] }} spec
  */
@@ -118,9 +119,17 @@ export function personPicker({ label, path, role, value, required = true, help, 
   f.control.dataset.role = role;
   if (candidates.length > 8) {
     const search = h('input', { type: 'search', class: 'person-search', placeholder: '按姓名搜索', 'aria-label': `${label}：按姓名搜索` });
+    const select = /** @type {HTMLSelectElement} */ (f.control);
     search.addEventListener('input', () => {
       const q = search.value.trim();
-      for (const opt of /** @type {HTMLSelectElement} */ (f.control).options) opt.hidden = Boolean(q && opt.value && !opt.text.includes(q));
+      for (const opt of select.options) opt.hidden = Boolean(q && opt.value && !opt.text.includes(q));
+      // One person left: chosen. The chosen one filtered away: nobody is chosen (what is submitted is what shows).
+      const shown = [...select.options].filter((o) => o.value && !o.hidden);
+      const next = q && shown.length === 1 ? shown[0]?.value ?? '' : shown.some((o) => o.value === select.value) ? select.value : '';
+      if (next !== select.value) {
+        select.value = next;
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+      }
     });
     f.control.before(search);
   }
