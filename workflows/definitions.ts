@@ -20,6 +20,8 @@ export interface MatterWorkflowInput {
   alsoMajorDecision?: boolean;
   /** A matter opened to adjust or stop an earlier major decision (713号令第37条). */
   adjusts?: { matterId: string; purpose: 'adjust' | 'stop'; reason: string };
+  /** A major decision's link to the yearly catalogue, or why it is not listed. */
+  catalogue?: { entryId: string } | { notListedReason: string };
   flags: Flag[];
   title: string;
   draftingUnit: string;

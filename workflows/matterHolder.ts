@@ -48,6 +48,7 @@ export class MatterHolder {
           kind: input.kind,
           ...(input.alsoMajorDecision ? { alsoMajorDecision: true } : {}),
           ...(input.adjusts ? { adjusts: input.adjusts } : {}),
+          ...(input.catalogue ? { catalogue: input.catalogue } : {}),
           flags: input.flags,
           title: input.title,
           draftingUnit: input.draftingUnit,

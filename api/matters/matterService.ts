@@ -36,6 +36,8 @@ export interface NewMatter {
   alsoMajorDecision?: boolean;
   /** Set by the adjustment endpoint: the major decision this new procedure adjusts or stops (713号令第37条). */
   adjusts?: { matterId: string; purpose: 'adjust' | 'stop'; reason: string };
+  /** A major decision: its catalogue entry, or why it is not in the catalogue (713号令第3条第3款). */
+  catalogue?: { entryId: string } | { notListedReason: string };
   draftingUnit?: string;
   flags: Flag[];
   text: string;
@@ -69,6 +71,7 @@ export async function createMatter(deps: ApiDeps, principal: Principal, input: N
     kind: input.kind,
     ...(input.alsoMajorDecision ? { alsoMajorDecision: true } : {}),
     ...(input.adjusts ? { adjusts: input.adjusts } : {}),
+    ...(input.catalogue ? { catalogue: input.catalogue } : {}),
     flags: input.flags,
     title: input.title,
     draftingUnit,
@@ -84,6 +87,7 @@ export async function createMatter(deps: ApiDeps, principal: Principal, input: N
   // Checked here, before any workflow exists: the workflow would otherwise fail on its first step.
   const problem = registrationProblem({ matterId, kind: input.kind, alsoMajorDecision: input.alsoMajorDecision, flags: input.flags, title: input.title, draftingUnit, createdBy: principal.userId, versionHash: workflowInput.firstVersion.hash, now: new Date().toISOString() });
   if (problem) throw new ProblemError(422, 'Cannot register this matter', { detail: problem.reason, code: problem.code, errors: [{ field: problem.code === 'FLAG_NOT_APPLICABLE' ? 'body.flags' : problem.code === 'CLASSIFICATION_NOT_APPLICABLE' ? 'body.alsoMajorDecision' : 'body', message: problem.reason }] });
+  if (input.catalogue) await checkCatalogueLink(deps, { kind: input.kind, alsoMajorDecision: input.alsoMajorDecision }, input.catalogue);
   // One round trip: start the workflow (or find the one a retry with the same key started) and wait
   // for it to store the registration. The start is durable as soon as the server has it.
   const start = new WithStartWorkflowOperation(MATTER_WORKFLOW_TYPE, {
@@ -126,7 +130,20 @@ export async function createMatter(deps: ApiDeps, principal: Principal, input: N
   }
   // A retry with the same key finds the workflow the first request started: answer with that matter.
   const created = view.registrationAttempt === attempt;
+  if (input.catalogue && 'entryId' in input.catalogue) {
+    // The entry shows the decision registered for it (and its progress); only an unlinked entry is taken.
+    await deps.db.prisma.decisionCatalogueEntry.updateMany({ where: { id: input.catalogue.entryId, matterId: null }, data: { matterId } });
+  }
   return { created, pending: false as const, matter: await loadMatterView(deps, principal, matterId) };
+}
+
+/** A catalogue link: only for a major decision, to an entry that exists and is not taken by another decision. */
+async function checkCatalogueLink(deps: ApiDeps, m: { kind: MatterKind; alsoMajorDecision?: boolean }, link: NonNullable<NewMatter['catalogue']>): Promise<void> {
+  if (!isMajorDecision(m)) throw new ProblemError(422, 'Cannot register this matter', { code: 'catalogue_not_applicable', detail: 'only a major decision is listed in the decision catalogue', errors: [{ field: 'body.catalogue', message: 'only for a major decision' }] });
+  if (!('entryId' in link)) return;
+  const entry = await deps.db.prisma.decisionCatalogueEntry.findUnique({ where: { id: link.entryId }, select: { matterId: true } });
+  if (!entry) throw new ProblemError(422, 'Cannot register this matter', { code: 'catalogue_entry_unknown', errors: [{ field: 'body.catalogue.entryId', message: 'no such catalogue entry' }] });
+  if (entry.matterId) throw new ProblemError(409, 'Catalogue entry taken', { code: 'catalogue_entry_taken', detail: `linked to ${entry.matterId}`, errors: [{ field: 'body.catalogue.entryId', message: 'already linked to another decision' }] });
 }
 
 export function actorOf(p: Principal) {

@@ -1,3 +1,4 @@
+import { catalogueLinkInput } from '../../domain/decisions/catalogue';
 import { z } from 'zod';
 import { documentText, FLAGS, line, MATTER_KINDS, oneOf, prose } from '../../domain/procedure';
 import { verifyMatterTrail } from '../matters/verifyMatterTrail';
@@ -18,6 +19,7 @@ import type { ApiDeps } from '../deps';
 export const createMatterBody = z.strictObject({
   title: line(500),
   kind: oneOf(MATTER_KINDS),
+  catalogue: catalogueLinkInput.optional().describe('A major decision: {entryId} of its entry in the yearly catalogue, or {notListedReason} (713号令第3条第3款)'),
   alsoMajorDecision: z.boolean().optional().describe('A normative document that is also a major decision (重大行政决策): it owes the duties of both'),
   draftingUnit: line(100).optional().describe('Section id of the drafting unit; defaults to the drafter\'s own section'),
   flags: z.array(oneOf(FLAGS)).max(5).default([]).refine((f) => new Set(f).size === f.length, 'must not repeat a flag'),

@@ -6,7 +6,7 @@
 import type { CommandType, Role } from '../procedure/types';
 
 export type ReadAction = 'read_matter' | 'read_trail' | 'verify_signature' | 'read_statistics';
-export type AdminAction = 'manage_users' | 'manage_calendar';
+export type AdminAction = 'manage_users' | 'manage_calendar' | 'manage_decision_catalogue';
 export type Action = CommandType | 'register_matter' | ReadAction | AdminAction;
 
 export interface PermissionRule {
@@ -39,6 +39,8 @@ export const PERMISSIONS: Record<Action, PermissionRule> = {
   // Administration: people and calendars, never a review.
   manage_users: rule(['admin']),
   manage_calendar: rule(['admin']),
+  // The yearly catalogue of major decisions (713号令第3条第3款): kept and published by the legal unit.
+  manage_decision_catalogue: rule(['legal_unit']),
 
   // Drafter (承办科室)
   register_matter: rule(['drafter']),

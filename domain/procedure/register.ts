@@ -10,7 +10,7 @@ import { FLAGS, MATTER_KINDS } from './types';
 import { VERSION_HASH_PATTERN } from './versions';
 import { dualApplies } from './classification';
 
-export type RegistrationInput = Pick<MatterState, 'matterId' | 'kind' | 'flags' | 'title' | 'draftingUnit' | 'createdBy' | 'alsoMajorDecision' | 'adjusts'> & {
+export type RegistrationInput = Pick<MatterState, 'matterId' | 'kind' | 'flags' | 'title' | 'draftingUnit' | 'createdBy' | 'alsoMajorDecision' | 'adjusts' | 'catalogue'> & {
   /** SHA-256 (hex) of the first draft. */
   versionHash: string;
   now: string;
@@ -101,5 +101,6 @@ export function registerMatter(input: RegistrationInput, _config: ProcedureConfi
     closure: null,
     ...(input.kind === 'contract_review' ? { contract: emptyContract() } : {}),
     ...(input.adjusts ? { adjusts: input.adjusts } : {}),
+    ...(input.catalogue ? { catalogue: input.catalogue } : {}),
   };
 }

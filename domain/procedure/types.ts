@@ -332,6 +332,8 @@ export interface MatterState {
   implementation?: ImplementationState;
   /** A matter opened to adjust or stop an earlier major decision (713号令第37条) names it here. */
   adjusts?: { matterId: string; purpose: 'adjust' | 'stop'; reason: string };
+  /** A major decision: its entry in the yearly catalogue, or why it is not listed (713号令第3条第3款). */
+  catalogue?: { entryId: string } | { notListedReason: string };
 }
 
 // ---------------------------------------------------------------------------------------------
