@@ -7,6 +7,7 @@ import { refusingUncurable } from './storageRefused';
 import { heartbeating } from './heartbeat';
 import { screenVersion, type ScreenRequest } from './screenVersion';
 import type { ActionRecord, NotificationInput, RegistrationRecord } from './types';
+import { assignDocumentNumber, recordRegisterEvent, type NumberRequest, type RegisterEventInput } from './documentRegister';
 
 export interface ActivityDeps {
   prisma: PrismaClient;
@@ -25,5 +26,8 @@ export function createActivities(deps: ActivityDeps) {
     /** Legacy: the fair-competition pre-screen of ECON matters, kept for runs started before screenVersion. */
     prescreenVersion: (r: PrescreenRequest) => refusingUncurable('The pre-screen', () => prescreenVersion(deps.prisma, r)),
     screenVersion: (r: ScreenRequest) => refusingUncurable('The pre-screen', () => screenVersion(deps.prisma, r)),
+    /** The document register (统一编号) at signing, and the document's life after issue (its own workflow). */
+    assignDocumentNumber: (r: NumberRequest) => heartbeating(() => refusingUncurable('The document number', () => assignDocumentNumber(deps.prisma, r))),
+    recordRegisterEvent: (e: RegisterEventInput) => heartbeating(() => refusingUncurable('The register event', () => recordRegisterEvent(deps, e))),
   };
 }

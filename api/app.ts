@@ -27,6 +27,7 @@ import { vocabularyRoutes } from './routes/vocabulary';
 import { documentRoutes } from './routes/documents';
 import { versionDiffRoutes } from './routes/versionDiff';
 import { statisticsRoutes } from './routes/statistics';
+import { registerRoutes } from './routes/register';
 import { mountVendorAssets } from './http/vendorAssets';
 
 declare module 'express-serve-static-core' {
@@ -61,7 +62,7 @@ export function createApp(given: ApiDeps) {
 
   const routes: AnyRoute[] = [];
   const document = () => openApiDocument(routes, { version: deps.version });
-  routes.push(...systemRoutes(deps, document), ...authRoutes(deps), ...matterRoutes(deps), ...signOffRoutes(deps), ...dossierRoutes(deps), ...fairCompetitionRoutes(deps), ...legalityRoutes(), ...matterLegalityRoutes(deps), ...vocabularyRoutes(), ...peopleRoutes(deps), ...calendarRoutes(deps), ...documentRoutes(deps), ...versionDiffRoutes(deps), ...statisticsRoutes(deps), ...contractRoutes(deps), ...implementationRoutes(deps), ...catalogueRoutes(deps));
+  routes.push(...systemRoutes(deps, document), ...authRoutes(deps), ...matterRoutes(deps), ...signOffRoutes(deps), ...dossierRoutes(deps), ...fairCompetitionRoutes(deps), ...legalityRoutes(), ...matterLegalityRoutes(deps), ...vocabularyRoutes(), ...peopleRoutes(deps), ...calendarRoutes(deps), ...documentRoutes(deps), ...versionDiffRoutes(deps), ...statisticsRoutes(deps), ...contractRoutes(deps), ...implementationRoutes(deps), ...catalogueRoutes(deps), ...registerRoutes(deps));
 
   const authenticate = async (req: Request): Promise<Principal | null> => {
     const header = req.get('authorization');

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { defaultDocumentLifeConfig, demoDocumentLifeConfig } from '../domain/lifecycle/config';
 import { defaultProcedureConfig, parseProcedureConfig, type Duration, type KindConfig, type MatterKind, type ProcedureConfig } from '../domain/procedure';
 import { ConfigError } from './config';
 
@@ -25,7 +26,7 @@ export function demoProcedureConfig(base: ProcedureConfig = defaultProcedureConf
       },
     ]),
   ) as Record<MatterKind, KindConfig>;
-  return { ...base, kinds, reminderLead: seconds(120), contracts: { termReminderLead: seconds(20) } };
+  return { ...base, kinds, reminderLead: seconds(120), contracts: { termReminderLead: seconds(20) }, documents: demoDocumentLifeConfig(base.documents ?? defaultDocumentLifeConfig) };
 }
 
 /**

@@ -84,17 +84,17 @@ export class MatterHolder {
     return { calendarYears: this.calendarYears, resume: { state: this.state, trail: this.trail, notifications: this.notifications, answers: this.answers } };
   }
 
-  context(actor: Actor): DecisionContext {
-    return { actor, now: new Date().toISOString(), config: this.input.config, calendar: this.calendar, versionAuthorsMayReview: this.versionAuthorsMayReview, legacy: this.legacy };
+  context(actor: Actor, documentRegister?: DecisionContext['documentRegister']): DecisionContext {
+    return { actor, now: new Date().toISOString(), config: this.input.config, calendar: this.calendar, versionAuthorsMayReview: this.versionAuthorsMayReview, legacy: this.legacy, ...(documentRegister ? { documentRegister } : {}) };
   }
 
-  /** The procedure's verdict on one action, on the state as it is now. */
-  judge(request: ActionRequest): Decision {
+  /** The procedure's verdict on one action, on the state as it is now (with the register's number when it numbers the signing). */
+  judge(request: ActionRequest, documentRegister?: DecisionContext['documentRegister']): Decision {
     if (needsText(request.command.type) && typeof request.text !== 'string') {
       return { ok: false, status: 422, code: 'text_required', reason: `${request.command.type} needs the text of the new version` };
     }
     try {
-      return decide(this.state, request.command, this.context(request.actor));
+      return decide(this.state, request.command, this.context(request.actor, documentRegister));
     } catch (err) {
       // A clock that needs a year without holiday data must not be computed silently; anything else is a
       // bug and fails the workflow task (visible in Temporal, retried once fixed).

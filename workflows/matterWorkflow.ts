@@ -12,8 +12,10 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  ParentClosePolicy,
   patched,
   proxyActivities,
+  startChild,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
@@ -23,6 +25,10 @@ import type { createActivities } from '../activities';
 import { applyPrescreen, currentVersion, implementationOpen, isEcon, legalityPrescreenOf, legalityScreenCurrent, parseCommand, registerRevision, TERMINAL_STAGES, type MatterState } from '../domain/procedure';
 import { actUpdate, calendarSignal, registeredUpdate, STORAGE_REFUSED, viewQuery, type ActionRequest, type ActionResult, type MatterWorkflowInput, type NotificationRecord, type TrailHeadView } from './definitions';
 import { MatterHolder } from './matterHolder';
+import { beijingYear, defaultDocumentLifeConfig, seriesOf } from '../domain/lifecycle';
+import { postDecisionSteps } from '../domain/procedure/steps';
+import { documentWorkflowId } from './documentDefinitions';
+import { documentWorkflow } from './documentWorkflow';
 import { Mutex } from './mutex';
 
 /** About a tenth of Temporal's own suggestion point: matters are small, and replays stay fast. */
@@ -41,6 +47,7 @@ const { recordRegistration, recordAction, recordNotification } = proxyActivities
   retry,
 });
 // The pre-screens are CPU-bound (they cannot heartbeat while they read a long text), so they keep the plain timeout.
+const { assignDocumentNumber } = proxyActivities<ReturnType<typeof createActivities>>({ startToCloseTimeout: '30 seconds', heartbeatTimeout: '5 seconds', retry });
 const { prescreenVersion, screenVersion } = proxyActivities<ReturnType<typeof createActivities>>({ startToCloseTimeout: '30 seconds', retry });
 
 /** The database refused what an activity would store: no retry can cure it. */
@@ -53,6 +60,10 @@ export const PROVISIONAL_CALENDAR_PATCH = 'provisional-calendar-years';
 export const IMPLEMENTATION_PATCH = 'major-decision-implementation';
 export const FCR_FINDINGS_BOUND_PATCH = 'fcr-findings-bound-to-text';
 export const ECON_REMOVAL_PATCH = 'econ-removal-by-legal-unit';
+/** Signings numbered by the document register (统一编号) instead of a typed number. */
+export const DOCUMENT_REGISTER_PATCH = 'document-register-numbers';
+/** Issued documents live on in their own workflow (validity, re-evaluation, expiry, exception end). */
+export const DOCUMENT_LIFE_PATCH = 'document-life-workflow';
 
 const refuse = (status: number, code: string, reason: string) =>
   ApplicationFailure.create({ type: 'ActionRefused', message: reason, nonRetryable: true, details: [{ status, code, reason }] });
@@ -97,7 +108,9 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
       if (!parsed.ok) throw refuse(parsed.status, parsed.code, parsed.reason);
       if (!matter.registered) return; // decided in the handler once registration is stored
       if (matter.knownAnswer(request.actionKey)) return; // a retry: answered as the first time
-      const decision = matter.judge(request);
+      // A signing without a typed number is numbered by the register (the handler decides which rule holds).
+      const unnumbered = request.command.type === 'sign_and_number' && request.command.documentNumber === undefined;
+      const decision = matter.judge(request, unnumbered ? { assigned: null } : undefined);
       if (!decision.ok) throw refuse(decision.status, decision.code, decision.reason);
     },
   });
@@ -114,8 +127,16 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
       // retried Update only within one run) gets the answer it was given, and is not applied again.
       const known = recognisesKeys ? matter.knownAnswer(request.actionKey) : null;
       if (known) return { state: matter.state, trail: known.trail, summary: known.summary };
-      const decision = matter.judge(request);
+      // Signings since the register numbers them (running matters too, from their next signing): judged
+      // first, then numbered (a refused signing takes no number), then judged with the number.
+      const numbers = request.command.type === 'sign_and_number' && seriesOf(matter.state.kind, documentsConfig()) !== null && patched(DOCUMENT_REGISTER_PATCH);
+      let decision = matter.judge(request, numbers ? { assigned: null } : undefined);
       if (!decision.ok) throw refuse(decision.status, decision.code, decision.reason);
+      if (numbers) {
+        const assigned = await numberDocument(decision.state);
+        decision = matter.judge(request, { assigned });
+        if (!decision.ok) throw refuse(decision.status, decision.code, decision.reason);
+      }
       const next = decision.state;
       const current = currentVersion(next);
       const now = matter.context(request.actor).now;
@@ -155,6 +176,7 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
       if (recognisesKeys) matter.remember({ actionKey: request.actionKey, trail, summary: decision.event.summary });
       await screenCurrentVersion();
       publishSearchAttributes(matter.state);
+      await startDocumentLife(request.command.type);
       return { state: matter.state, trail, summary: decision.event.summary };
     });
   }
@@ -182,6 +204,64 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
     if (!fairCompetition && !legality) return;
     const outcome = await screenVersion({ ...where(), state, versionNumber: current.number, versionHash: current.hash, fairCompetition, legality, at: new Date().toISOString() });
     matter.adopt(outcome.state, outcome.trail);
+  }
+
+  function documentsConfig() {
+    return input.config.documents ?? defaultDocumentLifeConfig;
+  }
+
+  /** The register's number for this matter's document (the same one if asked again). */
+  async function numberDocument(signed: MatterState) {
+    const series = seriesOf(signed.kind, documentsConfig())!;
+    const signing = signed.postDecision.signing!;
+    try {
+      return await assignDocumentNumber({
+        matterId: signed.matterId,
+        series: series.code,
+        pattern: series.pattern,
+        year: beijingYear(signing.at),
+        title: signed.title,
+        kind: signed.kind,
+        draftingUnit: signed.draftingUnit,
+        versionHash: signing.versionHash,
+        signedAt: signing.at,
+        effectiveAt: signing.effectiveAt ?? null,
+        expiresAt: signing.expiresAt ?? null,
+        earlyEffectReason: signing.earlyEffectReason ?? null,
+        exceptionEndsAt: signing.exceptionEndsAt ?? null,
+        documentWorkflowId: documentWorkflowId(signed.matterId),
+      });
+    } catch (err) {
+      const refusal = storageRefused(err);
+      if (refusal) throw refuse(422, 'storage_refused', refusal.message);
+      throw err;
+    }
+  }
+
+  /**
+   * Once a numbered document is out (published, or signed when it is not published), its life goes on in
+   * its own workflow, which outlives this one (this one ends at archiving; a document lives for years).
+   */
+  async function startDocumentLife(action: string): Promise<void> {
+    const s = matter.state;
+    const signing = s.postDecision.signing;
+    if (!signing?.register) return;
+    const outStep = postDecisionSteps(s.kind, s.flags).includes('publish') ? 'publish' : 'sign_and_number';
+    if (action !== outStep || !patched(DOCUMENT_LIFE_PATCH)) return;
+    await startChild(documentWorkflow, {
+      workflowId: documentWorkflowId(s.matterId),
+      parentClosePolicy: ParentClosePolicy.ABANDON,
+      args: [{
+        documentId: s.matterId,
+        number: signing.documentNumber,
+        title: s.title,
+        kind: s.kind,
+        effectiveAt: signing.effectiveAt ?? s.postDecision.publication?.at ?? signing.at,
+        expiresAt: signing.expiresAt ?? null,
+        exceptionEndsAt: signing.exceptionEndsAt ?? null,
+        config: documentsConfig(),
+      }],
+    });
   }
 
   /** First run only: the matter, its first version and trail entry are stored, then pre-screened. */

@@ -7,7 +7,9 @@ import type { CommandType, Role } from '../procedure/types';
 
 export type ReadAction = 'read_matter' | 'read_trail' | 'verify_signature' | 'read_statistics';
 export type AdminAction = 'manage_users' | 'manage_calendar' | 'manage_decision_catalogue';
-export type Action = CommandType | 'register_matter' | ReadAction | AdminAction;
+/** After issue (domain/lifecycle): the document register, re-evaluation and clean-up decisions, 备案 packages. */
+export type RegisterAction = 'read_register' | 'decide_document' | 'run_cleanup' | 'download_filing_package';
+export type Action = CommandType | 'register_matter' | ReadAction | AdminAction | RegisterAction;
 
 export interface PermissionRule {
   roles: readonly Role[];
@@ -41,6 +43,13 @@ export const PERMISSIONS: Record<Action, PermissionRule> = {
   manage_calendar: rule(['admin']),
   // The yearly catalogue of major decisions (713号令第3条第3款): kept and published by the legal unit.
   manage_decision_catalogue: rule(['legal_unit']),
+
+  // The document register (统一登记): everyone who reads matters reads it; the legal unit re-evaluates,
+  // cleans up and files (备案) documents.
+  read_register: rule(READERS, { readOnly: true }),
+  decide_document: rule(['legal_unit']),
+  run_cleanup: rule(['legal_unit']),
+  download_filing_package: rule(['legal_unit', 'auditor'], { readOnly: true }),
 
   // Drafter (承办科室)
   register_matter: rule(['drafter']),

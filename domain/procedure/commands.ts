@@ -240,8 +240,22 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('confirm_final_text'), versionHash: sha256, note: prose().optional() }),
   z.object({ type: z.literal('report_to_party'), reference: line(500), note: prose().optional() }),
   z.object({ type: z.literal('record_government_review'), outcome: z.enum(['approved', 'returned', 'rejected']), reference: line(500), note: prose().optional() }),
-  z.object({ type: z.literal('sign_and_number'), versionHash: sha256, documentNumber: line(200), signedBy: line(200) }),
-  z.object({ type: z.literal('publish'), channel: line(500), reference: line(500) }),
+  z.object({
+    type: z.literal('sign_and_number'),
+    versionHash: sha256,
+    /** Only in matters signed before the register numbered documents (统一编号): the register assigns it now. */
+    documentNumber: line(200).optional(),
+    signedBy: line(200),
+    /** 施行日期: normally no earlier than the effective delay after publication (default: exactly then). */
+    effectiveAt: instant.optional(),
+    /** 有效期至: at most the longest validity (default: exactly that). */
+    expiresAt: instant.optional(),
+    /** Why the document takes effect sooner than the effective delay. */
+    earlyEffectReason: prose().optional(),
+    /** 公平竞争审查条例第12条: when the exception in the fair-competition conclusion ends (required with one). */
+    exceptionEndsAt: instant.optional(),
+  }),
+  z.object({ type: z.literal('publish'), channel: line(500), reference: line(500), earlyEffectReason: prose().optional() }),
   z.object({ type: z.literal('file_record'), authority: line(500), reference: line(500) }),
   z.object({ type: z.literal('archive'), archiveRef: line(500), recipient: line(500).optional() }),
   setLegalBasisRegisterCommand,

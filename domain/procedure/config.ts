@@ -5,6 +5,7 @@
 
 import type { Duration } from '../calendar';
 import type { MatterKind } from './types';
+import { defaultDocumentLifeConfig, type DocumentLifeConfig } from '../lifecycle/config';
 
 export interface KindConfig {
   /**
@@ -59,6 +60,11 @@ export interface ProcedureConfig {
   contracts?: {
     termReminderLead: Duration;
   };
+  /**
+   * After issue: number series, effective date, validity, re-evaluation (domain/lifecycle). Optional because
+   * matters registered before carry a configuration without it; they sign under the defaults.
+   */
+  documents?: DocumentLifeConfig;
 }
 
 const days = (amount: number): Duration => ({ amount, unit: 'calendar_days' });
@@ -124,4 +130,5 @@ export const defaultProcedureConfig: ProcedureConfig = {
   reminderLead: workingDays(2),
   fairCompetition: { reviewRecordRequired: true },
   contracts: { termReminderLead: days(30) },
+  documents: defaultDocumentLifeConfig,
 };

@@ -6,11 +6,27 @@
 import { z } from 'zod';
 import type { Duration } from '../calendar';
 import type { ProcedureConfig } from './config';
-import { MATTER_KINDS } from './types';
+import { MATTER_KINDS, type MatterKind } from './types';
+import { seriesPatternProblem } from '../lifecycle/numbering';
 
 const duration = z.strictObject({
   amount: z.number().int().min(0).max(100_000_000),
   unit: z.enum(['working_days', 'calendar_days', 'seconds']),
+});
+
+const lifeDuration = z.strictObject({ amount: z.number().int().min(0).max(100_000_000), unit: z.enum(['years', 'months', 'days', 'seconds']) });
+
+/** After issue (domain/lifecycle): number series, effective delay, validity, re-evaluation lead. */
+const documentLifeConfigSchema = z.strictObject({
+  series: z.partialRecord(z.enum(MATTER_KINDS as [MatterKind, ...MatterKind[]]), z.strictObject({
+    code: z.string().min(1).max(40),
+    pattern: z.string().min(1).max(200).refine((p) => seriesPatternProblem(p) === null, { message: 'a series pattern contains {year} and {n}' }),
+  })),
+  validityKinds: z.array(z.enum(MATTER_KINDS as [MatterKind, ...MatterKind[]])),
+  effectiveDelay: lifeDuration,
+  maxValidity: lifeDuration,
+  maxValidityProvisional: lifeDuration,
+  reevaluationLead: lifeDuration,
 });
 
 const kindConfig = z.strictObject({
@@ -32,6 +48,7 @@ export const procedureConfigSchema = z.strictObject({
   reminderLead: duration,
   fairCompetition: z.strictObject({ reviewRecordRequired: z.boolean() }).optional(),
   contracts: z.strictObject({ termReminderLead: duration }).optional(),
+  documents: documentLifeConfigSchema.optional(),
 }) satisfies z.ZodType<ProcedureConfig>;
 
 /** A statutory floor: the configuration key, the minimum the law sets and where. */

@@ -391,6 +391,10 @@ export const REFUSALS = {
     basis: '713号令第30条',
   },
   NOT_SIGNED: { status: 422, zh: '尚未签发编号', en: 'Not signed and numbered yet' },
+  DOCUMENT_NUMBER_ASSIGNED: { status: 422, zh: '文号由发文登记统一编号，不得自行填写', en: 'The register assigns the document number (统一编号); do not give one', basis: '国办发〔2018〕37号' },
+  EFFECTIVE_TOO_EARLY: { status: 422, zh: '施行日期早于公布后30日，须说明理由', en: 'The document takes effect sooner than the configured delay after publication: state the reason', basis: '国办发〔2018〕37号 (practice)' },
+  VALIDITY_TOO_LONG: { status: 422, zh: '有效期超过上限（一般不超过5年，暂行、试行不超过2年）', en: 'The validity period is longer than allowed (5 years; 2 for 暂行/试行)', basis: 'practice' },
+  EXCEPTION_END_REQUIRED: { status: 422, zh: '公平竞争审查适用例外规定的，须载明例外期限届满日期', en: 'The fair-competition exception needs its end date (exceptionEndsAt)', basis: '公平竞争审查条例第12条' },
   NOT_PUBLISHED: {
     status: 422,
     zh: '尚未公布，备案自公布之日起计算',

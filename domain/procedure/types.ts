@@ -279,7 +279,21 @@ export interface DecisionRecord {
 export interface PostDecisionState {
   partyReport: { reference: string; note?: string; by: string; at: string } | null;
   governmentReview: { outcome: 'approved' | 'returned' | 'rejected'; reference: string; note?: string; by: string; at: string } | null;
-  signing: { documentNumber: string; signedBy: string; versionHash: string; by: string; at: string } | null;
+  signing: {
+    documentNumber: string;
+    signedBy: string;
+    versionHash: string;
+    by: string;
+    at: string;
+    /** Numbered by the register (absent in matters signed before it): its series, year and sequence number. */
+    register?: { series: string; year: number; seq: number };
+    effectiveAt?: string;
+    expiresAt?: string;
+    earlyEffectReason?: string;
+    exceptionEndsAt?: string;
+    /** Dates not stated at signing, counted from the publication (fixed when it is published). */
+    datesFromPublication?: { effective: boolean; expiry: boolean };
+  } | null;
   publication: { channel: string; reference: string; by: string; at: string } | null;
   filing: { authority: string; reference: string; by: string; at: string } | null;
   archive: { archiveRef: string; recipient?: string; by: string; at: string } | null;
@@ -393,6 +407,11 @@ export interface DecisionContext {
    * review it there, so their histories replay as they ran. Everywhere else the rule holds.
    */
   versionAuthorsMayReview?: boolean;
+  /**
+   * The document register (统一编号, domain/lifecycle), in workflow runs that sign since it exists (patched):
+   * the number it assigned, or null while judging before the number is assigned. Absent: the number is typed.
+   */
+  documentRegister?: { assigned: { number: string; series: string; year: number; seq: number } | null };
   /** Only in workflow runs started before a rule existed (patched): those rules are not applied there. */
   legacy?: LegacyRules;
 }

@@ -176,7 +176,7 @@ export async function normativeDocumentWithRevision(w: Walk): Promise<string> {
   await w.legality(id, true);
   await w.meeting(id);
   const hash = await w.hash(id);
-  await w.step(id, w.p.secretary, { type: 'sign_and_number', versionHash: hash, documentNumber: '南文旅规〔2026〕1号', signedBy: '局长' });
+  await w.step(id, w.p.secretary, { type: 'sign_and_number', versionHash: hash, signedBy: '局长' });
   await w.step(id, w.p.secretary, { type: 'publish', channel: '区政府网站', reference: 'https://www.tjnk.gov.cn/wlj/2026-1' });
   await w.step(id, w.p.legal, { type: 'file_record', authority: '区司法局', reference: '备案〔2026〕12号' });
   await w.step(id, w.p.legal, { type: 'archive', archiveRef: 'DA-2026-001' });
@@ -196,7 +196,7 @@ export async function majorDecision(w: Walk): Promise<string> {
   await w.legality(id, true);
   await w.meeting(id, { dissent: true });
   await w.step(id, w.p.secretary, { type: 'report_to_party', reference: '请示〔2026〕3号' });
-  await w.step(id, w.p.secretary, { type: 'sign_and_number', versionHash: await w.hash(id), documentNumber: '南文旅发〔2026〕2号', signedBy: '局长' });
+  await w.step(id, w.p.secretary, { type: 'sign_and_number', versionHash: await w.hash(id), signedBy: '局长' });
   await w.step(id, w.p.secretary, { type: 'publish', channel: '区政府网站', reference: 'https://www.tjnk.gov.cn/wlj/2026-2' });
   await w.step(id, w.p.secretary, { type: 'archive', archiveRef: 'DA-2026-002' });
   return id;
@@ -238,7 +238,7 @@ export async function enforcementReview(w: Walk): Promise<string> {
   await w.step(id, w.p.legal, { type: 'accept_materials' });
   await w.legality(id, false);
   await w.meeting(id);
-  await w.step(id, w.p.secretary, { type: 'sign_and_number', versionHash: await w.hash(id), documentNumber: '南文旅罚决字〔2026〕7号', signedBy: '局长' });
+  await w.step(id, w.p.secretary, { type: 'sign_and_number', versionHash: await w.hash(id), signedBy: '局长' });
   await w.step(id, w.p.secretary, { type: 'archive', archiveRef: 'DA-2026-003' });
   return id;
 }

@@ -30,7 +30,7 @@ const PAYLOADS: Record<CommandType, Record<string, unknown>> = {
   confirm_final_text: { versionHash: sha },
   report_to_party: { reference: 'r' },
   record_government_review: { outcome: 'approved', reference: 'r' },
-  sign_and_number: { versionHash: sha, documentNumber: 'n', signedBy: 's' },
+  sign_and_number: { versionHash: sha, signedBy: 's' },
   publish: { channel: 'c', reference: 'r' },
   file_record: { authority: 'a', reference: 'r' },
   archive: { archiveRef: 'a' },
@@ -140,7 +140,7 @@ describe('authorization matrix: role × action × stage', () => {
     await new Promise((r) => setTimeout(r, 2_600));
     await drive.ok(id, cast.secretary, { type: 'record_meeting', record: drive.meetingRecord('approve', []) });
     add(await checkMatrix(id)); // post_decision
-    await drive.ok(id, cast.secretary, { type: 'sign_and_number', versionHash: await drive.hash(id), documentNumber: 'n-1', signedBy: '局长' });
+    await drive.ok(id, cast.secretary, { type: 'sign_and_number', versionHash: await drive.hash(id), signedBy: '局长' });
     await drive.ok(id, cast.secretary, { type: 'publish', channel: 'c', reference: 'r' });
     await drive.ok(id, cast.legal, { type: 'file_record', authority: 'a', reference: 'r' });
     await drive.ok(id, cast.legal, { type: 'archive', archiveRef: 'x' });

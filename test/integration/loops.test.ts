@@ -96,16 +96,16 @@ describe('loops and side paths, through the workflow', () => {
     expect((await drive.ok(id, cast.drafter, { type: 'submit_for_review' })).state.stage).toBe('final_text_check');
     const finalHash = await drive.hash(id);
     expect((await drive.ok(id, cast.legal, { type: 'confirm_final_text', versionHash: finalHash })).state.stage).toBe('post_decision');
-    const wrong = await http.act(id, cast.secretary, { type: 'sign_and_number', versionHash: 'f'.repeat(64), documentNumber: 'n', signedBy: '局长' });
+    const wrong = await http.act(id, cast.secretary, { type: 'sign_and_number', versionHash: 'f'.repeat(64), signedBy: '局长' });
     expect(wrong.status).toBe(409);
-    const signed = await drive.ok(id, cast.secretary, { type: 'sign_and_number', versionHash: finalHash, documentNumber: '南文旅规〔2026〕9号', signedBy: '局长' });
+    const signed = await drive.ok(id, cast.secretary, { type: 'sign_and_number', versionHash: finalHash, signedBy: '局长' });
     expect(signed.state.postDecision.signing.versionHash).toBe(finalHash);
   });
 
   test('GOVNAME: the district government\'s review is required before signing; returned goes back to research', async () => {
     const id = await toMeeting('normative_document', ['GOVNAME']);
     await drive.ok(id, cast.secretary, { type: 'record_meeting', record: drive.meetingRecord('approve', []) });
-    const unsigned = await http.act(id, cast.secretary, { type: 'sign_and_number', versionHash: await drive.hash(id), documentNumber: 'n', signedBy: '区长' });
+    const unsigned = await http.act(id, cast.secretary, { type: 'sign_and_number', versionHash: await drive.hash(id), signedBy: '区长' });
     expect(unsigned.status).toBe(422);
     expect(unsigned.body.code).toBe('GOVERNMENT_REVIEW_MISSING');
     const returned = await drive.ok(id, cast.legal, { type: 'record_government_review', outcome: 'returned', reference: '区政府办函〔2026〕3号', note: '请修改第二条' });

@@ -10,9 +10,12 @@ import { refuse, type RefusalCode } from '../refusals';
 import { currentHash, moveTo } from '../state';
 import { postDecisionSteps, successStage, type PostDecisionStep } from '../steps';
 import { STAGE_LABELS } from '../labels';
-import type { MatterState, Refusal } from '../types';
+import type { Command, MatterState, Refusal } from '../types';
+import { canonicalInstant } from '../../lifecycle/lifeTime';
+import { defaultDocumentLifeConfig } from '../../lifecycle/config';
+import { documentDates, documentDatesProblem } from '../../lifecycle/validity';
 import { closeAs } from './drafting';
-import { done, nonEmpty, type Handler, type HandlerResult } from './handler';
+import { done, nonEmpty, type Handler, type HandlerContext, type HandlerResult } from './handler';
 
 function isDone(s: MatterState, step: PostDecisionStep): boolean {
   const p = s.postDecision;
@@ -115,28 +118,76 @@ export const recordGovernmentReview: Handler<'record_government_review'> = (s, c
 export const signAndNumber: Handler<'sign_and_number'> = (s, cmd, ctx) => {
   const pre = precheck(s, 'sign_and_number');
   if (pre) return pre;
-  if (!nonEmpty(cmd.documentNumber) || !nonEmpty(cmd.signedBy)) return refuse('INVALID_INPUT', 'documentNumber and signedBy');
+  const register = ctx.documentRegister;
+  if (register && cmd.documentNumber !== undefined) return refuse('DOCUMENT_NUMBER_ASSIGNED', cmd.documentNumber);
+  if (!nonEmpty(cmd.signedBy) || (!register && !nonEmpty(cmd.documentNumber))) return refuse('INVALID_INPUT', 'documentNumber and signedBy');
   if (cmd.versionHash !== currentHash(s)) return refuse('STALE_VERSION', `current is ${currentHash(s)}`);
   const d = s.decision;
   const decided = d ? (d.outcome === 'approve_with_changes' ? d.finalText?.versionHash : d.versionHash) : undefined;
   if (decided !== cmd.versionHash) return refuse('VERSION_NOT_DECIDED');
   const gate = fcrGate(s);
   if (gate) return gate;
+  const life = register ? signingLife(s, cmd, ctx) : {};
+  if ('refusal' in life) return life.refusal;
+  // Judged before the register assigns the number (so a refused signing takes none): a placeholder until then.
+  const number = register ? (register.assigned?.number ?? '（待编号）') : cmd.documentNumber!;
   s.postDecision.signing = {
-    documentNumber: cmd.documentNumber,
+    documentNumber: number,
     signedBy: cmd.signedBy,
     versionHash: cmd.versionHash,
     by: ctx.actor.userId,
     at: ctx.now,
+    ...(register?.assigned ? { register: { series: register.assigned.series, year: register.assigned.year, seq: register.assigned.seq } } : {}),
+    ...life,
   };
-  return finishIfComplete(s, ctx.now, ctx.actor.userId, `签发编号：${cmd.documentNumber}`);
+  const dates = life.effectiveAt ? `，${life.effectiveAt.slice(0, 10)}起施行${life.expiresAt ? `，有效期至${life.expiresAt.slice(0, 10)}` : ''}` : '';
+  return finishIfComplete(s, ctx.now, ctx.actor.userId, `签发编号：${number}${dates}`);
 };
+
+/** The effective date, validity and exception end recorded at signing (domain/lifecycle). */
+function signingLife(s: MatterState, cmd: Extract<Command, { type: 'sign_and_number' }>, ctx: HandlerContext): SigningLife | { refusal: Refusal } {
+  const config = ctx.config.documents ?? defaultDocumentLifeConfig;
+  const out: SigningLife = {};
+  if (config.validityKinds.includes(s.kind)) {
+    const input = { title: s.title, publishedAt: ctx.now, effectiveAt: cmd.effectiveAt, expiresAt: cmd.expiresAt, earlyEffectReason: cmd.earlyEffectReason };
+    const problem = documentDatesProblem(input, config);
+    if (problem) return { refusal: refuse(problem.code, problem.detail) };
+    Object.assign(out, documentDates(input, config));
+    if (cmd.earlyEffectReason) out.earlyEffectReason = cmd.earlyEffectReason;
+    // Dates not stated count from the publication: publishing fixes them.
+    if (!cmd.effectiveAt || !cmd.expiresAt) out.datesFromPublication = { effective: !cmd.effectiveAt, expiry: !cmd.expiresAt };
+  } else if (cmd.effectiveAt) {
+    out.effectiveAt = canonicalInstant(cmd.effectiveAt);
+  }
+  if (s.fairCompetition.conclusion === 'exception_justified') {
+    if (!cmd.exceptionEndsAt) return { refusal: refuse('EXCEPTION_END_REQUIRED') };
+    out.exceptionEndsAt = canonicalInstant(cmd.exceptionEndsAt);
+  }
+  return out;
+}
+
+type SigningLife = Pick<NonNullable<MatterState['postDecision']['signing']>, 'effectiveAt' | 'expiresAt' | 'earlyEffectReason' | 'exceptionEndsAt' | 'datesFromPublication'>;
 
 export const publish: Handler<'publish'> = (s, cmd, ctx) => {
   const pre = precheck(s, 'publish');
   if (pre) return pre;
   if (!nonEmpty(cmd.channel) || !nonEmpty(cmd.reference)) return refuse('INVALID_INPUT', 'channel and reference');
+  // The effective date was set at signing: publication later than planned may bring it too close (施行日期须在公布后30日以后).
+  const signing = s.postDecision.signing;
+  if (signing?.register && signing.effectiveAt && signing.expiresAt) {
+    const config = ctx.config.documents ?? defaultDocumentLifeConfig;
+    const fromPublication = signing.datesFromPublication;
+    if (fromPublication) {
+      const dates = documentDates({ title: s.title, publishedAt: ctx.now, ...(fromPublication.effective ? {} : { effectiveAt: signing.effectiveAt }), ...(fromPublication.expiry ? {} : { expiresAt: signing.expiresAt }) }, config);
+      signing.effectiveAt = dates.effectiveAt;
+      signing.expiresAt = dates.expiresAt;
+    }
+    const reason = signing.earlyEffectReason ?? cmd.earlyEffectReason;
+    const problem = documentDatesProblem({ title: s.title, publishedAt: ctx.now, effectiveAt: signing.effectiveAt, expiresAt: signing.expiresAt, ...(reason ? { earlyEffectReason: reason } : {}) }, config);
+    if (problem) return refuse(problem.code, problem.detail);
+  }
   s.postDecision.publication = { channel: cmd.channel, reference: cmd.reference, by: ctx.actor.userId, at: ctx.now };
+  if (cmd.earlyEffectReason && signing) signing.earlyEffectReason = cmd.earlyEffectReason;
   return finishIfComplete(s, ctx.now, ctx.actor.userId, `已公布（${cmd.channel}）`);
 };
 

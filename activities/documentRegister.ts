@@ -1,0 +1,167 @@
+/**
+ * The document register's storage (统一登记、统一编号): numbers assigned from a per-series, per-year counter
+ * row incremented in the same transaction that registers the document, and the document's events appended
+ * to its own hash chain with the register row's status — each idempotent (by matter; by document and key).
+ */
+import { Prisma, type PrismaClient } from '../prisma/generated/client';
+import type { Logger } from '../platform/logger';
+import { formatDocumentNumber } from '../domain/lifecycle/numbering';
+import { REGISTER_GENESIS_HASH, registerEventHash } from '../domain/lifecycle/registerChain';
+import type { DocumentStatus } from '../domain/lifecycle/documentLife';
+
+export interface NumberRequest {
+  matterId: string;
+  series: string;
+  pattern: string;
+  year: number;
+  title: string;
+  kind: string;
+  draftingUnit: string;
+  versionHash: string;
+  signedAt: string;
+  effectiveAt?: string | null;
+  expiresAt?: string | null;
+  earlyEffectReason?: string | null;
+  exceptionEndsAt?: string | null;
+  /** The document's own workflow (its life after issue). */
+  documentWorkflowId: string;
+}
+
+export interface AssignedNumber {
+  number: string;
+  series: string;
+  year: number;
+  seq: number;
+}
+
+/**
+ * The next number of the series for this matter's document, registered with it. A matter gets one number:
+ * asked again (a retried activity, a signing refused by the database and sent again) it gets the same one.
+ * Concurrent signings serialise on the counter row (INSERT … ON CONFLICT DO UPDATE locks it) so two never
+ * take the same number, and a failed transaction rolls the counter back with the row: no gaps.
+ */
+export async function assignDocumentNumber(prisma: PrismaClient, r: NumberRequest): Promise<AssignedNumber> {
+  const existing = await prisma.registerDocument.findUnique({ where: { matterId: r.matterId }, select: { number: true, series: true, year: true, seq: true } });
+  if (existing) return existing;
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const counted = await tx.$queryRaw<Array<{ last_number: number }>>`
+        INSERT INTO document_series_counter (series, year, last_number) VALUES (${r.series}, ${r.year}, 1)
+        ON CONFLICT (series, year) DO UPDATE SET last_number = document_series_counter.last_number + 1
+        RETURNING last_number`;
+      const seq = Number(counted[0]!.last_number);
+      const number = formatDocumentNumber(r.pattern, r.year, seq);
+      await tx.registerDocument.createMany({
+        data: [{
+          id: r.matterId,
+          matterId: r.matterId,
+          series: r.series,
+          year: r.year,
+          seq,
+          number,
+          title: r.title,
+          kind: r.kind,
+          draftingUnit: r.draftingUnit,
+          versionHash: r.versionHash,
+          signedAt: new Date(r.signedAt),
+          effectiveAt: r.effectiveAt ? new Date(r.effectiveAt) : null,
+          expiresAt: r.expiresAt ? new Date(r.expiresAt) : null,
+          earlyEffectReason: r.earlyEffectReason ?? null,
+          exceptionEndsAt: r.exceptionEndsAt ? new Date(r.exceptionEndsAt) : null,
+          status: 'in_force',
+          workflowId: r.documentWorkflowId,
+        }],
+      });
+      return { number, series: r.series, year: r.year, seq };
+    });
+  } catch (err) {
+    // Two attempts for the same matter raced: the winner's number is the matter's (the loser's counter step rolled back).
+    if (!(err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002')) throw err;
+    const winner = await prisma.registerDocument.findUnique({ where: { matterId: r.matterId }, select: { number: true, series: true, year: true, seq: true } });
+    if (!winner) throw err;
+    return winner;
+  }
+}
+
+export interface RegisterEventInput {
+  documentId: string;
+  actionKey: string;
+  kind: string;
+  actorId: string;
+  summary: string;
+  data?: unknown;
+  at: string;
+  /** What the event changes in the register row. */
+  set?: {
+    status?: DocumentStatus;
+    statusReason?: string;
+    effectiveAt?: string;
+    expiresAt?: string | null;
+    amendingMatterId?: string;
+    reevaluationOpenedAt?: string | null;
+    exceptionReviewDueAt?: string;
+  };
+  /** Send to the notification webhook (reminders and tasks for the legal unit). */
+  notify?: { type: string; label: string };
+}
+
+export interface RegisterHead {
+  seq: number;
+  hash: string;
+}
+
+/** Appends one event to the document's chain with the row's changes, in one transaction; once per key. */
+export async function recordRegisterEvent(deps: { prisma: PrismaClient; webhookUrl?: string; log: Logger }, e: RegisterEventInput): Promise<RegisterHead> {
+  const head = await storeRegisterEventOnce(deps.prisma, e);
+  if (e.notify) {
+    deps.log.info({ documentId: e.documentId, kind: e.kind }, e.summary);
+    if (deps.webhookUrl) {
+      const res = await fetch(deps.webhookUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': `register:${e.documentId}:${e.actionKey}` },
+        body: JSON.stringify({ type: e.notify.type, documentId: e.documentId, matterId: e.documentId, label: e.notify.label, summary: e.summary, raisedAt: e.at }),
+        signal: AbortSignal.timeout(10_000),
+      });
+      if (!res.ok) throw new Error(`notification webhook answered ${res.status}`);
+    }
+  }
+  return head;
+}
+
+async function storeRegisterEventOnce(prisma: PrismaClient, e: RegisterEventInput): Promise<RegisterHead> {
+  const find = () => prisma.registerEvent.findUnique({ where: { documentId_actionKey: { documentId: e.documentId, actionKey: e.actionKey } }, select: { seq: true, hash: true } });
+  const existing = await find();
+  if (existing) return existing;
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const rows = await tx.$queryRaw<Array<{ trail_head_seq: number; trail_head_hash: string | null }>>`
+        SELECT trail_head_seq, trail_head_hash FROM register_document WHERE id = ${e.documentId} FOR UPDATE`;
+      const row = rows[0];
+      if (!row) throw new Error(`register document ${e.documentId} does not exist`);
+      const seq = row.trail_head_seq + 1;
+      const fields = { documentId: e.documentId, seq, actionKey: e.actionKey, kind: e.kind, actorId: e.actorId, summary: e.summary, data: e.data ?? null, at: new Date(e.at).toISOString(), prevHash: row.trail_head_hash ?? REGISTER_GENESIS_HASH };
+      const hash = registerEventHash(fields);
+      await tx.registerEvent.createMany({ data: [{ ...fields, id: `${e.documentId}:${seq}`, data: fields.data === null ? Prisma.DbNull : (fields.data as Prisma.InputJsonValue), at: new Date(fields.at), hash }] });
+      const set = e.set ?? {};
+      await tx.registerDocument.updateMany({
+        where: { id: e.documentId },
+        data: {
+          trailHeadSeq: seq,
+          trailHeadHash: hash,
+          ...(set.status ? { status: set.status, statusChangedAt: new Date(e.at), statusReason: set.statusReason ?? e.summary } : {}),
+          ...(set.effectiveAt ? { effectiveAt: new Date(set.effectiveAt) } : {}),
+          ...(set.expiresAt !== undefined ? { expiresAt: set.expiresAt ? new Date(set.expiresAt) : null } : {}),
+          ...(set.amendingMatterId ? { amendingMatterId: set.amendingMatterId } : {}),
+          ...(set.reevaluationOpenedAt !== undefined ? { reevaluationOpenedAt: set.reevaluationOpenedAt ? new Date(set.reevaluationOpenedAt) : null } : {}),
+          ...(set.exceptionReviewDueAt ? { exceptionReviewDueAt: new Date(set.exceptionReviewDueAt) } : {}),
+        },
+      });
+      return { seq, hash };
+    });
+  } catch (err) {
+    if (!(err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002')) throw err;
+    const winner = await find();
+    if (!winner) throw err;
+    return winner;
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * The document register as the API serves it: the register rows (numbers, dates, status after issue) with
+ * what the matter's projection knows (publication, filing), and decisions relayed to each document's workflow.
+ */
+import { WorkflowNotFoundError } from '@temporalio/client';
+import type { RegisterDocument } from '../../prisma/generated/client';
+import { authorize } from '../../domain/permissions';
+import { parseMatterState } from '../../domain/procedure';
+import type { DocumentDecision } from '../../domain/lifecycle/documentLife';
+import { verifyRegisterChain, type RegisterChainVerdict } from '../../domain/lifecycle/registerChain';
+import { decideDocumentUpdate, documentViewQuery, type DocumentView } from '../../workflows/documentDefinitions';
+import { forbidden, notFound, ProblemError } from '../http/problem';
+import { problemFromTemporal } from '../matters/temporalErrors';
+import { actorOf } from '../matters/matterService';
+import { claimIdempotencyKey } from '../http/idempotency';
+import type { Principal } from '../auth/principal';
+import type { ApiDeps } from '../deps';
+
+export interface RegisterQuery {
+  status?: string;
+  year?: number;
+  kind?: string;
+  draftingUnit?: string;
+  /** Words in the title (a topic). */
+  q?: string;
+}
+
+export function requireRegister(principal: Principal, action: 'read_register' | 'decide_document' | 'run_cleanup' | 'download_filing_package'): void {
+  const verdict = authorize(principal, action);
+  if (!verdict.allowed) throw forbidden(verdict.reason);
+}
+
+export async function registerRows(deps: ApiDeps, q: RegisterQuery): Promise<RegisterDocument[]> {
+  return deps.db.prisma.registerDocument.findMany({
+    where: {
+      ...(q.status ? { status: q.status } : {}),
+      ...(q.year ? { year: q.year } : {}),
+      ...(q.kind ? { kind: q.kind } : {}),
+      ...(q.draftingUnit ? { draftingUnit: q.draftingUnit } : {}),
+      ...(q.q ? { title: { contains: q.q } } : {}),
+    },
+    orderBy: [{ year: 'desc' }, { series: 'asc' }, { seq: 'asc' }],
+  });
+}
+
+/** Register rows as entries: numbers, the four dates, status, and links to the matter and its dossier. */
+export async function registerEntries(deps: ApiDeps, rows: RegisterDocument[]) {
+  const matters = await deps.db.prisma.matter.findMany({ where: { id: { in: rows.map((r) => r.matterId) } }, select: { id: true, state: true } });
+  const states = new Map(matters.map((m) => [m.id, m.state === null ? null : parseMatterState(m.state, m.id)]));
+  const now = Date.now();
+  return rows.map((r) => {
+    const s = states.get(r.matterId) ?? null;
+    const publication = s?.postDecision.publication ?? null;
+    const filing = s?.postDecision.filing ?? null;
+    return {
+      id: r.id,
+      number: r.number,
+      title: r.title,
+      kind: r.kind,
+      draftingUnit: r.draftingUnit,
+      series: r.series,
+      year: r.year,
+      seq: r.seq,
+      signedAt: r.signedAt.toISOString(),
+      publishedAt: publication?.at ?? null,
+      effectiveAt: r.effectiveAt?.toISOString() ?? null,
+      expiresAt: r.expiresAt?.toISOString() ?? null,
+      earlyEffectReason: r.earlyEffectReason,
+      status: r.status,
+      /** In force but its effective date not reached yet. */
+      notYetEffective: r.status === 'in_force' && r.effectiveAt !== null && r.effectiveAt.getTime() > now,
+      statusChangedAt: r.statusChangedAt?.toISOString() ?? null,
+      statusReason: r.statusReason,
+      amendingMatterId: r.amendingMatterId,
+      reevaluationOpenedAt: r.reevaluationOpenedAt?.toISOString() ?? null,
+      exceptionEndsAt: r.exceptionEndsAt?.toISOString() ?? null,
+      exceptionReviewDueAt: r.exceptionReviewDueAt?.toISOString() ?? null,
+      filing: filing ? { authority: filing.authority, receipt: filing.reference, at: filing.at } : null,
+      links: { matter: `/api/v1/matters/${r.matterId}`, dossier: `/api/v1/matters/${r.matterId}/dossier.html`, filingPackage: `/api/v1/register/${r.id}/filing-package`, web: `#/matters/${r.matterId}` },
+    };
+  });
+}
+
+export type RegisterEntry = Awaited<ReturnType<typeof registerEntries>>[number];
+
+export async function registerRow(deps: ApiDeps, id: string): Promise<RegisterDocument> {
+  const row = await deps.db.prisma.registerDocument.findUnique({ where: { id } });
+  if (!row) throw notFound('Register document');
+  return row;
+}
+
+/** A re-evaluation or clean-up decision, relayed to the document's workflow as its `decide` Update. */
+export async function decideOnDocument(deps: ApiDeps, principal: Principal, id: string, decision: DocumentDecision, ctx: { idempotencyKey?: string; requestId: string }) {
+  requireRegister(principal, 'decide_document');
+  const row = await registerRow(deps, id);
+  if (ctx.idempotencyKey) await claimIdempotencyKey(deps.db.prisma, principal.userId, ctx.idempotencyKey, { route: 'register-decide', resource: id, body: decision });
+  const amendingMatterExists = decision.amendingMatterId ? (await deps.db.prisma.matter.count({ where: { id: decision.amendingMatterId } })) > 0 : undefined;
+  const actionKey = ctx.idempotencyKey ? `k:${principal.userId}:${ctx.idempotencyKey}` : `r:${ctx.requestId}`;
+  try {
+    return await deps.temporal.workflow.getHandle(row.workflowId).executeUpdate(decideDocumentUpdate, {
+      args: [{ decision, actor: actorOf(principal), actionKey, ...(amendingMatterExists !== undefined ? { amendingMatterExists } : {}) }],
+      updateId: actionKey,
+    });
+  } catch (err) {
+    if (err instanceof WorkflowNotFoundError) throw new ProblemError(409, 'Not in force', { detail: `${row.number} is ${row.status}: no decision can be taken on it`, code: 'DOCUMENT_NOT_IN_FORCE' });
+    throw problemFromTemporal(err) ?? err;
+  }
+}
+
+/** The document's events with the chain verified against the heads in the register row and the workflow. */
+export async function registerEvents(deps: ApiDeps, row: RegisterDocument): Promise<{ events: Array<Record<string, unknown>>; verdict: RegisterChainVerdict }> {
+  const events = await deps.db.prisma.registerEvent.findMany({ where: { documentId: row.id }, orderBy: { seq: 'asc' } });
+  const heads: Array<{ seq: number; hash: string | null; where: string }> = [{ seq: row.trailHeadSeq, hash: row.trailHeadHash, where: 'register row' }];
+  try {
+    const live: DocumentView = await deps.temporal.workflow.getHandle(row.workflowId).query(documentViewQuery);
+    if (live.head) heads.push({ ...live.head, where: 'document workflow' });
+  } catch (err) {
+    deps.log.warn({ err, documentId: row.id }, 'register verification without the workflow\'s head');
+  }
+  const plain = events.map((e) => ({ documentId: e.documentId, seq: e.seq, actionKey: e.actionKey, kind: e.kind, actorId: e.actorId, summary: e.summary, data: e.data ?? null, at: e.at.toISOString(), prevHash: e.prevHash, hash: e.hash }));
+  return { events: plain, verdict: verifyRegisterChain(plain, heads) };
+}

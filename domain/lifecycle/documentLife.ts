@@ -1,0 +1,128 @@
+/**
+ * One issued document's life after the matter closes (pure, run by workflows/documentWorkflow.ts): it is in
+ * force from its effective date; from the re-evaluation lead before expiry the legal unit is reminded and a
+ * re-evaluation is open (修改 / 废止 / 继续实施, with reasons; amending names the new matter); when nothing
+ * was decided by the expiry date the document expires. An exception under 公平竞争审查条例第12条 ends on its
+ * date and calls for a new fair-competition review. Clean-up (清理) decisions use the same decision.
+ */
+import { parseInstant } from '../calendar';
+import type { DocumentLifeConfig } from './config';
+import { addLife } from './lifeTime';
+import { documentDatesProblem } from './validity';
+
+export type DocumentStatus = 'in_force' | 'amended' | 'repealed' | 'expired';
+export const DOCUMENT_STATUSES: readonly DocumentStatus[] = ['in_force', 'amended', 'repealed', 'expired'];
+
+/** 继续实施 / 修改 / 废止 */
+export type DocumentDecisionKind = 'continue' | 'amend' | 'repeal';
+export const DOCUMENT_DECISIONS: readonly DocumentDecisionKind[] = ['continue', 'amend', 'repeal'];
+
+export interface DocumentDecision {
+  decision: DocumentDecisionKind;
+  reason: string;
+  /** continue: the new expiry (a continued document gets a new validity period). */
+  newExpiresAt?: string;
+  /** amend: the matter that drafts the amendment (registered first). */
+  amendingMatterId?: string;
+  /** Where the decision was taken: a re-evaluation before expiry, or a clean-up. */
+  cleanupId?: string;
+}
+
+export interface DocumentLife {
+  documentId: string;
+  number: string;
+  title: string;
+  status: DocumentStatus;
+  effectiveAt: string;
+  expiresAt: string | null;
+  /** 公平竞争审查条例第12条: when the exception ends (a new fair-competition review is due). */
+  exceptionEndsAt: string | null;
+  exceptionReviewDueRaised: boolean;
+  /** The re-evaluation opened before expiry, with the reminders sent. */
+  reevaluation: { openedAt: string; reminders: string[] } | null;
+  decisions: Array<DocumentDecision & { by: string; at: string }>;
+  statusChangedAt: string | null;
+}
+
+export type LifeTimer =
+  | { kind: 'reevaluation_reminder'; at: string; key: string }
+  | { kind: 'expiry'; at: string; key: string }
+  | { kind: 'exception_end'; at: string; key: string };
+
+/** Reminders while the re-evaluation is open: when it opens and halfway to expiry. */
+const REMINDERS = 2;
+
+export function newDocumentLife(input: { documentId: string; number: string; title: string; effectiveAt: string; expiresAt: string | null; exceptionEndsAt: string | null }): DocumentLife {
+  return { ...input, status: 'in_force', exceptionReviewDueRaised: false, reevaluation: null, decisions: [], statusChangedAt: null };
+}
+
+/** The next thing the document's clock must do, or null when nothing is left (no longer in force). */
+export function nextLifeTimer(life: DocumentLife, config: DocumentLifeConfig): LifeTimer | null {
+  if (life.status !== 'in_force') return null;
+  const timers: LifeTimer[] = [];
+  if (life.exceptionEndsAt && !life.exceptionReviewDueRaised) timers.push({ kind: 'exception_end', at: life.exceptionEndsAt, key: `exception-end:${life.exceptionEndsAt}` });
+  if (life.expiresAt) {
+    const opens = addLife(life.expiresAt, config.reevaluationLead, -1);
+    const sent = life.reevaluation?.reminders.length ?? 0;
+    if (sent < REMINDERS) {
+      const at = sent === 0 ? opens : new Date((parseInstant(opens) + parseInstant(life.expiresAt)) / 2).toISOString();
+      timers.push({ kind: 'reevaluation_reminder', at, key: `reevaluation:${life.expiresAt}:${sent + 1}` });
+    }
+    timers.push({ kind: 'expiry', at: life.expiresAt, key: `expiry:${life.expiresAt}` });
+  }
+  timers.sort((a, b) => parseInstant(a.at) - parseInstant(b.at));
+  return timers[0] ?? null;
+}
+
+/** The life after a timer fired, and what to record. */
+export function applyLifeTimer(life: DocumentLife, timer: LifeTimer, now: string): { life: DocumentLife; summary: string } {
+  const next: DocumentLife = JSON.parse(JSON.stringify(life)) as DocumentLife;
+  switch (timer.kind) {
+    case 'exception_end':
+      next.exceptionReviewDueRaised = true;
+      return { life: next, summary: `${life.number}：公平竞争审查例外期限届满（${timer.at}），应重新进行公平竞争审查` };
+    case 'reevaluation_reminder':
+      next.reevaluation = { openedAt: life.reevaluation?.openedAt ?? now, reminders: [...(life.reevaluation?.reminders ?? []), now] };
+      return { life: next, summary: `${life.number}：有效期将于${life.expiresAt}届满，请法制机构组织评估（修改／废止／继续实施）` };
+    case 'expiry':
+      next.status = 'expired';
+      next.statusChangedAt = now;
+      return { life: next, summary: `${life.number}：有效期届满未作决定，自动失效` };
+  }
+}
+
+export type DecisionProblem = { status: 409 | 422; code: string; reason: string };
+
+/** Judges a re-evaluation or clean-up decision; the life after it, or why not. */
+export function decideDocument(
+  life: DocumentLife,
+  d: DocumentDecision,
+  ctx: { by: string; now: string; config: DocumentLifeConfig; amendingMatterExists?: boolean },
+): { ok: true; life: DocumentLife; summary: string } | ({ ok: false } & DecisionProblem) {
+  if (life.status !== 'in_force') return { ok: false, status: 409, code: 'DOCUMENT_NOT_IN_FORCE', reason: `${life.number} is ${life.status}` };
+  if (!DOCUMENT_DECISIONS.includes(d.decision)) return { ok: false, status: 422, code: 'INVALID_INPUT', reason: 'decision must be continue, amend or repeal' };
+  if (!d.reason?.trim()) return { ok: false, status: 422, code: 'REASON_REQUIRED', reason: 'a decision states its reasons (理由)' };
+  const next: DocumentLife = JSON.parse(JSON.stringify(life)) as DocumentLife;
+  next.decisions.push({ ...d, by: ctx.by, at: ctx.now });
+  if (d.decision === 'continue') {
+    if (life.expiresAt) {
+      if (!d.newExpiresAt) return { ok: false, status: 422, code: 'NEW_EXPIRY_REQUIRED', reason: 'continuing a document with a validity period sets its new expiry (newExpiresAt)' };
+      const problem = documentDatesProblem({ title: life.title, publishedAt: ctx.now, effectiveAt: ctx.now, expiresAt: d.newExpiresAt, earlyEffectReason: 'continued' }, ctx.config);
+      if (problem) return { ok: false, status: 422, code: problem.code, reason: problem.detail };
+      if (parseInstant(d.newExpiresAt) <= parseInstant(life.expiresAt)) return { ok: false, status: 422, code: 'INVALID_INPUT', reason: 'newExpiresAt must be after the current expiry' };
+      next.expiresAt = new Date(parseInstant(d.newExpiresAt)).toISOString();
+    }
+    next.reevaluation = null;
+    return { ok: true, life: next, summary: `${life.number}：继续实施${next.expiresAt ? `，有效期至${next.expiresAt}` : ''}（${d.reason}）` };
+  }
+  if (d.decision === 'amend') {
+    if (!d.amendingMatterId?.trim()) return { ok: false, status: 422, code: 'AMENDING_MATTER_REQUIRED', reason: 'amending names the new matter that drafts the amendment (amendingMatterId)' };
+    if (ctx.amendingMatterExists === false) return { ok: false, status: 422, code: 'AMENDING_MATTER_UNKNOWN', reason: `no matter ${d.amendingMatterId}` };
+    next.status = 'amended';
+    next.statusChangedAt = ctx.now;
+    return { ok: true, life: next, summary: `${life.number}：决定修改，由事项${d.amendingMatterId}办理（${d.reason}）` };
+  }
+  next.status = 'repealed';
+  next.statusChangedAt = ctx.now;
+  return { ok: true, life: next, summary: `${life.number}：决定废止（${d.reason}）` };
+}

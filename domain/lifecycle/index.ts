@@ -1,0 +1,5 @@
+export * from './config';
+export * from './lifeTime';
+export * from './numbering';
+export * from './validity';
+export * from './documentLife';

@@ -1,0 +1,204 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { api, startTestSystem } from './support/testSystem';
+import { createCast, Driver, type Cast } from './support/drive';
+import { recordHistory } from './support/histories';
+import { assignDocumentNumber } from '../../activities/documentRegister';
+import type { System } from '../../app/system';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls until `check` returns a value (the clocks run in real time, in seconds); fails after `tries`. */
+async function eventually<T>(check: () => Promise<T | null | undefined | false>, tries = 120): Promise<T> {
+  for (let i = 0; i < tries; i++) {
+    const v = await check();
+    if (v) return v;
+    await sleep(500);
+  }
+  throw new Error('condition never held');
+}
+
+/**
+ * The document register (统一登记、统一编号) and a document's life after issue, through the workflows and the
+ * HTTP API: numbers assigned at signing from a series (concurrently, without gaps), dates and validity
+ * recorded, a document's own workflow reminding, opening the re-evaluation and expiring it, decisions, and
+ * an art. 12 exception's end calling for a new fair-competition review.
+ */
+describe('document register and life after issue', () => {
+  let system: System;
+  let httpApi: ReturnType<typeof api>;
+  let cast: Cast;
+  let drive: Driver;
+  const hooks: Array<Record<string, unknown>> = [];
+  let webhook: http.Server;
+
+  beforeAll(async () => {
+    webhook = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (d) => (body += d));
+      req.on('end', () => {
+        hooks.push(JSON.parse(body));
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((r) => webhook.listen(0, '127.0.0.1', () => r()));
+    const file = path.join(process.env.TEST_ROOT!, `procedure-register-${crypto.randomUUID()}.json`);
+    fs.writeFileSync(file, JSON.stringify({
+      kinds: { normative_document: { legalityReviewMinimum: { amount: 1, unit: 'seconds' }, legalityReviewTimeLimit: { amount: 3600, unit: 'seconds' } } },
+      reminderLead: { amount: 60, unit: 'seconds' },
+      // Short document lives: effective at once, valid at most 40 s (20 s for 暂行), re-evaluated in the last 6 s.
+      documents: {
+        effectiveDelay: { amount: 0, unit: 'seconds' },
+        maxValidity: { amount: 40, unit: 'seconds' },
+        maxValidityProvisional: { amount: 20, unit: 'seconds' },
+        reevaluationLead: { amount: 6, unit: 'seconds' },
+      },
+    }));
+    system = await startTestSystem({ env: { PROCEDURE_CONFIG_PATH: file, NOTIFY_WEBHOOK_URL: `http://127.0.0.1:${(webhook.address() as { port: number }).port}/hook` } });
+    httpApi = api(system);
+    cast = await createCast(system, 3);
+    drive = new Driver(httpApi, cast);
+  });
+  afterAll(async () => {
+    await system?.stop();
+    webhook?.close();
+  });
+
+  /** A matter through the meeting (approved), waiting to be signed. */
+  async function toSigning(kind = 'normative_document', flags: string[] = [], fcr: 'no_restrictive_effect' | 'exception_justified' = 'no_restrictive_effect') {
+    const id = await drive.register(kind, flags);
+    await drive.research(id, flags);
+    const r = await drive.ok(id, cast.drafter, { type: 'submit_for_review' });
+    if (r.state.stage === 'fair_competition_review') {
+      await drive.ok(id, cast.legal, { type: 'assign_fcr_reviewer', reviewerId: cast.fcr.id });
+      await drive.concludeFcr(id, fcr);
+    }
+    await drive.ok(id, cast.legal, { type: 'accept_materials' });
+    await drive.lawful(id);
+    await drive.ok(id, cast.secretary, { type: 'schedule_meeting', meetingAt: new Date(Date.now() + 1_500).toISOString(), body: 'director_office_meeting' });
+    await sleep(1_600);
+    await drive.ok(id, cast.secretary, { type: 'record_meeting', record: drive.meetingRecord('approve', []) });
+    return id;
+  }
+
+  const entry = async (id: string) => (await httpApi.get(`/api/v1/register/${id}`, cast.auditor)).body as { entry: Record<string, any>; events: Array<{ kind: string; summary: string }>; verification: { valid: boolean } }; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+  test('signing takes the next number of its series; the register lists the document with its dates, status and links; it expires when nothing is decided', async () => {
+    const id = await toSigning();
+    const hash = await drive.hash(id);
+    const typed = await httpApi.act(id, cast.secretary, { type: 'sign_and_number', versionHash: hash, documentNumber: '南文旅规〔2026〕99号', signedBy: '局长' });
+    expect(typed.status).toBe(422);
+    expect(typed.body.code).toBe('DOCUMENT_NUMBER_ASSIGNED');
+    const tooLong = await httpApi.act(id, cast.secretary, { type: 'sign_and_number', versionHash: hash, signedBy: '局长', expiresAt: new Date(Date.now() + 3_600_000).toISOString() });
+    expect(tooLong.status).toBe(422);
+    expect(tooLong.body.code).toBe('VALIDITY_TOO_LONG');
+    const signed = await drive.ok(id, cast.secretary, { type: 'sign_and_number', versionHash: hash, signedBy: '局长', expiresAt: new Date(Date.now() + 12_000).toISOString() });
+    const signing = signed.state.postDecision.signing;
+    expect(signing.documentNumber).toMatch(/^南文旅规〔\d{4}〕\d+号$/);
+    expect(signing.register.seq).toBeGreaterThan(0);
+    await drive.ok(id, cast.secretary, { type: 'publish', channel: '区政府网站', reference: 'https://example.gov.cn/1' });
+
+    const list = (await httpApi.get('/api/v1/register?kind=normative_document', cast.auditor)).body.items as Array<Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const mine = list.find((e) => e.id === id)!;
+    expect(mine).toMatchObject({ number: signing.documentNumber, status: 'in_force', links: { matter: `/api/v1/matters/${id}`, dossier: `/api/v1/matters/${id}/dossier.html` } });
+    expect(mine.signedAt).toBeTruthy();
+    expect(mine.publishedAt).toBeTruthy();
+    expect(mine.effectiveAt).toBeTruthy();
+    expect(mine.expiresAt).toBeTruthy();
+    expect((await httpApi.get('/api/v1/register', null)).status).toBe(401);
+
+    // The document's own workflow: reminders from the lead before expiry (the re-evaluation opens), then expiry.
+    const reminded = await eventually(async () => ((await entry(id)).events.some((e) => e.kind === 'reevaluation_reminder') ? entry(id) : null));
+    expect(reminded.entry.reevaluationOpenedAt).toBeTruthy();
+    const expired = await eventually(async () => { const e = await entry(id); return e.entry.status === 'expired' ? e : null; });
+    expect(expired.events.map((e) => e.kind)).toEqual(['issued', 'reevaluation_reminder', 'reevaluation_reminder', 'expiry']);
+    expect(expired.verification.valid).toBe(true);
+    expect(hooks.some((h) => h.documentId === id && h.type === 'reevaluation_due')).toBe(true);
+    expect(hooks.some((h) => h.documentId === id && h.type === 'document_expired')).toBe(true);
+    // An expired document takes no decision.
+    const late = await httpApi.post(`/api/v1/register/${id}/decisions`, cast.legal, { decision: 'repeal', reason: '过期' });
+    expect(late.status).toBe(409);
+
+    // The matter goes on to its end (filing, archive) while the document lives in its own workflow.
+    await drive.ok(id, cast.legal, { type: 'file_record', authority: '区司法局', reference: '备2026-001' });
+    const archived = await drive.ok(id, cast.legal, { type: 'archive', archiveRef: 'A-1' });
+    expect(archived.state.stage).toBe('issued');
+    await recordHistory(system.client, `matter-${id}`, 'document-register-numbered-signing');
+    await recordHistory(system.client, `document-${id}`, 'document-life-reminded-then-expired');
+  });
+
+  test('numbers are unique and gap-free under concurrent assignment; a matter asking again gets its own number', async () => {
+    const series = `test-${crypto.randomUUID()}`;
+    const base = { series, pattern: `测〔{year}〕{n}号`, year: 2026, title: 't', kind: 'normative_document', draftingUnit: 'x', versionHash: 'a'.repeat(64), signedAt: new Date().toISOString(), documentWorkflowId: 'none' };
+    const ids = Array.from({ length: 24 }, () => `conc-${crypto.randomUUID()}`);
+    // Every matter asks twice at once (a retried activity racing its first attempt).
+    const results = await Promise.all([...ids, ...ids].map((matterId) => assignDocumentNumber(system.db.prisma, { ...base, matterId })));
+    const byMatter = new Map<string, number>();
+    for (const [i, r] of results.entries()) {
+      const matterId = [...ids, ...ids][i]!;
+      if (byMatter.has(matterId)) expect(byMatter.get(matterId)).toBe(r.seq);
+      byMatter.set(matterId, r.seq);
+    }
+    expect([...byMatter.values()].sort((a, b) => a - b)).toEqual(Array.from({ length: 24 }, (_, i) => i + 1));
+    const rows = await system.db.prisma.registerDocument.findMany({ where: { series }, select: { number: true } });
+    expect(new Set(rows.map((r) => r.number)).size).toBe(24);
+    expect(rows.map((r) => r.number)).toContain('测〔2026〕24号');
+
+    // Through the workflows: two matters signed at the same moment get different numbers of the series,
+    // and the series as a whole stays without gaps.
+    const [a, b] = await Promise.all([toSigning(), toSigning()]);
+    const [sa, sb] = await Promise.all([a, b].map(async (id) => drive.ok(id, cast.secretary, { type: 'sign_and_number', versionHash: await drive.hash(id), signedBy: '局长' })));
+    expect(sa!.state.postDecision.signing.documentNumber).not.toBe(sb!.state.postDecision.signing.documentNumber);
+    const year = sa!.state.postDecision.signing.register.year as number;
+    const seqs = (await system.db.prisma.registerDocument.findMany({ where: { series: 'gui', year }, select: { seq: true } })).map((r) => r.seq).sort((x, y) => x - y);
+    expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
+  });
+
+  test('re-evaluation decisions: continue with a new expiry, amend naming the new matter, repeal; each recorded and chained', async () => {
+    const one = await toSigning();
+    await drive.ok(one, cast.secretary, { type: 'sign_and_number', versionHash: await drive.hash(one), signedBy: '局长', expiresAt: new Date(Date.now() + 20_000).toISOString() });
+    await drive.ok(one, cast.secretary, { type: 'publish', channel: '区政府网站', reference: 'r-1' });
+    await eventually(async () => (await entry(one)).events.length > 0);
+    expect((await httpApi.post(`/api/v1/register/${one}/decisions`, cast.drafter, { decision: 'repeal', reason: 'x' })).status).toBe(403);
+    expect((await httpApi.post(`/api/v1/register/${one}/decisions`, cast.legal, { decision: 'continue', reason: '仍然适用' })).body.code).toBe('NEW_EXPIRY_REQUIRED');
+    const before = (await entry(one)).entry.expiresAt as string;
+    // Continued: a new validity period, counted from the decision (at most 40 s here).
+    const newExpiry = new Date(Date.parse(before) + 10_000).toISOString();
+    const continued = await httpApi.post(`/api/v1/register/${one}/decisions`, cast.legal, { decision: 'continue', reason: '评估后继续实施', newExpiresAt: newExpiry }, { 'idempotency-key': `cont-${one}` });
+    expect(continued.status).toBe(200);
+    expect((await entry(one)).entry.expiresAt).toBe(newExpiry);
+    expect((await httpApi.post(`/api/v1/register/${one}/decisions`, cast.legal, { decision: 'amend', reason: '需修改' })).body.code).toBe('AMENDING_MATTER_REQUIRED');
+    expect((await httpApi.post(`/api/v1/register/${one}/decisions`, cast.legal, { decision: 'amend', reason: '需修改', amendingMatterId: 'no-such-matter' })).body.code).toBe('AMENDING_MATTER_UNKNOWN');
+    const successor = await drive.register('normative_document', []);
+    const amended = await httpApi.post(`/api/v1/register/${one}/decisions`, cast.legal, { decision: 'amend', reason: '上位法修改，需相应修改', amendingMatterId: successor });
+    expect(amended.status).toBe(200);
+    const after = await entry(one);
+    expect(after.entry).toMatchObject({ status: 'amended', amendingMatterId: successor });
+    expect(after.events.map((e) => e.kind)).toEqual(['issued', 'decision_continue', 'decision_amend']);
+    expect(after.verification.valid).toBe(true);
+
+    const two = await toSigning();
+    await drive.ok(two, cast.secretary, { type: 'sign_and_number', versionHash: await drive.hash(two), signedBy: '局长' });
+    await drive.ok(two, cast.secretary, { type: 'publish', channel: '区政府网站', reference: 'r-2' });
+    await eventually(async () => (await entry(two)).events.length > 0);
+    expect((await httpApi.post(`/api/v1/register/${two}/decisions`, cast.legal, { decision: 'repeal', reason: '已不适应管理需要' })).status).toBe(200);
+    expect((await entry(two)).entry.status).toBe('repealed');
+    expect((await httpApi.get('/api/v1/register?status=repealed', cast.auditor)).body.items.map((e: { id: string }) => e.id)).toContain(two);
+  });
+
+  test('an art. 12 exception: its end date is required at signing and its end calls for a new fair-competition review', async () => {
+    const id = await toSigning('normative_document', ['ECON'], 'exception_justified');
+    const hash = await drive.hash(id);
+    const missing = await httpApi.act(id, cast.secretary, { type: 'sign_and_number', versionHash: hash, signedBy: '局长' });
+    expect(missing.status).toBe(422);
+    expect(missing.body.code).toBe('EXCEPTION_END_REQUIRED');
+    await drive.ok(id, cast.secretary, { type: 'sign_and_number', versionHash: hash, signedBy: '局长', exceptionEndsAt: new Date(Date.now() + 3_000).toISOString() });
+    await drive.ok(id, cast.secretary, { type: 'publish', channel: '区政府网站', reference: 'r-3' });
+    const ended = await eventually(async () => { const e = await entry(id); return e.events.some((x) => x.kind === 'exception_end') ? e : null; });
+    expect(ended.entry.exceptionReviewDueAt).toBeTruthy();
+    expect(ended.events.find((x) => x.kind === 'exception_end')!.summary).toContain('重新进行公平竞争审查');
+    expect(hooks.some((h) => h.documentId === id && h.type === 'fair_competition_review_due')).toBe(true);
+  });
+});

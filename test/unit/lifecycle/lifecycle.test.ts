@@ -1,0 +1,88 @@
+import { addLife, beijingYear, applyLifeTimer, decideDocument, defaultDocumentLifeConfig, documentDates, documentDatesProblem, formatDocumentNumber, isProvisionalTitle, newDocumentLife, nextLifeTimer, seriesPatternProblem } from '../../../domain/lifecycle';
+import { registerEventHash, verifyRegisterChain, REGISTER_GENESIS_HASH } from '../../../domain/lifecycle/registerChain';
+
+const config = defaultDocumentLifeConfig;
+
+describe('numbering (统一编号)', () => {
+  test('the pattern takes the year and the sequence number', () => {
+    expect(formatDocumentNumber('南文旅规〔{year}〕{n}号', 2026, 3)).toBe('南文旅规〔2026〕3号');
+    expect(seriesPatternProblem('南文旅规〔{year}〕号')).toMatch(/\{n\}/);
+    expect(seriesPatternProblem('南文旅规{n}号')).toMatch(/\{year\}/);
+    expect(seriesPatternProblem('南文旅规〔{year}〕{n}号')).toBeNull();
+  });
+  test('the series year is the Beijing year (a signing at 23:30 UTC on 31 December is in the next year)', () => {
+    expect(beijingYear('2026-12-31T15:59:59Z')).toBe(2026);
+    expect(beijingYear('2026-12-31T16:00:00Z')).toBe(2027);
+  });
+});
+
+describe('validity and the effective date', () => {
+  test('years and months on the Beijing calendar; the end of a short month is kept', () => {
+    expect(addLife('2026-03-01T02:00:00Z', { amount: 5, unit: 'years' })).toBe('2031-03-01T02:00:00.000Z');
+    expect(addLife('2026-08-31T02:00:00Z', { amount: 6, unit: 'months' }, -1)).toBe('2026-02-28T02:00:00.000Z');
+    expect(addLife('2026-01-01T00:00:00Z', { amount: 30, unit: 'seconds' })).toBe('2026-01-01T00:00:30.000Z');
+  });
+  test('暂行 / 试行 titles have the shorter validity', () => {
+    expect(isProvisionalTitle('南京市文化旅游消费券发放暂行办法')).toBe(true);
+    expect(isProvisionalTitle('管理办法（试行）')).toBe(true);
+    expect(isProvisionalTitle('管理办法')).toBe(false);
+  });
+  test('defaults: effective 30 days after publication, valid 5 years (2 for 暂行)', () => {
+    const d = documentDates({ title: '办法', publishedAt: '2026-03-01T02:00:00Z' }, config);
+    expect(d).toEqual({ effectiveAt: '2026-03-31T02:00:00.000Z', expiresAt: '2031-03-31T02:00:00.000Z' });
+    expect(documentDates({ title: '暂行办法', publishedAt: '2026-03-01T02:00:00Z' }, config).expiresAt).toBe('2028-03-31T02:00:00.000Z');
+  });
+  test('earlier than 30 days only with a reason; longer than allowed never', () => {
+    const base = { title: '办法', publishedAt: '2026-03-01T02:00:00Z' };
+    expect(documentDatesProblem({ ...base, effectiveAt: '2026-03-10T00:00:00+08:00' }, config)?.code).toBe('EFFECTIVE_TOO_EARLY');
+    expect(documentDatesProblem({ ...base, effectiveAt: '2026-03-10T00:00:00+08:00', earlyEffectReason: '应对突发事件' }, config)).toBeNull();
+    expect(documentDatesProblem({ ...base, effectiveAt: '2026-03-31T00:00:00+08:00' }, config)).toBeNull();
+    expect(documentDatesProblem({ ...base, expiresAt: '2032-01-01T00:00:00+08:00' }, config)?.code).toBe('VALIDITY_TOO_LONG');
+    expect(documentDatesProblem({ title: '试行办法', publishedAt: base.publishedAt, expiresAt: '2029-01-01T00:00:00+08:00' }, config)?.code).toBe('VALIDITY_TOO_LONG');
+    expect(documentDatesProblem({ ...base, effectiveAt: '2026-04-01T00:00:00+08:00', expiresAt: '2026-04-01T00:00:00+08:00' }, config)?.code).toBe('INVALID_INPUT');
+  });
+});
+
+describe('a document\'s life', () => {
+  const life = newDocumentLife({ documentId: 'm1', number: '南文旅规〔2026〕1号', title: '办法', effectiveAt: '2026-03-31T02:00:00.000Z', expiresAt: '2031-03-31T02:00:00.000Z', exceptionEndsAt: '2027-03-31T02:00:00.000Z' });
+  test('timers in order: the exception end, the re-evaluation 6 months before expiry, a second reminder, the expiry', () => {
+    let l = life;
+    const kinds: string[] = [];
+    for (let t = nextLifeTimer(l, config); t; t = nextLifeTimer(l, config)) {
+      kinds.push(`${t.kind}@${t.at.slice(0, 10)}`);
+      l = applyLifeTimer(l, t, t.at).life;
+    }
+    expect(kinds).toEqual(['exception_end@2027-03-31', 'reevaluation_reminder@2030-09-30', 'reevaluation_reminder@2030-12-30', 'expiry@2031-03-31']);
+    expect(l.status).toBe('expired');
+  });
+  test('decisions: continue needs a new expiry within the validity; amend names a matter; repeal ends it; none once ended', () => {
+    const ctx = { by: 'legal', now: '2030-10-01T00:00:00Z', config };
+    expect(decideDocument(life, { decision: 'continue', reason: '' }, ctx)).toMatchObject({ ok: false, code: 'REASON_REQUIRED' });
+    expect(decideDocument(life, { decision: 'continue', reason: '继续' }, ctx)).toMatchObject({ ok: false, code: 'NEW_EXPIRY_REQUIRED' });
+    expect(decideDocument(life, { decision: 'continue', reason: '继续', newExpiresAt: '2036-01-01T00:00:00Z' }, ctx)).toMatchObject({ ok: false, code: 'VALIDITY_TOO_LONG' });
+    const cont = decideDocument(life, { decision: 'continue', reason: '继续', newExpiresAt: '2035-09-30T00:00:00Z' }, ctx);
+    expect(cont.ok && cont.life.expiresAt).toBe('2035-09-30T00:00:00.000Z');
+    expect(decideDocument(life, { decision: 'amend', reason: '修改' }, ctx)).toMatchObject({ ok: false, code: 'AMENDING_MATTER_REQUIRED' });
+    expect(decideDocument(life, { decision: 'amend', reason: '修改', amendingMatterId: 'x' }, { ...ctx, amendingMatterExists: false })).toMatchObject({ ok: false, code: 'AMENDING_MATTER_UNKNOWN' });
+    const amended = decideDocument(life, { decision: 'amend', reason: '修改', amendingMatterId: 'm2' }, { ...ctx, amendingMatterExists: true });
+    expect(amended.ok && amended.life.status).toBe('amended');
+    const repealed = decideDocument(life, { decision: 'repeal', reason: '废止' }, ctx);
+    expect(repealed.ok && repealed.life.status).toBe('repealed');
+    if (!repealed.ok) throw new Error('repeal refused');
+    expect(decideDocument(repealed.life, { decision: 'repeal', reason: '再废止' }, ctx)).toMatchObject({ ok: false, status: 409, code: 'DOCUMENT_NOT_IN_FORCE' });
+  });
+});
+
+describe('the register\'s hash chain', () => {
+  const event = (seq: number, prevHash: string) => {
+    const f = { documentId: 'd', seq, actionKey: `k${seq}`, kind: 'issued', actorId: 'system', summary: 's', data: { n: seq }, at: '2026-01-01T00:00:00.000Z', prevHash };
+    return { ...f, hash: registerEventHash(f) };
+  };
+  test('valid chain, an edited event, a deleted newest event', () => {
+    const e1 = event(1, REGISTER_GENESIS_HASH);
+    const e2 = event(2, e1.hash);
+    expect(verifyRegisterChain([e1, e2], [{ seq: 2, hash: e2.hash, where: 'row' }]).valid).toBe(true);
+    expect(verifyRegisterChain([e1, { ...e2, summary: 'edited' }], [{ seq: 2, hash: e2.hash, where: 'row' }]).firstBad?.seq).toBe(2);
+    expect(verifyRegisterChain([e1], [{ seq: 2, hash: e2.hash, where: 'row' }]).valid).toBe(false);
+  });
+});

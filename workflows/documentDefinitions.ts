@@ -1,0 +1,49 @@
+/** The document workflow's public surface (one workflow per issued document), shared by workflow, worker and API. */
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { DocumentLifeConfig } from '../domain/lifecycle/config';
+import type { DocumentDecision, DocumentLife } from '../domain/lifecycle/documentLife';
+import type { Actor, MatterKind } from '../domain/procedure';
+
+export const DOCUMENT_WORKFLOW_TYPE = 'documentWorkflow';
+
+/** Deterministic: one document per matter, so the matter's workflow (or anyone) can find or start it. */
+export function documentWorkflowId(matterId: string): string {
+  return `document-${matterId}`;
+}
+
+export interface DocumentWorkflowInput {
+  documentId: string;
+  number: string;
+  title: string;
+  /** The matter's kind (the replay suite reads it from every committed history). */
+  kind: MatterKind;
+  effectiveAt: string;
+  expiresAt: string | null;
+  exceptionEndsAt: string | null;
+  /** The periods it lives under, fixed when it is issued. */
+  config: DocumentLifeConfig;
+  /** Carried over by continue-as-new. */
+  resume?: { life: DocumentLife; head: RegisterHeadView | null };
+}
+
+export interface RegisterHeadView {
+  seq: number;
+  hash: string;
+}
+
+export interface DocumentDecisionRequest {
+  decision: DocumentDecision;
+  actor: Actor;
+  /** Idempotency key of the request: a retry is answered as the first time. */
+  actionKey: string;
+  /** Checked by the API before sending (the workflow cannot read the database). */
+  amendingMatterExists?: boolean;
+}
+
+export interface DocumentView {
+  life: DocumentLife;
+  head: RegisterHeadView | null;
+}
+
+export const decideDocumentUpdate = defineUpdate<DocumentView & { summary: string }, [DocumentDecisionRequest]>('decide');
+export const documentViewQuery = defineQuery<DocumentView>('view');

@@ -1,0 +1,130 @@
+/**
+ * One workflow per issued document (id `document-<matterId>`), started by the matter's workflow when the
+ * document is put out, as a child that outlives it (parentClosePolicy ABANDON): the matter's workflow ends at
+ * archiving, while a document lives for years. It sleeps until the re-evaluation opens (reminding the legal
+ * unit), until its expiry (expired when nothing was decided) and until an art. 12 exception ends (a new
+ * fair-competition review is due); re-evaluation and clean-up decisions arrive as the `decide` Update,
+ * judged by domain/lifecycle. Deterministic: time only from the workflow clock, I/O only in activities.
+ */
+import { ApplicationFailure, allHandlersFinished, condition, continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import type { RetryPolicy } from '@temporalio/common';
+import type { createActivities } from '../activities';
+import { applyLifeTimer, decideDocument, newDocumentLife, nextLifeTimer, type DocumentLife, type LifeTimer } from '../domain/lifecycle/documentLife';
+import { decideDocumentUpdate, documentViewQuery, type DocumentDecisionRequest, type DocumentWorkflowInput, type RegisterHeadView } from './documentDefinitions';
+import { Mutex } from './mutex';
+
+const retry: RetryPolicy = { initialInterval: '1 second', maximumInterval: '30 seconds', backoffCoefficient: 2 };
+const { recordRegisterEvent } = proxyActivities<ReturnType<typeof createActivities>>({ startToCloseTimeout: '30 seconds', heartbeatTimeout: '5 seconds', retry });
+
+const SYSTEM = 'system';
+const HISTORY_LIMIT = 2_000;
+
+const refuse = (status: number, code: string, reason: string) =>
+  ApplicationFailure.create({ type: 'ActionRefused', message: reason, nonRetryable: true, details: [{ status, code, reason }] });
+
+export async function documentWorkflow(input: DocumentWorkflowInput): Promise<DocumentLife> {
+  let life: DocumentLife = input.resume?.life ?? newDocumentLife(input);
+  let head: RegisterHeadView | null = input.resume?.head ?? null;
+  let changes = 0;
+  const answers = new Map<string, string>();
+  const writer = new Mutex('register-writer');
+  const now = () => new Date().toISOString();
+
+  setHandler(documentViewQuery, () => ({ life, head }));
+  setHandler(decideDocumentUpdate, decide, {
+    validator: (request) => {
+      if (answers.has(request.actionKey)) return;
+      const verdict = decideDocument(life, request.decision, { by: request.actor.userId, now: now(), config: input.config, amendingMatterExists: request.amendingMatterExists });
+      if (!verdict.ok) throw refuse(verdict.status, verdict.code, verdict.reason);
+    },
+  });
+
+  async function decide(request: DocumentDecisionRequest) {
+    return writer.runExclusive(async () => {
+      const known = answers.get(request.actionKey);
+      if (known !== undefined) return { life, head, summary: known };
+      const at = now();
+      const verdict = decideDocument(life, request.decision, { by: request.actor.userId, now: at, config: input.config, amendingMatterExists: request.amendingMatterExists });
+      if (!verdict.ok) throw refuse(verdict.status, verdict.code, verdict.reason);
+      const d = request.decision;
+      head = await recordRegisterEvent({
+        documentId: life.documentId,
+        actionKey: `decide:${request.actionKey}`,
+        kind: `decision_${d.decision}`,
+        actorId: request.actor.userId,
+        summary: verdict.summary,
+        data: { ...d },
+        at,
+        set: {
+          ...(verdict.life.status !== life.status ? { status: verdict.life.status, statusReason: d.reason } : {}),
+          ...(verdict.life.expiresAt !== life.expiresAt ? { expiresAt: verdict.life.expiresAt } : {}),
+          ...(d.amendingMatterId && d.decision === 'amend' ? { amendingMatterId: d.amendingMatterId } : {}),
+          reevaluationOpenedAt: null,
+        },
+      });
+      life = verdict.life;
+      changes += 1;
+      answers.set(request.actionKey, verdict.summary);
+      return { life, head, summary: verdict.summary };
+    });
+  }
+
+  async function fire(timer: LifeTimer, seen: number): Promise<void> {
+    await writer.runExclusive(async () => {
+      if (changes !== seen) return; // a decision got in first: the next timer is judged again
+      const at = now();
+      const applied = applyLifeTimer(life, timer, at);
+      head = await recordRegisterEvent({
+        documentId: life.documentId,
+        actionKey: timer.key,
+        kind: timer.kind,
+        actorId: SYSTEM,
+        summary: applied.summary,
+        data: { dueAt: timer.at },
+        at,
+        set:
+          timer.kind === 'expiry'
+            ? { status: 'expired', statusReason: applied.summary, reevaluationOpenedAt: null }
+            : timer.kind === 'reevaluation_reminder'
+              ? { reevaluationOpenedAt: applied.life.reevaluation?.openedAt ?? at }
+              : { exceptionReviewDueAt: timer.at },
+        notify: { type: timer.kind === 'exception_end' ? 'fair_competition_review_due' : timer.kind === 'expiry' ? 'document_expired' : 'reevaluation_due', label: applied.summary },
+      });
+      life = applied.life;
+      changes += 1;
+    });
+  }
+
+  if (!input.resume) {
+    head = await recordRegisterEvent({
+      documentId: life.documentId,
+      actionKey: 'issued',
+      kind: 'issued',
+      actorId: SYSTEM,
+      summary: `${life.number}：已印发，${life.effectiveAt}起施行${life.expiresAt ? `，有效期至${life.expiresAt}` : ''}`,
+      data: { effectiveAt: life.effectiveAt, expiresAt: life.expiresAt, exceptionEndsAt: life.exceptionEndsAt },
+      at: now(),
+      set: { effectiveAt: life.effectiveAt, expiresAt: life.expiresAt },
+    });
+  }
+
+  const historyLong = () => workflowInfo().historyLength >= HISTORY_LIMIT || workflowInfo().continueAsNewSuggested;
+  // While in force: sleep until the next timer (a document without one waits for a decision, e.g. a clean-up's).
+  while (life.status === 'in_force') {
+    if (historyLong()) {
+      await condition(() => !writer.isLocked && allHandlersFinished());
+      return continueAsNew<typeof documentWorkflow>({ ...input, resume: { life, head } });
+    }
+    const timer = nextLifeTimer(life, input.config);
+    const seen = changes;
+    if (!timer) {
+      await condition(() => changes !== seen || historyLong());
+      continue;
+    }
+    const changed = await condition(() => changes !== seen || historyLong(), Math.max(0, Date.parse(timer.at) - Date.now()));
+    if (changed) continue;
+    await fire(timer, seen);
+  }
+  await condition(() => !writer.isLocked && allHandlersFinished());
+  return life;
+}
