@@ -73,7 +73,8 @@ export async function assignDocumentNumber(prisma: PrismaClient, r: NumberReques
         }],
       });
       return { number, series: r.series, year: r.year, seq };
-    });
+      // Signings queue on the counter row: waiting for a connection or the lock is normal under load.
+    }, { maxWait: 20_000, timeout: 30_000 });
   } catch (err) {
     // Two attempts for the same matter raced: the winner's number is the matter's (the loser's counter step rolled back).
     if (!(err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002')) throw err;
