@@ -101,7 +101,7 @@ async function main() {
   const machine = machineSnapshot();
   const workDir = benchWorkDir();
   process.stdout.write('› production shape: starting…\n');
-  const shape = await startClusterShape({ procedureConfig: BENCH_PROCEDURE_CONFIG, workDir, name: 'lr_bench_read', basePort: 17800 });
+  const shape = await startClusterShape({ procedureConfig: BENCH_PROCEDURE_CONFIG, workDir, name: 'lr_bench_read', basePort: 18200 });
   try {
     const s = await sessions(shape);
     // Templates: each kind stopped at the start, a third, two thirds and the end of its procedure.

@@ -148,7 +148,7 @@ async function main() {
   const machine = machineSnapshot();
   const workDir = benchWorkDir();
   process.stdout.write('› production shape with one worker: starting…\n');
-  const shape = await startClusterShape({ procedureConfig: BENCH_PROCEDURE_CONFIG, workDir, name: 'lr_bench_scale', basePort: 17900, workers: 1, env: { WORKFLOW_CONTINUE_AS_NEW_EVENTS: String(CAN_EVENTS) } });
+  const shape = await startClusterShape({ procedureConfig: BENCH_PROCEDURE_CONFIG, workDir, name: 'lr_bench_scale', basePort: 18400, workers: 1, env: { WORKFLOW_CONTINUE_AS_NEW_EVENTS: String(CAN_EVENTS) } });
   try {
     const s = await sessions(shape);
     process.stdout.write('› continue-as-new…\n');

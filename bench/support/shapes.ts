@@ -111,7 +111,13 @@ export async function startClusterShape(opts: { procedureConfig: unknown; workDi
     ...(opts.workers ? { CLUSTER_WORKERS: String(opts.workers) } : {}),
   });
   await clusterDown(layout, { dropDatabases: true }); // a fresh cluster for every run
-  const info = await clusterUp(layout, () => undefined, opts.env);
+  let info: Awaited<ReturnType<typeof clusterUp>>;
+  try {
+    info = await clusterUp(layout, () => undefined, opts.env);
+  } catch (err) {
+    await clusterDown(layout, { dropDatabases: true }); // whatever did start, stopped by its PID file
+    throw err;
+  }
   const { runningPid } = await import('../../scripts/cluster/processes');
   return {
     name: 'cluster',
