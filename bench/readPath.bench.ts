@@ -164,8 +164,9 @@ ${shape.description}. ${MATTERS.toLocaleString('en')} matters in the app's Postg
 by the system through 0, ⅓, ⅔ and all of their procedure (each kind), copied in bulk with their versions${WITH_TRAILS ? ' and re-hashed trails' : ' and without trail rows (READ_TRAILS=1 adds them, re-hashed; the status endpoint reads only the reminders from the trail, one index lookup either way)'}
 (${seedSeconds.toFixed(0)} s); by stage: ${stages}. Requests through the round-robin front as the
 legal unit (who sees every matter), open loop: each leaves on schedule whatever the answers do, latency counted
-from when it was due, at most 256 in flight (beyond that a request is dropped and counted). The client runs
-on the same 2 cores as the system it measures.
+from when it was due, at most 256 in flight (beyond that a request is dropped and counted), an answer slower than 10 s
+counted as an error (timeout): latencies near 10 s mean the system was saturated. The client runs on the same
+2 cores as the system it measures.
 
 ${results}
 
