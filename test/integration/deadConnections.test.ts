@@ -44,19 +44,29 @@ describe('dead pool connections', () => {
   test('a transaction whose connection is terminated fails, and the pool keeps serving afterwards', async () => {
     const outcomes: string[] = [];
     for (let i = 0; i < 4; i++) {
+      // Prisma's promises are lazy: .then() starts the transaction now, so the termination below hits it mid-way.
       const tx = prisma.$transaction(async (t) => {
         await t.$queryRawUnsafe('SELECT 1');
         await sleep(400);
         await t.$queryRawUnsafe('SELECT 2');
-      });
+      }).then(() => 'committed', () => 'failed');
       await sleep(150);
       await admin((c) => c.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [DB]));
-      outcomes.push(await tx.then(() => 'committed', () => 'failed'));
+      outcomes.push(await tx);
     }
     expect(outcomes).toContain('failed');
     // Twice the pool's size in dead connections: without the guard this query would wait for ever.
     await sleep(300);
-    const rows = await prisma.$queryRawUnsafe<Array<{ ok: number }>>('SELECT 1 AS ok');
+    // On a loaded machine the last termination can land after its transaction ended, on a connection the pool
+    // holds idle: a query may still meet it before the pool has heard (57P01, answered 503 by the API). It must
+    // not wait for ever, and the pool must serve again right after.
+    let rows: Array<{ ok: number }> = [];
+    for (let attempt = 0; attempt < 3 && rows.length === 0; attempt++) {
+      rows = await prisma.$queryRawUnsafe<Array<{ ok: number }>>('SELECT 1 AS ok').catch((e: { code?: string; message?: string }) => {
+        if (!/57P01|terminating connection|not queryable|Connection terminated/.test(`${e.code} ${e.message}`)) throw e;
+        return [];
+      });
+    }
     expect(rows).toEqual([{ ok: 1 }]);
     expect(pool.totalCount).toBeLessThanOrEqual(2);
   });
