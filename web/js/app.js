@@ -16,6 +16,7 @@ import { matterPage } from './pages/matter.js';
 import { diffPage } from './pages/diff.js';
 import { statisticsPage } from './pages/statistics.js';
 import { adminPage } from './pages/admin.js';
+import { registersPage } from './pages/registers.js';
 import { calendarPage } from './pages/calendar.js';
 
 /**
@@ -94,6 +95,7 @@ function renderChrome() {
   if (roles.some((r) => r !== 'admin')) links.push(['#/matters', '事项列表', true]);
   if (roles.includes('drafter')) links.push(['#/new', '登记新事项']);
   if (roles.includes('legal_unit') || roles.includes('auditor')) links.push(['#/statistics', '统计']);
+  if (roles.some((r) => r === 'legal_unit' || r === 'auditor' || r === 'secretary')) links.push(['#/registers', '合同与决策目录']);
   links.push(['#/calendar', '工作日历']);
   if (roles.includes('admin')) links.push(['#/admin', '系统管理']);
   nav.append(h('ul', {}, links.map(([href, text, todo]) => h('li', {}, h('a', { href, dataset: { nav: href } }, text, todo ? h('span', { class: 'todo-count', hidden: true, title: '待我办理' }) : null)))));
@@ -134,6 +136,7 @@ const ROUTES = [
   [/^\/statistics$/, statisticsPage],
   [/^\/admin$/, adminPage],
   [/^\/calendar$/, calendarPage],
+  [/^\/registers$/, registersPage],
 ];
 
 let routing = 0;
