@@ -11,7 +11,7 @@ describe('the walkthrough', () => {
   let system: System;
   beforeAll(async () => {
     system = await startTestSystem({ embedded: true, env: { PROCEDURE_PROFILE: 'demo', NODE_ENV: 'development' } });
-  });
+  }, 240_000); // the embedded database migrates from scratch: slow on a loaded machine
   afterAll(async () => {
     await system?.stop();
   });
