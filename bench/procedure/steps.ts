@@ -52,7 +52,7 @@ function research(flags: string[]): Step[] {
     item(() => ({ kind: 'internal_consultation', consultations: [{ unit: '办公室', agreed: true, opinion: '同意' }] })),
     ...(flags.includes('PUBLIC')
       ? [
-          item(() => ({ kind: 'public_comment', openedAt: daysAgo(45), closesAt: daysAgo(10), channel: '区政府网站' })),
+          item(() => ({ kind: 'public_comment', openedAt: daysAgo(45), closesAt: daysAgo(10), channel: '区政府网站', operatorsAndAssociations: { parties: ['区个体劳动者协会'], summary: '无异议' } })),
           item(() => ({ kind: 'comment_adoption', entries: [{ commentSummary: '建议明确时限', adopted: true }] })),
         ]
       : []),
