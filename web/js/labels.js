@@ -64,7 +64,7 @@ export const label = (table, code) => (code === null || code === undefined ? '�
 /** @type {Labels} */ export const FCR_ANSWER_LABELS = { not_involved: '不涉及', no_restriction: '涉及，但不具有排除、限制竞争效果', restriction: '具有排除、限制竞争效果' };
 /** @type {Labels} */ export const FCR_ANSWER_SHORT = { not_involved: '不涉及', no_restriction: '无限制效果', restriction: '有限制效果' };
 /** @type {Labels} */ export const CONSULTATION_KIND_LABELS = { operator: '经营者', association: '行业协会商会', public: '社会公众', expert: '专家学者' };
-/** domain/procedure/labels.ts FCR_CONSULTATION_METHOD_LABELS. @type {Labels} */ export const CONSULTATION_METHOD_LABELS = { symposium: '座谈会', written: '书面征求意见', visit: '实地走访', questionnaire: '问卷调查', public_comment: '向社会公开征求意见' };
+/** How operators and associations were heard (条例第16条); filled from the vocabulary (fcrConsultationMethods). @type {Labels} */ export const CONSULTATION_METHOD_LABELS = {};
 /** @type {Labels} */ export const CONFIDENCE_LABELS = { high: '较高', medium: '中', low: '较低' };
 
 /**
@@ -79,7 +79,7 @@ export function applyVocabulary(v) {
     [TRAIL_ACTION_LABELS, v.trailActions], [DEADLINE_NATURE_LABELS, v.deadlineNatures],
     [LEGALITY_OUTCOME_LABELS, v.legalityOutcomes], [FCR_CONCLUSION_LABELS, v.fcrConclusions], [MEETING_VIEW_LABELS, v.meetingViews],
     [MEETING_BODY_LABELS, v.meetingBodies], [CHECKLIST_LABELS, v.checklist], [APPLICABLE_FLAGS, v.applicableFlags],
-    [RESEARCH_ITEM_LABELS, v.researchItems], [PARTICIPATION_METHOD_LABELS, v.participationMethods], [CONTRACT_CHECKLIST_LABELS, v.contractChecklist],
+    [RESEARCH_ITEM_LABELS, v.researchItems], [PARTICIPATION_METHOD_LABELS, v.participationMethods], [CONSULTATION_METHOD_LABELS, v.fcrConsultationMethods], [CONTRACT_CHECKLIST_LABELS, v.contractChecklist],
   ];
   for (const [target, source] of pairs) if (source && typeof source === 'object') Object.assign(target, source);
   Object.assign(ACTOR_ROLE_LABELS, ROLE_LABELS);

@@ -232,6 +232,7 @@ export interface Vocabulary {
   materials: Record<string, string>;
   researchItems: Record<string, string>;
   participationMethods?: Record<string, string>;
+  fcrConsultationMethods?: Record<string, string>;
   applicableFlags: Record<string, string[]>;
   phases: Phase[];
   deadlineNatures: Record<string, string>;
