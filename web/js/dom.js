@@ -178,6 +178,8 @@ export function announce(message, kind = 'info') {
   const region = document.getElementById('toasts');
   if (!region) return;
   const toast = h('div', { class: ['toast', `toast-${kind}`] }, message);
+  // A few at a time: a burst of actions does not pile notes over the page.
+  while (region.children.length > 2) region.firstElementChild?.remove();
   region.append(toast);
   setTimeout(() => toast.remove(), kind === 'error' ? 12_000 : 6_000);
 }

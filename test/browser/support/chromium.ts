@@ -46,6 +46,8 @@ export async function launchChromium(): Promise<{ browser: Browser; close: () =>
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
+    // Date and time inputs are formatted by the browser in its own language (as on a bureau's machines).
+    env: { ...process.env, LANG: 'zh_CN.UTF-8', LANGUAGE: 'zh_CN:zh' },
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=zh-CN'],
   });
   return { browser, close: () => browser.close() };
