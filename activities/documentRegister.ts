@@ -68,7 +68,8 @@ export async function assignDocumentNumber(prisma: PrismaClient, r: NumberReques
           expiresAt: r.expiresAt ? new Date(r.expiresAt) : null,
           earlyEffectReason: r.earlyEffectReason ?? null,
           exceptionEndsAt: r.exceptionEndsAt ? new Date(r.exceptionEndsAt) : null,
-          status: 'in_force',
+          // In force once put out (published): the document's workflow says so with its first event.
+          status: 'signed',
           workflowId: r.documentWorkflowId,
         }],
       });

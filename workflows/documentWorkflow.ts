@@ -104,7 +104,7 @@ export async function documentWorkflow(input: DocumentWorkflowInput): Promise<Do
       summary: `${life.number}：已印发，${life.effectiveAt}起施行${life.expiresAt ? `，有效期至${life.expiresAt}` : ''}`,
       data: { effectiveAt: life.effectiveAt, expiresAt: life.expiresAt, exceptionEndsAt: life.exceptionEndsAt },
       at: now(),
-      set: { effectiveAt: life.effectiveAt, expiresAt: life.expiresAt },
+      set: { status: 'in_force', statusReason: '已印发', effectiveAt: life.effectiveAt, expiresAt: life.expiresAt },
     });
   }
 

@@ -3,6 +3,9 @@ import { resourceId } from '../http/params';
 import { defineRoute, type AnyRoute } from '../http/route';
 import { idempotencyKeyOf } from '../http/idempotency';
 import { MATTER_KINDS, oneOf } from '../../domain/procedure';
+import { cleanupRow, cleanupView, decideInCleanup, publishCleanup, startCleanup } from '../register/cleanupService';
+import { cleanupListsHtml } from '../../domain/lifecycle/cleanupPage';
+import { filingPackage } from '../register/filingPackage';
 import { decideOnDocument, registerEntries, registerEvents, registerRow, registerRows, requireRegister } from '../register/registerService';
 import type { ApiDeps } from '../deps';
 
@@ -25,13 +28,68 @@ export const documentDecisionSchema = z.strictObject({
   amendingMatterId: resourceId(100).optional().describe('amend: the registered matter that drafts the amendment'),
 });
 
+const cleanupParams = z.object({ id: resourceId(100) });
+const cleanupSchema = z.record(z.string(), z.unknown()).meta({ id: 'RegisterCleanup' });
+
 /** The document register (统一登记、统一编号): every issued document, its number, dates and status after issue. */
 export function registerRoutes(deps: ApiDeps): AnyRoute[] {
   return [
+    // Clean-ups first: their paths must not be read as a document id.
+    defineRoute({
+      method: 'post', path: '/api/v1/register/cleanups', summary: 'Start a clean-up (清理) of the documents in force, all or by drafting unit, kind or topic', tags: ['register'], auth: true,
+      body: z.strictObject({
+        title: z.string().trim().min(1).max(200),
+        scope: z.strictObject({ draftingUnit: z.string().max(100).optional(), kind: oneOf(MATTER_KINDS).optional(), topic: z.string().trim().min(1).max(100).optional() }).default({}),
+      }),
+      responses: { 201: { description: 'The clean-up with its documents', schema: cleanupSchema } },
+      handler: async ({ res, body, principal }) => {
+        const view = await startCleanup(deps, principal!, body);
+        res.status(201);
+        return view;
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/api/v1/register/cleanups', summary: 'The clean-ups, newest first', tags: ['register'], auth: true,
+      responses: { 200: { description: 'Clean-ups', schema: z.object({ items: z.array(z.object({ id: z.string(), title: z.string(), startedAt: z.string(), publishedAt: z.string().nullable(), documents: z.number() })) }) } },
+      handler: async ({ principal }) => {
+        requireRegister(principal!, 'read_register');
+        const rows = await deps.db.prisma.registerCleanup.findMany({ orderBy: { startedAt: 'desc' }, take: 200 });
+        return { items: rows.map((r) => ({ id: r.id, title: r.title, startedAt: r.startedAt.toISOString(), publishedAt: r.publishedAt?.toISOString() ?? null, documents: r.documentIds.length })) };
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/api/v1/register/cleanups/:id', summary: 'A clean-up: its documents, decisions, what is undecided, and the lists (in force / amended / repealed / expired) as JSON', tags: ['register'], auth: true, params: cleanupParams,
+      responses: { 200: { description: 'The clean-up', schema: cleanupSchema } },
+      handler: async ({ params: p, principal }) => {
+        requireRegister(principal!, 'read_register');
+        return cleanupView(deps, await cleanupRow(deps, p.id));
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/api/v1/register/cleanups/:id/lists.html', summary: 'The clean-up\'s lists as a printable page', tags: ['register'], auth: true, params: cleanupParams,
+      responses: { 200: { description: 'HTML', schema: z.string(), contentType: 'text/html' } },
+      handler: async ({ res, params: p, principal }) => {
+        requireRegister(principal!, 'read_register');
+        const view = await cleanupView(deps, await cleanupRow(deps, p.id));
+        res.type('text/html; charset=utf-8').send(cleanupListsHtml({ title: view.title, scope: view.scopeText, startedAt: view.startedAt, publishedAt: view.publishedAt, lists: view.lists }));
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/api/v1/register/cleanups/:id/decisions', summary: 'The clean-up\'s decision on one of its documents (continue / amend / repeal, with reasons), taken through the document\'s workflow', tags: ['register'], auth: true, params: cleanupParams,
+      body: documentDecisionSchema.extend({ documentId: resourceId(100) }),
+      headers: [{ name: 'Idempotency-Key', description: 'A retried request with the same key is recorded once' }],
+      responses: { 200: { description: 'The decision and the clean-up after it', schema: z.object({ summary: z.string(), cleanup: cleanupSchema }) } },
+      handler: async ({ req, params: p, body, principal }) => decideInCleanup(deps, principal!, p.id, body, { idempotencyKey: idempotencyKeyOf(req), requestId: req.id }),
+    }),
+    defineRoute({
+      method: 'post', path: '/api/v1/register/cleanups/:id/publish', summary: 'Publish the clean-up\'s lists once every document has its decision', tags: ['register'], auth: true, params: cleanupParams,
+      responses: { 200: { description: 'The published clean-up', schema: cleanupSchema } },
+      handler: async ({ params: p, principal }) => publishCleanup(deps, principal!, p.id),
+    }),
     defineRoute({
       method: 'get', path: '/api/v1/register', summary: 'The document register: every issued document with its number, dates and status', tags: ['register'], auth: true,
       query: z.object({
-        status: z.enum(['in_force', 'amended', 'repealed', 'expired']).optional(),
+        status: z.enum(['signed', 'in_force', 'amended', 'repealed', 'expired']).optional().describe('signed: numbered, not yet published'),
         year: z.coerce.number().int().min(2000).max(2200).optional(),
         kind: oneOf(MATTER_KINDS).optional(),
         draftingUnit: z.string().max(100).optional(),
@@ -52,6 +110,15 @@ export function registerRoutes(deps: ApiDeps): AnyRoute[] {
         const [entry] = await registerEntries(deps, [row]);
         const { events, verdict } = await registerEvents(deps, row);
         return { entry: entry!, events, verification: verdict };
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/api/v1/register/:id/filing-package', summary: 'The 备案 package as one zip: filing report, document, drafting explanation, legality review opinion, the lawyer\'s signed opinion, fair-competition conclusion, manifest', tags: ['register'], auth: true, params,
+      responses: { 200: { description: 'ZIP archive', schema: z.string(), contentType: 'application/zip' } },
+      handler: async ({ res, params: p, principal }) => {
+        requireRegister(principal!, 'download_filing_package');
+        const pkg = await filingPackage(deps, p.id);
+        res.type('application/zip').attachment(pkg.fileName).send(pkg.zip);
       },
     }),
     defineRoute({

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { api, startTestSystem } from './support/testSystem';
 import { createCast, Driver, type Cast } from './support/drive';
 import { recordHistory } from './support/histories';
+import JSZip from 'jszip';
 import { assignDocumentNumber } from '../../activities/documentRegister';
 import type { System } from '../../app/system';
 
@@ -100,6 +101,8 @@ describe('document register and life after issue', () => {
     expect(signing.register.seq).toBeGreaterThan(0);
     await drive.ok(id, cast.secretary, { type: 'publish', channel: '区政府网站', reference: 'https://example.gov.cn/1' });
 
+    // Numbered at signing, in force once published (the document's workflow records it).
+    await eventually(async () => (await entry(id)).entry.status === 'in_force');
     const list = (await httpApi.get('/api/v1/register?kind=normative_document', cast.auditor)).body.items as Array<Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
     const mine = list.find((e) => e.id === id)!;
     expect(mine).toMatchObject({ number: signing.documentNumber, status: 'in_force', links: { matter: `/api/v1/matters/${id}`, dossier: `/api/v1/matters/${id}/dossier.html` } });
@@ -196,9 +199,61 @@ describe('document register and life after issue', () => {
     expect(missing.body.code).toBe('EXCEPTION_END_REQUIRED');
     await drive.ok(id, cast.secretary, { type: 'sign_and_number', versionHash: hash, signedBy: '局长', exceptionEndsAt: new Date(Date.now() + 3_000).toISOString() });
     await drive.ok(id, cast.secretary, { type: 'publish', channel: '区政府网站', reference: 'r-3' });
-    const ended = await eventually(async () => { const e = await entry(id); return e.events.some((x) => x.kind === 'exception_end') ? e : null; });
+    const ended = await eventually(async () => { const e = await entry(id); return e.entry.exceptionReviewDueAt && e.events.some((x) => x.kind === 'exception_end') ? e : null; });
     expect(ended.entry.exceptionReviewDueAt).toBeTruthy();
     expect(ended.events.find((x) => x.kind === 'exception_end')!.summary).toContain('重新进行公平竞争审查');
     expect(hooks.some((h) => h.documentId === id && h.type === 'fair_competition_review_due')).toBe(true);
+  });
+
+  test('clean-up (清理): decisions on every document in scope, then the lists published as JSON and a printable page; the 备案 package as one zip', async () => {
+    const id = await toSigning();
+    await drive.ok(id, cast.secretary, { type: 'sign_and_number', versionHash: await drive.hash(id), signedBy: '局长', expiresAt: new Date(Date.now() + 20_000).toISOString() });
+    await drive.ok(id, cast.secretary, { type: 'publish', channel: '区政府网站', reference: 'r-4' });
+    await drive.ok(id, cast.legal, { type: 'file_record', authority: '区司法局', reference: '备字2026第17号' });
+    await eventually(async () => (await entry(id)).events.length > 0);
+    const unit = (await entry(id)).entry.draftingUnit as string;
+
+    expect((await httpApi.post('/api/v1/register/cleanups', cast.drafter, { title: 'x', scope: { draftingUnit: unit } })).status).toBe(403);
+    const started = await httpApi.post('/api/v1/register/cleanups', cast.legal, { title: '2026年度规范性文件清理', scope: { draftingUnit: unit } });
+    expect(started.status).toBe(201);
+    const cleanupId = started.body.id as string;
+    const docIds = (started.body.documents as Array<{ id: string }>).map((d) => d.id);
+    expect(docIds).toContain(id);
+    const early = await httpApi.post(`/api/v1/register/cleanups/${cleanupId}/publish`, cast.legal, {});
+    expect(early.status).toBe(422);
+    expect(early.body.code).toBe('CLEANUP_UNDECIDED');
+    const cont = await httpApi.post(`/api/v1/register/cleanups/${cleanupId}/decisions`, cast.legal, { documentId: id, decision: 'continue', reason: '符合上位法，继续有效', newExpiresAt: new Date(Date.now() + 35_000).toISOString() });
+    expect(cont.status).toBe(200);
+    expect((await httpApi.post(`/api/v1/register/cleanups/${cleanupId}/decisions`, cast.legal, { documentId: id, decision: 'repeal', reason: '再决定' })).body.code).toBe('ALREADY_DECIDED');
+    for (const other of (await httpApi.get(`/api/v1/register/cleanups/${cleanupId}`, cast.legal)).body.undecided as string[]) {
+      const r = await httpApi.post(`/api/v1/register/cleanups/${cleanupId}/decisions`, cast.legal, { documentId: other, decision: 'repeal', reason: '已不适应管理需要' });
+      expect([200, 409]).toContain(r.status); // 409: it expired meanwhile (then it needs no decision)
+    }
+    const published = await httpApi.post(`/api/v1/register/cleanups/${cleanupId}/publish`, cast.legal, {});
+    expect([published.status, published.body.code, published.body.detail]).toEqual([200, undefined, undefined]);
+    expect(published.body.publishedAt).toBeTruthy();
+    expect(published.body.lists.inForce.map((e: { id: string }) => e.id)).toContain(id);
+    expect(published.body.lists.inForce.find((e: { id: string }) => e.id === id).reason).toBe('符合上位法，继续有效');
+    const page = await fetch(`${system.apiUrl}/api/v1/register/cleanups/${cleanupId}/lists.html`, { headers: { authorization: `Bearer ${cast.auditor.token}` } });
+    const html = await page.text();
+    expect(html).toContain('继续有效的文件目录');
+    expect(html).toContain((await entry(id)).entry.number);
+    expect((await httpApi.post(`/api/v1/register/cleanups/${cleanupId}/publish`, cast.legal, {})).status).toBe(409);
+    expect((await entry(id)).events.map((e) => e.kind)).toContain('decision_continue');
+
+    // The 备案 package: one zip with the report, the document, the explanation, both opinions, the signature, a manifest.
+    expect((await httpApi.get(`/api/v1/register/${id}/filing-package`, cast.drafter)).status).toBe(403);
+    const res = await fetch(`${system.apiUrl}/api/v1/register/${id}/filing-package`, { headers: { authorization: `Bearer ${cast.legal.token}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('application/zip');
+    const zip = await JSZip.loadAsync(Buffer.from(await res.arrayBuffer()));
+    const names = Object.keys(zip.files).sort();
+    expect(names).toEqual(expect.arrayContaining(['01-备案报告.html', '03-起草说明.txt', '04-合法性审核意见.html', '05-法律顾问法律意见书.html', '05-法律顾问签名.json', 'manifest.json']));
+    expect(names.some((n) => n.startsWith('02-文件正文-'))).toBe(true);
+    const report = await zip.file('01-备案报告.html')!.async('string');
+    expect(report).toContain('备字2026第17号');
+    expect(report).toContain('区司法局');
+    const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as { files: Array<{ name: string; sha256: string }> };
+    expect(manifest.files.map((f) => f.name)).toContain('01-备案报告.html');
   });
 });
