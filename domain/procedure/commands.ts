@@ -58,7 +58,15 @@ export const researchItemSchema = z.discriminatedUnion('kind', [
     /** 优化营商环境条例第62条: for a normative document touching operators (ECON), the operators and trade associations heard. */
     operatorsAndAssociations: z.object({ parties: z.array(line(300)).min(1), summary: prose() }).optional(),
   }),
-  z.object({ kind: z.literal('hearing'), materialsSentAt: instant, heldAt: instant, documentId: docId }),
+  z.object({
+    kind: z.literal('hearing'),
+    materialsSentAt: instant,
+    heldAt: instant,
+    documentId: docId,
+    /** 713号令第16条、第17条: who took part and what they said (optional: the hearing record holds it too). */
+    participants: line(1000).optional(),
+    summary: prose().optional(),
+  }),
   z.object({
     kind: z.literal('expert_opinion'),
     expertName: line(200),

@@ -77,7 +77,9 @@ const RESEARCH_FORMS = {
     const sent = field({ label: '听证材料送达时间', path: `${P}.materialsSentAt`, type: 'datetime', required: true, help: '应于听证会7日前送达（713号令第16条）。' });
     const held = field({ label: '听证会时间', path: `${P}.heldAt`, type: 'datetime', required: true });
     const doc = docField('听证报告文件编号');
-    return { nodes: [sent, held, doc], collect: () => ({ kind: 'hearing', materialsSentAt: localInputToIso(valueOf(sent)), heldAt: localInputToIso(valueOf(held)), documentId: valueOf(doc) }) };
+    const participants = field({ label: '听证参加人（可选）', path: `${P}.participants` });
+    const summary = field({ label: '听证意见摘要（可选）', path: `${P}.summary`, type: 'textarea', rows: 2, wide: true });
+    return { nodes: [sent, held, doc, participants, summary], collect: () => optional(optional({ kind: 'hearing', materialsSentAt: localInputToIso(valueOf(sent)), heldAt: localInputToIso(valueOf(held)), documentId: valueOf(doc) }, 'participants', valueOf(participants)), 'summary', valueOf(summary)) };
   },
   expert_opinion: () => {
     const name = field({ label: '专家姓名', path: `${P}.expertName`, required: true });

@@ -65,7 +65,7 @@ describe('hearing the public is not optional for a major decision (713号令第1
     const comment = rec({ kind: 'public_comment', openedAt: at('2025-01-02'), closesAt: at('2025-02-10', '17:00'), channel: '区政府网站' });
     const adoption = rec({ kind: 'comment_adoption', entries: [] });
     expect(accept(researched('major_decision', [], [comment, adoption])).ok).toBe(true);
-    const hearing = rec({ kind: 'hearing', materialsSentAt: at('2025-02-01'), heldAt: at('2025-02-10'), documentId: 'h' });
+    const hearing = rec({ kind: 'hearing', materialsSentAt: at('2025-02-01'), heldAt: at('2025-02-10'), documentId: 'h', participants: '消费者代表5人、经营者代表5人', summary: '多数赞成' });
     expect(accept(researched('major_decision', [], [hearing, adoption])).ok).toBe(true);
   });
 
