@@ -35,7 +35,7 @@ describe('major decisions after the decision (713号令第34条至第37条), thr
     await sleep(1_700);
     await drive.ok(id, cast.secretary, { type: 'record_meeting', record: drive.meetingRecord('approve', ['approve', 'approve']) });
     await drive.ok(id, cast.secretary, { type: 'report_to_party', reference: '请示〔2026〕3号' });
-    await drive.ok(id, cast.secretary, { type: 'sign_and_number', versionHash: await drive.hash(id), documentNumber: `决〔2026〕${crypto.randomInt(1000)}号`, signedBy: '局长' });
+    await drive.ok(id, cast.secretary, { type: 'sign_and_number', versionHash: await drive.hash(id), signedBy: '局长' });
     await drive.ok(id, cast.secretary, { type: 'publish', channel: '区政府网站', reference: 'https://example.gov/1' });
     const done = await drive.ok(id, cast.secretary, { type: 'archive', archiveRef: 'DA-1' });
     expect(done.state.stage).toBe('issued');
