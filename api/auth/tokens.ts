@@ -48,6 +48,7 @@ export async function verifyToken(prisma: PrismaClient, token: string): Promise<
     sectionId: u.sectionId,
     organisationId: u.organisationId,
     lawyerContract: lawyerContract(u, u.organisation),
+    legalQualification: u.legalQualification,
     tokenId: row.id,
     demo: u.demo,
   };

@@ -147,7 +147,8 @@ async function checkCatalogueLink(deps: ApiDeps, m: { kind: MatterKind; alsoMajo
 }
 
 export function actorOf(p: Principal) {
-  return { userId: p.userId, username: p.username, roles: p.roles, sectionId: p.sectionId, lawyerContract: p.lawyerContract ?? null };
+  // 法律职业资格 travels with the actor only when held (行政处罚法第58条第2款: enforcement 法制审核).
+  return { userId: p.userId, username: p.username, roles: p.roles, sectionId: p.sectionId, lawyerContract: p.lawyerContract ?? null, ...(p.legalQualification ? { legalQualification: true } : {}) };
 }
 
 function accessOfRow(row: Matter): MatterAccess {

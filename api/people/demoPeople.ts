@@ -15,9 +15,9 @@ export const DEMO_SECTIONS = [
   { id: 'leadership', name: '局领导' },
 ] as const;
 
-export const DEMO_USERS: ReadonlyArray<{ username: string; displayName: string; roles: Role[]; sectionId: string | null; lawFirm?: boolean }> = [
+export const DEMO_USERS: ReadonlyArray<{ username: string; displayName: string; roles: Role[]; sectionId: string | null; lawFirm?: boolean; legalQualification?: boolean }> = [
   { username: 'drafter', displayName: '张承办（文化市场科）', roles: ['drafter'], sectionId: 'market' },
-  { username: 'legal', displayName: '李法制（法制科）', roles: ['legal_unit'], sectionId: 'legal' },
+  { username: 'legal', displayName: '李法制（法制科）', roles: ['legal_unit'], sectionId: 'legal', legalQualification: true },
   { username: 'lawyer', displayName: '王律师（常年法律顾问）', roles: ['lawyer'], sectionId: null, lawFirm: true },
   { username: 'fcr', displayName: '赵审查（公平竞争审查）', roles: ['fcr_reviewer'], sectionId: 'legal' },
   { username: 'secretary', displayName: '陈秘书（办公室）', roles: ['secretary'], sectionId: 'office' },
@@ -53,7 +53,12 @@ export async function seedDemoPeople(prisma: PrismaClient, signingSecret: string
   let created = 0;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const u of DEMO_USERS) {
-    if (await prisma.user.findUnique({ where: { username: u.username } })) continue;
+    const existing = await prisma.user.findUnique({ where: { username: u.username } });
+    if (existing) {
+      // Demo databases made before the attribute existed: the demo legal unit holds the qualification.
+      if (existing.demo && u.legalQualification && !existing.legalQualification) await prisma.user.update({ where: { id: existing.id }, data: { legalQualification: true } });
+      continue;
+    }
     const key = u.roles.includes('lawyer') ? generateSigningKey(signingSecret) : null;
     await prisma.user.create({
       data: {
@@ -65,6 +70,7 @@ export async function seedDemoPeople(prisma: PrismaClient, signingSecret: string
         organisationId: u.lawFirm ? LAW_FIRM_ID : BUREAU_ID,
         sectionId: u.sectionId,
         demo: true,
+        legalQualification: u.legalQualification ?? false,
         signingPublicKey: key?.publicKeyPem ?? null,
         signingKeySealed: key?.sealed ?? null,
       },

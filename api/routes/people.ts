@@ -25,6 +25,7 @@ const userBody = z.strictObject({
   lawFirm: z.boolean().default(false).describe('A retained lawyer of the law firm (else a bureau member)'),
   contractFrom: day.optional(),
   contractTo: day.optional(),
+  legalQualification: z.boolean().default(false).describe('法律职业资格 (行政处罚法第58条第2款): may take on the 法制审核 of enforcement decisions'),
 });
 const userPatch = z.strictObject({
   displayName: line(200).optional(),
@@ -34,11 +35,12 @@ const userPatch = z.strictObject({
   active: z.boolean().optional(),
   contractFrom: day.nullable().optional(),
   contractTo: day.nullable().optional(),
+  legalQualification: z.boolean().optional().describe('法律职业资格 (行政处罚法第58条第2款)'),
 });
 
-const userView = (u: { id: string; username: string; displayName: string; roles: string[]; sectionId: string | null; organisationId: string; active: boolean; contractFrom: string | null; contractTo: string | null; signingPublicKey: string | null; demo: boolean }) => ({
+const userView = (u: { id: string; username: string; displayName: string; roles: string[]; sectionId: string | null; organisationId: string; active: boolean; contractFrom: string | null; contractTo: string | null; signingPublicKey: string | null; demo: boolean; legalQualification: boolean }) => ({
   id: u.id, username: u.username, displayName: u.displayName, roles: u.roles, sectionId: u.sectionId, organisationId: u.organisationId, active: u.active,
-  contractFrom: u.contractFrom, contractTo: u.contractTo, signingPublicKey: u.signingPublicKey, demo: u.demo,
+  contractFrom: u.contractFrom, contractTo: u.contractTo, signingPublicKey: u.signingPublicKey, demo: u.demo, legalQualification: u.legalQualification,
 });
 
 /** People and roles: admins manage them (and cannot act on a review — the permission table says so). */
@@ -79,7 +81,7 @@ export function peopleRoutes(deps: ApiDeps): AnyRoute[] {
         const user = await deps.db.prisma.user.create({
           data: {
             id: `user-${crypto.randomUUID()}`, username: body.username, displayName: body.displayName, passwordHash: await hashPassword(body.password), roles: body.roles,
-            organisationId: body.lawFirm ? LAW_FIRM_ID : BUREAU_ID, sectionId: body.sectionId, contractFrom: body.contractFrom ?? null, contractTo: body.contractTo ?? null,
+            organisationId: body.lawFirm ? LAW_FIRM_ID : BUREAU_ID, sectionId: body.sectionId, contractFrom: body.contractFrom ?? null, contractTo: body.contractTo ?? null, legalQualification: body.legalQualification,
             signingPublicKey: key?.publicKeyPem ?? null, signingKeySealed: key?.sealed ?? null,
           },
         });
@@ -113,6 +115,7 @@ export function peopleRoutes(deps: ApiDeps): AnyRoute[] {
               ...(body.active !== undefined ? { active: body.active } : {}),
               ...(body.contractFrom !== undefined ? { contractFrom: body.contractFrom } : {}),
               ...(body.contractTo !== undefined ? { contractTo: body.contractTo } : {}),
+              ...(body.legalQualification !== undefined ? { legalQualification: body.legalQualification } : {}),
               ...(key ? { signingPublicKey: key.publicKeyPem, signingKeySealed: key.sealed } : {}),
             },
           });

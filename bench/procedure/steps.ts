@@ -33,6 +33,7 @@ export interface KindScript {
 export const MEETING_DELAY_MS = Number(process.env.BENCH_MEETING_DELAY_MS ?? 3_000);
 
 const CHECKLIST = ['LR-S1', 'LR-S2', 'LR-P1', 'LR-P2', 'LR-C1', 'LR-C2', 'LR-C3', 'LR-R1', 'LR-R2', 'LR-F1'].map((code) => ({ code, result: 'pass' }));
+const ENFORCEMENT_CHECKLIST = ['EF-SUBJECT', 'EF-JURISDICTION', 'EF-FACTS', 'EF-EVIDENCE', 'EF-PROCEDURE', 'EF-LAW', 'EF-DISCRETION', 'EF-DOCUMENT'].map((code) => ({ code, result: 'pass' }));
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
 const act = (who: Person, command: (c: MatterContext) => Record<string, unknown>): Step => ({ kind: 'act', who, command });
 const item = (i: () => Record<string, unknown>) => act('drafter', () => ({ type: 'record_research_item', item: i() }));
@@ -128,9 +129,18 @@ export const KIND_SCRIPTS: KindScript[] = [
     steps: [...research([]), submit, accept, legality, ...meeting('party_committee_meeting'), archive('secretary')],
   },
   {
+    // 行政处罚法第57–60条: the case on file; a qualified reviewer answers the EF-* checklist; not complex, so the head decides by signing.
     kind: 'enforcement_review',
     flags: [],
-    steps: [...research([]), submit, accept, legality, ...meeting('director_office_meeting'), sign, archive('secretary')],
+    steps: [
+      ...research([]),
+      item(() => ({ kind: 'enforcement_case', caseNumber: '南文旅立〔2026〕1号', caseFiledOn: daysAgo(20).slice(0, 10), ground: 'hearing_held', complex: false, seriousViolation: false, socialImpact: false, summary: '经听证的较大数额罚款' })),
+      submit,
+      accept,
+      act('legal', (c) => ({ type: 'record_legality_conclusion', versionHash: c.versionHash, outcome: 'LAWFUL', text: '法制审核意见：通过。', enforcementChecklist: ENFORCEMENT_CHECKLIST })),
+      sign,
+      archive('secretary'),
+    ],
   },
 ];
 

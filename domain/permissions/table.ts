@@ -58,6 +58,8 @@ export const PERMISSIONS: Record<Action, PermissionRule> = {
   submit_for_review: rule(['drafter']),
   withdraw: rule(['drafter']),
   record_prior_approval: rule(['drafter']),
+  // 行政处罚法第60条: the extension the head approved, recorded by the enforcement unit or the legal unit.
+  extend_case_deadline: rule(['drafter', 'legal_unit']),
   // Flags are chosen by the drafter and re-checked by the legal unit at each gate.
   set_flags: rule(['drafter', 'legal_unit']),
 

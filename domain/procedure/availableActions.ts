@@ -6,8 +6,9 @@ import { authorizeCommand } from './authorizeCommand';
 import { POST_DECISION_PREREQUISITES, postDecisionStepDone } from './handlers/postDecision';
 import { openFindingsOnCurrent } from './handlers/fairCompetition';
 import { isEcon, isTerminal } from './state';
+import { enforcementCaseOf } from './enforcement';
 import { stageAccepts, COMMAND_TYPES } from './stageActions';
-import { postDecisionSteps, type PostDecisionStep } from './steps';
+import { postDecisionStepsOf, type PostDecisionStep } from './steps';
 import type { Actor, CommandType, DecisionContext, MatterState } from './types';
 
 const POST_STEP: Partial<Record<CommandType, PostDecisionStep>> = {
@@ -29,6 +30,8 @@ export function actionApplies(state: MatterState, type: CommandType): boolean {
       return false; // retired: the open findings come from the pre-screen of the current version
     case 'answer_fcr_finding':
       return isEcon(state) && openFindingsOnCurrent(state) > 0;
+    case 'extend_case_deadline':
+      return enforcementCaseOf(state) !== null && !state.decision;
     case 'confirm_amendments':
       return state.legality.conclusion?.outcome === 'LAWFUL_WITH_AMENDMENTS';
     case 'record_contract_particulars':
@@ -40,7 +43,7 @@ export function actionApplies(state: MatterState, type: CommandType): boolean {
   }
   const step = POST_STEP[type];
   if (!step) return true;
-  const steps = postDecisionSteps(state.kind, state.flags);
+  const steps = postDecisionStepsOf(state);
   return (
     steps.includes(step) &&
     !postDecisionStepDone(state, step) &&

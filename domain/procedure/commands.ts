@@ -19,6 +19,7 @@ import {
   resumeImplementationCommand,
   suspendImplementationCommand,
 } from '../decisions/schemas';
+import { ENFORCEMENT_CHECKLIST_CODES, ENFORCEMENT_GROUNDS } from '../enforcement/review';
 import { closeContractCommand, recordContractParticularsCommand, recordContractSigningCommand } from '../contracts/schemas';
 import type { Refusal } from './types';
 
@@ -103,6 +104,22 @@ export const researchItemSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('participation_exemption'), legalGround: prose(), documentId: docId.optional() }),
   /** 713号令第29条第3项: how the experts' opinions were studied and adopted, for the meeting pack. */
   z.object({ kind: z.literal('expert_adoption'), summary: prose(), documentId: docId.optional() }),
+  /** 重大执法决定 (行政处罚法第57–60条): the case as the enforcement unit files it for 法制审核. */
+  z.object({
+    kind: z.literal('enforcement_case'),
+    caseNumber: line(100),
+    /** 立案日期 (YYYY-MM-DD): the 90 days of art. 60 run from it. */
+    caseFiledOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD'),
+    /** Which art. 58 ground puts the case under review; other_statutory names the law in otherBasis. */
+    ground: oneOf(ENFORCEMENT_GROUNDS),
+    otherBasis: line(500).optional(),
+    /** 情节复杂 / 重大违法行为 (art. 57 para. 2): collective discussion only then. */
+    complex: z.boolean(),
+    seriousViolation: z.boolean(),
+    /** 具有一定社会影响 (art. 48): the decision is published. */
+    socialImpact: z.boolean(),
+    summary: prose(),
+  }),
 ]);
 export type ResearchItem = z.infer<typeof researchItemSchema>;
 export type ResearchItemKind = ResearchItem['kind'];
@@ -240,7 +257,11 @@ export const commandSchema = z.discriminatedUnion('type', [
     departureReason: prose().optional(),
     /** 713号令第25条第二款: an exploratory reform with no clear national rule goes forward with its legal risk stated. */
     exploratoryReform: z.object({ legalRisk: prose() }).optional(),
+    /** Enforcement decisions (行政处罚法第58条): the 法制审核 reviewer's answers on EF-* (主体, 管辖, 事实, 证据, 程序, 法律适用, 裁量基准, 文书). */
+    enforcementChecklist: z.array(z.object({ code: oneOf(ENFORCEMENT_CHECKLIST_CODES), result: z.enum(['pass', 'issue', 'not_applicable']), note: prose().optional() })).optional(),
   }),
+  /** 行政处罚法第60条: the 90 days extended (法律、法规、规章另有规定的), with who approved it and on what basis. */
+  z.object({ type: z.literal('extend_case_deadline'), days: z.number().int().min(1).max(365), reason: prose(), approvedBy: line(200), basis: line(500) }),
   z.object({ type: z.literal('confirm_amendments'), versionHash: sha256, note: prose().optional() }),
   z.object({ type: z.literal('record_prior_approval'), granted: z.boolean(), authority: line(500), reference: line(500), note: prose().optional() }),
   z.object({ type: z.literal('schedule_meeting'), meetingAt: instant, body: oneOf(MEETING_BODIES), meetingRef: line(200).optional() }),

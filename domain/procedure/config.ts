@@ -56,6 +56,16 @@ export interface ProcedureConfig {
     /** Every standard answered and the parties heard, before a conclusion. */
     reviewRecordRequired: boolean;
   };
+  /**
+   * Major enforcement decisions reviewed as 行政处罚法第57–60条 write them (case record, EF-* checklist by a
+   * qualified reviewer, collective discussion only for complex or serious cases, the time limit from filing,
+   * publication when of social impact). Optional: matters registered before carry none and keep the rules they
+   * started under (their histories replay as they ran).
+   */
+  enforcement?: {
+    /** 行政处罚法第60条: 自立案之日起九十日内 (other laws may set another limit: 从其规定). */
+    decisionTimeLimit: Duration;
+  };
   /** Contracts in force: how long before the term ends to remind (optional: older matters carry none). */
   contracts?: {
     termReminderLead: Duration;
@@ -131,4 +141,5 @@ export const defaultProcedureConfig: ProcedureConfig = {
   fairCompetition: { reviewRecordRequired: true },
   contracts: { termReminderLead: days(30) },
   documents: defaultDocumentLifeConfig,
+  enforcement: { decisionTimeLimit: days(90) },
 };

@@ -49,6 +49,7 @@ export const procedureConfigSchema = z.strictObject({
   fairCompetition: z.strictObject({ reviewRecordRequired: z.boolean() }).optional(),
   contracts: z.strictObject({ termReminderLead: duration }).optional(),
   documents: documentLifeConfigSchema.optional(),
+  enforcement: z.strictObject({ decisionTimeLimit: duration }).optional(),
 }) satisfies z.ZodType<ProcedureConfig>;
 
 /** A statutory floor: the configuration key, the minimum the law sets and where. */

@@ -7,9 +7,10 @@
 import { periodReadsProvisionalYear, remindAt as remindBefore, type HolidayCalendar } from '../calendar';
 import type { ProcedureConfig } from './config';
 import { postDecisionStepDone } from './handlers/postDecision';
-import { amendmentRoundPending } from './state';
-import { postDecisionSteps } from './steps';
+import { amendmentRoundPending, isTerminal } from './state';
+import { postDecisionStepsOf } from './steps';
 import { kindConfigOf } from './classification';
+import { enforcementCaseOf, enforcementRules } from './enforcement';
 import { CalendarYearMissingError, ms, periodEnd } from './time';
 import type { Duration, DurationUnit, MatterState, Stage } from './types';
 
@@ -19,7 +20,8 @@ export type DeadlineKey =
   | 'comment_window'
   | 'filing_deadline'
   | 'archive_deadline'
-  | 'contract_term_end';
+  | 'contract_term_end'
+  | 'enforcement_decision_time_limit';
 
 /**
  * What a clock's end means: an `obligation` is a duty someone can miss (overdue when passed); a `not_before`
@@ -61,6 +63,8 @@ const NATURE: Record<DeadlineKey, DeadlineNature> = {
   archive_deadline: 'obligation',
   // The end of a contract's term is a fact; the reminder before it is what the unit needs.
   contract_term_end: 'window_end',
+  // 行政处罚法第60条: the decision is due within 90 days of filing the case.
+  enforcement_decision_time_limit: 'obligation',
 };
 const escalates = (key: DeadlineKey): boolean => NATURE[key] === 'obligation';
 
@@ -138,6 +142,14 @@ export function deadlines(state: MatterState, config: ProcedureConfig, cal: Holi
     }
   }
 
+  // 行政处罚法第60条: 自行政处罚案件立案之日起九十日内作出行政处罚决定 (extensions recorded), until the decision.
+  const enforcementCase = enforcementCaseOf(state);
+  if (config.enforcement && enforcementRules(state, config) && enforcementCase && !state.decision && !isTerminal(state.stage)) {
+    const limit = config.enforcement.decisionTimeLimit;
+    const extended = (lg.caseExtensions ?? []).reduce((sum, e) => sum + e.days, 0);
+    clock('enforcement_decision_time_limit', '作出行政处罚决定期限（自立案之日起）', `${enforcementCase.caseFiledOn}T00:00:00+08:00`, { ...limit, amount: limit.amount + extended }, [], state.stage);
+  }
+
   const pc = state.research.publicComment;
   if (pc && !state.research.commentAdoption && ['research', 'supplementing', 'amending'].includes(state.stage)) {
     out.push({
@@ -154,7 +166,7 @@ export function deadlines(state: MatterState, config: ProcedureConfig, cal: Holi
   }
 
   if (state.stage === 'post_decision') {
-    const steps = postDecisionSteps(state.kind, state.flags, state.alsoMajorDecision === true);
+    const steps = postDecisionStepsOf(state);
     const p = state.postDecision;
     if (steps.includes('filing') && p.publication && !p.filing) {
       clock('filing_deadline', '报送备案期限', p.publication.at, k.filingDeadline, [], 'post_decision');

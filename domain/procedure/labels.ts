@@ -57,6 +57,7 @@ export const ROLE_LABELS: Record<Role, string> = {
 export const ACTION_LABELS: Record<CommandType, string> = {
   submit_version: '提交新版本',
   record_research_item: '登记研究论证材料',
+  extend_case_deadline: '登记办案期限延长（行政处罚法第60条）',
   set_flags: '调整事项标记',
   submit_for_review: '提交审查',
   withdraw: '撤回',
@@ -138,6 +139,7 @@ export const RESEARCH_ITEM_LABELS: Record<ResearchItemKind, string> = {
   public_participation: '听取公众意见（座谈会、实地走访、书面征求意见、问卷调查、民意调查）',
   participation_exemption: '依法不予公开（不听取公众意见）的依据',
   expert_adoption: '专家论证意见采纳情况',
+  enforcement_case: '执法案件情况（立案、法制审核情形）',
 };
 
 /**

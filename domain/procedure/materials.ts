@@ -33,6 +33,8 @@ function present(state: MatterState, key: MaterialKey): boolean {
       return heardThePublic(state) || Boolean(r.participationExemption);
     case 'expert_adoption':
       return Boolean(r.expertAdoption);
+    case 'enforcement_case':
+      return (r.enforcementCase ?? null) !== null;
     case 'contract_particulars':
       return (state.contract?.particulars ?? null) !== null;
     default:

@@ -163,6 +163,35 @@ export const REFUSALS = {
     en: 'Once the fair-competition review has started or the pre-screen has findings, removing ECON is the legal unit\'s decision (not a drafter or version author of the matter), with a reason; the findings stay on record (our practice; a measure not reviewed must not be issued)',
     basis: '公平竞争审查条例第18条',
   },
+  ENFORCEMENT_GROUND_BASIS_MISSING: {
+    status: 422,
+    zh: '以“法律、法规规定应当进行法制审核的其他情形”送审的，应当写明该法律、法规条款',
+    en: 'The ground "other cases the law requires" needs the provision named (otherBasis)',
+    basis: '行政处罚法第58条第1款第4项',
+  },
+  ENFORCEMENT_REVIEWER_UNQUALIFIED: {
+    status: 403,
+    zh: '初次从事行政处罚决定法制审核的人员，应当通过国家统一法律职业资格考试取得法律职业资格：该人员未登记法律职业资格，不能承担本案法制审核',
+    en: 'A first-time 法制审核 reviewer of penalty decisions must hold the legal professional qualification; this person has none on record',
+    basis: '行政处罚法第58条第2款',
+  },
+  ENFORCEMENT_NOT_REVIEWER: {
+    status: 403,
+    zh: '法制审核意见由承担本案法制审核的人员出具',
+    en: 'The review opinion is given by the person assigned to the 法制审核 of this case (who took the materials)',
+    basis: '行政处罚法第58条第1款（本系统规则：审核人员确定后由其出具意见）',
+  },
+  ENFORCEMENT_CHECKLIST_INCOMPLETE: {
+    status: 422,
+    zh: '法制审核应当逐项审核执法主体、管辖权、案件事实、证据、程序、法律适用、裁量基准和执法文书；有问题的不能审核通过',
+    en: 'The review answers every enforcement point (subject, jurisdiction, facts, evidence, procedure, law applied, discretion standard, documents); with an issue it cannot pass',
+    basis: '行政处罚法第58条；国办发〔2018〕118号（审核内容，实践规范）',
+  },
+  ENFORCEMENT_NOT_APPLICABLE: {
+    status: 409,
+    zh: '仅适用于按行政处罚法第57–60条办理的重大执法决定法制审核',
+    en: 'Only for a major enforcement decision review under 行政处罚法 arts. 57–60',
+  },
   MATERIALS_INCOMPLETE: {
     status: 422,
     zh: '送审材料不齐全，不能开始合法性审核',

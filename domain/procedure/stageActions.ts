@@ -23,6 +23,8 @@ export const STAGES_FOR_COMMAND: Record<CommandType, readonly Stage[]> = {
   // Flags are re-checked at each gate until the decision.
   set_flags: PRE_DECISION,
   withdraw: NON_TERMINAL,
+  // Until the decision (the 90 days of 行政处罚法第60条 run from filing to it).
+  extend_case_deadline: [...PRE_DECISION, 'post_decision'],
   return_for_revision: ['fair_competition_review', 'completeness_check', 'legality_review', 'awaiting_meeting', 'final_text_check', 'contract_signing'],
   assign_fcr_reviewer: [...PRE_DECISION, 'finalizing', 'final_text_check'],
   // The pre-screen may run on drafts, before the matter reaches the reviewer.

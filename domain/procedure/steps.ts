@@ -4,7 +4,8 @@
  */
 
 import type { ProcedureConfig } from './config';
-import type { Flag, LegacyRules, MatterKind, Stage } from './types';
+import type { Flag, LegacyRules, MatterKind, MatterState, Stage } from './types';
+import { enforcementPublishes } from './enforcement';
 import { RESEARCH_ITEM_LABELS } from './labels';
 import { isMajorDecision, kindConfigOf } from './classification';
 
@@ -68,16 +69,21 @@ export function successStage(kind: MatterKind): 'issued' | 'decided' {
   return kind === 'normative_document' || kind === 'major_decision' ? 'issued' : 'decided';
 }
 
+/** Post-decision steps of this matter: its kind and flags, whether it is also a major decision, and for an enforcement decision whether it is published (行政处罚法第48条). */
+export function postDecisionStepsOf(state: MatterState): PostDecisionStep[] {
+  return postDecisionSteps(state.kind, state.flags, state.alsoMajorDecision === true, { publish: enforcementPublishes(state) });
+}
+
 /**
  * Post-decision steps in the order they must happen. `alsoMajorDecision`: a normative document that is also
  * a major decision owes both kinds' steps (the Party report and the 备案).
  */
-export function postDecisionSteps(kind: MatterKind, flags: readonly Flag[], alsoMajorDecision = false): PostDecisionStep[] {
+export function postDecisionSteps(kind: MatterKind, flags: readonly Flag[], alsoMajorDecision = false, opts: { publish?: boolean } = {}): PostDecisionStep[] {
   const steps: PostDecisionStep[] = [];
   if (isMajorDecision({ kind, alsoMajorDecision })) steps.push('party_report'); // 713号令第31条
   if (hasFlag(kind, flags, 'GOVNAME')) steps.push('government_review');
   if (kind !== 'collective_matter') steps.push('sign_and_number');
-  if (kind === 'normative_document' || kind === 'major_decision') steps.push('publish'); // 713号令第32条
+  if (kind === 'normative_document' || kind === 'major_decision' || opts.publish) steps.push('publish'); // 713号令第32条; 行政处罚法第48条
   if (kind === 'normative_document') steps.push('filing');
   steps.push('archive'); // 713号令第33条
   return steps;
@@ -96,7 +102,8 @@ export type MaterialKey =
   | 'fcr_conclusion'
   | 'public_participation'
   | 'expert_adoption'
-  | 'contract_particulars';
+  | 'contract_particulars'
+  | 'enforcement_case';
 
 export const MATERIAL_LABELS: Record<MaterialKey, string> = {
   draft: '草案文本',
@@ -112,6 +119,7 @@ export const MATERIAL_LABELS: Record<MaterialKey, string> = {
   public_participation: '听取公众意见情况（713号令第14条）',
   expert_adoption: '专家论证意见采纳情况（713号令第29条）',
   contract_particulars: '合同要素（主体、授权、依据、采购程序、价款、履行、责任、保密、争议解决）',
+  enforcement_case: RESEARCH_ITEM_LABELS.enforcement_case,
 };
 
 /** 713号令第26条 (送审材料) and art. 29 (the meeting pack): what must be on file, by kind and flags. */
@@ -130,6 +138,8 @@ export function requiredMaterials(kind: MatterKind, flags: readonly Flag[], conf
   if (!legacy.publicHearingOptional && hasFlag(kind, flags, 'TECH') && (kind === 'normative_document' || kind === 'major_decision')) list.push('expert_adoption');
   if (hasFlag(kind, flags, 'RISK')) list.push('risk_assessment');
   if (hasFlag(kind, flags, 'ECON')) list.push('fcr_conclusion');
+  // 行政处罚法第57–60条: the case (filing date, art. 58 ground, complexity, social impact) goes with the materials.
+  if (kind === 'enforcement_review' && config.enforcement) list.push('enforcement_case');
   return list;
 }
 

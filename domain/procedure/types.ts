@@ -74,6 +74,8 @@ export interface Actor {
   username: string;
   roles: Role[];
   sectionId: string | null;
+  /** 法律职业资格 (行政处罚法第58条第2款), an attribute an admin sets on the person. */
+  legalQualification?: boolean;
   /** For retained lawyers: the contract period (YYYY-MM-DD or ISO instants, inclusive). */
   lawyerContract?: { from: string; to: string } | null;
 }
@@ -101,6 +103,8 @@ export interface ResearchRecord {
   participationExemption?: Recorded<Extract<ResearchItem, { kind: 'participation_exemption' }>> | null;
   /** 713号令第29条: how the experts' opinions were adopted. */
   expertAdoption?: Recorded<Extract<ResearchItem, { kind: 'expert_adoption' }>> | null;
+  /** Enforcement decisions (行政处罚法第57–60条); absent in matters registered before it was kept. */
+  enforcementCase?: Recorded<Extract<ResearchItem, { kind: 'enforcement_case' }>> | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -217,6 +221,8 @@ export interface LegalityConclusionRecord {
   concludedBy: string;
   concludedAt: string;
   supersededAt?: string;
+  /** Enforcement decisions: the reviewer's answers on the EF-* checklist. */
+  enforcementChecklist?: Array<{ code: string; result: 'pass' | 'issue' | 'not_applicable'; note?: string }>;
 }
 
 export interface LegalityState {
@@ -234,6 +240,10 @@ export interface LegalityState {
   amendmentsApplied: { versionHash: string; confirmedBy: string; confirmedAt: string; note?: string } | null;
   supplementRequests: Array<{ at: string; by: string; missing: string[]; note: string }>;
   priorApprovals: Array<{ granted: boolean; authority: string; reference: string; note?: string; by: string; at: string }>;
+  /** Enforcement decisions: the 法制审核 reviewer, qualified when first assigned (行政处罚法第58条第2款). */
+  enforcementReviewerId?: string | null;
+  /** Enforcement decisions: extensions of the 90 days of 行政处罚法第60条. */
+  caseExtensions?: Array<{ days: number; reason: string; approvedBy: string; basis: string; by: string; at: string }>;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -44,6 +44,7 @@ export async function provisionPeople(baseUrl: string, creds: Credentials): Prom
       sectionId: u.sectionId,
       lawFirm: !!u.lawFirm,
       ...(u.lawFirm ? retainer : {}),
+      ...(u.legalQualification ? { legalQualification: true } : {}),
     });
     if (r.status !== 201) throw new Error(`creating ${u.username} failed: ${r.status} ${JSON.stringify(r.json)}`);
     created++;

@@ -234,11 +234,18 @@ export async function enforcementReview(w: Walk): Promise<string> {
   const id: string = created.id;
   w.print(`  drafter   registered ${id} → ${created.stage}`);
   await w.research(id, {});
+  // 行政处罚法第57–60条: the case — filed 30 days ago (the 90 days of art. 60 run from it), a hearing was held
+  // (art. 58 para. 1 item 2), a repeat violation punished with closure (serious: collective discussion, art. 57
+  // para. 2), of social impact (published, art. 48).
+  await w.step(id, w.p.drafter, { type: 'record_research_item', item: { kind: 'enforcement_case', caseNumber: '南文旅立〔2026〕12号', caseFiledOn: daysAgo(30).slice(0, 10), ground: 'hearing_held', complex: false, seriousViolation: true, socialImpact: true, summary: '网吧接纳未成年人，拟责令停业整顿15日并处罚款1.5万元，当事人申请听证并已举行' } });
   await w.step(id, w.p.drafter, { type: 'submit_for_review' });
+  // The 法制审核 reviewer holds the legal qualification (第58条第2款) and answers the enforcement checklist.
   await w.step(id, w.p.legal, { type: 'accept_materials' });
-  await w.legality(id, false);
+  const points = ['EF-SUBJECT', 'EF-JURISDICTION', 'EF-FACTS', 'EF-EVIDENCE', 'EF-PROCEDURE', 'EF-LAW', 'EF-DISCRETION', 'EF-DOCUMENT'];
+  await w.step(id, w.p.legal, { type: 'record_legality_conclusion', versionHash: await w.hash(id), outcome: 'LAWFUL', text: '法制审核意见：主体适格、事实清楚、证据充分、程序合法、适用法律正确、符合裁量基准，审核通过。', enforcementChecklist: points.map((code) => ({ code, result: 'pass' })) });
   await w.meeting(id);
   await w.step(id, w.p.secretary, { type: 'sign_and_number', versionHash: await w.hash(id), signedBy: '局长' });
+  await w.step(id, w.p.secretary, { type: 'publish', channel: '区政府网站（行政处罚决定公开）', reference: 'https://example.invalid/penalty/7' });
   await w.step(id, w.p.secretary, { type: 'archive', archiveRef: 'DA-2026-003' });
   return id;
 }

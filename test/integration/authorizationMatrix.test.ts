@@ -14,6 +14,7 @@ const PAYLOADS: Record<CommandType, Record<string, unknown>> = {
   submit_for_review: {},
   withdraw: { reason: 'r' },
   return_for_revision: { reason: 'r' },
+  extend_case_deadline: { days: 30, reason: 'r', approvedBy: 'a', basis: 'b' },
   assign_fcr_reviewer: { reviewerId: 'u' },
   set_fcr_findings: { openFindings: 0 },
   answer_fcr_finding: { findingId: 'f', verdict: 'dismissed', reason: 'r' },

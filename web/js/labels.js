@@ -65,6 +65,7 @@ export const label = (table, code) => (code === null || code === undefined ? '�
 /** @type {Labels} */ export const FCR_ANSWER_SHORT = { not_involved: '不涉及', no_restriction: '无限制效果', restriction: '有限制效果' };
 /** @type {Labels} */ export const CONSULTATION_KIND_LABELS = { operator: '经营者', association: '行业协会商会', public: '社会公众', expert: '专家学者' };
 /** How operators and associations were heard (条例第16条); filled from the vocabulary (fcrConsultationMethods). @type {Labels} */ export const CONSULTATION_METHOD_LABELS = {};
+/** domain/enforcement/review.ts ENFORCEMENT_CHECKLIST_LABELS (行政处罚法第58条). @type {Labels} */ export const ENFORCEMENT_CHECKLIST_LABELS = { 'EF-SUBJECT': '执法主体合法，执法人员具备执法资格', 'EF-JURISDICTION': '具有管辖权', 'EF-FACTS': '案件事实清楚', 'EF-EVIDENCE': '证据合法、确凿、充分', 'EF-PROCEDURE': '程序合法（告知、陈述申辩、听证等）', 'EF-LAW': '适用法律、法规、规章准确', 'EF-DISCRETION': '符合行政裁量权基准，处罚适当', 'EF-DOCUMENT': '执法文书规范、完备' };
 /** @type {Labels} */ export const CONFIDENCE_LABELS = { high: '较高', medium: '中', low: '较低' };
 
 /**

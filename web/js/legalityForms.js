@@ -6,7 +6,7 @@
 import { h, uid } from './dom.js';
 import { field, valueOf, optional, repeatable } from './forms.js';
 import { hashField } from './versionHashField.js';
-import { CHECKLIST_LABELS, CHECKLIST_RESULT_LABELS, CONTRACT_CHECKLIST_LABELS, LEGALITY_OUTCOME_LABELS } from './labels.js';
+import { CHECKLIST_LABELS, CHECKLIST_RESULT_LABELS, CONTRACT_CHECKLIST_LABELS, ENFORCEMENT_CHECKLIST_LABELS, LEGALITY_OUTCOME_LABELS } from './labels.js';
 
 /** @typedef {import('./actions.js').ActionContext} ActionContext */
 /** @typedef {import('./actions.js').ActionSpec} ActionSpec */
@@ -17,21 +17,22 @@ import { CHECKLIST_LABELS, CHECKLIST_RESULT_LABELS, CONTRACT_CHECKLIST_LABELS, L
  * @param {ActionContext} ctx
  * @param {Array<{ code: string, result: string, note?: string, amendment?: string }>} [initial]
  */
-function checklistTable(ctx, initial = []) {
+function checklistTable(ctx, initial = [], spec = { path: 'command.checklist', labels: /** @type {Record<string, string> | null} */ (null), legend: '' }) {
   /** @type {Array<{ code: string, radioInputs: HTMLInputElement[], note: HTMLInputElement, amendment: HTMLInputElement | null }>} */
   const rows = [];
   const tbody = h('tbody');
-  // A contract is reviewed on its own points (CT-*), everything else on the legality checklist (LR-*).
+  // A contract is reviewed on its own points (CT-*), an enforcement decision on EF-* (spec), everything else on LR-*.
   const contract = ctx.matter.kind === 'contract_review';
-  Object.entries(contract ? CONTRACT_CHECKLIST_LABELS : CHECKLIST_LABELS).forEach(([code, text], i) => {
+  const path = spec.path;
+  Object.entries(spec.labels ?? (contract ? CONTRACT_CHECKLIST_LABELS : CHECKLIST_LABELS)).forEach(([code, text], i) => {
     const codeId = uid('lr');
     const name = uid('lr-result');
     // No result is preselected: the adviser must take a position on every point of the checklist.
-    const radioInputs = Object.keys(CHECKLIST_RESULT_LABELS).map((value) => h('input', { type: 'radio', id: uid('r'), name, value, required: true, dataset: { path: `command.checklist.${i}.result` } }));
+    const radioInputs = Object.keys(CHECKLIST_RESULT_LABELS).map((value) => h('input', { type: 'radio', id: uid('r'), name, value, required: true, dataset: { path: `${path}.${i}.result` } }));
     const noteId = uid('note');
-    const note = h('input', { type: 'text', id: noteId, dataset: { path: `command.checklist.${i}.note` }, 'aria-labelledby': `${codeId} ${noteId}-l`, placeholder: '说明（存在问题时必填）' });
+    const note = h('input', { type: 'text', id: noteId, dataset: { path: `${path}.${i}.note` }, 'aria-labelledby': `${codeId} ${noteId}-l`, placeholder: '说明（存在问题时必填）' });
     // LR-P2 / LR-C1: an issue bars a lawful outcome until the amendment that cures it is recorded.
-    const amendment = ['LR-P2', 'LR-C1'].includes(code) ? h('input', { type: 'text', dataset: { path: `command.checklist.${i}.amendment` }, 'aria-label': `${code} 纠正该问题的修改意见`, placeholder: '纠正该问题的修改意见（结论为合法时必填）', hidden: true }) : null;
+    const amendment = ['LR-P2', 'LR-C1'].includes(code) ? h('input', { type: 'text', dataset: { path: `${path}.${i}.amendment` }, 'aria-label': `${code} 纠正该问题的修改意见`, placeholder: '纠正该问题的修改意见（结论为合法时必填）', hidden: true }) : null;
     const given = initial.find((e) => e.code === code);
     if (given) {
       const r = radioInputs.find((x) => x.value === given.result);
@@ -64,8 +65,8 @@ function checklistTable(ctx, initial = []) {
     x.checked = true;
     x.dispatchEvent(new Event('change'));
   });
-  const el = h('fieldset', { class: 'group checklist repeatable', dataset: { path: 'command.checklist' }, tabindex: '-1' },
-    h('legend', {}, contract ? '合同审查要点（CT 清单）' : '合法性审核要点（LR 清单）'),
+  const el = h('fieldset', { class: 'group checklist repeatable', dataset: { path }, tabindex: '-1' },
+    h('legend', {}, spec.legend || (contract ? '合同审查要点（CT 清单）' : '合法性审核要点（LR 清单）')),
     h('p', { class: 'help' }, '逐项作出判断；“存在问题”须写明说明。'),
     h('div', { class: 'toolbar' }, h('button', { type: 'button', class: 'secondary small', onclick: () => setAll('pass') }, '全部设为“符合”')),
     h('div', { class: 'table-wrap stack' }, h('table', { class: 'checklist-table' },
@@ -107,7 +108,11 @@ export function legalityConclusionForm(ctx) {
   const missing = repeatable({ legend: '需补充的程序或材料', path: 'command.missing', columns: [{ label: '事项', required: true }], addLabel: '添加', minRows: 1 });
   const authority = field({ label: '批准机关', path: 'command.approvalAuthority', wide: true });
   // The legal unit's own answer on every point (713号令第28条), starting from the lawyer's; a departure needs its reason.
-  const checklist = checklistTable(ctx, opinions[opinions.length - 1]?.checklist ?? []);
+  // 行政处罚法第58条: an enforcement decision is reviewed on its own points (主体, 管辖, 事实, 证据, 程序, 法律适用, 裁量基准, 文书).
+  const enforcement = ctx.matter.kind === 'enforcement_review';
+  const checklist = enforcement
+    ? checklistTable(ctx, [], { path: 'command.enforcementChecklist', labels: ENFORCEMENT_CHECKLIST_LABELS, legend: '法制审核要点（行政处罚法第58条）' })
+    : checklistTable(ctx, opinions[opinions.length - 1]?.checklist ?? []);
   const departure = field({ label: '与法律顾问意见不一致的理由', path: 'command.departureReason', type: 'textarea', rows: 2, wide: true, help: '结论或任一审核要点与法律顾问意见不同时必填。' });
   const risk = field({ label: '探索性改革：明示的法律风险', path: 'command.exploratoryReform.legalRisk', type: 'textarea', rows: 2, wide: true, help: '仅国家尚无明确规定的探索性改革决策事项（713号令第25条第二款）。' });
   const sync = () => {
@@ -133,7 +138,7 @@ export function legalityConclusionForm(ctx) {
       if (o === 'LAWFUL_WITH_AMENDMENTS') optional(command, 'amendments', amendments.values());
       if (['RETURN_TO_COMPLETE_PROCEDURE', 'MATERIALS_INCOMPLETE'].includes(o)) optional(command, 'missing', missing.values());
       if (o === 'NEED_PRIOR_APPROVAL') optional(command, 'approvalAuthority', valueOf(authority));
-      if (!checklist.el.hidden) command.checklist = checklist.values();
+      if (!checklist.el.hidden) command[enforcement ? 'enforcementChecklist' : 'checklist'] = checklist.values();
       optional(command, 'departureReason', valueOf(departure));
       if (!risk.hidden && valueOf(risk)) command.exploratoryReform = { legalRisk: valueOf(risk) };
       return { command };

@@ -11,6 +11,8 @@ import { currentHash, currentLawyerOpinion, moveTo, noteLegalUnitActor, supersed
 import { lawyerGate } from '../gates';
 import { isMajorDecision, kindConfigOf } from '../classification';
 import type { ChecklistEntry, Command, LegalityOutcome, MatterState, Refusal, Stage } from '../types';
+import { enforcementRules, enforcementStageAfterReview } from '../enforcement';
+import { enforcementChecklistProblem } from '../../enforcement/review';
 import { LEGALITY_OUTCOMES } from '../types';
 import { closeAs } from './drafting';
 import { currentLegalityFindings, openLegalityFindings } from '../legalityPrescreen';
@@ -25,6 +27,12 @@ function asLegalUnit(s: MatterState, ctx: HandlerContext): void {
 export const acceptMaterials: Handler<'accept_materials'> = (s, _cmd, ctx) => {
   const incomplete = materialsRefusal(missingMaterials(s, ctx.config, ctx.legacy), '');
   if (incomplete) return incomplete;
+  // 行政处罚法第58条第2款: whoever takes on the 法制审核 of an enforcement decision holds the legal
+  // qualification when first assigned; the case stays theirs (a resubmission keeps its reviewer).
+  if (enforcementRules(s, ctx.config) && !s.legality.enforcementReviewerId) {
+    if (ctx.actor.legalQualification !== true) return refuse('ENFORCEMENT_REVIEWER_UNQUALIFIED', ctx.actor.username);
+    s.legality.enforcementReviewerId = ctx.actor.userId;
+  }
   asLegalUnit(s, ctx);
   moveTo(s, 'legality_review', ctx.now);
   return done('送审材料齐全，开始合法性审核');
@@ -69,7 +77,8 @@ export function checklistCodesFor(kind: MatterState['kind']): readonly string[] 
 }
 
 /** Where a cleared legality review leads: the meeting, or for a contract its signing. */
-function afterLegality(s: MatterState): Stage {
+function afterLegality(s: MatterState, ctx: HandlerContext): Stage {
+  if (enforcementRules(s, ctx.config)) return enforcementStageAfterReview(s);
   return s.kind === 'contract_review' ? 'contract_signing' : 'awaiting_meeting';
 }
 
@@ -202,6 +211,15 @@ export const recordLegalityConclusion: Handler<'record_legality_conclusion'> = (
     default:
       break;
   }
+  const enforcement = enforcementRules(s, ctx.config);
+  if (enforcement) {
+    // 行政处罚法第58条: the reviewer who took the case answers the enforcement checklist, not LR-*.
+    if (s.legality.enforcementReviewerId && s.legality.enforcementReviewerId !== ctx.actor.userId) return refuse('ENFORCEMENT_NOT_REVIEWER');
+    if (SUBSTANTIVE.includes(cmd.outcome)) {
+      const problem = enforcementChecklistProblem(cmd.enforcementChecklist, cmd.outcome !== 'UNLAWFUL');
+      if (problem) return refuse('ENFORCEMENT_CHECKLIST_INCOMPLETE', problem);
+    }
+  }
   if (SUBSTANTIVE.includes(cmd.outcome)) {
     const opinion = currentLawyerOpinion(s);
     if (cmd.outcome !== 'UNLAWFUL' && opinion?.outcome === 'UNLAWFUL') return refuse('LAWYER_OPINION_UNLAWFUL');
@@ -209,8 +227,9 @@ export const recordLegalityConclusion: Handler<'record_legality_conclusion'> = (
       if (!s.legality.lawyerId) return refuse('LAWYER_NOT_ASSIGNED');
       if (!opinion) return refuse('LAWYER_OPINION_MISSING');
     }
-    // 713号令第28条 (and normative documents by analogy): contracts keep their own CT-* review (life cycle).
-    if (!ctx.legacy?.opinionsWithoutOwnChecklist && s.kind !== 'contract_review') {
+    // 713号令第28条 (and normative documents by analogy): contracts keep their own CT-* review (life cycle),
+    // enforcement decisions their EF-* one (行政处罚法第58条, above).
+    if (!ctx.legacy?.opinionsWithoutOwnChecklist && s.kind !== 'contract_review' && !enforcement) {
       const own = ownOpinionProblem(s, cmd);
       if (own) return own;
     }
@@ -229,6 +248,7 @@ export const recordLegalityConclusion: Handler<'record_legality_conclusion'> = (
     ...(cmd.checklist ? { checklist: cmd.checklist } : {}),
     ...(cmd.departureReason ? { departureReason: cmd.departureReason } : {}),
     ...(cmd.exploratoryReform ? { exploratoryReform: cmd.exploratoryReform } : {}),
+    ...(enforcement && cmd.enforcementChecklist ? { enforcementChecklist: cmd.enforcementChecklist } : {}),
     concludedBy: ctx.actor.userId,
     concludedAt: ctx.now,
   };
@@ -236,7 +256,7 @@ export const recordLegalityConclusion: Handler<'record_legality_conclusion'> = (
   const label = LEGALITY_OUTCOME_LABELS[cmd.outcome];
   switch (cmd.outcome) {
     case 'LAWFUL':
-      moveTo(s, afterLegality(s), ctx.now);
+      moveTo(s, afterLegality(s, ctx), ctx.now);
       break;
     case 'LAWFUL_WITH_AMENDMENTS':
       moveTo(s, 'amending', ctx.now);
@@ -277,7 +297,17 @@ export const confirmAmendments: Handler<'confirm_amendments'> = (s, cmd, ctx) =>
     ...(cmd.note ? { note: cmd.note } : {}),
   };
   asLegalUnit(s, ctx);
-  const to = afterLegality(s);
+  const to = afterLegality(s, ctx);
   moveTo(s, to, ctx.now);
   return done(`确认已按合法性审核意见修改，${STAGE_LABELS[to]}`);
+};
+
+/** 行政处罚法第60条: the 90 days from filing, extended where a law, regulation or rule allows, recorded with who approved it. */
+export const extendCaseDeadline: Handler<'extend_case_deadline'> = (s, cmd, ctx) => {
+  if (!enforcementRules(s, ctx.config)) return refuse('ENFORCEMENT_NOT_APPLICABLE');
+  if (!s.research.enforcementCase) return refuse('MATERIALS_INCOMPLETE', 'the case (enforcement_case) with its filing date');
+  if (s.decision) return refuse('ALREADY_DONE', 'the decision has been made: the time limit no longer runs');
+  if (!nonEmpty(cmd.reason) || !nonEmpty(cmd.approvedBy) || !nonEmpty(cmd.basis)) return refuse('INVALID_INPUT', 'reason, approvedBy and basis');
+  s.legality.caseExtensions = [...(s.legality.caseExtensions ?? []), { days: cmd.days, reason: cmd.reason, approvedBy: cmd.approvedBy, basis: cmd.basis, by: ctx.actor.userId, at: ctx.now }];
+  return done(`办案期限延长 ${cmd.days} 日（${cmd.approvedBy}批准，依据${cmd.basis}）：${cmd.reason}`);
 };

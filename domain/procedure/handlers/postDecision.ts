@@ -5,10 +5,11 @@
  * for enforcement decisions and “三重一大” matters, decided).
  */
 
-import { fcrGate } from '../gates';
+import { fcrGate, legalityGate } from '../gates';
+import { enforcementRules } from '../enforcement';
 import { refuse, type RefusalCode } from '../refusals';
 import { currentHash, moveTo } from '../state';
-import { postDecisionSteps, successStage, type PostDecisionStep } from '../steps';
+import { postDecisionStepsOf, successStage, type PostDecisionStep } from '../steps';
 import { STAGE_LABELS } from '../labels';
 import type { Command, MatterState, Refusal } from '../types';
 import { canonicalInstant } from '../../lifecycle/lifeTime';
@@ -58,7 +59,7 @@ export const POST_DECISION_PREREQUISITES: Record<PostDecisionStep, readonly Post
 };
 
 function precheck(s: MatterState, step: PostDecisionStep): Refusal | null {
-  const steps = postDecisionSteps(s.kind, s.flags, s.alsoMajorDecision === true);
+  const steps = postDecisionStepsOf(s);
   if (!steps.includes(step)) return refuse('NOT_APPLICABLE', step);
   if (isDone(s, step)) return refuse('ALREADY_DONE', step);
   for (const pre of POST_DECISION_PREREQUISITES[step]) {
@@ -68,7 +69,7 @@ function precheck(s: MatterState, step: PostDecisionStep): Refusal | null {
 }
 
 function finishIfComplete(s: MatterState, now: string, by: string, summary: string): HandlerResult {
-  if (postDecisionSteps(s.kind, s.flags, s.alsoMajorDecision === true).every((step) => isDone(s, step))) {
+  if (postDecisionStepsOf(s).every((step) => isDone(s, step))) {
     const to = successStage(s.kind);
     s.closure = { stage: s.stage, by, at: now, reason: summary };
     moveTo(s, to, now);
@@ -123,8 +124,12 @@ export const signAndNumber: Handler<'sign_and_number'> = (s, cmd, ctx) => {
   if (!nonEmpty(cmd.signedBy) || (!register && !nonEmpty(cmd.documentNumber))) return refuse('INVALID_INPUT', 'documentNumber and signedBy');
   if (cmd.versionHash !== currentHash(s)) return refuse('STALE_VERSION', `current is ${currentHash(s)}`);
   const d = s.decision;
-  const decided = d ? (d.outcome === 'approve_with_changes' ? d.finalText?.versionHash : d.versionHash) : undefined;
+  // An enforcement decision without collective discussion (行政处罚法第57条第1款): the head decides by signing
+  // the text the 法制审核 passed (第58条: not before it passed).
+  const headDecides = !d && enforcementRules(s, ctx.config) && legalityGate(s) === null;
+  const decided = d ? (d.outcome === 'approve_with_changes' ? d.finalText?.versionHash : d.versionHash) : headDecides ? currentHash(s) : undefined;
   if (decided !== cmd.versionHash) return refuse('VERSION_NOT_DECIDED');
+  if (headDecides) s.decision = { outcome: 'approve', decidedAt: ctx.now, versionHash: cmd.versionHash, changes: [], finalText: null };
   const gate = fcrGate(s);
   if (gate) return gate;
   const life = register ? signingLife(s, cmd, ctx) : {};

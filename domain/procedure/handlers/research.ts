@@ -144,6 +144,14 @@ export const recordResearchItem: Handler<'record_research_item'> = (s, cmd, ctx)
       if (!nonEmpty(item.documentId) || !nonEmpty(item.summary)) return refuse('INVALID_INPUT', 'documentId and summary');
       r.procedureStatement = { ...item, ...stamp };
       break;
+    case 'enforcement_case': {
+      // 行政处罚法第57–60条: only an enforcement decision has a case; the art. 58 ground is named.
+      if (s.kind !== 'enforcement_review') return refuse('NOT_APPLICABLE', 'only an enforcement decision review records its case');
+      if (item.ground === 'other_statutory' && !nonEmpty(item.otherBasis)) return refuse('ENFORCEMENT_GROUND_BASIS_MISSING');
+      if (Date.parse(`${item.caseFiledOn}T00:00:00+08:00`) > Date.parse(ctx.now)) return refuse('INVALID_INPUT', 'caseFiledOn is in the future');
+      r.enforcementCase = { ...item, ...stamp };
+      break;
+    }
     default:
       return refuse('INVALID_INPUT');
   }

@@ -21,7 +21,8 @@ export interface Cast {
 export async function createCast(system: System, members = 3): Promise<Cast> {
   const all = await Promise.all([
     person(system, ['drafter']),
-    person(system, ['legal_unit']),
+    // 法律职业资格 on record: may take on an enforcement decision's 法制审核 (行政处罚法第58条第2款).
+    person(system, ['legal_unit'], { legalQualification: true }),
     person(system, ['lawyer'], { contract: { from: '2020-01-01', to: '2099-12-31' } }),
     person(system, ['fcr_reviewer']),
     person(system, ['secretary']),

@@ -52,7 +52,7 @@ export interface TestPerson {
  * Creates a person with the given roles directly in the database (unique username per call) and logs
  * them in through the API, so every test action is attributed to an authenticated person.
  */
-export async function person(system: System, roles: Role[], opts: { sectionId?: string | null; contract?: { from: string; to: string }; displayName?: string } = {}): Promise<TestPerson> {
+export async function person(system: System, roles: Role[], opts: { sectionId?: string | null; contract?: { from: string; to: string }; displayName?: string; legalQualification?: boolean } = {}): Promise<TestPerson> {
   const prisma = system.db.prisma;
   await ensureOrganisations(prisma, null);
   const username = `${roles.join('+')}-${crypto.randomUUID().slice(0, 8)}`;
@@ -70,6 +70,7 @@ export async function person(system: System, roles: Role[], opts: { sectionId?: 
       sectionId: opts.sectionId === undefined ? (roles.includes('drafter') ? 'market' : null) : opts.sectionId,
       contractFrom: opts.contract?.from ?? null,
       contractTo: opts.contract?.to ?? null,
+      legalQualification: opts.legalQualification ?? false,
       signingPublicKey: key?.publicKeyPem ?? null,
       signingKeySealed: key?.sealed ?? null,
     },
@@ -101,6 +102,7 @@ export function api(system: System) {
     get: (url: string, who: TestPerson | null) => call('GET', url, who),
     post: (url: string, who: TestPerson | null, body?: unknown, headers?: Record<string, string>) => call('POST', url, who, body, headers),
     put: (url: string, who: TestPerson | null, body?: unknown) => call('PUT', url, who, body),
+    patch: (url: string, who: TestPerson | null, body?: unknown) => call('PATCH', url, who, body),
     act: (matterId: string, who: TestPerson, command: Record<string, unknown>, extra: { text?: string; idempotencyKey?: string } = {}) =>
       call('POST', `/api/v1/matters/${matterId}/actions`, who, { command, ...(extra.text !== undefined ? { text: extra.text } : {}) }, extra.idempotencyKey ? { 'idempotency-key': extra.idempotencyKey } : {}),
   };

@@ -74,24 +74,23 @@ describe('major decision, PUBLIC + TECH + RISK, end to end', () => {
 });
 
 describe('enforcement review, end to end', () => {
-  it('has no public comment, FCR, publish or filing; signs the decision and archives; ends decided', () => {
+  it('matters registered before the enforcement rules keep theirs: no case record, LR-free conclusion, meeting, sign, archive (replay)', () => {
+    const legacy = { ...config, enforcement: undefined };
     const now = at('2025-03-03');
     let s = register('enforcement_review', [], now);
-    s = doResearch(s, now);
-    s = apply(s, { type: 'submit_for_review' }, people.drafter, now);
+    s = doResearch(s, now, legacy);
+    s = apply(s, { type: 'submit_for_review' }, people.drafter, now, legacy);
     expect(s.stage).toBe('completeness_check');
-    s = apply(s, { type: 'accept_materials' }, people.legal, now);
-    // No lawyer required for an enforcement review by default (行政处罚法第58条: 法制审核人员).
-    s = apply(s, { type: 'record_legality_conclusion', versionHash: currentHashOf(s), outcome: 'LAWFUL', checklist: fullChecklist(), text: '审核通过' }, people.legal, now);
+    s = apply(s, { type: 'accept_materials' }, people.legal2, now, legacy);
+    s = apply(s, { type: 'record_legality_conclusion', versionHash: currentHashOf(s), outcome: 'LAWFUL', text: '审核通过' }, people.legal, now, legacy);
     expect(s.stage).toBe('awaiting_meeting');
-    // No minimum review time configured: a meeting the next day is fine.
-    s = apply(s, { type: 'schedule_meeting', meetingAt: at('2025-03-04', '10:00'), body: 'director_office_meeting' }, people.secretary, now);
-    s = apply(s, { type: 'record_meeting', record: meetingRecord() }, people.secretary, at('2025-03-04', '12:00'));
+    s = apply(s, { type: 'schedule_meeting', meetingAt: at('2025-03-04', '10:00'), body: 'director_office_meeting' }, people.secretary, now, legacy);
+    s = apply(s, { type: 'record_meeting', record: meetingRecord() }, people.secretary, at('2025-03-04', '12:00'), legacy);
     expect(s.stage).toBe('post_decision');
-    expect(refused(attempt(s, { type: 'publish', channel: 'x', reference: 'y' }, people.secretary, at('2025-03-05'))).code).toBe('NOT_APPLICABLE');
-    expect(refused(attempt(s, { type: 'archive', archiveRef: 'A' }, people.secretary, at('2025-03-05'))).code).toBe('NOT_SIGNED');
-    s = apply(s, { type: 'sign_and_number', versionHash: currentHashOf(s), documentNumber: '文旅罚决字〔2025〕7号', signedBy: '局长' }, people.secretary, at('2025-03-05'));
-    s = apply(s, { type: 'archive', archiveRef: 'A-3' }, people.secretary, at('2025-03-05'));
+    expect(refused(attempt(s, { type: 'publish', channel: 'x', reference: 'y' }, people.secretary, at('2025-03-05'), legacy)).code).toBe('NOT_APPLICABLE');
+    expect(refused(attempt(s, { type: 'archive', archiveRef: 'A' }, people.secretary, at('2025-03-05'), legacy)).code).toBe('NOT_SIGNED');
+    s = apply(s, { type: 'sign_and_number', versionHash: currentHashOf(s), documentNumber: '文旅罚决字〔2025〕7号', signedBy: '局长' }, people.secretary, at('2025-03-05'), legacy);
+    s = apply(s, { type: 'archive', archiveRef: 'A-3' }, people.secretary, at('2025-03-05'), legacy);
     expect(s.stage).toBe('decided');
   });
 });

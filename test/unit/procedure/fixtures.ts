@@ -16,8 +16,10 @@ import {
   type MatterState,
   type MeetingRecordInput,
   type ProcedureConfig,
+  type ResearchItem,
 } from '../../../domain/procedure';
 import { CHECKLIST_CODES } from '../../../domain/procedure/labels';
+import { ENFORCEMENT_CHECKLIST_CODES } from '../../../domain/enforcement/review';
 import { ruleSet } from '../../../domain/fair-competition/catalogue';
 
 export const cal = defaultCalendar();
@@ -27,7 +29,7 @@ export const people = {
   drafter: { userId: 'd1', username: '张承办', roles: ['drafter'], sectionId: 'sec-market' },
   drafter2: { userId: 'd2', username: '李承办', roles: ['drafter'], sectionId: 'sec-market' },
   otherDrafter: { userId: 'd9', username: '外科室', roles: ['drafter'], sectionId: 'sec-other' },
-  legal: { userId: 'lu1', username: '王法制', roles: ['legal_unit'], sectionId: 'sec-legal' },
+  legal: { userId: 'lu1', username: '王法制', roles: ['legal_unit'], sectionId: 'sec-legal', legalQualification: true },
   legal2: { userId: 'lu2', username: '赵法制', roles: ['legal_unit'], sectionId: 'sec-legal' },
   lawyer: {
     userId: 'law1',
@@ -147,8 +149,16 @@ export function doResearch(state: MatterState, now: string, cfg: ProcedureConfig
       cfg,
     );
   }
+  if (s.kind === 'enforcement_review' && cfg.enforcement) s = apply(s, { type: 'record_research_item', item: enforcementCase() }, d, now, cfg);
   return s;
 }
+
+/** An enforcement case (行政处罚法第57–60条); serious by default, so it goes to collective discussion. */
+export const enforcementCase = (over: Partial<Extract<ResearchItem, { kind: 'enforcement_case' }>> = {}): Extract<ResearchItem, { kind: 'enforcement_case' }> => ({
+  kind: 'enforcement_case', caseNumber: '文旅立〔2025〕3号', caseFiledOn: '2025-02-20', ground: 'hearing_held', complex: false, seriousViolation: true, socialImpact: false, summary: '经听证的停业整顿', ...over,
+});
+
+export const enforcementChecklist = (issue?: string) => ENFORCEMENT_CHECKLIST_CODES.map((code) => ({ code, result: code === issue ? ('issue' as const) : ('pass' as const) }));
 
 /** For an ECON matter at the fair-competition stage: assign, answer findings, conclude cleared. */
 export function doFcr(state: MatterState, now: string, conclusion: 'no_restrictive_effect' | 'exception_justified' = 'no_restrictive_effect'): MatterState {
@@ -193,7 +203,7 @@ export function doLegality(state: MatterState, now: string, cfg: ProcedureConfig
   );
   return apply(
     s,
-    { type: 'record_legality_conclusion', versionHash: currentHashOf(s), outcome: 'LAWFUL', checklist: fullChecklist(), text: '合法性审核意见：合法' },
+    { type: 'record_legality_conclusion', versionHash: currentHashOf(s), outcome: 'LAWFUL', text: '合法性审核意见：合法', ...(s.kind === 'enforcement_review' && cfg.enforcement ? { enforcementChecklist: enforcementChecklist() } : { checklist: fullChecklist() }) },
     people.legal,
     now,
     cfg,

@@ -56,7 +56,7 @@ describe('requiredSteps: kind and flags decide the plan', () => {
     expect(requiredMaterials('major_decision', ['PUBLIC', 'ECON'], config)).toEqual([
       'draft', 'drafting_explanation', 'legal_bases', 'procedure_statement', 'internal_consultation', 'public_comment', 'comment_adoption', 'public_participation', 'fcr_conclusion',
     ]);
-    expect(requiredMaterials('enforcement_review', ['RISK'], config)).toEqual(['draft', 'drafting_explanation', 'legal_bases', 'procedure_statement', 'risk_assessment']);
+    expect(requiredMaterials('enforcement_review', ['RISK'], config)).toEqual(['draft', 'drafting_explanation', 'legal_bases', 'procedure_statement', 'risk_assessment', 'enforcement_case']);
   });
 });
 
