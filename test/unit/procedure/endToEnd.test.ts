@@ -74,7 +74,7 @@ describe('major decision, PUBLIC + TECH + RISK, end to end', () => {
 });
 
 describe('enforcement review, end to end', () => {
-  it('matters registered before the enforcement rules keep theirs: no case record, LR-free conclusion, meeting, sign, archive (replay)', () => {
+  it('matters registered before the enforcement rules keep theirs: no case record, the LR-* conclusion, meeting, sign, archive (replay)', () => {
     const legacy = { ...config, enforcement: undefined };
     const now = at('2025-03-03');
     let s = register('enforcement_review', [], now);
@@ -82,7 +82,7 @@ describe('enforcement review, end to end', () => {
     s = apply(s, { type: 'submit_for_review' }, people.drafter, now, legacy);
     expect(s.stage).toBe('completeness_check');
     s = apply(s, { type: 'accept_materials' }, people.legal2, now, legacy);
-    s = apply(s, { type: 'record_legality_conclusion', versionHash: currentHashOf(s), outcome: 'LAWFUL', text: '审核通过' }, people.legal, now, legacy);
+    s = apply(s, { type: 'record_legality_conclusion', versionHash: currentHashOf(s), outcome: 'LAWFUL', checklist: fullChecklist(), text: '审核通过' }, people.legal, now, legacy);
     expect(s.stage).toBe('awaiting_meeting');
     s = apply(s, { type: 'schedule_meeting', meetingAt: at('2025-03-04', '10:00'), body: 'director_office_meeting' }, people.secretary, now, legacy);
     s = apply(s, { type: 'record_meeting', record: meetingRecord() }, people.secretary, at('2025-03-04', '12:00'), legacy);
