@@ -88,7 +88,7 @@ describe('who decides: collective discussion only for complex or serious cases (
     expect(s.stage).toBe('post_decision');
     expect(s.decision).toBeNull();
     expect(refused(attempt(s, { type: 'schedule_meeting', meetingAt: at('2025-03-10'), body: 'director_office_meeting' }, people.secretary, now)).code).toBe('WRONG_STAGE');
-    s = apply(s, { type: 'sign_and_number', versionHash: currentHashOf(s), signedBy: '局长' }, people.secretary, at('2025-03-04'));
+    s = apply(s, { type: 'sign_and_number', versionHash: currentHashOf(s), documentNumber: '文旅罚决字〔2025〕8号', signedBy: '局长' }, people.secretary, at('2025-03-04'));
     expect(s.decision).toMatchObject({ outcome: 'approve', versionHash: currentHashOf(s) });
     s = apply(s, { type: 'archive', archiveRef: 'A' }, people.secretary, at('2025-03-04'));
     expect(s.stage).toBe('decided');
@@ -128,7 +128,7 @@ describe('the 90 days from filing (第60条) and publication (第48条)', () => 
   test('a decision of social impact is published before the matter is decided; one without is not', () => {
     let s = apply(submitted({ seriousViolation: false, socialImpact: true }), { type: 'accept_materials' }, people.legal, now);
     s = apply(s, conclude(s), people.legal, now);
-    s = apply(s, { type: 'sign_and_number', versionHash: currentHashOf(s), signedBy: '局长' }, people.secretary, at('2025-03-04'));
+    s = apply(s, { type: 'sign_and_number', versionHash: currentHashOf(s), documentNumber: '文旅罚决字〔2025〕8号', signedBy: '局长' }, people.secretary, at('2025-03-04'));
     s = apply(s, { type: 'archive', archiveRef: 'A' }, people.secretary, at('2025-03-04'));
     expect(s.stage).toBe('post_decision');
     s = apply(s, { type: 'publish', channel: '区政府网站', reference: 'r' }, people.secretary, at('2025-03-04'));
