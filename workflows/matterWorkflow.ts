@@ -84,6 +84,7 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
     fcrOpenCountByHand: !patched(FCR_FINDINGS_BOUND_PATCH),
     econFreelyCleared: !patched(ECON_REMOVAL_PATCH),
     opinionsWithoutOwnChecklist: !patched('opinions-each-their-own'),
+    meetingWithoutRosterOrBodyRules: !patched('deciding-bodies-and-rosters'),
   };
   const matter = new MatterHolder(input, versionAuthorsMayReview, legacy);
   // The year after the last holiday notice is computed provisionally from the 放假办法 (its clocks run, marked

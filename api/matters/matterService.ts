@@ -2,6 +2,8 @@ import crypto from 'node:crypto';
 import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import type { Matter } from '../../prisma/generated/client';
 import { sha256Hex, type RequestOrigin } from '../../domain/evidence';
+import { chinaDateOf } from '../../domain/calendar';
+import { rosterOn } from '../meetings/rosters';
 import { authorize, canRead, type MatterAccess } from '../../domain/permissions';
 import { ACTION_LABELS, implementationOpen, isEcon, isMajorDecision, matterWarnings, currentHash, currentVersion, parseMatterState, needsText, availableActions, awaitedParties, awaits, deadlines, decide, nextObligationDue, whoseTurn, matterAccessOf, registrationProblem, TERMINAL_STAGES, type MatterKind, type Flag, type MatterState } from '../../domain/procedure';
 import {
@@ -272,7 +274,9 @@ export async function actOnMatter(deps: ApiDeps, principal: Principal, matterId:
   const command = completeCommand(body.command, {
     version: body.text !== undefined ? { hash: sha256Hex(body.text), number: stored.versions.length + 1 } : undefined,
     newDocumentId: () => `fcr-conclusion-${crypto.randomUUID()}`,
+    roster: body.command.type === 'record_meeting' ? await meetingRoster(deps, stored, body.command.record.heldAt) : undefined,
   });
+  if (command.type === 'schedule_meeting') await checkMeetingBody(deps, command.bodyId ?? command.body, command.body);
   if (command.type === 'submit_lawyer_opinion' && principal.roles.includes('lawyer')) {
     const me = await deps.db.prisma.user.findUnique({ where: { id: principal.userId }, select: { signingPublicKey: true } });
     if (!me?.signingPublicKey) throw new ProblemError(422, 'No signing key', { detail: 'Your account has no signing key; an admin must issue one (PATCH /api/v1/users/:id with the lawyer role)', code: 'no_signing_key' });
@@ -331,4 +335,23 @@ async function originalAnswer(deps: ApiDeps, row: Matter, actionKey: string): Pr
   const state = parseMatterState((await deps.db.prisma.matter.findUniqueOrThrow({ where: { id: row.id }, select: { state: true } })).state, row.id);
   const label = (ACTION_LABELS as Record<string, string>)[entry.action] ?? entry.action;
   return { state, trail: { seq: entry.seq, hash: entry.hash }, summary: entry.summary ?? label };
+}
+
+/** The scheduled body's roster on the day the meeting was held (the domain refuses the record without it). */
+async function meetingRoster(deps: ApiDeps, state: MatterState, heldAt: string | undefined) {
+  const scheduled = state.meeting.scheduled;
+  const at = Date.parse(heldAt ?? scheduled?.meetingAt ?? '');
+  if (!scheduled || Number.isNaN(at)) return undefined;
+  const bodyId = scheduled.bodyId ?? scheduled.body;
+  const on = chinaDateOf(at);
+  const roster = await rosterOn(deps.db.prisma, bodyId, on);
+  return roster ? { bodyId, on, members: roster.members } : undefined;
+}
+
+/** A meeting is scheduled for a body that exists and is of the kind named. */
+async function checkMeetingBody(deps: ApiDeps, bodyId: string, kind: string): Promise<void> {
+  const body = await deps.db.prisma.meetingBody.findUnique({ where: { id: bodyId }, select: { kind: true } });
+  if (!body || body.kind !== kind) {
+    throw new ProblemError(422, 'Unknown meeting body', { code: 'unknown_meeting_body', detail: `${bodyId} is not a ${kind} (admins keep the bodies: PUT /api/v1/meeting-bodies/:id)`, errors: [{ field: 'body.command.bodyId', message: `no ${kind} with id ${bodyId}` }] });
+  }
 }

@@ -77,5 +77,16 @@ export async function seedDemoPeople(prisma: PrismaClient, signingSecret: string
     });
     created += 1;
   }
+  await seedDemoRosters(prisma, `${year - 1}-01-01`);
   return created;
+}
+
+/** The demo's deciding bodies: member1 (the head / the secretary of the committee) to member3 sit on both. */
+export async function seedDemoRosters(prisma: PrismaClient, from: string): Promise<void> {
+  const members = DEMO_USERS.filter((u) => u.roles.includes('meeting_member')).map((u) => `user-${u.username}`);
+  for (const [id, name] of [['director_office_meeting', '局长办公会'], ['party_committee_meeting', '局党委会']] as const) {
+    await prisma.meetingBody.upsert({ where: { id }, create: { id, kind: id, name }, update: {} });
+    if ((await prisma.meetingBodyMember.count({ where: { bodyId: id } })) > 0) continue;
+    await prisma.meetingBodyMember.createMany({ data: members.map((userId) => ({ id: `${id}-${userId}`, bodyId: id, userId, from, to: null })) });
+  }
 }

@@ -4,7 +4,7 @@
  * Update validator parses with them, and the activities receive the parsed result.
  */
 import { z } from 'zod';
-import { FCR_CONCLUSIONS, FCR_EXCEPTION_GROUNDS, FLAGS, LEGALITY_OUTCOMES, MEETING_BODIES, MEETING_VIEWS } from './types';
+import { FCR_CONCLUSIONS, FCR_EXCEPTION_GROUNDS, FLAGS, LEGALITY_OUTCOMES, MEETING_BODIES, MEETING_VIEWS, TRIPLE_ONE_CATEGORIES } from './types';
 import { CHECKLIST_CODES, FCR_CONSULTATION_METHODS, PARTICIPATION_METHODS } from './labels';
 import { instant, line, oneOf, prose, sha256 } from './primitives';
 import { refuse } from './refusals';
@@ -225,6 +225,25 @@ export const recordFcrConclusionCommand = z.object({
   review: fcrReviewSchema.optional(),
 });
 
+/** The deciding body's kind and, optionally, which body of that kind (its roster is data: GET /api/v1/meeting-bodies). */
+export const scheduleMeetingCommand = z.object({
+  type: z.literal('schedule_meeting'),
+  meetingAt: instant,
+  body: oneOf(MEETING_BODIES),
+  /** Which body of that kind; the standing one (id = the kind) when absent. */
+  bodyId: line(100).optional(),
+  /** A Party-committee item: 人事任免, 重大建设项目 or 重大资金使用 (personnel needs two thirds present). */
+  category: oneOf(TRIPLE_ONE_CATEGORIES).optional(),
+  meetingRef: line(200).optional(),
+});
+
+/** The body's roster on the day held is read by the server and filled in (`roster`): the record must match it. */
+export const recordMeetingCommand = z.object({
+  type: z.literal('record_meeting'),
+  record: meetingRecordInputSchema,
+  roster: z.object({ bodyId: line(100), on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD'), members: z.array(personId) }).optional(),
+});
+
 export const commandSchema = z.discriminatedUnion('type', [
   submitVersionCommand,
   z.object({ type: z.literal('record_research_item'), item: researchItemSchema }),
@@ -264,8 +283,8 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('extend_case_deadline'), days: z.number().int().min(1).max(365), reason: prose(), approvedBy: line(200), basis: line(500) }),
   z.object({ type: z.literal('confirm_amendments'), versionHash: sha256, note: prose().optional() }),
   z.object({ type: z.literal('record_prior_approval'), granted: z.boolean(), authority: line(500), reference: line(500), note: prose().optional() }),
-  z.object({ type: z.literal('schedule_meeting'), meetingAt: instant, body: oneOf(MEETING_BODIES), meetingRef: line(200).optional() }),
-  z.object({ type: z.literal('record_meeting'), record: meetingRecordInputSchema }),
+  scheduleMeetingCommand,
+  recordMeetingCommand,
   z.object({ type: z.literal('confirm_final_text'), versionHash: sha256, note: prose().optional() }),
   z.object({ type: z.literal('report_to_party'), reference: line(500), note: prose().optional() }),
   z.object({ type: z.literal('record_government_review'), outcome: z.enum(['approved', 'returned', 'rejected']), reference: line(500), note: prose().optional() }),

@@ -4,7 +4,7 @@
  */
 
 import type { Duration } from '../calendar';
-import type { MatterKind } from './types';
+import type { MatterKind, MeetingBody } from './types';
 import { defaultDocumentLifeConfig, type DocumentLifeConfig } from '../lifecycle/config';
 
 export interface KindConfig {
@@ -34,6 +34,25 @@ export interface QuorumRule {
   strictlyMore: boolean;
 }
 
+/**
+ * How a body decides: the administrative meeting's head speaks last and decides (713号令第30条); the Party
+ * committee votes, the majority of all its members deciding (democratic centralism, 党委(党组)工作条例).
+ */
+export type DecisionRule = 'head_decides' | 'majority_of_all_members';
+
+export interface BodyRules {
+  decision: DecisionRule;
+  quorum: QuorumRule;
+  /** Personnel appointments (人事任免): at least two thirds of the members present (党政领导干部选拔任用工作条例). */
+  personnelQuorum?: QuorumRule;
+}
+
+/** Which body decides which kind, and each body's rules [practice: configuration with these defaults]. */
+export interface MeetingConfig {
+  decidingBody: Record<MatterKind, MeetingBody>;
+  bodies: Record<MeetingBody, BodyRules>;
+}
+
 export interface ProcedureConfig {
   kinds: Record<MatterKind, KindConfig>;
   /** 713号令第16条: hearing materials reach participants 7 days before the hearing. */
@@ -48,6 +67,8 @@ export interface ProcedureConfig {
   drafterMustRecuse: boolean;
   /** How long before a deadline to remind. */
   reminderLead: Duration;
+  /** Deciding bodies (absent in matters registered before it existed: the defaults, with `quorum` for the administrative meeting). */
+  meeting?: MeetingConfig;
   /**
    * The fair-competition review's record (公平竞争审查条例第16–17条). Optional because matters registered
    * before it existed carry a configuration without it, and keep the rules they started under.
@@ -79,6 +100,31 @@ export interface ProcedureConfig {
 
 const days = (amount: number): Duration => ({ amount, unit: 'calendar_days' });
 const workingDays = (amount: number): Duration => ({ amount, unit: 'working_days' });
+
+export const defaultMeetingConfig: MeetingConfig = {
+  decidingBody: {
+    normative_document: 'director_office_meeting',
+    major_decision: 'director_office_meeting', // 713号令第30条; the Party committee is informed (第31条)
+    collective_matter: 'party_committee_meeting', // “三重一大”: the seed bureau's own rule
+    enforcement_review: 'director_office_meeting', // 行政处罚法第57条第二款: 行政机关负责人集体讨论
+    contract_review: 'director_office_meeting',
+  },
+  bodies: {
+    director_office_meeting: { decision: 'head_decides', quorum: { minAttendingFraction: 0.5, strictlyMore: true } },
+    party_committee_meeting: {
+      decision: 'majority_of_all_members',
+      // 党委(党组)工作条例: 半数以上委员到会方能召开; 讨论决定干部任免须有三分之二以上委员到会.
+      quorum: { minAttendingFraction: 0.5, strictlyMore: true },
+      personnelQuorum: { minAttendingFraction: 2 / 3, strictlyMore: false },
+    },
+  },
+};
+
+/** The matter's meeting rules: its own, or the defaults (with its `quorum` for the administrative meeting). */
+export function meetingConfigOf(config: ProcedureConfig): MeetingConfig {
+  if (config.meeting) return config.meeting;
+  return { ...defaultMeetingConfig, bodies: { ...defaultMeetingConfig.bodies, director_office_meeting: { decision: 'head_decides', quorum: config.quorum } } };
+}
 
 export const defaultProcedureConfig: ProcedureConfig = {
   kinds: {

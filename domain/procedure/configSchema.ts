@@ -39,6 +39,10 @@ const kindConfig = z.strictObject({
   archiveDeadline: duration,
 });
 
+const quorumRule = z.strictObject({ minAttendingFraction: z.number().gt(0).max(1), strictlyMore: z.boolean() });
+const meetingBody = z.enum(['director_office_meeting', 'party_committee_meeting']);
+const bodyRules = z.strictObject({ decision: z.enum(['head_decides', 'majority_of_all_members']), quorum: quorumRule, personnelQuorum: quorumRule.optional() });
+
 export const procedureConfigSchema = z.strictObject({
   kinds: z.strictObject(Object.fromEntries(MATTER_KINDS.map((k) => [k, kindConfig])) as Record<(typeof MATTER_KINDS)[number], typeof kindConfig>),
   hearingMaterialsLead: duration,
@@ -50,6 +54,14 @@ export const procedureConfigSchema = z.strictObject({
   contracts: z.strictObject({ termReminderLead: duration }).optional(),
   documents: documentLifeConfigSchema.optional(),
   enforcement: z.strictObject({ decisionTimeLimit: duration }).optional(),
+  meeting: z
+    .strictObject({
+      decidingBody: z.strictObject(Object.fromEntries(MATTER_KINDS.map((k) => [k, meetingBody])) as Record<(typeof MATTER_KINDS)[number], typeof meetingBody>),
+      bodies: z.strictObject({ director_office_meeting: bodyRules, party_committee_meeting: bodyRules }),
+    })
+    // 713号令第30条、第31条: a major decision is decided by the administrative meeting; the Party committee is informed.
+    .refine((m) => m.decidingBody.major_decision === 'director_office_meeting', { path: ['decidingBody', 'major_decision'], message: 'a major decision is decided by the administrative meeting (713号令第30条、第31条), never by the Party committee' })
+    .optional(),
 }) satisfies z.ZodType<ProcedureConfig>;
 
 /** A statutory floor: the configuration key, the minimum the law sets and where. */

@@ -4,7 +4,7 @@
  * the dissent kept in the minutes.
  */
 
-import type { QuorumRule } from './config';
+import type { DecisionRule, QuorumRule } from './config';
 import { refuse } from './refusals';
 import type { MeetingRecordInput, MeetingView, Refusal } from './types';
 import { MEETING_VIEWS } from './types';
@@ -27,6 +27,8 @@ export function majorityView(views: ReadonlyArray<{ view: MeetingView }>): Meeti
 
 export interface MeetingAnalysis {
   majorityView: MeetingView | null;
+  /** A vote: the votes per view. */
+  votes?: Partial<Record<MeetingView, number>>;
   dissent: Array<{ memberId: string; view: MeetingView; comment?: string }>;
 }
 
@@ -36,7 +38,14 @@ export interface MeetingAnalysis {
  */
 export function analyseMeeting(
   r: MeetingRecordInput,
-  opts: { quorum: QuorumRule; drafterId: string; drafterMustRecuse: boolean },
+  opts: {
+    quorum: QuorumRule;
+    drafterId: string;
+    drafterMustRecuse: boolean;
+    /** The body's roster on the day held (data); undefined only in runs from before rosters were data. */
+    roster?: readonly string[];
+    decision?: DecisionRule;
+  },
 ): Refusal | MeetingAnalysis {
   const arrays = [r.members, r.attendees, r.absentees, r.recusals, r.views];
   if (!arrays.every(Array.isArray) || !nonEmpty(r.headId) || !nonEmpty(r.minutesDocumentId)) {
@@ -54,6 +63,16 @@ export function analyseMeeting(
   const duplicates =
     members.size !== r.members.length || attendees.size !== r.attendees.length || absentees.size !== r.absentees.length;
   if (overlap || !sameAsRoster || duplicates || members.size === 0) return refuse('ROSTER_INCONSISTENT');
+  if (opts.roster !== undefined) {
+    // The members are the body's roster on the day, not a list the secretary types: quorum counts on it.
+    const roster = new Set(opts.roster);
+    const strangers = r.members.filter((m) => !roster.has(m));
+    const missing = [...roster].filter((m) => !members.has(m));
+    if (roster.size === 0) return refuse('ROSTER_NOT_THE_BODY', 'the body has no members on that day');
+    if (strangers.length > 0 || missing.length > 0) {
+      return refuse('ROSTER_NOT_THE_BODY', [strangers.length ? `not members: ${strangers.join(', ')}` : '', missing.length ? `members left out: ${missing.join(', ')}` : ''].filter(Boolean).join('; '));
+    }
+  }
 
   const recused = new Set(r.recusals.map((x) => x.memberId));
   if (r.recusals.some((x) => !attendees.has(x.memberId) && !absentees.has(x.memberId))) {
@@ -86,6 +105,8 @@ export function analyseMeeting(
   const silent = participating.filter((m) => !speakers.includes(m));
   if (silent.length > 0) return refuse('VIEWS_MISSING', silent.join(', '));
 
+  if (opts.decision === 'majority_of_all_members') return analyseVote(r, members.size);
+
   const last = r.views[r.views.length - 1];
   if (!last || last.memberId !== r.headId) return refuse('HEAD_NOT_LAST');
   if (last.view !== r.outcome) return refuse('OUTCOME_NOT_HEAD_VIEW', `head: ${last.view}, outcome: ${r.outcome}`);
@@ -103,6 +124,28 @@ export function analyseMeeting(
   }
   return {
     majorityView: majority,
+    dissent: dissent.map((v) => ({ memberId: v.memberId, view: v.view, ...(v.comment ? { comment: v.comment } : {}) })),
+  };
+}
+
+/**
+ * The Party committee votes (democratic centralism): a view carries when more than half of ALL members
+ * (not of those present) hold it; the secretary's vote counts as one. Without such a majority nothing is
+ * decided: the outcome can only be to defer. Dissenting votes are kept.
+ */
+function analyseVote(r: MeetingRecordInput, memberCount: number): Refusal | MeetingAnalysis {
+  const votes: Partial<Record<MeetingView, number>> = {};
+  for (const v of r.views) votes[v.view] = (votes[v.view] ?? 0) + 1;
+  const carried = (Object.entries(votes) as Array<[MeetingView, number]>).find(([, n]) => n * 2 > memberCount)?.[0] ?? null;
+  if (carried === null && r.outcome !== 'defer') {
+    return refuse('NO_MAJORITY_OF_ALL_MEMBERS', `votes ${JSON.stringify(votes)} of ${memberCount} members; without a majority of all members the item can only be deferred`);
+  }
+  if (carried !== null && carried !== r.outcome) return refuse('OUTCOME_NOT_THE_VOTE', `carried: ${carried}, outcome: ${r.outcome}`);
+  if (r.outcome === 'approve_with_changes' && (!Array.isArray(r.changes) || !r.changes.some(nonEmpty))) return refuse('CHANGES_MISSING');
+  const dissent = r.views.filter((v) => v.view !== r.outcome);
+  return {
+    majorityView: carried,
+    votes,
     dissent: dissent.map((v) => ({ memberId: v.memberId, view: v.view, ...(v.comment ? { comment: v.comment } : {}) })),
   };
 }

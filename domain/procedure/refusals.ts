@@ -335,6 +335,41 @@ export const REFUSALS = {
     zh: '出席、缺席人员应与会议组成人员一致且不重复',
     en: 'Attendees and absentees must together be exactly the members, without overlap',
   },
+  ROSTER_NOT_THE_BODY: {
+    status: 422,
+    zh: '会议组成人员应为该会议机构在会议当日的组成人员名单（由管理员维护），不得自行填写',
+    en: "The members must be the body's roster on the day held (admin-managed data), not a list typed in",
+    basis: '会议议事规则（配置）；713号令第30条',
+  },
+  ROSTER_UNAVAILABLE: {
+    status: 422,
+    zh: '无法取得会议机构在会议当日的组成人员名单',
+    en: "The body's roster on the day held is not available",
+  },
+  BODY_NOT_COMPETENT: {
+    status: 422,
+    zh: '该类事项不由此会议机构决定',
+    en: 'This kind of matter is not decided by this body',
+    basis: '713号令第30条、第31条（重大行政决策由行政机关领导班子会议决定，向党委请示报告）；三重一大事项由党委会决定（本局规定，配置）',
+  },
+  CATEGORY_REQUIRED: {
+    status: 422,
+    zh: '提交党委会的“三重一大”事项应注明类别：人事任免、重大建设项目或重大资金使用',
+    en: 'A Party-committee item names its category: personnel appointment, major project or major funds',
+    basis: '本局“三重一大”决策制度（配置）',
+  },
+  NO_MAJORITY_OF_ALL_MEMBERS: {
+    status: 422,
+    zh: '党委会实行民主集中制，以超过应到会委员半数同意为通过；未达到的，不能作出决定（只能暂缓）',
+    en: 'The Party committee decides by a majority of all its members (democratic centralism); without it the item can only be deferred',
+    basis: '中国共产党党委（党组）工作条例；党政领导干部选拔任用工作条例（本局做法，配置）',
+  },
+  OUTCOME_NOT_THE_VOTE: {
+    status: 422,
+    zh: '党委会的决定应为表决通过的意见，书记不能个人决定',
+    en: "The Party committee's decision is the view its members voted for; the secretary does not decide alone",
+    basis: '中国共产党党委（党组）工作条例（民主集中制）',
+  },
   QUORUM_NOT_MET: {
     status: 422,
     zh: '出席人数未达到法定人数',

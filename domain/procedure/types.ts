@@ -266,13 +266,24 @@ export interface MeetingRecord extends MeetingRecordInput {
   versionHash: string;
   /** The view held by a strict majority of members (head excluded), if any. */
   majorityView: MeetingView | null;
+  bodyId?: string;
+  category?: TripleOneCategory;
+  /** A Party-committee vote: the votes per view, counted against all members of the roster. */
+  votes?: Partial<Record<MeetingView, number>>;
   /** Views that differ from the outcome, kept in the minutes (不同意见应当如实载明). */
   dissent: Array<{ memberId: string; view: MeetingView; comment?: string }>;
 }
 
+/** “三重一大” items the Party committee decides: 人事任免, 重大建设项目, 重大资金使用. */
+export type TripleOneCategory = 'personnel_appointment' | 'major_project' | 'major_funds';
+export const TRIPLE_ONE_CATEGORIES: readonly TripleOneCategory[] = ['personnel_appointment', 'major_project', 'major_funds'];
+
 export interface ScheduledMeeting {
   meetingAt: string;
   body: MeetingBody;
+  /** The body whose roster sits (absent in meetings scheduled before rosters were data: the standing body of its kind). */
+  bodyId?: string;
+  category?: TripleOneCategory;
   meetingRef?: string;
   scheduledBy: string;
   scheduledAt: string;
@@ -448,6 +459,8 @@ export interface LegacyRules {
    * meeting pack did not need the adoption statements (patch public-participation-required).
    */
   publicHearingOptional?: boolean;
+  /** Any body for any kind, the roster as typed by the secretary, the head deciding in every body (patch deciding-bodies-and-rosters). */
+  meetingWithoutRosterOrBodyRules?: boolean;
 }
 
 export interface DecisionEvent {

@@ -49,6 +49,13 @@ export async function provisionPeople(baseUrl: string, creds: Credentials): Prom
     if (r.status !== 201) throw new Error(`creating ${u.username} failed: ${r.status} ${JSON.stringify(r.json)}`);
     created++;
   }
+  // The deciding bodies' rosters are data: the meeting members sit on both standing bodies.
+  const everyone = ((await call(baseUrl, 'GET', '/api/v1/users', token)).json?.items ?? []) as Array<{ id: string; roles: string[] }>;
+  const members = everyone.filter((u) => u.roles.includes('meeting_member')).map((u) => ({ userId: u.id, from: `${year - 1}-01-01`, to: null }));
+  for (const [id, name] of [['director_office_meeting', '局长办公会'], ['party_committee_meeting', '局党委会']]) {
+    const r = await call(baseUrl, 'PUT', `/api/v1/meeting-bodies/${id}`, token, { kind: id, name, members });
+    if (r.status !== 200) throw new Error(`setting the roster of ${id} failed: ${r.status} ${JSON.stringify(r.json)}`);
+  }
   await call(baseUrl, 'POST', '/api/v1/auth/logout', token);
   return created;
 }

@@ -136,7 +136,7 @@ describe('authorization matrix: role × action × stage', () => {
     await drive.ok(id, cast.lawyer, { type: 'submit_lawyer_opinion', versionHash: await drive.hash(id), outcome: 'LAWFUL', text: '合法', checklist: CHECKLIST });
     await drive.ok(id, cast.legal, { type: 'record_legality_conclusion', versionHash: await drive.hash(id), outcome: 'LAWFUL', text: '合法', checklist: CHECKLIST });
     add(await checkMatrix(id)); // awaiting_meeting
-    await drive.ok(id, cast.secretary, { type: 'schedule_meeting', meetingAt: new Date(Date.now() + 2_500).toISOString(), body: 'director_office_meeting' });
+    await drive.ok(id, cast.secretary, { type: 'schedule_meeting', meetingAt: new Date(Date.now() + 2_500).toISOString(), body: 'director_office_meeting', bodyId: cast.bodies.director_office_meeting });
     add(await checkMatrix(id)); // meeting_scheduled
     await new Promise((r) => setTimeout(r, 2_600));
     await drive.ok(id, cast.secretary, { type: 'record_meeting', record: drive.meetingRecord('approve', []) });

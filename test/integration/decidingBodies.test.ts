@@ -44,7 +44,7 @@ describe('deciding bodies, opinions and meetings, through the API', () => {
     await sleep(2_500); // the 2 s minimum review time of the test configuration
     const beforeScheduling = new Date().toISOString();
     await sleep(200);
-    await drive.ok(id, cast.secretary, { type: 'schedule_meeting', meetingAt: new Date(Date.now() + 1_000).toISOString(), body: 'director_office_meeting' });
+    await drive.ok(id, cast.secretary, { type: 'schedule_meeting', meetingAt: new Date(Date.now() + 1_000).toISOString(), body: 'director_office_meeting', bodyId: cast.bodies.director_office_meeting });
     await sleep(1_500);
     for (const heldAt of ['2020-01-06T09:00:00+08:00', beforeScheduling]) {
       const res = await httpApi.act(id, cast.secretary, { type: 'record_meeting', record: drive.meetingRecord('approve', ['approve', 'approve'], { heldAt }) });
@@ -85,5 +85,44 @@ describe('deciding bodies, opinions and meetings, through the API', () => {
     expect(overruled.body.detail ?? overruled.body.title).toContain('中办发〔2016〕30号');
     await system.client.workflow.getHandle(`matter-${id}`).result();
     await recordHistory(system.client, `matter-${id}`, 'legal-unit-own-opinion-departs-from-lawyer');
+  });
+
+  test('the roster is data: ghosts, a roster of one and a body of the wrong kind are refused; the Party committee votes, a majority of all members deciding', async () => {
+    const ids = cast.members.map((m) => m.id);
+    // Only admins keep rosters; an unknown person cannot be seated.
+    expect((await httpApi.put(`/api/v1/meeting-bodies/${cast.bodies.party_committee_meeting}`, cast.secretary, { kind: 'party_committee_meeting', name: 'x', members: [] })).status).toBe(403);
+    expect((await httpApi.put('/api/v1/meeting-bodies/ghost-body', cast.admin, { kind: 'party_committee_meeting', name: 'x', members: [{ userId: 'ghost', from: '2020-01-01' }] })).body.code).toBe('unknown_member');
+    const roster = await httpApi.get(`/api/v1/meeting-bodies/${cast.bodies.party_committee_meeting}/roster`, cast.secretary);
+    expect(roster.body.members.sort()).toEqual([...ids].sort());
+
+    // A major decision is never decided by the Party committee.
+    const md = await drive.register('major_decision', []);
+    const mdTry = await httpApi.act(md, cast.secretary, { type: 'schedule_meeting', meetingAt: new Date(Date.now() + 3_600_000).toISOString(), body: 'party_committee_meeting', bodyId: cast.bodies.party_committee_meeting, category: 'major_funds' });
+    expect(mdTry.status).toBe(409); // not yet at the meeting stage: the stage answers first
+    const id = await drive.toLegalityReview('collective_matter', []);
+    await drive.ok(id, cast.legal, { type: 'record_legality_conclusion', versionHash: await drive.hash(id), outcome: 'LAWFUL', text: '无法律障碍', checklist: CHECKLIST });
+    const wrongBody = await httpApi.act(id, cast.secretary, { type: 'schedule_meeting', meetingAt: new Date(Date.now() + 1_000).toISOString(), body: 'director_office_meeting', bodyId: cast.bodies.director_office_meeting });
+    expect(wrongBody.body.code).toBe('BODY_NOT_COMPETENT');
+    const mismatch = await httpApi.act(id, cast.secretary, { type: 'schedule_meeting', meetingAt: new Date(Date.now() + 1_000).toISOString(), body: 'party_committee_meeting', bodyId: cast.bodies.director_office_meeting, category: 'personnel_appointment' });
+    expect(mismatch.body.code).toBe('unknown_meeting_body');
+    await drive.ok(id, cast.secretary, { type: 'schedule_meeting', meetingAt: new Date(Date.now() + 1_000).toISOString(), body: 'party_committee_meeting', bodyId: cast.bodies.party_committee_meeting, category: 'personnel_appointment' });
+    await sleep(1_200);
+    const [a, b, c] = ids as [string, string, string];
+    const ghost = await httpApi.act(id, cast.secretary, { type: 'record_meeting', record: { members: [a, b, c, 'ghost'], attendees: [a, b, c], absentees: ['ghost'], recusals: [], headId: a, views: [b, c, a].map((m) => ({ memberId: m, view: 'approve' })), outcome: 'approve', minutesDocumentId: 'minutes-1' } });
+    expect({ status: ghost.status, code: ghost.body.code }).toEqual({ status: 422, code: 'ROSTER_NOT_THE_BODY' });
+    const ofOne = await httpApi.act(id, cast.secretary, { type: 'record_meeting', record: { members: [a], attendees: [a], absentees: [], recusals: [], headId: a, views: [{ memberId: a, view: 'approve' }], outcome: 'approve', minutesDocumentId: 'minutes-1' } });
+    expect(ofOne.body.code).toBe('ROSTER_NOT_THE_BODY');
+    // Personnel: two of three present is not two thirds… it is (2/3); one of three is not.
+    const fewPresent = await httpApi.act(id, cast.secretary, { type: 'record_meeting', record: { members: [a, b, c], attendees: [a], absentees: [b, c], recusals: [], headId: a, views: [{ memberId: a, view: 'approve' }], outcome: 'approve', minutesDocumentId: 'minutes-1' } });
+    expect(fewPresent.body.code).toBe('QUORUM_NOT_MET');
+    // The secretary (a) approves, b and c reject: the committee's majority decides, not the secretary.
+    const views = [{ memberId: a, view: 'approve' }, { memberId: b, view: 'reject' }, { memberId: c, view: 'reject' }];
+    const secretaryAlone = await httpApi.act(id, cast.secretary, { type: 'record_meeting', record: { members: [a, b, c], attendees: [a, b, c], absentees: [], recusals: [], headId: a, views, outcome: 'approve', minutesDocumentId: 'minutes-1' } });
+    expect(secretaryAlone.body.code).toBe('OUTCOME_NOT_THE_VOTE');
+    const voted = await drive.ok(id, cast.secretary, { type: 'record_meeting', record: { members: [a, b, c], attendees: [a, b, c], absentees: [], recusals: [], headId: a, views, outcome: 'reject', minutesDocumentId: 'minutes-1' } });
+    expect(voted.state.stage).toBe('rejected');
+    expect(voted.state.meeting.records[0]).toMatchObject({ body: 'party_committee_meeting', bodyId: cast.bodies.party_committee_meeting, category: 'personnel_appointment', votes: { approve: 1, reject: 2 } });
+    await system.client.workflow.getHandle(`matter-${id}`).result();
+    await recordHistory(system.client, `matter-${id}`, 'party-committee-vote-on-roster');
   });
 });

@@ -32,7 +32,7 @@ describe('loops and side paths, through the workflow', () => {
   async function toMeeting(kind = 'normative_document', flags: string[] = []) {
     const id = await drive.toLegalityReview(kind, flags);
     await drive.lawful(id);
-    await drive.ok(id, cast.secretary, { type: 'schedule_meeting', meetingAt: new Date(Date.now() + 2_100).toISOString(), body: 'director_office_meeting' });
+    await drive.ok(id, cast.secretary, { type: 'schedule_meeting', meetingAt: new Date(Date.now() + 2_100).toISOString(), body: 'director_office_meeting', bodyId: cast.bodies.director_office_meeting });
     await sleep(2_200);
     return id;
   }
@@ -127,7 +127,7 @@ describe('loops and side paths, through the workflow', () => {
   test('a collective matter (三重一大) is decided at the meeting and archived', async () => {
     const id = await drive.toLegalityReview('collective_matter', []);
     await conclude(id, 'LAWFUL');
-    await drive.ok(id, cast.secretary, { type: 'schedule_meeting', meetingAt: new Date(Date.now() + 1_100).toISOString(), body: 'party_committee_meeting' });
+    await drive.ok(id, cast.secretary, { type: 'schedule_meeting', meetingAt: new Date(Date.now() + 1_100).toISOString(), body: 'party_committee_meeting', bodyId: cast.bodies.party_committee_meeting, category: 'major_funds' });
     await sleep(1_200);
     await drive.ok(id, cast.secretary, { type: 'record_meeting', record: drive.meetingRecord('approve', []) });
     const done = await drive.ok(id, cast.secretary, { type: 'archive', archiveRef: 'DA-三重一大-1' });

@@ -222,7 +222,7 @@ describe('the review procedure, through the workflow', () => {
   test('meeting: head last, departure from the majority needs a reason, dissent kept; a rejection ends the matter', async () => {
     const id = await drive.toLegalityReview('normative_document', []);
     await drive.lawful(id);
-    await drive.ok(id, cast.secretary, { type: 'schedule_meeting', meetingAt: new Date(Date.now() + 2_500).toISOString(), body: 'director_office_meeting' });
+    await drive.ok(id, cast.secretary, { type: 'schedule_meeting', meetingAt: new Date(Date.now() + 2_500).toISOString(), body: 'director_office_meeting', bodyId: cast.bodies.director_office_meeting });
     await sleep(3_000);
     // Two members for approval, the head rejects: departing from the majority needs a reason.
     const noReason = await httpApi.act(id, cast.secretary, { type: 'record_meeting', record: drive.meetingRecord('reject', ['approve', 'approve']) });

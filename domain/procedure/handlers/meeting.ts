@@ -6,9 +6,12 @@ import { analyseMeeting } from '../meeting';
 import { refuse } from '../refusals';
 import { currentHash, currentLawyerOpinion, isEcon, moveTo } from '../state';
 import { isInstant, ms } from '../time';
-import type { MatterState, MeetingBody } from '../types';
+import type { MatterState, MeetingBody, Refusal, TripleOneCategory } from '../types';
+import { meetingConfigOf } from '../config';
+import { isMajorDecision } from '../classification';
+import { chinaDateOf } from '../../calendar';
 import { closeAs } from './drafting';
-import { done, nonEmpty, type Handler } from './handler';
+import { done, nonEmpty, type Handler, type HandlerContext } from './handler';
 
 const BODIES: readonly MeetingBody[] = ['director_office_meeting', 'party_committee_meeting'];
 
@@ -19,17 +22,37 @@ export const scheduleMeeting: Handler<'schedule_meeting'> = (s, cmd, ctx) => {
   if (ms(cmd.meetingAt) < ms(ctx.now)) return refuse('MEETING_DATE_PAST', cmd.meetingAt);
   const gate = meetingGates(s, ctx, cmd.meetingAt);
   if (gate) return gate;
+  if (!ctx.legacy?.meetingWithoutRosterOrBodyRules) {
+    const wrongBody = bodyProblem(s, cmd.body, cmd.category, ctx);
+    if (wrongBody) return wrongBody;
+  }
   const rescheduled = s.meeting.scheduled !== null;
   s.meeting.scheduled = {
     meetingAt: cmd.meetingAt,
     body: cmd.body,
     ...(cmd.meetingRef ? { meetingRef: cmd.meetingRef } : {}),
+    ...(cmd.bodyId ? { bodyId: cmd.bodyId } : {}),
+    ...(cmd.category ? { category: cmd.category } : {}),
     scheduledBy: ctx.actor.userId,
     scheduledAt: ctx.now,
   };
   moveTo(s, 'meeting_scheduled', ctx.now);
   return done(`${rescheduled ? '改期' : '安排'}${MEETING_BODY_LABELS[cmd.body]}：${cmd.meetingAt}`);
 };
+
+/**
+ * Which body decides the kind (configuration; a major decision never by the Party committee, 713号令第30条、
+ * 第31条), and a Party-committee item names its “三重一大” category.
+ */
+function bodyProblem(s: MatterState, body: MeetingBody, category: TripleOneCategory | undefined, ctx: HandlerContext): Refusal | null {
+  if (body === 'party_committee_meeting' && isMajorDecision(s)) {
+    return refuse('BODY_NOT_COMPETENT', 'a major decision is decided by the administrative meeting; the Party committee is informed (713号令第31条)');
+  }
+  const competent = meetingConfigOf(ctx.config).decidingBody[s.kind];
+  if (body !== competent) return refuse('BODY_NOT_COMPETENT', `${s.kind} is decided by ${competent}`);
+  if (body === 'party_committee_meeting' && !category) return refuse('CATEGORY_REQUIRED');
+  return null;
+}
 
 /**
  * The earliest a meeting on this matter can have been held: after it was put on the agenda and after
@@ -69,11 +92,19 @@ export const recordMeeting: Handler<'record_meeting'> = (s, cmd, ctx) => {
     const earliest = earliestMeeting(s, scheduled.scheduledAt);
     if (ms(heldAt) < ms(earliest.at)) return refuse('MEETING_BEFORE_ITS_PREREQUISITES', `held ${heldAt}, before ${earliest.what} at ${earliest.at}`);
   }
-  const analysis = analyseMeeting(r, {
-    quorum: ctx.config.quorum,
-    drafterId: s.createdBy,
-    drafterMustRecuse: ctx.config.drafterMustRecuse,
-  });
+  let analysis: ReturnType<typeof analyseMeeting>;
+  if (ctx.legacy?.meetingWithoutRosterOrBodyRules) {
+    analysis = analyseMeeting(r, { quorum: ctx.config.quorum, drafterId: s.createdBy, drafterMustRecuse: ctx.config.drafterMustRecuse });
+  } else {
+    // The roster is read by the server for the body and the day held (never typed in by the secretary).
+    const roster = cmd.roster;
+    if (!roster) return refuse('ROSTER_UNAVAILABLE', 'the server fills in the roster of the body on the day held');
+    const bodyId = scheduled.bodyId ?? scheduled.body;
+    if (roster.bodyId !== bodyId || roster.on !== chinaDateOf(ms(heldAt))) return refuse('ROSTER_UNAVAILABLE', `roster of ${roster.bodyId} on ${roster.on}, meeting of ${bodyId} on ${chinaDateOf(ms(heldAt))}`);
+    const rules = meetingConfigOf(ctx.config).bodies[scheduled.body];
+    const quorum = scheduled.category === 'personnel_appointment' && rules.personnelQuorum ? rules.personnelQuorum : rules.quorum;
+    analysis = analyseMeeting(r, { quorum, drafterId: s.createdBy, drafterMustRecuse: ctx.config.drafterMustRecuse, roster: roster.members, decision: rules.decision });
+  }
   if ('ok' in analysis) return analysis;
 
   const changes = Array.isArray(r.changes) ? r.changes.filter(nonEmpty) : [];
@@ -88,6 +119,9 @@ export const recordMeeting: Handler<'record_meeting'> = (s, cmd, ctx) => {
     versionHash: currentHash(s),
     majorityView: analysis.majorityView,
     dissent: analysis.dissent,
+    ...(scheduled.bodyId ? { bodyId: scheduled.bodyId } : {}),
+    ...(scheduled.category ? { category: scheduled.category } : {}),
+    ...(analysis.votes ? { votes: analysis.votes } : {}),
   });
   s.meeting.scheduled = null;
   const label = MEETING_VIEW_LABELS[r.outcome];

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { person, type TestPerson } from './testSystem';
 import type { System } from '../../../app/system';
 import type { api as apiFactory } from './testSystem';
@@ -15,6 +16,8 @@ export interface Cast {
   auditor: TestPerson;
   admin: TestPerson;
   members: TestPerson[];
+  /** This cast's deciding bodies by kind (their rosters are the cast's members). */
+  bodies: { director_office_meeting: string; party_committee_meeting: string };
 }
 
 /** One person in each role (meeting members as asked), each logged in through the API. */
@@ -31,7 +34,18 @@ export async function createCast(system: System, members = 3): Promise<Cast> {
     ...Array.from({ length: members }, () => person(system, ['meeting_member'])),
   ]);
   const [drafter, legal, lawyer, fcr, secretary, auditor, admin, ...rest] = all;
-  return { drafter: drafter!, legal: legal!, lawyer: lawyer!, fcr: fcr!, secretary: secretary!, auditor: auditor!, admin: admin!, members: rest };
+  // This cast's own deciding bodies (rosters are data, kept by an admin), so test files sharing a database do not meet.
+  const suffix = crypto.randomUUID().slice(0, 8);
+  const bodies = { director_office_meeting: `office-${suffix}`, party_committee_meeting: `party-${suffix}` };
+  for (const [kind, id] of Object.entries(bodies)) {
+    const res = await fetch(`${system.apiUrl}/api/v1/meeting-bodies/${id}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin!.token}` },
+      body: JSON.stringify({ kind, name: kind, members: rest.map((m) => ({ userId: m.id, from: '2020-01-01', to: null })) }),
+    });
+    if (res.status !== 200) throw new Error(`roster of ${id}: ${res.status} ${await res.text()}`);
+  }
+  return { drafter: drafter!, legal: legal!, lawyer: lawyer!, fcr: fcr!, secretary: secretary!, auditor: auditor!, admin: admin!, members: rest, bodies };
 }
 
 /** Drives matters through the API for tests; every call must succeed unless the test says otherwise. */

@@ -2,11 +2,12 @@
  * Who answers for what and who decides (issue 8 items 5–6, issue 9 items 2–3 and "also look at"): each
  * test tries to break a rule through decide(), as an API client would.
  */
-import { apply, at, attempt, cal, config, currentHashOf, doResearch, fullChecklist, meetingRecord, people, refused, register, toAwaitingMeeting } from './fixtures';
-import { decide, type Actor, type Command, type LegacyRules, type LegalityOutcome, type MatterState } from '../../../domain/procedure';
+import { apply, at, attempt, cal, config, currentHashOf, doResearch, fullChecklist, meetingRecord, people, refused, register, ROSTER, toAwaitingMeeting, withRoster } from './fixtures';
+import { parseProcedureConfig } from '../../../domain/procedure/configSchema';
+import { decide, defaultMeetingConfig, type Actor, type Command, type LegacyRules, type LegalityOutcome, type MatterState } from '../../../domain/procedure';
 
 /** decide() as a workflow run started before a rule applies it. */
-const legacyAttempt = (s: MatterState, c: Command, actor: Actor, now: string, legacy: LegacyRules) => decide(s, c, { actor, now, config, calendar: cal, legacy });
+const legacyAttempt = (s: MatterState, c: Command, actor: Actor, now: string, legacy: LegacyRules) => decide(s, withRoster(s, c), { actor, now, config, calendar: cal, legacy });
 
 /** One person holding both the legal-unit and the lawyer role (a bureau lawyer, 公职律师). */
 const both: Actor = { userId: 'lu-law', username: '公职律师', roles: ['legal_unit', 'lawyer'], sectionId: 'sec-legal', lawyerContract: { from: '2024-01-01', to: '2026-12-31' } };
@@ -46,7 +47,7 @@ describe('a meeting cannot be backdated (issue 9 item 3)', () => {
   const scheduledAt = at('2025-03-14');
   const scheduled = () => {
     const s = toAwaitingMeeting('collective_matter', []);
-    return apply(s, { type: 'schedule_meeting', meetingAt: at('2025-03-20', '15:00'), body: 'party_committee_meeting' }, people.secretary, scheduledAt);
+    return apply(s, { type: 'schedule_meeting', meetingAt: at('2025-03-20', '15:00'), body: 'party_committee_meeting', category: 'major_project' }, people.secretary, scheduledAt);
   };
   const record = (heldAt: string) => ({ type: 'record_meeting' as const, record: meetingRecord({ heldAt }) });
 
@@ -150,5 +151,84 @@ describe('lawyer and legal unit, each answering for their own part (issue 8 item
     const s = apply(inReview(), opinion(inReview(), 'LAWFUL'), people.lawyer, now);
     const { checklist: _omitted, ...bare } = conclusion(s, 'LAWFUL') as Extract<Command, { type: 'record_legality_conclusion' }>;
     expect(legacyAttempt(s, bare, people.legal, now, { opinionsWithoutOwnChecklist: true }).ok).toBe(true);
+  });
+});
+
+describe('who decides, and how (issue 8 item 5)', () => {
+  const day = at('2025-03-14');
+  const held = at('2025-03-20', '18:00');
+  const schedule = (s: MatterState, body: 'director_office_meeting' | 'party_committee_meeting', category?: 'personnel_appointment' | 'major_project' | 'major_funds') =>
+    attempt(s, { type: 'schedule_meeting', meetingAt: at('2025-03-20', '15:00'), body, ...(category ? { category } : {}) }, people.secretary, day);
+  const scheduled = (kind: 'collective_matter' | 'major_decision', body: 'director_office_meeting' | 'party_committee_meeting', category?: 'personnel_appointment' | 'major_project' | 'major_funds') => {
+    const d = schedule(toAwaitingMeeting(kind, []), body, category);
+    if (!d.ok) throw new Error(d.reason);
+    return d.state;
+  };
+  /** A vote of the five-member committee: `views` in order, members not listed absent. */
+  const vote = (views: Array<[string, 'approve' | 'reject' | 'defer']>, outcome: 'approve' | 'reject' | 'defer', headId = 'head') => {
+    const attendees = views.map(([m]) => m);
+    return { type: 'record_meeting' as const, record: meetingRecord({ attendees, absentees: ROSTER.filter((m) => !attendees.includes(m)), headId, views: views.map(([memberId, view]) => ({ memberId, view })), outcome }) };
+  };
+
+  it('a major decision cannot be put to the Party committee (713号令第31条); a “三重一大” item cannot go to the administrative meeting by default', () => {
+    const md = refused(schedule(toAwaitingMeeting('major_decision', []), 'party_committee_meeting', 'major_funds'));
+    expect(md).toMatchObject({ status: 422, code: 'BODY_NOT_COMPETENT' });
+    expect(md.reason).toContain('第31条');
+    expect(refused(schedule(toAwaitingMeeting('collective_matter', []), 'director_office_meeting')).code).toBe('BODY_NOT_COMPETENT');
+    expect(refused(schedule(toAwaitingMeeting('collective_matter', []), 'party_committee_meeting')).code).toBe('CATEGORY_REQUIRED');
+  });
+
+  it('which body decides which kind is configuration (a major decision never the Party committee)', () => {
+    const cfg = { ...config, meeting: { ...defaultMeetingConfig, decidingBody: { ...defaultMeetingConfig.decidingBody, collective_matter: 'director_office_meeting' as const } } };
+    const s = toAwaitingMeeting('collective_matter', []);
+    expect(attempt(s, { type: 'schedule_meeting', meetingAt: at('2025-03-20', '15:00'), body: 'director_office_meeting' }, people.secretary, day, cfg).ok).toBe(true);
+    const bad = parseProcedureConfig({ ...config, meeting: { ...defaultMeetingConfig, decidingBody: { ...defaultMeetingConfig.decidingBody, major_decision: 'party_committee_meeting' } } });
+    expect(bad.ok === false && bad.problem).toMatch(/^meeting\.decidingBody\.major_decision: a major decision is decided by the administrative meeting/);
+    expect(parseProcedureConfig(config).ok).toBe(true);
+  });
+
+  it('the Party committee decides by a majority of ALL members; the secretary does not decide alone', () => {
+    const s = scheduled('collective_matter', 'party_committee_meeting', 'major_project');
+    // 3 of 5 present, 2 approve: a majority of those present, not of all members → nothing decided.
+    const twoOfFive = vote([['m1', 'approve'], ['m2', 'approve'], ['head', 'reject']], 'approve');
+    expect(refused(attempt(s, twoOfFive, people.secretary, held))).toMatchObject({ status: 422, code: 'NO_MAJORITY_OF_ALL_MEMBERS' });
+    expect(attempt(s, vote([['m1', 'approve'], ['m2', 'approve'], ['head', 'reject']], 'defer'), people.secretary, held).ok).toBe(true);
+    // The secretary (head) rejects, three members approve: the vote carries, not the secretary's view.
+    const overruled = vote([['m1', 'approve'], ['m2', 'approve'], ['m3', 'approve'], ['head', 'reject']], 'reject');
+    expect(refused(attempt(s, overruled, people.secretary, held)).code).toBe('OUTCOME_NOT_THE_VOTE');
+    const carried = attempt(s, vote([['head', 'reject'], ['m1', 'approve'], ['m2', 'approve'], ['m3', 'approve']], 'approve'), people.secretary, held);
+    expect(carried.ok && carried.state.meeting.records[0]).toMatchObject({ votes: { approve: 3, reject: 1 }, category: 'major_project', dissent: [{ memberId: 'head', view: 'reject' }] });
+  });
+
+  it('personnel appointments need two thirds of the members present', () => {
+    const s = scheduled('collective_matter', 'party_committee_meeting', 'personnel_appointment');
+    const three = vote([['m1', 'approve'], ['m2', 'approve'], ['head', 'approve']], 'approve');
+    expect(refused(attempt(s, three, people.secretary, held))).toMatchObject({ code: 'QUORUM_NOT_MET' });
+    expect(attempt(s, vote([['m1', 'approve'], ['m2', 'approve'], ['m3', 'approve'], ['head', 'approve']], 'approve'), people.secretary, held).ok).toBe(true);
+    // The same three suffice for a major project (more than half).
+    expect(attempt(scheduled('collective_matter', 'party_committee_meeting', 'major_project'), three, people.secretary, held).ok).toBe(true);
+  });
+});
+
+describe('the meeting roster is data (issue 9 item 2)', () => {
+  const held = at('2025-03-20', '18:00');
+  const scheduled = () => apply(toAwaitingMeeting('major_decision', []), { type: 'schedule_meeting', meetingAt: at('2025-03-20', '15:00'), body: 'director_office_meeting' }, people.secretary, at('2025-03-14'));
+  const onlyHead = meetingRecord({ members: ['head'], attendees: ['head'], absentees: [], views: [{ memberId: 'head', view: 'approve' }] });
+
+  it('refuses a roster of one while the body has five members, and a ghost member', () => {
+    expect(refused(attempt(scheduled(), { type: 'record_meeting', record: onlyHead }, people.secretary, held))).toMatchObject({ status: 422, code: 'ROSTER_NOT_THE_BODY' });
+    const ghost = meetingRecord({ members: ['head', 'm1', 'm2', 'm3', 'ghost'], absentees: ['ghost'] });
+    expect(refused(attempt(scheduled(), { type: 'record_meeting', record: ghost }, people.secretary, held)).reason).toMatch(/not members: ghost/);
+  });
+
+  it('counts the quorum on the real roster, and refuses a record without the roster or with the roster of another day', () => {
+    const bare = { type: 'record_meeting' as const, record: meetingRecord(), roster: undefined };
+    expect(refused(decide(scheduled(), bare, { actor: people.secretary, now: held, config, calendar: cal })).code).toBe('ROSTER_UNAVAILABLE');
+    const otherDay = { type: 'record_meeting' as const, record: meetingRecord(), roster: { bodyId: 'director_office_meeting', on: '2025-03-19', members: ROSTER } };
+    expect(refused(attempt(scheduled(), otherDay, people.secretary, held)).code).toBe('ROSTER_UNAVAILABLE');
+  });
+
+  it('a run started before rosters were data replays the typed roster', () => {
+    expect(legacyAttempt(scheduled(), { type: 'record_meeting', record: onlyHead, roster: undefined }, people.secretary, held, { meetingWithoutRosterOrBodyRules: true }).ok).toBe(true);
   });
 });

@@ -57,7 +57,7 @@ describe('normative document, ECON + PUBLIC, end to end', () => {
 describe('major decision, PUBLIC + TECH + RISK, end to end', () => {
   it('requires the Party report before signing, publishes, needs no filing, ends issued', () => {
     let s = toAwaitingMeeting('major_decision', ['PUBLIC', 'TECH', 'RISK']);
-    s = meet(s, 'approve', 'party_committee_meeting');
+    s = meet(s, 'approve');
     expect(s.stage).toBe('post_decision');
     const sign = { type: 'sign_and_number' as const, versionHash: currentHashOf(s), documentNumber: '区文旅发〔2025〕2号', signedBy: '局长' };
     const r = refused(attempt(s, sign, people.secretary, at('2025-03-21')));
@@ -69,7 +69,7 @@ describe('major decision, PUBLIC + TECH + RISK, end to end', () => {
     s = apply(s, { type: 'publish', channel: '政府公报', reference: '公报2025-4' }, people.secretary, at('2025-03-22'));
     s = apply(s, { type: 'archive', archiveRef: 'A-2' }, people.secretary, at('2025-03-23'));
     expect(s.stage).toBe('issued');
-    expect(s.meeting.records[0]?.body).toBe('party_committee_meeting');
+    expect(s.meeting.records[0]?.body).toBe('director_office_meeting');
   });
 });
 
@@ -103,7 +103,7 @@ describe('collective matter (三重一大), end to end', () => {
     s = apply(s, { type: 'submit_for_review' }, people.drafter, now);
     s = apply(s, { type: 'accept_materials' }, people.legal, now);
     s = apply(s, { type: 'record_legality_conclusion', versionHash: currentHashOf(s), outcome: 'LAWFUL', checklist: fullChecklist(), text: '无法律障碍' }, people.legal, now);
-    s = apply(s, { type: 'schedule_meeting', meetingAt: at('2025-03-05', '10:00'), body: 'party_committee_meeting' }, people.secretary, now);
+    s = apply(s, { type: 'schedule_meeting', meetingAt: at('2025-03-05', '10:00'), body: 'party_committee_meeting', category: 'major_funds' }, people.secretary, now);
     s = apply(s, { type: 'record_meeting', record: meetingRecord() }, people.secretary, at('2025-03-05', '12:00'));
     expect(s.stage).toBe('post_decision');
     const dl = deadlines(s, config, cal);

@@ -1,6 +1,6 @@
 /** Shared fixtures for the procedure tests: people, versions, and drivers that walk a matter forward. */
 
-import { defaultCalendar } from '../../../domain/calendar';
+import { chinaDateOf, defaultCalendar } from '../../../domain/calendar';
 import {
   decide,
   defaultProcedureConfig,
@@ -74,8 +74,19 @@ export function register(kind: MatterKind, flags: Flag[] = [], now = at('2025-03
   );
 }
 
+/** The standing roster of the fixture bodies (the API reads it from the database for the day held). */
+export const ROSTER = ['head', 'm1', 'm2', 'm3', 'm4'];
+
+/** What the API does for record_meeting: fills in the roster of the scheduled body on the day held. */
+export function withRoster(state: MatterState, command: Command, members: readonly string[] = ROSTER): Command {
+  if (command.type !== 'record_meeting' || command.roster || !state.meeting.scheduled) return command;
+  const sch = state.meeting.scheduled;
+  const heldAt = command.record.heldAt ?? sch.meetingAt;
+  return { ...command, roster: { bodyId: sch.bodyId ?? sch.body, on: chinaDateOf(Date.parse(heldAt)), members: [...members] } };
+}
+
 export function attempt(state: MatterState, command: Command, actor: Actor, now: string, cfg: ProcedureConfig = config): Decision {
-  return decide(state, command, { actor, now, config: cfg, calendar: cal });
+  return decide(state, withRoster(state, command), { actor, now, config: cfg, calendar: cal });
 }
 
 /** Applies a command that must succeed; fails the test with the refusal otherwise. */

@@ -1,5 +1,5 @@
 import { majorityView, quorumMet, type MatterState, type MeetingRecordInput } from '../../../domain/procedure';
-import { apply, at, attempt, config, meetingRecord, people, refused, toAwaitingMeeting } from './fixtures';
+import { apply, at, attempt, config, meetingRecord, people, refused, toAwaitingMeeting, withRoster } from './fixtures';
 
 const held = at('2025-03-20', '18:00');
 let scheduled: MatterState;
@@ -141,9 +141,11 @@ describe('recusal', () => {
         { memberId: 'head', view: 'approve' as const },
       ],
     };
-    expect(refused(recordWith(withDrafter))).toMatchObject({ code: 'DRAFTER_NOT_RECUSED' });
+    // The drafter sits on this body's roster.
+    const cmd = withRoster(scheduled, { type: 'record_meeting', record: meetingRecord(withDrafter) }, withDrafter.members);
+    expect(refused(attempt(scheduled, cmd, people.secretary, held))).toMatchObject({ code: 'DRAFTER_NOT_RECUSED' });
     const relaxed = { ...config, drafterMustRecuse: false };
-    expect(attempt(scheduled, { type: 'record_meeting', record: meetingRecord(withDrafter) }, people.secretary, held, relaxed).ok).toBe(true);
+    expect(attempt(scheduled, cmd, people.secretary, held, relaxed).ok).toBe(true);
   });
 });
 
