@@ -62,6 +62,17 @@ describe('the web app, every role through one matter', () => {
       make('deputy2', ['meeting_member'], '周副局长'),
       make('auditor', ['auditor'], '吴审计'),
     ]);
+    // The deciding bodies' rosters are data kept by an admin: the 局长办公会 is the head and the two deputies.
+    const admin = await person(system, ['admin'], { displayName: '管理员' });
+    const roster = [cast.head, cast.deputy1, cast.deputy2].map((m) => ({ userId: m.id, from: '2020-01-01', to: null }));
+    for (const kind of ['director_office_meeting', 'party_committee_meeting']) {
+      const res = await fetch(`${base}/api/v1/meeting-bodies/${kind}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.token}` },
+        body: JSON.stringify({ kind, name: kind === 'director_office_meeting' ? '局长办公会' : '局党委会', members: roster }),
+      });
+      expect(res.status).toBe(200);
+    }
     const launched = await launchChromium();
     closeBrowser = launched.close;
     ui = new Browsers(launched.browser, base);
@@ -395,7 +406,7 @@ describe('the web app, every role through one matter', () => {
   test('choosing a person among many: a search box, nothing pre-filled, the choice by name', async () => {
     // The bureau now has more fair-competition reviewers than fit a short list.
     const others = await Promise.all(['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛', '壬'].map((n) => person(system, ['fcr_reviewer'], { displayName: `${n}审查员` })));
-    const drive = new Driver(api(system), { drafter: cast.drafter, legal: cast.legal, lawyer: cast.lawyer, fcr: cast.fcr, secretary: cast.secretary, auditor: cast.auditor, admin: cast.legal, members: [cast.head, cast.deputy1, cast.deputy2] });
+    const drive = new Driver(api(system), { drafter: cast.drafter, legal: cast.legal, lawyer: cast.lawyer, fcr: cast.fcr, secretary: cast.secretary, auditor: cast.auditor, admin: cast.legal, members: [cast.head, cast.deputy1, cast.deputy2], bodies: { director_office_meeting: 'director_office_meeting', party_committee_meeting: 'party_committee_meeting' } });
     const id = await drive.register('normative_document', ['ECON']);
     await drive.research(id, ['ECON']);
     await drive.ok(id, cast.drafter, { type: 'submit_for_review' });
