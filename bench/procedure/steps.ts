@@ -87,7 +87,7 @@ function meeting(body: string): Step[] {
   ];
 }
 
-const sign = act('secretary', (c) => ({ type: 'sign_and_number', versionHash: c.versionHash, documentNumber: `基准〔2026〕${c.versionHash.slice(0, 6)}号`, signedBy: '局长' }));
+const sign = act('secretary', (c) => ({ type: 'sign_and_number', versionHash: c.versionHash, signedBy: '局长' }));
 const publish = act('secretary', () => ({ type: 'publish', channel: '区政府网站', reference: 'https://example.invalid/bench' }));
 const archive = (who: Person) => act(who, () => ({ type: 'archive', archiveRef: 'DA-bench' }));
 const submit = act('drafter', () => ({ type: 'submit_for_review' }));

@@ -108,6 +108,13 @@ export class Walk {
     await this.step(id, this.p.legal, { type: 'record_legality_conclusion', versionHash: await this.hash(id), outcome: 'LAWFUL', text: '合法性审核意见：合法，可以提请集体讨论。', checklist: CHECKLIST });
   }
 
+  /** After a major decision (713号令第34条至第37条): the implementing unit named, one report, implementation complete. */
+  async implementation(id: string, progress: string) {
+    await this.step(id, this.p.secretary, { type: 'designate_implementing_unit', unit: '文化市场科' });
+    await this.step(id, this.p.drafter, { type: 'report_implementation', status: 'on_track', progress });
+    await this.step(id, this.p.secretary, { type: 'complete_implementation', note: '执行完毕' });
+  }
+
   /** Schedules the meeting at the first moment the minimum review time allows, waits for it, records it. */
   async meeting(id: string, opts: { dissent?: boolean } = {}) {
     const m = await this.api.matter(id, this.p.secretary);
@@ -199,6 +206,7 @@ export async function majorDecision(w: Walk): Promise<string> {
   await w.step(id, w.p.secretary, { type: 'sign_and_number', versionHash: await w.hash(id), signedBy: '局长' });
   await w.step(id, w.p.secretary, { type: 'publish', channel: '区政府网站', reference: 'https://www.tjnk.gov.cn/wlj/2026-2' });
   await w.step(id, w.p.secretary, { type: 'archive', archiveRef: 'DA-2026-002' });
+  await w.implementation(id, '票价调整已公示并执行');
   return id;
 }
 
@@ -221,10 +229,11 @@ export async function dualNormativeMajorDecision(w: Walk): Promise<string> {
   await w.legality(id, true);
   await w.meeting(id);
   await w.step(id, w.p.secretary, { type: 'report_to_party', reference: '请示〔2026〕5号' });
-  await w.step(id, w.p.secretary, { type: 'sign_and_number', versionHash: await w.hash(id), documentNumber: '南文旅规〔2026〕5号', signedBy: '局长' });
+  await w.step(id, w.p.secretary, { type: 'sign_and_number', versionHash: await w.hash(id), signedBy: '局长' });
   await w.step(id, w.p.secretary, { type: 'publish', channel: '区政府网站', reference: 'https://www.tjnk.gov.cn/wlj/2026-5' });
   await w.step(id, w.p.legal, { type: 'file_record', authority: '区司法局', reference: '备案〔2026〕15号' });
   await w.step(id, w.p.legal, { type: 'archive', archiveRef: 'DA-2026-005' });
+  await w.implementation(id, '补贴申领平台已上线');
   return id;
 }
 
@@ -304,6 +313,48 @@ export async function contractReviewedAndSigned(w: Walk): Promise<string> {
 }
 
 /** Runs them all; returns each matter's final view and its trail verification. */
+/**
+ * A “三重一大” matter (重大资金使用) decided by the Party committee (局党委会) by a vote of its members: the
+ * roster is the committee's (kept by the admin), the secretary of the committee does not decide alone, a
+ * majority of all members carries the outcome.
+ */
+export async function partyCommitteeVote(w: Walk): Promise<string> {
+  w.print('\n■ 集体决策事项 (三重一大：重大资金使用) — 局党委会 votes, a majority of all members deciding');
+  const created = await w.api.request('POST', '/api/v1/matters', w.p.drafter, { title: '2027年度文旅惠民消费券资金安排', kind: 'collective_matter', flags: [], text: '第一条 安排文旅惠民消费券资金三百万元，按季度发放。\n第二条 资金使用情况每季度向局党委报告。' });
+  const id: string = created.id;
+  w.print(`  drafter   registered ${id} → ${created.stage}`);
+  await w.research(id, {});
+  await w.step(id, w.p.drafter, { type: 'submit_for_review' });
+  await w.step(id, w.p.legal, { type: 'accept_materials' });
+  await w.legality(id, false);
+  const m = await w.api.matter(id, w.p.secretary);
+  const minimum = (m.deadlines as Array<{ key: string; dueAt: string | null }>).find((d) => d.key === 'legality_review_minimum')?.dueAt;
+  const meetingAt = new Date(Math.max(Date.now() + 2_000, minimum ? Date.parse(minimum) + 1_000 : 0));
+  await w.step(id, w.p.secretary, { type: 'schedule_meeting', meetingAt: meetingAt.toISOString(), body: 'party_committee_meeting', category: 'major_funds', meetingRef: '局党委会' });
+  await sleep(meetingAt.getTime() - Date.now() + 500);
+  const [secretaryOfCommittee, m2, m3] = [w.p.member1.userId, w.p.member2.userId, w.p.member3.userId];
+  await w.step(id, w.p.secretary, {
+    type: 'record_meeting',
+    record: {
+      members: [secretaryOfCommittee, m2, m3],
+      attendees: [secretaryOfCommittee, m2, m3],
+      absentees: [],
+      recusals: [],
+      headId: secretaryOfCommittee,
+      views: [
+        { memberId: m2, view: 'approve', comment: '同意' },
+        { memberId: m3, view: 'reject', comment: '建议压缩规模' },
+        { memberId: secretaryOfCommittee, view: 'approve', comment: '同意' },
+      ],
+      outcome: 'approve',
+      minutesDocumentId: 'minutes-2026-party-1',
+    },
+  });
+  w.print('  secretary recorded the vote: 2 of 3 members approve → approved by a majority of all members');
+  await w.step(id, w.p.secretary, { type: 'archive', archiveRef: 'DA-2026-006' });
+  return id;
+}
+
 export async function runWalkthrough(baseUrl: string, print: Print = (l) => process.stdout.write(`${l}\n`), password = 'demo') {
   const api = new ApiClient(baseUrl);
   const people = await loginDemoPeople(api, password);
@@ -314,6 +365,7 @@ export async function runWalkthrough(baseUrl: string, print: Print = (l) => proc
     dualNormativeMajorDecision: await dualNormativeMajorDecision(w),
     enforcementReview: await enforcementReview(w),
     contract: await contractReviewedAndSigned(w),
+    partyCommitteeVote: await partyCommitteeVote(w),
   };
   print('\n■ Final states');
   const results: Record<string, { id: string; stage: string; versions: number; trailValid: boolean; trailEntries: number }> = {};

@@ -16,7 +16,7 @@ describe('the walkthrough', () => {
     await system?.stop();
   });
 
-  test('carries a normative document (with a revision loop), a major decision, an enforcement review and a contract to the end', async () => {
+  test('carries a normative document (with a revision loop), a major decision, a dual matter, an enforcement review, a contract and a Party-committee vote to the end', async () => {
     const lines: string[] = [];
     const results = await runWalkthrough(system.apiUrl!, (l) => lines.push(l));
     expect(results.normativeDocument).toMatchObject({ stage: 'issued', versions: 2, trailValid: true });
@@ -25,6 +25,8 @@ describe('the walkthrough', () => {
     expect(results.enforcementReview).toMatchObject({ stage: 'decided', versions: 1, trailValid: true });
     // A contract reviewed (the lawyer's CT-* opinion signed on its text), signed, reminded before its term ends, closed.
     expect(results.contract).toMatchObject({ stage: 'contract_closed', versions: 1, trailValid: true });
+    // A “三重一大” matter decided by the Party committee's vote (a majority of all members), then archived (its stage stays 决定).
+    expect(results.partyCommitteeVote).toMatchObject({ stage: 'decided', versions: 1, trailValid: true });
     const printed = lines.join('\n');
     expect(printed).toContain('return_for_revision');
     expect(printed).toMatch(/record_contract_signing[\s\S]*deadline_reminder[\s\S]*register\s+南文旅合〔2026〕7号 某某信息技术有限公司 480000元 in force[\s\S]*close_contract/);
@@ -45,5 +47,5 @@ describe('the walkthrough', () => {
       expect((await handle.result()).stage).toBe(r.stage);
       await recordHistory(system.client, `matter-${r.id}`, `walkthrough-${name}`);
     }
-  }, 120_000);
+  }, 240_000);
 });
