@@ -24,6 +24,12 @@ export interface ApiDeps {
   actionWaitMs?: number;
   /** The Temporal SDK's metrics exporter when a worker runs in this process (appended to /metrics). */
   sdkMetricsUrl?: string | null;
+  /**
+   * Aborted when the process stops, before the Temporal connection closes: a call still waiting (an action
+   * answered 503 after its wait, a registration answered 202) is given up instead of retrying on a closed
+   * channel, which the SDK would report as an uncaught error.
+   */
+  shutdown?: AbortSignal;
   /** Verified tokens (built by createApp when absent). */
   tokens?: VerifiedTokenCache;
 }

@@ -128,7 +128,11 @@ export async function startSystem(opts: {
       const calendars = new CalendarStore(db.prisma);
       const refreshed = await refreshStaleProjections(db.prisma, procedureConfig, await calendars.calendar());
       if (refreshed) log.info({ refreshed }, `Recomputed the due dates and whose turn of ${refreshed} matter(s) stored by earlier code`);
+      const shutdown = new AbortController();
+      // Runs after the HTTP server has closed (stops run in reverse) and before the worker and the connection.
+      stops.push(async () => shutdown.abort());
       const app = createApp({
+        shutdown: shutdown.signal,
         config,
         db,
         temporal: client,

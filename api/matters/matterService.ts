@@ -101,7 +101,7 @@ export async function createMatter(deps: ApiDeps, principal: Principal, input: N
     searchAttributes: { MatterStage: ['research'], MatterKind: [input.kind], DraftingUnit: [draftingUnit] },
   });
   const giveUp = new AbortController();
-  const registration = deps.temporal.withAbortSignal(giveUp.signal, () => deps.temporal.workflow.executeUpdateWithStart(registeredUpdate, { startWorkflowOperation: start, args: [] }));
+  const registration = deps.temporal.withAbortSignal(deps.shutdown ? AbortSignal.any([giveUp.signal, deps.shutdown]) : giveUp.signal, () => deps.temporal.workflow.executeUpdateWithStart(registeredUpdate, { startWorkflowOperation: start, args: [] }));
   // If no worker stores it in time (workers down), answer 202 with where the matter will be rather than
   // hold the request open; the workflow stores it as soon as a worker polls.
   const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), deps.registrationWaitMs ?? REGISTRATION_WAIT_MS).unref());
@@ -295,10 +295,11 @@ export async function actOnMatter(deps: ApiDeps, principal: Principal, matterId:
     const verdict = decide(stored, command, decisionContext);
     if (!verdict.ok) throw refusalProblem(verdict);
   }
-  const update = deps.temporal.workflow.getHandle(row.workflowId).executeUpdate(actUpdate, {
+  const send = () => deps.temporal.workflow.getHandle(row.workflowId).executeUpdate(actUpdate, {
     args: [{ command, actor: actorOf(principal), actionKey, requestId: ctx.requestId, origin: ctx.origin, text: body.text, reason: body.reason }],
     updateId: actionKey,
   });
+  const update = deps.shutdown ? deps.temporal.withAbortSignal(deps.shutdown, send) : send();
   // With no worker to run the matter's workflow, do not hold the request open forever. The action may
   // still be applied once a worker returns; a retry with the same Idempotency-Key learns its outcome.
   const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), deps.actionWaitMs ?? ACTION_WAIT_MS).unref());

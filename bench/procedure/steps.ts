@@ -69,7 +69,7 @@ const legality = act('legal', (c) => ({ type: 'record_legality_conclusion', vers
 
 function meeting(body: string): Step[] {
   return [
-    act('secretary', () => ({ type: 'schedule_meeting', meetingAt: new Date(Date.now() + MEETING_DELAY_MS).toISOString(), body, meetingRef: '会议' })),
+    act('secretary', () => ({ type: 'schedule_meeting', meetingAt: new Date(Date.now() + MEETING_DELAY_MS).toISOString(), body, meetingRef: '会议', ...(body === 'party_committee_meeting' ? { category: 'major_funds' } : {}) })),
     { kind: 'pause' },
     act('secretary', (c) => ({
       type: 'record_meeting',

@@ -1,7 +1,7 @@
 import { api, person, shortClocksConfigFile, startTestSystem, type TestPerson } from './support/testSystem';
 import { CHECKLIST, createCast, Driver, type Cast } from './support/drive';
 import type { System } from '../../app/system';
-import { authorizeCommand, COMMAND_TYPES, STAGES_FOR_COMMAND, type Actor, type CommandType, type MatterState, type Role } from '../../domain/procedure';
+import { authorizeCommand, COMMAND_TYPES, implementationOpen, STAGES_FOR_COMMAND, TERMINAL_STAGES, type Actor, type CommandType, type MatterState, type Role } from '../../domain/procedure';
 import { canRead } from '../../domain/permissions';
 import { matterAccessOf } from '../../domain/procedure';
 
@@ -99,7 +99,9 @@ describe('authorization matrix: role × action × stage', () => {
       const offered = readable ? ((await http.get(`/api/v1/matters/${matterId}`, who)).body.availableActions as Array<{ type: string }>).map((a) => a.type) : [];
       for (const type of COMMAND_TYPES) {
         const now = new Date().toISOString();
-        const expected = !readable ? 404 : !authorizeCommand(state, type, { actor, now }).allowed ? 403 : !STAGES_FOR_COMMAND[type].includes(state.stage) ? 409 : 'allowed';
+        // A matter in a terminal stage is closed (409) unless it is a major decision whose implementation is still open.
+        const closed = TERMINAL_STAGES.includes(state.stage) && !implementationOpen(state);
+        const expected = !readable ? 404 : !authorizeCommand(state, type, { actor, now }).allowed ? 403 : !STAGES_FOR_COMMAND[type].includes(state.stage) || closed ? 409 : 'allowed';
         const cell = `${state.stage} × ${name} × ${type}`;
         if (expected === 'allowed') {
           // Offered only when its own preconditions hold too (e.g. confirm_amendments needs an amendment round).

@@ -68,7 +68,12 @@ function plausible(s: JsonSchema | undefined, depth = 0): unknown {
       if (s.format === 'date') return '2026-03-02';
       if (s.format === 'date-time') return '2026-03-02T08:00:00.000Z';
       if (s.format === 'uri' || s.format === 'url') return 'https://example.invalid/x';
-      return '规范文本'.repeat(Math.max(1, Math.ceil((s.minLength ?? 1) / 4))).slice(0, Math.max(s.minLength ?? 1, 4));
+      {
+        const text = '规范文本'.repeat(Math.max(1, Math.ceil((s.minLength ?? 1) / 4))).slice(0, Math.max(s.minLength ?? 1, 4));
+        // A field with a pattern (ids) gets an ASCII id when Chinese text would not match it.
+        if (s.pattern && !new RegExp(s.pattern, 'u').test(text)) return 'id-1'.padEnd(s.minLength ?? 1, 'x');
+        return text;
+      }
     case 'integer':
     case 'number':
       return s.minimum ?? 1;

@@ -31,7 +31,7 @@ describe('major decisions after the decision (713号令第34条至第37条), thr
     const id = await drive.toLegalityReview('major_decision', []);
     await drive.lawful(id);
     await sleep(2_100);
-    await drive.ok(id, cast.secretary, { type: 'schedule_meeting', meetingAt: new Date(Date.now() + 1_500).toISOString(), body: 'director_office_meeting' });
+    await drive.ok(id, cast.secretary, { type: 'schedule_meeting', meetingAt: new Date(Date.now() + 1_500).toISOString(), body: 'director_office_meeting', bodyId: cast.bodies.director_office_meeting });
     await sleep(1_700);
     await drive.ok(id, cast.secretary, { type: 'record_meeting', record: drive.meetingRecord('approve', ['approve', 'approve']) });
     await drive.ok(id, cast.secretary, { type: 'report_to_party', reference: '请示〔2026〕3号' });

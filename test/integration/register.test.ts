@@ -78,7 +78,7 @@ describe('document register and life after issue', () => {
     }
     await drive.ok(id, cast.legal, { type: 'accept_materials' });
     await drive.lawful(id);
-    await drive.ok(id, cast.secretary, { type: 'schedule_meeting', meetingAt: new Date(Date.now() + 1_500).toISOString(), body: 'director_office_meeting' });
+    await drive.ok(id, cast.secretary, { type: 'schedule_meeting', meetingAt: new Date(Date.now() + 1_500).toISOString(), body: 'director_office_meeting', bodyId: cast.bodies.director_office_meeting });
     await sleep(1_600);
     await drive.ok(id, cast.secretary, { type: 'record_meeting', record: drive.meetingRecord('approve', []) });
     return id;
