@@ -101,7 +101,7 @@ export async function createMatter(deps: ApiDeps, principal: Principal, input: N
     searchAttributes: { MatterStage: ['research'], MatterKind: [input.kind], DraftingUnit: [draftingUnit] },
   });
   const giveUp = new AbortController();
-  const registration = deps.temporal.withAbortSignal(deps.shutdown ? AbortSignal.any([giveUp.signal, deps.shutdown]) : giveUp.signal, () => deps.temporal.workflow.executeUpdateWithStart(registeredUpdate, { startWorkflowOperation: start, args: [] }));
+  const registration = untilShutdown(deps, giveUp, () => deps.temporal.workflow.executeUpdateWithStart(registeredUpdate, { startWorkflowOperation: start, args: [] }));
   // If no worker stores it in time (workers down), answer 202 with where the matter will be rather than
   // hold the request open; the workflow stores it as soon as a worker polls.
   const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), deps.registrationWaitMs ?? REGISTRATION_WAIT_MS).unref());
@@ -299,7 +299,7 @@ export async function actOnMatter(deps: ApiDeps, principal: Principal, matterId:
     args: [{ command, actor: actorOf(principal), actionKey, requestId: ctx.requestId, origin: ctx.origin, text: body.text, reason: body.reason }],
     updateId: actionKey,
   });
-  const update = deps.shutdown ? deps.temporal.withAbortSignal(deps.shutdown, send) : send();
+  const update = untilShutdown(deps, new AbortController(), send);
   // With no worker to run the matter's workflow, do not hold the request open forever. The action may
   // still be applied once a worker returns; a retry with the same Idempotency-Key learns its outcome.
   const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), deps.actionWaitMs ?? ACTION_WAIT_MS).unref());
@@ -355,4 +355,17 @@ async function checkMeetingBody(deps: ApiDeps, bodyId: string, kind: string): Pr
   if (!body || body.kind !== kind) {
     throw new ProblemError(422, 'Unknown meeting body', { code: 'unknown_meeting_body', detail: `${bodyId} is not a ${kind} (admins keep the bodies: PUT /api/v1/meeting-bodies/:id)`, errors: [{ field: 'body.command.bodyId', message: `no ${kind} with id ${bodyId}` }] });
   }
+}
+
+/**
+ * Runs a Temporal call that the API's stop gives up (before the connection closes), through a signal of the
+ * call's own: the SDK adds a listener to the signal it is given and never removes it, so the long-lived
+ * shutdown signal is linked to the call's signal only for the call's lifetime.
+ */
+function untilShutdown<T>(deps: ApiDeps, own: AbortController, call: () => Promise<T>): Promise<T> {
+  const shutdown = deps.shutdown;
+  if (!shutdown) return deps.temporal.withAbortSignal(own.signal, call);
+  const giveUp = () => own.abort();
+  shutdown.addEventListener('abort', giveUp, { once: true });
+  return deps.temporal.withAbortSignal(own.signal, call).finally(() => shutdown.removeEventListener('abort', giveUp));
 }

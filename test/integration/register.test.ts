@@ -255,5 +255,5 @@ describe('document register and life after issue', () => {
     expect(report).toContain('区司法局');
     const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as { files: Array<{ name: string; sha256: string }> };
     expect(manifest.files.map((f) => f.name)).toContain('01-备案报告.html');
-  });
+  }, 240_000); // a document lives 20 s here and its workflow's events are awaited: slow on a loaded machine
 });
