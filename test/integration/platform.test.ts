@@ -63,7 +63,7 @@ describe('the whole stack: real Temporal, real PostgreSQL, Express API', () => {
   });
 
   test('bad input: a clear 400 naming the field, and nothing written', async () => {
-    const before = await system.db.prisma.matter.count();
+    const before = await system.db.prisma.matter.count({ where: { createdById: drafter.id } });
     const cases: Array<[unknown, string]> = [
       [{ title: 'x', kind: 'normative_document' }, 'body.text'],
       [{ title: 'x', kind: 'normative_document', text: 42 }, 'body.text'],
@@ -81,11 +81,11 @@ describe('the whole stack: real Temporal, real PostgreSQL, Express API', () => {
     const malformed = await http.post('/api/v1/matters', drafter, '{"title": ');
     expect(malformed.status).toBe(400);
     expect(malformed.body.code).toBe('invalid_json');
-    expect(await system.db.prisma.matter.count()).toBe(before);
+    expect(await system.db.prisma.matter.count({ where: { createdById: drafter.id } })).toBe(before);
   });
 
   test('text the database cannot store (NUL, lone surrogates, control characters) is a 400 naming the field; the matter stays usable', async () => {
-    const before = await system.db.prisma.matter.count();
+    const before = await system.db.prisma.matter.count({ where: { createdById: drafter.id } });
     const registrations: Array<[unknown, string]> = [
       [{ title: 'a\u0000b', kind: 'normative_document', text: sampleText }, 'body.title'],
       [{ title: 'broken \ud800 title', kind: 'normative_document', text: sampleText }, 'body.title'],
@@ -100,7 +100,7 @@ describe('the whole stack: real Temporal, real PostgreSQL, Express API', () => {
       expect(res.body.code).toBe('invalid_input');
       expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
     }
-    expect(await system.db.prisma.matter.count()).toBe(before);
+    expect(await system.db.prisma.matter.count({ where: { createdById: drafter.id } })).toBe(before);
 
     // Line breaks and tabs are kept where text needs them.
     const created = await http.post('/api/v1/matters', drafter, { title: '控制字符测试', kind: 'normative_document', text: '第一条\t总则\r\n第二条 施行。' });
