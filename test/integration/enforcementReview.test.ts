@@ -4,8 +4,8 @@
  * (an attribute an admin sets through the users API), the enforcement checklist, collective discussion only
  * for serious cases, the 90 days from filing with extensions, and publication for decisions of social impact.
  */
-import { api, person, shortClocksConfigFile, startTestSystem } from './support/testSystem';
-import { createCast, Driver, type Cast } from './support/drive';
+import { api, person } from './support/testSystem';
+import { Driver, type Cast, startProcedureStack } from './support/drive';
 import { recordHistory } from './support/histories';
 import type { System } from '../../app/system';
 
@@ -20,10 +20,7 @@ describe('major enforcement decision review (行政处罚法第57–60条), thro
   let drive: Driver;
 
   beforeAll(async () => {
-    system = await startTestSystem({ env: { PROCEDURE_CONFIG_PATH: shortClocksConfigFile() } });
-    http = api(system);
-    cast = await createCast(system, 3);
-    drive = new Driver(http, cast);
+    ({ system, http, cast, drive } = await startProcedureStack(3));
   });
   afterAll(async () => {
     await system?.stop();

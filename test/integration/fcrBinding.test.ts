@@ -4,8 +4,8 @@
  * the operators, nobody takes a matter out of the review by clearing ECON; a matter without ECON whose text
  * looks restrictive warns the legal unit, which adds the flag (the gates then apply).
  */
-import { api, shortClocksConfigFile, startTestSystem } from './support/testSystem';
-import { createCast, Driver, type Cast } from './support/drive';
+import { api } from './support/testSystem';
+import { Driver, type Cast, startProcedureStack } from './support/drive';
 import { recordHistory } from './support/histories';
 import type { System } from '../../app/system';
 
@@ -18,10 +18,7 @@ describe('fair-competition findings stay bound to the text (through the workflow
   let drive: Driver;
 
   beforeAll(async () => {
-    system = await startTestSystem({ env: { PROCEDURE_CONFIG_PATH: shortClocksConfigFile() } });
-    http = api(system);
-    cast = await createCast(system, 3);
-    drive = new Driver(http, cast);
+    ({ system, http, cast, drive } = await startProcedureStack(3));
   });
   afterAll(async () => {
     await system?.stop();

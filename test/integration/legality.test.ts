@@ -3,8 +3,8 @@
  * PostgreSQL): findings with exact spans and the breached provision, the register, and bad input
  * answered like the fair-competition endpoint.
  */
-import { api, shortClocksConfigFile, startTestSystem } from './support/testSystem';
-import { CHECKLIST, createCast, Driver, type Cast } from './support/drive';
+import { api, startTestSystem } from './support/testSystem';
+import { CHECKLIST, Driver, type Cast, startProcedureStack } from './support/drive';
 import { recordHistory } from './support/histories';
 import type { System } from '../../app/system';
 
@@ -98,10 +98,7 @@ describe('legality review through the workflow', () => {
   let drive: Driver;
 
   beforeAll(async () => {
-    system = await startTestSystem({ env: { PROCEDURE_CONFIG_PATH: shortClocksConfigFile() } });
-    http = api(system);
-    cast = await createCast(system, 1);
-    drive = new Driver(http, cast);
+    ({ system, http, cast, drive } = await startProcedureStack(1));
   });
   afterAll(async () => {
     await system?.stop();

@@ -1,5 +1,5 @@
-import { api, shortClocksConfigFile, startTestSystem } from './support/testSystem';
-import { CHECKLIST, createCast, Driver, type Cast } from './support/drive';
+import { api } from './support/testSystem';
+import { CHECKLIST, Driver, type Cast, startProcedureStack } from './support/drive';
 import type { System } from '../../app/system';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -16,10 +16,7 @@ describe('loops and side paths, through the workflow', () => {
   let http: ReturnType<typeof api>;
 
   beforeAll(async () => {
-    system = await startTestSystem({ env: { PROCEDURE_CONFIG_PATH: shortClocksConfigFile() } });
-    http = api(system);
-    cast = await createCast(system, 3);
-    drive = new Driver(http, cast);
+    ({ system, http, cast, drive } = await startProcedureStack(3));
   });
   afterAll(async () => {
     await system?.stop();

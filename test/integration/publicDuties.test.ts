@@ -1,5 +1,5 @@
-import { api, shortClocksConfigFile, startTestSystem } from './support/testSystem';
-import { createCast, Driver, type Cast } from './support/drive';
+import { api } from './support/testSystem';
+import { Driver, type Cast, startProcedureStack } from './support/drive';
 import { matterWorkflowId } from '../../workflows/definitions';
 import type { System } from '../../app/system';
 import { recordHistory } from './support/histories';
@@ -18,10 +18,7 @@ describe('duties towards the public and the decision, through the workflow', () 
   let http: ReturnType<typeof api>;
 
   beforeAll(async () => {
-    system = await startTestSystem({ env: { PROCEDURE_CONFIG_PATH: shortClocksConfigFile() } });
-    http = api(system);
-    cast = await createCast(system, 3);
-    drive = new Driver(http, cast);
+    ({ system, http, cast, drive } = await startProcedureStack(3));
   });
   afterAll(async () => {
     await system?.stop();

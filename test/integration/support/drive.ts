@@ -1,9 +1,8 @@
 import crypto from 'node:crypto';
-import { person, type TestPerson } from './testSystem';
+import { api, person, shortClocksConfigFile, startTestSystem, type TestPerson } from './testSystem';
 import type { System } from '../../../app/system';
-import type { api as apiFactory } from './testSystem';
 
-type Api = ReturnType<typeof apiFactory>;
+type Api = ReturnType<typeof api>;
 
 export const CHECKLIST = ['LR-S1', 'LR-S2', 'LR-P1', 'LR-P2', 'LR-C1', 'LR-C2', 'LR-C3', 'LR-R1', 'LR-R2', 'LR-F1'].map((code) => ({ code, result: 'pass' }));
 
@@ -166,4 +165,12 @@ export class Driver {
       outcome, minutesDocumentId: 'minutes-1', ...extra,
     };
   }
+}
+
+/** The usual stack of a procedure test file: the system on short clocks, its API, a cast of people and a driver. */
+export async function startProcedureStack(members = 3) {
+  const system = await startTestSystem({ env: { PROCEDURE_CONFIG_PATH: shortClocksConfigFile() } });
+  const http = api(system);
+  const cast = await createCast(system, members);
+  return { system, http, cast, drive: new Driver(http, cast) };
 }
