@@ -17,6 +17,7 @@ import { parseConfig } from '../platform/config';
 import { createLogger } from '../platform/logger';
 import { startSystem } from '../app/system';
 import { freePort } from '../platform/temporal/devServer';
+import { runBenchmark } from './support/report';
 
 const MATTERS = Number(process.env.MATTERS ?? 40);
 const ACTIONS_PER_MATTER = Number(process.env.ACTIONS ?? 5);
@@ -77,7 +78,4 @@ async function main() {
   }
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+runBenchmark(main);

@@ -17,7 +17,7 @@ import { KIND_SCRIPTS, BENCH_PROCEDURE_CONFIG, MEETING_DELAY_MS, benchText, sha2
 import { driveMatter, PEOPLE, RESCHEDULED, sessions, untilMeeting, type Sessions } from './procedure/driver';
 import { bareAct, bareRegistered, type BareInput } from './procedure/bareWorkflow';
 import { Recorder, summarise, pool, ms, ratio, table, type Summary } from './support/stats';
-import { machineLine, machineSnapshot, writeSection } from './support/report';
+import { machineLine, machineSnapshot, runBenchmark, writeSection } from './support/report';
 import { benchWorkDir, startBareWorkers, startClusterShape, startDevShape, type Shape } from './support/shapes';
 
 const MATTERS = Number(process.env.MATTERS ?? 100);
@@ -200,7 +200,4 @@ ${render(report)}`;
   process.stdout.write(`\nwritten to docs/benchmarks.md (work files in ${workDir})\n`);
 }
 
-main().catch((err) => {
-  process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
-  process.exit(1);
-});
+runBenchmark(main);

@@ -24,7 +24,7 @@ import { BENCH_PROCEDURE_CONFIG, KIND_SCRIPTS } from './procedure/steps';
 import { driveMatter, sessions } from './procedure/driver';
 import { loadTemplates, seedCopies } from './support/seedMatters';
 import { pacedLoad, type PacedLoadResult } from './support/pacedLoad';
-import { machineLine, machineSnapshot, writeSection } from './support/report';
+import { machineLine, machineSnapshot, publishSection, runBenchmark } from './support/report';
 import { benchWorkDir, startClusterShape } from './support/shapes';
 import { ms, pool, table } from './support/stats';
 
@@ -176,15 +176,10 @@ Target: p99 ≤ 20 ms at 500 req/s on the production shape.
 
 ${explain}
 `;
-    process.stdout.write(`\n${body}\n`);
-    writeSection('read-path', body);
-    process.stdout.write(`\nwritten to docs/benchmarks.md (work files in ${workDir})\n`);
+    publishSection('read-path', body, workDir);
   } finally {
     await shape.stop();
   }
 }
 
-main().catch((err) => {
-  process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
-  process.exit(1);
-});
+runBenchmark(main);

@@ -17,7 +17,7 @@ import { verifyTrail } from '../domain/evidence';
 import { BENCH_PROCEDURE_CONFIG, KIND_SCRIPTS } from './procedure/steps';
 import { driveMatter, http, sessions, type Sessions } from './procedure/driver';
 import { loadTemplates, seedCopies } from './support/seedMatters';
-import { machineLine, machineSnapshot, writeSection } from './support/report';
+import { machineLine, machineSnapshot, publishSection, runBenchmark } from './support/report';
 import { benchWorkDir, rssMiB, startClusterShape, type Shape } from './support/shapes';
 import { ms, pool, summarise, table } from './support/stats';
 
@@ -185,15 +185,10 @@ ${trail}
 
 ${can}
 `;
-    process.stdout.write(`\n${body}\n`);
-    writeSection('scale', body);
-    process.stdout.write(`\nwritten to docs/benchmarks.md (work files in ${workDir})\n`);
+    publishSection('scale', body, workDir);
   } finally {
     await shape.stop();
   }
 }
 
-main().catch((err) => {
-  process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
-  process.exit(1);
-});
+runBenchmark(main);

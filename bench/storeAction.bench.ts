@@ -18,7 +18,7 @@ import { applyMigrations } from '../platform/migrate';
 import { registerMatter, defaultProcedureConfig } from '../domain/procedure';
 import { storeAction, storeRegistration } from '../activities/matterRecords';
 import { summarise, ms, table } from './support/stats';
-import { machineLine, machineSnapshot, writeSection } from './support/report';
+import { machineLine, machineSnapshot, runBenchmark, writeSection } from './support/report';
 
 const ACTIONS = Number(process.env.ACTIONS ?? 300);
 const ADMIN_URL = process.env.BENCH_PG_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -78,7 +78,4 @@ ${table(['database', 'n', 'p50 ms', 'p95 ms', 'p99 ms'], [row('embedded (PGlite,
   if (process.env.WRITE_DOC !== '0') writeSection('store-action', body);
 }
 
-main().catch((err) => {
-  process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
-  process.exit(1);
-});
+runBenchmark(main);

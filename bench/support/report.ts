@@ -65,3 +65,18 @@ export function writeSection(key: string, markdown: string): void {
   const next = i >= 0 && j > i ? current.slice(0, i) + block + current.slice(j + end.length) : `${current.trimEnd()}\n\n${block}\n`;
   fs.writeFileSync(BENCHMARKS_DOC, next);
 }
+
+/** Writes the section (see writeSection) and shows it on standard output, naming the run's work files. */
+export function publishSection(key: string, markdown: string, workDir: string): void {
+  process.stdout.write(`\n${markdown}\n`);
+  writeSection(key, markdown);
+  process.stdout.write(`\nwritten to docs/benchmarks.md (work files in ${workDir})\n`);
+}
+
+/** Runs a benchmark's main: a failure prints its stack and ends the process with status 1. */
+export function runBenchmark(main: () => Promise<void>): void {
+  main().catch((err) => {
+    process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
+    process.exit(1);
+  });
+}
