@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { positiveInt, resourceId } from '../http/params';
 import type { Prisma } from '../../prisma/generated/client';
 import { readScope } from '../../domain/permissions';
-import { MATTER_KINDS, awaits, oneOf, STAGE_LABELS, type Stage } from '../../domain/procedure';
+import { MATTER_KINDS, awaits, oneOf, STAGES } from '../../domain/procedure';
 import type { ApiDeps } from '../deps';
 import type { Principal } from '../auth/principal';
 
@@ -11,7 +11,7 @@ import type { Principal } from '../auth/principal';
  * it filters by due date and overdue, joins with people, and scopes per role in one query.
  */
 export const listQuerySchema = z.object({
-  stage: oneOf(Object.keys(STAGE_LABELS) as Stage[]).optional(),
+  stage: oneOf(STAGES).optional(),
   kind: oneOf(MATTER_KINDS).optional(),
   draftingUnit: resourceId(100).optional(),
   dueBefore: z.iso.date().optional().describe('Next deadline on or before this day (YYYY-MM-DD)'),

@@ -3,9 +3,8 @@
  * domain's MatterState (documented by its top-level parts; its records are the domain's own types).
  */
 import { z } from 'zod';
-import { COMMAND_TYPES, FLAGS, MATTER_KINDS, matterStateShape, oneOf, STAGE_LABELS, type Stage } from '../../domain/procedure';
+import { COMMAND_TYPES, FLAGS, MATTER_KINDS, matterStateShape, oneOf, STAGES } from '../../domain/procedure';
 
-const STAGES = Object.keys(STAGE_LABELS) as Stage[];
 
 export const trailHeadSchema = z.object({ seq: z.number().int(), hash: z.string() }).meta({ id: 'TrailHead', description: 'The newest entry of a matter\'s trail' });
 

@@ -6,7 +6,9 @@
  * liability, confidentiality, dispute resolution, and the term.
  */
 
-export const CONTRACT_CHECKLIST_LABELS = {
+import { labelTable } from '../labelTable';
+
+export const { labels: CONTRACT_CHECKLIST_LABELS, codes: CONTRACT_CHECKLIST_CODES } = labelTable({
   'CT-S1': '合同主体适格，对方资格、资信已核实',
   'CT-S2': '签约主体有权签署（法定代表人或书面授权）',
   'CT-B1': '有法律依据，内容不违反法律法规强制性规定',
@@ -17,7 +19,5 @@ export const CONTRACT_CHECKLIST_LABELS = {
   'CT-C1': '保密、知识产权、数据安全条款适当',
   'CT-D1': '争议解决方式（诉讼/仲裁）及管辖明确',
   'CT-T1': '合同期限、变更、解除和续签条款明确',
-} as const;
-
-export type ContractChecklistCode = keyof typeof CONTRACT_CHECKLIST_LABELS;
-export const CONTRACT_CHECKLIST_CODES = Object.keys(CONTRACT_CHECKLIST_LABELS) as ContractChecklistCode[];
+});
+export type ContractChecklistCode = (typeof CONTRACT_CHECKLIST_CODES)[number];

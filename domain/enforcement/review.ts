@@ -6,18 +6,19 @@
  * Pure data and rules; the procedure's handlers apply them.
  */
 
+import { labelTable } from '../labelTable';
+
 /** 行政处罚法第58条第1款: the four grounds. */
-export const ENFORCEMENT_GROUND_LABELS = {
+export const { labels: ENFORCEMENT_GROUND_LABELS, codes: ENFORCEMENT_GROUNDS } = labelTable({
   public_interest: '涉及重大公共利益（行政处罚法第58条第1款第1项）',
   hearing_held: '直接关系当事人或者第三人重大权益，经过听证程序（第58条第1款第2项）',
   complex_case: '案件情况疑难复杂、涉及多个法律关系（第58条第1款第3项）',
   other_statutory: '法律、法规规定应当进行法制审核的其他情形（第58条第1款第4项）',
-} as const;
-export type EnforcementGround = keyof typeof ENFORCEMENT_GROUND_LABELS;
-export const ENFORCEMENT_GROUNDS = Object.keys(ENFORCEMENT_GROUND_LABELS) as EnforcementGround[];
+});
+export type EnforcementGround = (typeof ENFORCEMENT_GROUNDS)[number];
 
 /** What the 法制审核 reviewer checks (国办发〔2018〕118号 [practice]): subject, jurisdiction, facts, evidence, procedure, law, discretion, documents. */
-export const ENFORCEMENT_CHECKLIST_LABELS = {
+export const { labels: ENFORCEMENT_CHECKLIST_LABELS, codes: ENFORCEMENT_CHECKLIST_CODES } = labelTable({
   'EF-SUBJECT': '执法主体合法，执法人员具备执法资格',
   'EF-JURISDICTION': '具有管辖权',
   'EF-FACTS': '案件事实清楚',
@@ -26,9 +27,8 @@ export const ENFORCEMENT_CHECKLIST_LABELS = {
   'EF-LAW': '适用法律、法规、规章准确',
   'EF-DISCRETION': '符合行政裁量权基准，处罚适当',
   'EF-DOCUMENT': '执法文书规范、完备',
-} as const;
-export type EnforcementChecklistCode = keyof typeof ENFORCEMENT_CHECKLIST_LABELS;
-export const ENFORCEMENT_CHECKLIST_CODES = Object.keys(ENFORCEMENT_CHECKLIST_LABELS) as EnforcementChecklistCode[];
+});
+export type EnforcementChecklistCode = (typeof ENFORCEMENT_CHECKLIST_CODES)[number];
 
 /** 行政处罚法第57条第2款: 情节复杂或者重大违法行为 — the head decides only after collective discussion. */
 export function collectiveDiscussionRequired(c: { complex: boolean; seriousViolation: boolean } | null | undefined): boolean {

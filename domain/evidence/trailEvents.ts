@@ -5,7 +5,7 @@
  * escalation) what they found or raised.
  */
 import { z } from 'zod';
-import { commandSchema, COMMAND_TYPES, FLAGS, MATTER_KINDS, matterStateShape, oneOf, STAGE_LABELS, type CommandType, type Stage } from '../procedure';
+import { commandSchema, COMMAND_TYPES, FLAGS, MATTER_KINDS, matterStateShape, oneOf, STAGES, type CommandType } from '../procedure';
 
 /** Where a person's request came from, recorded with the entry. */
 export interface RequestOrigin {
@@ -19,7 +19,6 @@ export type SystemEventType = (typeof SYSTEM_EVENT_TYPES)[number];
 export type TrailEventType = SystemEventType | CommandType;
 export const TRAIL_EVENT_TYPES: readonly TrailEventType[] = [...SYSTEM_EVENT_TYPES, ...COMMAND_TYPES];
 
-const STAGES = Object.keys(STAGE_LABELS) as Stage[];
 
 /** The parts of the matter's state an action changed (top-level keys only, before or after); new parts pass through. */
 export const stateChangeSchema = matterStateShape

@@ -1,6 +1,7 @@
 /** Chinese labels for the UI and for refusal texts. */
 
 import { CONTRACT_CHECKLIST_LABELS } from '../contracts/checklist';
+import { codesOf, labelTable } from '../labelTable';
 
 import type { ChecklistCode, CommandType, FcrConclusion, Flag, LegalityOutcome, MatterKind, MeetingBody, MeetingView, ResearchItemKind, Role, Stage } from './types';
 
@@ -42,6 +43,7 @@ export const STAGE_LABELS: Record<Stage, string> = {
   withdrawn: '已撤回',
   not_issued: '不予出台',
 };
+export const STAGES = codesOf(STAGE_LABELS);
 
 export const ROLE_LABELS: Record<Role, string> = {
   drafter: '承办科室',
@@ -146,17 +148,16 @@ export const RESEARCH_ITEM_LABELS: Record<ResearchItemKind, string> = {
  * 713号令第14条第2款: the ways of hearing the public besides the open comment (公开征求意见) and the hearing
  * (听证会), which are recorded as their own items.
  */
-export const PARTICIPATION_METHOD_LABELS = {
+export const { labels: PARTICIPATION_METHOD_LABELS, codes: PARTICIPATION_METHODS } = labelTable({
   symposium: '座谈会',
   field_visit: '实地走访',
   written_consultation: '书面征求意见',
   questionnaire: '问卷调查',
   opinion_poll: '民意调查',
-} as const;
-export type ParticipationMethod = keyof typeof PARTICIPATION_METHOD_LABELS;
-export const PARTICIPATION_METHODS = Object.keys(PARTICIPATION_METHOD_LABELS) as ParticipationMethod[];
+});
+export type ParticipationMethod = (typeof PARTICIPATION_METHODS)[number];
 
-export const CHECKLIST_LABELS: Record<ChecklistCode, string> = {
+export const { labels: CHECKLIST_LABELS, codes: CHECKLIST_CODES } = labelTable<Record<ChecklistCode, string>>({
   'LR-S1': '制定主体适格',
   'LR-S2': '属于规范性文件，范围适当',
   'LR-P1': '未超越法定职权',
@@ -167,22 +168,20 @@ export const CHECKLIST_LABELS: Record<ChecklistCode, string> = {
   'LR-R1': '已履行法定程序',
   'LR-R2': '材料齐全，审核时间有保障',
   'LR-F1': '载明有效期和施行日期',
-};
-export const CHECKLIST_CODES = Object.keys(CHECKLIST_LABELS) as ChecklistCode[];
+});
 
 /** Every checklist point by code, LR-* and the contract review's CT-* (domain/contracts/checklist.ts). */
 export const ALL_CHECKLIST_LABELS: Record<string, string> = { ...CHECKLIST_LABELS, ...CONTRACT_CHECKLIST_LABELS };
 
 /** How operators, associations or the public were heard in a fair-competition review (公平竞争审查条例第16条). */
-export const FCR_CONSULTATION_METHOD_LABELS = {
+export const { labels: FCR_CONSULTATION_METHOD_LABELS, codes: FCR_CONSULTATION_METHODS } = labelTable({
   symposium: '座谈会',
   written: '书面征求意见',
   visit: '实地走访',
   questionnaire: '问卷调查',
   public_comment: '向社会公开征求意见',
-} as const;
-export type FcrConsultationMethod = keyof typeof FCR_CONSULTATION_METHOD_LABELS;
-export const FCR_CONSULTATION_METHODS = Object.keys(FCR_CONSULTATION_METHOD_LABELS) as FcrConsultationMethod[];
+});
+export type FcrConsultationMethod = (typeof FCR_CONSULTATION_METHODS)[number];
 
 /**
  * Every action the trail records: people's commands, and what the system records itself (the registration,

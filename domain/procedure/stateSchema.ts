@@ -5,11 +5,10 @@
  * catches a row that is not a matter state at all (empty, truncated, edited by hand).
  */
 import { z } from 'zod';
-import { STAGE_LABELS } from './labels';
+import { STAGES } from './labels';
 import { oneOf } from './primitives';
-import { FLAGS, MATTER_KINDS, type MatterState, type Stage } from './types';
+import { FLAGS, MATTER_KINDS, type MatterState } from './types';
 
-const STAGES = Object.keys(STAGE_LABELS) as Stage[];
 const record = z.looseObject({});
 
 /** The matter state's top-level parts; records inside are kept as they are. */
