@@ -22,8 +22,16 @@ export interface DocumentWorkflowInput {
   exceptionEndsAt: string | null;
   /** The periods it lives under, fixed when it is issued. */
   config: DocumentLifeConfig;
-  /** Carried over by continue-as-new. */
-  resume?: { life: DocumentLife; head: RegisterHeadView | null };
+  /** Past this many history events the run continues as new (the matter's setting; absent in older runs). */
+  historyEventsBeforeContinueAsNew?: number;
+  /** Carried over by continue-as-new (answers: since DOCUMENT_KNOWN_KEYS_PATCH). */
+  resume?: { life: DocumentLife; head: RegisterHeadView | null; answers?: DocumentKnownAnswer[] };
+}
+
+/** The answer a decision was given, kept by its action key so a retry in a later run is answered alike. */
+export interface DocumentKnownAnswer {
+  actionKey: string;
+  summary: string;
 }
 
 export interface RegisterHeadView {

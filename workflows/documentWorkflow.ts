@@ -6,11 +6,12 @@
  * fair-competition review is due); re-evaluation and clean-up decisions arrive as the `decide` Update,
  * judged by domain/lifecycle. Deterministic: time only from the workflow clock, I/O only in activities.
  */
-import { ApplicationFailure, allHandlersFinished, condition, continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { ApplicationFailure, allHandlersFinished, condition, continueAsNew, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { RetryPolicy } from '@temporalio/common';
 import type { createActivities } from '../activities';
 import { applyLifeTimer, decideDocument, newDocumentLife, nextLifeTimer, type DocumentLife, type LifeTimer } from '../domain/lifecycle/documentLife';
-import { decideDocumentUpdate, documentViewQuery, type DocumentDecisionRequest, type DocumentWorkflowInput, type RegisterHeadView } from './documentDefinitions';
+import { decideDocumentUpdate, documentViewQuery, type DocumentDecisionRequest, type DocumentKnownAnswer, type DocumentWorkflowInput, type RegisterHeadView } from './documentDefinitions';
+import { KnownAnswers } from './knownAnswers';
 import { Mutex } from './mutex';
 
 const retry: RetryPolicy = { initialInterval: '1 second', maximumInterval: '30 seconds', backoffCoefficient: 2 };
@@ -18,6 +19,12 @@ const { recordRegisterEvent } = proxyActivities<ReturnType<typeof createActiviti
 
 const SYSTEM = 'system';
 const HISTORY_LIMIT = 2_000;
+/**
+ * Decisions' answers carried across continue-as-new (Temporal recognises a retried Update only within one
+ * run), and a decision whose key the register already holds is not adopted a second time. Runs from before
+ * carried nothing and replay as they ran.
+ */
+export const DOCUMENT_KNOWN_KEYS_PATCH = 'document-known-action-keys';
 
 const refuse = (status: number, code: string, reason: string) =>
   ApplicationFailure.create({ type: 'ActionRefused', message: reason, nonRetryable: true, details: [{ status, code, reason }] });
@@ -26,14 +33,14 @@ export async function documentWorkflow(input: DocumentWorkflowInput): Promise<Do
   let life: DocumentLife = input.resume?.life ?? newDocumentLife(input);
   let head: RegisterHeadView | null = input.resume?.head ?? null;
   let changes = 0;
-  const answers = new Map<string, string>();
+  const answers = new KnownAnswers<DocumentKnownAnswer>(input.resume?.answers);
   const writer = new Mutex('register-writer');
   const now = () => new Date().toISOString();
 
   setHandler(documentViewQuery, () => ({ life, head }));
   setHandler(decideDocumentUpdate, decide, {
     validator: (request) => {
-      if (answers.has(request.actionKey)) return;
+      if (answers.find(request.actionKey)) return; // a retry: answered as the first time
       const verdict = decideDocument(life, request.decision, { by: request.actor.userId, now: now(), config: input.config, amendingMatterExists: request.amendingMatterExists });
       if (!verdict.ok) throw refuse(verdict.status, verdict.code, verdict.reason);
     },
@@ -41,13 +48,13 @@ export async function documentWorkflow(input: DocumentWorkflowInput): Promise<Do
 
   async function decide(request: DocumentDecisionRequest) {
     return writer.runExclusive(async () => {
-      const known = answers.get(request.actionKey);
-      if (known !== undefined) return { life, head, summary: known };
+      const known = answers.find(request.actionKey);
+      if (known) return { life, head, summary: known.summary };
       const at = now();
       const verdict = decideDocument(life, request.decision, { by: request.actor.userId, now: at, config: input.config, amendingMatterExists: request.amendingMatterExists });
       if (!verdict.ok) throw refuse(verdict.status, verdict.code, verdict.reason);
       const d = request.decision;
-      head = await recordRegisterEvent({
+      const stored = await recordRegisterEvent({
         documentId: life.documentId,
         actionKey: `decide:${request.actionKey}`,
         kind: `decision_${d.decision}`,
@@ -62,9 +69,15 @@ export async function documentWorkflow(input: DocumentWorkflowInput): Promise<Do
           reevaluationOpenedAt: null,
         },
       });
+      if (head && stored.seq <= head.seq && patched(DOCUMENT_KNOWN_KEYS_PATCH)) {
+        // The register already held this key (a decision taken before its key was forgotten): an older event
+        // is never adopted as the head, nor is the decision applied a second time.
+        return { life, head, summary: verdict.summary };
+      }
+      head = stored;
       life = verdict.life;
       changes += 1;
-      answers.set(request.actionKey, verdict.summary);
+      answers.remember({ actionKey: request.actionKey, summary: verdict.summary });
       return { life, head, summary: verdict.summary };
     });
   }
@@ -108,12 +121,14 @@ export async function documentWorkflow(input: DocumentWorkflowInput): Promise<Do
     });
   }
 
-  const historyLong = () => workflowInfo().historyLength >= HISTORY_LIMIT || workflowInfo().continueAsNewSuggested;
+  const historyLimit = input.historyEventsBeforeContinueAsNew ?? HISTORY_LIMIT;
+  const historyLong = () => workflowInfo().historyLength >= historyLimit || workflowInfo().continueAsNewSuggested;
   // While in force: sleep until the next timer (a document without one waits for a decision, e.g. a clean-up's).
   while (life.status === 'in_force') {
     if (historyLong()) {
       await condition(() => !writer.isLocked && allHandlersFinished());
-      return continueAsNew<typeof documentWorkflow>({ ...input, resume: { life, head } });
+      const carriesKeys = patched(DOCUMENT_KNOWN_KEYS_PATCH);
+      return continueAsNew<typeof documentWorkflow>({ ...input, resume: { life, head, ...(carriesKeys ? { answers: answers.carried() } : {}) } });
     }
     const timer = nextLifeTimer(life, input.config);
     const seen = changes;

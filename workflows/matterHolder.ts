@@ -7,9 +7,7 @@ import { CalendarYearMissingError, calendarFromYears, calendarToYears, withProvi
 import { decide, matterProjection, needsText, registerMatter, type Actor, type Decision, type DecisionContext, type LegacyRules, type MatterProjection, type MatterState } from '../domain/procedure';
 import { nextAlert, type Alert } from './alerts';
 import type { ActionRequest, KnownAnswer, MatterView, MatterWorkflowInput, NotificationRecord, TrailHeadView } from './definitions';
-
-/** How many actions' answers a run keeps and carries on. */
-const KNOWN_ANSWERS = 100;
+import { KnownAnswers } from './knownAnswers';
 
 export class MatterHolder {
   state: MatterState;
@@ -18,7 +16,7 @@ export class MatterHolder {
   trail: TrailHeadView | null;
   readonly notifications: NotificationRecord[];
   /** The latest actions' answers by action key (carried across continue-as-new). */
-  private readonly answers: KnownAnswer[];
+  private readonly answers: KnownAnswers<KnownAnswer>;
   /** Why the registration could not be stored (the database refused it); the workflow then ends. */
   registrationRefused: { status: number; code: string; reason: string } | null = null;
   calendar: HolidayCalendar;
@@ -61,18 +59,17 @@ export class MatterHolder {
     this.registered = input.resume !== undefined;
     this.trail = input.resume?.trail ?? null;
     this.notifications = [...(input.resume?.notifications ?? [])];
-    this.answers = [...(input.resume?.answers ?? [])];
+    this.answers = new KnownAnswers(input.resume?.answers);
   }
 
   /** The answer an action with this key was given, if it is among the latest. */
   knownAnswer(actionKey: string): KnownAnswer | null {
-    return this.answers.find((a) => a.actionKey === actionKey) ?? null;
+    return this.answers.find(actionKey);
   }
 
-  /** Keeps an action's answer; only the latest KNOWN_ANSWERS are kept (retries come within minutes). */
+  /** Keeps an action's answer (only the latest are kept). */
   remember(answer: KnownAnswer): void {
-    this.answers.push(answer);
-    if (this.answers.length > KNOWN_ANSWERS) this.answers.splice(0, this.answers.length - KNOWN_ANSWERS);
+    this.answers.remember(answer);
   }
 
   view(): MatterView {
@@ -81,7 +78,7 @@ export class MatterHolder {
 
   /** What a continued run starts from. */
   carriedOver(): Pick<MatterWorkflowInput, 'calendarYears' | 'resume'> {
-    return { calendarYears: this.calendarYears, resume: { state: this.state, trail: this.trail, notifications: this.notifications, answers: this.answers } };
+    return { calendarYears: this.calendarYears, resume: { state: this.state, trail: this.trail, notifications: this.notifications, answers: this.answers.carried() } };
   }
 
   context(actor: Actor, documentRegister?: DecisionContext['documentRegister']): DecisionContext {

@@ -261,6 +261,7 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
         expiresAt: signing.expiresAt ?? null,
         exceptionEndsAt: signing.exceptionEndsAt ?? null,
         config: documentsConfig(),
+        ...(input.historyEventsBeforeContinueAsNew !== undefined ? { historyEventsBeforeContinueAsNew: input.historyEventsBeforeContinueAsNew } : {}),
       }],
     });
   }

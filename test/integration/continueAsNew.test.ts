@@ -1,4 +1,4 @@
-import { api, startTestSystem } from './support/testSystem';
+import { api, shortClocksConfigFile, startTestSystem } from './support/testSystem';
 import { createCast, Driver, type Cast } from './support/drive';
 import type { System } from '../../app/system';
 import { recordHistory } from './support/histories';
@@ -14,9 +14,10 @@ describe('continue-as-new of a long matter', () => {
   let http: ReturnType<typeof api>;
 
   beforeAll(async () => {
-    system = await startTestSystem({ env: { WORKFLOW_CONTINUE_AS_NEW_EVENTS: '40' } });
+    // Short normative-document clocks so a document can be signed and published (its workflow then lives on).
+    system = await startTestSystem({ env: { WORKFLOW_CONTINUE_AS_NEW_EVENTS: '40', PROCEDURE_CONFIG_PATH: shortClocksConfigFile({ legalityMinimumSeconds: 1 }) } });
     http = api(system);
-    cast = await createCast(system, 0);
+    cast = await createCast(system, 3);
     drive = new Driver(http, cast);
   });
   afterAll(async () => {
@@ -84,5 +85,53 @@ describe('continue-as-new of a long matter', () => {
     const next = await drive.ok(id, cast.drafter, item(13));
     expect(next.trail.seq).toBe(before + 1);
     await recordHistory(system.client, `matter-${id}`, 'known-action-keys-after-continue-as-new', retryRun);
+  });
+
+  test('a document decision retried after its document workflow continued as new is answered as the first time, not applied again', async () => {
+    const id = await drive.toSigning();
+    const year = 365 * 86_400_000;
+    await drive.ok(id, cast.secretary, { type: 'sign_and_number', versionHash: await drive.hash(id), signedBy: '局长', expiresAt: new Date(Date.now() + year).toISOString() });
+    await drive.ok(id, cast.secretary, { type: 'publish', channel: '区政府网站', reference: 'https://example.gov.cn/can' });
+    const handle = system.client.workflow.getHandle(`document-${id}`);
+    let firstRun: string | null = null;
+    for (let i = 0; i < 100 && !firstRun; i++) {
+      firstRun = await handle.describe().then((d) => d.runId, () => null);
+      if (!firstRun) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(firstRun).toBeTruthy();
+    // 继续实施 with a new expiry each time (each later than the last); the first is sent with a key.
+    const body = (days: number) => ({ decision: 'continue', reason: `评估后继续实施（${days}）`, newExpiresAt: new Date(Date.now() + 2 * year + days * 86_400_000).toISOString() });
+    const decide = (days: number) => http.post(`/api/v1/register/${id}/decisions`, cast.legal, body(days));
+    const firstBody = body(0);
+    const first = await http.post(`/api/v1/register/${id}/decisions`, cast.legal, firstBody, { 'idempotency-key': `doc-retried-${id}` });
+    expect(first.status).toBe(200);
+    let current = firstRun;
+    for (let days = 1; days <= 12 && current === firstRun; days++) {
+      expect((await decide(days)).status).toBe(200);
+      current = (await handle.describe()).runId;
+    }
+    for (let i = 0; i < 50 && current === firstRun; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      current = (await handle.describe()).runId;
+    }
+    expect(current).not.toBe(firstRun);
+    const events = () => system.db.prisma.registerEvent.count({ where: { documentId: id } });
+    const before = await events();
+    const expiry = (await system.db.prisma.registerDocument.findUniqueOrThrow({ where: { id } })).expiresAt;
+
+    // The same request again: the new run has never seen this Update id (before, it judged it afresh and
+    // refused it, the new expiry being no longer after the current one).
+    const retry = await http.post(`/api/v1/register/${id}/decisions`, cast.legal, firstBody, { 'idempotency-key': `doc-retried-${id}` });
+    expect(retry.status).toBe(200);
+    expect(retry.body.summary).toBe(first.body.summary);
+    const retryRun = (await handle.describe()).runId;
+    expect(await events()).toBe(before);
+    expect((await system.db.prisma.registerDocument.findUniqueOrThrow({ where: { id } })).expiresAt).toEqual(expiry);
+    expect((await http.get(`/api/v1/register/${id}`, cast.auditor)).body.verification).toMatchObject({ valid: true });
+    // And the document goes on.
+    expect((await decide(30)).status).toBe(200);
+    expect(await events()).toBe(before + 1);
+    await recordHistory(system.client, `document-${id}`, 'document-continued-as-new-carrying-keys', firstRun!);
+    await recordHistory(system.client, `document-${id}`, 'document-known-keys-after-continue-as-new', retryRun);
   });
 });

@@ -67,22 +67,7 @@ describe('document register and life after issue', () => {
     webhook?.close();
   });
 
-  /** A matter through the meeting (approved), waiting to be signed. */
-  async function toSigning(kind = 'normative_document', flags: string[] = [], fcr: 'no_restrictive_effect' | 'exception_justified' = 'no_restrictive_effect') {
-    const id = await drive.register(kind, flags);
-    await drive.research(id, flags);
-    const r = await drive.ok(id, cast.drafter, { type: 'submit_for_review' });
-    if (r.state.stage === 'fair_competition_review') {
-      await drive.ok(id, cast.legal, { type: 'assign_fcr_reviewer', reviewerId: cast.fcr.id });
-      await drive.concludeFcr(id, fcr);
-    }
-    await drive.ok(id, cast.legal, { type: 'accept_materials' });
-    await drive.lawful(id);
-    await drive.ok(id, cast.secretary, { type: 'schedule_meeting', meetingAt: new Date(Date.now() + 1_500).toISOString(), body: 'director_office_meeting', bodyId: cast.bodies.director_office_meeting });
-    await sleep(1_600);
-    await drive.ok(id, cast.secretary, { type: 'record_meeting', record: drive.meetingRecord('approve', []) });
-    return id;
-  }
+  const toSigning = (...args: Parameters<Driver['toSigning']>) => drive.toSigning(...args);
 
   const entry = async (id: string) => (await httpApi.get(`/api/v1/register/${id}`, cast.auditor)).body as { entry: Record<string, any>; events: Array<{ kind: string; summary: string }>; verification: { valid: boolean } }; // eslint-disable-line @typescript-eslint/no-explicit-any
 

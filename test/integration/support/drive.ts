@@ -155,6 +155,23 @@ export class Driver {
     return this.ok(id, this.cast.legal, { type: 'record_legality_conclusion', versionHash: await this.hash(id), outcome: 'LAWFUL', text: '合法', checklist: CHECKLIST });
   }
 
+  /** A matter through the meeting (approved), waiting to be signed. */
+  async toSigning(kind = 'normative_document', flags: string[] = [], fcr: 'no_restrictive_effect' | 'exception_justified' = 'no_restrictive_effect') {
+    const id = await this.register(kind, flags);
+    await this.research(id, flags);
+    const r = await this.ok(id, this.cast.drafter, { type: 'submit_for_review' });
+    if (r.state.stage === 'fair_competition_review') {
+      await this.ok(id, this.cast.legal, { type: 'assign_fcr_reviewer', reviewerId: this.cast.fcr.id });
+      await this.concludeFcr(id, fcr);
+    }
+    await this.ok(id, this.cast.legal, { type: 'accept_materials' });
+    await this.lawful(id);
+    await this.ok(id, this.cast.secretary, { type: 'schedule_meeting', meetingAt: new Date(Date.now() + 1_500).toISOString(), body: 'director_office_meeting', bodyId: this.cast.bodies.director_office_meeting });
+    await new Promise((r) => setTimeout(r, 1_600));
+    await this.ok(id, this.cast.secretary, { type: 'record_meeting', record: this.meetingRecord('approve', []) });
+    return id;
+  }
+
   meetingRecord(outcome: string, views: string[], extra: Record<string, unknown> = {}) {
     const ids = this.cast.members.map((m) => m.id);
     const head = ids[0]!;

@@ -110,13 +110,13 @@ export function api(system: System) {
 
 /**
  * A procedure configuration file with short real-time clocks for normative documents (there is no
- * time-skipping server): minimum review 2 s, review time limit as given. Major decisions stay statutory.
+ * time-skipping server): minimum review 2 s unless given, review time limit as given. Major decisions stay statutory.
  */
-export function shortClocksConfigFile(opts: { legalityTimeLimitSeconds?: number; reminderLeadSeconds?: number } = {}): string {
+export function shortClocksConfigFile(opts: { legalityTimeLimitSeconds?: number; reminderLeadSeconds?: number; legalityMinimumSeconds?: number } = {}): string {
   const file = path.join(process.env.TEST_ROOT!, `procedure-${crypto.randomUUID()}.json`);
   fs.writeFileSync(file, JSON.stringify({
     kinds: {
-      normative_document: { legalityReviewMinimum: { amount: 2, unit: 'seconds' }, legalityReviewTimeLimit: { amount: opts.legalityTimeLimitSeconds ?? 3600, unit: 'seconds' } },
+      normative_document: { legalityReviewMinimum: { amount: opts.legalityMinimumSeconds ?? 2, unit: 'seconds' }, legalityReviewTimeLimit: { amount: opts.legalityTimeLimitSeconds ?? 3600, unit: 'seconds' } },
       enforcement_review: { legalityReviewTimeLimit: { amount: 3600, unit: 'seconds' } },
     },
     reminderLead: { amount: opts.reminderLeadSeconds ?? 60, unit: 'seconds' },
