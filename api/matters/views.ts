@@ -39,6 +39,8 @@ export const matterSchema = z
     createdBy: z.string(),
     fairCompetitionReview: z.boolean().describe('Whether the fair-competition review applies (flagged ECON, on a kind it applies to)'),
     warnings: z.array(matterWarningSchema),
+    decidingBody: z.string().describe('The body that decides this kind of matter (configuration): director_office_meeting or party_committee_meeting'),
+    plan: z.array(z.object({ key: z.string(), label: z.string(), basis: z.string(), optional: z.boolean() })).describe('The steps the matter owes in procedure order (a normative document that is also a major decision: both kinds\' steps)'),
     currentVersion: z.object({ number: z.number().int(), sha256: z.string().nullable() }),
     turn: z.unknown().describe('Whose turn it is: the duties that move the matter on'),
     workflow: z.looseObject({ workflowId: z.string(), status: z.string(), trailHead: trailHeadSchema.nullable() }),

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import {
   ACTION_LABELS, CHECKLIST_LABELS, FCR_CONSULTATION_METHOD_LABELS, RESEARCH_ITEM_LABELS, PARTICIPATION_METHOD_LABELS, FCR_CONCLUSION_LABELS, FLAG_LABELS, KIND_LABELS, LEGALITY_OUTCOME_LABELS, MATERIAL_LABELS,
-  APPLICABLE_FLAGS, MEETING_BODY_LABELS, PHASES, TRAIL_ACTION_LABELS, DEADLINE_NATURE_LABELS, MEETING_VIEW_LABELS, ROLE_LABELS, STAGE_LABELS, TERMINAL_STAGES, requiredSteps, defaultProcedureConfig, MATTER_KINDS,
+  APPLICABLE_FLAGS, MEETING_BODY_LABELS, PHASES, TRAIL_ACTION_LABELS, DEADLINE_NATURE_LABELS, MEETING_VIEW_LABELS, ROLE_LABELS, STAGE_LABELS, TERMINAL_STAGES, TRIPLE_ONE_CATEGORY_LABELS, requiredSteps, defaultProcedureConfig, MATTER_KINDS,
 } from '../../domain/procedure';
 import { CONTRACT_CHECKLIST_LABELS, CONTRACT_CLOSURE_LABELS, DISPUTE_METHOD_LABELS, PARTY_ROLE_LABELS, PROCUREMENT_METHOD_LABELS } from '../../domain/contracts';
+import { ENFORCEMENT_GROUND_LABELS } from '../../domain/enforcement/review';
 import { defineRoute, type AnyRoute } from '../http/route';
 
 /**
@@ -24,6 +25,7 @@ export function vocabularyRoutes(): AnyRoute[] {
         phases: PHASES, trailActions: TRAIL_ACTION_LABELS, deadlineNatures: DEADLINE_NATURE_LABELS,
         contractChecklist: CONTRACT_CHECKLIST_LABELS, procurementMethods: PROCUREMENT_METHOD_LABELS, disputeMethods: DISPUTE_METHOD_LABELS,
         partyRoles: PARTY_ROLE_LABELS, contractClosures: CONTRACT_CLOSURE_LABELS,
+        tripleOneCategories: TRIPLE_ONE_CATEGORY_LABELS, enforcementGrounds: ENFORCEMENT_GROUND_LABELS,
         steps: Object.fromEntries(MATTER_KINDS.map((k) => [k, requiredSteps(k, [], defaultProcedureConfig)])),
       }),
     }),

@@ -3,7 +3,7 @@
 import { CONTRACT_CHECKLIST_LABELS } from '../contracts/checklist';
 import { codesOf, labelTable } from '../labelTable';
 
-import type { ChecklistCode, CommandType, FcrConclusion, Flag, LegalityOutcome, MatterKind, MeetingBody, MeetingView, ResearchItemKind, Role, Stage } from './types';
+import type { ChecklistCode, CommandType, FcrConclusion, Flag, LegalityOutcome, MatterKind, MeetingBody, MeetingView, ResearchItemKind, Role, Stage, TripleOneCategory } from './types';
 
 export const KIND_LABELS: Record<MatterKind, string> = {
   normative_document: '行政规范性文件',
@@ -125,6 +125,13 @@ export const MEETING_VIEW_LABELS: Record<MeetingView, string> = {
 export const MEETING_BODY_LABELS: Record<MeetingBody, string> = {
   director_office_meeting: '局长办公会',
   party_committee_meeting: '党委（党组）会议',
+};
+
+/** "三重一大" items a Party-committee meeting decides; personnel appointments need two thirds present. */
+export const TRIPLE_ONE_CATEGORY_LABELS: Record<TripleOneCategory, string> = {
+  personnel_appointment: '人事任免',
+  major_project: '重大建设项目',
+  major_funds: '重大资金使用',
 };
 
 /** The items of research and argumentation (研究论证): the one set of their names, served by /vocabulary. */

@@ -9,7 +9,7 @@
  */
 import { h, isoToLocalInput, localInputToIso, formatDateTime, setChildren } from './dom.js';
 import { field, valueOf, optional, repeatable, onSubmit, problemBox } from './forms.js';
-import { api, newIdempotencyKey } from './api.js';
+import { api, newIdempotencyKey, request } from './api.js';
 import { answerFindingForm, fcrConclusionForm } from './fcrForms.js';
 import { researchItemForm } from './researchForms.js';
 import { meetingEditor } from './meetingEditor.js';
@@ -18,7 +18,7 @@ import { schemaForm } from './schemaForm.js';
 import { personPicker } from './people.js';
 import { hashField } from './versionHashField.js';
 import { documentUpload } from './documentUpload.js';
-import { FLAGS, FLAG_LABELS, APPLICABLE_FLAGS, MEETING_BODY_LABELS } from './labels.js';
+import { FLAGS, FLAG_LABELS, APPLICABLE_FLAGS, MEETING_BODY_LABELS, TRIPLE_ONE_CATEGORY_LABELS } from './labels.js';
 
 /**
  * What a form may use about the page it is on.
@@ -64,6 +64,33 @@ export function earliestMeetingAt(matter) {
   const minimum = matter.deadlines.find((d) => d.nature === 'not_before' && d.key === 'legality_review_minimum')?.dueAt;
   const at = Math.max(Date.now() + 5_000, minimum ? Date.parse(minimum) + 1_000 : 0);
   return new Date(Math.ceil(at / 1000) * 1000).toISOString();
+}
+
+/**
+ * Which body of the chosen kind sits (its roster is data kept by admins: GET /api/v1/meeting-bodies), and for
+ * a Party-committee meeting the “三重一大” category of the item (人事任免 needs two thirds present).
+ * @param {import('./forms.js').Field} kind
+ */
+function deciderFields(kind) {
+  const bodyId = field({ label: '会议机构（组成人员名单以所选机构为准）', path: 'command.bodyId', type: 'select', options: [], help: '不选择时为该类会议的常设机构。' });
+  const category = field({ label: '“三重一大”事项类别', path: 'command.category', type: 'select', options: Object.entries(TRIPLE_ONE_CATEGORY_LABELS), help: '党委（党组）会议研究的事项须注明类别；人事任免须三分之二以上组成人员到会。' });
+  const select = /** @type {HTMLSelectElement} */ (bodyId.control);
+  /** @type {Array<{ id: string, kind: string, name: string }>} */
+  let bodies = [];
+  const sync = () => {
+    const party = kind.control.value === 'party_committee_meeting';
+    category.hidden = !party;
+    category.control.required = party;
+    const mine = bodies.filter((b) => b.kind === kind.control.value);
+    const keep = select.value;
+    select.replaceChildren(h('option', { value: '' }, '（常设机构）'), ...mine.map((b) => h('option', { value: b.id }, b.name)));
+    select.value = mine.some((b) => b.id === keep) ? keep : mine.some((b) => b.id === kind.control.value) ? kind.control.value : '';
+    bodyId.hidden = mine.length === 0;
+  };
+  kind.control.addEventListener('change', sync);
+  request('GET', '/api/v1/meeting-bodies').then((/** @type {{ items: typeof bodies }} */ r) => { bodies = r.items; sync(); }, () => sync());
+  sync();
+  return { bodyId, category, categoryValue: () => (category.hidden ? undefined : valueOf(category)) };
 }
 
 /** @type {Record<string, (ctx: ActionContext) => ActionSpec | Promise<ActionSpec>>} */
@@ -116,10 +143,43 @@ export const ACTION_FORMS = {
     const minimum = ctx.matter.deadlines.find((d) => d.key === 'legality_review_minimum')?.dueAt;
     const at = field({ label: '会议时间（北京时间）', path: 'command.meetingAt', type: 'datetime', step: 1, required: true, value: isoToLocalInput(earliestMeetingAt(ctx.matter), { seconds: true }),
       help: minimum ? `合法性审核最短时间届满于 ${formatDateTime(minimum, { seconds: true })}，会议不得早于此时；已预填最早可以开会的时间。` : undefined });
-    const body = field({ label: '会议类型', path: 'command.body', type: 'select', required: true, options: Object.entries(MEETING_BODY_LABELS), value: 'director_office_meeting' });
+    // The body that decides this kind (configuration) is proposed; the workflow refuses any other (BODY_NOT_COMPETENT).
+    const body = field({ label: '会议类型', path: 'command.body', type: 'select', required: true, options: Object.entries(MEETING_BODY_LABELS), value: ctx.matter.decidingBody ?? 'director_office_meeting' });
+    const deciding = deciderFields(body);
     const ref = field({ label: '会议编号或名称（可选）', path: 'command.meetingRef' });
-    return { nodes: [at, body, ref], collect: () => ({ command: optional({ type: 'schedule_meeting', meetingAt: localInputToIso(valueOf(at)), body: valueOf(body) }, 'meetingRef', valueOf(ref)) }) };
+    return {
+      nodes: [at, body, deciding.bodyId, deciding.category, ref],
+      collect: () => ({ command: optional(optional(optional({ type: 'schedule_meeting', meetingAt: localInputToIso(valueOf(at)), body: valueOf(body) }, 'bodyId', valueOf(deciding.bodyId)), 'category', deciding.categoryValue()), 'meetingRef', valueOf(ref)) }),
+    };
   },
+  /** 行政处罚法第60条: the 90 days from filing extended where a law, regulation or rule allows it. */
+  extend_case_deadline: (ctx) => schemaForm('extend_case_deadline', ctx, {
+    days: { label: '延长天数（日）', min: 1, max: 365, step: 1 },
+    reason: { label: '延长理由' },
+    approvedBy: { label: '批准人（行政机关负责人）' },
+    basis: { label: '延长依据（法律、法规、规章条款）', placeholder: '如 《市场监督管理行政处罚程序规定》第六十四条' },
+  }),
+  // Important contracts and major agreements (重要合同、重大协议): particulars before the review, the signed contract, the closure.
+  record_contract_particulars: (ctx) => schemaForm('record_contract_particulars', ctx, {
+    authority: { label: '授权依据（法定代表人或书面授权委托）' },
+    reference: { label: '采购项目编号或公告' },
+    reason: { label: '无需采购程序的理由' },
+    from: { label: '合同期限起' },
+    to: { label: '合同期限止' },
+    documentId: { label: '合同要素表文件编号（可选）' },
+  }),
+  record_contract_signing: (ctx) => {
+    const particulars = ctx.matter.state.contract?.particulars;
+    return schemaForm('record_contract_signing', ctx, {
+      signedAt: { label: '签订时间（北京时间）' },
+      counterparty: { value: particulars?.parties.find((p) => p.role === 'counterparty')?.name ?? null },
+      value: { label: '合同金额（元）', min: 0, step: 0.01, value: particulars?.price.amount ?? null },
+      termStart: { label: '履行期限起（北京时间）' },
+      termEnd: { label: '履行期限止（北京时间）' },
+      documentId: { label: '签订文本文件编号（可选）' },
+    });
+  },
+  close_contract: (ctx) => schemaForm('close_contract', ctx, { outcome: { label: '合同终结情形' }, note: { label: '说明' }, renewalMatterId: { label: '续签审查事项编号（续签时填写）' } }),
   record_meeting: meetingEditor,
   // Generated from the published command schemas, with placeholders where they help.
   submit_for_review: (ctx) => schemaForm('submit_for_review', ctx, { note: { label: '提交说明（可选）' } }),

@@ -7,7 +7,8 @@
 import { h, uid, isoToLocalInput, localInputToIso, setChildren } from './dom.js';
 import { field, valueOf, optional, repeatable } from './forms.js';
 import { personName, withRole } from './people.js';
-import { MEETING_VIEW_LABELS } from './labels.js';
+import { MEETING_VIEW_LABELS, MEETING_BODY_LABELS, TRIPLE_ONE_CATEGORY_LABELS, label } from './labels.js';
+import { request } from './api.js';
 
 /** @typedef {import('./actions.js').ActionContext} ActionContext */
 /** @typedef {import('./actions.js').ActionSpec} ActionSpec */
@@ -26,15 +27,37 @@ import { MEETING_VIEW_LABELS } from './labels.js';
  */
 
 /**
- * @param {ActionContext} ctx
- * @returns {ActionSpec}
+ * The scheduled body's roster on the day of the meeting (GET /api/v1/meeting-bodies/:id/roster): the record
+ * must name exactly these members. Null when it cannot be read (then the directory's members are proposed).
+ * @param {import('../types/api').MatterState['meeting']['scheduled']} scheduled
+ * @returns {Promise<{ bodyId: string, on: string, members: string[] } | null>}
  */
-export function meetingEditor(ctx) {
+async function scheduledRoster(scheduled) {
+  if (!scheduled) return null;
+  const bodyId = scheduled.bodyId ?? scheduled.body;
+  try {
+    return await request('GET', `/api/v1/meeting-bodies/${encodeURIComponent(bodyId)}/roster`, { query: { at: scheduled.meetingAt } });
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * @param {ActionContext} ctx
+ * @returns {Promise<ActionSpec>}
+ */
+export async function meetingEditor(ctx) {
   const state = ctx.matter.state;
   const previous = state.meeting.records[state.meeting.records.length - 1];
   const scheduled = state.meeting.scheduled;
   const directory = withRole('meeting_member');
-  const initialIds = previous?.members ?? directory.map((p) => p.id);
+  const roster = await scheduledRoster(scheduled);
+  const initialIds = previous?.members ?? roster?.members ?? directory.map((p) => p.id);
+  // Which body sits and, for a Party-committee item, its category: fixed when the meeting was scheduled.
+  const bodyNote = scheduled ? h('p', { class: 'help meeting-body' }, '会议：', h('strong', {}, label(MEETING_BODY_LABELS, scheduled.body)),
+    scheduled.bodyId && scheduled.bodyId !== scheduled.body ? `（${scheduled.bodyId}）` : '',
+    scheduled.category ? `，事项类别：${label(TRIPLE_ONE_CATEGORY_LABELS, scheduled.category)}` : '',
+    roster ? `。组成人员按 ${roster.on} 的名单预填（记录须与名单一致）。` : '。') : null;
   const initialHead = previous?.headId ?? '';
 
   const heldAt = field({ label: '会议时间（北京时间，默认为安排的时间）', path: 'command.record.heldAt', type: 'datetime', step: 1, value: isoToLocalInput(scheduled?.meetingAt, { seconds: true }) });
@@ -169,7 +192,7 @@ export function meetingEditor(ctx) {
   initialIds.forEach((id) => addRow(id));
   refreshHead();
 
-  const roster = h('fieldset', { class: 'group repeatable meeting-roster', dataset: { path: 'command.record.views' }, tabindex: '-1' },
+  const rosterSet = h('fieldset', { class: 'group repeatable meeting-roster', dataset: { path: 'command.record.views' }, tabindex: '-1' },
     h('legend', {}, '组成人员、出席、回避与表态'),
     h('p', { class: 'help' }, '按发言顺序排列（可用 ↑ ↓ 调整）；主持人自动排在最后发言，决定取主持人的意见。缺席和回避人员不表态。'),
     h('div', { class: 'table-wrap stack' }, h('table', { class: 'meeting-table' },
@@ -178,11 +201,11 @@ export function meetingEditor(ctx) {
     addBtn,
     h('p', { class: 'field-error', hidden: true }));
   // Paths the server may name for the roster as a whole.
-  for (const p of ['members', 'attendees', 'absentees', 'recusals']) roster.append(h('span', { hidden: true, dataset: { path: `command.record.${p}` } }));
+  for (const p of ['members', 'attendees', 'absentees', 'recusals']) rosterSet.append(h('span', { hidden: true, dataset: { path: `command.record.${p}` } }));
   analyse();
 
   return {
-    nodes: [heldAt, roster, headField, status, departure, changes.el, minutes],
+    nodes: [...(bodyNote ? [bodyNote] : []), heldAt, rosterSet, headField, status, departure, changes.el, minutes],
     collect: () => {
       const rec = build();
       const headView = rec.views.find((v) => v.memberId === rec.headId)?.view;

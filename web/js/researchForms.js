@@ -2,7 +2,7 @@
 /** Research items (研究论证材料): one sub-form per kind of item, chosen from a list that marks what is missing. */
 import { h, localInputToIso, setChildren } from './dom.js';
 import { field, valueOf, optional, repeatable } from './forms.js';
-import { PARTICIPATION_METHOD_LABELS, RESEARCH_ITEM_LABELS, RISK_LEVEL_LABELS } from './labels.js';
+import { ENFORCEMENT_GROUND_LABELS, PARTICIPATION_METHOD_LABELS, RESEARCH_ITEM_LABELS, RISK_LEVEL_LABELS } from './labels.js';
 
 /** @typedef {import('./actions.js').ActionContext} ActionContext */
 /** @typedef {import('./actions.js').ActionSpec} ActionSpec */
@@ -142,6 +142,30 @@ const RESEARCH_FORMS = {
     const doc = docField();
     return { nodes: [summary, doc], collect: () => ({ kind: 'procedure_statement', summary: valueOf(summary), documentId: valueOf(doc) }) };
   },
+  enforcement_case: () => {
+    const caseNumber = field({ label: '案件编号', path: `${P}.caseNumber`, required: true, placeholder: '如 南文旅罚〔2026〕12号' });
+    const filedOn = field({ label: '立案日期', path: `${P}.caseFiledOn`, type: 'date', required: true, help: '行政处罚案件自立案之日起90日内作出决定（行政处罚法第60条）。' });
+    const ground = field({ label: '法制审核情形', path: `${P}.ground`, type: 'select', required: true, options: Object.entries(ENFORCEMENT_GROUND_LABELS), value: 'public_interest', help: '行政处罚法第58条第1款所列情形之一。' });
+    const otherBasis = field({ label: '其他情形的法律、法规依据', path: `${P}.otherBasis`, help: '选择“法律、法规规定应当进行法制审核的其他情形”时填写。' });
+    const complex = field({ label: '情节复杂', path: `${P}.complex`, type: 'checkbox', help: '情节复杂或者重大违法行为给予行政处罚的，行政机关负责人应当集体讨论决定（行政处罚法第57条第2款）。' });
+    const serious = field({ label: '重大违法行为', path: `${P}.seriousViolation`, type: 'checkbox' });
+    const impact = field({ label: '具有一定社会影响（处罚决定应当依法公开）', path: `${P}.socialImpact`, type: 'checkbox', help: '行政处罚法第48条。' });
+    const summary = field({ label: '案件情况摘要（当事人、违法事实、拟处理意见）', path: `${P}.summary`, type: 'textarea', required: true, rows: 4, wide: true });
+    const syncGround = () => {
+      const other = ground.control.value === 'other_statutory';
+      otherBasis.control.required = other;
+      otherBasis.hidden = !other;
+    };
+    ground.control.addEventListener('change', syncGround);
+    syncGround();
+    return {
+      nodes: [caseNumber, filedOn, ground, otherBasis, complex, serious, impact, summary],
+      collect: () => optional({
+        kind: 'enforcement_case', caseNumber: valueOf(caseNumber), caseFiledOn: valueOf(filedOn), ground: valueOf(ground),
+        complex: valueOf(complex), seriousViolation: valueOf(serious), socialImpact: valueOf(impact), summary: valueOf(summary),
+      }, 'otherBasis', ground.control.value === 'other_statutory' ? valueOf(otherBasis) : undefined),
+    };
+  },
 };
 
 /**
@@ -164,6 +188,7 @@ function recordedResearch(state) {
     public_participation: (r.participations ?? []).length > 0,
     participation_exemption: Boolean(r.participationExemption),
     expert_adoption: Boolean(r.expertAdoption),
+    enforcement_case: Boolean(r.enforcementCase),
   };
 }
 
@@ -174,12 +199,19 @@ function recordedResearch(state) {
 export function researchItemForm(ctx) {
   const done = recordedResearch(ctx.matter.state);
   const flags = ctx.matter.flags ?? [];
+  const enforcement = ctx.matter.kind === 'enforcement_review';
   /** @type {Record<string, boolean>} */
-  const wanted = { public_comment: flags.includes('PUBLIC'), comment_adoption: flags.includes('PUBLIC'), expert_opinion: flags.includes('TECH'), risk_assessment: flags.includes('RISK') };
-  const firstMissing = Object.keys(RESEARCH_FORMS).find((k) => !done[k] && (wanted[k] ?? !['hearing', 'expert_opinion', 'risk_assessment', 'public_comment', 'comment_adoption', 'public_participation', 'participation_exemption', 'expert_adoption'].includes(k))) ?? 'drafting_explanation';
+  const wanted = { public_comment: flags.includes('PUBLIC'), comment_adoption: flags.includes('PUBLIC'), expert_opinion: flags.includes('TECH'), risk_assessment: flags.includes('RISK'), enforcement_case: enforcement };
+  const optionalItems = ['hearing', 'expert_opinion', 'risk_assessment', 'public_comment', 'comment_adoption', 'public_participation', 'participation_exemption', 'expert_adoption', 'enforcement_case'];
+  // The enforcement case comes first for an enforcement review: its filing date starts the 90 days (行政处罚法第60条).
+  const order = enforcement ? ['enforcement_case', ...Object.keys(RESEARCH_FORMS).filter((k) => k !== 'enforcement_case')] : Object.keys(RESEARCH_FORMS);
+  const firstMissing = order.find((k) => !done[k] && (wanted[k] ?? !optionalItems.includes(k))) ?? 'drafting_explanation';
+  // Only the items this page has a form for (an item the server adds later is recorded through the API until then);
+  // the enforcement case only in an enforcement review, where it means something.
+  const offered = Object.entries(RESEARCH_ITEM_LABELS).filter(([k]) => RESEARCH_FORMS[k] && (k !== 'enforcement_case' || enforcement || done[k]));
   const chooser = field({
     label: '材料类型', path: `${P}.kind`, type: 'select', required: true, value: firstMissing,
-    options: Object.entries(RESEARCH_ITEM_LABELS).map(([k, l]) => [k, `${l}${done[k] ? '（已登记，可更新）' : wanted[k] ? '（本事项需要）' : ''}`]),
+    options: offered.map(([k, l]) => [k, `${l}${done[k] ? '（已登记，可更新）' : wanted[k] ? '（本事项需要）' : ''}`]),
   });
   const slot = h('div', { class: 'subform' });
   /** @type {ItemForm} */

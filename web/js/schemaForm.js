@@ -15,6 +15,7 @@ import { localInputToIso } from './dom.js';
 import {
   KIND_LABELS, FLAG_LABELS, STAGE_LABELS, LEGALITY_OUTCOME_LABELS, FCR_CONCLUSION_LABELS, MEETING_VIEW_LABELS, MEETING_BODY_LABELS,
   CHECKLIST_RESULT_LABELS, RISK_LEVEL_LABELS, GOV_REVIEW_LABELS, CONSULTATION_KIND_LABELS, ROLE_LABELS,
+  PROCUREMENT_METHOD_LABELS, DISPUTE_METHOD_LABELS, PARTY_ROLE_LABELS, CONTRACT_CLOSURE_LABELS, TRIPLE_ONE_CATEGORY_LABELS, ENFORCEMENT_GROUND_LABELS,
 } from './labels.js';
 
 /**
@@ -45,10 +46,18 @@ const FIELD_LABELS = {
   missing: '缺少的材料或程序', amendments: '逐条修改意见', clause: '条款', change: '修改意见', flags: '事项标记', openFindings: '待答复问题数',
   findingId: '预审问题', verdict: '答复', approvalAuthority: '批准机关', heldAt: '时间', changes: '修改内容', title: '名称', party: '对象', view: '意见',
   kind: '类别', unit: '单位', opinion: '意见', comment: '说明', date: '日期', from: '起', to: '止', period: '期限', basis: '依据',
+  // Contracts (重要合同、重大协议): the particulars, the signing and the closure.
+  contractType: '合同类型', parties: '合同主体', name: '名称', role: '身份', creditCode: '统一社会信用代码', representative: '法定代表人或负责人',
+  signingAuthority: '签约授权', signatory: '签约人', legalBasis: '法律依据', procurement: '采购程序', method: '方式', price: '价款',
+  amount: '金额（元）', paymentTerms: '支付方式和期限', performance: '履行（标的、数量、质量、期限、地点、方式、验收）', liability: '违约责任',
+  confidentiality: '保密', required: '须约定保密条款', terms: '保密条款', disputeResolution: '争议解决', forum: '管辖法院或仲裁机构', term: '合同期限',
+  contractNumber: '合同编号', counterparty: '合同相对方', value: '合同金额（元）', signedAt: '签订时间', termStart: '履行期限起', termEnd: '履行期限止',
+  renewalMatterId: '续签审查事项编号', days: '天数', approvedBy: '批准人', category: '事项类别', bodyId: '会议机构',
 };
 
 /** Vocabulary tables a choice's values may come from; the first that knows every value labels it. */
-const CHOICE_TABLES = [LEGALITY_OUTCOME_LABELS, FCR_CONCLUSION_LABELS, MEETING_VIEW_LABELS, MEETING_BODY_LABELS, CHECKLIST_RESULT_LABELS, RISK_LEVEL_LABELS, GOV_REVIEW_LABELS, CONSULTATION_KIND_LABELS, FLAG_LABELS, KIND_LABELS, STAGE_LABELS, ROLE_LABELS];
+const CHOICE_TABLES = [LEGALITY_OUTCOME_LABELS, FCR_CONCLUSION_LABELS, MEETING_VIEW_LABELS, MEETING_BODY_LABELS, CHECKLIST_RESULT_LABELS, RISK_LEVEL_LABELS, GOV_REVIEW_LABELS, CONSULTATION_KIND_LABELS, FLAG_LABELS, KIND_LABELS, STAGE_LABELS, ROLE_LABELS,
+  PROCUREMENT_METHOD_LABELS, DISPUTE_METHOD_LABELS, PARTY_ROLE_LABELS, CONTRACT_CLOSURE_LABELS, TRIPLE_ONE_CATEGORY_LABELS, ENFORCEMENT_GROUND_LABELS];
 
 /** Fields naming a person, and the role the person is chosen from. @type {Record<string, string>} */
 const PERSON_FIELDS = { lawyerId: 'lawyer', reviewerId: 'fcr_reviewer', memberId: 'meeting_member', headId: 'meeting_member' };
@@ -158,7 +167,8 @@ function part(key, s, path, required, ctx, overrides) {
   }
   if (s.type === 'object' && s.properties) {
     const inner = objectParts(s, path, ctx, overrides);
-    return { nodes: [group(label, inner.nodes)], collect: inner.collect };
+    // A group left empty is absent (an optional term not filled in), not an object missing its fields.
+    return { nodes: [group(label, inner.nodes)], collect: () => { const v = inner.collect(); return Object.keys(v).length ? v : undefined; } };
   }
   // Anything else (a shape this generator does not know) as JSON.
   const f = field({ label: `${label}（JSON）`, path, type: 'textarea', required, rows: 3, wide: true });

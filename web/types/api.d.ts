@@ -75,6 +75,12 @@ export interface MatterBasics {
 
 export interface MatterView extends MatterBasics {
   createdBy: string;
+  /** A normative document that is also a major decision (重大行政决策): it owes the duties of both. */
+  alsoMajorDecision?: boolean;
+  /** The body that decides this kind (configuration). */
+  decidingBody?: string;
+  /** The steps this matter owes, in procedure order (domain requiredSteps for its kind, flags and classification). */
+  plan?: Array<{ key: string; label: string; basis: string; optional: boolean }>;
   /** Whether the fair-competition review applies: the server's one rule (flagged ECON, on a kind it applies to). */
   fairCompetitionReview: boolean;
   /** domain/procedure/warnings: e.g. may_need_fcr (pre-screen findings on a matter without ECON, for the legal unit). */
@@ -233,6 +239,12 @@ export interface Vocabulary {
   researchItems: Record<string, string>;
   participationMethods?: Record<string, string>;
   fcrConsultationMethods?: Record<string, string>;
+  procurementMethods?: Record<string, string>;
+  disputeMethods?: Record<string, string>;
+  partyRoles?: Record<string, string>;
+  contractClosures?: Record<string, string>;
+  tripleOneCategories?: Record<string, string>;
+  enforcementGrounds?: Record<string, string>;
   applicableFlags: Record<string, string[]>;
   phases: Phase[];
   deadlineNatures: Record<string, string>;

@@ -11,7 +11,7 @@ import { personEl, peopleEls } from '../people.js';
 import { findingStatusBadge } from '../fcrForms.js';
 import {
   FCR_CONCLUSION_LABELS, MEETING_VIEW_LABELS, MEETING_BODY_LABELS, CHECKLIST_LABELS, CHECKLIST_RESULT_LABELS, RESEARCH_ITEM_LABELS,
-  RISK_LEVEL_LABELS, GOV_REVIEW_LABELS, FCR_ANSWER_SHORT, CONSULTATION_KIND_LABELS, CONSULTATION_METHOD_LABELS, LEGALITY_OUTCOME_LABELS, STAGE_LABELS, FLAG_LABELS, label,
+  RISK_LEVEL_LABELS, GOV_REVIEW_LABELS, FCR_ANSWER_SHORT, ENFORCEMENT_GROUND_LABELS, PARTICIPATION_METHOD_LABELS, CONSULTATION_KIND_LABELS, CONSULTATION_METHOD_LABELS, LEGALITY_OUTCOME_LABELS, STAGE_LABELS, FLAG_LABELS, label,
 } from '../labels.js';
 
 /** @typedef {import('../../types/api').MatterView} MatterView */
@@ -60,6 +60,20 @@ export function researchBlock(state, matter) {
     ['comment_adoption', r.commentAdoption, (x) => (x.entries ?? []).length ? h('ul', {}, x.entries.map((/** @type {any} */ e) => h('li', {}, e.commentSummary, ' — ', e.adopted ? '采纳' : `不采纳（${e.reason ?? '未说明理由'}）`))) : '未收到意见'],
     ['procedure_statement', r.procedureStatement, (x) => [x.summary, ' ', docRef(x.documentId)]],
   ];
+  // Items only some matters have: shown once recorded (the enforcement case always for an enforcement review).
+  /** @type {Array<[string, any, (x: any) => Child]>} */
+  const occasional = [
+    ['public_participation', (r.participations ?? []).length ? r.participations : null, (list) => h('ul', {}, list.map((/** @type {any} */ x) => h('li', {}, `${label(PARTICIPATION_METHOD_LABELS, x.method)}，${formatDateTime(x.from)}`, x.participants ? `，${x.participants}` : '', '：', x.summary)))],
+    ['participation_exemption', r.participationExemption, (x) => x.legalGround],
+    ['expert_adoption', r.expertAdoption, (x) => x.summary],
+    ['enforcement_case', r.enforcementCase, (x) => h('div', { class: 'enforcement-case' },
+      h('p', {}, `案件编号 ${x.caseNumber}，立案日期 ${x.caseFiledOn}`),
+      h('p', {}, label(ENFORCEMENT_GROUND_LABELS, x.ground), x.otherBasis ? `（${x.otherBasis}）` : ''),
+      h('p', {}, [x.complex ? '情节复杂' : null, x.seriousViolation ? '重大违法行为' : null, x.socialImpact ? '具有一定社会影响（决定公开）' : null].filter(Boolean).join('、') || '非情节复杂、非重大违法'),
+      h('p', {}, x.summary),
+      (state.legality.caseExtensions ?? []).length ? h('ul', { class: 'case-extensions' }, (state.legality.caseExtensions ?? []).map((e) => h('li', {}, `办案期限延长 ${e.days} 日（${e.approvedBy}批准，依据${e.basis}）：${e.reason}`))) : null)],
+  ];
+  for (const o of occasional) if (o[1] || (o[0] === 'enforcement_case' && matter.kind === 'enforcement_review')) items.push(o);
   const rows = items.map(([kind, rec, render]) => h('tr', { class: rec ? '' : 'missing' },
     h('th', { scope: 'row' }, RESEARCH_ITEM_LABELS[kind]),
     h('td', {}, rec ? render(rec) : h('span', { class: 'muted' }, '未登记')),

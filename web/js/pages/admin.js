@@ -10,7 +10,9 @@ import { ROLE_LABELS } from '../labels.js';
 import { loadPeople } from '../people.js';
 
 /** @typedef {import('../app.js').App} App */
-/** @typedef {{ id: string, username: string, displayName: string, roles: string[], sectionId: string | null, organisationId: string, active: boolean, contractFrom: string | null, contractTo: string | null, signingPublicKey: string | null, demo: boolean }} User */
+/** @typedef {{ id: string, username: string, displayName: string, roles: string[], sectionId: string | null, organisationId: string, active: boolean, contractFrom: string | null, contractTo: string | null, signingPublicKey: string | null, demo: boolean, legalQualification?: boolean }} User */
+
+const QUALIFICATION_LABEL = '具有法律职业资格（可承担重大执法决定法制审核，行政处罚法第58条第2款）';
 
 /**
  * @param {string[]} selected
@@ -38,8 +40,9 @@ function editForm(user, app, onSaved) {
   const active = field({ label: '启用（停用即吊销其登录令牌）', path: 'active', type: 'checkbox', value: user.active });
   const from = field({ label: '个人聘期起', path: 'contractFrom', type: 'date', value: user.contractFrom ?? '' });
   const to = field({ label: '个人聘期止', path: 'contractTo', type: 'date', value: user.contractTo ?? '' });
+  const qualified = field({ label: QUALIFICATION_LABEL, path: 'legalQualification', type: 'checkbox', value: user.legalQualification === true });
   const password = field({ label: '新密码（不改请留空，至少10位）', path: 'password', type: 'password', autocomplete: 'new-password' });
-  const form = h('form', { class: 'edit-user' }, h('div', { class: 'fields' }, displayName, section, active, from, to, password, roles.el),
+  const form = h('form', { class: 'edit-user' }, h('div', { class: 'fields' }, displayName, section, active, from, to, qualified, password, roles.el),
     h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'primary' }, `保存 ${user.username}`)));
   onSubmit(form, async () => {
     // Only what changed is sent, so saving one field cannot overwrite a concurrent change to another.
@@ -52,6 +55,7 @@ function editForm(user, app, onSaved) {
     if (valueOf(active) !== user.active) patch.active = valueOf(active);
     if ((valueOf(from) || null) !== (user.contractFrom ?? null)) patch.contractFrom = valueOf(from) || null;
     if ((valueOf(to) || null) !== (user.contractTo ?? null)) patch.contractTo = valueOf(to) || null;
+    if (valueOf(qualified) !== (user.legalQualification === true)) patch.legalQualification = valueOf(qualified);
     if (password.control.value) patch.password = password.control.value;
     if (!Object.keys(patch).length) { announce('没有修改'); return; }
     await api.patchUser(user.id, patch);
@@ -74,11 +78,12 @@ function createForm(app, onSaved) {
   const lawFirm = field({ label: '律师事务所人员（法律顾问，自动生成签名密钥）', path: 'lawFirm', type: 'checkbox' });
   const from = field({ label: '个人聘期起（可选）', path: 'contractFrom', type: 'date' });
   const to = field({ label: '个人聘期止（可选）', path: 'contractTo', type: 'date' });
+  const qualified = field({ label: QUALIFICATION_LABEL, path: 'legalQualification', type: 'checkbox' });
   const roles = roleBoxes([], 'roles');
-  const form = h('form', { class: 'create-user' }, h('div', { class: 'fields' }, username, displayName, password, section, lawFirm, from, to, roles.el),
+  const form = h('form', { class: 'create-user' }, h('div', { class: 'fields' }, username, displayName, password, section, lawFirm, from, to, qualified, roles.el),
     h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'primary' }, '创建用户')));
   onSubmit(form, async () => {
-    const body = { username: valueOf(username), displayName: valueOf(displayName), password: password.control.value, roles: roles.values(), sectionId: valueOf(section) || null, lawFirm: valueOf(lawFirm) };
+    const body = { username: valueOf(username), displayName: valueOf(displayName), password: password.control.value, roles: roles.values(), sectionId: valueOf(section) || null, lawFirm: valueOf(lawFirm), legalQualification: valueOf(qualified) };
     optional(body, 'contractFrom', valueOf(from));
     optional(body, 'contractTo', valueOf(to));
     const user = await api.createUser(body);
@@ -145,7 +150,7 @@ export async function adminPage(main, _params, app) {
       return [h('tr', { class: u.active ? '' : 'inactive' },
         h('th', { scope: 'row' }, h('code', {}, u.username), u.demo ? h('span', { class: 'badge muted' }, '演示') : null, h('div', { class: 'small muted mono' }, u.id)),
         h('td', {}, u.displayName),
-        h('td', {}, (u.roles ?? []).map((r) => ROLE_LABELS[r] ?? r).join('、')),
+        h('td', {}, (u.roles ?? []).map((r) => ROLE_LABELS[r] ?? r).join('、'), u.legalQualification ? h('div', {}, h('span', { class: 'badge info', title: '法律职业资格' }, '法律职业资格')) : null),
         h('td', {}, app.sectionName(u.sectionId)),
         h('td', {}, orgName[u.organisationId] ?? u.organisationId),
         h('td', {}, u.contractFrom || u.contractTo ? `${u.contractFrom ?? '…'} 至 ${u.contractTo ?? '…'}` : '—', u.signingPublicKey ? h('div', {}, h('span', { class: 'badge info' }, '有签名密钥')) : null),

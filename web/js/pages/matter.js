@@ -31,6 +31,29 @@ const flagChips = (flags) => h('span', { class: 'chips' }, flags.map((f) => badg
 const stageBadge = (stage) => badge(label(STAGE_LABELS, stage), `stage ${FAILED_STAGES.includes(stage) ? 'stage-failed' : TERMINAL_STAGES.includes(stage) ? 'stage-done' : 'stage-open'}`);
 
 /**
+ * How a major decision stands to the yearly catalogue (713号令第3条第3款), or null for other matters.
+ * @param {import('../../types/api').MatterState} state
+ */
+function catalogueText(state) {
+  const link = state.catalogue;
+  if (!link) return null;
+  return 'entryId' in link ? '已列入年度重大行政决策事项目录' : `未列入年度目录：${link.notListedReason}`;
+}
+
+/**
+ * The steps the matter owes, from the server's plan (a normative document that is also a major decision owes
+ * both kinds' steps: the Party report and the 备案 among them).
+ * @param {MatterView} matter
+ */
+function planBlock(matter) {
+  const plan = matter.plan ?? [];
+  if (!plan.length) return null;
+  return h('details', { class: 'plan no-print' },
+    h('summary', {}, `应履行的程序（${plan.length} 项）`, matter.alsoMajorDecision ? '：同时履行行政规范性文件和重大行政决策的程序' : ''),
+    h('ol', { class: 'plan-steps' }, plan.map((p) => h('li', { dataset: { step: p.key } }, p.label, p.basis ? h('span', { class: 'muted small' }, `（${p.basis}）`) : null, p.optional ? h('span', { class: 'muted small' }, '（可选）') : null))));
+}
+
+/**
  * @param {string} id
  * @param {string} title
  * @param {...import('../dom.js').Child} content
@@ -154,7 +177,9 @@ export async function matterPage(main, params, app) {
     const header = h('header', { class: 'matter-head' },
       h('p', { class: 'crumbs no-print' }, h('a', { href: '#/matters' }, '事项列表'), ' / ', h('span', { title: matter.id }, `事项 ${matter.id.slice(0, 8)}`)),
       h('h1', { tabindex: '-1' }, matter.title),
-      h('div', { class: 'matter-meta' }, badge(label(KIND_LABELS, matter.kind), 'kind'), ' ', stageBadge(matter.stage), ' ', flagChips(matter.flags ?? [])),
+      h('div', { class: 'matter-meta' }, badge(label(KIND_LABELS, matter.kind), 'kind'), ' ',
+        matter.alsoMajorDecision ? [badge(`同时属于${label(KIND_LABELS, 'major_decision')}`, 'kind kind-dual', '须同时履行两类事项的程序'), ' '] : null,
+        stageBadge(matter.stage), ' ', flagChips(matter.flags ?? [])),
       // Warnings for the people who can act on them (e.g. may_need_fcr for the legal unit: it may add ECON with set_flags).
       (matter.warnings ?? []).map((w) => h('p', { class: 'warn', role: 'status', dataset: { warning: w.code } }, `⚠ ${w.message}`)),
       defList([
@@ -164,8 +189,10 @@ export async function matterPage(main, params, app) {
         ['最近更新', formatDateTime(matter.updatedAt)],
         // Obligations only: an earliest-allowed time (the minimum review time) is never "due".
         ['下一办理期限', due && matter.nextDueAt ? [formatDateTime(matter.nextDueAt), ' ', badge(due.text, `due due-${due.level}`)] : null],
+        ['决策目录', catalogueText(state)],
         ['流程状态', matter.workflow?.status && matter.workflow.status !== 'RUNNING' && matter.workflow.status !== 'COMPLETED' ? label(WORKFLOW_STATUS_LABELS, matter.workflow.status) : null],
       ], 'facts inline'),
+      planBlock(matter),
       h('nav', { class: 'toc no-print', 'aria-label': '本页目录' }, toc.map(([t, l]) => jump(t, l))));
 
     const record = [

@@ -2,7 +2,7 @@
 /** Registering a matter (登记): drafters only; the workflow starts in 研究论证 with version 1 of the text. */
 import { h, clear } from '../dom.js';
 import { field, valueOf, onSubmit, optional } from '../forms.js';
-import { api, newIdempotencyKey } from '../api.js';
+import { api, newIdempotencyKey, request } from '../api.js';
 import { documentUpload } from '../documentUpload.js';
 import { KIND_LABELS, FLAGS, FLAG_LABELS, APPLICABLE_FLAGS } from '../labels.js';
 
@@ -12,7 +12,42 @@ const KIND_HELP = {
   major_decision: '《重大行政决策程序暂行条例》第三条所列事项（部门参照执行）。',
   collective_matter: '重大事项决策、重要干部任免、重大项目安排、大额资金使用，须集体讨论并形成纪要。',
   enforcement_review: '重大行政执法决定作出前的法制审核（行政处罚法第五十八条）。',
+  contract_review: '重要合同、重大协议签订前由法律顾问审查（主体、签约授权、依据、采购程序、价款、责任、争议解决等）；登记后再登记合同要素，审查通过后登记签订情况。',
 };
+
+/**
+ * The catalogue link of a major decision (713号令第3条第3款): an entry of the year's catalogue not yet taken
+ * by another decision, or why the decision is not listed (the legal unit then adds it with that reason).
+ * Matches the API's `catalogue`: {entryId} or {notListedReason}.
+ */
+function catalogueLink() {
+  const year = new Date().getFullYear();
+  const entry = field({ label: `对应的${year}年度目录事项`, path: 'catalogue.entryId', type: 'select', options: [], help: '列入年度重大行政决策事项目录的，选择对应事项；未列入的，请说明理由。' });
+  const reason = field({ label: '未列入目录的理由', path: 'catalogue.notListedReason', type: 'textarea', rows: 2, wide: true, placeholder: '如 年中新增事项，尚未列入目录' });
+  const status = h('p', { class: 'help', role: 'status' }, '正在载入年度目录…');
+  const select = /** @type {HTMLSelectElement} */ (entry.control);
+  if (select.options[0]) select.options[0].textContent = '（未列入目录，请说明理由）';
+  const sync = () => {
+    const listed = select.value !== '';
+    reason.control.disabled = listed;
+    if (listed) reason.control.value = '';
+  };
+  select.addEventListener('change', sync);
+  request('GET', `/api/v1/catalogue/${year}`).then((/** @type {{ entries: Array<{ id: string, seq: number, title: string, unit: string, matter: unknown, progress: string }> }} */ c) => {
+    // An entry another decision already took cannot be linked again (the server refuses it: catalogue_entry_taken).
+    const free = c.entries.filter((e) => !e.matter && e.progress === 'not_started');
+    for (const e of free) select.append(h('option', { value: e.id }, `${e.seq}. ${e.title}（${e.unit}）`));
+    status.textContent = free.length ? `${year}年度目录中尚未启动的事项 ${free.length} 项。` : `${year}年度目录中没有尚未启动的事项。`;
+  }, () => { status.textContent = `${year}年度目录尚未建立或暂不可查，请说明未列入目录的理由。`; });
+  sync();
+  const el = h('fieldset', { class: 'group catalogue-link', dataset: { path: 'catalogue' }, tabindex: '-1' },
+    h('legend', {}, '年度重大行政决策事项目录（713号令第3条第3款）'), status, entry, reason, h('p', { class: 'field-error', hidden: true }));
+  return {
+    el,
+    /** @returns {Record<string, string> | undefined} */
+    value: () => (select.value ? { entryId: select.value } : valueOf(reason) ? { notListedReason: valueOf(reason) } : undefined),
+  };
+}
 
 /**
  * @param {HTMLElement} main
@@ -51,8 +86,21 @@ export async function newMatterPage(main, _params, app) {
     const off = FLAGS.filter((f) => !applicable.includes(f));
     flagNote.textContent = off.length ? `此类事项不适用：${off.map((f) => FLAG_LABELS[f] ?? f).join('、')}。` : '';
   };
+  // A normative document can also be a major decision: it then owes both kinds' duties (the server's isMajorDecision).
+  const dual = field({ label: '同时属于重大行政决策（须同时履行重大行政决策和规范性文件的程序）', path: 'alsoMajorDecision', type: 'checkbox',
+    help: '如影响面广的扶持政策：听取公众意见、公开征求意见不少于30日、合法性审核不少于7个工作日、向党委请示报告，以及规范性文件的统一编号、公布和备案。' });
+  const catalogue = catalogueLink();
+  const syncClassification = () => {
+    const normative = kind.control.value === 'normative_document';
+    dual.hidden = !normative;
+    if (!normative) /** @type {HTMLInputElement} */ (dual.control).checked = false;
+    catalogue.el.hidden = !(kind.control.value === 'major_decision' || valueOf(dual));
+  };
   kind.control.addEventListener('change', syncKind);
+  kind.control.addEventListener('change', syncClassification);
+  dual.control.addEventListener('change', syncClassification);
   syncKind();
+  syncClassification();
 
   const unitOptions = /** @type {Array<[string, string]>} */ (app.sections.map((s) => [s.id, s.name]));
   const unit = field({ label: '承办科室', path: 'draftingUnit', type: 'select', options: unitOptions, value: app.me?.sectionId ?? '', help: '默认为您所在的科室。' });
@@ -70,7 +118,7 @@ export async function newMatterPage(main, _params, app) {
   });
 
   const form = h('form', { class: 'card new-matter', 'aria-labelledby': 'new-h' },
-    h('div', { class: 'fields' }, title, kind, unit, flags, upload, text),
+    h('div', { class: 'fields' }, title, kind, dual, catalogue.el, unit, flags, upload, text),
     h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'primary' }, '登记并开始研究论证'), h('a', { href: '#/matters', class: 'button secondary' }, '取消')));
   onSubmit(form, async () => {
     /** @type {Record<string, unknown>} */
@@ -81,6 +129,8 @@ export async function newMatterPage(main, _params, app) {
       text: area.value,
     };
     optional(body, 'draftingUnit', valueOf(unit));
+    if (valueOf(dual)) body.alsoMajorDecision = true;
+    if (!catalogue.el.hidden) optional(body, 'catalogue', catalogue.value());
     const matter = await api.createMatter(body, newIdempotencyKey());
     if (matter.stage === 'registering') {
       // 202: the workflow has the registration but no worker has stored it yet; wait for it to appear.

@@ -1,0 +1,125 @@
+import { api, person, startTestSystem, type TestPerson } from '../integration/support/testSystem';
+import { Driver } from '../integration/support/drive';
+import { launchChromium } from './support/chromium';
+import { privateDatabase } from './support/database';
+import { actionPanel, Browsers, eventually, openMatter, submitAction, type Account } from './support/ui';
+import type { System } from '../../app/system';
+
+/**
+ * What the API accepts, sent from the web app's own forms (every item usable from both): a normative document
+ * registered as also a major decision with its catalogue link (it then owes both kinds' steps), an enforcement
+ * case recorded with its filing date and its 90 days extended (行政处罚法第58条、第60条), and the legal
+ * qualification an admin records for a 法制审核 reviewer.
+ */
+type Who = TestPerson & Account;
+
+describe('the web app sends what the API accepts', () => {
+  let system: System;
+  let database: Awaited<ReturnType<typeof privateDatabase>> | undefined;
+  let base: string;
+  let closeBrowser: () => Promise<void>;
+  let ui: Browsers;
+  let http: ReturnType<typeof api>;
+  const cast = {} as Record<'drafter' | 'legal' | 'admin', Who>;
+
+  beforeAll(async () => {
+    database = await privateDatabase();
+    system = await startTestSystem({ env: { PROCEDURE_PROFILE: 'demo', DATABASE_URL: database.url, DATABASE_POOL_MAX: '3' } });
+    base = system.apiUrl!;
+    http = api(system);
+    const make = async (key: keyof typeof cast, roles: Parameters<typeof person>[1], displayName: string) => {
+      cast[key] = { ...(await person(system, roles, { displayName })), displayName };
+    };
+    await Promise.all([make('drafter', ['drafter'], '张承办'), make('legal', ['legal_unit'], '王法制'), make('admin', ['admin'], '管理员')]);
+    const launched = await launchChromium();
+    closeBrowser = launched.close;
+    ui = new Browsers(launched.browser, base);
+  });
+
+  afterAll(async () => {
+    await ui?.closeAll();
+    await closeBrowser?.();
+    await system?.stop();
+    await database?.drop();
+  });
+
+  test('a normative document that is also a major decision, not in the catalogue: registered through the form, it owes both kinds\' steps', async () => {
+    const drafter = await ui.as(cast.drafter);
+    await drafter.getByRole('link', { name: '登记新事项' }).first().click();
+    await drafter.getByLabel('事项名称').fill('关于促进乡村旅游发展的扶持政策');
+    await drafter.getByLabel('事项类型').selectOption('normative_document');
+    const catalogue = drafter.locator('fieldset.catalogue-link');
+    expect(await catalogue.isHidden()).toBe(true); // only for a major decision
+    await drafter.getByLabel(/^同时属于重大行政决策/).check();
+    await catalogue.waitFor();
+    await eventually(() => catalogue.locator('[role="status"]').innerText(), (v) => expect(v).not.toContain('正在载入'));
+    await catalogue.getByLabel('未列入目录的理由').fill('年中新增事项，由法制机构补充列入目录。');
+    await drafter.getByLabel('草案文本（第 1 版）').fill('第一条　为促进乡村旅游发展，制定本政策。\n第二条　本政策自发布之日起施行。');
+    await drafter.getByRole('button', { name: '登记并开始研究论证' }).click();
+    await drafter.locator('.matter-head h1', { hasText: '关于促进乡村旅游发展的扶持政策' }).waitFor({ timeout: 60_000 });
+    const matterId = decodeURIComponent(drafter.url().split('#/matters/')[1] ?? '');
+
+    // What the server registered: both classifications and the reason it is not listed.
+    const view = (await http.get(`/api/v1/matters/${matterId}`, cast.drafter)).body;
+    expect(view.kind).toBe('normative_document');
+    expect(view.alsoMajorDecision).toBe(true);
+    expect(view.state.catalogue).toEqual({ notListedReason: '年中新增事项，由法制机构补充列入目录。' });
+
+    // What the page shows: the second classification, the catalogue, and the steps of both kinds.
+    const head = drafter.locator('.matter-head');
+    await eventually(() => head.locator('.matter-meta').innerText(), (v) => expect(v).toMatch(/行政规范性文件[\s\S]*同时属于重大行政决策/));
+    await eventually(() => head.locator('dl.facts').innerText(), (v) => expect(v).toContain('未列入年度目录：年中新增事项'));
+    await head.locator('details.plan summary').click();
+    const steps = await head.locator('details.plan li').allInnerTexts();
+    expect(steps.some((s) => s.startsWith('向党委请示报告'))).toBe(true); // the major decision's (713号令第31条)
+    expect(steps.some((s) => s.startsWith('报送备案'))).toBe(true); // the normative document's
+    await ui.screenshot(drafter, 'dual-matter-registered');
+    expect(ui.pageErrors).toEqual([]);
+  }, 120_000);
+
+  test('an enforcement review: the case with its filing date recorded through the matter page, then its 90 days extended', async () => {
+    const drive = new Driver(http, { drafter: cast.drafter, legal: cast.legal, lawyer: cast.legal, fcr: cast.legal, secretary: cast.legal, auditor: cast.legal, admin: cast.admin, members: [], bodies: { director_office_meeting: 'director_office_meeting', party_committee_meeting: 'party_committee_meeting' } });
+    const id = await drive.register('enforcement_review', []);
+    const filedOn = new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10);
+
+    const drafter = await ui.as(cast.drafter);
+    await openMatter(drafter, base, id);
+    const research = await actionPanel(drafter, '登记研究论证材料');
+    // The case comes first in an enforcement review (its filing date starts the 90 days).
+    expect(await research.getByLabel('材料类型').inputValue()).toBe('enforcement_case');
+    await research.getByLabel('案件编号').fill('文旅立〔2026〕7号');
+    await research.getByLabel('立案日期').fill(filedOn);
+    await research.getByLabel('法制审核情形').selectOption('hearing_held');
+    await research.getByLabel('具有一定社会影响（处罚决定应当依法公开）').check();
+    await research.getByLabel('案件情况摘要（当事人、违法事实、拟处理意见）').fill('某旅行社未按规定签订旅游合同，经听证拟处较大数额罚款。');
+    await submitAction(drafter, research, '登记研究论证材料');
+    await eventually(() => drafter.locator('.enforcement-case').innerText(), (v) => expect(v).toMatch(new RegExp(`文旅立〔2026〕7号[\\s\\S]*${filedOn}[\\s\\S]*经过听证程序`)));
+    const recorded = (await http.get(`/api/v1/matters/${id}`, cast.drafter)).body.state.research.enforcementCase;
+    expect(recorded).toMatchObject({ caseNumber: '文旅立〔2026〕7号', caseFiledOn: filedOn, ground: 'hearing_held', complex: false, seriousViolation: false, socialImpact: true });
+
+    // The 90 days of art. 60, extended with who approved it and on what basis.
+    const extend = await actionPanel(drafter, '登记办案期限延长');
+    await extend.getByLabel('延长天数（日）').fill('30');
+    await extend.getByLabel('延长理由').fill('需补充检验鉴定。');
+    await extend.getByLabel('批准人（行政机关负责人）').fill('赵局长');
+    await extend.getByLabel('延长依据（法律、法规、规章条款）').fill('《文化市场综合行政执法管理办法》');
+    await submitAction(drafter, extend, '登记办案期限延长（行政处罚法第60条）');
+    await eventually(() => drafter.locator('.case-extensions').innerText(), (v) => expect(v).toContain('办案期限延长 30 日（赵局长批准'));
+    const extensions = (await http.get(`/api/v1/matters/${id}`, cast.drafter)).body.state.legality.caseExtensions;
+    expect(extensions).toEqual([expect.objectContaining({ days: 30, approvedBy: '赵局长', basis: '《文化市场综合行政执法管理办法》' })]);
+    await ui.screenshot(drafter, 'enforcement-case-recorded');
+    expect(ui.pageErrors).toEqual([]);
+  }, 120_000);
+
+  test('an admin records a reviewer\'s legal qualification (法律职业资格) on the people page', async () => {
+    const admin = await ui.as(cast.admin);
+    await admin.goto(`${base}/#/admin`);
+    await admin.getByRole('button', { name: `编辑 ${cast.legal.username}` }).click();
+    const form = admin.locator('form.edit-user');
+    await form.getByLabel(/^具有法律职业资格/).check();
+    await form.getByRole('button', { name: `保存 ${cast.legal.username}` }).click();
+    await eventually(async () => (await http.get('/api/v1/users', cast.admin)).body.items.find((u: { id: string }) => u.id === cast.legal.id)?.legalQualification, (v) => expect(v).toBe(true));
+    await eventually(() => admin.locator('table.users tr', { hasText: cast.legal.username }).first().innerText(), (v) => expect(v).toContain('法律职业资格'));
+    expect(ui.pageErrors).toEqual([]);
+  }, 60_000);
+});
