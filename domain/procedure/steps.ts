@@ -29,6 +29,7 @@ export type StepKey =
   | 'legal_bases'
   | 'internal_consultation'
   | 'public_comment'
+  | 'public_participation'
   | 'hearing'
   | 'expert_opinions'
   | 'risk_assessment'
@@ -149,6 +150,7 @@ const STEP_INFO: Record<StepKey, { label: string; stage: PlannedStep['stage']; b
   legal_bases: { label: RESEARCH_ITEM_LABELS.legal_bases, stage: 'research', basis: '713号令第12条、第26条' },
   internal_consultation: { label: RESEARCH_ITEM_LABELS.internal_consultation, stage: 'research', basis: '713号令第13条' },
   public_comment: { label: RESEARCH_ITEM_LABELS.public_comment, stage: 'research', basis: '713号令第14条、第15条' },
+  public_participation: { label: '听取公众意见', stage: 'research', basis: '713号令第14条' },
   hearing: { label: RESEARCH_ITEM_LABELS.hearing, stage: 'research', basis: '713号令第16条、第17条' },
   expert_opinions: { label: '专家论证', stage: 'research', basis: '713号令第19条至第21条' },
   risk_assessment: { label: '风险评估', stage: 'research', basis: '713号令第22条至第24条' },
@@ -192,6 +194,8 @@ export function requiredSteps(kind: MatterKind, flags: readonly Flag[], config: 
   const steps: PlannedStep[] = [step('registration'), step('drafting_explanation'), step('legal_bases')];
   steps.push(step('internal_consultation', !k.internalConsultationRequired));
   if (hasFlag(kind, flags, 'PUBLIC')) steps.push(step('public_comment'));
+  // 713号令第14条: a major decision always hears the public (or records why it is 依法不予公开), as requiredMaterials asks.
+  if (isMajorDecision({ kind, alsoMajorDecision })) steps.push(step('public_participation'));
   // A hearing is never mandatory under 713号令 (可以召开); enforcement hearings belong to 行政处罚法 itself.
   if (kind !== 'enforcement_review') steps.push(step('hearing', true));
   if (hasFlag(kind, flags, 'TECH')) steps.push(step('expert_opinions'));

@@ -8,8 +8,8 @@ import type { System } from '../../app/system';
 /**
  * What the API accepts, sent from the web app's own forms (every item usable from both): a normative document
  * registered as also a major decision with its catalogue link (it then owes both kinds' steps), an enforcement
- * case recorded with its filing date and its 90 days extended (行政处罚法第58条、第60条), and the legal
- * qualification an admin records for a 法制审核 reviewer.
+ * case recorded with its filing date and its 90 days extended (行政处罚法第58条、第60条), the legal
+ * qualification an admin records for a 法制审核 reviewer, and a deciding body's roster.
  */
 type Who = TestPerson & Account;
 
@@ -71,6 +71,7 @@ describe('the web app sends what the API accepts', () => {
     await eventually(() => head.locator('dl.facts').innerText(), (v) => expect(v).toContain('未列入年度目录：年中新增事项'));
     await head.locator('details.plan summary').click();
     const steps = await head.locator('details.plan li').allInnerTexts();
+    expect(steps.some((s) => s.startsWith('听取公众意见'))).toBe(true); // the major decision's (713号令第14条)
     expect(steps.some((s) => s.startsWith('向党委请示报告'))).toBe(true); // the major decision's (713号令第31条)
     expect(steps.some((s) => s.startsWith('报送备案'))).toBe(true); // the normative document's
     await ui.screenshot(drafter, 'dual-matter-registered');
@@ -120,6 +121,20 @@ describe('the web app sends what the API accepts', () => {
     await form.getByRole('button', { name: `保存 ${cast.legal.username}` }).click();
     await eventually(async () => (await http.get('/api/v1/users', cast.admin)).body.items.find((u: { id: string }) => u.id === cast.legal.id)?.legalQualification, (v) => expect(v).toBe(true));
     await eventually(() => admin.locator('table.users tr', { hasText: cast.legal.username }).first().innerText(), (v) => expect(v).toContain('法律职业资格'));
+
+    // The deciding bodies' rosters are kept on the same page (a meeting's record must name the roster of its day).
+    const fresh = admin.locator('details.meeting-body', { has: admin.locator('summary', { hasText: '新建会议机构' }) });
+    await fresh.locator('summary').click();
+    await fresh.getByLabel('机构编号').fill('forms-test-office');
+    await fresh.getByLabel('机构名称').fill('局长办公会（测试）');
+    await fresh.getByRole('button', { name: '＋ 添加组成人员' }).click();
+    const row = fresh.locator('li.row').first();
+    await row.getByLabel('人员').selectOption(cast.legal.id);
+    await row.getByLabel('任职起').fill('2026-01-01');
+    await fresh.getByRole('button', { name: '新建会议机构' }).click();
+    await eventually(async () => (await http.get('/api/v1/meeting-bodies', cast.admin)).body.items.find((b: { id: string }) => b.id === 'forms-test-office'),
+      (b) => expect(b).toMatchObject({ kind: 'director_office_meeting', name: '局长办公会（测试）', members: [{ userId: cast.legal.id, from: '2026-01-01', to: null }] }));
+    await admin.locator('details.meeting-body summary', { hasText: '局长办公会（测试）' }).waitFor();
     expect(ui.pageErrors).toEqual([]);
   }, 60_000);
 });

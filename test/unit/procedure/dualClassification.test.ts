@@ -77,7 +77,7 @@ describe('a normative document that is also a major decision', () => {
 
   it('the plan shows both kinds\' steps, and the rules are the stricter of both kinds', () => {
     const keys = requiredSteps('normative_document', [], config, true).map((st) => st.key);
-    expect(keys).toEqual(expect.arrayContaining(['party_report', 'filing', 'publish']));
+    expect(keys).toEqual(expect.arrayContaining(['public_participation', 'party_report', 'filing', 'publish']));
     const k = kindConfigOf({ kind: 'normative_document', alsoMajorDecision: true }, config);
     expect(k.legalityReviewMinimum).toEqual({ amount: 7, unit: 'working_days' });
     expect(k.commentWindowMinimum).toEqual({ amount: 30, unit: 'calendar_days' });

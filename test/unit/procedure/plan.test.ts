@@ -26,9 +26,9 @@ describe('requiredSteps: kind and flags decide the plan', () => {
       'legality_review', 'lawyer_opinion', 'collective_decision', 'government_review', 'sign_and_number', 'publish', 'filing', 'archive',
     ]);
   });
-  it('major decision without flags: Party report, no filing', () => {
+  it('major decision without flags: the public heard (713号令第14条), Party report, no filing', () => {
     expect(keys('major_decision', [])).toEqual([
-      'registration', 'drafting_explanation', 'legal_bases', 'internal_consultation', 'procedure_statement', 'completeness_check',
+      'registration', 'drafting_explanation', 'legal_bases', 'internal_consultation', 'public_participation', 'procedure_statement', 'completeness_check',
       'legality_review', 'lawyer_opinion', 'collective_decision', 'party_report', 'sign_and_number', 'publish', 'archive',
     ]);
   });

@@ -4,9 +4,9 @@
  * inside it). Admins manage people but cannot act on a review: the permission table says so.
  */
 import { h, clear, table, formatDate, announce } from '../dom.js';
-import { field, valueOf, onSubmit, problemBox, optional, group } from '../forms.js';
-import { api } from '../api.js';
-import { ROLE_LABELS } from '../labels.js';
+import { field, valueOf, onSubmit, problemBox, optional, group, repeatable } from '../forms.js';
+import { api, request } from '../api.js';
+import { ROLE_LABELS, MEETING_BODY_LABELS } from '../labels.js';
 import { loadPeople } from '../people.js';
 
 /** @typedef {import('../app.js').App} App */
@@ -114,6 +114,42 @@ function lawFirmForm(org, onSaved) {
   return form;
 }
 
+/** @typedef {{ id: string, kind: string, name: string, members: Array<{ userId: string, from: string, to: string | null }> }} MeetingBody */
+
+/**
+ * A deciding body and its roster with dates (PUT /api/v1/meeting-bodies/:id): a meeting's record must name
+ * exactly the members sitting on the day it is held. A new body gets an id of its own.
+ * @param {MeetingBody | null} body null: a new body
+ * @param {User[]} users
+ * @param {() => Promise<void>} onSaved
+ */
+function meetingBodyForm(body, users, onSaved) {
+  const id = body ? null : field({ label: '机构编号', path: 'id', required: true, help: '字母、数字、_ -，如 director_office_meeting-2' });
+  const name = field({ label: '机构名称', path: 'name', required: true, value: body?.name ?? '', placeholder: '如 局长办公会' });
+  const kind = field({ label: '会议类型', path: 'kind', type: 'select', required: true, options: Object.entries(MEETING_BODY_LABELS), value: body?.kind ?? 'director_office_meeting' });
+  const people = users.filter((u) => u.active).map((u) => /** @type {[string, string]} */ ([u.id, `${u.displayName}（${u.username}）`]));
+  const members = repeatable({
+    legend: '组成人员（任职起止日期）', path: 'members', addLabel: '添加组成人员', help: '离任的不删除，填写任职止日期：以往会议按当日名单核对。',
+    initial: (body?.members ?? []).map((m) => ({ userId: m.userId, from: m.from, to: m.to ?? '' })),
+    columns: [
+      { key: 'userId', label: '人员', type: 'select', options: people, required: true },
+      { key: 'from', label: '任职起', type: 'date', required: true },
+      { key: 'to', label: '任职止（可选）', type: 'date' },
+    ],
+  });
+  const form = h('form', { class: 'meeting-body-form', dataset: { body: body?.id ?? '' } },
+    h('div', { class: 'fields' }, id, name, kind, members.el),
+    h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'primary' }, body ? `保存 ${body.name}` : '新建会议机构')));
+  onSubmit(form, async () => {
+    const target = body?.id ?? valueOf(/** @type {import('../forms.js').Field} */ (id));
+    const rows = members.values().map((m) => ({ userId: m.userId, from: m.from, to: m.to || null }));
+    await request('PUT', `/api/v1/meeting-bodies/${encodeURIComponent(target)}`, { body: { kind: valueOf(kind), name: valueOf(name), members: rows } });
+    announce(`已保存 ${valueOf(name)}`, 'success');
+    await onSaved();
+  });
+  return form;
+}
+
 /**
  * @param {HTMLElement} main
  * @param {unknown} _params
@@ -130,8 +166,10 @@ export async function adminPage(main, _params, app) {
     let users;
     /** @type {{ items: import('../../types/api').Organisation[] }} */
     let orgs;
+    /** @type {{ items: MeetingBody[] }} */
+    let bodies;
     try {
-      [users, orgs] = await Promise.all([api.users(), api.organisations()]);
+      [users, orgs, bodies] = await Promise.all([api.users(), api.organisations(), request('GET', '/api/v1/meeting-bodies')]);
     } catch (err) {
       clear(main).append(h('h1', { tabindex: '-1' }, '系统管理'), problemBox(err));
       return;
@@ -157,6 +195,7 @@ export async function adminPage(main, _params, app) {
         h('td', {}, u.active ? '启用' : h('span', { class: 'warn' }, '停用')),
         h('td', { class: 'no-print' }, btn)), editRow];
     });
+    const today = new Date().toISOString().slice(0, 10);
     const lawFirms = orgs.items.filter((o) => o.kind === 'law_firm');
     clear(main).append(
       h('h1', { tabindex: '-1' }, '系统管理'),
@@ -164,6 +203,10 @@ export async function adminPage(main, _params, app) {
         table(['用户名', '姓名', '角色', '科室', '单位', '聘期', '状态', ''], rows, { caption: `共 ${users.items.length} 人`, cls: 'users' })),
       h('section', { class: 'card no-print', 'aria-labelledby': 'new-user-h' }, h('h2', { id: 'new-user-h' }, '新建用户'), createForm(app, render)),
       h('section', { class: 'card', 'aria-labelledby': 'firm-h' }, h('h2', { id: 'firm-h' }, '法律顾问单位聘期'), lawFirms.length ? lawFirms.map((o) => lawFirmForm(o, render)) : h('p', { class: 'muted' }, '没有律师事务所。')),
+      h('section', { class: 'card', 'aria-labelledby': 'bodies-h' }, h('h2', { id: 'bodies-h' }, '会议机构与组成人员'),
+        h('p', { class: 'help' }, '集体讨论的会议记录须与会议当日的组成人员名单一致。'),
+        bodies.items.map((b) => h('details', { class: 'meeting-body' }, h('summary', {}, `${b.name}（${MEETING_BODY_LABELS[b.kind] ?? b.kind}，${b.members.filter((m) => m.from <= today && (!m.to || m.to >= today)).length} 人在任）`), meetingBodyForm(b, users.items, render))),
+        h('details', { class: 'meeting-body no-print' }, h('summary', {}, '新建会议机构'), meetingBodyForm(null, users.items, render))),
       h('section', { class: 'card', 'aria-labelledby': 'orgs-h' }, h('h2', { id: 'orgs-h' }, '单位与科室'),
         h('ul', {}, orgs.items.map((o) => h('li', {}, h('strong', {}, o.name), ` (${o.id})`, (o.sections ?? []).length ? `：${(o.sections ?? []).map((x) => `${x.name}（${x.id}）`).join('、')}` : '')))),
       h('p', {}, h('a', { href: '#/calendar' }, '工作日历与节假日数据 →')));
