@@ -1,5 +1,5 @@
 import { api, person, startTestSystem, type TestPerson } from '../integration/support/testSystem';
-import { Driver } from '../integration/support/drive';
+import { CHECKLIST, createCast, Driver } from '../integration/support/drive';
 import { launchChromium } from './support/chromium';
 import { privateDatabase } from './support/database';
 import { actionPanel, Browsers, eventually, openMatter, submitAction, type Account } from './support/ui';
@@ -9,7 +9,8 @@ import type { System } from '../../app/system';
  * What the API accepts, sent from the web app's own forms (every item usable from both): a normative document
  * registered as also a major decision with its catalogue link (it then owes both kinds' steps), an enforcement
  * case recorded with its filing date and its 90 days extended (行政处罚法第58条、第60条), the legal
- * qualification an admin records for a 法制审核 reviewer, and a deciding body's roster.
+ * qualification an admin records for a 法制审核 reviewer, a deciding body's roster, and a "三重一大" matter put to
+ * the Party committee with its category and recorded on the roster of the day.
  */
 type Who = TestPerson & Account;
 
@@ -111,6 +112,39 @@ describe('the web app sends what the API accepts', () => {
     await ui.screenshot(drafter, 'enforcement-case-recorded');
     expect(ui.pageErrors).toEqual([]);
   }, 120_000);
+
+  test('a "三重一大" matter: the Party committee proposed, its roster chosen and the item\'s category given when scheduling; the record prefilled from the roster', async () => {
+    const crew = await createCast(system, 3);
+    const names = crew.members.map((m) => m.username);
+    const drive = new Driver(http, crew);
+    const id = await drive.toLegalityReview('collective_matter', []);
+    await drive.ok(id, crew.legal, { type: 'record_legality_conclusion', versionHash: await drive.hash(id), outcome: 'LAWFUL', text: '无法律障碍', checklist: CHECKLIST });
+
+    const secretary = await ui.as({ ...crew.secretary, displayName: crew.secretary.username });
+    await openMatter(secretary, base, id);
+    const schedule = await actionPanel(secretary, '安排集体讨论');
+    expect(await schedule.getByLabel('会议类型').inputValue()).toBe('party_committee_meeting'); // the kind's deciding body
+    const body = schedule.getByLabel(/^会议机构/);
+    await eventually(() => body.locator('option').allInnerTexts(), (v) => expect(v).toContain('party_committee_meeting'));
+    await body.selectOption(crew.bodies.party_committee_meeting);
+    await schedule.getByLabel('“三重一大”事项类别').selectOption('major_funds');
+    const meetingAt = Date.parse(`${await schedule.getByLabel('会议时间（北京时间）').inputValue()}+08:00`);
+    await submitAction(secretary, schedule, '安排集体讨论');
+    const scheduled = (await http.get(`/api/v1/matters/${id}`, crew.secretary)).body.state.meeting.scheduled;
+    expect(scheduled).toMatchObject({ body: 'party_committee_meeting', bodyId: crew.bodies.party_committee_meeting, category: 'major_funds' });
+
+    await secretary.waitForTimeout(Math.max(0, meetingAt - Date.now() + 500)); // the meeting must have taken place
+    await openMatter(secretary, base, id);
+    const meeting = await actionPanel(secretary, '记录集体讨论决定');
+    await eventually(() => meeting.locator('.meeting-body').innerText(), (v) => expect(v).toContain('事项类别：重大资金使用'));
+    await eventually(() => meeting.locator('.meeting-table tbody select[aria-label="组成人员"] option:checked').allInnerTexts(), (v) => expect([...v].sort()).toEqual([...names].sort()));
+    await meeting.getByLabel('主持人（行政首长，最后发言）').selectOption(crew.members[0]!.id);
+    await meeting.getByLabel('会议纪要文件编号').fill('党委会纪要〔2026〕2号');
+    await submitAction(secretary, meeting, '记录集体讨论决定');
+    const record = (await http.get(`/api/v1/matters/${id}`, crew.secretary)).body.state.meeting.records[0];
+    expect(record).toMatchObject({ body: 'party_committee_meeting', bodyId: crew.bodies.party_committee_meeting, category: 'major_funds', outcome: 'approve' });
+    expect(ui.pageErrors).toEqual([]);
+  }, 180_000);
 
   test('an admin records a reviewer\'s legal qualification (法律职业资格) on the people page', async () => {
     const admin = await ui.as(cast.admin);
