@@ -5,6 +5,8 @@ import {
 } from '../../domain/procedure';
 import { CONTRACT_CHECKLIST_LABELS, CONTRACT_CLOSURE_LABELS, DISPUTE_METHOD_LABELS, PARTY_ROLE_LABELS, PROCUREMENT_METHOD_LABELS } from '../../domain/contracts';
 import { ENFORCEMENT_GROUND_LABELS } from '../../domain/enforcement/review';
+import { CATALOGUE_CATEGORY_LABELS } from '../../domain/decisions/catalogue';
+import { DOCUMENT_DECISION_LABELS, DOCUMENT_STATUS_LABELS, REGISTER_EVENT_LABELS } from '../../domain/lifecycle';
 import { defineRoute, type AnyRoute } from '../http/route';
 
 /**
@@ -26,6 +28,8 @@ export function vocabularyRoutes(): AnyRoute[] {
         contractChecklist: CONTRACT_CHECKLIST_LABELS, procurementMethods: PROCUREMENT_METHOD_LABELS, disputeMethods: DISPUTE_METHOD_LABELS,
         partyRoles: PARTY_ROLE_LABELS, contractClosures: CONTRACT_CLOSURE_LABELS,
         tripleOneCategories: TRIPLE_ONE_CATEGORY_LABELS, enforcementGrounds: ENFORCEMENT_GROUND_LABELS,
+        documentStatuses: DOCUMENT_STATUS_LABELS, documentDecisions: DOCUMENT_DECISION_LABELS, registerEvents: REGISTER_EVENT_LABELS,
+        catalogueCategories: CATALOGUE_CATEGORY_LABELS,
         steps: Object.fromEntries(MATTER_KINDS.map((k) => [k, requiredSteps(k, [], defaultProcedureConfig)])),
       }),
     }),

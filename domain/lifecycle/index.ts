@@ -3,3 +3,4 @@ export * from './lifeTime';
 export * from './numbering';
 export * from './validity';
 export * from './documentLife';
+export * from './labels';

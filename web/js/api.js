@@ -179,6 +179,36 @@ export const api = {
   vocabulary: () => request('GET', '/api/v1/vocabulary', { auth: false }),
   /** @param {Record<string, unknown>} [query] @returns {Promise<import('../types/api').StatisticsView>} */
   statistics: (query) => request('GET', '/api/v1/statistics', { query }),
+  // The document register (统一登记) and its clean-ups (清理); the ids of register documents are their matters' ids.
+  /** @param {Record<string, unknown>} [query] @returns {Promise<{ items: import('../types/api').RegisterEntry[] }>} */
+  register: (query) => request('GET', '/api/v1/register', { query }),
+  /** @param {string} id @returns {Promise<import('../types/api').RegisterDetail>} */
+  registerEntry: (id) => request('GET', `/api/v1/register/${enc(id)}`),
+  /** @param {string} id @returns {Promise<Response>} */
+  filingPackageRaw: (id) => request('GET', `/api/v1/register/${enc(id)}/filing-package`, { raw: true }),
+  /** @param {string} id @param {unknown} body @param {string} idempotencyKey @returns {Promise<{ summary: string }>} */
+  decideDocument: (id, body, idempotencyKey) => request('POST', `/api/v1/register/${enc(id)}/decisions`, { body, headers: { 'Idempotency-Key': idempotencyKey } }),
+  /** @returns {Promise<{ items: import('../types/api').CleanupListItem[] }>} */
+  cleanups: () => request('GET', '/api/v1/register/cleanups'),
+  /** @param {unknown} body @returns {Promise<import('../types/api').CleanupView>} */
+  startCleanup: (body) => request('POST', '/api/v1/register/cleanups', { body }),
+  /** @param {string} id @returns {Promise<import('../types/api').CleanupView>} */
+  cleanup: (id) => request('GET', `/api/v1/register/cleanups/${enc(id)}`),
+  /** @param {string} id @param {unknown} body @param {string} idempotencyKey @returns {Promise<{ summary: string, cleanup: import('../types/api').CleanupView }>} */
+  decideInCleanup: (id, body, idempotencyKey) => request('POST', `/api/v1/register/cleanups/${enc(id)}/decisions`, { body, headers: { 'Idempotency-Key': idempotencyKey } }),
+  /** @param {string} id @returns {Promise<import('../types/api').CleanupView>} */
+  publishCleanup: (id) => request('POST', `/api/v1/register/cleanups/${enc(id)}/publish`),
+  /** @param {string} id @returns {Promise<Response>} */
+  cleanupListsRaw: (id) => request('GET', `/api/v1/register/cleanups/${enc(id)}/lists.html`, { raw: true }),
+  // The yearly catalogue of major decisions (713号令第3条第3款).
+  /** @param {string | number} year @returns {Promise<import('../types/api').DecisionCatalogue>} */
+  catalogue: (year) => request('GET', `/api/v1/catalogue/${enc(String(year))}`),
+  /** @param {string | number} year @returns {Promise<Response>} */
+  cataloguePrintRaw: (year) => request('GET', `/api/v1/catalogue/${enc(String(year))}/print`, { raw: true }),
+  /** @param {string | number} year @param {unknown} body @returns {Promise<import('../types/api').DecisionCatalogue>} */
+  addCatalogueEntry: (year, body) => request('POST', `/api/v1/catalogue/${enc(String(year))}/entries`, { body }),
+  /** @param {string | number} year @param {unknown} body @returns {Promise<import('../types/api').DecisionCatalogue>} */
+  publishCatalogue: (year, body) => request('POST', `/api/v1/catalogue/${enc(String(year))}/publish`, { body }),
   /**
    * A .docx or .txt file's text (the server reads it; nothing is stored).
    * @param {File} file

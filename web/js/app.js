@@ -1,7 +1,8 @@
 // @ts-check
 /**
  * The web app's entry point: session, navigation and a hash router (#/matters, #/matters/:id,
- * #/matters/:id/diff, #/new, #/statistics, #/admin, #/calendar, #/login). A hash router needs no server
+ * #/matters/:id/diff, #/new, #/statistics, #/admin, #/calendar, #/registers, #/register, #/register/:id,
+ * #/cleanups, #/cleanups/:id, #/login). A hash router needs no server
  * support beyond serving index.html.
  */
 import { h, clear, announce } from './dom.js';
@@ -18,6 +19,8 @@ import { statisticsPage } from './pages/statistics.js';
 import { adminPage } from './pages/admin.js';
 import { registersPage } from './pages/registers.js';
 import { calendarPage } from './pages/calendar.js';
+import { registerPage, registerDocumentPage } from './pages/register.js';
+import { cleanupsPage, cleanupPage } from './pages/cleanups.js';
 
 /**
  * What every page may use: who is signed in, the sections (for names), navigation.
@@ -96,6 +99,9 @@ function renderChrome() {
   if (roles.includes('drafter')) links.push(['#/new', '登记新事项']);
   if (roles.includes('legal_unit') || roles.includes('auditor')) links.push(['#/statistics', '统计']);
   if (roles.some((r) => r === 'legal_unit' || r === 'auditor' || r === 'secretary')) links.push(['#/registers', '合同与决策目录']);
+  // The document register is read by everyone who reads matters (read_register); clean-ups are the legal unit's work, audited.
+  if (roles.some((r) => r !== 'admin')) links.push(['#/register', '文件登记簿']);
+  if (roles.includes('legal_unit') || roles.includes('auditor')) links.push(['#/cleanups', '文件清理']);
   links.push(['#/calendar', '工作日历']);
   if (roles.includes('admin')) links.push(['#/admin', '系统管理']);
   nav.append(h('ul', {}, links.map(([href, text, todo]) => h('li', {}, h('a', { href, dataset: { nav: href } }, text, todo ? h('span', { class: 'todo-count', hidden: true, title: '待我办理' }) : null)))));
@@ -111,7 +117,9 @@ function markCurrentNav() {
   const hash = location.hash || '#/';
   nav.querySelectorAll('a').forEach((a) => {
     const target = a.dataset.nav;
-    const current = hash === target || (target === '#/matters' && /^#\/matters(\?|$)/.test(hash));
+    const current = hash === target || (target === '#/matters' && /^#\/matters(\?|$)/.test(hash))
+      // A register document or a clean-up belongs to its list.
+      || ((target === '#/register' || target === '#/cleanups') && (hash.startsWith(`${target}/`) || hash.startsWith(`${target}?`)));
     if (current) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
   });
 }
@@ -137,6 +145,10 @@ const ROUTES = [
   [/^\/admin$/, adminPage],
   [/^\/calendar$/, calendarPage],
   [/^\/registers$/, registersPage],
+  [/^\/register$/, registerPage],
+  [/^\/register\/([^/]+)$/, registerDocumentPage, { params: ['id'] }],
+  [/^\/cleanups$/, cleanupsPage],
+  [/^\/cleanups\/([^/]+)$/, cleanupPage, { params: ['id'] }],
 ];
 
 let routing = 0;

@@ -72,6 +72,10 @@ export const label = (table, code) => (code === null || code === undefined ? '�
 /** @type {Labels} */ export const DISPUTE_METHOD_LABELS = {};
 /** @type {Labels} */ export const PARTY_ROLE_LABELS = {};
 /** @type {Labels} */ export const CONTRACT_CLOSURE_LABELS = {};
+/** A register document's status, the re-evaluation decisions, its events; filled from the vocabulary. @type {Labels} */ export const DOCUMENT_STATUS_LABELS = {};
+/** @type {Labels} */ export const DOCUMENT_DECISION_LABELS = {};
+/** @type {Labels} */ export const REGISTER_EVENT_LABELS = {};
+/** 713号令第3条第1款 (一)–(五), keyed 1–5; filled from the vocabulary (catalogueCategories). @type {Labels} */ export const CATALOGUE_CATEGORY_LABELS = {};
 /** @type {Labels} */ export const CONFIDENCE_LABELS = { high: '较高', medium: '中', low: '较低' };
 
 /**
@@ -89,6 +93,7 @@ export function applyVocabulary(v) {
     [RESEARCH_ITEM_LABELS, v.researchItems], [PARTICIPATION_METHOD_LABELS, v.participationMethods], [CONSULTATION_METHOD_LABELS, v.fcrConsultationMethods], [CONTRACT_CHECKLIST_LABELS, v.contractChecklist],
     [TRIPLE_ONE_CATEGORY_LABELS, v.tripleOneCategories], [ENFORCEMENT_GROUND_LABELS, v.enforcementGrounds], [PROCUREMENT_METHOD_LABELS, v.procurementMethods],
     [DISPUTE_METHOD_LABELS, v.disputeMethods], [PARTY_ROLE_LABELS, v.partyRoles], [CONTRACT_CLOSURE_LABELS, v.contractClosures],
+    [DOCUMENT_STATUS_LABELS, v.documentStatuses], [DOCUMENT_DECISION_LABELS, v.documentDecisions], [REGISTER_EVENT_LABELS, v.registerEvents], [CATALOGUE_CATEGORY_LABELS, v.catalogueCategories],
   ];
   for (const [target, source] of pairs) if (source && typeof source === 'object') Object.assign(target, source);
   Object.assign(ACTOR_ROLE_LABELS, ROLE_LABELS);

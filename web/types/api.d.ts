@@ -256,3 +256,85 @@ export interface ActionResult {
   trail: { seq: number; hash: string };
   summary: string;
 }
+
+/** A document in the register (统一登记): GET /api/v1/register, the `entry` of GET /api/v1/register/:id. */
+export interface RegisterEntry {
+  id: string;
+  number: string;
+  title: string;
+  kind: string;
+  draftingUnit: string;
+  series: string;
+  year: number;
+  seq: number;
+  signedAt: string;
+  publishedAt: string | null;
+  effectiveAt: string | null;
+  expiresAt: string | null;
+  earlyEffectReason: string | null;
+  /** signed (numbered, not yet published), in_force, amended, repealed, expired */
+  status: string;
+  notYetEffective: boolean;
+  statusChangedAt: string | null;
+  statusReason: string | null;
+  amendingMatterId: string | null;
+  reevaluationOpenedAt: string | null;
+  exceptionEndsAt: string | null;
+  exceptionReviewDueAt: string | null;
+  filing: { authority: string; receipt: string; at: string } | null;
+  links: { matter: string; dossier: string; filingPackage: string; web: string };
+}
+
+/** One event of a document's life after issue (its own hash chain). */
+export interface RegisterEvent {
+  seq: number;
+  kind: string;
+  actorId: string | null;
+  summary: string;
+  at: string;
+  hash: string;
+}
+
+export interface RegisterDetail {
+  entry: RegisterEntry;
+  events: RegisterEvent[];
+  verification: { valid: boolean; events: number; firstBad?: { seq: number; reason: string } };
+}
+
+export type { CleanupDecisionRecord, CleanupLists, CleanupScope } from '../../domain/lifecycle/cleanup';
+
+/** A clean-up (清理): GET/POST /api/v1/register/cleanups…. */
+export interface CleanupView {
+  id: string;
+  title: string;
+  scope: import('../../domain/lifecycle/cleanup').CleanupScope;
+  scopeText: string;
+  startedBy: string;
+  startedAt: string;
+  publishedAt: string | null;
+  documents: RegisterEntry[];
+  decisions: import('../../domain/lifecycle/cleanup').CleanupDecisionRecord[];
+  undecided: string[];
+  lists: import('../../domain/lifecycle/cleanup').CleanupLists;
+}
+
+export interface CleanupListItem {
+  id: string;
+  title: string;
+  startedAt: string;
+  publishedAt: string | null;
+  documents: number;
+}
+
+/** The yearly catalogue of major decisions: GET /api/v1/catalogue/:year. */
+export interface DecisionCatalogue {
+  year: number;
+  publishedAt: string | null;
+  approvalRef: string | null;
+  entries: Array<{
+    id: string; seq: number; title: string; category: number; categoryLabel: string; unit: string;
+    summary: string | null; planned: string | null; addedLaterReason: string | null; addedAt: string;
+    matter: { id: string; title: string; stage: string; stageLabel: string } | null;
+    progress: string; progressLabel: string;
+  }>;
+}
