@@ -25,9 +25,10 @@ export class Browsers {
   private readonly sessions = new Map<string, { context: BrowserContext; page: Page }>();
   private shot = 0;
 
-  constructor(private readonly browser: Browser, private readonly baseUrl: string) {
-    fs.rmSync(SHOTS_DIR, { recursive: true, force: true });
-    fs.mkdirSync(SHOTS_DIR, { recursive: true });
+  /** `shotsDir`: a test file of its own keeps its screenshots apart (the directory is emptied here). */
+  constructor(private readonly browser: Browser, private readonly baseUrl: string, private readonly shotsDir = SHOTS_DIR) {
+    fs.rmSync(shotsDir, { recursive: true, force: true });
+    fs.mkdirSync(shotsDir, { recursive: true });
   }
 
   async as(who: Account, viewport = DESKTOP): Promise<Page> {
@@ -53,7 +54,7 @@ export class Browsers {
   /** A screenshot of the page as the person sees it, numbered in step order. */
   async screenshot(page: Page, name: string, opts: { fullPage?: boolean } = {}): Promise<string> {
     this.shot += 1;
-    const file = path.join(SHOTS_DIR, `${String(this.shot).padStart(2, '0')}-${name}.png`);
+    const file = path.join(this.shotsDir, `${String(this.shot).padStart(2, '0')}-${name}.png`);
     await page.screenshot({ path: file, fullPage: opts.fullPage ?? false });
     // The page's text next to it, for reading a long page (the dossier) without scrolling a picture.
     fs.writeFileSync(file.replace(/\.png$/, '.txt'), await page.locator('body').innerText());
