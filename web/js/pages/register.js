@@ -164,7 +164,8 @@ function filingSection(e, roles, matterId, rerender) {
     section.append(h('div', { class: 'toolbar' },
       h('button', { type: 'button', class: 'secondary', onclick: () => downloadFile(() => api.filingPackageRaw(e.id), `备案材料-${e.number}.zip`, status) }, '下载备案材料包（zip）')), status);
   }
-  if (!e.filing && roles.includes('legal_unit') && e.publishedAt) {
+  // 备案 is a step of normative documents only (domain/procedure/steps.ts), after publication.
+  if (!e.filing && roles.includes('legal_unit') && e.publishedAt && e.kind === 'normative_document') {
     const authority = field({ label: '备案机关', path: 'command.authority', required: true, value: '' });
     const reference = field({ label: '备案文号', path: 'command.reference', required: true, help: '备案机关出具的回执或文号；报送日期即登记之日。' });
     const form = h('form', { class: 'filing-record' }, h('div', { class: 'fields' }, authority, reference),
