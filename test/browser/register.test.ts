@@ -143,19 +143,19 @@ describe('the register, clean-up and catalogue in the web app', () => {
     await page.getByRole('link', { name: '合同与决策目录' }).click();
     const yearInput = page.locator('#catalogue-year');
     await yearInput.fill(String(year));
-    await yearInput.dispatchEvent('change');
+    await yearInput.blur(); // the year is taken on change (when the field is left), as a person would
     await page.getByText(`添加${year}年度目录事项`).waitFor();
-    await page.getByLabel('决策事项').fill('文化旅游产业发展规划');
+    await page.getByRole('textbox', { name: '决策事项', exact: true }).fill('文化旅游产业发展规划');
     await page.getByLabel('类别（713号令第3条第1款）').selectOption('2');
-    await page.getByLabel('承办单位').fill(unitName);
+    await page.getByRole('textbox', { name: '承办单位', exact: true }).fill(unitName);
     await page.getByRole('button', { name: '添加目录事项' }).click();
     await page.getByRole('region', { name: `${year}年度目录` }).getByText('文化旅游产业发展规划').waitFor();
     await page.getByLabel('党委同意文号').fill(`党委〔${year}〕1号`);
     await page.getByRole('button', { name: '公布目录' }).click();
     await page.getByText(`党委〔${year}〕1号`).waitFor();
-    await page.getByLabel('决策事项').fill('景区门票价格调整');
+    await page.getByRole('textbox', { name: '决策事项', exact: true }).fill('景区门票价格调整');
     await page.getByLabel('类别（713号令第3条第1款）').selectOption('5');
-    await page.getByLabel('承办单位').fill(unitName);
+    await page.getByRole('textbox', { name: '承办单位', exact: true }).fill(unitName);
     expect(await page.getByLabel('调整理由').getAttribute('required')).not.toBeNull();
     await page.getByLabel('调整理由').fill('年中新增事项');
     await page.getByRole('button', { name: '添加目录事项' }).click();
@@ -164,5 +164,5 @@ describe('the register, clean-up and catalogue in the web app', () => {
     expect(catalogue).toMatchObject({ approvalRef: `党委〔${year}〕1号`, entries: [{ seq: 1, category: 2 }, { seq: 2, category: 5, addedLaterReason: '年中新增事项' }] });
     await ui.screenshot(page, 'catalogue', { fullPage: true });
     expect(ui.pageErrors).toEqual([]);
-  });
+  }, 300_000); // issuing two documents through the whole procedure, then about forty browser steps on a shared machine
 });

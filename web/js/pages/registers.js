@@ -6,8 +6,8 @@
  * publishes the catalogue with the reference of the Party committee's consent.
  */
 import { h, clear, table, setChildren, announce } from '../dom.js';
-import { api, request } from '../api.js';
-import { field, valueOf, optional, onSubmit } from '../forms.js';
+import { api, request, ApiError } from '../api.js';
+import { field, valueOf, optional, onSubmit, problemBox } from '../forms.js';
 import { openHtmlPage } from '../downloads.js';
 import { CATALOGUE_CATEGORY_LABELS } from '../labels.js';
 
@@ -62,7 +62,9 @@ export async function registersPage(main, _params, app) {
           h('td', {}, e.unit), h('td', {}, e.planned ?? ''), h('td', {}, e.progressLabel), h('td', {}, e.addedLaterReason ?? ''))), { caption: `${y}年度目录` }),
         manages ? catalogueForms(y, { published: Boolean(c.publishedAt), entries: c.entries.length }, loadCatalogue) : null);
     } catch (err) {
-      setChildren(catalogueSlot, h('p', { class: 'muted' }, `${y}年度目录尚未建立或无法载入。`), manages ? catalogueForms(y, { published: false, entries: 0 }, loadCatalogue) : null);
+      // Not there yet (404): the legal unit starts it with its first entry; anything else says why.
+      const missing = err instanceof ApiError && err.status === 404;
+      setChildren(catalogueSlot, h('p', { class: 'muted' }, `${y}年度目录尚未建立或无法载入。`), missing ? null : problemBox(err), manages && missing ? catalogueForms(y, { published: false, entries: 0 }, loadCatalogue) : null);
     }
   };
   yearInput.addEventListener('change', () => { void loadCatalogue(); });
