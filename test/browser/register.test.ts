@@ -101,6 +101,12 @@ describe('the register, clean-up and catalogue in the web app', () => {
     await page.locator('.flash', { hasText: '已完成：评估决定' }).waitFor();
     await eventually(() => visible(page), (t) => { expect(t).toContain('决定继续实施'); expect(t).toContain('评估后继续实施'); });
     await ui.screenshot(page, 'register-document', { fullPage: true });
+    // The matter and its register entry link to each other.
+    await page.getByRole('link', { name: '查看事项' }).click();
+    await page.locator('.matter-head h1').waitFor();
+    await page.locator('main').getByRole('link', { name: '文件登记簿', exact: true }).click();
+    await page.getByRole('heading', { name: '施行后事件' }).waitFor();
+    expect(page.url()).toContain(`#/register/${a.id}`);
 
     // ---- A clean-up over the drafting unit: both documents, a decision each, publication, the lists.
     await page.getByRole('link', { name: '文件清理' }).first().click();

@@ -254,7 +254,8 @@ export function postDecisionBlock(state, matter) {
     defList([
       step('向党委请示报告', p.partyReport, (x) => x.reference),
       step('区政府审查', p.governmentReview, (x) => `${label(GOV_REVIEW_LABELS, x.outcome)} · ${x.reference}`),
-      step('签发编号（文号）', p.signing, (x) => [`${x.documentNumber}（签发人 ${x.signedBy}）`, ' ', hashBadge(x.versionHash, matter)]),
+      // A number from the register (统一编号) links to the document's page there: its life after issue.
+      step('签发编号（文号）', p.signing, (x) => [`${x.documentNumber}（签发人 ${x.signedBy}）`, ' ', hashBadge(x.versionHash, matter), x.register ? [' ', h('a', { href: `#/register/${encodeURIComponent(matter.id)}` }, '文件登记簿')] : null]),
       step('公布', p.publication, (x) => `${x.channel} · ${x.reference}`),
       step('备案', p.filing, (x) => `${x.authority} · ${x.reference}`),
       step('归档', p.archive, (x) => `${x.archiveRef}${x.recipient ? ` · 移交 ${x.recipient}` : ''}`),
