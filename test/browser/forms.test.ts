@@ -3,14 +3,16 @@ import { CHECKLIST, createCast, Driver } from '../integration/support/drive';
 import { launchChromium } from './support/chromium';
 import { privateDatabase } from './support/database';
 import { actionPanel, Browsers, eventually, openMatter, submitAction, type Account } from './support/ui';
+import { CONTRACT_CHECKLIST_CODES } from '../../domain/contracts';
 import type { System } from '../../app/system';
 
 /**
  * What the API accepts, sent from the web app's own forms (every item usable from both): a normative document
  * registered as also a major decision with its catalogue link (it then owes both kinds' steps), an enforcement
  * case recorded with its filing date and its 90 days extended (行政处罚法第58条、第60条), the legal
- * qualification an admin records for a 法制审核 reviewer, a deciding body's roster, and a "三重一大" matter put to
- * the Party committee with its category and recorded on the roster of the day.
+ * qualification an admin records for a 法制审核 reviewer, a deciding body's roster, a "三重一大" matter put to
+ * the Party committee with its category and recorded on the roster of the day, and a contract registered, its
+ * particulars recorded and its signing recorded (counterparty, value, term) from the forms.
  */
 type Who = TestPerson & Account;
 
@@ -143,6 +145,69 @@ describe('the web app sends what the API accepts', () => {
     await submitAction(secretary, meeting, '记录集体讨论决定');
     const record = (await http.get(`/api/v1/matters/${id}`, crew.secretary)).body.state.meeting.records[0];
     expect(record).toMatchObject({ body: 'party_committee_meeting', bodyId: crew.bodies.party_committee_meeting, category: 'major_funds', outcome: 'approve' });
+    expect(ui.pageErrors).toEqual([]);
+  }, 180_000);
+
+  test('an important contract: registered, its particulars and then its signing (counterparty, value, term) recorded through the forms', async () => {
+    const crew = await createCast(system, 1);
+    const drive = new Driver(http, crew);
+    const drafter = await ui.as({ ...crew.drafter, displayName: crew.drafter.username });
+    await drafter.getByRole('link', { name: '登记新事项' }).first().click();
+    await drafter.getByLabel('事项名称').fill('智慧文旅平台技术服务合同');
+    await drafter.getByLabel('事项类型').selectOption('contract_review');
+    await drafter.getByLabel('草案文本（第 1 版）').fill('技术服务合同\n甲方：区文化和旅游局　乙方：某某信息技术有限公司\n第一条 合同价款为人民币肆拾捌万元整。');
+    await drafter.getByRole('button', { name: '登记并开始研究论证' }).click();
+    await drafter.locator('.matter-head h1', { hasText: '智慧文旅平台技术服务合同' }).waitFor({ timeout: 60_000 });
+    const id = decodeURIComponent(drafter.url().split('#/matters/')[1] ?? '');
+
+    const particulars = await actionPanel(drafter, '登记合同要素');
+    const group = (legend: string) => particulars.getByRole('group', { name: legend, exact: true });
+    await particulars.getByLabel('合同类型').fill('技术服务合同');
+    const parties = group('合同主体');
+    await parties.getByLabel('名称').first().fill('区文化和旅游局');
+    await parties.getByLabel('身份').first().selectOption('bureau');
+    await parties.getByRole('button', { name: /添加/ }).click();
+    await parties.getByLabel('名称').nth(1).fill('某某信息技术有限公司');
+    await parties.getByLabel('身份').nth(1).selectOption('counterparty');
+    await group('签约授权').getByLabel('签约人').fill('局长');
+    await group('签约授权').getByLabel('授权依据（法定代表人或书面授权委托）').fill('法定代表人签署');
+    await particulars.getByLabel('法律依据').fill('民法典合同编；政府采购法第26条');
+    await group('采购程序').getByLabel('方式').selectOption('competitive_consultation');
+    await group('采购程序').getByLabel('采购项目编号或公告').fill('TJCG-2026-001');
+    await group('价款').getByLabel('金额（元）').fill('480000');
+    await group('价款').getByLabel('支付方式和期限').fill('验收合格后30日内一次性支付');
+    await particulars.getByLabel(/^履行/).fill('2026年12月31日前完成部署并验收');
+    await particulars.getByLabel('违约责任').fill('违约金按日万分之五，双方对等');
+    await group('保密').getByLabel('须约定保密条款').check();
+    await group('保密').getByLabel('保密条款', { exact: true }).fill('对游客个人信息负保密义务');
+    await group('争议解决').getByLabel('方式').selectOption('litigation');
+    await group('争议解决').getByLabel('管辖法院或仲裁机构').fill('甲方所在地人民法院');
+    await submitAction(drafter, particulars, '登记合同要素');
+    const recorded = (await http.get(`/api/v1/matters/${id}`, crew.drafter)).body.state.contract.particulars;
+    expect(recorded).toMatchObject({ contractType: '技术服务合同', price: { amount: 480000 }, procurement: { method: 'competitive_consultation', reference: 'TJCG-2026-001' }, confidentiality: { required: true } });
+    expect(recorded.term).toBeUndefined(); // the optional term left empty is absent, not an empty object
+
+    // The review through the API: the lawyer's CT-* opinion and the legal unit's conclusion open the signing.
+    await drive.ok(id, crew.drafter, { type: 'submit_for_review' });
+    await drive.ok(id, crew.legal, { type: 'accept_materials' });
+    await drive.ok(id, crew.legal, { type: 'assign_lawyer', lawyerId: crew.lawyer.id });
+    await drive.answerLegalityFindings(id);
+    const hash = await drive.hash(id);
+    await drive.ok(id, crew.lawyer, { type: 'submit_lawyer_opinion', versionHash: hash, outcome: 'LAWFUL', text: '可以签订', checklist: CONTRACT_CHECKLIST_CODES.map((code) => ({ code, result: 'pass' })) });
+    await drive.ok(id, crew.legal, { type: 'record_legality_conclusion', versionHash: hash, outcome: 'LAWFUL', text: '同意签订' });
+
+    await openMatter(drafter, base, id);
+    const signing = await actionPanel(drafter, '登记合同签订');
+    expect(await signing.getByLabel('合同相对方').inputValue()).toBe('某某信息技术有限公司'); // from the particulars
+    expect(Number(await signing.getByLabel('合同金额（元）').inputValue())).toBe(480000);
+    await signing.getByLabel('合同编号').fill('HT-2026-007');
+    await signing.getByLabel('签订时间（北京时间）').fill('2026-11-30T10:00');
+    await signing.getByLabel('签约人').fill('局长');
+    await signing.getByLabel('履行期限起（北京时间）').fill('2026-12-01T00:00');
+    await signing.getByLabel('履行期限止（北京时间）').fill('2027-11-30T00:00');
+    await submitAction(drafter, signing, '登记合同签订');
+    const register = (await http.get('/api/v1/contracts', crew.legal)).body.items.find((e: { matterId: string }) => e.matterId === id);
+    expect(register).toMatchObject({ status: 'in_force', counterparty: '某某信息技术有限公司', value: 480000, contractNumber: 'HT-2026-007', termStart: '2026-12-01T00:00:00+08:00', termEnd: '2027-11-30T00:00:00+08:00' });
     expect(ui.pageErrors).toEqual([]);
   }, 180_000);
 

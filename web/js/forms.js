@@ -151,7 +151,7 @@ export function repeatable({ legend, path, columns, initial = [], minRows = 0, a
   const single = columns.length === 1 && !columns[0]?.key;
   const textual = (/** @type {Column} */ c) => c.type !== 'checkbox' && c.type !== 'select';
   /** @param {Row} row */
-  const hasContent = (row) => columns.some((c) => textual(c) && valueOf(row.fields[c.key ?? '']) !== '');
+  const hasContent = (row) => columns.some((c) => textual(c) && ![undefined, ''].includes(valueOf(row.fields[c.key ?? ''])));
   const syncRequired = () => rows.forEach((row, i) => {
     const binding = i < minRows || hasContent(row);
     for (const col of columns) row.fields[col.key ?? ''].control.required = Boolean(col.required) && binding;

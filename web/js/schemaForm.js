@@ -52,7 +52,7 @@ const FIELD_LABELS = {
   amount: '金额（元）', paymentTerms: '支付方式和期限', performance: '履行（标的、数量、质量、期限、地点、方式、验收）', liability: '违约责任',
   confidentiality: '保密', required: '须约定保密条款', terms: '保密条款', disputeResolution: '争议解决', forum: '管辖法院或仲裁机构', term: '合同期限',
   contractNumber: '合同编号', counterparty: '合同相对方', value: '合同金额（元）', signedAt: '签订时间', termStart: '履行期限起', termEnd: '履行期限止',
-  renewalMatterId: '续签审查事项编号', days: '天数', approvedBy: '批准人', category: '事项类别', bodyId: '会议机构',
+  particulars: '合同要素', renewalMatterId: '续签审查事项编号', days: '天数', approvedBy: '批准人', category: '事项类别', bodyId: '会议机构',
 };
 
 /** Vocabulary tables a choice's values may come from; the first that knows every value labels it. */
@@ -156,17 +156,20 @@ function part(key, s, path, required, ctx, overrides) {
     if (items.type === 'object' && items.properties) {
       const columns = Object.entries(items.properties).map(([k, p]) => ({
         key: k, label: labelOf(k, p), required: (items.required ?? []).includes(k),
-        type: /** @type {import('./forms.js').FieldSpec['type']} */ (p.enum ? 'select' : p.type === 'boolean' ? 'checkbox' : (p.maxLength ?? 0) > 500 ? 'textarea' : 'text'),
+        type: /** @type {import('./forms.js').FieldSpec['type']} */ (p.enum ? 'select' : p.type === 'boolean' ? 'checkbox' : p.type === 'number' || p.type === 'integer' ? 'number' : (p.maxLength ?? 0) > 500 ? 'textarea' : 'text'),
         options: p.enum ? choiceLabels(p.enum) : undefined,
       }));
       const rows = repeatable({ legend: label, path, columns, minRows: required ? 1 : 0 });
-      return { nodes: [rows.el], collect: () => rows.values() };
+      // An optional column left blank is absent from its row (the API refuses empty text).
+      const row = (/** @type {Record<string, unknown>} */ r) => Object.entries(r).reduce((out, [k, v]) => (typeof v === 'boolean' ? Object.assign(out, { [k]: v }) : optional(out, k, v)), /** @type {Record<string, unknown>} */ ({}));
+      return { nodes: [rows.el], collect: () => rows.values().map(row) };
     }
     const rows = repeatable({ legend: label, path, columns: [{ label, required: true }], minRows: required ? 1 : 0 });
     return { nodes: [rows.el], collect: () => rows.values() };
   }
   if (s.type === 'object' && s.properties) {
-    const inner = objectParts(s, path, ctx, overrides);
+    // The fields an optional group requires are required only once it is filled in: the server says so then.
+    const inner = objectParts(s, path, ctx, overrides, required);
     // A group left empty is absent (an optional term not filled in), not an object missing its fields.
     return { nodes: [group(label, inner.nodes)], collect: () => { const v = inner.collect(); return Object.keys(v).length ? v : undefined; } };
   }
@@ -180,10 +183,11 @@ function part(key, s, path, required, ctx, overrides) {
  * @param {string} path
  * @param {ActionContext} ctx
  * @param {Record<string, Partial<import('./forms.js').FieldSpec>>} overrides
+ * @param {boolean} [present] false: the object itself is optional, so none of its fields is required in the form
  */
-function objectParts(s, path, ctx, overrides) {
+function objectParts(s, path, ctx, overrides, present = true) {
   const entries = Object.entries(s.properties ?? {}).filter(([k]) => k !== 'type');
-  const parts = entries.map(([k, p]) => /** @type {const} */ ([k, part(k, p, `${path}.${k}`, (s.required ?? []).includes(k), ctx, overrides)]));
+  const parts = entries.map(([k, p]) => /** @type {const} */ ([k, part(k, p, `${path}.${k}`, present && (s.required ?? []).includes(k), ctx, overrides)]));
   return {
     nodes: parts.flatMap(([, p]) => p.nodes),
     collect: () => {
