@@ -4,6 +4,7 @@
  *
  *   npm run bench:read                                   # 10,000 matters, 100/250/500 req/s, 15 s each
  *   READ_MATTERS=2000 READ_RATES=50,100 READ_SECONDS=10 npm run bench:read
+ *   READ_SHAPE=dev npm run bench:read     # `npm start` in one process on a fresh PostgreSQL database (no cluster binaries needed)
  *
  * The matters: a few templates taken through part or all of their procedure by the real system (so every
  * projection is one the code wrote), copied in bulk into the database (bench/support/seedMatters.ts). Then
@@ -25,12 +26,14 @@ import { driveMatter, sessions } from './procedure/driver';
 import { loadTemplates, seedCopies } from './support/seedMatters';
 import { pacedLoad, type PacedLoadResult } from './support/pacedLoad';
 import { machineLine, machineSnapshot, publishSection, runBenchmark } from './support/report';
-import { benchWorkDir, startClusterShape } from './support/shapes';
+import { benchWorkDir, startClusterShape, startDevShape } from './support/shapes';
 import { ms, pool, table } from './support/stats';
 
 const MATTERS = Number(process.env.READ_MATTERS ?? 10_000);
 const RATES = (process.env.READ_RATES ?? '100,250,500').split(',').map(Number);
 const SECONDS = Number(process.env.READ_SECONDS ?? 15);
+/** cluster (default): the production shape; dev: `npm start` as one process with its database on PostgreSQL. */
+const SHAPE = process.env.READ_SHAPE === 'dev' ? 'dev' : 'cluster';
 /** Copies with their templates' trails re-hashed (slow: every entry carries states as JSON); off by default. */
 const WITH_TRAILS = process.env.READ_TRAILS === '1';
 
@@ -100,8 +103,11 @@ async function explainLists(databaseUrl: string): Promise<string> {
 async function main() {
   const machine = machineSnapshot();
   const workDir = benchWorkDir();
-  process.stdout.write('› production shape: starting…\n');
-  const shape = await startClusterShape({ procedureConfig: BENCH_PROCEDURE_CONFIG, workDir, name: 'lr_bench_read', basePort: 18200 });
+  process.stdout.write(`› ${SHAPE === 'dev' ? 'dev shape on PostgreSQL' : 'production shape'}: starting…\n`);
+  const shape =
+    SHAPE === 'dev'
+      ? await startDevShape({ procedureConfig: BENCH_PROCEDURE_CONFIG, workDir, postgres: { name: 'lr_bench_read_dev' } })
+      : await startClusterShape({ procedureConfig: BENCH_PROCEDURE_CONFIG, workDir, name: 'lr_bench_read', basePort: 18200 });
   try {
     const s = await sessions(shape);
     // Templates: each kind stopped at the start, a third, two thirds and the end of its procedure.
@@ -156,7 +162,7 @@ async function main() {
       ['endpoint', 'offered req/s', 'answered req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'errors / dropped', 'load (1 min) after'],
       runs.map(({ endpoint, r, load }) => [endpoint, r.offeredRate, r.achievedRate.toFixed(0), ms(r.latency.p50), ms(r.latency.p95), ms(r.latency.p99), ms(r.latency.max), `${Object.values(r.errors).reduce((a, b) => a + b, 0)} / ${r.dropped}`, load.toFixed(1)]),
     );
-    const body = `## Read path at fixed offered rates (\`READ_MATTERS=${MATTERS} READ_RATES=${RATES.join(',')} READ_SECONDS=${SECONDS} npm run bench:read\`)
+    const body = `## Read path at fixed offered rates${SHAPE === 'dev' ? ', dev shape on PostgreSQL' : ''} (\`${SHAPE === 'dev' ? 'READ_SHAPE=dev ' : ''}READ_MATTERS=${MATTERS} READ_RATES=${RATES.join(',')} READ_SECONDS=${SECONDS} npm run bench:read\`)
 
 ${machineLine(machine)}
 
@@ -170,13 +176,13 @@ counted as an error (timeout): latencies near 10 s mean the system was saturated
 
 ${results}
 
-Target: p99 ≤ 20 ms at 500 req/s on the production shape.
+Target: p99 ≤ 20 ms at 500 req/s on the production shape.${SHAPE === 'dev' ? ' (This run: the dev shape, one process.)' : ''}
 
 ### EXPLAIN (ANALYZE, BUFFERS) of the list queries, as Prisma sends them
 
 ${explain}
 `;
-    publishSection('read-path', body, workDir);
+    publishSection(SHAPE === 'dev' ? 'read-path-dev' : 'read-path', body, workDir);
   } finally {
     await shape.stop();
   }

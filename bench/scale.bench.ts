@@ -10,13 +10,16 @@
  *   npm run bench:scale
  *   SCALE_OPEN=2000 npm run bench:scale
  */
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { Pool } from 'pg';
 import { Client, Connection } from '@temporalio/client';
 import { openDatabase } from '../platform/database';
 import { verifyTrail } from '../domain/evidence';
 import { BENCH_PROCEDURE_CONFIG, KIND_SCRIPTS } from './procedure/steps';
 import { driveMatter, http, sessions, type Sessions } from './procedure/driver';
 import { loadTemplates, seedCopies } from './support/seedMatters';
+import { registrationTemplate, startCopies } from './support/startMatters';
 import { machineLine, machineSnapshot, publishSection, runBenchmark } from './support/report';
 import { benchWorkDir, rssMiB, startClusterShape, type Shape } from './support/shapes';
 import { ms, pool, summarise, table } from './support/stats';
@@ -27,6 +30,14 @@ const TRAIL = Number(process.env.SCALE_TRAIL ?? 10_000);
 const CAN_EVENTS = Number(process.env.SCALE_CAN_EVENTS ?? 100);
 const CAN_ACTIONS = Number(process.env.SCALE_CAN_ACTIONS ?? 120);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 8);
+/**
+ * How the open matters are registered: direct (default) starts each matter's workflow through the Temporal
+ * client with a registered matter's input (the worker does the whole registration); http registers each one
+ * through the API (POST /matters, concurrency CONCURRENCY), as the first runs did.
+ */
+const SEED = process.env.SCALE_SEED === 'http' ? 'http' : 'direct';
+const SEED_CONCURRENCY = Number(process.env.SCALE_SEED_CONCURRENCY ?? 32);
+const SETTLE_MS = Number(process.env.SCALE_SETTLE_MS ?? 5_000);
 
 async function metric(url: string, name: string): Promise<number> {
   try {
@@ -46,27 +57,67 @@ async function memoryRow(shape: Shape, open: number, seconds: number) {
   return [open, rssMiB(pid).toFixed(0), MiB(await metric(url, 'lr_nodejs_heap_size_used_bytes')), MiB(await metric(url, 'lr_nodejs_heap_size_total_bytes')), String(await metric(url, 'temporal_sticky_cache_size')), seconds.toFixed(0)];
 }
 
+/** Matters of this run whose registration the worker has stored (state written), by id prefix. */
+async function storedCount(pg: Pool, prefix: string): Promise<number> {
+  const { rows } = await pg.query<{ n: string }>("SELECT count(*) AS n FROM matter WHERE id LIKE $1 || '-%' AND state IS NOT NULL", [prefix]);
+  return Number(rows[0]!.n);
+}
+
+/** Waits until `target` are stored, or no progress for a minute; returns how many are. */
+async function untilStored(pg: Pool, prefix: string, target: number): Promise<number> {
+  let last = -1;
+  let lastChange = Date.now();
+  for (;;) {
+    const n = await storedCount(pg, prefix);
+    if (n >= target) return n;
+    if (n !== last) [last, lastChange] = [n, Date.now()];
+    if (Date.now() - lastChange > 60_000) return n;
+    await new Promise((r) => setTimeout(r, 1_000));
+  }
+}
+
 async function workerMemory(shape: Shape, s: Sessions): Promise<string> {
   const rows: Array<Array<string | number>> = [await memoryRow(shape, 0, 0)];
+  const pg = new Pool({ connectionString: shape.databaseUrl!, max: 1 });
+  const connection = await Connection.connect({ address: shape.temporalAddress });
+  const client = new Client({ connection, namespace: shape.namespace });
+  const prefix = `scale-${Date.now().toString(36)}`;
   const t0 = performance.now();
-  let registered = 0;
-  let failed = 0;
-  for (let target = Math.min(OPEN_STEP, OPEN); registered < OPEN; target = Math.min(target + OPEN_STEP, OPEN)) {
-    await pool(Array.from({ length: target - registered }, (_, k) => registered + k), CONCURRENCY, async (i) => {
-      try {
-        // Registered and left open: each waits in research for its drafter (with its clocks running).
-        await driveMatter(shape.apiUrl, s, 100_000 + i, { stepsLimit: 0 });
-      } catch {
-        failed++;
+  let started = 0;
+  let stored = 0;
+  let refused = 0;
+  try {
+    // direct: one registration over HTTP, its start input copied (bench/support/startMatters.ts).
+    const template = SEED === 'direct' ? await registrationTemplate(client, (await driveMatter(shape.apiUrl, s, 100_000, { stepsLimit: 0 })).workflowId) : null;
+    for (let target = Math.min(OPEN_STEP, OPEN); started < OPEN; target = Math.min(target + OPEN_STEP, OPEN)) {
+      if (template) {
+        refused += await startCopies(client, template, { prefix, from: started, to: target, concurrency: SEED_CONCURRENCY });
+        stored = await untilStored(pg, prefix, target - refused);
+      } else {
+        await pool(Array.from({ length: target - started }, (_, k) => started + k), CONCURRENCY, async (i) => {
+          try {
+            // Registered and left open: each waits in research for its drafter (with its clocks running).
+            await driveMatter(shape.apiUrl, s, 100_000 + i, { stepsLimit: 0 });
+            stored++;
+          } catch {
+            refused++;
+          }
+        });
       }
-    });
-    registered = target;
-    // Let the worker settle (collect garbage after the burst) before reading it.
-    await new Promise((r) => setTimeout(r, 5_000));
-    rows.push(await memoryRow(shape, registered - failed, (performance.now() - t0) / 1000));
-    process.stdout.write(`  ${rows[rows.length - 1]!.join(' | ')}\n`);
+      started = target;
+      const seconds = (performance.now() - t0) / 1000;
+      // Let the worker settle (collect garbage after the burst) before reading it.
+      await new Promise((r) => setTimeout(r, SETTLE_MS));
+      rows.push([...(await memoryRow(shape, stored, seconds)), (stored / seconds).toFixed(1), os.loadavg()[0]!.toFixed(1)]);
+      process.stdout.write(`  ${rows[rows.length - 1]!.join(' | ')}\n`);
+    }
+  } finally {
+    await connection.close();
+    await pg.end();
   }
-  return `${table(['open matters', 'worker RSS MiB', 'V8 heap used MiB', 'V8 heap total MiB', 'SDK sticky cache (workflows)', 'elapsed s'], rows)}${failed ? `\n\n${failed} registrations failed (not counted as open).` : ''}`;
+  rows[0]!.push('–', os.loadavg()[0]!.toFixed(1));
+  const missing = started - stored;
+  return `${table(['open matters (stored)', 'worker RSS MiB', 'V8 heap used MiB', 'V8 heap total MiB', 'SDK sticky cache (workflows)', 'elapsed s (registering)', 'registered per s (cumulative)', 'load (1 min)'], rows)}${missing ? `\n\n${missing} of ${started} started matters were not stored (${refused} refused at start or over HTTP; the rest not registered within a minute of no progress).` : ''}`;
 }
 
 async function trailVerification(shape: Shape, s: Sessions, templateId: string): Promise<string> {
@@ -158,7 +209,7 @@ async function main() {
     const trail = await trailVerification(shape, s, full.id);
     process.stdout.write(`${trail}\n› worker memory up to ${OPEN} open matters…\n`);
     const memory = await workerMemory(shape, s);
-    const body = `## Scale (\`SCALE_OPEN=${OPEN} SCALE_TRAIL=${TRAIL} SCALE_CAN_EVENTS=${CAN_EVENTS} npm run bench:scale\`)
+    const body = `## Scale (\`SCALE_OPEN=${OPEN} SCALE_SEED=${SEED} SCALE_TRAIL=${TRAIL} SCALE_CAN_EVENTS=${CAN_EVENTS} npm run bench:scale\`)
 
 ${machineLine(machine)}
 
@@ -166,10 +217,14 @@ ${shape.description}; here with **one** worker process, so every workflow is on 
 
 ### Worker memory as open matters accumulate
 
-Matters registered over HTTP (concurrency ${CONCURRENCY}) and left open in research (each workflow waiting
-for its drafter, its clocks running). Read ${5} s after each step: RSS from /proc, the V8 heap from the
+${SEED === 'direct' ? `Matters registered by their own workflows: one registered over HTTP, then each copy started through the Temporal
+client with its start input (new id, title and text; ${SEED_CONCURRENCY} starts in flight), the worker doing the whole registration
+(storing the matter, its first version and trail entry, both pre-screens); a step ends when the database holds every
+copy (\`SCALE_SEED=http\` registers each over the API instead, concurrency ${CONCURRENCY}).` : `Matters registered over HTTP (concurrency ${CONCURRENCY}).`} Left open in research (each workflow waiting
+for its drafter, its clocks running). Read ${SETTLE_MS / 1000} s after each step: RSS from /proc, the V8 heap from the
 worker's /metrics, and the SDK's sticky cache (workflows kept in memory between tasks; the SDK evicts beyond
-its default limit, so memory does not grow with every open matter for ever).
+its limit, so memory does not grow with every open matter for ever). Load is the 1-minute load average at the reading:
+the machine is shared with other agents' builds and tests.
 
 ${memory}
 

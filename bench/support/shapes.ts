@@ -13,6 +13,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { freePort } from '../../platform/temporal/devServer';
 import { clusterLayout, databaseUrl } from '../../scripts/cluster/layout';
 import { clusterDown, clusterUp, REPO_ROOT } from '../../scripts/cluster/cluster';
+import { provisionPeople } from '../../scripts/cluster/people';
+import { ensureDatabase } from '../../scripts/cluster/temporalServer';
+import { Client as PgClient } from 'pg';
 
 export interface Shape {
   name: 'dev' | 'cluster';
@@ -71,33 +74,67 @@ export function writeProcedureConfig(dir: string, config: unknown): string {
   return file;
 }
 
-export async function startDevShape(opts: { procedureConfig: unknown; workDir: string; env?: Record<string, string> }): Promise<Shape> {
+/**
+ * `npm start` as its own process. With `postgres`, its app database is a fresh one on the local PostgreSQL
+ * server (dropped at stop) instead of the embedded one, with the people created through the admin API as
+ * on the production shape: the same code paths as production against the same database, in one process.
+ */
+export async function startDevShape(opts: { procedureConfig: unknown; workDir: string; env?: Record<string, string>; postgres?: { adminUrl?: string; name: string } }): Promise<Shape> {
   const [port, temporalPort] = [await freePort(), await freePort()];
   const dataDir = path.join(opts.workDir, 'dev-data');
   fs.mkdirSync(dataDir, { recursive: true });
   const logFile = path.join(opts.workDir, 'dev-start.log');
+  let databaseUrl: string | null = null;
+  let dropDatabase = async (): Promise<void> => undefined;
+  const creds = { adminPassword: `bench-admin-${process.pid}-${Date.now()}`, peoplePassword: `bench-people-${process.pid}-${Date.now()}`, signingKeySecret: 'b'.repeat(40) };
+  if (opts.postgres) {
+    const adminUrl = opts.postgres.adminUrl ?? process.env.CLUSTER_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+    const name = opts.postgres.name;
+    const admin = async (sql: string) => {
+      const c = new PgClient({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(sql).finally(() => c.end());
+    };
+    await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`); // a fresh database for every run
+    await ensureDatabase(adminUrl, name);
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+    dropDatabase = () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  }
   const child = spawnLogged('app/start.ts', {
     PORT: String(port),
     TEMPORAL_DEV_PORT: String(temporalPort),
     DATA_DIR: dataDir,
     PROCEDURE_CONFIG_PATH: writeProcedureConfig(opts.workDir, opts.procedureConfig),
     LOG_LEVEL: 'info',
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl, PROCEDURE_PROFILE: 'demo', ADMIN_BOOTSTRAP_PASSWORD: creds.adminPassword, SIGNING_KEY_SECRET: creds.signingKeySecret, DATABASE_POOL_MAX: '5' } : {}),
     ...opts.env,
   }, logFile);
   const apiUrl = `http://127.0.0.1:${port}`;
-  await waitReady(`${apiUrl}/readyz`, child, logFile);
+  try {
+    await waitReady(`${apiUrl}/readyz`, child, logFile);
+    if (databaseUrl) await provisionPeople(apiUrl, creds);
+  } catch (err) {
+    await stopChild(child);
+    await dropDatabase();
+    throw err;
+  }
   return {
     name: 'dev',
-    description: '`npm start` (app/start.ts) as one process: Temporal dev server (SQLite), embedded PGlite database, one worker and the API',
+    description: `\`npm start\` (app/start.ts) as one process: Temporal dev server (SQLite), ${databaseUrl ? 'the app database on the local PostgreSQL server (DATABASE_URL, demo clocks)' : 'embedded PGlite database'}, one worker and the API`,
     apiUrl,
     temporalAddress: `127.0.0.1:${temporalPort}`,
     namespace: 'default',
-    password: 'demo',
+    password: databaseUrl ? creds.peoplePassword : 'demo',
     workers: 1,
     workerPids: () => (child.pid ? [child.pid] : []),
-    databaseUrl: null,
+    databaseUrl,
     workerMetricsUrls: [],
-    stop: () => stopChild(child),
+    stop: async () => {
+      await stopChild(child);
+      await dropDatabase();
+    },
   };
 }
 
