@@ -22,6 +22,7 @@ import type { ApiDeps } from '../deps';
 import type { Principal } from '../auth/principal';
 import { forbidden, notFound, ProblemError } from '../http/problem';
 import { completeCommand, type WireCommand } from './wireCommand';
+import { readMatterRow, readTrailEntriesOf } from './matterRow';
 import { problemFromTemporal, refusalProblem } from './temporalErrors';
 import { claimIdempotencyKey } from '../http/idempotency';
 import { TEMPORAL_RETRY_AFTER_SECONDS } from '../../platform/temporal/unavailable';
@@ -160,7 +161,7 @@ function accessOfRow(row: Matter): MatterAccess {
 
 /** The matter row the principal may read, else 404 (a matter outside one's scope is not revealed). */
 export async function readableMatter(deps: ApiDeps, principal: Principal, matterId: string, action: 'read_matter' | 'read_trail' | 'verify_signature' = 'read_matter'): Promise<Matter> {
-  const row = await deps.db.prisma.matter.findUnique({ where: { id: matterId } });
+  const row = await readMatterRow(deps.db, matterId);
   if (!row || !canRead(principal, accessOfRow(row))) throw notFound('Matter');
   if (action !== 'read_matter') {
     const verdict = authorize(principal, action, accessOfRow(row), new Date().toISOString());
@@ -241,11 +242,7 @@ export async function loadMatterView(deps: ApiDeps, principal: Principal, matter
 
 /** The reminders and escalations the workflow raised, as its notification activity recorded them in the trail. */
 async function notificationsFromTrail(deps: ApiDeps, matterId: string): Promise<NotificationRecord[]> {
-  const rows = await deps.db.prisma.trailEntry.findMany({
-    where: { matterId, action: { in: ['deadline_reminder', 'deadline_escalation'] } },
-    orderBy: { seq: 'asc' },
-    select: { actionKey: true, action: true, reason: true, after: true, at: true },
-  });
+  const rows = await readTrailEntriesOf(deps.db, matterId, ['deadline_reminder', 'deadline_escalation']);
   return rows.map((r) => {
     const after = (r.after ?? {}) as { deadline?: string; dueAt?: string; label?: string; provisional?: boolean };
     return {
