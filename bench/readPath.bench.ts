@@ -8,17 +8,14 @@
  *
  * The matters: a few templates taken through part or all of their procedure by the real system (so every
  * projection is one the code wrote), copied in bulk into the database (bench/support/seedMatters.ts). Then
- * EXPLAIN (ANALYZE, BUFFERS) of the list queries exactly as Prisma sends them, and an open-loop paced client
+ * EXPLAIN (ANALYZE, BUFFERS) of the list queries exactly as the endpoint sends them, and an open-loop paced client
  * (bench/support/pacedLoad.ts) against the round-robin front. Prints the tables and writes its section of
  * docs/benchmarks.md.
  */
 import os from 'node:os';
 import { Pool } from 'pg';
-import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from '../prisma/generated/client';
 import { openDatabase } from '../platform/database';
-import { listMatters, listQuerySchema } from '../api/matters/listMatters';
-import type { ApiDeps } from '../api/deps';
+import { listQuerySchema, listSql } from '../api/matters/listMatters';
 import type { Principal } from '../api/auth/principal';
 import type { Role } from '../domain/procedure';
 import { BENCH_PROCEDURE_CONFIG, KIND_SCRIPTS } from './procedure/steps';
@@ -26,7 +23,7 @@ import { driveMatter, sessions } from './procedure/driver';
 import { loadTemplates, seedCopies } from './support/seedMatters';
 import { pacedLoad, type PacedLoadResult } from './support/pacedLoad';
 import { machineLine, machineSnapshot, publishSection, runBenchmark } from './support/report';
-import { benchWorkDir, startClusterShape, startDevShape } from './support/shapes';
+import { benchWorkDir, cpuMs, startClusterShape, startDevShape } from './support/shapes';
 import { ms, pool, table } from './support/stats';
 
 const MATTERS = Number(process.env.READ_MATTERS ?? 10_000);
@@ -69,32 +66,24 @@ async function planWithoutIndex(pg: Pool, sql: string, params: unknown[]): Promi
 
 async function explainLists(databaseUrl: string): Promise<string> {
   const pg = new Pool({ connectionString: databaseUrl, max: 2 });
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pg), log: [{ emit: 'event', level: 'query' }] });
-  const captured: Array<{ query: string; params: string }> = [];
-  prisma.$on('query', (e) => captured.push({ query: e.query, params: e.params }));
-  const base = await openDatabase({ databaseUrl, dataDir: os.tmpdir(), poolMax: 1 });
-  const deps: Pick<ApiDeps, 'db'> = { db: { ...base, prisma } };
   const principalOf = async (username: string): Promise<Principal> => {
-    const u = await prisma.user.findUniqueOrThrow({ where: { username } });
-    return { userId: u.id, username: u.username, roles: u.roles as Role[], sectionId: u.sectionId, displayName: u.displayName, organisationId: u.organisationId ?? '', tokenId: 'bench', demo: false };
+    const { rows } = await pg.query('SELECT id, username, roles, section_id, display_name, organisation_id FROM app_user WHERE username = $1', [username]);
+    const u = rows[0]!;
+    return { userId: u.id, username: u.username, roles: u.roles as Role[], sectionId: u.section_id, displayName: u.display_name, organisationId: u.organisation_id ?? '', tokenId: 'bench', demo: false };
   };
   const sections: string[] = [];
   try {
     for (const c of LIST_CASES) {
-      captured.length = 0;
       const principal = await principalOf(c.who);
-      const result = await listMatters(deps, principal, listQuerySchema.parse(c.query));
-      const q = captured.find((x) => /FROM "public"\."matter"/.test(x.query) && /ORDER BY/.test(x.query));
-      if (!q) continue;
-      const params = JSON.parse(q.params) as unknown[];
-      const plan = await pg.query(`EXPLAIN (ANALYZE, BUFFERS) ${q.query}`, params);
+      // The query exactly as the endpoint sends it (api/matters/listMatters.ts).
+      const q = listSql(principal, listQuerySchema.parse(c.query));
+      const rowsOnPage = Math.max(0, (await pg.query(q.sql, q.params)).rowCount! - 1);
+      const plan = await pg.query(`EXPLAIN (ANALYZE, BUFFERS) ${q.sql}`, q.params);
       const text = plan.rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
-      sections.push(`#### ${c.label} — \`GET /api/v1/matters${Object.keys(c.query).length ? `?${new URLSearchParams(c.query)}` : ''}\` (${result.items.length} rows on the page)\n\n\`\`\`sql\n${q.query}\n\`\`\`\n\n\`\`\`\n${text}\n\`\`\``);
-      if (c === LIST_CASES[0]) sections.push(`For comparison, the same query without the list-order index (dropped inside a transaction that is rolled back):\n\n\`\`\`\n${await planWithoutIndex(pg, q.query, params)}\n\`\`\``);
+      sections.push(`#### ${c.label} — \`GET /api/v1/matters${Object.keys(c.query).length ? `?${new URLSearchParams(c.query)}` : ''}\` (${Math.min(rowsOnPage, 50)} rows on the page)\n\n\`\`\`sql\n${q.sql}\n\`\`\`\n\nparameters: \`${JSON.stringify(q.params)}\`\n\n\`\`\`\n${text}\n\`\`\``);
+      if (c === LIST_CASES[0]) sections.push(`For comparison, the same query without the list-order index (dropped inside a transaction that is rolled back):\n\n\`\`\`\n${await planWithoutIndex(pg, q.sql, q.params)}\n\`\`\``);
     }
   } finally {
-    await prisma.$disconnect();
-    await base.close();
     await pg.end();
   }
   return sections.join('\n\n');
@@ -146,21 +135,25 @@ async function main() {
     // Warm-up: each API process, its token cache and its connection pool.
     await pacedLoad({ baseUrl: shape.apiUrl, path: (i) => `/api/v1/matters/${ids[(i * 7919) % ids.length]}`, headers: auth, ratePerSecond: 50, durationMs: 3_000 });
     const listPaths = LIST_CASES.filter((c) => c.who === 'legal').map((c) => `/api/v1/matters${Object.keys(c.query).length ? `?${new URLSearchParams(c.query)}` : ''}`);
-    const runs: Array<{ endpoint: string; r: PacedLoadResult; load: number }> = [];
+    const runs: Array<{ endpoint: string; r: PacedLoadResult; load: number; cpuPerAnswer: number }> = [];
+    // CPU the serving processes spent per answer: unlike latency, barely moved by other agents' load on the machine.
+    const servingCpu = () => shape.servingPids().reduce((sum, pid) => sum + cpuMs(pid), 0);
     for (const [endpoint, path] of [
       ['GET /api/v1/matters/:id (status, projection)', (i: number) => `/api/v1/matters/${ids[(i * 7919) % ids.length]}`],
       ['GET /api/v1/matters (list, 50 per page; the five legal-unit cases in turn)', (i: number) => listPaths[i % listPaths.length]!],
     ] as const) {
       for (const rate of RATES) {
         process.stdout.write(`› ${endpoint} at ${rate} req/s for ${SECONDS} s…\n`);
+        const cpuBefore = servingCpu();
         const r = await pacedLoad({ baseUrl: shape.apiUrl, path, headers: auth, ratePerSecond: rate, durationMs: SECONDS * 1000 });
-        runs.push({ endpoint, r, load: os.loadavg()[0]! });
-        process.stdout.write(`  ${r.ok}/${r.sent} ok, ${r.achievedRate.toFixed(0)} req/s answered, p50 ${ms(r.latency.p50)} p99 ${ms(r.latency.p99)} ms, dropped ${r.dropped}, errors ${JSON.stringify(r.errors)}\n`);
+        const cpuPerAnswer = (servingCpu() - cpuBefore) / Math.max(1, r.ok);
+        runs.push({ endpoint, r, load: os.loadavg()[0]!, cpuPerAnswer });
+        process.stdout.write(`  ${r.ok}/${r.sent} ok, ${r.achievedRate.toFixed(0)} req/s answered, p50 ${ms(r.latency.p50)} p99 ${ms(r.latency.p99)} ms, dropped ${r.dropped}, errors ${JSON.stringify(r.errors)}, ${cpuPerAnswer.toFixed(2)} ms CPU per answer, load ${os.loadavg()[0]!.toFixed(1)}\n`);
       }
     }
     const results = table(
-      ['endpoint', 'offered req/s', 'answered req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'errors / dropped', 'load (1 min) after'],
-      runs.map(({ endpoint, r, load }) => [endpoint, r.offeredRate, r.achievedRate.toFixed(0), ms(r.latency.p50), ms(r.latency.p95), ms(r.latency.p99), ms(r.latency.max), `${Object.values(r.errors).reduce((a, b) => a + b, 0)} / ${r.dropped}`, load.toFixed(1)]),
+      ['endpoint', 'offered req/s', 'answered req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'errors / dropped', 'serving CPU ms per answer', 'load (1 min) after'],
+      runs.map(({ endpoint, r, load, cpuPerAnswer }) => [endpoint, r.offeredRate, r.achievedRate.toFixed(0), ms(r.latency.p50), ms(r.latency.p95), ms(r.latency.p99), ms(r.latency.max), `${Object.values(r.errors).reduce((a, b) => a + b, 0)} / ${r.dropped}`, cpuPerAnswer.toFixed(2), load.toFixed(1)]),
     );
     const body = `## Read path at fixed offered rates${SHAPE === 'dev' ? ', dev shape on PostgreSQL' : ''} (\`${SHAPE === 'dev' ? 'READ_SHAPE=dev ' : ''}READ_MATTERS=${MATTERS} READ_RATES=${RATES.join(',')} READ_SECONDS=${SECONDS} npm run bench:read\`)
 
@@ -178,7 +171,7 @@ ${results}
 
 Target: p99 ≤ 20 ms at 500 req/s on the production shape.${SHAPE === 'dev' ? ' (This run: the dev shape, one process.)' : ''}
 
-### EXPLAIN (ANALYZE, BUFFERS) of the list queries, as Prisma sends them
+### EXPLAIN (ANALYZE, BUFFERS) of the list queries, as the endpoint sends them
 
 ${explain}
 `;

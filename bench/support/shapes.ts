@@ -27,6 +27,8 @@ export interface Shape {
   workers: number;
   /** PIDs of the worker processes (for memory readings). */
   workerPids: () => number[];
+  /** PIDs of the processes that answer HTTP (API processes and the front; the dev shape's one process). */
+  servingPids: () => number[];
   /** The app's PostgreSQL database (production shape only; the dev shape's is embedded in its process). */
   databaseUrl: string | null;
   /** Each worker's own /metrics (production shape only). */
@@ -129,6 +131,7 @@ export async function startDevShape(opts: { procedureConfig: unknown; workDir: s
     password: databaseUrl ? creds.peoplePassword : 'demo',
     workers: 1,
     workerPids: () => (child.pid ? [child.pid] : []),
+    servingPids: () => (child.pid ? [child.pid] : []),
     databaseUrl,
     workerMetricsUrls: [],
     stop: async () => {
@@ -165,6 +168,7 @@ export async function startClusterShape(opts: { procedureConfig: unknown; workDi
     password: info.credentials.peoplePassword,
     workers: layout.workerMetricsPorts.length,
     workerPids: () => layout.workerMetricsPorts.map((_, i) => runningPid(layout.files, `worker-${i + 1}`)).filter((p): p is number => p !== null),
+    servingPids: () => [...layout.apiPorts.map((_, i) => runningPid(layout.files, `api-${i + 1}`)), runningPid(layout.files, 'front')].filter((p): p is number => p !== null),
     databaseUrl: databaseUrl(layout, layout.databases.app),
     workerMetricsUrls: layout.workerMetricsPorts.map((p) => `http://127.0.0.1:${p}/metrics`),
     stop: async () => {
@@ -191,6 +195,17 @@ export async function startBareWorkers(shape: Shape, taskQueue: string, workDir:
 
 export function benchWorkDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'lr-bench-'));
+}
+
+/** CPU time (user + system) a process has used so far, in ms, from /proc (clock ticks of 10 ms). */
+export function cpuMs(pid: number): number {
+  try {
+    // The fields after the command's closing parenthesis: utime and stime are the 12th and 13th of them.
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').pop()!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
 }
 
 /** Resident memory of a process, from /proc (kB → MiB). */
