@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { positiveInt, resourceId } from '../http/params';
 import type { Database } from '../../platform/database';
+import { utc } from './matterRow';
 import { readScope } from '../../domain/permissions';
 import { MATTER_KINDS, awaits, oneOf, STAGES } from '../../domain/procedure';
 import type { Principal } from '../auth/principal';
@@ -20,8 +21,6 @@ export const listQuerySchema = z.object({
   cursor: resourceId(200).optional().describe('nextCursor of the previous page'),
 });
 
-/** TIMESTAMP(3) columns hold UTC (Prisma's convention); formatted in SQL so no driver's time-zone parsing applies. */
-const utc = (column: string) => `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 /** A UTC instant as the TIMESTAMP(3) columns hold it (no zone). */
 const timestampParam = (d: Date) => d.toISOString().replace('Z', '');
 

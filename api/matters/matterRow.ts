@@ -11,7 +11,7 @@ import type { Database } from '../../platform/database';
  */
 
 /** TIMESTAMP(3) columns hold UTC (Prisma's convention); formatted in SQL so no driver's time-zone parsing applies. */
-const utc = (column: string) => `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+export const utc = (column: string) => `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 const MATTER_COLUMNS = [
   'id',
