@@ -69,7 +69,9 @@ describe('the review procedure, through the workflow', () => {
     expect((await httpApi.act('no-such-matter', cast.drafter, { type: 'withdraw', reason: 'x' })).status).toBe(404);
     // Refused actions leave no trace: only the registration (with the system's pre-screen of its text) and the accepted actions are recorded.
     const trail = await httpApi.get(`/api/v1/matters/${id}/trail`, cast.auditor);
-    expect(trail.body.items.map((t: { action: string }) => t.action)).toEqual(['register', 'prescreen', 'record_research_item', 'submit_for_review']);
+    // (A clock's reminder may fall in this window on a slow machine: it is the system's entry, not a refused action's.)
+    const recorded = trail.body.items.map((t: { action: string }) => t.action).filter((a: string) => a !== 'deadline_reminder' && a !== 'deadline_escalation');
+    expect(recorded).toEqual(['register', 'prescreen', 'record_research_item', 'submit_for_review']);
   });
 
   test('the meeting gate: not before the statutory minimum review time (major decision, 7 working days)', async () => {
