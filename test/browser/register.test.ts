@@ -71,6 +71,11 @@ describe('the register, clean-up and catalogue in the web app', () => {
     // ---- The register: every issued document with its number, dates and status.
     const page = await ui.as(legal);
     await page.getByRole('link', { name: '文件登记簿' }).click();
+    // Filtered by the drafting unit (kept in the URL): this file's two documents.
+    await page.getByLabel('承办科室').selectOption(unit);
+    await page.getByRole('button', { name: '筛选' }).click();
+    await page.getByRole('region', { name: '登记的文件（2 件）' }).waitFor();
+    expect(page.url()).toContain(`draftingUnit=${unit}`);
     const row = page.locator('tr', { has: page.getByRole('link', { name: a.number, exact: true }) });
     await row.waitFor();
     expect(await row.innerText()).toContain('在施行');

@@ -32,7 +32,7 @@ export function matterLinks(e, status) {
 }
 
 const STATUSES = ['signed', 'in_force', 'amended', 'repealed', 'expired'];
-const FILTER_KEYS = /** @type {const} */ (['status', 'year', 'q']);
+const FILTER_KEYS = /** @type {const} */ (['status', 'year', 'kind', 'draftingUnit', 'q']);
 
 /**
  * @param {HTMLElement} main
@@ -47,14 +47,16 @@ export async function registerPage(main, _params, app, query) {
   const filters = Object.fromEntries(FILTER_KEYS.map((k) => [k, query.get(k) ?? '']));
   const status = field({ label: '状态', path: 'status', type: 'select', value: filters.status, options: STATUSES.map((s) => [s, label(DOCUMENT_STATUS_LABELS, s)]) });
   const year = field({ label: '年度', path: 'year', type: 'number', value: filters.year, min: 2000, max: 2200 });
+  const kind = field({ label: '类型', path: 'kind', type: 'select', value: filters.kind, options: Object.entries(KIND_LABELS) });
+  const unit = field({ label: '承办科室', path: 'draftingUnit', type: 'select', value: filters.draftingUnit, options: app.sections.map((s) => [s.id, s.name]) });
   const words = field({ label: '标题含', path: 'q', type: 'search', value: filters.q, placeholder: '主题词，如“旅游”' });
   const filterForm = h('form', { class: 'filters', role: 'search', 'aria-label': '筛选登记的文件' },
-    h('div', { class: 'fields' }, status, year, words),
+    h('div', { class: 'fields' }, status, year, kind, unit, words),
     h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'secondary' }, '筛选')));
   filterForm.addEventListener('submit', (ev) => {
     ev.preventDefault();
     const next = new URLSearchParams();
-    for (const [k, f] of /** @type {const} */ ([['status', status], ['year', year], ['q', words]])) { const v = valueOf(f); if (v !== undefined && v !== '') next.set(k, String(v)); }
+    for (const [k, f] of /** @type {const} */ ([['status', status], ['year', year], ['kind', kind], ['draftingUnit', unit], ['q', words]])) { const v = valueOf(f); if (v !== undefined && v !== '') next.set(k, String(v)); }
     const qs = next.toString();
     app.navigate(qs ? `#/register?${qs}` : '#/register');
   });
@@ -66,7 +68,7 @@ export async function registerPage(main, _params, app, query) {
       roles.includes('legal_unit') || roles.includes('auditor') ? [' ', h('a', { href: '#/cleanups' }, '文件清理')] : null),
     filterForm, linkStatus, slot);
   try {
-    const res = await api.register({ status: filters.status, year: filters.year, q: filters.q });
+    const res = await api.register(filters);
     if (!res.items.length) { setChildren(slot, h('p', { class: 'muted' }, '没有符合条件的文件。')); return; }
     setChildren(slot, table(['文号', '文件名称', '签发', '公布', '施行', '有效期至', '状态', '事项与卷宗'], res.items.map((e) => h('tr', { dataset: { id: e.id } },
       h('td', {}, h('a', { href: `#/register/${encodeURIComponent(e.id)}` }, e.number)),
