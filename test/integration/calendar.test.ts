@@ -1,20 +1,11 @@
-import { api, person, startTestSystem } from './support/testSystem';
-import type { System } from '../../app/system';
+import { person, useTestSystem } from './support/testSystem';
 
 describe('the working-day calendar endpoint', () => {
-  let system: System;
-  let http: ReturnType<typeof api>;
-  beforeAll(async () => {
-    // Its own embedded database: the holiday years it loads must not reach the other test files, which share
-    // the PostgreSQL one and may run at the same time.
-    system = await startTestSystem({ embedded: true });
-    http = api(system);
-  });
-  afterAll(async () => {
-    await system?.stop();
-  });
+  // Its own embedded database: the holiday years it loads must not reach the other test files, which share
+  // the PostgreSQL one and may run at the same time.
+  const stack = useTestSystem({ embedded: true });
 
-  const due = async (from: string, add: number) => (await http.get(`/api/v1/calendar/working-days?from=${from}&add=${add}`, null)).body.due;
+  const due = async (from: string, add: number) => (await stack.http.get(`/api/v1/calendar/working-days?from=${from}&add=${add}`, null)).body.due;
 
   test.each([
     // Each checked by hand against the State Council notices (调休上班 make-up days count as working days).
@@ -32,47 +23,47 @@ describe('the working-day calendar endpoint', () => {
   });
 
   test('answers whether the due date is provisional: only when the count reads a year without its notice', async () => {
-    expect((await http.get('/api/v1/calendar/working-days?from=2026-03-02&add=7', null)).body).toEqual({ due: '2026-03-11', provisional: false });
+    expect((await stack.http.get('/api/v1/calendar/working-days?from=2026-03-02&add=7', null)).body).toEqual({ due: '2026-03-11', provisional: false });
     // 2027 has no notice yet: computed from the 放假办法 (元旦 Fri 1 Jan, weekend), so Dec 31, Jan 4, Jan 5.
-    expect((await http.get('/api/v1/calendar/working-days?from=2026-12-30&add=3', null)).body).toEqual({ due: '2027-01-05', provisional: true });
+    expect((await stack.http.get('/api/v1/calendar/working-days?from=2026-12-30&add=3', null)).body).toEqual({ due: '2027-01-05', provisional: true });
     // 2027 春节: 除夕 Fri 5 Feb .. Wed 10 Feb (初一 and 初二 on the weekend, made up on Tue 9 and Wed 10).
-    expect((await http.get('/api/v1/calendar/working-days?from=2027-02-04&add=1', null)).body).toEqual({ due: '2027-02-11', provisional: true });
-    const years = (await http.get('/api/v1/calendar/years', null)).body;
+    expect((await stack.http.get('/api/v1/calendar/working-days?from=2027-02-04&add=1', null)).body).toEqual({ due: '2027-02-11', provisional: true });
+    const years = (await stack.http.get('/api/v1/calendar/years', null)).body;
     expect(years.items.map((y: { year: number }) => y.year)).toEqual([2024, 2025, 2026]);
     expect(years.provisional.map((y: { year: number; makeupWorkdays: string[] }) => [y.year, y.makeupWorkdays])).toEqual([[2027, []]]);
   });
 
   test('bad input is a 400 naming the field; beyond the provisional window a year is refused loudly, until an admin loads the notice', async () => {
-    const bad = await http.get('/api/v1/calendar/working-days?from=2025-02-30&add=1', null);
+    const bad = await stack.http.get('/api/v1/calendar/working-days?from=2025-02-30&add=1', null);
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].field).toBe('query.from');
-    expect((await http.get('/api/v1/calendar/working-days?from=2025-02-03&add=-1', null)).body.errors[0].field).toBe('query.add');
-    const beyond = await http.get('/api/v1/calendar/working-days?from=2027-12-30&add=3', null);
+    expect((await stack.http.get('/api/v1/calendar/working-days?from=2025-02-03&add=-1', null)).body.errors[0].field).toBe('query.add');
+    const beyond = await stack.http.get('/api/v1/calendar/working-days?from=2027-12-30&add=3', null);
     expect(beyond.status).toBe(422);
     expect(beyond.headers.get('content-type')).toMatch(/application\/problem\+json/);
     expect(beyond.body.code).toBe('calendar_year_missing');
     expect(beyond.body.detail).toContain('provisional year is computed only up to 2027');
-    const before = await http.get('/api/v1/calendar/working-days?from=2023-12-28&add=1', null);
+    const before = await stack.http.get('/api/v1/calendar/working-days?from=2023-12-28&add=1', null);
     expect([before.status, before.body.code]).toEqual([422, 'calendar_year_missing']);
-    const admin = await person(system, ['admin']);
-    const drafter = await person(system, ['drafter']);
+    const admin = await person(stack.system, ['admin']);
+    const drafter = await person(stack.system, ['drafter']);
     // Made up for the test (NOT the real notice): 元旦 Fri 1 – Sun 3 Jan, 春节 Fri 5 – Sat 13 Feb, Sun 14 Feb worked.
     const notice2027 = {
       notice: '国办发明电〔2026〕X号（示例）',
       off: [{ from: '2027-01-01', to: '2027-01-03', name: '元旦' }, { from: '2027-02-05', to: '2027-02-13', name: '春节' }],
       makeupWorkdays: ['2027-02-14'],
     };
-    expect((await http.put('/api/v1/calendar/years/2027', drafter, notice2027)).status).toBe(403);
-    const wrong = await http.put('/api/v1/calendar/years/2027', admin, { ...notice2027, makeupWorkdays: ['2027-01-04'] });
+    expect((await stack.http.put('/api/v1/calendar/years/2027', drafter, notice2027)).status).toBe(403);
+    const wrong = await stack.http.put('/api/v1/calendar/years/2027', admin, { ...notice2027, makeupWorkdays: ['2027-01-04'] });
     expect(wrong.status).toBe(400);
     expect(wrong.body.errors[0].field).toMatch(/^body\.makeupWorkdays/);
-    expect((await http.get('/api/v1/calendar/working-days?from=2027-02-04&add=1', null)).body).toEqual({ due: '2027-02-11', provisional: true });
-    expect((await http.put('/api/v1/calendar/years/2027', admin, notice2027)).status).toBe(200);
+    expect((await stack.http.get('/api/v1/calendar/working-days?from=2027-02-04&add=1', null)).body).toEqual({ due: '2027-02-11', provisional: true });
+    expect((await stack.http.put('/api/v1/calendar/years/2027', admin, notice2027)).status).toBe(200);
     // The notice replaces the provisional year: same date where they agree, the notice's where they differ.
-    expect((await http.get('/api/v1/calendar/working-days?from=2026-12-31&add=1', null)).body).toEqual({ due: '2027-01-04', provisional: false });
-    expect((await http.get('/api/v1/calendar/working-days?from=2027-02-04&add=1', null)).body).toEqual({ due: '2027-02-14', provisional: false });
+    expect((await stack.http.get('/api/v1/calendar/working-days?from=2026-12-31&add=1', null)).body).toEqual({ due: '2027-01-04', provisional: false });
+    expect((await stack.http.get('/api/v1/calendar/working-days?from=2027-02-04&add=1', null)).body).toEqual({ due: '2027-02-14', provisional: false });
     // The window moves on: 2028 is now the provisional year (元旦 Sat 1 Jan 2028, made up on Mon 3 Jan).
-    expect((await http.get('/api/v1/calendar/working-days?from=2027-12-30&add=2', null)).body).toEqual({ due: '2028-01-04', provisional: true });
-    expect((await http.get('/api/v1/calendar/years', null)).body.provisional.map((y: { year: number }) => y.year)).toEqual([2028]);
+    expect((await stack.http.get('/api/v1/calendar/working-days?from=2027-12-30&add=2', null)).body).toEqual({ due: '2028-01-04', provisional: true });
+    expect((await stack.http.get('/api/v1/calendar/years', null)).body.provisional.map((y: { year: number }) => y.year)).toEqual([2028]);
   });
 });

@@ -1,86 +1,70 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import crypto from 'node:crypto';
-import { api, startTestSystem } from './support/testSystem';
-import { createCast, Driver, type Cast } from './support/drive';
+import { procedureConfigFile } from './support/testSystem';
+import { useProcedureStack } from './support/drive';
 import { recordHistory } from './support/histories';
-import type { System } from '../../app/system';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** An issued major decision implemented, evaluated, suspended and resumed, adjusted by a new linked matter, completed. */
 describe('major decisions after the decision (713号令第34条至第37条), through the workflow and the HTTP API', () => {
-  let system: System;
-  let cast: Cast;
-  let drive: Driver;
-  let http: ReturnType<typeof api>;
-
-  beforeAll(async () => {
-    const file = path.join(process.env.TEST_ROOT!, `procedure-${crypto.randomUUID()}.json`);
-    fs.writeFileSync(file, JSON.stringify({ kinds: { major_decision: { legalityReviewMinimum: { amount: 2, unit: 'seconds' }, legalityReviewTimeLimit: { amount: 3600, unit: 'seconds' } } }, reminderLead: { amount: 60, unit: 'seconds' } }));
-    system = await startTestSystem({ env: { PROCEDURE_CONFIG_PATH: file, PROCEDURE_PROFILE: 'demo' } });
-    http = api(system);
-    cast = await createCast(system, 3);
-    drive = new Driver(http, cast);
-  });
-  afterAll(async () => {
-    await system?.stop();
-  });
+  const stack = useProcedureStack(3, () => ({
+    configPath: procedureConfigFile({ kinds: { major_decision: { legalityReviewMinimum: { amount: 2, unit: 'seconds' }, legalityReviewTimeLimit: { amount: 3600, unit: 'seconds' } } }, reminderLead: { amount: 60, unit: 'seconds' } }),
+    env: { PROCEDURE_PROFILE: 'demo' },
+  }));
 
   async function issuedDecision(): Promise<string> {
-    const id = await drive.toLegalityReview('major_decision', []);
-    await drive.lawful(id);
+    const id = await stack.drive.toLegalityReview('major_decision', []);
+    await stack.drive.lawful(id);
     await sleep(2_100);
-    await drive.ok(id, cast.secretary, { type: 'schedule_meeting', meetingAt: new Date(Date.now() + 1_500).toISOString(), body: 'director_office_meeting', bodyId: cast.bodies.director_office_meeting });
+    await stack.drive.ok(id, stack.cast.secretary, { type: 'schedule_meeting', meetingAt: new Date(Date.now() + 1_500).toISOString(), body: 'director_office_meeting', bodyId: stack.cast.bodies.director_office_meeting });
     await sleep(1_700);
-    await drive.ok(id, cast.secretary, { type: 'record_meeting', record: drive.meetingRecord('approve', ['approve', 'approve']) });
-    await drive.ok(id, cast.secretary, { type: 'report_to_party', reference: '请示〔2026〕3号' });
-    await drive.ok(id, cast.secretary, { type: 'sign_and_number', versionHash: await drive.hash(id), signedBy: '局长' });
-    await drive.ok(id, cast.secretary, { type: 'publish', channel: '区政府网站', reference: 'https://example.gov/1' });
-    const done = await drive.ok(id, cast.secretary, { type: 'archive', archiveRef: 'DA-1' });
+    await stack.drive.ok(id, stack.cast.secretary, { type: 'record_meeting', record: stack.drive.meetingRecord('approve', ['approve', 'approve']) });
+    await stack.drive.ok(id, stack.cast.secretary, { type: 'report_to_party', reference: '请示〔2026〕3号' });
+    await stack.drive.ok(id, stack.cast.secretary, { type: 'sign_and_number', versionHash: await stack.drive.hash(id), signedBy: '局长' });
+    await stack.drive.ok(id, stack.cast.secretary, { type: 'publish', channel: '区政府网站', reference: 'https://example.gov/1' });
+    const done = await stack.drive.ok(id, stack.cast.secretary, { type: 'archive', archiveRef: 'DA-1' });
     expect(done.state.stage).toBe('issued');
     return id;
   }
 
   test('implementation reported, evaluated, suspended and resumed, adjusted through a linked new matter, completed', async () => {
     const id = await issuedDecision();
-    const handle = system.client.workflow.getHandle(`matter-${id}`);
+    const handle = stack.system.client.workflow.getHandle(`matter-${id}`);
     // Issued, and the workflow keeps running for the implementation.
     expect((await handle.describe()).status.name).toBe('RUNNING');
-    const view = (await http.get(`/api/v1/matters/${id}`, cast.secretary)).body;
+    const view = (await stack.http.get(`/api/v1/matters/${id}`, stack.cast.secretary)).body;
     expect(view.availableActions.map((a: { type: string }) => a.type)).toEqual(expect.arrayContaining(['designate_implementing_unit', 'suspend_implementation']));
 
-    const early = await http.act(id, cast.drafter, { type: 'report_implementation', status: 'on_track', progress: '已启动' });
+    const early = await stack.http.act(id, stack.cast.drafter, { type: 'report_implementation', status: 'on_track', progress: '已启动' });
     expect(early.status).toBe(422);
     expect(early.body.code).toMatch(/implementing_unit_missing/i);
-    await drive.ok(id, cast.secretary, { type: 'designate_implementing_unit', unit: '产业发展科' });
-    await drive.ok(id, cast.drafter, { type: 'report_implementation', status: 'on_track', progress: '票价已公示并执行' });
-    const bad = await http.act(id, cast.drafter, { type: 'report_implementation', status: 'problem', progress: '客流下降' });
+    await stack.drive.ok(id, stack.cast.secretary, { type: 'designate_implementing_unit', unit: '产业发展科' });
+    await stack.drive.ok(id, stack.cast.drafter, { type: 'report_implementation', status: 'on_track', progress: '票价已公示并执行' });
+    const bad = await stack.http.act(id, stack.cast.drafter, { type: 'report_implementation', status: 'problem', progress: '客流下降' });
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).toContain('problems');
-    await drive.ok(id, cast.drafter, { type: 'report_implementation', status: 'problem', progress: '客流下降', problems: '周边景区降价' });
-    await drive.ok(id, cast.legal, { type: 'order_post_evaluation', grounds: ['not_effective'], evaluator: '某大学公共政策研究院', thirdParty: true });
-    await drive.ok(id, cast.legal, { type: 'record_post_evaluation', conclusion: 'partly_achieved', recommendation: 'adjust', summary: '建议调整票价', publicHeard: '问卷调查、座谈会', documentId: 'eval-1' });
-    await drive.ok(id, cast.secretary, { type: 'suspend_implementation', decidedBy: '局长', reason: '景区突发险情，情况紧急' });
-    await drive.ok(id, cast.secretary, { type: 'resume_implementation', decidedBy: '局长', reason: '险情排除' });
+    await stack.drive.ok(id, stack.cast.drafter, { type: 'report_implementation', status: 'problem', progress: '客流下降', problems: '周边景区降价' });
+    await stack.drive.ok(id, stack.cast.legal, { type: 'order_post_evaluation', grounds: ['not_effective'], evaluator: '某大学公共政策研究院', thirdParty: true });
+    await stack.drive.ok(id, stack.cast.legal, { type: 'record_post_evaluation', conclusion: 'partly_achieved', recommendation: 'adjust', summary: '建议调整票价', publicHeard: '问卷调查、座谈会', documentId: 'eval-1' });
+    await stack.drive.ok(id, stack.cast.secretary, { type: 'suspend_implementation', decidedBy: '局长', reason: '景区突发险情，情况紧急' });
+    await stack.drive.ok(id, stack.cast.secretary, { type: 'resume_implementation', decidedBy: '局长', reason: '险情排除' });
 
-    const adj = await http.post(`/api/v1/matters/${id}/adjustments`, cast.drafter, { purpose: 'adjust', reason: '决策后评估建议调整票价', title: '区属景区门票价格调整（调整）', text: '拟将区属景区门票价格调整为每人60元。' });
+    const adj = await stack.http.post(`/api/v1/matters/${id}/adjustments`, stack.cast.drafter, { purpose: 'adjust', reason: '决策后评估建议调整票价', title: '区属景区门票价格调整（调整）', text: '拟将区属景区门票价格调整为每人60元。' });
     expect(adj.status).toBe(201);
     const newId = adj.body.matterId as string;
-    const adjusted = (await http.get(`/api/v1/matters/${newId}`, cast.legal)).body;
+    const adjusted = (await stack.http.get(`/api/v1/matters/${newId}`, stack.cast.legal)).body;
     expect(adjusted).toMatchObject({ kind: 'major_decision', stage: 'research' });
     expect(adjusted.state.adjusts).toMatchObject({ matterId: id, purpose: 'adjust' });
-    const original = (await http.get(`/api/v1/matters/${id}`, cast.legal)).body;
+    const original = (await stack.http.get(`/api/v1/matters/${id}`, stack.cast.legal)).body;
     expect(original.state.implementation.adjustments).toEqual([expect.objectContaining({ newMatterId: newId, purpose: 'adjust' })]);
 
-    await drive.ok(id, cast.secretary, { type: 'complete_implementation', note: `由调整后的决策（${newId}）替代` });
+    await stack.drive.ok(id, stack.cast.secretary, { type: 'complete_implementation', note: `由调整后的决策（${newId}）替代` });
     expect((await handle.result()).stage).toBe('issued');
-    const closed = await http.act(id, cast.drafter, { type: 'report_implementation', status: 'on_track', progress: 'x' });
+    const closed = await stack.http.act(id, stack.cast.drafter, { type: 'report_implementation', status: 'on_track', progress: 'x' });
     expect(closed.status).toBe(409);
 
-    const trail = (await http.get(`/api/v1/matters/${id}/trail`, cast.auditor)).body.items.map((t: { action: string }) => t.action);
+    const trail = (await stack.http.get(`/api/v1/matters/${id}/trail`, stack.cast.auditor)).body.items.map((t: { action: string }) => t.action);
     expect(trail.slice(-9)).toEqual(['designate_implementing_unit', 'report_implementation', 'report_implementation', 'order_post_evaluation', 'record_post_evaluation', 'suspend_implementation', 'resume_implementation', 'record_adjustment', 'complete_implementation']);
-    expect((await http.get(`/api/v1/matters/${id}/trail/verify`, cast.auditor)).body.valid).toBe(true);
-    await recordHistory(system.client, `matter-${id}`, 'major-decision-implementation');
+    expect((await stack.http.get(`/api/v1/matters/${id}/trail/verify`, stack.cast.auditor)).body.valid).toBe(true);
+    await recordHistory(stack.system.client, `matter-${id}`, 'major-decision-implementation');
   });
 });

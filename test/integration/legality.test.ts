@@ -3,22 +3,12 @@
  * PostgreSQL): findings with exact spans and the breached provision, the register, and bad input
  * answered like the fair-competition endpoint.
  */
-import { api, startTestSystem } from './support/testSystem';
-import { CHECKLIST, Driver, type Cast, startProcedureStack } from './support/drive';
+import { useTestSystem } from './support/testSystem';
+import { CHECKLIST, useProcedureStack } from './support/drive';
 import { recordHistory } from './support/histories';
-import type { System } from '../../app/system';
 
 describe('legality pre-screen endpoint', () => {
-  let system: System;
-  let http: ReturnType<typeof api>;
-
-  beforeAll(async () => {
-    system = await startTestSystem();
-    http = api(system);
-  });
-  afterAll(async () => {
-    await system?.stop();
-  });
+  const endpoint = useTestSystem();
 
   test('findings per clause with exact spans, the breached provision from the law texts, and the fingerprint', async () => {
     const text = [
@@ -28,7 +18,7 @@ describe('legality pre-screen endpoint', () => {
       '第四条 依照《旅游法》第一百二十条，对未按时报送数据的民宿处以五千元罚款。',
       '第五条 设立旅行社，应当依照《旅游法》第二十八条的规定取得旅游主管部门的许可。',
     ].join('\n');
-    const res = await http.post('/api/v1/legality/prescreen', null, { text });
+    const res = await endpoint.http.post('/api/v1/legality/prescreen', null, { text });
     expect(res.status).toBe(200);
     expect(res.body.ruleSetVersion).toBe('LR-2026.1');
     expect(res.body.fingerprint).toMatchObject({ ruleSetVersion: 'LR-2026.1', detectorsHash: expect.stringMatching(/^[0-9a-f]{64}$/), lawsHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
@@ -47,9 +37,9 @@ describe('legality pre-screen endpoint', () => {
 
   test('the register clears a clause whose basis the drafter names', async () => {
     const text = '第三条 旅行社应当向区文旅局交纳旅游服务质量保证金。';
-    const without = await http.post('/api/v1/legality/prescreen', null, { text });
+    const without = await endpoint.http.post('/api/v1/legality/prescreen', null, { text });
     expect(without.body.findings.map((f: { code: string }) => f.code)).toEqual(['LR-FEE']);
-    const withRegister = await http.post('/api/v1/legality/prescreen', null, { text, register: [{ clause: '第三条', law: '旅游法', article: 31 }] });
+    const withRegister = await endpoint.http.post('/api/v1/legality/prescreen', null, { text, register: [{ clause: '第三条', law: '旅游法', article: 31 }] });
     expect(withRegister.body.findings).toEqual([]);
   });
 
@@ -65,21 +55,21 @@ describe('legality pre-screen endpoint', () => {
     for (const [body, field] of cases) {
       for (const path of ['/api/v1/legality/prescreen', '/api/v1/fair-competition/prescreen']) {
         if (path.includes('fair') && field.includes('register')) continue;
-        const bad = await http.post(path, null, body);
+        const bad = await endpoint.http.post(path, null, body);
         expect({ path, field, status: bad.status, type: bad.headers.get('content-type')?.split(';')[0] }).toEqual({ path, field, status: 400, type: 'application/problem+json' });
         expect(bad.body.code).toBe('invalid_input');
         expect(bad.body.errors.map((e: { field: string }) => e.field)).toContain(field);
       }
     }
-    const huge = await http.post('/api/v1/legality/prescreen', null, { text: '字'.repeat(1_200_000) });
+    const huge = await endpoint.http.post('/api/v1/legality/prescreen', null, { text: '字'.repeat(1_200_000) });
     expect(huge.status).toBe(413);
   });
 
   test('the catalogue names each code with the provision it would breach, and the OpenAPI document shows the endpoint', async () => {
-    const codes = await http.get('/api/v1/legality/codes', null);
+    const codes = await endpoint.http.get('/api/v1/legality/codes', null);
     expect(codes.body.codes.map((c: { code: string }) => c.code)).toEqual(['LR-LICENCE', 'LR-PENALTY', 'LR-COMPULSION', 'LR-FEE', 'LR-OBLIGATION']);
     expect(codes.body.codes[0].basisText).toBe('除本法第十四条、第十五条规定的外，其他规范性文件一律不得设定行政许可。');
-    const doc = await http.get('/api/v1/openapi.json', null);
+    const doc = await endpoint.http.get('/api/v1/openapi.json', null);
     const op = doc.body.paths['/api/v1/legality/prescreen'].post;
     expect(op.requestBody.content['application/json'].schema.required).toEqual(['text']);
   });
@@ -92,17 +82,7 @@ describe('legality pre-screen endpoint', () => {
  * and stored, the dossier carries it all, and the legal unit is told which registers a newer law text hits.
  */
 describe('legality review through the workflow', () => {
-  let system: System;
-  let http: ReturnType<typeof api>;
-  let cast: Cast;
-  let drive: Driver;
-
-  beforeAll(async () => {
-    ({ system, http, cast, drive } = await startProcedureStack(1));
-  });
-  afterAll(async () => {
-    await system?.stop();
-  });
+  const stack = useProcedureStack(1);
 
   const DRAFT = [
     '第一条 为规范剧本娱乐经营活动，根据有关法律法规，制定本办法。',
@@ -112,95 +92,95 @@ describe('legality review through the workflow', () => {
   ].join('\n');
 
   test('both pre-screens on a matter without ECON, the register, answered findings, signed opinion documents, dossier and law changes', async () => {
-    const id = await drive.register('normative_document', ['PUBLIC'], DRAFT);
-    const screened = (await http.get(`/api/v1/matters/${id}/legality`, cast.legal)).body;
+    const id = await stack.drive.register('normative_document', ['PUBLIC'], DRAFT);
+    const screened = (await stack.http.get(`/api/v1/matters/${id}/legality`, stack.cast.legal)).body;
     // Both pre-screens ran on version 1, though the matter is not flagged ECON, each run stored with its fingerprint.
     expect(screened.runs.map((r: { kind: string; versionNumber: number }) => [r.kind, r.versionNumber]).sort()).toEqual([['fair_competition', 1], ['legality', 1]]);
     for (const r of screened.runs) expect(r.fingerprint).toMatchObject({ ruleSetVersion: expect.any(String), detectorsHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
     const legalityCodes = screened.findings.map((f: { clause: string; code: string }) => `${f.clause} ${f.code}`);
     expect(legalityCodes).toEqual(['第二条 LR-LICENCE', '第三条 LR-FEE']);
     for (const f of screened.findings) expect(DRAFT.slice(f.start, f.end)).toBe(f.excerpt);
-    const fcr = (await http.get(`/api/v1/matters/${id}/fair-competition`, cast.legal)).body;
+    const fcr = (await stack.http.get(`/api/v1/matters/${id}/fair-competition`, stack.cast.legal)).body;
     expect(fcr.findings.length).toBeGreaterThan(0);
-    const trail = (await http.get(`/api/v1/matters/${id}/trail`, cast.legal)).body;
+    const trail = (await stack.http.get(`/api/v1/matters/${id}/trail`, stack.cast.legal)).body;
     const screenings = trail.items.filter((e: { action: string }) => e.action === 'prescreen');
     expect(screenings).toHaveLength(1);
     expect(screenings[0].actorId).toBe('system');
 
     // The drafter registers the deposit's basis: the current version is screened again with it, and that finding goes.
-    await drive.research(id, ['PUBLIC']);
-    const reg = await drive.ok(id, cast.drafter, { type: 'set_legal_basis_register', entries: [{ clause: '第三条', law: '中华人民共和国旅游法', article: 31 }] });
+    await stack.drive.research(id, ['PUBLIC']);
+    const reg = await stack.drive.ok(id, stack.cast.drafter, { type: 'set_legal_basis_register', entries: [{ clause: '第三条', law: '中华人民共和国旅游法', article: 31 }] });
     expect(reg.state.legalityPrescreen.register.entries[0]).toMatchObject({ clause: '第三条', article: 31, lawVersion: '2018-10-26' });
-    const rescreened = (await http.get(`/api/v1/matters/${id}/legality`, cast.legal)).body;
+    const rescreened = (await stack.http.get(`/api/v1/matters/${id}/legality`, stack.cast.legal)).body;
     expect(rescreened.runs.filter((r: { kind: string }) => r.kind === 'legality').map((r: { registerRevision: number }) => r.registerRevision)).toEqual([0, 1]);
     expect(rescreened.findings.filter((f: { current: boolean }) => f.current).map((f: { code: string }) => f.code)).toEqual(['LR-LICENCE']);
     // A client cannot set the law text's version: the server records its own library's.
-    const forged = await drive.ok(id, cast.drafter, { type: 'set_legal_basis_register', entries: [{ clause: '第三条', law: '旅游法', article: 31, lawVersion: '1999-01-01' }] });
+    const forged = await stack.drive.ok(id, stack.cast.drafter, { type: 'set_legal_basis_register', entries: [{ clause: '第三条', law: '旅游法', article: 31, lawVersion: '1999-01-01' }] });
     expect(forged.state.legalityPrescreen.register).toMatchObject({ revision: 2, entries: [{ clause: '第三条', law: '旅游法', article: 31, lawVersion: '2018-10-26' }] });
 
-    await drive.ok(id, cast.drafter, { type: 'submit_for_review' });
-    await drive.ok(id, cast.legal, { type: 'accept_materials' });
-    await drive.ok(id, cast.legal, { type: 'assign_lawyer', lawyerId: cast.lawyer.id });
-    const hash = await drive.hash(id);
+    await stack.drive.ok(id, stack.cast.drafter, { type: 'submit_for_review' });
+    await stack.drive.ok(id, stack.cast.legal, { type: 'accept_materials' });
+    await stack.drive.ok(id, stack.cast.legal, { type: 'assign_lawyer', lawyerId: stack.cast.lawyer.id });
+    const hash = await stack.drive.hash(id);
     const opinion = { type: 'submit_lawyer_opinion', versionHash: hash, outcome: 'LAWFUL_WITH_AMENDMENTS', text: '第二条设定审批，应删除', checklist: CHECKLIST.map((c) => (c.code === 'LR-P2' ? { ...c, result: 'issue', note: '第二条设定行政许可' } : c)) };
-    const early = await http.act(id, cast.lawyer, opinion);
+    const early = await stack.http.act(id, stack.cast.lawyer, opinion);
     expect({ status: early.status, code: early.body.code }).toEqual({ status: 422, code: 'LEGALITY_FINDINGS_OPEN' });
-    const open = (await http.get(`/api/v1/matters/${id}/legality`, cast.lawyer)).body.findings.find((f: { current: boolean }) => f.current);
-    const noAmendment = await http.act(id, cast.lawyer, { type: 'answer_legality_finding', findingId: open.id, verdict: 'confirmed' });
+    const open = (await stack.http.get(`/api/v1/matters/${id}/legality`, stack.cast.lawyer)).body.findings.find((f: { current: boolean }) => f.current);
+    const noAmendment = await stack.http.act(id, stack.cast.lawyer, { type: 'answer_legality_finding', findingId: open.id, verdict: 'confirmed' });
     expect(noAmendment.body.code).toBe('LEGALITY_AMENDMENT_MISSING');
-    await drive.ok(id, cast.lawyer, { type: 'answer_legality_finding', findingId: open.id, verdict: 'confirmed', amendment: '删除第二条审批要求' });
-    await drive.ok(id, cast.lawyer, opinion);
+    await stack.drive.ok(id, stack.cast.lawyer, { type: 'answer_legality_finding', findingId: open.id, verdict: 'confirmed', amendment: '删除第二条审批要求' });
+    await stack.drive.ok(id, stack.cast.lawyer, opinion);
 
-    const afterOpinion = (await http.get(`/api/v1/matters/${id}/legality`, cast.legal)).body;
+    const afterOpinion = (await stack.http.get(`/api/v1/matters/${id}/legality`, stack.cast.legal)).body;
     expect(afterOpinion.openFindings).toBe(0);
     const lawyerDoc = afterOpinion.documents.find((d: { kind: string }) => d.kind === 'lawyer_opinion');
-    const page = await http.get(lawyerDoc.url, cast.legal);
+    const page = await stack.http.get(lawyerDoc.url, stack.cast.legal);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/text\/html/);
     const html = page.body as string;
-    for (const part of ['合法性审核意见书', hash, '删除第二条审批要求', '第二条设定行政许可', cast.lawyer.username, `/api/v1/matters/${id}/signoffs/`]) expect(html).toContain(part);
-    const signOffs = (await http.get(`/api/v1/matters/${id}/signoffs`, cast.legal)).body;
+    for (const part of ['合法性审核意见书', hash, '删除第二条审批要求', '第二条设定行政许可', stack.cast.lawyer.username, `/api/v1/matters/${id}/signoffs/`]) expect(html).toContain(part);
+    const signOffs = (await stack.http.get(`/api/v1/matters/${id}/signoffs`, stack.cast.legal)).body;
     const signOff = (signOffs.items ?? signOffs)[0];
     expect(html).toContain(signOff.signature);
 
-    await drive.ok(id, cast.legal, { type: 'record_legality_conclusion', versionHash: hash, outcome: 'LAWFUL_WITH_AMENDMENTS', text: '修改后合法', checklist: opinion.checklist, amendments: [{ clause: '第二条', change: '删除审批要求' }] });
-    const docs = (await http.get(`/api/v1/matters/${id}/legality`, cast.legal)).body.documents;
+    await stack.drive.ok(id, stack.cast.legal, { type: 'record_legality_conclusion', versionHash: hash, outcome: 'LAWFUL_WITH_AMENDMENTS', text: '修改后合法', checklist: opinion.checklist, amendments: [{ clause: '第二条', change: '删除审批要求' }] });
+    const docs = (await stack.http.get(`/api/v1/matters/${id}/legality`, stack.cast.legal)).body.documents;
     expect(docs.map((d: { kind: string }) => d.kind)).toEqual(['lawyer_opinion', 'legal_unit_opinion']);
-    const unitHtml = (await http.get(docs[1].url, cast.legal)).body as string;
+    const unitHtml = (await stack.http.get(docs[1].url, stack.cast.legal)).body as string;
     for (const part of ['合法性审核意见', '第二条：删除审批要求', '/trail/verify', hash]) expect(unitHtml).toContain(part);
 
-    const dossier = (await http.get(`/api/v1/matters/${id}/dossier`, cast.auditor)).body;
+    const dossier = (await stack.http.get(`/api/v1/matters/${id}/dossier`, stack.cast.auditor)).body;
     expect(dossier.legalityPrescreen.register.entries).toHaveLength(1);
     expect(dossier.legalityPrescreen.findings.map((f: { status: string }) => f.status)).toEqual(expect.arrayContaining(['confirmed']));
     expect(dossier.opinionDocuments).toHaveLength(2);
-    expect((await http.get(`/api/v1/matters/${id}/dossier.html`, cast.auditor)).body).toContain('条款合法性依据登记');
+    expect((await stack.http.get(`/api/v1/matters/${id}/dossier.html`, stack.cast.auditor)).body).toContain('条款合法性依据登记');
 
     // Law changes: nothing while the register cites the current text; a register made under a text the
     // library no longer holds is listed for the legal unit.
-    const none = (await http.get('/api/v1/legality/law-changes', cast.legal)).body;
+    const none = (await stack.http.get('/api/v1/legality/law-changes', stack.cast.legal)).body;
     expect(none.matters.map((m: { id: string }) => m.id)).not.toContain(id);
-    const row = await system.db.prisma.matter.findUniqueOrThrow({ where: { id } });
+    const row = await stack.system.db.prisma.matter.findUniqueOrThrow({ where: { id } });
     const state = row.state as { legalityPrescreen: { register: { entries: Array<{ lawVersion?: string }> } } };
     state.legalityPrescreen.register.entries[0]!.lawVersion = '2013-04-25';
-    await system.db.prisma.matter.update({ where: { id }, data: { state } });
-    const listed = (await http.get('/api/v1/legality/law-changes', cast.legal)).body;
+    await stack.system.db.prisma.matter.update({ where: { id }, data: { state } });
+    const listed = (await stack.http.get('/api/v1/legality/law-changes', stack.cast.legal)).body;
     expect(listed.matters.find((m: { id: string }) => m.id === id).affected[0]).toMatchObject({ clause: '第三条', article: 31, status: 'changed', from: '2013-04-25', to: '2018-10-26' });
-    expect((await http.get('/api/v1/legality/law-changes', cast.drafter)).status).toBe(403);
+    expect((await stack.http.get('/api/v1/legality/law-changes', stack.cast.drafter)).status).toBe(403);
 
-    await recordHistory(system.client, `matter-${id}`, 'legality-prescreen-answers-and-opinions');
+    await recordHistory(stack.system.client, `matter-${id}`, 'legality-prescreen-answers-and-opinions');
   });
 
   test('a fair-competition finding on a matter without ECON is answered once the legal unit adds the flag', async () => {
-    const id = await drive.register('normative_document', [], DRAFT);
-    const before = (await http.get(`/api/v1/matters/${id}/fair-competition`, cast.legal)).body;
+    const id = await stack.drive.register('normative_document', [], DRAFT);
+    const before = (await stack.http.get(`/api/v1/matters/${id}/fair-competition`, stack.cast.legal)).body;
     expect(before.flagged).toBe(false);
     expect(before.findings.filter((f: { current: boolean }) => f.current).length).toBeGreaterThan(0);
-    await drive.ok(id, cast.drafter, { type: 'set_flags', flags: ['ECON'], reason: '涉及经营者' });
-    const after = (await http.get(`/api/v1/matters/${id}/fair-competition`, cast.legal)).body;
+    await stack.drive.ok(id, stack.cast.drafter, { type: 'set_flags', flags: ['ECON'], reason: '涉及经营者' });
+    const after = (await stack.http.get(`/api/v1/matters/${id}/fair-competition`, stack.cast.legal)).body;
     expect(after.flagged).toBe(true);
     // The version was screened once; adding the flag does not screen it again.
     expect(after.findings.map((f: { id: string }) => f.id)).toEqual(before.findings.map((f: { id: string }) => f.id));
-    await drive.ok(id, cast.drafter, { type: 'withdraw', reason: '测试结束' });
-    await recordHistory(system.client, `matter-${id}`, 'legality-fcr-prescreen-without-econ');
+    await stack.drive.ok(id, stack.cast.drafter, { type: 'withdraw', reason: '测试结束' });
+    await recordHistory(stack.system.client, `matter-${id}`, 'legality-fcr-prescreen-without-econ');
   });
 });

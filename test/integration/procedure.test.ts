@@ -1,7 +1,6 @@
-import http from 'node:http';
-import { api, person, shortClocksConfigFile, startTestSystem } from './support/testSystem';
-import { CHECKLIST, createCast, Driver, type Cast } from './support/drive';
-import type { System } from '../../app/system';
+import { person, shortClocksConfigFile } from './support/testSystem';
+import { CHECKLIST, useProcedureStack } from './support/drive';
+import { useWebhookRecorder } from './support/webhook';
 import { recordHistory } from './support/histories';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -13,155 +12,133 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * proven end to end through Temporal.)
  */
 describe('the review procedure, through the workflow', () => {
-  let system: System;
-  let drive: Driver;
-  let cast: Cast;
-  let httpApi: ReturnType<typeof api>;
-  const webhookCalls: Array<Record<string, unknown>> = [];
-  let webhook: http.Server;
-
-  beforeAll(async () => {
-    webhook = http.createServer((req, res) => {
-      let body = '';
-      req.on('data', (d) => (body += d));
-      req.on('end', () => {
-        webhookCalls.push(JSON.parse(body));
-        res.writeHead(204).end();
-      });
-    });
-    await new Promise<void>((r) => webhook.listen(0, '127.0.0.1', () => r()));
-    // Short real-time clocks for normative documents; major decisions keep the statutory 7 working days.
-    const configPath = shortClocksConfigFile({ legalityTimeLimitSeconds: 6, reminderLeadSeconds: 3 });
-    system = await startTestSystem({ env: { PROCEDURE_CONFIG_PATH: configPath, NOTIFY_WEBHOOK_URL: `http://127.0.0.1:${(webhook.address() as { port: number }).port}/hook` } });
-    httpApi = api(system);
-    cast = await createCast(system, 3);
-    drive = new Driver(httpApi, cast);
-  });
-  afterAll(async () => {
-    await system?.stop();
-    webhook?.close();
-  });
+  const webhook = useWebhookRecorder();
+  // Short real-time clocks for normative documents; major decisions keep the statutory 7 working days.
+  const stack = useProcedureStack(3, () => ({
+    configPath: shortClocksConfigFile({ legalityTimeLimitSeconds: 6, reminderLeadSeconds: 3 }),
+    env: { NOTIFY_WEBHOOK_URL: webhook.url },
+  }));
 
   test('refusals carry the right status and the rule: 403 role, 409 stage, 422 gate, 400 bad payload, 404 unknown', async () => {
-    const id = await drive.register('normative_document', ['PUBLIC']);
-    const auditorTry = await httpApi.act(id, cast.auditor, { type: 'submit_for_review' });
+    const id = await stack.drive.register('normative_document', ['PUBLIC']);
+    const auditorTry = await stack.http.act(id, stack.cast.auditor, { type: 'submit_for_review' });
     expect(auditorTry.status).toBe(403);
-    const legalTooEarly = await httpApi.act(id, cast.legal, { type: 'accept_materials' });
+    const legalTooEarly = await stack.http.act(id, stack.cast.legal, { type: 'accept_materials' });
     expect(legalTooEarly.status).toBe(409);
     expect(legalTooEarly.body.code).toBe('WRONG_STAGE');
-    const badPayload = await httpApi.act(id, cast.drafter, { type: 'withdraw' });
+    const badPayload = await stack.http.act(id, stack.cast.drafter, { type: 'withdraw' });
     expect(badPayload.status).toBe(400);
     expect(badPayload.body.errors[0].field).toBe('body.command.reason');
-    const noText = await httpApi.act(id, cast.drafter, { type: 'submit_version' });
+    const noText = await stack.http.act(id, stack.cast.drafter, { type: 'submit_version' });
     expect(noText.status).toBe(400);
     expect(noText.body.errors[0].field).toBe('body.text');
-    const shortWindow = await httpApi.act(id, cast.drafter, { type: 'record_research_item', item: { kind: 'public_comment', openedAt: new Date(Date.now() - 3 * 86_400_000).toISOString(), closesAt: new Date().toISOString(), channel: '网站' } });
+    const shortWindow = await stack.http.act(id, stack.cast.drafter, { type: 'record_research_item', item: { kind: 'public_comment', openedAt: new Date(Date.now() - 3 * 86_400_000).toISOString(), closesAt: new Date().toISOString(), channel: '网站' } });
     expect(shortWindow.status).toBe(422);
     expect(shortWindow.body.code).toBe('COMMENT_WINDOW_TOO_SHORT');
-    const withReason = await httpApi.act(id, cast.drafter, { type: 'record_research_item', item: { kind: 'public_comment', openedAt: new Date(Date.now() - 3 * 86_400_000).toISOString(), closesAt: new Date().toISOString(), channel: '网站', shortenedReason: '涉及重大突发事件，需紧急出台' } });
+    const withReason = await stack.http.act(id, stack.cast.drafter, { type: 'record_research_item', item: { kind: 'public_comment', openedAt: new Date(Date.now() - 3 * 86_400_000).toISOString(), closesAt: new Date().toISOString(), channel: '网站', shortenedReason: '涉及重大突发事件，需紧急出台' } });
     expect(withReason.status).toBe(200);
     // Materials must be complete before the legality review starts.
-    expect((await drive.ok(id, cast.drafter, { type: 'submit_for_review' })).state.stage).toBe('completeness_check');
-    const incomplete = await httpApi.act(id, cast.legal, { type: 'accept_materials' });
+    expect((await stack.drive.ok(id, stack.cast.drafter, { type: 'submit_for_review' })).state.stage).toBe('completeness_check');
+    const incomplete = await stack.http.act(id, stack.cast.legal, { type: 'accept_materials' });
     expect(incomplete.status).toBe(422);
     expect(incomplete.body.code).toBe('MATERIALS_INCOMPLETE');
     expect(incomplete.body.detail).toMatch(/起草说明/);
-    expect((await httpApi.act('no-such-matter', cast.drafter, { type: 'withdraw', reason: 'x' })).status).toBe(404);
+    expect((await stack.http.act('no-such-matter', stack.cast.drafter, { type: 'withdraw', reason: 'x' })).status).toBe(404);
     // Refused actions leave no trace: only the registration (with the system's pre-screen of its text) and the accepted actions are recorded.
-    const trail = await httpApi.get(`/api/v1/matters/${id}/trail`, cast.auditor);
+    const trail = await stack.http.get(`/api/v1/matters/${id}/trail`, stack.cast.auditor);
     // (A clock's reminder may fall in this window on a slow machine: it is the system's entry, not a refused action's.)
     const recorded = trail.body.items.map((t: { action: string }) => t.action).filter((a: string) => a !== 'deadline_reminder' && a !== 'deadline_escalation');
     expect(recorded).toEqual(['register', 'prescreen', 'record_research_item', 'submit_for_review']);
   });
 
   test('the meeting gate: not before the statutory minimum review time (major decision, 7 working days)', async () => {
-    const id = await drive.toLegalityReview('major_decision', ['PUBLIC']);
-    await drive.lawful(id);
+    const id = await stack.drive.toLegalityReview('major_decision', ['PUBLIC']);
+    await stack.drive.lawful(id);
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
-    const early = await httpApi.act(id, cast.secretary, { type: 'schedule_meeting', meetingAt: tomorrow, body: 'director_office_meeting' });
+    const early = await stack.http.act(id, stack.cast.secretary, { type: 'schedule_meeting', meetingAt: tomorrow, body: 'director_office_meeting' });
     expect(early.status).toBe(422);
     expect(early.body.code).toBe('LEGALITY_MIN_TIME');
     expect(early.body.detail).toContain('713号令第26条');
     const later = new Date(Date.now() + 30 * 86_400_000).toISOString();
-    expect((await httpApi.act(id, cast.secretary, { type: 'schedule_meeting', meetingAt: later, body: 'director_office_meeting' })).status).toBe(200);
+    expect((await stack.http.act(id, stack.cast.secretary, { type: 'schedule_meeting', meetingAt: later, body: 'director_office_meeting' })).status).toBe(200);
   });
 
   test('an ECON matter: every version is pre-screened, each finding answered, the conclusion written; a breach sends it back', async () => {
     const text = '第一条 为促进本区旅游消费，制定本措施。\n第二条 在本区注册并纳税的旅行社，方可申请奖励资金。\n第三条 消费券通过区文化和旅游局指定的唯一合作平台发放。';
-    const id = await drive.register('normative_document', ['ECON'], text);
-    const screened = (await httpApi.get(`/api/v1/matters/${id}/fair-competition`, cast.legal)).body;
+    const id = await stack.drive.register('normative_document', ['ECON'], text);
+    const screened = (await stack.http.get(`/api/v1/matters/${id}/fair-competition`, stack.cast.legal)).body;
     expect(screened.findings.length).toBeGreaterThanOrEqual(2);
     for (const f of screened.findings) expect(text.slice(f.start, f.end)).toBe(f.excerpt);
     expect(screened.openFindings).toBe(screened.findings.length);
-    expect((await httpApi.get(`/api/v1/matters/${id}/trail`, cast.legal)).body.items.map((t: { action: string }) => t.action)).toEqual(['register', 'prescreen']);
+    expect((await stack.http.get(`/api/v1/matters/${id}/trail`, stack.cast.legal)).body.items.map((t: { action: string }) => t.action)).toEqual(['register', 'prescreen']);
 
-    await drive.research(id, ['ECON']);
-    expect((await drive.ok(id, cast.drafter, { type: 'submit_for_review' })).state.stage).toBe('fair_competition_review');
-    await drive.ok(id, cast.legal, { type: 'assign_fcr_reviewer', reviewerId: cast.fcr.id });
-    const premature = await httpApi.act(id, cast.fcr, { type: 'record_fcr_conclusion', conclusion: 'no_restrictive_effect', versionHash: await drive.hash(id), summary: 's', review: await drive.fcrReview('no_restrictive_effect') });
+    await stack.drive.research(id, ['ECON']);
+    expect((await stack.drive.ok(id, stack.cast.drafter, { type: 'submit_for_review' })).state.stage).toBe('fair_competition_review');
+    await stack.drive.ok(id, stack.cast.legal, { type: 'assign_fcr_reviewer', reviewerId: stack.cast.fcr.id });
+    const premature = await stack.http.act(id, stack.cast.fcr, { type: 'record_fcr_conclusion', conclusion: 'no_restrictive_effect', versionHash: await stack.drive.hash(id), summary: 's', review: await stack.drive.fcrReview('no_restrictive_effect') });
     expect(premature.status).toBe(422);
     expect(premature.body.code).toBe('FCR_FINDINGS_OPEN');
     const first = screened.findings[0];
-    expect((await httpApi.act(id, cast.fcr, { type: 'answer_fcr_finding', findingId: first.id, verdict: 'dismissed' })).body.code).toBe('FCR_DISMISSAL_REASON_MISSING');
-    await drive.ok(id, cast.fcr, { type: 'answer_fcr_finding', findingId: first.id, verdict: 'confirmed', reason: '以在本区纳税为条件' });
-    await drive.answerFindings(id);
-    const confirmedNoEffect = await httpApi.act(id, cast.fcr, { type: 'record_fcr_conclusion', conclusion: 'no_restrictive_effect', versionHash: await drive.hash(id), summary: 's', review: await drive.fcrReview('no_restrictive_effect') });
+    expect((await stack.http.act(id, stack.cast.fcr, { type: 'answer_fcr_finding', findingId: first.id, verdict: 'dismissed' })).body.code).toBe('FCR_DISMISSAL_REASON_MISSING');
+    await stack.drive.ok(id, stack.cast.fcr, { type: 'answer_fcr_finding', findingId: first.id, verdict: 'confirmed', reason: '以在本区纳税为条件' });
+    await stack.drive.answerFindings(id);
+    const confirmedNoEffect = await stack.http.act(id, stack.cast.fcr, { type: 'record_fcr_conclusion', conclusion: 'no_restrictive_effect', versionHash: await stack.drive.hash(id), summary: 's', review: await stack.drive.fcrReview('no_restrictive_effect') });
     expect(confirmedNoEffect.body.code).toBe('FCR_REVIEW_INCOMPLETE');
-    const breach = await drive.ok(id, cast.fcr, { type: 'record_fcr_conclusion', conclusion: 'breach_must_revise', versionHash: await drive.hash(id), summary: '第二条、第三条限制竞争', review: await drive.fcrReview('breach_must_revise') });
+    const breach = await stack.drive.ok(id, stack.cast.fcr, { type: 'record_fcr_conclusion', conclusion: 'breach_must_revise', versionHash: await stack.drive.hash(id), summary: '第二条、第三条限制竞争', review: await stack.drive.fcrReview('breach_must_revise') });
     expect(breach.state.stage).toBe('research');
-    const record = (await httpApi.get(`/api/v1/matters/${id}/fair-competition`, cast.auditor)).body;
+    const record = (await stack.http.get(`/api/v1/matters/${id}/fair-competition`, stack.cast.auditor)).body;
     expect(record.documents).toHaveLength(1);
     expect(record.documents[0].text).toContain('违反公平竞争审查标准');
     expect(record.documents[0].text).toContain('FCR-A1');
 
     // The revised text is screened afresh; the old findings stay on record but no longer count.
-    const revised = await drive.ok(id, cast.drafter, { type: 'submit_version', note: '删除限制性条款' }, { text: '第一条 为促进本区旅游消费，制定本措施。\n第二条 各类旅行社均可依法平等申请奖励资金。' });
+    const revised = await stack.drive.ok(id, stack.cast.drafter, { type: 'submit_version', note: '删除限制性条款' }, { text: '第一条 为促进本区旅游消费，制定本措施。\n第二条 各类旅行社均可依法平等申请奖励资金。' });
     expect(revised.state.fairCompetition.prescreens).toHaveLength(2);
     expect(revised.state.fairCompetition.openFindings).toBe(0);
   });
 
   test('a new version voids the lawyer\'s sign-off and re-opens the legality review; the signature verifies only against its own text', async () => {
-    const id = await drive.toLegalityReview('normative_document', []);
-    await drive.ok(id, cast.legal, { type: 'assign_lawyer', lawyerId: cast.lawyer.id });
-    const v1 = await drive.hash(id);
-    await drive.ok(id, cast.lawyer, { type: 'submit_lawyer_opinion', versionHash: v1, outcome: 'LAWFUL_WITH_AMENDMENTS', text: '第二条应删去“本地”二字', checklist: CHECKLIST });
-    const amend = await drive.ok(id, cast.legal, { type: 'record_legality_conclusion', versionHash: v1, outcome: 'LAWFUL_WITH_AMENDMENTS', text: '修改后合法', checklist: CHECKLIST, amendments: [{ clause: '第二条', change: '删去“本地”' }] });
+    const id = await stack.drive.toLegalityReview('normative_document', []);
+    await stack.drive.ok(id, stack.cast.legal, { type: 'assign_lawyer', lawyerId: stack.cast.lawyer.id });
+    const v1 = await stack.drive.hash(id);
+    await stack.drive.ok(id, stack.cast.lawyer, { type: 'submit_lawyer_opinion', versionHash: v1, outcome: 'LAWFUL_WITH_AMENDMENTS', text: '第二条应删去“本地”二字', checklist: CHECKLIST });
+    const amend = await stack.drive.ok(id, stack.cast.legal, { type: 'record_legality_conclusion', versionHash: v1, outcome: 'LAWFUL_WITH_AMENDMENTS', text: '修改后合法', checklist: CHECKLIST, amendments: [{ clause: '第二条', change: '删去“本地”' }] });
     expect(amend.state.stage).toBe('amending');
-    const revised = await drive.ok(id, cast.drafter, { type: 'submit_version', note: '按审核意见修改' }, { text: '第一条 为规范管理，制定本办法。\n第二条 本办法自发布之日起施行（已修改）。' });
+    const revised = await stack.drive.ok(id, stack.cast.drafter, { type: 'submit_version', note: '按审核意见修改' }, { text: '第一条 为规范管理，制定本办法。\n第二条 本办法自发布之日起施行（已修改）。' });
     expect(revised.state.versions).toHaveLength(2);
     expect(revised.state.legality.opinions[0]).toMatchObject({ versionHash: v1, void: true, voidedByVersion: 2 });
 
-    const signOffs = await httpApi.get(`/api/v1/matters/${id}/signoffs`, cast.legal);
+    const signOffs = await stack.http.get(`/api/v1/matters/${id}/signoffs`, stack.cast.legal);
     expect(signOffs.body.items).toHaveLength(1);
     const s1 = signOffs.body.items[0];
     expect(s1).toMatchObject({ versionNumber: 1, versionHash: v1, void: true, voidedByVersion: 2 });
-    const own = await httpApi.get(`/api/v1/matters/${id}/signoffs/${encodeURIComponent(s1.id)}/verify`, cast.auditor);
+    const own = await stack.http.get(`/api/v1/matters/${id}/signoffs/${encodeURIComponent(s1.id)}/verify`, stack.cast.auditor);
     expect(own.body).toMatchObject({ valid: true, signatureValid: true, void: true, checkedVersion: 1 });
-    const other = await httpApi.get(`/api/v1/matters/${id}/signoffs/${encodeURIComponent(s1.id)}/verify?versionNumber=2`, cast.auditor);
+    const other = await stack.http.get(`/api/v1/matters/${id}/signoffs/${encodeURIComponent(s1.id)}/verify?versionNumber=2`, stack.cast.auditor);
     expect(other.body).toMatchObject({ valid: false, signatureValid: false, checkedVersion: 2 });
 
     // Back to legality review on v2: the lawyer signs the amended text, the legal unit confirms.
-    await drive.ok(id, cast.drafter, { type: 'submit_for_review' });
-    const v2 = await drive.hash(id);
-    await drive.ok(id, cast.lawyer, { type: 'submit_lawyer_opinion', versionHash: v2, outcome: 'LAWFUL', text: '已按意见修改，合法', checklist: CHECKLIST });
-    const confirmed = await drive.ok(id, cast.legal, { type: 'confirm_amendments', versionHash: v2 });
+    await stack.drive.ok(id, stack.cast.drafter, { type: 'submit_for_review' });
+    const v2 = await stack.drive.hash(id);
+    await stack.drive.ok(id, stack.cast.lawyer, { type: 'submit_lawyer_opinion', versionHash: v2, outcome: 'LAWFUL', text: '已按意见修改，合法', checklist: CHECKLIST });
+    const confirmed = await stack.drive.ok(id, stack.cast.legal, { type: 'confirm_amendments', versionHash: v2 });
     expect(confirmed.state.stage).toBe('awaiting_meeting');
-    const valid = (await httpApi.get(`/api/v1/matters/${id}/signoffs`, cast.legal)).body.items.filter((s: { void: boolean }) => !s.void);
+    const valid = (await stack.http.get(`/api/v1/matters/${id}/signoffs`, stack.cast.legal)).body.items.filter((s: { void: boolean }) => !s.void);
     expect(valid).toEqual([expect.objectContaining({ versionNumber: 2, versionHash: v2 })]);
-    await recordHistory(system.client, `matter-${id}`, 'amendments-void-sign-off');
+    await recordHistory(stack.system.client, `matter-${id}`, 'amendments-void-sign-off');
   });
 
   test('a retried action with the same Idempotency-Key is recorded once', async () => {
-    const id = await drive.register('enforcement_review', []);
+    const id = await stack.drive.register('enforcement_review', []);
     const command = { type: 'record_research_item', item: { kind: 'drafting_explanation', summary: '说明', documentId: 'x' } };
-    const first = await drive.ok(id, cast.drafter, command, { idempotencyKey: 'same-key' });
-    const second = await drive.ok(id, cast.drafter, command, { idempotencyKey: 'same-key' });
+    const first = await stack.drive.ok(id, stack.cast.drafter, command, { idempotencyKey: 'same-key' });
+    const second = await stack.drive.ok(id, stack.cast.drafter, command, { idempotencyKey: 'same-key' });
     expect(second.trail).toEqual(first.trail);
-    expect(await system.db.prisma.trailEntry.count({ where: { matterId: id, action: 'record_research_item' } })).toBe(1);
+    expect(await stack.system.db.prisma.trailEntry.count({ where: { matterId: id, action: 'record_research_item' } })).toBe(1);
   });
 
   test('actions sent at the same moment are applied one after the other: none is lost from the state', async () => {
-    const id = await drive.register('normative_document', []);
+    const id = await stack.drive.register('normative_document', []);
     const items = [
       { kind: 'drafting_explanation', summary: '起草说明', documentId: 'doc-1' },
       { kind: 'legal_bases', bases: [{ title: '旅游法' }] },
@@ -169,11 +146,11 @@ describe('the review procedure, through the workflow', () => {
       { kind: 'internal_consultation', consultations: [{ unit: '财务科', agreed: true, opinion: '同意' }] },
       { kind: 'hearing', materialsSentAt: '2026-01-05T09:00:00+08:00', heldAt: '2026-01-20T09:00:00+08:00', documentId: 'doc-3' },
     ];
-    const answers = await Promise.all(items.map((item) => httpApi.act(id, cast.drafter, { type: 'record_research_item', item })));
+    const answers = await Promise.all(items.map((item) => stack.http.act(id, stack.cast.drafter, { type: 'record_research_item', item })));
     expect(answers.map((a) => a.status)).toEqual(items.map(() => 200));
     // Every action is in the trail once, and every one of them is in the state the workflow holds.
     expect(new Set(answers.map((a) => a.body.trail.seq)).size).toBe(items.length);
-    const research = (await httpApi.get(`/api/v1/matters/${id}`, cast.drafter)).body.state.research;
+    const research = (await stack.http.get(`/api/v1/matters/${id}`, stack.cast.drafter)).body.state.research;
     expect(research).toMatchObject({
       draftingExplanation: { documentId: 'doc-1' },
       legalBases: { bases: [{ title: '旅游法' }] },
@@ -181,24 +158,24 @@ describe('the review procedure, through the workflow', () => {
       internalConsultation: { consultations: [{ unit: '财务科' }] },
       hearings: [{ documentId: 'doc-3' }],
     });
-    expect((await httpApi.get(`/api/v1/matters/${id}/trail/verify`, cast.auditor)).body.valid).toBe(true);
-    await drive.ok(id, cast.drafter, { type: 'withdraw', reason: '测试结束' });
-    await system.client.workflow.getHandle(`matter-${id}`).result();
-    await recordHistory(system.client, `matter-${id}`, 'concurrent-actions');
+    expect((await stack.http.get(`/api/v1/matters/${id}/trail/verify`, stack.cast.auditor)).body.valid).toBe(true);
+    await stack.drive.ok(id, stack.cast.drafter, { type: 'withdraw', reason: '测试结束' });
+    await stack.system.client.workflow.getHandle(`matter-${id}`).result();
+    await recordHistory(stack.system.client, `matter-${id}`, 'concurrent-actions');
   });
 
   test('materials returned: the legality clock stops, restarts on resubmission, and escalation reaches the trail and the webhook', async () => {
-    const id = await drive.register('normative_document', []);
-    await drive.research(id, []);
-    expect((await drive.ok(id, cast.drafter, { type: 'submit_for_review' })).state.stage).toBe('completeness_check');
-    await drive.ok(id, cast.legal, { type: 'return_for_supplement', missing: ['起草说明附件'], note: '请补充' });
-    const paused = await httpApi.get(`/api/v1/matters/${id}`, cast.legal);
+    const id = await stack.drive.register('normative_document', []);
+    await stack.drive.research(id, []);
+    expect((await stack.drive.ok(id, stack.cast.drafter, { type: 'submit_for_review' })).state.stage).toBe('completeness_check');
+    await stack.drive.ok(id, stack.cast.legal, { type: 'return_for_supplement', missing: ['起草说明附件'], note: '请补充' });
+    const paused = await stack.http.get(`/api/v1/matters/${id}`, stack.cast.legal);
     expect(paused.body.stage).toBe('supplementing');
     expect(paused.body.deadlines.find((d: { key: string }) => d.key === 'legality_review_time_limit')?.dueAt ?? null).toBeNull();
     await sleep(2_000);
-    await drive.ok(id, cast.drafter, { type: 'submit_for_review' });
-    await drive.ok(id, cast.legal, { type: 'accept_materials' });
-    const running = await httpApi.get(`/api/v1/matters/${id}`, cast.legal);
+    await stack.drive.ok(id, stack.cast.drafter, { type: 'submit_for_review' });
+    await stack.drive.ok(id, stack.cast.legal, { type: 'accept_materials' });
+    const running = await stack.http.get(`/api/v1/matters/${id}`, stack.cast.legal);
     const limit = running.body.deadlines.find((d: { key: string }) => d.key === 'legality_review_time_limit');
     expect(limit.dueAt).not.toBeNull();
     // The 6 s limit is extended by the ~2 s the clock was stopped.
@@ -207,76 +184,76 @@ describe('the review procedure, through the workflow', () => {
     let actions: string[] = [];
     for (let i = 0; i < 60 && !actions.includes('deadline_escalation'); i++) {
       await sleep(500);
-      actions = (await system.db.prisma.trailEntry.findMany({ where: { matterId: id }, orderBy: { seq: 'asc' } })).map((t) => t.action);
+      actions = (await stack.system.db.prisma.trailEntry.findMany({ where: { matterId: id }, orderBy: { seq: 'asc' } })).map((t) => t.action);
     }
     expect(actions).toEqual(expect.arrayContaining(['deadline_reminder', 'deadline_escalation']));
     expect(actions.indexOf('deadline_reminder')).toBeLessThan(actions.indexOf('deadline_escalation'));
-    const raised = (await httpApi.get(`/api/v1/matters/${id}`, cast.legal)).body.workflow.notifications;
+    const raised = (await stack.http.get(`/api/v1/matters/${id}`, stack.cast.legal)).body.workflow.notifications;
     expect(raised.map((n: { label: string }) => n.label)).toContain('合法性审核期限');
-    const calls = webhookCalls.filter((c) => c.matterId === id);
+    const calls = webhook.calls.filter((c) => c.matterId === id);
     expect(calls.map((c) => c.type)).toEqual(expect.arrayContaining(['reminder', 'escalation']));
-    const overdue = await httpApi.get('/api/v1/matters?overdue=true', cast.legal);
+    const overdue = await stack.http.get('/api/v1/matters?overdue=true', stack.cast.legal);
     expect(overdue.body.items.map((m: { id: string }) => m.id)).toContain(id);
-    expect((await httpApi.get(`/api/v1/matters/${id}/trail/verify`, cast.auditor)).body.valid).toBe(true);
-    await recordHistory(system.client, `matter-${id}`, 'supplement-clock-stop-and-escalation');
+    expect((await stack.http.get(`/api/v1/matters/${id}/trail/verify`, stack.cast.auditor)).body.valid).toBe(true);
+    await recordHistory(stack.system.client, `matter-${id}`, 'supplement-clock-stop-and-escalation');
   });
 
   test('meeting: head last, departure from the majority needs a reason, dissent kept; a rejection ends the matter', async () => {
-    const id = await drive.toLegalityReview('normative_document', []);
-    await drive.lawful(id);
-    await drive.ok(id, cast.secretary, { type: 'schedule_meeting', meetingAt: new Date(Date.now() + 2_500).toISOString(), body: 'director_office_meeting', bodyId: cast.bodies.director_office_meeting });
+    const id = await stack.drive.toLegalityReview('normative_document', []);
+    await stack.drive.lawful(id);
+    await stack.drive.ok(id, stack.cast.secretary, { type: 'schedule_meeting', meetingAt: new Date(Date.now() + 2_500).toISOString(), body: 'director_office_meeting', bodyId: stack.cast.bodies.director_office_meeting });
     await sleep(3_000);
     // Two members for approval, the head rejects: departing from the majority needs a reason.
-    const noReason = await httpApi.act(id, cast.secretary, { type: 'record_meeting', record: drive.meetingRecord('reject', ['approve', 'approve']) });
+    const noReason = await stack.http.act(id, stack.cast.secretary, { type: 'record_meeting', record: stack.drive.meetingRecord('reject', ['approve', 'approve']) });
     expect(noReason.status).toBe(422);
-    const headNotLast = drive.meetingRecord('reject', ['approve', 'approve'], { departureReason: '财政承受能力不足' });
+    const headNotLast = stack.drive.meetingRecord('reject', ['approve', 'approve'], { departureReason: '财政承受能力不足' });
     headNotLast.views.reverse();
-    expect((await httpApi.act(id, cast.secretary, { type: 'record_meeting', record: headNotLast })).status).toBe(422);
-    const rejected = await drive.ok(id, cast.secretary, { type: 'record_meeting', record: drive.meetingRecord('reject', ['approve', 'approve'], { departureReason: '财政承受能力不足' }) });
+    expect((await stack.http.act(id, stack.cast.secretary, { type: 'record_meeting', record: headNotLast })).status).toBe(422);
+    const rejected = await stack.drive.ok(id, stack.cast.secretary, { type: 'record_meeting', record: stack.drive.meetingRecord('reject', ['approve', 'approve'], { departureReason: '财政承受能力不足' }) });
     expect(rejected.state.stage).toBe('rejected');
     expect(rejected.state.meeting.records[0].dissent.map((d: { view: string }) => d.view)).toEqual(['approve', 'approve']);
-    const handle = system.client.workflow.getHandle(`matter-${id}`);
+    const handle = stack.system.client.workflow.getHandle(`matter-${id}`);
     expect((await handle.result()).stage).toBe('rejected');
-    await recordHistory(system.client, `matter-${id}`, 'meeting-rejects');
+    await recordHistory(stack.system.client, `matter-${id}`, 'meeting-rejects');
   });
 
   test('withdrawal by the drafter ends the matter and its workflow', async () => {
-    const id = await drive.register('major_decision', []);
-    const withdrawn = await drive.ok(id, cast.drafter, { type: 'withdraw', reason: '政策调整，不再出台' });
+    const id = await stack.drive.register('major_decision', []);
+    const withdrawn = await stack.drive.ok(id, stack.cast.drafter, { type: 'withdraw', reason: '政策调整，不再出台' });
     expect(withdrawn.state.stage).toBe('withdrawn');
-    expect((await system.client.workflow.getHandle(`matter-${id}`).result()).stage).toBe('withdrawn');
-    const after = await httpApi.act(id, cast.drafter, { type: 'submit_for_review' });
+    expect((await stack.system.client.workflow.getHandle(`matter-${id}`).result()).stage).toBe('withdrawn');
+    const after = await stack.http.act(id, stack.cast.drafter, { type: 'submit_for_review' });
     expect([409]).toContain(after.status);
   });
 
   test('an UNLAWFUL conclusion: not issued', async () => {
-    const id = await drive.toLegalityReview('normative_document', []);
-    await drive.ok(id, cast.legal, { type: 'assign_lawyer', lawyerId: cast.lawyer.id });
-    await drive.ok(id, cast.lawyer, { type: 'submit_lawyer_opinion', versionHash: await drive.hash(id), outcome: 'UNLAWFUL', text: '第二条违法设定行政许可', checklist: CHECKLIST.map((c) => (c.code === 'LR-P2' ? { ...c, result: 'issue' } : c)) });
-    const done = await drive.ok(id, cast.legal, { type: 'record_legality_conclusion', versionHash: await drive.hash(id), outcome: 'UNLAWFUL', text: '不合法，建议不予出台', checklist: CHECKLIST.map((c) => (c.code === 'LR-P2' ? { ...c, result: 'issue', note: '第二条设定行政许可' } : c)) });
+    const id = await stack.drive.toLegalityReview('normative_document', []);
+    await stack.drive.ok(id, stack.cast.legal, { type: 'assign_lawyer', lawyerId: stack.cast.lawyer.id });
+    await stack.drive.ok(id, stack.cast.lawyer, { type: 'submit_lawyer_opinion', versionHash: await stack.drive.hash(id), outcome: 'UNLAWFUL', text: '第二条违法设定行政许可', checklist: CHECKLIST.map((c) => (c.code === 'LR-P2' ? { ...c, result: 'issue' } : c)) });
+    const done = await stack.drive.ok(id, stack.cast.legal, { type: 'record_legality_conclusion', versionHash: await stack.drive.hash(id), outcome: 'UNLAWFUL', text: '不合法，建议不予出台', checklist: CHECKLIST.map((c) => (c.code === 'LR-P2' ? { ...c, result: 'issue', note: '第二条设定行政许可' } : c)) });
     expect(done.state.stage).toBe('not_issued');
   });
 
   test('separation of duties: the legal unit member who acted cannot be the lawyer; a lawyer without an active contract cannot sign', async () => {
-    const id = await drive.toLegalityReview('normative_document', []);
-    const expired = await person(system, ['lawyer'], { contract: { from: '2020-01-01', to: '2021-12-31' } });
-    await drive.ok(id, cast.legal, { type: 'assign_lawyer', lawyerId: expired.id });
-    const refused = await httpApi.act(id, expired, { type: 'submit_lawyer_opinion', versionHash: await drive.hash(id), outcome: 'LAWFUL', text: '合法', checklist: CHECKLIST });
+    const id = await stack.drive.toLegalityReview('normative_document', []);
+    const expired = await person(stack.system, ['lawyer'], { contract: { from: '2020-01-01', to: '2021-12-31' } });
+    await stack.drive.ok(id, stack.cast.legal, { type: 'assign_lawyer', lawyerId: expired.id });
+    const refused = await stack.http.act(id, expired, { type: 'submit_lawyer_opinion', versionHash: await stack.drive.hash(id), outcome: 'LAWFUL', text: '合法', checklist: CHECKLIST });
     expect(refused.status).toBe(403);
     expect(refused.body.detail).toMatch(/合同|contract/);
     // The assigned lawyer only: another lawyer cannot even see the matter.
-    expect((await httpApi.get(`/api/v1/matters/${id}`, cast.lawyer)).status).toBe(404);
+    expect((await stack.http.get(`/api/v1/matters/${id}`, stack.cast.lawyer)).status).toBe(404);
   });
 
   test('the trail records the role the procedure authorised, also for a person holding two roles', async () => {
     // Returning the draft belongs to the fair-competition reviewer at that review (to the legal unit elsewhere).
-    const both = await person(system, ['legal_unit', 'fcr_reviewer']);
-    const id = await drive.register('normative_document', ['ECON']);
-    await drive.research(id, ['ECON']);
-    expect((await drive.ok(id, cast.drafter, { type: 'submit_for_review' })).state.stage).toBe('fair_competition_review');
-    await drive.ok(id, cast.legal, { type: 'assign_fcr_reviewer', reviewerId: both.id });
-    await drive.ok(id, both, { type: 'return_for_revision', reason: '补充竞争影响分析' });
-    const trail = (await httpApi.get(`/api/v1/matters/${id}/trail`, cast.auditor)).body.items as Array<{ action: string; actorId: string; actorRole: string }>;
+    const both = await person(stack.system, ['legal_unit', 'fcr_reviewer']);
+    const id = await stack.drive.register('normative_document', ['ECON']);
+    await stack.drive.research(id, ['ECON']);
+    expect((await stack.drive.ok(id, stack.cast.drafter, { type: 'submit_for_review' })).state.stage).toBe('fair_competition_review');
+    await stack.drive.ok(id, stack.cast.legal, { type: 'assign_fcr_reviewer', reviewerId: both.id });
+    await stack.drive.ok(id, both, { type: 'return_for_revision', reason: '补充竞争影响分析' });
+    const trail = (await stack.http.get(`/api/v1/matters/${id}/trail`, stack.cast.auditor)).body.items as Array<{ action: string; actorId: string; actorRole: string }>;
     expect(trail.find((t) => t.action === 'return_for_revision')).toMatchObject({ actorId: both.id, actorRole: 'fcr_reviewer' });
   });
 });

@@ -1,13 +1,10 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import http from 'node:http';
-import path from 'node:path';
-import { api, startTestSystem } from './support/testSystem';
-import { createCast, Driver, type Cast } from './support/drive';
+import { procedureConfigFile } from './support/testSystem';
+import { useProcedureStack } from './support/drive';
+import { useWebhookRecorder } from './support/webhook';
 import { recordHistory } from './support/histories';
 import JSZip from 'jszip';
 import { assignDocumentNumber } from '../../activities/documentRegister';
-import type { System } from '../../app/system';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -28,25 +25,9 @@ async function eventually<T>(check: () => Promise<T | null | undefined | false>,
  * an art. 12 exception's end calling for a new fair-competition review.
  */
 describe('document register and life after issue', () => {
-  let system: System;
-  let httpApi: ReturnType<typeof api>;
-  let cast: Cast;
-  let drive: Driver;
-  const hooks: Array<Record<string, unknown>> = [];
-  let webhook: http.Server;
-
-  beforeAll(async () => {
-    webhook = http.createServer((req, res) => {
-      let body = '';
-      req.on('data', (d) => (body += d));
-      req.on('end', () => {
-        hooks.push(JSON.parse(body));
-        res.writeHead(204).end();
-      });
-    });
-    await new Promise<void>((r) => webhook.listen(0, '127.0.0.1', () => r()));
-    const file = path.join(process.env.TEST_ROOT!, `procedure-register-${crypto.randomUUID()}.json`);
-    fs.writeFileSync(file, JSON.stringify({
+  const hooks = useWebhookRecorder();
+  const stack = useProcedureStack(3, () => ({
+    configPath: procedureConfigFile({
       kinds: { normative_document: { legalityReviewMinimum: { amount: 1, unit: 'seconds' }, legalityReviewTimeLimit: { amount: 3600, unit: 'seconds' } } },
       reminderLead: { amount: 60, unit: 'seconds' },
       // Short document lives: effective at once, valid at most 40 s (20 s for 暂行), re-evaluated in the last 6 s.
@@ -56,46 +37,37 @@ describe('document register and life after issue', () => {
         maxValidityProvisional: { amount: 20, unit: 'seconds' },
         reevaluationLead: { amount: 6, unit: 'seconds' },
       },
-    }));
-    system = await startTestSystem({ env: { PROCEDURE_CONFIG_PATH: file, NOTIFY_WEBHOOK_URL: `http://127.0.0.1:${(webhook.address() as { port: number }).port}/hook` } });
-    httpApi = api(system);
-    cast = await createCast(system, 3);
-    drive = new Driver(httpApi, cast);
-  });
-  afterAll(async () => {
-    await system?.stop();
-    webhook?.close();
-  });
+    }),
+    env: { NOTIFY_WEBHOOK_URL: hooks.url },
+  }));
 
-  const toSigning = (...args: Parameters<Driver['toSigning']>) => drive.toSigning(...args);
-
-  const entry = async (id: string) => (await httpApi.get(`/api/v1/register/${id}`, cast.auditor)).body as { entry: Record<string, any>; events: Array<{ kind: string; summary: string }>; verification: { valid: boolean } }; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const entry = async (id: string) => (await stack.http.get(`/api/v1/register/${id}`, stack.cast.auditor)).body as { entry: Record<string, any>; events: Array<{ kind: string; summary: string }>; verification: { valid: boolean } }; // eslint-disable-line @typescript-eslint/no-explicit-any
 
   test('signing takes the next number of its series; the register lists the document with its dates, status and links; it expires when nothing is decided', async () => {
-    const id = await toSigning();
-    const hash = await drive.hash(id);
-    const typed = await httpApi.act(id, cast.secretary, { type: 'sign_and_number', versionHash: hash, documentNumber: '南文旅规〔2026〕99号', signedBy: '局长' });
+    const id = await stack.drive.toSigning();
+    const hash = await stack.drive.hash(id);
+    const typed = await stack.http.act(id, stack.cast.secretary, { type: 'sign_and_number', versionHash: hash, documentNumber: '南文旅规〔2026〕99号', signedBy: '局长' });
     expect(typed.status).toBe(422);
     expect(typed.body.code).toBe('DOCUMENT_NUMBER_ASSIGNED');
-    const tooLong = await httpApi.act(id, cast.secretary, { type: 'sign_and_number', versionHash: hash, signedBy: '局长', expiresAt: new Date(Date.now() + 3_600_000).toISOString() });
+    const tooLong = await stack.http.act(id, stack.cast.secretary, { type: 'sign_and_number', versionHash: hash, signedBy: '局长', expiresAt: new Date(Date.now() + 3_600_000).toISOString() });
     expect(tooLong.status).toBe(422);
     expect(tooLong.body.code).toBe('VALIDITY_TOO_LONG');
-    const signed = await drive.ok(id, cast.secretary, { type: 'sign_and_number', versionHash: hash, signedBy: '局长', expiresAt: new Date(Date.now() + 12_000).toISOString() });
+    const signed = await stack.drive.ok(id, stack.cast.secretary, { type: 'sign_and_number', versionHash: hash, signedBy: '局长', expiresAt: new Date(Date.now() + 12_000).toISOString() });
     const signing = signed.state.postDecision.signing;
     expect(signing.documentNumber).toMatch(/^南文旅规〔\d{4}〕\d+号$/);
     expect(signing.register.seq).toBeGreaterThan(0);
-    await drive.ok(id, cast.secretary, { type: 'publish', channel: '区政府网站', reference: 'https://example.gov.cn/1' });
+    await stack.drive.ok(id, stack.cast.secretary, { type: 'publish', channel: '区政府网站', reference: 'https://example.gov.cn/1' });
 
     // Numbered at signing, in force once published (the document's workflow records it).
     await eventually(async () => (await entry(id)).entry.status === 'in_force');
-    const list = (await httpApi.get('/api/v1/register?kind=normative_document', cast.auditor)).body.items as Array<Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const list = (await stack.http.get('/api/v1/register?kind=normative_document', stack.cast.auditor)).body.items as Array<Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
     const mine = list.find((e) => e.id === id)!;
     expect(mine).toMatchObject({ number: signing.documentNumber, status: 'in_force', links: { matter: `/api/v1/matters/${id}`, dossier: `/api/v1/matters/${id}/dossier.html` } });
     expect(mine.signedAt).toBeTruthy();
     expect(mine.publishedAt).toBeTruthy();
     expect(mine.effectiveAt).toBeTruthy();
     expect(mine.expiresAt).toBeTruthy();
-    expect((await httpApi.get('/api/v1/register', null)).status).toBe(401);
+    expect((await stack.http.get('/api/v1/register', null)).status).toBe(401);
 
     // The document's own workflow: reminders from the lead before expiry (the re-evaluation opens), then expiry.
     const reminded = await eventually(async () => ((await entry(id)).events.some((e) => e.kind === 'reevaluation_reminder') ? entry(id) : null));
@@ -103,18 +75,18 @@ describe('document register and life after issue', () => {
     const expired = await eventually(async () => { const e = await entry(id); return e.entry.status === 'expired' ? e : null; });
     expect(expired.events.map((e) => e.kind)).toEqual(['issued', 'reevaluation_reminder', 'reevaluation_reminder', 'expiry']);
     expect(expired.verification.valid).toBe(true);
-    expect(hooks.some((h) => h.documentId === id && h.type === 'reevaluation_due')).toBe(true);
-    expect(hooks.some((h) => h.documentId === id && h.type === 'document_expired')).toBe(true);
+    expect(hooks.calls.some((h) => h.documentId === id && h.type === 'reevaluation_due')).toBe(true);
+    expect(hooks.calls.some((h) => h.documentId === id && h.type === 'document_expired')).toBe(true);
     // An expired document takes no decision.
-    const late = await httpApi.post(`/api/v1/register/${id}/decisions`, cast.legal, { decision: 'repeal', reason: '过期' });
+    const late = await stack.http.post(`/api/v1/register/${id}/decisions`, stack.cast.legal, { decision: 'repeal', reason: '过期' });
     expect(late.status).toBe(409);
 
     // The matter goes on to its end (filing, archive) while the document lives in its own workflow.
-    await drive.ok(id, cast.legal, { type: 'file_record', authority: '区司法局', reference: '备2026-001' });
-    const archived = await drive.ok(id, cast.legal, { type: 'archive', archiveRef: 'A-1' });
+    await stack.drive.ok(id, stack.cast.legal, { type: 'file_record', authority: '区司法局', reference: '备2026-001' });
+    const archived = await stack.drive.ok(id, stack.cast.legal, { type: 'archive', archiveRef: 'A-1' });
     expect(archived.state.stage).toBe('issued');
-    await recordHistory(system.client, `matter-${id}`, 'document-register-numbered-signing');
-    await recordHistory(system.client, `document-${id}`, 'document-life-reminded-then-expired');
+    await recordHistory(stack.system.client, `matter-${id}`, 'document-register-numbered-signing');
+    await recordHistory(stack.system.client, `document-${id}`, 'document-life-reminded-then-expired');
   });
 
   test('numbers are unique and gap-free under concurrent assignment; a matter asking again gets its own number', async () => {
@@ -122,7 +94,7 @@ describe('document register and life after issue', () => {
     const base = { series, pattern: `测〔{year}〕{n}号`, year: 2026, title: 't', kind: 'normative_document', draftingUnit: 'x', versionHash: 'a'.repeat(64), signedAt: new Date().toISOString(), documentWorkflowId: 'none' };
     const ids = Array.from({ length: 24 }, () => `conc-${crypto.randomUUID()}`);
     // Every matter asks twice at once (a retried activity racing its first attempt).
-    const results = await Promise.all([...ids, ...ids].map((matterId) => assignDocumentNumber(system.db.prisma, { ...base, matterId })));
+    const results = await Promise.all([...ids, ...ids].map((matterId) => assignDocumentNumber(stack.system.db.prisma, { ...base, matterId })));
     const byMatter = new Map<string, number>();
     for (const [i, r] of results.entries()) {
       const matterId = [...ids, ...ids][i]!;
@@ -130,105 +102,105 @@ describe('document register and life after issue', () => {
       byMatter.set(matterId, r.seq);
     }
     expect([...byMatter.values()].sort((a, b) => a - b)).toEqual(Array.from({ length: 24 }, (_, i) => i + 1));
-    const rows = await system.db.prisma.registerDocument.findMany({ where: { series }, select: { number: true } });
+    const rows = await stack.system.db.prisma.registerDocument.findMany({ where: { series }, select: { number: true } });
     expect(new Set(rows.map((r) => r.number)).size).toBe(24);
     expect(rows.map((r) => r.number)).toContain('测〔2026〕24号');
 
     // Through the workflows: two matters signed at the same moment get different numbers of the series,
     // and the series as a whole stays without gaps.
-    const [a, b] = await Promise.all([toSigning(), toSigning()]);
-    const [sa, sb] = await Promise.all([a, b].map(async (id) => drive.ok(id, cast.secretary, { type: 'sign_and_number', versionHash: await drive.hash(id), signedBy: '局长' })));
+    const [a, b] = await Promise.all([stack.drive.toSigning(), stack.drive.toSigning()]);
+    const [sa, sb] = await Promise.all([a, b].map(async (id) => stack.drive.ok(id, stack.cast.secretary, { type: 'sign_and_number', versionHash: await stack.drive.hash(id), signedBy: '局长' })));
     expect(sa!.state.postDecision.signing.documentNumber).not.toBe(sb!.state.postDecision.signing.documentNumber);
     const year = sa!.state.postDecision.signing.register.year as number;
-    const seqs = (await system.db.prisma.registerDocument.findMany({ where: { series: 'gui', year }, select: { seq: true } })).map((r) => r.seq).sort((x, y) => x - y);
+    const seqs = (await stack.system.db.prisma.registerDocument.findMany({ where: { series: 'gui', year }, select: { seq: true } })).map((r) => r.seq).sort((x, y) => x - y);
     expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
   });
 
   test('re-evaluation decisions: continue with a new expiry, amend naming the new matter, repeal; each recorded and chained', async () => {
-    const one = await toSigning();
-    await drive.ok(one, cast.secretary, { type: 'sign_and_number', versionHash: await drive.hash(one), signedBy: '局长', expiresAt: new Date(Date.now() + 20_000).toISOString() });
-    await drive.ok(one, cast.secretary, { type: 'publish', channel: '区政府网站', reference: 'r-1' });
+    const one = await stack.drive.toSigning();
+    await stack.drive.ok(one, stack.cast.secretary, { type: 'sign_and_number', versionHash: await stack.drive.hash(one), signedBy: '局长', expiresAt: new Date(Date.now() + 20_000).toISOString() });
+    await stack.drive.ok(one, stack.cast.secretary, { type: 'publish', channel: '区政府网站', reference: 'r-1' });
     await eventually(async () => (await entry(one)).events.length > 0);
-    expect((await httpApi.post(`/api/v1/register/${one}/decisions`, cast.drafter, { decision: 'repeal', reason: 'x' })).status).toBe(403);
-    expect((await httpApi.post(`/api/v1/register/${one}/decisions`, cast.legal, { decision: 'continue', reason: '仍然适用' })).body.code).toBe('NEW_EXPIRY_REQUIRED');
+    expect((await stack.http.post(`/api/v1/register/${one}/decisions`, stack.cast.drafter, { decision: 'repeal', reason: 'x' })).status).toBe(403);
+    expect((await stack.http.post(`/api/v1/register/${one}/decisions`, stack.cast.legal, { decision: 'continue', reason: '仍然适用' })).body.code).toBe('NEW_EXPIRY_REQUIRED');
     const before = (await entry(one)).entry.expiresAt as string;
     // Continued: a new validity period, counted from the decision (at most 40 s here).
     const newExpiry = new Date(Date.parse(before) + 10_000).toISOString();
-    const continued = await httpApi.post(`/api/v1/register/${one}/decisions`, cast.legal, { decision: 'continue', reason: '评估后继续实施', newExpiresAt: newExpiry }, { 'idempotency-key': `cont-${one}` });
+    const continued = await stack.http.post(`/api/v1/register/${one}/decisions`, stack.cast.legal, { decision: 'continue', reason: '评估后继续实施', newExpiresAt: newExpiry }, { 'idempotency-key': `cont-${one}` });
     expect(continued.status).toBe(200);
     expect((await entry(one)).entry.expiresAt).toBe(newExpiry);
-    expect((await httpApi.post(`/api/v1/register/${one}/decisions`, cast.legal, { decision: 'amend', reason: '需修改' })).body.code).toBe('AMENDING_MATTER_REQUIRED');
-    expect((await httpApi.post(`/api/v1/register/${one}/decisions`, cast.legal, { decision: 'amend', reason: '需修改', amendingMatterId: 'no-such-matter' })).body.code).toBe('AMENDING_MATTER_UNKNOWN');
-    const successor = await drive.register('normative_document', []);
-    const amended = await httpApi.post(`/api/v1/register/${one}/decisions`, cast.legal, { decision: 'amend', reason: '上位法修改，需相应修改', amendingMatterId: successor });
+    expect((await stack.http.post(`/api/v1/register/${one}/decisions`, stack.cast.legal, { decision: 'amend', reason: '需修改' })).body.code).toBe('AMENDING_MATTER_REQUIRED');
+    expect((await stack.http.post(`/api/v1/register/${one}/decisions`, stack.cast.legal, { decision: 'amend', reason: '需修改', amendingMatterId: 'no-such-matter' })).body.code).toBe('AMENDING_MATTER_UNKNOWN');
+    const successor = await stack.drive.register('normative_document', []);
+    const amended = await stack.http.post(`/api/v1/register/${one}/decisions`, stack.cast.legal, { decision: 'amend', reason: '上位法修改，需相应修改', amendingMatterId: successor });
     expect(amended.status).toBe(200);
     const after = await entry(one);
     expect(after.entry).toMatchObject({ status: 'amended', amendingMatterId: successor });
     expect(after.events.map((e) => e.kind)).toEqual(['issued', 'decision_continue', 'decision_amend']);
     expect(after.verification.valid).toBe(true);
 
-    const two = await toSigning();
-    await drive.ok(two, cast.secretary, { type: 'sign_and_number', versionHash: await drive.hash(two), signedBy: '局长' });
-    await drive.ok(two, cast.secretary, { type: 'publish', channel: '区政府网站', reference: 'r-2' });
+    const two = await stack.drive.toSigning();
+    await stack.drive.ok(two, stack.cast.secretary, { type: 'sign_and_number', versionHash: await stack.drive.hash(two), signedBy: '局长' });
+    await stack.drive.ok(two, stack.cast.secretary, { type: 'publish', channel: '区政府网站', reference: 'r-2' });
     await eventually(async () => (await entry(two)).events.length > 0);
-    expect((await httpApi.post(`/api/v1/register/${two}/decisions`, cast.legal, { decision: 'repeal', reason: '已不适应管理需要' })).status).toBe(200);
+    expect((await stack.http.post(`/api/v1/register/${two}/decisions`, stack.cast.legal, { decision: 'repeal', reason: '已不适应管理需要' })).status).toBe(200);
     expect((await entry(two)).entry.status).toBe('repealed');
-    expect((await httpApi.get('/api/v1/register?status=repealed', cast.auditor)).body.items.map((e: { id: string }) => e.id)).toContain(two);
+    expect((await stack.http.get('/api/v1/register?status=repealed', stack.cast.auditor)).body.items.map((e: { id: string }) => e.id)).toContain(two);
   });
 
   test('an art. 12 exception: its end date is required at signing and its end calls for a new fair-competition review', async () => {
-    const id = await toSigning('normative_document', ['ECON'], 'exception_justified');
-    const hash = await drive.hash(id);
-    const missing = await httpApi.act(id, cast.secretary, { type: 'sign_and_number', versionHash: hash, signedBy: '局长' });
+    const id = await stack.drive.toSigning('normative_document', ['ECON'], 'exception_justified');
+    const hash = await stack.drive.hash(id);
+    const missing = await stack.http.act(id, stack.cast.secretary, { type: 'sign_and_number', versionHash: hash, signedBy: '局长' });
     expect(missing.status).toBe(422);
     expect(missing.body.code).toBe('EXCEPTION_END_REQUIRED');
-    await drive.ok(id, cast.secretary, { type: 'sign_and_number', versionHash: hash, signedBy: '局长', exceptionEndsAt: new Date(Date.now() + 3_000).toISOString() });
-    await drive.ok(id, cast.secretary, { type: 'publish', channel: '区政府网站', reference: 'r-3' });
+    await stack.drive.ok(id, stack.cast.secretary, { type: 'sign_and_number', versionHash: hash, signedBy: '局长', exceptionEndsAt: new Date(Date.now() + 3_000).toISOString() });
+    await stack.drive.ok(id, stack.cast.secretary, { type: 'publish', channel: '区政府网站', reference: 'r-3' });
     const ended = await eventually(async () => { const e = await entry(id); return e.entry.exceptionReviewDueAt && e.events.some((x) => x.kind === 'exception_end') ? e : null; });
     expect(ended.entry.exceptionReviewDueAt).toBeTruthy();
     expect(ended.events.find((x) => x.kind === 'exception_end')!.summary).toContain('重新进行公平竞争审查');
-    expect(hooks.some((h) => h.documentId === id && h.type === 'fair_competition_review_due')).toBe(true);
+    expect(hooks.calls.some((h) => h.documentId === id && h.type === 'fair_competition_review_due')).toBe(true);
   });
 
   test('clean-up (清理): decisions on every document in scope, then the lists published as JSON and a printable page; the 备案 package as one zip', async () => {
-    const id = await toSigning();
-    await drive.ok(id, cast.secretary, { type: 'sign_and_number', versionHash: await drive.hash(id), signedBy: '局长', expiresAt: new Date(Date.now() + 20_000).toISOString() });
-    await drive.ok(id, cast.secretary, { type: 'publish', channel: '区政府网站', reference: 'r-4' });
-    await drive.ok(id, cast.legal, { type: 'file_record', authority: '区司法局', reference: '备字2026第17号' });
+    const id = await stack.drive.toSigning();
+    await stack.drive.ok(id, stack.cast.secretary, { type: 'sign_and_number', versionHash: await stack.drive.hash(id), signedBy: '局长', expiresAt: new Date(Date.now() + 20_000).toISOString() });
+    await stack.drive.ok(id, stack.cast.secretary, { type: 'publish', channel: '区政府网站', reference: 'r-4' });
+    await stack.drive.ok(id, stack.cast.legal, { type: 'file_record', authority: '区司法局', reference: '备字2026第17号' });
     await eventually(async () => (await entry(id)).events.length > 0);
     const unit = (await entry(id)).entry.draftingUnit as string;
 
-    expect((await httpApi.post('/api/v1/register/cleanups', cast.drafter, { title: 'x', scope: { draftingUnit: unit } })).status).toBe(403);
-    const started = await httpApi.post('/api/v1/register/cleanups', cast.legal, { title: '2026年度规范性文件清理', scope: { draftingUnit: unit } });
+    expect((await stack.http.post('/api/v1/register/cleanups', stack.cast.drafter, { title: 'x', scope: { draftingUnit: unit } })).status).toBe(403);
+    const started = await stack.http.post('/api/v1/register/cleanups', stack.cast.legal, { title: '2026年度规范性文件清理', scope: { draftingUnit: unit } });
     expect(started.status).toBe(201);
     const cleanupId = started.body.id as string;
     const docIds = (started.body.documents as Array<{ id: string }>).map((d) => d.id);
     expect(docIds).toContain(id);
-    const early = await httpApi.post(`/api/v1/register/cleanups/${cleanupId}/publish`, cast.legal, {});
+    const early = await stack.http.post(`/api/v1/register/cleanups/${cleanupId}/publish`, stack.cast.legal, {});
     expect(early.status).toBe(422);
     expect(early.body.code).toBe('CLEANUP_UNDECIDED');
-    const cont = await httpApi.post(`/api/v1/register/cleanups/${cleanupId}/decisions`, cast.legal, { documentId: id, decision: 'continue', reason: '符合上位法，继续有效', newExpiresAt: new Date(Date.now() + 35_000).toISOString() });
+    const cont = await stack.http.post(`/api/v1/register/cleanups/${cleanupId}/decisions`, stack.cast.legal, { documentId: id, decision: 'continue', reason: '符合上位法，继续有效', newExpiresAt: new Date(Date.now() + 35_000).toISOString() });
     expect(cont.status).toBe(200);
-    expect((await httpApi.post(`/api/v1/register/cleanups/${cleanupId}/decisions`, cast.legal, { documentId: id, decision: 'repeal', reason: '再决定' })).body.code).toBe('ALREADY_DECIDED');
-    for (const other of (await httpApi.get(`/api/v1/register/cleanups/${cleanupId}`, cast.legal)).body.undecided as string[]) {
-      const r = await httpApi.post(`/api/v1/register/cleanups/${cleanupId}/decisions`, cast.legal, { documentId: other, decision: 'repeal', reason: '已不适应管理需要' });
+    expect((await stack.http.post(`/api/v1/register/cleanups/${cleanupId}/decisions`, stack.cast.legal, { documentId: id, decision: 'repeal', reason: '再决定' })).body.code).toBe('ALREADY_DECIDED');
+    for (const other of (await stack.http.get(`/api/v1/register/cleanups/${cleanupId}`, stack.cast.legal)).body.undecided as string[]) {
+      const r = await stack.http.post(`/api/v1/register/cleanups/${cleanupId}/decisions`, stack.cast.legal, { documentId: other, decision: 'repeal', reason: '已不适应管理需要' });
       expect([200, 409]).toContain(r.status); // 409: it expired meanwhile (then it needs no decision)
     }
-    const published = await httpApi.post(`/api/v1/register/cleanups/${cleanupId}/publish`, cast.legal, {});
+    const published = await stack.http.post(`/api/v1/register/cleanups/${cleanupId}/publish`, stack.cast.legal, {});
     expect([published.status, published.body.code, published.body.detail]).toEqual([200, undefined, undefined]);
     expect(published.body.publishedAt).toBeTruthy();
     expect(published.body.lists.inForce.map((e: { id: string }) => e.id)).toContain(id);
     expect(published.body.lists.inForce.find((e: { id: string }) => e.id === id).reason).toBe('符合上位法，继续有效');
-    const page = await fetch(`${system.apiUrl}/api/v1/register/cleanups/${cleanupId}/lists.html`, { headers: { authorization: `Bearer ${cast.auditor.token}` } });
+    const page = await fetch(`${stack.system.apiUrl}/api/v1/register/cleanups/${cleanupId}/lists.html`, { headers: { authorization: `Bearer ${stack.cast.auditor.token}` } });
     const html = await page.text();
     expect(html).toContain('继续有效的文件目录');
     expect(html).toContain((await entry(id)).entry.number);
-    expect((await httpApi.post(`/api/v1/register/cleanups/${cleanupId}/publish`, cast.legal, {})).status).toBe(409);
+    expect((await stack.http.post(`/api/v1/register/cleanups/${cleanupId}/publish`, stack.cast.legal, {})).status).toBe(409);
     expect((await entry(id)).events.map((e) => e.kind)).toContain('decision_continue');
 
     // The 备案 package: one zip with the report, the document, the explanation, both opinions, the signature, a manifest.
-    expect((await httpApi.get(`/api/v1/register/${id}/filing-package`, cast.drafter)).status).toBe(403);
-    const res = await fetch(`${system.apiUrl}/api/v1/register/${id}/filing-package`, { headers: { authorization: `Bearer ${cast.legal.token}` } });
+    expect((await stack.http.get(`/api/v1/register/${id}/filing-package`, stack.cast.drafter)).status).toBe(403);
+    const res = await fetch(`${stack.system.apiUrl}/api/v1/register/${id}/filing-package`, { headers: { authorization: `Bearer ${stack.cast.legal.token}` } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('application/zip');
     const zip = await JSZip.loadAsync(Buffer.from(await res.arrayBuffer()));

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { api, startTestSystem } from './support/testSystem';
-import type { System } from '../../app/system';
+import { useTestSystem } from './support/testSystem';
 
 /**
  * The web app is static files served by the API (no build step, no framework fetched at runtime). This
@@ -33,18 +32,10 @@ function filesUnder(dir: string, ext: string): string[] {
 }
 
 describe('the web app', () => {
-  let system: System;
-  let http: ReturnType<typeof api>;
-  beforeAll(async () => {
-    system = await startTestSystem({ embedded: true });
-    http = api(system);
-  });
-  afterAll(async () => {
-    await system?.stop();
-  });
+  const stack = useTestSystem({ embedded: true });
 
   test('index.html is served at / as HTML, in Chinese, and references its stylesheet and entry module', async () => {
-    const res = await http.get('/', null);
+    const res = await stack.http.get('/', null);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
     const html = res.body as string;
@@ -56,13 +47,13 @@ describe('the web app', () => {
   });
 
   test('every asset index.html references is served with its content type', async () => {
-    const html = (await http.get('/', null)).body as string;
+    const html = (await stack.http.get('/', null)).body as string;
     const refs = [...html.matchAll(/\b(?:src|href)="([^"#]+)"/g)].map((m) => m[1]!).filter((r) => !r.startsWith('/api/'));
     expect(refs).toEqual(expect.arrayContaining(['js/app.js', 'css/app.css']));
     const expected: Record<string, RegExp> = { '.js': /^(text|application)\/javascript/, '.css': /^text\/css/, '.svg': /^image\/svg\+xml/ };
     for (const ref of refs) {
       expect(ref).not.toMatch(/^(https?:)?\/\//); // nothing from another origin
-      const res = await http.get(`/${ref}`, null);
+      const res = await stack.http.get(`/${ref}`, null);
       expect({ ref, status: res.status }).toEqual({ ref, status: 200 });
       const type = expected[path.extname(ref)];
       if (type) expect({ ref, type: res.headers.get('content-type') }).toEqual({ ref, type: expect.stringMatching(type) });
@@ -76,7 +67,7 @@ describe('the web app', () => {
       const url = queue.shift()!;
       if (seen.has(url)) continue;
       seen.add(url);
-      const res = await http.get(url, null);
+      const res = await stack.http.get(url, null);
       expect({ url, status: res.status }).toEqual({ url, status: 200 });
       expect({ url, type: res.headers.get('content-type') }).toEqual({ url, type: expect.stringMatching(/^(text|application)\/javascript/) });
       for (const spec of importsOf(res.body as string)) {
@@ -93,12 +84,12 @@ describe('the web app', () => {
   });
 
   test('a missing asset is a 404, not the page', async () => {
-    const res = await http.get('/js/does-not-exist.js', null);
+    const res = await stack.http.get('/js/does-not-exist.js', null);
     expect(res.status).toBe(404);
   });
 
   test('every API path the app calls is documented in the OpenAPI document (or is the optional pre-screen)', async () => {
-    const doc = (await http.get('/api/v1/openapi.json', null)).body as { paths: Record<string, Record<string, unknown>> };
+    const doc = (await stack.http.get('/api/v1/openapi.json', null)).body as { paths: Record<string, Record<string, unknown>> };
     const normalise = (p: string) => p.replace(/\{[^}]+\}/g, '{}');
     const documented = new Map(Object.entries(doc.paths).map(([p, ops]) => [normalise(p), Object.keys(ops).map((m) => m.toUpperCase())]));
     const sources = filesUnder(path.join(WEB_DIR, 'js'), '.js').map((f) => fs.readFileSync(f, 'utf8')).join('\n');
@@ -119,7 +110,7 @@ describe('the web app', () => {
     }
     if (!documented.has(OPTIONAL)) {
       // Absent, it answers 404 problem+json, which the matter page shows as "初筛服务未启用".
-      const res = await http.post(OPTIONAL, null, { text: '测试' });
+      const res = await stack.http.post(OPTIONAL, null, { text: '测试' });
       expect([401, 404]).toContain(res.status);
     }
   });

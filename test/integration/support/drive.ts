@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { api, person, shortClocksConfigFile, startTestSystem, type TestPerson } from './testSystem';
+import { api, person, shortClocksConfigFile, startTestSystem, type StartOptions, type TestPerson } from './testSystem';
 import type { System } from '../../../app/system';
 
 type Api = ReturnType<typeof api>;
@@ -184,10 +184,37 @@ export class Driver {
   }
 }
 
+export interface ProcedureStackOptions extends StartOptions {
+  /** The procedure configuration's path (default: short clocks for normative documents). */
+  configPath?: string;
+}
+
+export interface ProcedureStack {
+  system: System;
+  http: Api;
+  cast: Cast;
+  drive: Driver;
+}
+
 /** The usual stack of a procedure test file: the system on short clocks, its API, a cast of people and a driver. */
-export async function startProcedureStack(members = 3) {
-  const system = await startTestSystem({ env: { PROCEDURE_CONFIG_PATH: shortClocksConfigFile() } });
+export async function startProcedureStack(members = 3, opts: ProcedureStackOptions = {}): Promise<ProcedureStack> {
+  const system = await startTestSystem({ embedded: opts.embedded, env: { PROCEDURE_CONFIG_PATH: opts.configPath ?? shortClocksConfigFile(), ...opts.env } });
   const http = api(system);
   const cast = await createCast(system, members);
   return { system, http, cast, drive: new Driver(http, cast) };
+}
+
+/**
+ * The stack for the tests of the calling `describe`: started before them, stopped after them. The object
+ * returned is filled in when the stack has started, so tests read it (`stack.drive`) rather than destructure it.
+ */
+export function useProcedureStack(members = 3, opts: ProcedureStackOptions | (() => ProcedureStackOptions) = {}): ProcedureStack {
+  const stack = {} as ProcedureStack;
+  beforeAll(async () => {
+    Object.assign(stack, await startProcedureStack(members, typeof opts === 'function' ? opts() : opts));
+  });
+  afterAll(async () => {
+    await stack.system?.stop();
+  });
+  return stack;
 }

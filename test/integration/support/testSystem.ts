@@ -11,11 +11,20 @@ import type { Role } from '../../../domain/procedure';
 
 export const TEST_SIGNING_SECRET = 'test-signing-secret-0123456789abcdef0123456789';
 
+export interface StartOptions {
+  /** The embedded database instead of the shared PostgreSQL one. */
+  embedded?: boolean;
+  /** More settings (as environment variables), over the test defaults. */
+  env?: Record<string, string>;
+}
+
+export type TestSystem = System & { config: Config };
+
 /**
  * The real system (API + worker) in this test process, against the run's Temporal dev server and a real
  * database: the PostgreSQL one by default, or the embedded one when `embedded` is set.
  */
-export async function startTestSystem(opts: { embedded?: boolean; env?: Record<string, string> } = {}): Promise<System & { config: Config }> {
+export async function startTestSystem(opts: StartOptions = {}): Promise<TestSystem> {
   const dataDir = fs.mkdtempSync(path.join(process.env.TEST_ROOT!, 'sys-'));
   const config = parseConfig({
     NODE_ENV: 'test',
@@ -39,6 +48,19 @@ export async function startTestSystem(opts: { embedded?: boolean; env?: Record<s
     workflowBundle: { codePath: process.env.TEST_WORKFLOW_BUNDLE! },
   });
   return system;
+}
+
+/** The system and its API client for the tests of the calling `describe`: started before them, stopped after them. */
+export function useTestSystem(opts: StartOptions | (() => StartOptions) = {}): { system: TestSystem; http: ReturnType<typeof api> } {
+  const stack = {} as { system: TestSystem; http: ReturnType<typeof api> };
+  beforeAll(async () => {
+    stack.system = await startTestSystem(typeof opts === 'function' ? opts() : opts);
+    stack.http = api(stack.system);
+  });
+  afterAll(async () => {
+    await stack.system?.stop();
+  });
+  return stack;
 }
 
 export interface TestPerson {
@@ -108,18 +130,23 @@ export function api(system: System) {
   };
 }
 
+/** Writes a procedure configuration (the file PROCEDURE_CONFIG_PATH names) under the run's TEST_ROOT; returns its path. */
+export function procedureConfigFile(config: Record<string, unknown>): string {
+  const file = path.join(process.env.TEST_ROOT!, `procedure-${crypto.randomUUID()}.json`);
+  fs.writeFileSync(file, JSON.stringify(config));
+  return file;
+}
+
 /**
  * A procedure configuration file with short real-time clocks for normative documents (there is no
  * time-skipping server): minimum review 2 s unless given, review time limit as given. Major decisions stay statutory.
  */
 export function shortClocksConfigFile(opts: { legalityTimeLimitSeconds?: number; reminderLeadSeconds?: number; legalityMinimumSeconds?: number } = {}): string {
-  const file = path.join(process.env.TEST_ROOT!, `procedure-${crypto.randomUUID()}.json`);
-  fs.writeFileSync(file, JSON.stringify({
+  return procedureConfigFile({
     kinds: {
       normative_document: { legalityReviewMinimum: { amount: opts.legalityMinimumSeconds ?? 2, unit: 'seconds' }, legalityReviewTimeLimit: { amount: opts.legalityTimeLimitSeconds ?? 3600, unit: 'seconds' } },
       enforcement_review: { legalityReviewTimeLimit: { amount: 3600, unit: 'seconds' } },
     },
     reminderLead: { amount: opts.reminderLeadSeconds ?? 60, unit: 'seconds' },
-  }));
-  return file;
+  });
 }
