@@ -26,13 +26,23 @@ export interface ScreenRequest {
  * The fair-competition findings of a version as stored rows. Ids derive from the matter, the version and the
  * place in the text: a retry produces the same ones.
  */
-export function fcrFindingRows(r: { matterId: string; versionNumber: number; versionHash: string }, result: PrescreenResult): Prisma.FcrFindingCreateManyInput[] {
-  return result.findings.map((f, i) => ({
-    id: `${r.matterId}:v${r.versionNumber}:${i + 1}`,
+export function fcrFindingRows(r: VersionRef, result: PrescreenResult): Prisma.FcrFindingCreateManyInput[] {
+  return result.findings.map((f, i) => ({ id: `${r.matterId}:v${r.versionNumber}:${i + 1}`, ...findingRow(r, result.ruleSetVersion, f) }));
+}
+
+interface VersionRef {
+  matterId: string;
+  versionNumber: number;
+  versionHash: string;
+}
+
+/** What a stored finding of either pre-screen holds: the version screened, the rule set, and the finding's place and text. */
+function findingRow(r: VersionRef, ruleSetVersion: string, f: { code: string; start: number; end: number; excerpt: string; explanation: string; confidence: string; clause?: string | null }) {
+  return {
     matterId: r.matterId,
     versionNumber: r.versionNumber,
     versionHash: r.versionHash,
-    ruleSetVersion: result.ruleSetVersion,
+    ruleSetVersion,
     code: f.code,
     start: f.start,
     end: f.end,
@@ -40,7 +50,7 @@ export function fcrFindingRows(r: { matterId: string; versionNumber: number; ver
     explanation: f.explanation,
     confidence: f.confidence,
     clause: f.clause ?? null,
-  }));
+  };
 }
 
 export interface ScreenOutcome {
@@ -96,20 +106,10 @@ export async function screenVersion(prisma: PrismaClient, r: ScreenRequest): Pro
     const result = legalityPrescreen(version.text, { register: r.legality.register });
     legalityRows = result.findings.map((f, i) => ({
       id: `${r.matterId}:v${r.versionNumber}:r${rev}:L${i + 1}`,
-      matterId: r.matterId,
-      versionNumber: r.versionNumber,
-      versionHash: r.versionHash,
+      ...findingRow(r, result.ruleSetVersion, f),
       registerRevision: rev,
-      ruleSetVersion: result.ruleSetVersion,
-      code: f.code,
-      start: f.start,
-      end: f.end,
-      excerpt: f.excerpt,
-      explanation: f.explanation,
       basis: f.basis,
       basisText: f.basisText,
-      confidence: f.confidence,
-      clause: f.clause ?? null,
     }));
     state = applyLegalityPrescreen(state, {
       versionHash: r.versionHash,
