@@ -4,7 +4,7 @@
  * and change the matter only through it. Deterministic: no I/O, time only from the workflow's clock.
  */
 import { CalendarYearMissingError, calendarFromYears, calendarToYears, withProvisionalYears, type HolidayCalendar, type HolidayYear } from '../domain/calendar';
-import { decide, matterProjection, needsText, registerMatter, type Actor, type Decision, type DecisionContext, type LegacyRules, type MatterProjection, type MatterState } from '../domain/procedure';
+import { decide, matterProjection, needsText, registerMatter, registeredParticulars, type Actor, type Decision, type DecisionContext, type LegacyRules, type MatterProjection, type MatterState } from '../domain/procedure';
 import { nextAlert, type Alert } from './alerts';
 import type { ActionRequest, KnownAnswer, MatterView, MatterWorkflowInput, NotificationRecord, TrailHeadView } from './definitions';
 import { KnownAnswers } from './knownAnswers';
@@ -43,12 +43,7 @@ export class MatterHolder {
       registerMatter(
         {
           matterId: input.matterId,
-          kind: input.kind,
-          ...(input.alsoMajorDecision ? { alsoMajorDecision: true } : {}),
-          ...(input.adjusts ? { adjusts: input.adjusts } : {}),
-          ...(input.catalogue ? { catalogue: input.catalogue } : {}),
-          flags: input.flags,
-          title: input.title,
+          ...registeredParticulars(input),
           draftingUnit: input.draftingUnit,
           createdBy: input.registeredBy.userId,
           versionHash: input.firstVersion.hash,

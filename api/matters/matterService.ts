@@ -5,7 +5,7 @@ import { sha256Hex, type RequestOrigin } from '../../domain/evidence';
 import { chinaDateOf } from '../../domain/calendar';
 import { rosterOn } from '../meetings/rosters';
 import { authorize, canRead, type MatterAccess } from '../../domain/permissions';
-import { ACTION_LABELS, implementationOpen, isEcon, isMajorDecision, matterWarnings, currentHash, currentVersion, parseMatterState, needsText, availableActions, requiredSteps, meetingConfigOf, awaitedParties, awaits, deadlines, decide, nextObligationDue, whoseTurn, matterAccessOf, registrationProblem, TERMINAL_STAGES, type MatterKind, type Flag, type MatterState } from '../../domain/procedure';
+import { ACTION_LABELS, implementationOpen, isEcon, isMajorDecision, matterWarnings, currentHash, currentVersion, parseMatterState, needsText, availableActions, requiredSteps, meetingConfigOf, awaitedParties, awaits, deadlines, decide, nextObligationDue, whoseTurn, matterAccessOf, registrationProblem, registeredParticulars, TERMINAL_STAGES, type MatterKind, type Flag, type MatterState } from '../../domain/procedure';
 import {
   actUpdate,
   matterWorkflowId,
@@ -71,12 +71,7 @@ export async function createMatter(deps: ApiDeps, principal: Principal, input: N
   const attempt = crypto.randomUUID();
   const workflowInput: MatterWorkflowInput = {
     matterId,
-    kind: input.kind,
-    ...(input.alsoMajorDecision ? { alsoMajorDecision: true } : {}),
-    ...(input.adjusts ? { adjusts: input.adjusts } : {}),
-    ...(input.catalogue ? { catalogue: input.catalogue } : {}),
-    flags: input.flags,
-    title: input.title,
+    ...registeredParticulars(input),
     draftingUnit,
     registeredBy: actorOf(principal),
     firstVersion: { hash: sha256Hex(input.text), text: input.text },

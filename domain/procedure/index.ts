@@ -21,7 +21,7 @@ export { line, prose, documentText, instant, sha256, oneOf } from './primitives'
 export { matterStateShape, parseMatterState } from './stateSchema';
 export { procedureConfigSchema, parseProcedureConfig, floorViolation, meetsFloor, STATUTORY_FLOORS, type StatutoryFloor } from './configSchema';
 export { defaultProcedureConfig, defaultMeetingConfig, meetingConfigOf, type MeetingConfig, type BodyRules, type DecisionRule, type KindConfig, type ProcedureConfig, type QuorumRule } from './config';
-export { registerMatter, registrationProblem, RegistrationError, type RegistrationInput } from './register';
+export { registerMatter, registrationProblem, registeredParticulars, RegistrationError, type RegisteredParticulars, type RegistrationInput } from './register';
 export { decide, availableActions, authorizeCommand } from './decide';
 export { deadlines, nextObligationDue, type Deadline, type DeadlineKey, type DeadlineNature } from './deadlines';
 export {

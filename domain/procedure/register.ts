@@ -16,6 +16,24 @@ export type RegistrationInput = Pick<MatterState, 'matterId' | 'kind' | 'flags' 
   now: string;
 };
 
+/** What a registration says of the matter itself: its kind and classification, links, flags and title. */
+export type RegisteredParticulars = Pick<RegistrationInput, 'kind' | 'alsoMajorDecision' | 'adjusts' | 'catalogue' | 'flags' | 'title'>;
+
+/**
+ * The particulars as passed on from a request to the workflow and from the workflow to the state: the
+ * optional classification and links only when given, so that inputs and states carry no empty keys.
+ */
+export function registeredParticulars(x: RegisteredParticulars): RegisteredParticulars {
+  return {
+    kind: x.kind,
+    ...(x.alsoMajorDecision ? { alsoMajorDecision: true } : {}),
+    ...(x.adjusts ? { adjusts: x.adjusts } : {}),
+    ...(x.catalogue ? { catalogue: x.catalogue } : {}),
+    flags: x.flags,
+    title: x.title,
+  };
+}
+
 export class RegistrationError extends Error {
   readonly code: string;
   constructor(code: string, message: string) {
