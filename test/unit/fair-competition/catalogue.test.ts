@@ -1,11 +1,4 @@
-import {
-  CURRENT_RULESET_VERSION,
-  RULESET_VERSIONS,
-  citation,
-  ruleSet,
-  ruleSetInForceOn,
-  standard,
-} from '../../../domain/fair-competition';
+import { CURRENT_RULESET_VERSION, RULESET_VERSIONS, citation, ruleSet, ruleSetInForceOn, standard } from '../../../domain/fair-competition';
 
 describe('fair-competition standards catalogue', () => {
   it('has the 19 standards of arts. 8–11 in four groups, in statutory order', () => {

@@ -1,20 +1,5 @@
 import { applyPrescreen, decide, fcrGate, legalityGate, type Command, type MatterState } from '../../../domain/procedure';
-import {
-  apply,
-  at,
-  attempt,
-  cal,
-  config,
-  currentHashOf,
-  doResearch,
-  fullChecklist,
-  meetingRecord,
-  people,
-  refused,
-  register,
-  toAwaitingMeeting,
-  fcrReview,
-} from './fixtures';
+import { apply, at, attempt, cal, config, currentHashOf, doResearch, fullChecklist, meetingRecord, people, refused, register, toAwaitingMeeting, fcrReview } from './fixtures';
 
 const day = at('2025-03-03');
 const schedule = (date: string, time = '15:00'): Command => ({ type: 'schedule_meeting', meetingAt: at(date, time), body: 'director_office_meeting' });

@@ -1,24 +1,12 @@
-import { deadlines, type MatterState } from '../../../domain/procedure';
-import {
-  apply,
-  at,
-  attempt,
-  cal,
-  config,
-  currentHashOf,
-  doFcr,
-  doLegality,
-  doResearch,
-  fullChecklist,
-  meetingRecord,
-  people,
-  refused,
-  register,
-  toAwaitingMeeting,
-  fcrReview,
-} from './fixtures';
+import { deadlines, type Command, type MatterState } from '../../../domain/procedure';
+import { apply, at, attempt, cal, config, currentHashOf, doFcr, doLegality, doResearch, fullChecklist, meetingRecord, people, refused, register, toAwaitingMeeting, fcrReview } from './fixtures';
 
 const day = at('2025-03-03');
+
+type LegalityConclusion = Omit<Extract<Command, { type: 'record_legality_conclusion' }>, 'type' | 'versionHash'>;
+/** The legal unit's conclusion on the current version. */
+const concludeLegality = (s: MatterState, conclusion: LegalityConclusion, now: string): MatterState =>
+  apply(s, { type: 'record_legality_conclusion', versionHash: currentHashOf(s), ...conclusion }, people.legal, now);
 
 function atCompleteness(flags: Parameters<typeof register>[1] = []): MatterState {
   let s = doResearch(register('major_decision', flags, day), day);
@@ -109,12 +97,7 @@ describe('supplementing: the legality clock stops and restarts', () => {
 
   it('MATERIALS_INCOMPLETE from the legality review also stops the clock and returns through the completeness check', () => {
     let s = atLegality();
-    s = apply(
-      s,
-      { type: 'record_legality_conclusion', versionHash: currentHashOf(s), outcome: 'MATERIALS_INCOMPLETE', text: '缺听证笔录', missing: ['听证笔录'] },
-      people.legal,
-      at('2025-03-05'),
-    );
+    s = concludeLegality(s, { outcome: 'MATERIALS_INCOMPLETE', text: '缺听证笔录', missing: ['听证笔录'] }, at('2025-03-05'));
     expect(s.stage).toBe('supplementing');
     expect(s.legality.supplementRequests).toEqual([{ at: at('2025-03-05'), by: 'lu1', missing: ['听证笔录'], note: '缺听证笔录' }]);
     expect(s.legality.pauses).toEqual([{ from: at('2025-03-05') }]);
@@ -140,12 +123,7 @@ describe('supplementing: the legality clock stops and restarts', () => {
 describe('other legality outcomes', () => {
   it('RETURN_TO_COMPLETE_PROCEDURE sends the matter to research with what is missing', () => {
     let s = atLegality();
-    s = apply(
-      s,
-      { type: 'record_legality_conclusion', versionHash: currentHashOf(s), outcome: 'RETURN_TO_COMPLETE_PROCEDURE', text: '未听证', missing: ['听证'] },
-      people.legal,
-      at('2025-03-05'),
-    );
+    s = concludeLegality(s, { outcome: 'RETURN_TO_COMPLETE_PROCEDURE', text: '未听证', missing: ['听证'] }, at('2025-03-05'));
     expect(s.stage).toBe('research');
     expect(s.returns[0]?.reason).toContain('听证');
     expect(s.legality.conclusion).toBeNull();
@@ -154,12 +132,7 @@ describe('other legality outcomes', () => {
 
   it('NEED_PRIOR_APPROVAL: clock stopped while the approval is sought; granted → back to the legal unit', () => {
     let s = atLegality();
-    s = apply(
-      s,
-      { type: 'record_legality_conclusion', versionHash: currentHashOf(s), outcome: 'NEED_PRIOR_APPROVAL', text: '需报市文旅局批准', approvalAuthority: '市文化和旅游局' },
-      people.legal,
-      at('2025-03-05'),
-    );
+    s = concludeLegality(s, { outcome: 'NEED_PRIOR_APPROVAL', text: '需报市文旅局批准', approvalAuthority: '市文化和旅游局' }, at('2025-03-05'));
     expect(s.stage).toBe('prior_approval');
     expect(s.legality.pauses).toEqual([{ from: at('2025-03-05') }]);
     s = apply(s, { type: 'record_prior_approval', granted: true, authority: '市文化和旅游局', reference: '市文旅函〔2025〕9号' }, people.drafter, at('2025-03-10'));
@@ -171,12 +144,7 @@ describe('other legality outcomes', () => {
 
   it('NEED_PRIOR_APPROVAL refused → not issued', () => {
     let s = atLegality();
-    s = apply(
-      s,
-      { type: 'record_legality_conclusion', versionHash: currentHashOf(s), outcome: 'NEED_PRIOR_APPROVAL', text: '需批准', approvalAuthority: '市文旅局' },
-      people.legal,
-      day,
-    );
+    s = concludeLegality(s, { outcome: 'NEED_PRIOR_APPROVAL', text: '需批准', approvalAuthority: '市文旅局' }, day);
     s = apply(s, { type: 'record_prior_approval', granted: false, authority: '市文旅局', reference: '不予批准函' }, people.drafter, at('2025-03-10'));
     expect(s.stage).toBe('not_issued');
   });
