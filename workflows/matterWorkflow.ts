@@ -22,7 +22,7 @@ import {
 } from '@temporalio/workflow';
 import type { RetryPolicy } from '@temporalio/common';
 import type { createActivities } from '../activities';
-import { applyPrescreen, currentVersion, implementationOpen, isEcon, legalityPrescreenOf, legalityScreenCurrent, parseCommand, registerRevision, TERMINAL_STAGES, type MatterState } from '../domain/procedure';
+import { applyPrescreen, currentVersion, implementationOpen, isEcon, legalityPrescreenOf, legalityScreenCurrent, needsText, parseCommand, registerRevision, TERMINAL_STAGES, type MatterState } from '../domain/procedure';
 import { actUpdate, calendarSignal, registeredUpdate, STORAGE_REFUSED, viewQuery, type ActionRequest, type ActionResult, type MatterWorkflowInput, type NotificationRecord, type TrailHeadView } from './definitions';
 import { MatterHolder } from './matterHolder';
 import { beijingYear, defaultDocumentLifeConfig, seriesOf } from '../domain/lifecycle';
@@ -155,7 +155,7 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
         before: decision.event.before,
         after: decision.event.after,
         versionHash: current.hash,
-        newVersion: request.command.type === 'submit_version' ? { number: current.number, hash: current.hash, text: request.text! } : undefined,
+        newVersion: needsText(request.command.type) ? { number: current.number, hash: current.hash, text: request.text! } : undefined,
         state: next,
         ...matter.projection(next),
         requestId: request.requestId,

@@ -2,6 +2,7 @@
 
 import { chinaDateOf, defaultCalendar } from '../../../domain/calendar';
 import {
+  currentHash,
   decide,
   defaultProcedureConfig,
   isMajorDecision,
@@ -177,10 +178,9 @@ export function doFcr(state: MatterState, now: string, conclusion: 'no_restricti
   if (s.fairCompetition.reviewerId !== people.fcr.userId) {
     s = apply(s, { type: 'assign_fcr_reviewer', reviewerId: people.fcr.userId }, people.legal, now);
   }
-  const current = s.versions[s.versions.length - 1]!.hash;
   return apply(
     s,
-    { type: 'record_fcr_conclusion', conclusion, versionHash: current, documentId: 'doc-fcr', summary: '经审查不具有排除限制竞争效果', review: fcrReview(conclusion) },
+    { type: 'record_fcr_conclusion', conclusion, versionHash: currentHash(s), documentId: 'doc-fcr', summary: '经审查不具有排除限制竞争效果', review: fcrReview(conclusion) },
     people.fcr,
     now,
   );
@@ -199,7 +199,8 @@ export function fcrReview(conclusion: 'no_restrictive_effect' | 'exception_justi
   };
 }
 
-export const currentHashOf = (s: MatterState): string => s.versions[s.versions.length - 1]!.hash;
+/** The current version's hash (the domain's currentHash, under the name the tests use). */
+export const currentHashOf = currentHash;
 
 /** Lawyer opinion + LAWFUL conclusion on the current version. */
 export function doLegality(state: MatterState, now: string, cfg: ProcedureConfig = config): MatterState {
