@@ -8,6 +8,7 @@ import type { Logger } from '../platform/logger';
 import { formatDocumentNumber } from '../domain/lifecycle/numbering';
 import { REGISTER_GENESIS_HASH, registerEventHash } from '../domain/lifecycle/registerChain';
 import type { DocumentStatus } from '../domain/lifecycle/documentLife';
+import { onceByKey } from './trail/storeOnce';
 
 export interface NumberRequest {
   matterId: string;
@@ -41,10 +42,10 @@ export interface AssignedNumber {
  * take the same number, and a failed transaction rolls the counter back with the row: no gaps.
  */
 export async function assignDocumentNumber(prisma: PrismaClient, r: NumberRequest): Promise<AssignedNumber> {
-  const existing = await prisma.registerDocument.findUnique({ where: { matterId: r.matterId }, select: { number: true, series: true, year: true, seq: true } });
-  if (existing) return existing;
-  try {
-    return await prisma.$transaction(async (tx) => {
+  // Two attempts for the same matter racing: the winner's number is the matter's (the loser's counter step rolls back).
+  const find = () => prisma.registerDocument.findUnique({ where: { matterId: r.matterId }, select: { number: true, series: true, year: true, seq: true } });
+  return onceByKey(find, () =>
+    prisma.$transaction(async (tx) => {
       const counted = await tx.$queryRaw<Array<{ last_number: number }>>`
         INSERT INTO document_series_counter (series, year, last_number) VALUES (${r.series}, ${r.year}, 1)
         ON CONFLICT (series, year) DO UPDATE SET last_number = document_series_counter.last_number + 1
@@ -75,14 +76,7 @@ export async function assignDocumentNumber(prisma: PrismaClient, r: NumberReques
       });
       return { number, series: r.series, year: r.year, seq };
       // Signings queue on the counter row: waiting for a connection or the lock is normal under load.
-    }, { maxWait: 20_000, timeout: 30_000 });
-  } catch (err) {
-    // Two attempts for the same matter raced: the winner's number is the matter's (the loser's counter step rolled back).
-    if (!(err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002')) throw err;
-    const winner = await prisma.registerDocument.findUnique({ where: { matterId: r.matterId }, select: { number: true, series: true, year: true, seq: true } });
-    if (!winner) throw err;
-    return winner;
-  }
+    }, { maxWait: 20_000, timeout: 30_000 }), (stored) => stored);
 }
 
 export interface RegisterEventInput {
@@ -132,10 +126,8 @@ export async function recordRegisterEvent(deps: { prisma: PrismaClient; webhookU
 
 async function storeRegisterEventOnce(prisma: PrismaClient, e: RegisterEventInput): Promise<RegisterHead> {
   const find = () => prisma.registerEvent.findUnique({ where: { documentId_actionKey: { documentId: e.documentId, actionKey: e.actionKey } }, select: { seq: true, hash: true } });
-  const existing = await find();
-  if (existing) return existing;
-  try {
-    return await prisma.$transaction(async (tx) => {
+  return onceByKey(find, () =>
+    prisma.$transaction(async (tx) => {
       const rows = await tx.$queryRaw<Array<{ trail_head_seq: number; trail_head_hash: string | null }>>`
         SELECT trail_head_seq, trail_head_hash FROM register_document WHERE id = ${e.documentId} FOR UPDATE`;
       const row = rows[0];
@@ -159,11 +151,5 @@ async function storeRegisterEventOnce(prisma: PrismaClient, e: RegisterEventInpu
         },
       });
       return { seq, hash };
-    });
-  } catch (err) {
-    if (!(err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002')) throw err;
-    const winner = await find();
-    if (!winner) throw err;
-    return winner;
-  }
+    }), (stored) => stored);
 }

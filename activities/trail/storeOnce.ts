@@ -8,30 +8,43 @@ export function findTrailEntry(prisma: PrismaClient, matterId: string, actionKey
 
 /**
  * The one way an activity writes a trail entry (with whatever it stores beside it): at most once per
- * (matter, action key), never per attempt. A retried activity finds the entry the first attempt stored and
- * answers from it; of two attempts racing, the loser's unique violation means the winner stored it, so
- * it answers from the winner's entry. Any other failure, or a unique violation on something else, is thrown.
+ * (matter, action key), never per attempt (see onceByKey).
  *
  * `lookFirst: false` skips the look-up before storing — one statement less on every call — where storing
  * is cheap to attempt: a retry whose first attempt committed then fails on the unique index (or another
  * key of what it stores) and answers from the stored entry all the same.
  */
-export async function storeOnce<T>(
+export function storeOnce<T>(
   prisma: PrismaClient,
   key: { matterId: string; actionKey: string },
   store: () => Promise<T>,
   answerFromStored: (head: TrailHead) => Promise<T> | T,
   opts: { lookFirst?: boolean } = {},
 ): Promise<T> {
+  return onceByKey(() => findTrailEntry(prisma, key.matterId, key.actionKey), store, answerFromStored, opts);
+}
+
+/**
+ * Stores something under a unique key at most once, for any chain kept by key (a matter's trail, a
+ * register document's events). A retried activity finds what the first attempt stored and answers from
+ * it; of two attempts racing, the loser's unique violation means the winner stored it, so it answers
+ * from the winner's. Any other failure, or a unique violation on something else, is thrown.
+ */
+export async function onceByKey<H, T>(
+  find: () => Promise<H | null>,
+  store: () => Promise<T>,
+  answerFromStored: (stored: H) => Promise<T> | T,
+  opts: { lookFirst?: boolean } = {},
+): Promise<T> {
   if (opts.lookFirst !== false) {
-    const existing = await findTrailEntry(prisma, key.matterId, key.actionKey);
+    const existing = await find();
     if (existing) return answerFromStored(existing);
   }
   try {
     return await store();
   } catch (err) {
     if (!(err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002')) throw err;
-    const winner = await findTrailEntry(prisma, key.matterId, key.actionKey);
+    const winner = await find();
     if (!winner) throw err;
     return answerFromStored(winner);
   }
