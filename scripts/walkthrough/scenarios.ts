@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ApiClient, type Session } from './client';
+import { ApiClient, ApiError, type Session } from './client';
 
 const SAMPLES = path.join(__dirname, 'samples');
 // The samples carry an editorial comment and [?] marks for clauses worth a look: not part of the text.
@@ -312,7 +312,6 @@ export async function contractReviewedAndSigned(w: Walk): Promise<string> {
   return id;
 }
 
-/** Runs them all; returns each matter's final view and its trail verification. */
 /**
  * A “三重一大” matter (重大资金使用) decided by the Party committee (局党委会) by a vote of its members: the
  * roster is the committee's (kept by the admin), the secretary of the committee does not decide alone, a
@@ -355,10 +354,94 @@ export async function partyCommitteeVote(w: Walk): Promise<string> {
   return id;
 }
 
+interface RegisterView {
+  entry: { number: string; status: string; expiresAt: string | null; reevaluationOpenedAt: string | null };
+  events: Array<{ kind: string; summary: string; at: string }>;
+}
+
+/** A document's entry in the register and its events after issue (统一登记). */
+function registerEntry(w: Walk, id: string): Promise<RegisterView> {
+  return w.api.request('GET', `/api/v1/register/${id}`, w.p.legal);
+}
+
+/** Polls the register (once a second) until `done` holds; gives up after `seconds`, saying what it waited for. */
+async function untilRegister(w: Walk, id: string, what: string, seconds: number, done: (r: RegisterView) => boolean): Promise<RegisterView> {
+  const deadline = Date.now() + seconds * 1_000;
+  for (;;) {
+    const r = await registerEntry(w, id);
+    if (done(r)) return r;
+    if (Date.now() > deadline) throw new Error(`${r.entry.number}: ${what} did not happen within ${seconds} s (status ${r.entry.status})`);
+    await sleep(1_000);
+  }
+}
+
+/** Prints a document's events after issue, each with its time. */
+function printEvents(w: Walk, r: RegisterView, from = 0) {
+  for (const e of r.events.slice(from)) w.print(`  system    ${e.kind.padEnd(26)} ${e.at.slice(11, 19)}   (${e.summary})`);
+}
+
+/**
+ * A normative document carried to its issue (published, filed, archived) with a validity period of
+ * `validitySeconds` from signing (n numbers its references): the demo clocks let a document live 120 s at most and open its
+ * re-evaluation 60 s before it expires (有效期届满前6个月 in the statutory profile).
+ */
+async function issueWithShortValidity(w: Walk, title: string, text: string, validitySeconds: number, n: number): Promise<{ id: string; number: string }> {
+  const created = await w.api.request('POST', '/api/v1/matters', w.p.drafter, { title, kind: 'normative_document', flags: [], text });
+  const id: string = created.id;
+  w.print(`  drafter   registered ${id} → ${created.stage}`);
+  await w.research(id, {});
+  await w.step(id, w.p.drafter, { type: 'submit_for_review' });
+  await w.step(id, w.p.legal, { type: 'accept_materials' });
+  await w.legality(id, true);
+  await w.meeting(id);
+  const signed = await w.step(id, w.p.secretary, { type: 'sign_and_number', versionHash: await w.hash(id), signedBy: '局长', expiresAt: new Date(Date.now() + validitySeconds * 1_000).toISOString() });
+  await w.step(id, w.p.secretary, { type: 'publish', channel: '区政府网站', reference: `https://www.tjnk.gov.cn/wlj/2026-${n}` });
+  await w.step(id, w.p.legal, { type: 'file_record', authority: '区司法局', reference: `备案〔2026〕${n}号` });
+  await w.step(id, w.p.legal, { type: 'archive', archiveRef: `DA-2026-${String(n).padStart(3, '0')}` });
+  return { id, number: signed.state.postDecision.signing.documentNumber as string };
+}
+
+/**
+ * 有效期 (1/2): a normative document issued with a short validity (75 s), on which nothing will be decided.
+ * Its own workflow opens the re-evaluation and reminds the legal unit; the other matters go on meanwhile.
+ */
+export async function documentLeftToExpire(w: Walk): Promise<{ id: string; number: string }> {
+  w.print('\n■ 行政规范性文件的有效期 (1/2) — issued with a 75 s validity (demo clocks); nothing will be decided on it');
+  const doc = await issueWithShortValidity(w, '南开区文化和旅游市场信用管理办法', '第一条 为加强文化和旅游市场信用管理，制定本办法。\n第二条 信用信息的归集和公示依照国家有关规定执行。\n第三条 本办法自发布之日起施行。', 75, 8);
+  const r = await registerEntry(w, doc.id);
+  w.print(`  register  ${doc.number} ${r.entry.status}, 有效期至 ${r.entry.expiresAt} — its re-evaluation opens 60 s before; the walkthrough goes on and comes back to it`);
+  return doc;
+}
+
+/**
+ * 有效期 (2/2): a second document reaches its re-evaluation window, and the legal unit decides 继续实施
+ * with a new validity period; the first one, with nothing decided, has expired (已失效) in the register.
+ */
+export async function documentReEvaluated(w: Walk, leftToExpire: { id: string; number: string }, statusLabels: Record<string, string>): Promise<string> {
+  w.print('\n■ 行政规范性文件的有效期 (2/2) — re-evaluation before expiry: 继续实施 decided for one document, the other expires');
+  const label = (status: string) => `${status}${statusLabels[status] ? ` ${statusLabels[status]}` : ''}`;
+  const doc = await issueWithShortValidity(w, '南开区旅游民宿服务质量提升办法', '第一条 为提升旅游民宿服务质量，制定本办法。\n第二条 鼓励旅游民宿经营者依法参加等级评定。\n第三条 本办法自发布之日起施行。', 70, 9);
+  w.print(`  (waiting for ${doc.number}'s re-evaluation to open: 60 s before it expires)`);
+  const opened = await untilRegister(w, doc.id, 'the re-evaluation', 120, (r) => r.entry.reevaluationOpenedAt !== null);
+  printEvents(w, opened, 1);
+  const newExpiry = new Date(Date.now() + 110_000).toISOString();
+  const decided = await w.api.request('POST', `/api/v1/register/${doc.id}/decisions`, w.p.legal, { decision: 'continue', reason: '评估认为该文件仍然必要、合法、有效，继续实施', newExpiresAt: newExpiry });
+  w.print(`  legal     decision: continue              → ${label(decided.life.status)}   (${decided.summary})`);
+  w.print(`  (waiting for ${leftToExpire.number} to expire: nothing was decided on it)`);
+  const expired = await untilRegister(w, leftToExpire.id, 'the expiry', 150, (r) => r.entry.status === 'expired');
+  printEvents(w, expired, 1);
+  for (const r of [await registerEntry(w, doc.id), expired]) w.print(`  register  ${r.entry.number} ${label(r.entry.status)}${r.entry.status === 'in_force' ? `, 有效期至 ${r.entry.expiresAt}` : ''}`);
+  return doc.id;
+}
+
+/** Runs them all; returns each matter's final view and its trail verification, and its document in the register. */
 export async function runWalkthrough(baseUrl: string, print: Print = (l) => process.stdout.write(`${l}\n`), password = 'demo') {
   const api = new ApiClient(baseUrl);
   const people = await loginDemoPeople(api, password);
   const w = new Walk(api, people, print);
+  const vocabulary = await api.request<{ documentStatuses?: Record<string, string> }>('GET', '/api/v1/vocabulary', null);
+  // Issued first, so its validity runs out while the other matters are carried through.
+  const leftToExpire = await documentLeftToExpire(w);
   const ids = {
     normativeDocument: await normativeDocumentWithRevision(w),
     majorDecision: await majorDecision(w),
@@ -366,14 +449,30 @@ export async function runWalkthrough(baseUrl: string, print: Print = (l) => proc
     enforcementReview: await enforcementReview(w),
     contract: await contractReviewedAndSigned(w),
     partyCommitteeVote: await partyCommitteeVote(w),
+    documentReEvaluated: await documentReEvaluated(w, leftToExpire, vocabulary.documentStatuses ?? {}),
+    documentExpired: leftToExpire.id,
   };
   print('\n■ Final states');
-  const results: Record<string, { id: string; stage: string; versions: number; trailValid: boolean; trailEntries: number }> = {};
+  const results: Record<string, WalkthroughResult> = {};
   for (const [name, id] of Object.entries(ids)) {
     const m = await api.matter(id, people.legal);
     const v = await api.request('GET', `/api/v1/matters/${id}/trail/verify`, people.legal);
-    results[name] = { id, stage: m.stage, versions: m.currentVersion.number, trailValid: v.valid, trailEntries: v.entries };
-    print(`  ${name.padEnd(18)} ${m.stage.padEnd(10)} versions=${m.currentVersion.number}  trail: ${v.entries} entries, ${v.valid ? 'verified' : 'BROKEN'}`);
+    const document = await registerEntry(w, id).then(
+      (r) => ({ number: r.entry.number, status: r.entry.status, expiresAt: r.entry.expiresAt, events: r.events.map((e) => e.kind) }),
+      (err: unknown) => { if (err instanceof ApiError && err.status === 404) return undefined; throw err; },
+    );
+    results[name] = { id, stage: m.stage, versions: m.currentVersion.number, trailValid: v.valid, trailEntries: v.entries, ...(document ? { document } : {}) };
+    print(`  ${name.padEnd(26)} ${m.stage.padEnd(15)} versions=${m.currentVersion.number}  trail: ${v.entries} entries, ${v.valid ? 'verified' : 'BROKEN'}${document ? `  register: ${document.number} ${document.status}` : ''}`);
   }
   return results;
+}
+
+export interface WalkthroughResult {
+  id: string;
+  stage: string;
+  versions: number;
+  trailValid: boolean;
+  trailEntries: number;
+  /** The matter's document in the register (统一登记), when it was numbered. */
+  document?: { number: string; status: string; expiresAt: string | null; events: string[] };
 }
