@@ -417,9 +417,8 @@ export async function documentLeftToExpire(w: Walk): Promise<{ id: string; numbe
  * 有效期 (2/2): a second document reaches its re-evaluation window, and the legal unit decides 继续实施
  * with a new validity period; the first one, with nothing decided, has expired (已失效) in the register.
  */
-export async function documentReEvaluated(w: Walk, leftToExpire: { id: string; number: string }, statusLabels: Record<string, string>): Promise<string> {
+export async function documentReEvaluated(w: Walk, leftToExpire: { id: string; number: string }, label: (status: string) => string): Promise<string> {
   w.print('\n■ 行政规范性文件的有效期 (2/2) — re-evaluation before expiry: 继续实施 decided for one document, the other expires');
-  const label = (status: string) => `${status}${statusLabels[status] ? ` ${statusLabels[status]}` : ''}`;
   const doc = await issueWithShortValidity(w, '南开区旅游民宿服务质量提升办法', '第一条 为提升旅游民宿服务质量，制定本办法。\n第二条 鼓励旅游民宿经营者依法参加等级评定。\n第三条 本办法自发布之日起施行。', 70, 9);
   w.print(`  (waiting for ${doc.number}'s re-evaluation to open: 60 s before it expires)`);
   const opened = await untilRegister(w, doc.id, 'the re-evaluation', 120, (r) => r.entry.reevaluationOpenedAt !== null);
@@ -439,7 +438,8 @@ export async function runWalkthrough(baseUrl: string, print: Print = (l) => proc
   const api = new ApiClient(baseUrl);
   const people = await loginDemoPeople(api, password);
   const w = new Walk(api, people, print);
-  const vocabulary = await api.request<{ documentStatuses?: Record<string, string> }>('GET', '/api/v1/vocabulary', null);
+  const { documentStatuses = {} } = await api.request<{ documentStatuses?: Record<string, string> }>('GET', '/api/v1/vocabulary', null);
+  const label = (status: string) => `${status}${documentStatuses[status] ? ` ${documentStatuses[status]}` : ''}`;
   // Issued first, so its validity runs out while the other matters are carried through.
   const leftToExpire = await documentLeftToExpire(w);
   const ids = {
@@ -449,7 +449,7 @@ export async function runWalkthrough(baseUrl: string, print: Print = (l) => proc
     enforcementReview: await enforcementReview(w),
     contract: await contractReviewedAndSigned(w),
     partyCommitteeVote: await partyCommitteeVote(w),
-    documentReEvaluated: await documentReEvaluated(w, leftToExpire, vocabulary.documentStatuses ?? {}),
+    documentReEvaluated: await documentReEvaluated(w, leftToExpire, label),
     documentExpired: leftToExpire.id,
   };
   print('\n■ Final states');
@@ -462,7 +462,7 @@ export async function runWalkthrough(baseUrl: string, print: Print = (l) => proc
       (err: unknown) => { if (err instanceof ApiError && err.status === 404) return undefined; throw err; },
     );
     results[name] = { id, stage: m.stage, versions: m.currentVersion.number, trailValid: v.valid, trailEntries: v.entries, ...(document ? { document } : {}) };
-    print(`  ${name.padEnd(26)} ${m.stage.padEnd(15)} versions=${m.currentVersion.number}  trail: ${v.entries} entries, ${v.valid ? 'verified' : 'BROKEN'}${document ? `  register: ${document.number} ${document.status}` : ''}`);
+    print(`  ${name.padEnd(26)} ${m.stage.padEnd(15)} versions=${m.currentVersion.number}  trail: ${v.entries} entries, ${v.valid ? 'verified' : 'BROKEN'}${document ? `  register: ${document.number} ${label(document.status)}` : ''}`);
   }
   return results;
 }

@@ -39,7 +39,7 @@ describe('the walkthrough', () => {
     expect(continued.expiresAt!.getTime()).toBeGreaterThan(Date.parse((issued.data as { expiresAt: string }).expiresAt));
     const printed = lines.join('\n');
     expect(printed).toContain('return_for_revision');
-    expect(printed).toMatch(/re-evaluation before expiry[\s\S]*reevaluation_reminder[\s\S]*decision: continue\s+→ in_force[\s\S]*继续实施[\s\S]*expiry[\s\S]*有效期届满未作决定，自动失效/);
+    expect(printed).toMatch(/re-evaluation before expiry[\s\S]*reevaluation_reminder[\s\S]*decision: continue\s+→ in_force[\s\S]*继续实施[\s\S]*expiry[\s\S]*有效期届满未作决定，自动失效[\s\S]*register\s+南文旅规〔2026〕\d+号 expired 已失效/);
     expect(printed).toMatch(/record_contract_signing[\s\S]*deadline_reminder[\s\S]*register\s+南文旅合〔2026〕7号 某某信息技术有限公司 480000元 in force[\s\S]*close_contract/);
     // The legality pre-screen's findings on the sample draft are shown; the register clears the deposit
     // clause; on the revised text the lawyer answers what is left before signing.
