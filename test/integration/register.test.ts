@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
-import { procedureConfigFile } from './support/testSystem';
-import { useProcedureStack } from './support/drive';
+import { person, procedureConfigFile } from './support/testSystem';
+import { Driver, useProcedureStack } from './support/drive';
+import { BUREAU_ID } from '../../api/people/demoPeople';
 import { useWebhookRecorder } from './support/webhook';
 import { recordHistory } from './support/histories';
 import JSZip from 'jszip';
@@ -163,12 +164,17 @@ describe('document register and life after issue', () => {
   });
 
   test('clean-up (清理): decisions on every document in scope, then the lists published as JSON and a printable page; the 备案 package as one zip', async () => {
-    const id = await stack.drive.toSigning();
+    // A drafting unit of its own: the run's database holds other test files' documents in force, whose
+    // workflows' workers stopped with their files; a clean-up of a shared unit would wait on them.
+    const unit = `cleanup-${crypto.randomUUID().slice(0, 8)}`;
+    await stack.system.db.prisma.section.create({ data: { id: unit, organisationId: BUREAU_ID, name: '清理测试科' } });
+    const unitDrive = new Driver(stack.http, { ...stack.cast, drafter: await person(stack.system, ['drafter'], { sectionId: unit }) });
+    const id = await unitDrive.toSigning();
     await stack.drive.ok(id, stack.cast.secretary, { type: 'sign_and_number', versionHash: await stack.drive.hash(id), signedBy: '局长', expiresAt: new Date(Date.now() + 20_000).toISOString() });
     await stack.drive.ok(id, stack.cast.secretary, { type: 'publish', channel: '区政府网站', reference: 'r-4' });
     await stack.drive.ok(id, stack.cast.legal, { type: 'file_record', authority: '区司法局', reference: '备字2026第17号' });
     await eventually(async () => (await entry(id)).events.length > 0);
-    const unit = (await entry(id)).entry.draftingUnit as string;
+    expect((await entry(id)).entry.draftingUnit).toBe(unit);
 
     expect((await stack.http.post('/api/v1/register/cleanups', stack.cast.drafter, { title: 'x', scope: { draftingUnit: unit } })).status).toBe(403);
     const started = await stack.http.post('/api/v1/register/cleanups', stack.cast.legal, { title: '2026年度规范性文件清理', scope: { draftingUnit: unit } });
