@@ -8,6 +8,7 @@ import { ENFORCEMENT_GROUND_LABELS } from '../../domain/enforcement/review';
 import { CATALOGUE_CATEGORY_LABELS } from '../../domain/decisions/catalogue';
 import { DOCUMENT_DECISION_LABELS, DOCUMENT_STATUS_LABELS, REGISTER_EVENT_LABELS } from '../../domain/lifecycle';
 import { defineRoute, type AnyRoute } from '../http/route';
+import { ENFORCEMENT_CHECKLIST_LABELS } from '../../domain/enforcement/review';
 
 /**
  * The procedure's vocabulary with its Chinese labels, straight from the domain module, so the web app and
@@ -22,7 +23,7 @@ export function vocabularyRoutes(): AnyRoute[] {
         kinds: KIND_LABELS, flags: FLAG_LABELS, stages: STAGE_LABELS, terminalStages: TERMINAL_STAGES, roles: ROLE_LABELS, actions: ACTION_LABELS,
         legalityOutcomes: LEGALITY_OUTCOME_LABELS, fcrConclusions: FCR_CONCLUSION_LABELS, meetingViews: MEETING_VIEW_LABELS,
         meetingBodies: MEETING_BODY_LABELS, checklist: CHECKLIST_LABELS, materials: MATERIAL_LABELS, researchItems: RESEARCH_ITEM_LABELS, participationMethods: PARTICIPATION_METHOD_LABELS,
-        fcrConsultationMethods: FCR_CONSULTATION_METHOD_LABELS,
+        fcrConsultationMethods: FCR_CONSULTATION_METHOD_LABELS, enforcementChecklist: ENFORCEMENT_CHECKLIST_LABELS,
         applicableFlags: APPLICABLE_FLAGS,
         phases: PHASES, trailActions: TRAIL_ACTION_LABELS, deadlineNatures: DEADLINE_NATURE_LABELS,
         contractChecklist: CONTRACT_CHECKLIST_LABELS, procurementMethods: PROCUREMENT_METHOD_LABELS, disputeMethods: DISPUTE_METHOD_LABELS,

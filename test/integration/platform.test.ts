@@ -217,5 +217,7 @@ describe('the whole stack: real Temporal, real PostgreSQL, Express API', () => {
     // The web app's timeline and trail table use these rather than copies.
     expect(v.phases).toEqual(expect.arrayContaining([expect.objectContaining({ key: 'legality', label: '合法性审核', stages: expect.arrayContaining(['legality_review']) })]));
     expect(v.trailActions).toEqual(expect.objectContaining({ register: '登记立项', deadline_escalation: '超期督办', submit_lawyer_opinion: '出具法律意见并签署' }));
+    // The enforcement checklist too: the web app's 法制审核 form keeps no copy of its points.
+    expect(v.enforcementChecklist).toEqual(expect.objectContaining({ 'EF-SUBJECT': '执法主体合法，执法人员具备执法资格', 'EF-DOCUMENT': '执法文书规范、完备' }));
   });
 });

@@ -66,7 +66,7 @@ export const label = (table, code) => (code === null || code === undefined ? '�
 /** @type {Labels} */ export const FCR_ANSWER_SHORT = { not_involved: '不涉及', no_restriction: '无限制效果', restriction: '有限制效果' };
 /** @type {Labels} */ export const CONSULTATION_KIND_LABELS = { operator: '经营者', association: '行业协会商会', public: '社会公众', expert: '专家学者' };
 /** How operators and associations were heard (条例第16条); filled from the vocabulary (fcrConsultationMethods). @type {Labels} */ export const CONSULTATION_METHOD_LABELS = {};
-/** domain/enforcement/review.ts ENFORCEMENT_CHECKLIST_LABELS (行政处罚法第58条). @type {Labels} */ export const ENFORCEMENT_CHECKLIST_LABELS = { 'EF-SUBJECT': '执法主体合法，执法人员具备执法资格', 'EF-JURISDICTION': '具有管辖权', 'EF-FACTS': '案件事实清楚', 'EF-EVIDENCE': '证据合法、确凿、充分', 'EF-PROCEDURE': '程序合法（告知、陈述申辩、听证等）', 'EF-LAW': '适用法律、法规、规章准确', 'EF-DISCRETION': '符合行政裁量权基准，处罚适当', 'EF-DOCUMENT': '执法文书规范、完备' };
+/** The 法制审核 points (行政处罚法第58条); filled from the vocabulary (enforcementChecklist). @type {Labels} */ export const ENFORCEMENT_CHECKLIST_LABELS = {};
 /** 行政处罚法第58条第1款: why a case is under 法制审核; filled from the vocabulary (enforcementGrounds). @type {Labels} */ export const ENFORCEMENT_GROUND_LABELS = {};
 /** Contracts (重要合同、重大协议): filled from the vocabulary. @type {Labels} */ export const PROCUREMENT_METHOD_LABELS = {};
 /** @type {Labels} */ export const DISPUTE_METHOD_LABELS = {};
@@ -90,7 +90,7 @@ export function applyVocabulary(v) {
     [TRAIL_ACTION_LABELS, v.trailActions], [DEADLINE_NATURE_LABELS, v.deadlineNatures],
     [LEGALITY_OUTCOME_LABELS, v.legalityOutcomes], [FCR_CONCLUSION_LABELS, v.fcrConclusions], [MEETING_VIEW_LABELS, v.meetingViews],
     [MEETING_BODY_LABELS, v.meetingBodies], [CHECKLIST_LABELS, v.checklist], [APPLICABLE_FLAGS, v.applicableFlags],
-    [RESEARCH_ITEM_LABELS, v.researchItems], [PARTICIPATION_METHOD_LABELS, v.participationMethods], [CONSULTATION_METHOD_LABELS, v.fcrConsultationMethods], [CONTRACT_CHECKLIST_LABELS, v.contractChecklist],
+    [RESEARCH_ITEM_LABELS, v.researchItems], [PARTICIPATION_METHOD_LABELS, v.participationMethods], [CONSULTATION_METHOD_LABELS, v.fcrConsultationMethods], [CONTRACT_CHECKLIST_LABELS, v.contractChecklist], [ENFORCEMENT_CHECKLIST_LABELS, v.enforcementChecklist],
     [TRIPLE_ONE_CATEGORY_LABELS, v.tripleOneCategories], [ENFORCEMENT_GROUND_LABELS, v.enforcementGrounds], [PROCUREMENT_METHOD_LABELS, v.procurementMethods],
     [DISPUTE_METHOD_LABELS, v.disputeMethods], [PARTY_ROLE_LABELS, v.partyRoles], [CONTRACT_CLOSURE_LABELS, v.contractClosures],
     [DOCUMENT_STATUS_LABELS, v.documentStatuses], [DOCUMENT_DECISION_LABELS, v.documentDecisions], [REGISTER_EVENT_LABELS, v.registerEvents], [CATALOGUE_CATEGORY_LABELS, v.catalogueCategories],

@@ -235,6 +235,7 @@ export interface Vocabulary {
   meetingBodies: Record<string, string>;
   checklist: Record<string, string>;
   contractChecklist?: Record<string, string>;
+  enforcementChecklist?: Record<string, string>;
   materials: Record<string, string>;
   researchItems: Record<string, string>;
   participationMethods?: Record<string, string>;
