@@ -104,6 +104,8 @@ export async function startSystem(opts: {
         taskQueue: config.TEMPORAL_TASK_QUEUE,
         deps: { prisma: db.prisma, log, webhookUrl: config.NOTIFY_WEBHOOK_URL, signingSecret },
         workflowBundle: opts.workflowBundle,
+        // In one process with the API, two connections stay free for people's requests.
+        maxConcurrentActivities: Math.max(1, config.DATABASE_POOL_MAX - (opts.runApi ? 2 : 0)),
       });
       const running = worker.run();
       stops.push(async () => {

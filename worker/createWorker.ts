@@ -17,6 +17,13 @@ export async function createWorker(opts: {
   taskQueue: string;
   deps: ActivityDeps;
   workflowBundle?: WorkflowBundleOption;
+  /**
+   * Activities run at once. Nearly every activity holds a database connection for its transaction, so more
+   * of them than the pool has connections only queue inside Prisma, time out after its 2 s wait (P2028) and
+   * retry with back-off: a burst of 1,000 registrations on a pool of 5 crawled at 0.15 per second that way
+   * (bench/scale.bench.ts). Bounded by the pool, the rest wait in Temporal's task queue instead, unharmed.
+   */
+  maxConcurrentActivities: number;
 }): Promise<Worker> {
   return Worker.create({
     connection: opts.connection,
@@ -24,6 +31,7 @@ export async function createWorker(opts: {
     taskQueue: opts.taskQueue,
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
     activities: createActivities(opts.deps),
+    maxConcurrentActivityTaskExecutions: opts.maxConcurrentActivities,
     interceptors: { activity: [activityMetrics] },
   });
 }
