@@ -79,7 +79,7 @@ describe('the web app sends what the API accepts', () => {
     expect(steps.some((s) => s.startsWith('报送备案'))).toBe(true); // the normative document's
     await ui.screenshot(drafter, 'dual-matter-registered');
     expect(ui.pageErrors).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 
   test('an enforcement review: the case with its filing date recorded through the matter page, then its 90 days extended', async () => {
     const drive = new Driver(http, { drafter: cast.drafter, legal: cast.legal, lawyer: cast.legal, fcr: cast.legal, secretary: cast.legal, auditor: cast.legal, admin: cast.admin, members: [], bodies: { director_office_meeting: 'director_office_meeting', party_committee_meeting: 'party_committee_meeting' } });
@@ -113,7 +113,7 @@ describe('the web app sends what the API accepts', () => {
     expect(extensions).toEqual([expect.objectContaining({ days: 30, approvedBy: '赵局长', basis: '《文化市场综合行政执法管理办法》' })]);
     await ui.screenshot(drafter, 'enforcement-case-recorded');
     expect(ui.pageErrors).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 
   test('a "三重一大" matter: the Party committee proposed, its roster chosen and the item\'s category given when scheduling; the record prefilled from the roster', async () => {
     const crew = await createCast(system, 3);
@@ -146,7 +146,7 @@ describe('the web app sends what the API accepts', () => {
     const record = (await http.get(`/api/v1/matters/${id}`, crew.secretary)).body.state.meeting.records[0];
     expect(record).toMatchObject({ body: 'party_committee_meeting', bodyId: crew.bodies.party_committee_meeting, category: 'major_funds', outcome: 'approve' });
     expect(ui.pageErrors).toEqual([]);
-  }, 180_000);
+  }, 300_000);
 
   test('an important contract: registered, its particulars and then its signing (counterparty, value, term) recorded through the forms', async () => {
     const crew = await createCast(system, 1);
@@ -209,7 +209,7 @@ describe('the web app sends what the API accepts', () => {
     const register = (await http.get('/api/v1/contracts', crew.legal)).body.items.find((e: { matterId: string }) => e.matterId === id);
     expect(register).toMatchObject({ status: 'in_force', counterparty: '某某信息技术有限公司', value: 480000, contractNumber: 'HT-2026-007', termStart: '2026-12-01T00:00:00+08:00', termEnd: '2027-11-30T00:00:00+08:00' });
     expect(ui.pageErrors).toEqual([]);
-  }, 180_000);
+  }, 300_000);
 
   test('an admin records a reviewer\'s legal qualification (法律职业资格) on the people page', async () => {
     const admin = await ui.as(cast.admin);
@@ -235,5 +235,5 @@ describe('the web app sends what the API accepts', () => {
       (b) => expect(b).toMatchObject({ kind: 'director_office_meeting', name: '局长办公会（测试）', members: [{ userId: cast.legal.id, from: '2026-01-01', to: null }] }));
     await admin.locator('details.meeting-body summary', { hasText: '局长办公会（测试）' }).waitFor();
     expect(ui.pageErrors).toEqual([]);
-  }, 60_000);
+  }, 300_000);
 });

@@ -431,5 +431,5 @@ describe('the web app, every role through one matter', () => {
     await submitAction(legal, assign, '指定公平竞争审查人员');
     await eventually(() => legal.locator('.turn').innerText(), (v) => expect(v).toContain('孙审查'));
     expect(ui.pageErrors).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 });
