@@ -62,8 +62,8 @@ export async function startSystem(opts: {
       stops.push(() => devServer!.stop());
       temporalAddress = devServer.address;
     }
-    const connection = await connectClient(temporalAddress, config);
-    stops.push(() => connection.close());
+    const { connection, close: closeConnection } = await connectClient(temporalAddress, config);
+    stops.push(closeConnection);
     await ensureSearchAttributes(connection, config.TEMPORAL_NAMESPACE).catch((err: Error) =>
       // Temporal Cloud manages search attributes in its console; say so instead of failing.
       log.warn({ err: err.message }, 'could not register search attributes; add MatterKind, MatterStage, DraftingUnit (Keyword) to the namespace'),

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { Connection, type ConnectionOptions } from '@temporalio/client';
 import { NativeConnection, type NativeConnectionOptions } from '@temporalio/worker';
 import type { Config } from '../config';
+import { closableRetries } from './closableRetries';
 
 type TemporalSettings = Pick<Config, 'TEMPORAL_TLS' | 'TEMPORAL_TLS_CERT_PATH' | 'TEMPORAL_TLS_KEY_PATH' | 'TEMPORAL_API_KEY'>;
 
@@ -16,8 +17,17 @@ function securityOptions(c: TemporalSettings) {
   return { tls, ...(c.TEMPORAL_API_KEY ? { apiKey: c.TEMPORAL_API_KEY } : {}) };
 }
 
-export function connectClient(address: string, c: TemporalSettings): Promise<Connection> {
-  return Connection.connect({ address, ...securityOptions(c) } as ConnectionOptions);
+/** The client's connection; `close()` lets retries already scheduled go out first (platform/temporal/closableRetries). */
+export async function connectClient(address: string, c: TemporalSettings): Promise<{ connection: Connection; close: () => Promise<void> }> {
+  const retries = closableRetries();
+  const connection = await Connection.connect({ address, ...securityOptions(c), interceptors: [retries.interceptor] } as ConnectionOptions);
+  return {
+    connection,
+    close: async () => {
+      await retries.drain();
+      await connection.close();
+    },
+  };
 }
 
 export function connectWorker(address: string, c: TemporalSettings): Promise<NativeConnection> {
