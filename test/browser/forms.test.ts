@@ -211,6 +211,37 @@ describe('the web app sends what the API accepts', () => {
     expect(ui.pageErrors).toEqual([]);
   }, 300_000);
 
+  test('an issued major decision adjusted (713号令第37条): the drafter\'s form registers the new, linked matter and opens it', async () => {
+    const crew = await createCast(system, 2);
+    const drive = new Driver(http, crew);
+    const id = await drive.toLegalityReview('major_decision', []);
+    await drive.lawful(id);
+    // The demo profile's minimum review time (seconds) has to pass before the meeting; then the meeting time itself.
+    await eventually(async () => (await http.act(id, crew.secretary, { type: 'schedule_meeting', meetingAt: new Date(Date.now() + 1_500).toISOString(), body: 'director_office_meeting', bodyId: crew.bodies.director_office_meeting })).status, (s) => expect(s).toBe(200), 60_000);
+    await eventually(async () => (await http.act(id, crew.secretary, { type: 'record_meeting', record: drive.meetingRecord('approve', ['approve']) })).status, (s) => expect(s).toBe(200), 60_000);
+    await drive.ok(id, crew.secretary, { type: 'report_to_party', reference: '请示〔2026〕9号' });
+    await drive.ok(id, crew.secretary, { type: 'sign_and_number', versionHash: await drive.hash(id), signedBy: '局长' });
+    await drive.ok(id, crew.secretary, { type: 'publish', channel: '区政府网站', reference: `https://example.gov.cn/${id}` });
+    expect((await drive.ok(id, crew.secretary, { type: 'archive', archiveRef: 'DA-9' })).state.stage).toBe('issued');
+
+    const drafter = await ui.as({ ...crew.drafter, displayName: crew.drafter.username });
+    await openMatter(drafter, base, id);
+    const panel = await actionPanel(drafter, '启动决策调整程序');
+    await panel.getByLabel('调整类型').selectOption('adjust');
+    await panel.getByLabel('调整或停止执行的理由').fill('后评估建议调整票价');
+    await panel.getByLabel('新事项名称').fill('关于调整景区门票价格的决定');
+    await panel.getByLabel('调整后的决策草案（或停止执行的决定）').fill('一、景区门票价格调整为每人六十元。\n二、本决定自公布之日起施行。');
+    await panel.locator('button[type="submit"]').click();
+    await drafter.locator('.matter-head h1', { hasText: '关于调整景区门票价格的决定' }).waitFor({ timeout: 60_000 });
+    const newId = decodeURIComponent(drafter.url().split('#/matters/')[1] ?? '');
+    expect(newId).not.toBe(id);
+    const adjusted = (await http.get(`/api/v1/matters/${newId}`, crew.drafter)).body;
+    expect(adjusted).toMatchObject({ kind: 'major_decision', stage: 'research' });
+    const original = (await http.get(`/api/v1/matters/${id}/trail`, crew.auditor)).body.items.map((t: { action: string }) => t.action);
+    expect(original).toContain('record_adjustment');
+    expect(ui.pageErrors).toEqual([]);
+  }, 300_000);
+
   test('an admin records a reviewer\'s legal qualification (法律职业资格) on the people page', async () => {
     const admin = await ui.as(cast.admin);
     await admin.goto(`${base}/#/admin`);

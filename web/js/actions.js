@@ -18,7 +18,7 @@ import { schemaForm } from './schemaForm.js';
 import { personPicker } from './people.js';
 import { hashField } from './versionHashField.js';
 import { documentUpload } from './documentUpload.js';
-import { FLAGS, FLAG_LABELS, APPLICABLE_FLAGS, MEETING_BODY_LABELS, TRIPLE_ONE_CATEGORY_LABELS } from './labels.js';
+import { FLAGS, FLAG_LABELS, APPLICABLE_FLAGS, MEETING_BODY_LABELS, TRIPLE_ONE_CATEGORY_LABELS, ADJUSTMENT_PURPOSE_LABELS } from './labels.js';
 
 /**
  * What a form may use about the page it is on.
@@ -30,8 +30,9 @@ import { FLAGS, FLAG_LABELS, APPLICABLE_FLAGS, MEETING_BODY_LABELS, TRIPLE_ONE_C
  * @property {(result: import('../types/api').ActionResult, action: { type: string, label: string }) => Promise<void>} onDone
  */
 /**
- * A form's fields and how to read them into the action's request body.
- * @typedef {{ nodes: HTMLElement[], collect: () => Record<string, unknown> }} ActionSpec
+ * A form's fields and how to read them into the action's request body. `submit`, when present, sends the body
+ * somewhere else than the matter's actions (e.g. an adjustment registers a new matter first).
+ * @typedef {{ nodes: HTMLElement[], collect: () => Record<string, unknown>, submit?: (body: Record<string, unknown>) => Promise<void> }} ActionSpec
  */
 
 /** @param {string} label @param {string} [path] @param {string} [help] */
@@ -192,6 +193,28 @@ export const ACTION_FORMS = {
   publish: (ctx) => schemaForm('publish', ctx, { channel: { label: '公布渠道', placeholder: '如 区政府网站' }, reference: { label: '公布地址或文号' } }),
   file_record: (ctx) => schemaForm('file_record', ctx, { authority: { label: '备案机关', placeholder: '如 区司法局' }, reference: { label: '备案文号' } }),
   archive: (ctx) => schemaForm('archive', ctx, { archiveRef: { label: '档案号' }, recipient: { label: '移交单位（可选）', placeholder: '如 区司法局' } }),
+  /**
+   * 713号令第37条: a major adjustment or stopping an issued major decision goes through the statutory procedure
+   * again — a new matter of the same kind, linked to this one. POST …/adjustments registers it and records it
+   * here in one request; the page then opens the new matter.
+   */
+  record_adjustment: (ctx) => {
+    const purpose = field({ label: '调整类型', path: 'purpose', type: 'select', required: true, options: Object.entries(ADJUSTMENT_PURPOSE_LABELS), value: 'adjust' });
+    const reason = reasonField('调整或停止执行的理由', 'reason', '将登记一个新事项，依照法定程序重新决策，并与本决策关联。');
+    const title = field({ label: '新事项名称', path: 'title', required: true, wide: true, value: `关于调整${ctx.matter.title}的决定` });
+    const flags = flagBoxes(ctx.matter.kind, ctx.matter.flags ?? [], 'flags');
+    const text = field({ label: '调整后的决策草案（或停止执行的决定）', path: 'text', type: 'textarea', required: true, rows: 10, wide: true });
+    /** @type {ActionSpec} */
+    const spec = {
+      nodes: [purpose, reason, title, flags.el, text],
+      collect: () => ({ purpose: valueOf(purpose), reason: valueOf(reason), title: valueOf(title), flags: flags.values(), text: valueOf(text) }),
+      submit: async (body) => {
+        const created = await request('POST', `/api/v1/matters/${encodeURIComponent(ctx.matter.id)}/adjustments`, { body, headers: { 'idempotency-key': newIdempotencyKey() } });
+        location.hash = `#/matters/${encodeURIComponent(created.matterId)}`;
+      },
+    };
+    return spec;
+  },
 };
 
 const DANGER = new Set(['withdraw', 'return_for_revision', 'return_for_supplement']);
@@ -216,6 +239,7 @@ export function actionForm(action, ctx) {
   onSubmit(form, async () => {
     if (!spec) return;
     const payload = spec.collect();
+    if (spec.submit) return spec.submit(payload);
     const result = await api.act(ctx.matter.id, payload, newIdempotencyKey());
     await ctx.onDone(result, action);
   });

@@ -249,6 +249,7 @@ export interface Vocabulary {
   applicableFlags: Record<string, string[]>;
   phases: Phase[];
   deadlineNatures: Record<string, string>;
+  adjustmentPurposes?: Record<string, string>;
   [k: string]: unknown;
 }
 
