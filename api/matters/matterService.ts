@@ -5,7 +5,7 @@ import { sha256Hex, type RequestOrigin } from '../../domain/evidence';
 import { chinaDateOf } from '../../domain/calendar';
 import { rosterOn } from '../meetings/rosters';
 import { authorize, canRead, type MatterAccess } from '../../domain/permissions';
-import { ACTION_LABELS, implementationOpen, isEcon, isMajorDecision, matterWarnings, currentHash, currentVersion, parseMatterState, needsText, availableActions, requiredSteps, meetingConfigOf, awaitedParties, awaits, deadlines, decide, nextObligationDue, whoseTurn, matterAccessOf, registrationProblem, registeredParticulars, TERMINAL_STAGES, type MatterKind, type Flag, type MatterState } from '../../domain/procedure';
+import { ACTION_LABELS, implementationOpen, isEcon, isMajorDecision, matterWarnings, currentHash, currentVersion, parseMatterState, needsText, availableActions, requiredSteps, meetingConfigOf, awaitedParties, awaits, deadlines, decide, nextObligationDue, whoseTurn, matterAccessOf, registrationProblem, registeredParticulars, missingMaterials, TERMINAL_STAGES, type MatterKind, type Flag, type MatterState } from '../../domain/procedure';
 import {
   actUpdate,
   matterWorkflowId,
@@ -206,6 +206,8 @@ export async function loadMatterView(deps: ApiDeps, principal: Principal, matter
     flags: state.flags,
     // What this matter owes (a dual matter: both kinds' steps), so a client shows it without a copy of the rules.
     plan: requiredSteps(state.kind, state.flags, deps.procedureConfig, state.alsoMajorDecision === true).map((s) => ({ key: s.key, label: s.label, basis: s.basis, optional: s.optional })),
+    // The same rule the submission gate applies (a client marks what is still needed without a copy of it).
+    missingMaterials: missingMaterials(state, deps.procedureConfig),
     // Which body decides this kind (configuration): the meeting form proposes it, the workflow refuses any other.
     decidingBody: meetingConfigOf(deps.procedureConfig).decidingBody[state.kind],
     // The one rule (domain isEcon): the web app asks this instead of reading the flags itself.

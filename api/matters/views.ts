@@ -41,6 +41,7 @@ export const matterSchema = z
     warnings: z.array(matterWarningSchema),
     decidingBody: z.string().describe('The body that decides this kind of matter (configuration): director_office_meeting or party_committee_meeting'),
     plan: z.array(z.object({ key: z.string(), label: z.string(), basis: z.string(), optional: z.boolean() })).describe('The steps the matter owes in procedure order (a normative document that is also a major decision: both kinds\' steps)'),
+    missingMaterials: z.array(z.string()).describe('The materials still missing before the legality review (713号令第26条; domain missingMaterials): the research form marks and proposes these'),
     currentVersion: z.object({ number: z.number().int(), sha256: z.string().nullable() }),
     turn: z.unknown().describe('Whose turn it is: the duties that move the matter on'),
     workflow: z.looseObject({ workflowId: z.string(), status: z.string(), trailHead: trailHeadSchema.nullable() }),

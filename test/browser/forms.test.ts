@@ -77,6 +77,13 @@ describe('the web app sends what the API accepts', () => {
     expect(steps.some((s) => s.startsWith('听取公众意见'))).toBe(true); // the major decision's (713号令第14条)
     expect(steps.some((s) => s.startsWith('向党委请示报告'))).toBe(true); // the major decision's (713号令第31条)
     expect(steps.some((s) => s.startsWith('报送备案'))).toBe(true); // the normative document's
+    // The research form marks what the submission gate will ask for, from the server's missingMaterials:
+    // hearing the public is needed here (a major decision) though the PUBLIC flag was not set.
+    expect(view.missingMaterials).toEqual(expect.arrayContaining(['drafting_explanation', 'public_participation']));
+    const research = await actionPanel(drafter, '登记研究论证材料');
+    const chooser = research.getByLabel('材料类型');
+    expect(await chooser.locator('option[value="public_participation"]').innerText()).toContain('（本事项需要）');
+    expect(await chooser.locator('option[value="hearing"]').innerText()).not.toContain('（本事项需要）');
     await ui.screenshot(drafter, 'dual-matter-registered');
     expect(ui.pageErrors).toEqual([]);
   }, 300_000);

@@ -168,6 +168,9 @@ const RESEARCH_FORMS = {
   },
 };
 
+/** A research item's material (domain MaterialKey) where the two names differ. @type {Record<string, string>} */
+const MATERIAL_OF_ITEM = { expert_opinion: 'expert_opinions' };
+
 /**
  * Which research items the matter already has, for the "(已登记)" marks in the chooser.
  * @param {import('../types/api').MatterState} state
@@ -198,20 +201,21 @@ function recordedResearch(state) {
  */
 export function researchItemForm(ctx) {
   const done = recordedResearch(ctx.matter.state);
-  const flags = ctx.matter.flags ?? [];
   const enforcement = ctx.matter.kind === 'enforcement_review';
-  /** @type {Record<string, boolean>} */
-  const wanted = { public_comment: flags.includes('PUBLIC'), comment_adoption: flags.includes('PUBLIC'), expert_opinion: flags.includes('TECH'), risk_assessment: flags.includes('RISK'), enforcement_case: enforcement };
-  const optionalItems = ['hearing', 'expert_opinion', 'risk_assessment', 'public_comment', 'comment_adoption', 'public_participation', 'participation_exemption', 'expert_adoption', 'enforcement_case'];
+  // What is still needed comes from the server (domain missingMaterials, the rule the submission gate applies):
+  // by kind, flags and a second classification, with hearing the public satisfied by any of its forms.
+  const missing = ctx.matter.missingMaterials ?? [];
+  /** @param {string} k */
+  const wanted = (k) => missing.includes(MATERIAL_OF_ITEM[k] ?? k);
   // The enforcement case comes first for an enforcement review: its filing date starts the 90 days (行政处罚法第60条).
   const order = enforcement ? ['enforcement_case', ...Object.keys(RESEARCH_FORMS).filter((k) => k !== 'enforcement_case')] : Object.keys(RESEARCH_FORMS);
-  const firstMissing = order.find((k) => !done[k] && (wanted[k] ?? !optionalItems.includes(k))) ?? 'drafting_explanation';
+  const firstMissing = order.find((k) => !done[k] && wanted(k)) ?? 'drafting_explanation';
   // Only the items this page has a form for (an item the server adds later is recorded through the API until then);
   // the enforcement case only in an enforcement review, where it means something.
   const offered = Object.entries(RESEARCH_ITEM_LABELS).filter(([k]) => RESEARCH_FORMS[k] && (k !== 'enforcement_case' || enforcement || done[k]));
   const chooser = field({
     label: '材料类型', path: `${P}.kind`, type: 'select', required: true, value: firstMissing,
-    options: offered.map(([k, l]) => [k, `${l}${done[k] ? '（已登记，可更新）' : wanted[k] ? '（本事项需要）' : ''}`]),
+    options: offered.map(([k, l]) => [k, `${l}${done[k] ? '（已登记，可更新）' : wanted(k) ? '（本事项需要）' : ''}`]),
   });
   const slot = h('div', { class: 'subform' });
   /** @type {ItemForm} */

@@ -81,6 +81,7 @@ export interface MatterView extends MatterBasics {
   decidingBody?: string;
   /** The steps this matter owes, in procedure order (domain requiredSteps for its kind, flags and classification). */
   plan?: Array<{ key: string; label: string; basis: string; optional: boolean }>;
+  missingMaterials?: string[];
   /** Whether the fair-competition review applies: the server's one rule (flagged ECON, on a kind it applies to). */
   fairCompetitionReview: boolean;
   /** domain/procedure/warnings: e.g. may_need_fcr (pre-screen findings on a matter without ECON, for the legal unit). */
