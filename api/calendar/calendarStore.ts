@@ -1,5 +1,17 @@
-import type { PrismaClient } from '../../prisma/generated/client';
 import { calendarFromYears, calendarToYears, defaultCalendar, parseHolidayYear, withProvisionalYears, type HolidayCalendar, type HolidayYear } from '../../domain/calendar';
+
+/**
+ * What the store needs of the holiday_year table: PrismaClient's `holidayYear` is one, a unit test's in-memory
+ * table another (typed here, so neither side needs a cast).
+ */
+export interface HolidayYearTable {
+  findMany(): Promise<Array<{ data: unknown }>>;
+  upsert(args: {
+    where: { year: number };
+    create: { year: number; data: never; loadedById: string };
+    update: { data: never; loadedById: string; loadedAt: Date };
+  }): Promise<unknown>;
+}
 
 /**
  * The working-day calendar in force: the built-in official notices (2024–2026) plus any year an admin has
@@ -18,7 +30,7 @@ export class CalendarStore {
    * forgets the cache); on other instances within `ttlMs`, like a revoked token. 0 turns the cache off.
    */
   constructor(
-    private readonly prisma: PrismaClient,
+    private readonly prisma: { holidayYear: HolidayYearTable },
     private readonly ttlMs = 2_000,
     private readonly now: () => number = Date.now,
   ) {}
