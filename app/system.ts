@@ -106,6 +106,7 @@ export async function startSystem(opts: {
         workflowBundle: opts.workflowBundle,
         // In one process with the API, two connections stay free for people's requests.
         maxConcurrentActivities: Math.max(1, config.DATABASE_POOL_MAX - (opts.runApi ? 2 : 0)),
+        maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
       });
       const running = worker.run();
       stops.push(async () => {

@@ -53,6 +53,14 @@ export const configSchema = z
     AUTH_TOKEN_TTL_MINUTES: z.coerce.number().int().min(1).default(8 * 60),
     /** Connections each process keeps to PostgreSQL at most (API and worker processes each have their pool). */
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+    /**
+     * Workflows a worker keeps in memory between their tasks (the SDK's sticky cache); the least recently used
+     * beyond it are evicted and replayed from their history when they next act. Each one costs ~3.5–4 MB: every
+     * workflow instance evaluates the bundle's modules in its own module cache, and the domain's zod schemas
+     * are most of that (docs/benchmarks.md, Scale). Unset, the SDK sizes it from the heap limit (~2,300 on a
+     * 4 GB heap, i.e. ~9 GB of worker memory when that many are open); 500 keeps a worker near 2 GB.
+     */
+    WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(2).max(100_000).default(500),
     /** A worker process serves /metrics and /healthz on this port (the API serves /metrics on its own port). */
     METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
     /** The Temporal SDK exports its metrics here (127.0.0.1); our /metrics appends them. Default: a free port. */

@@ -24,6 +24,8 @@ export async function createWorker(opts: {
    * (bench/scale.bench.ts). Bounded by the pool, the rest wait in Temporal's task queue instead, unharmed.
    */
   maxConcurrentActivities: number;
+  /** Workflows kept in memory between tasks (platform/config.ts WORKER_MAX_CACHED_WORKFLOWS); SDK default when absent. */
+  maxCachedWorkflows?: number;
 }): Promise<Worker> {
   return Worker.create({
     connection: opts.connection,
@@ -32,6 +34,7 @@ export async function createWorker(opts: {
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
     activities: createActivities(opts.deps),
     maxConcurrentActivityTaskExecutions: opts.maxConcurrentActivities,
+    ...(opts.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: opts.maxCachedWorkflows } : {}),
     interceptors: { activity: [activityMetrics] },
   });
 }
