@@ -135,25 +135,31 @@ async function main() {
     // Warm-up: each API process, its token cache and its connection pool.
     await pacedLoad({ baseUrl: shape.apiUrl, path: (i) => `/api/v1/matters/${ids[(i * 7919) % ids.length]}`, headers: auth, ratePerSecond: 50, durationMs: 3_000 });
     const listPaths = LIST_CASES.filter((c) => c.who === 'legal').map((c) => `/api/v1/matters${Object.keys(c.query).length ? `?${new URLSearchParams(c.query)}` : ''}`);
-    const runs: Array<{ endpoint: string; r: PacedLoadResult; load: number; cpuPerAnswer: number }> = [];
+    const runs: Array<{ endpoint: string; r: PacedLoadResult; load: number; cpuPerAnswer: number; frontCpu: number; clientCpu: number }> = [];
     // CPU the serving processes spent per answer: unlike latency, barely moved by other agents' load on the machine.
-    const servingCpu = () => shape.servingPids().reduce((sum, pid) => sum + cpuMs(pid), 0);
+    // The front's share and the client's (this process, which shares the cores) are shown on their own.
+    const cpuOf = (pids: number[]) => pids.reduce((sum, pid) => sum + cpuMs(pid), 0);
+    const servingCpu = () => cpuOf(shape.servingPids());
+    const frontCpu = () => cpuOf(shape.frontPids());
+    const clientCpu = () => cpuMs(process.pid);
     for (const [endpoint, path] of [
       ['GET /api/v1/matters/:id (status, projection)', (i: number) => `/api/v1/matters/${ids[(i * 7919) % ids.length]}`],
       ['GET /api/v1/matters (list, 50 per page; the five legal-unit cases in turn)', (i: number) => listPaths[i % listPaths.length]!],
     ] as const) {
       for (const rate of RATES) {
         process.stdout.write(`› ${endpoint} at ${rate} req/s for ${SECONDS} s…\n`);
-        const cpuBefore = servingCpu();
+        const [cpuBefore, frontBefore, clientBefore] = [servingCpu(), frontCpu(), clientCpu()];
         const r = await pacedLoad({ baseUrl: shape.apiUrl, path, headers: auth, ratePerSecond: rate, durationMs: SECONDS * 1000 });
-        const cpuPerAnswer = (servingCpu() - cpuBefore) / Math.max(1, r.ok);
-        runs.push({ endpoint, r, load: os.loadavg()[0]!, cpuPerAnswer });
-        process.stdout.write(`  ${r.ok}/${r.sent} ok, ${r.achievedRate.toFixed(0)} req/s answered, p50 ${ms(r.latency.p50)} p99 ${ms(r.latency.p99)} ms, dropped ${r.dropped}, errors ${JSON.stringify(r.errors)}, ${cpuPerAnswer.toFixed(2)} ms CPU per answer, load ${os.loadavg()[0]!.toFixed(1)}\n`);
+        const answers = Math.max(1, r.ok);
+        const cpuPerAnswer = (servingCpu() - cpuBefore) / answers;
+        const run = { endpoint, r, load: os.loadavg()[0]!, cpuPerAnswer, frontCpu: (frontCpu() - frontBefore) / answers, clientCpu: (clientCpu() - clientBefore) / answers };
+        runs.push(run);
+        process.stdout.write(`  ${r.ok}/${r.sent} ok, ${r.achievedRate.toFixed(0)} req/s answered, p50 ${ms(r.latency.p50)} p99 ${ms(r.latency.p99)} ms, dropped ${r.dropped}, errors ${JSON.stringify(r.errors)}, CPU ms per answer: serving ${cpuPerAnswer.toFixed(2)} (front ${run.frontCpu.toFixed(2)}), client ${run.clientCpu.toFixed(2)}, load ${os.loadavg()[0]!.toFixed(1)}\n`);
       }
     }
     const results = table(
-      ['endpoint', 'offered req/s', 'answered req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'errors / dropped', 'serving CPU ms per answer', 'load (1 min) after'],
-      runs.map(({ endpoint, r, load, cpuPerAnswer }) => [endpoint, r.offeredRate, r.achievedRate.toFixed(0), ms(r.latency.p50), ms(r.latency.p95), ms(r.latency.p99), ms(r.latency.max), `${Object.values(r.errors).reduce((a, b) => a + b, 0)} / ${r.dropped}`, cpuPerAnswer.toFixed(2), load.toFixed(1)]),
+      ['endpoint', 'offered req/s', 'answered req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'errors / dropped', 'serving CPU ms per answer (of it the front)', 'client CPU ms per answer', 'load (1 min) after'],
+      runs.map(({ endpoint, r, load, cpuPerAnswer, frontCpu, clientCpu }) => [endpoint, r.offeredRate, r.achievedRate.toFixed(0), ms(r.latency.p50), ms(r.latency.p95), ms(r.latency.p99), ms(r.latency.max), `${Object.values(r.errors).reduce((a, b) => a + b, 0)} / ${r.dropped}`, `${cpuPerAnswer.toFixed(2)} (${frontCpu.toFixed(2)})`, clientCpu.toFixed(2), load.toFixed(1)]),
     );
     const body = `## Read path at fixed offered rates${SHAPE === 'dev' ? ', dev shape on PostgreSQL' : ''} (\`${SHAPE === 'dev' ? 'READ_SHAPE=dev ' : ''}READ_MATTERS=${MATTERS} READ_RATES=${RATES.join(',')} READ_SECONDS=${SECONDS} npm run bench:read\`)
 

@@ -29,6 +29,8 @@ export interface Shape {
   workerPids: () => number[];
   /** PIDs of the processes that answer HTTP (API processes and the front; the dev shape's one process). */
   servingPids: () => number[];
+  /** Of those, the round-robin front (production shape only). */
+  frontPids: () => number[];
   /** The app's PostgreSQL database (production shape only; the dev shape's is embedded in its process). */
   databaseUrl: string | null;
   /** Each worker's own /metrics (production shape only). */
@@ -132,6 +134,7 @@ export async function startDevShape(opts: { procedureConfig: unknown; workDir: s
     workers: 1,
     workerPids: () => (child.pid ? [child.pid] : []),
     servingPids: () => (child.pid ? [child.pid] : []),
+    frontPids: () => [],
     databaseUrl,
     workerMetricsUrls: [],
     stop: async () => {
@@ -169,6 +172,7 @@ export async function startClusterShape(opts: { procedureConfig: unknown; workDi
     workers: layout.workerMetricsPorts.length,
     workerPids: () => layout.workerMetricsPorts.map((_, i) => runningPid(layout.files, `worker-${i + 1}`)).filter((p): p is number => p !== null),
     servingPids: () => [...layout.apiPorts.map((_, i) => runningPid(layout.files, `api-${i + 1}`)), runningPid(layout.files, 'front')].filter((p): p is number => p !== null),
+    frontPids: () => [runningPid(layout.files, 'front')].filter((p): p is number => p !== null),
     databaseUrl: databaseUrl(layout, layout.databases.app),
     workerMetricsUrls: layout.workerMetricsPorts.map((p) => `http://127.0.0.1:${p}/metrics`),
     stop: async () => {
