@@ -58,7 +58,8 @@ export const configSchema = z
      * beyond it are evicted and replayed from their history when they next act. Each one costs ~3.5–4 MB: every
      * workflow instance evaluates the bundle's modules in its own module cache, and the domain's zod schemas
      * are most of that (docs/benchmarks.md, Scale). Unset, the SDK sizes it from the heap limit (~2,300 on a
-     * 4 GB heap, i.e. ~9 GB of worker memory when that many are open); 500 keeps a worker near 2 GB.
+     * 4 GB heap, i.e. ~9 GB of worker memory when that many are open); at 500 one worker stayed at ~3.7 GiB RSS
+     * from 2,000 to 5,000 open matters (evicted workflows' pages are kept by V8, so RSS exceeds 500 × 3.5 MB).
      */
     WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(2).max(100_000).default(500),
     /** A worker process serves /metrics and /healthz on this port (the API serves /metrics on its own port). */
