@@ -149,20 +149,30 @@ export function actorOf(p: Principal) {
   return { userId: p.userId, username: p.username, roles: p.roles, sectionId: p.sectionId, lawyerContract: p.lawyerContract ?? null, ...(p.legalQualification ? { legalQualification: true } : {}) };
 }
 
-function accessOfRow(row: Matter): MatterAccess {
-  const state = row.state === null ? null : parseMatterState(row.state, row.id);
+function accessOf(row: Matter, state: MatterState | null): MatterAccess {
   return state ? matterAccessOf(state) : { createdBy: row.createdById, draftingUnit: row.draftingUnit, assignedLawyerId: row.assignedLawyerId, fcrReviewerId: row.fcrReviewerId };
+}
+
+/**
+ * The matter row the principal may read, with its state parsed once (the status and action paths use it
+ * again, so they take it from here rather than parse the ~4 KB state a second time); else 404 (a matter
+ * outside one's scope is not revealed).
+ */
+async function readableMatterState(deps: ApiDeps, principal: Principal, matterId: string, action: 'read_matter' | 'read_trail' | 'verify_signature' = 'read_matter'): Promise<{ row: Matter; state: MatterState | null }> {
+  const row = await readMatterRow(deps.db, matterId);
+  const state = row && row.state !== null ? parseMatterState(row.state, row.id) : null;
+  const access = row ? accessOf(row, state) : null;
+  if (!row || !access || !canRead(principal, access)) throw notFound('Matter');
+  if (action !== 'read_matter') {
+    const verdict = authorize(principal, action, access, new Date().toISOString());
+    if (!verdict.allowed) throw forbidden(verdict.reason);
+  }
+  return { row, state };
 }
 
 /** The matter row the principal may read, else 404 (a matter outside one's scope is not revealed). */
 export async function readableMatter(deps: ApiDeps, principal: Principal, matterId: string, action: 'read_matter' | 'read_trail' | 'verify_signature' = 'read_matter'): Promise<Matter> {
-  const row = await readMatterRow(deps.db, matterId);
-  if (!row || !canRead(principal, accessOfRow(row))) throw notFound('Matter');
-  if (action !== 'read_matter') {
-    const verdict = authorize(principal, action, accessOfRow(row), new Date().toISOString());
-    if (!verdict.allowed) throw forbidden(verdict.reason);
-  }
-  return row;
+  return (await readableMatterState(deps, principal, matterId, action)).row;
 }
 
 /**
@@ -172,10 +182,9 @@ export async function readableMatter(deps: ApiDeps, principal: Principal, matter
  * round trips to Temporal and a workflow task on a worker), for operators and for checking the two agree.
  */
 export async function loadMatterView(deps: ApiDeps, principal: Principal, matterId: string, opts: { live?: boolean } = {}) {
-  const row = await readableMatter(deps, principal, matterId);
+  const { row, state: stored } = await readableMatterState(deps, principal, matterId);
   let live: MatterView | null = null;
-  if (row.state === null) throw notFound('Matter');
-  const stored = parseMatterState(row.state, row.id); // the registration activity writes row and state together
+  if (stored === null) throw notFound('Matter'); // the registration activity writes row and state together
   // An issued major decision's workflow runs on while its implementation is open (713号令第34条至第37条).
   let status = TERMINAL_STAGES.includes(stored.stage) && !implementationOpen(stored) ? 'COMPLETED' : 'RUNNING';
   if (opts.live) {
@@ -263,8 +272,8 @@ export interface ActionBody {
 
 /** Relays one person's action to the matter's workflow as an Update and returns the workflow's answer. */
 export async function actOnMatter(deps: ApiDeps, principal: Principal, matterId: string, body: ActionBody, ctx: { idempotencyKey?: string; requestId: string; origin: RequestOrigin }): Promise<ActionResult> {
-  const row = await readableMatter(deps, principal, matterId);
-  const stored = parseMatterState(row.state, row.id);
+  const { row, state } = await readableMatterState(deps, principal, matterId);
+  const stored = state ?? parseMatterState(row.state, row.id); // no state: the same error as ever (a row is stored with its state)
   if (needsText(body.command.type) && body.text === undefined) {
     throw new ProblemError(400, 'Invalid body.text: the new version\'s text is required', { code: 'invalid_input', errors: [{ field: 'body.text', message: `is required for ${body.command.type}` }] });
   }
