@@ -19,6 +19,7 @@ import { bareAct, bareRegistered, type BareInput } from './procedure/bareWorkflo
 import { Recorder, summarise, pool, ms, ratio, table, type Summary } from './support/stats';
 import { machineLine, machineSnapshot, runBenchmark, writeSection } from './support/report';
 import { benchWorkDir, startBareWorkers, startClusterShape, startDevShape, type Shape } from './support/shapes';
+import { cpuDelta, cpuSnapshot, type CpuGroup } from './support/cpuAccounting';
 
 const MATTERS = Number(process.env.MATTERS ?? 100);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 8);
@@ -31,9 +32,18 @@ interface RunResult {
   matters: number;
   perAction: Recorder;
   endToEnd: number[];
+  /** CPU ms each part of the system spent during the run (bench/support/cpuAccounting.ts). */
+  cpu: Record<string, number>;
 }
 
-async function runOurs(shape: Shape, s: Sessions, n: number, offset: number): Promise<RunResult & { ids: Map<string, string> }> {
+/** Measures the CPU of `groups` around `run`. */
+async function withCpu<T extends Omit<RunResult, 'cpu'>>(groups: Record<string, CpuGroup>, run: () => Promise<T>): Promise<T & { cpu: Record<string, number> }> {
+  const before = cpuSnapshot(groups);
+  const r = await run();
+  return { ...r, cpu: cpuDelta(before, cpuSnapshot(groups)) };
+}
+
+async function runOurs(shape: Shape, s: Sessions, n: number, offset: number): Promise<Omit<RunResult, 'cpu'> & { ids: Map<string, string> }> {
   const perAction = new Recorder();
   const endToEnd: number[] = [];
   const firstOfKind = new Map<string, string>();
@@ -63,7 +73,7 @@ async function countsPerKind(client: Client, firstOfKind: Map<string, string>): 
   return out;
 }
 
-async function runBare(client: Client, counts: Map<string, BareInput>, n: number, offset: number): Promise<RunResult> {
+async function runBare(client: Client, counts: Map<string, BareInput>, n: number, offset: number): Promise<Omit<RunResult, 'cpu'>> {
   const perAction = new Recorder();
   const endToEnd: number[] = [];
   const t0 = performance.now();
@@ -124,9 +134,12 @@ async function benchShape(name: 'dev' | 'cluster', workDir: string): Promise<Sha
     const counts = await countsPerKind(client, warm.ids);
     await runBare(client, counts, Math.max(WARMUP, KIND_SCRIPTS.length), 0);
     process.stdout.write(`› ${name}: ours, ${MATTERS} matters at concurrency ${CONCURRENCY}…\n`);
-    const ours = await runOurs(shape, s, MATTERS, 1_000);
+    // The same parts measured in both runs: the idle side (bare workers during ours, ours during bare) costs little.
+    const client_: CpuGroup = { roots: () => [process.pid] };
+    const groups: Record<string, CpuGroup> = { ...shape.cpuGroups, 'bare workers': { roots: bareWorkers.pids }, 'bench client': client_ };
+    const ours = await withCpu(groups, () => runOurs(shape, s, MATTERS, 1_000));
     process.stdout.write(`› ${name}: bare Temporal, ${MATTERS} matters at concurrency ${CONCURRENCY}…\n`);
-    const bare = await runBare(client, counts, MATTERS, 1_000);
+    const bare = await withCpu(groups, () => runBare(client, counts, MATTERS, 1_000));
     return { shape, ours, bare, counts };
   } finally {
     await connection.close();
@@ -161,6 +174,18 @@ function render(r: ShapeReport): string {
       return [k, x.n, ms(x.p50), ms(x.p95), ms(x.p99)];
     }),
   );
+  const actionsOf = (x: RunResult, skip: string[]) => [...x.perAction.byKey.entries()].filter(([k]) => !skip.includes(k)).reduce((n, [, v]) => n + v.length, 0);
+  const oursN = actionsOf(r.ours, [RESCHEDULED]);
+  const bareN = actionsOf(r.bare, ['mismatch']);
+  const parts = Object.keys(r.ours.cpu).filter((k) => k !== 'machine');
+  const cpuRow = (label: string, a: number, b: number) => [label, (a / oursN).toFixed(1), (b / bareN).toFixed(1), ratio(a / oursN, b / bareN)];
+  const cpuTable = table(
+    ['part of the system', 'ours: CPU ms per Update', 'bare: CPU ms per Update', 'ours / bare'],
+    [
+      ...parts.map((k) => cpuRow(k, r.ours.cpu[k]!, r.bare.cpu[k]!)),
+      cpuRow('**whole machine**', r.ours.cpu.machine!, r.bare.cpu.machine!),
+    ],
+  );
   const counts = [...r.counts.entries()].map(([k, c]) => `${k}: ${c.updates + 1} Updates (incl. registration), ${c.startActivities + c.updates} activities`).join('; ');
   return `### ${r.shape.name === 'dev' ? 'Dev shape (`npm start`)' : 'Production shape (`npm run cluster:up`)'}
 
@@ -170,6 +195,11 @@ Per matter, read from the workflow histories and replayed by the baseline: ${cou
 ${main}
 
 Throughput ratio **${ratio(throughput(r.ours), throughput(r.bare))}** (target ≥ 0.8), action p99 ratio **${p99Ratio}** (target ≤ 1.25).
+
+Where the CPU went (read from /proc around each run; ${oursN} Updates of ours incl. registrations, ${bareN} of the
+baseline; the whole machine includes anything else running on it):
+
+${cpuTable}
 
 Our actions by type:
 

@@ -16,6 +16,7 @@ import { clusterDown, clusterUp, REPO_ROOT } from '../../scripts/cluster/cluster
 import { provisionPeople } from '../../scripts/cluster/people';
 import { ensureDatabase } from '../../scripts/cluster/temporalServer';
 import { Client as PgClient } from 'pg';
+import { childPids, postmasterPids, type CpuGroup } from './cpuAccounting';
 
 export interface Shape {
   name: 'dev' | 'cluster';
@@ -35,8 +36,12 @@ export interface Shape {
   databaseUrl: string | null;
   /** Each worker's own /metrics (production shape only). */
   workerMetricsUrls: string[];
+  /** The shape's parts whose CPU a benchmark reads (bench/support/cpuAccounting.ts). */
+  cpuGroups: Record<string, CpuGroup>;
   stop(): Promise<void>;
 }
+
+const POSTGRES: CpuGroup = { roots: postmasterPids, tree: true };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -137,6 +142,12 @@ export async function startDevShape(opts: { procedureConfig: unknown; workDir: s
     frontPids: () => [],
     databaseUrl,
     workerMetricsUrls: [],
+    cpuGroups: {
+      // The one process: API, worker and (unless DATABASE_URL) the embedded database.
+      app: { roots: () => (child.pid ? [child.pid] : []) },
+      temporal: { roots: () => (child.pid ? childPids(child.pid) : []), tree: true },
+      postgres: POSTGRES,
+    },
     stop: async () => {
       await stopChild(child);
       await dropDatabase();
@@ -156,12 +167,16 @@ export async function startClusterShape(opts: { procedureConfig: unknown; workDi
   await clusterDown(layout, { dropDatabases: true }); // a fresh cluster for every run
   let info: Awaited<ReturnType<typeof clusterUp>>;
   try {
+    // BENCH_CPU_PROF=<dir>: the app's processes write V8 CPU profiles there when they stop, as in the dev shape.
+    if (process.env.BENCH_CPU_PROF) process.env.CLUSTER_CPU_PROF = process.env.BENCH_CPU_PROF;
     info = await clusterUp(layout, () => undefined, opts.env);
   } catch (err) {
     await clusterDown(layout, { dropDatabases: true }); // whatever did start, stopped by its PID file
     throw err;
   }
   const { runningPid } = await import('../../scripts/cluster/processes');
+  const { TEMPORAL_PROCESS } = await import('../../scripts/cluster/temporalServer');
+  const pids = (...names: string[]) => () => names.map((n) => runningPid(layout.files, n)).filter((p): p is number => p !== null);
   return {
     name: 'cluster',
     description: `production shape (scripts/cluster): Temporal server ${'v1.29.1'} on PostgreSQL (persistence + visibility), ${layout.workerMetricsPorts.length} worker processes, ${layout.apiPorts.length} API processes behind the round-robin front, app database on PostgreSQL; demo clocks (NODE_ENV=development, PROCEDURE_PROFILE=demo) with the bench's procedure configuration`,
@@ -175,6 +190,13 @@ export async function startClusterShape(opts: { procedureConfig: unknown; workDi
     frontPids: () => [runningPid(layout.files, 'front')].filter((p): p is number => p !== null),
     databaseUrl: databaseUrl(layout, layout.databases.app),
     workerMetricsUrls: layout.workerMetricsPorts.map((p) => `http://127.0.0.1:${p}/metrics`),
+    cpuGroups: {
+      workers: { roots: pids(...layout.workerMetricsPorts.map((_, i) => `worker-${i + 1}`)) },
+      apis: { roots: pids(...layout.apiPorts.map((_, i) => `api-${i + 1}`)) },
+      front: { roots: pids('front') },
+      temporal: { roots: pids(TEMPORAL_PROCESS), tree: true },
+      postgres: POSTGRES,
+    },
     stop: async () => {
       await clusterDown(layout, { dropDatabases: true });
     },
@@ -182,7 +204,7 @@ export async function startClusterShape(opts: { procedureConfig: unknown; workDi
 }
 
 /** The baseline's worker processes on the shape's Temporal server. */
-export async function startBareWorkers(shape: Shape, taskQueue: string, workDir: string): Promise<{ stop(): Promise<void> }> {
+export async function startBareWorkers(shape: Shape, taskQueue: string, workDir: string): Promise<{ pids(): number[]; stop(): Promise<void> }> {
   const children = Array.from({ length: shape.workers }, (_, i) => {
     const logFile = path.join(workDir, `bare-worker-${i + 1}.log`);
     return { child: spawnLogged('bench/procedure/bareWorker.ts', { BARE_TEMPORAL_ADDRESS: shape.temporalAddress, BARE_NAMESPACE: shape.namespace, BARE_TASK_QUEUE: taskQueue }, logFile), logFile };
@@ -194,7 +216,10 @@ export async function startBareWorkers(shape: Shape, taskQueue: string, workDir:
       await sleep(200);
     }
   }
-  return { stop: async () => void (await Promise.all(children.map(({ child }) => stopChild(child)))) };
+  return {
+    pids: () => children.map(({ child }) => child.pid).filter((p): p is number => p !== undefined),
+    stop: async () => void (await Promise.all(children.map(({ child }) => stopChild(child)))),
+  };
 }
 
 export function benchWorkDir(): string {

@@ -54,7 +54,9 @@ export function appEnv(layout: ClusterLayout, creds: Credentials, extra: Record<
 
 /** `node --import tsx <entry>`: the same entry as `npm run start:api|start:worker`, without a wrapper process in between (kill -9 must hit the real one). */
 function nodeEntry(entry: string) {
-  return { command: process.execPath, args: ['--import', 'tsx', entry] };
+  // CLUSTER_CPU_PROF=<dir> (the benchmarks' BENCH_CPU_PROF): V8 CPU profiles written there when the process stops.
+  const profile = process.env.CLUSTER_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.CLUSTER_CPU_PROF)}`] : [];
+  return { command: process.execPath, args: [...profile, '--import', 'tsx', entry] };
 }
 
 export function startWorker(layout: ClusterLayout, creds: Credentials, i: number, extraEnv: Record<string, string> = {}): number {

@@ -1,0 +1,96 @@
+/**
+ * Where the CPU went during a phase of a benchmark, by part of the system: read from /proc at the start and
+ * the end of the phase. Unlike latency on a shared 2-core machine, CPU spent per action barely moves with
+ * the machine's load, so it says which part of our stack costs more than bare Temporal, and by how much.
+ */
+import fs from 'node:fs';
+
+const TICK_MS = 10; // USER_HZ is 100 on Linux
+
+interface ProcStat {
+  pid: number;
+  ppid: number;
+  comm: string;
+  /** utime + stime, ms. */
+  own: number;
+  /** cutime + cstime: children that exited and were waited for, ms. */
+  reaped: number;
+}
+
+function readStat(pid: number): ProcStat | null {
+  try {
+    const raw = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const close = raw.lastIndexOf(')');
+    const comm = raw.slice(raw.indexOf('(') + 1, close);
+    // After "pid (comm) ": state ppid … utime(12th) stime(13th) cutime(14th) cstime(15th), counted from state as 1st.
+    const f = raw.slice(close + 2).split(' ');
+    return { pid, ppid: Number(f[1]), comm, own: (Number(f[11]) + Number(f[12])) * TICK_MS, reaped: (Number(f[13]) + Number(f[14])) * TICK_MS };
+  } catch {
+    return null; // gone between listing and reading
+  }
+}
+
+function allProcesses(): ProcStat[] {
+  return fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map((d) => readStat(Number(d))).filter((s): s is ProcStat => s !== null);
+}
+
+/** A part of the system: its root processes, and whether their descendants count too. */
+export interface CpuGroup {
+  roots: () => number[];
+  /** Count the roots' live descendants and their waited-for children as well (a process tree). */
+  tree?: boolean;
+  /** Descendants to leave out (they are another group's), by process name. */
+  excludeDescendants?: (p: { comm: string }) => boolean;
+}
+
+/** The machine as a whole: busy CPU time since boot, ms (every core summed). */
+export function machineBusyMs(): number {
+  const line = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!;
+  const [, user, nice, system, , , irq, softirq, steal] = line.trim().split(/\s+/).map(Number);
+  return (user! + nice! + system! + irq! + softirq! + steal!) * TICK_MS;
+}
+
+/** CPU ms each group has used so far. */
+export function cpuSnapshot(groups: Record<string, CpuGroup>): Record<string, number> {
+  const procs = allProcesses();
+  const children = new Map<number, ProcStat[]>();
+  for (const p of procs) children.set(p.ppid, [...(children.get(p.ppid) ?? []), p]);
+  const byPid = new Map(procs.map((p) => [p.pid, p]));
+  const out: Record<string, number> = {};
+  for (const [name, g] of Object.entries(groups)) {
+    let total = 0;
+    for (const root of g.roots()) {
+      const r = byPid.get(root);
+      if (!r) continue;
+      if (!g.tree) {
+        total += r.own;
+        continue;
+      }
+      const stack = [r];
+      while (stack.length) {
+        const p = stack.pop()!;
+        total += p.own + p.reaped;
+        for (const c of children.get(p.pid) ?? []) if (!g.excludeDescendants?.(c)) stack.push(c);
+      }
+    }
+    out[name] = total;
+  }
+  out.machine = machineBusyMs();
+  return out;
+}
+
+/** PostgreSQL's postmaster(s) on this machine: roots of the `postgres` tree (backends are its children). */
+export function postmasterPids(): number[] {
+  const procs = allProcesses();
+  const pg = new Set(procs.filter((p) => p.comm === 'postgres').map((p) => p.pid));
+  return procs.filter((p) => pg.has(p.pid) && !pg.has(p.ppid)).map((p) => p.pid);
+}
+
+/** Direct children of a process (e.g. the dev shape's Temporal dev server under `npm start`). */
+export function childPids(pid: number): number[] {
+  return allProcesses().filter((p) => p.ppid === pid).map((p) => p.pid);
+}
+
+export function cpuDelta(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.keys(after).map((k) => [k, (after[k] ?? 0) - (before[k] ?? 0)]));
+}
