@@ -15,7 +15,9 @@ export async function heartbeating<T>(work: () => Promise<T>): Promise<T> {
   } catch {
     return work();
   }
-  context.heartbeat();
+  // No heartbeat at the start: the server's heartbeat timeout runs from the activity's start, so one that
+  // dies before its first beat is noticed all the same, and the common activity (tens of ms) sends none — each
+  // beat is a call to the server and a write of the workflow's state there.
   const timer = setInterval(() => context!.heartbeat(), EVERY_MS);
   try {
     return await work();
