@@ -1,4 +1,5 @@
-import type { Prisma } from '../prisma/generated/client';
+import type { Sql } from '../platform/database';
+import { FCR_CONCLUSION_DOCUMENT_COLUMNS, insertRow } from './sqlRows';
 import { writeConclusionDocument } from '../domain/fair-competition/conclusionDocument';
 import type { ActionRecord } from './types';
 
@@ -6,13 +7,13 @@ import type { ActionRecord } from './types';
  * The written conclusion is generated from the review record and stored with the matter in the same
  * transaction as the action that concluded the review.
  */
-export async function storeFcrConclusionDocument(tx: Prisma.TransactionClient, a: ActionRecord): Promise<void> {
+export async function storeFcrConclusionDocument(sql: Sql, a: ActionRecord): Promise<void> {
   const cmd = a.command;
   if (cmd.type !== 'record_fcr_conclusion') return;
   const version = a.state.versions.find((v) => v.hash === cmd.versionHash)!;
-  const reviewer = await tx.user.findUnique({ where: { id: a.actor.userId }, select: { displayName: true } });
+  const [reviewer] = await sql.query<{ displayName: string }>('SELECT display_name AS "displayName" FROM app_user WHERE id = $1', [a.actor.userId]);
   const answered = (a.state.fairCompetition.findings ?? []).filter((f) => f.versionHash === cmd.versionHash);
-  const details = await tx.fcrFinding.findMany({ where: { id: { in: answered.map((f) => f.id) } } });
+  const details = answered.length === 0 ? [] : await sql.query<{ id: string; excerpt: string }>('SELECT id, excerpt FROM fcr_finding WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))', [JSON.stringify(answered.map((f) => f.id))]);
   const text = writeConclusionDocument({
     matterTitle: a.state.title,
     versionNumber: version.number,
@@ -24,10 +25,8 @@ export async function storeFcrConclusionDocument(tx: Prisma.TransactionClient, a
     review: cmd.review,
     findings: answered.map((f) => ({ code: f.code, excerpt: details.find((d) => d.id === f.id)?.excerpt ?? '', status: f.status, reason: f.reason })),
   });
-  await tx.fcrConclusionDocument.create({
-    // Scoped by matter: the id the reviewer chose cannot collide with another matter's document.
-    data: { id: fcrDocumentRowId(a.matterId, cmd.documentId), matterId: a.matterId, versionHash: cmd.versionHash, conclusion: cmd.conclusion, text, createdById: a.actor.userId, createdAt: new Date(a.at) },
-  });
+  // Scoped by matter: the id the reviewer chose cannot collide with another matter's document.
+  await insertRow(sql, 'fcr_conclusion_document', FCR_CONCLUSION_DOCUMENT_COLUMNS, { id: fcrDocumentRowId(a.matterId, cmd.documentId), matterId: a.matterId, versionHash: cmd.versionHash, conclusion: cmd.conclusion, text, createdById: a.actor.userId, createdAt: a.at });
 }
 
 /** The stored row's id: the document id the reviewer (or the server) chose, within its matter. */

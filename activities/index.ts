@@ -1,4 +1,3 @@
-import type { PrismaClient } from '../prisma/generated/client';
 import type { Logger } from '../platform/logger';
 import { storeAction, storeRegistration } from './matterRecords';
 import { storeAndSendNotification } from './notifications';
@@ -6,11 +5,11 @@ import { prescreenVersion, type PrescreenRequest } from './prescreen';
 import { refusingUncurable } from './storageRefused';
 import { heartbeating } from './heartbeat';
 import { screenVersion, type ScreenRequest } from './screenVersion';
-import type { ActionRecord, NotificationInput, RegistrationRecord } from './types';
+import type { ActionRecord, ActivityDatabase, NotificationInput, RegistrationRecord } from './types';
 import { assignDocumentNumber, recordRegisterEvent, type NumberRequest, type RegisterEventInput } from './documentRegister';
 
 export interface ActivityDeps {
-  prisma: PrismaClient;
+  db: ActivityDatabase;
   log: Logger;
   webhookUrl?: string;
   /** Unseals lawyers' signing keys. */
@@ -20,14 +19,14 @@ export interface ActivityDeps {
 /** The matter workflow's activities, bound to their dependencies (all I/O lives here). */
 export function createActivities(deps: ActivityDeps) {
   return {
-    recordRegistration: (r: RegistrationRecord) => heartbeating(() => refusingUncurable('The registration', () => storeRegistration(deps.prisma, r))),
-    recordAction: (a: ActionRecord) => heartbeating(() => refusingUncurable('The action', () => storeAction(deps.prisma, a, deps.signingSecret))),
+    recordRegistration: (r: RegistrationRecord) => heartbeating(() => refusingUncurable('The registration', () => storeRegistration(deps.db, r))),
+    recordAction: (a: ActionRecord) => heartbeating(() => refusingUncurable('The action', () => storeAction(deps.db, a, deps.signingSecret))),
     recordNotification: (n: NotificationInput) => heartbeating(() => refusingUncurable('The notification', () => storeAndSendNotification(deps, n))),
     /** Legacy: the fair-competition pre-screen of ECON matters, kept for runs started before screenVersion. */
-    prescreenVersion: (r: PrescreenRequest) => refusingUncurable('The pre-screen', () => prescreenVersion(deps.prisma, r)),
-    screenVersion: (r: ScreenRequest) => refusingUncurable('The pre-screen', () => screenVersion(deps.prisma, r)),
+    prescreenVersion: (r: PrescreenRequest) => refusingUncurable('The pre-screen', () => prescreenVersion(deps.db, r)),
+    screenVersion: (r: ScreenRequest) => refusingUncurable('The pre-screen', () => screenVersion(deps.db, r)),
     /** The document register (统一编号) at signing, and the document's life after issue (its own workflow). */
-    assignDocumentNumber: (r: NumberRequest) => heartbeating(() => refusingUncurable('The document number', () => assignDocumentNumber(deps.prisma, r))),
-    recordRegisterEvent: (e: RegisterEventInput) => heartbeating(() => refusingUncurable('The register event', () => recordRegisterEvent(deps, e))),
+    assignDocumentNumber: (r: NumberRequest) => heartbeating(() => refusingUncurable('The document number', () => assignDocumentNumber(deps.db.prisma, r))),
+    recordRegisterEvent: (e: RegisterEventInput) => heartbeating(() => refusingUncurable('The register event', () => recordRegisterEvent({ prisma: deps.db.prisma, webhookUrl: deps.webhookUrl, log: deps.log }, e))),
   };
 }

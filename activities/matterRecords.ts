@@ -1,12 +1,11 @@
-import type { PrismaClient } from '../prisma/generated/client';
 import { appendTrailEntry, type TrailHead } from './trail/appendEntry';
 import { storeOnce } from './trail/storeOnce';
-import type { ActionRecord, RegistrationRecord } from './types';
+import type { ActionRecord, ActivityDatabase, RegistrationRecord } from './types';
 import { PROJECTION_REVISION, warningCodes } from '../domain/procedure';
 import { storeSignOff, voidSignOffs } from './signOffs';
 import { storeFcrConclusionDocument } from './fcrConclusion';
 import { storeOpinionDocuments } from './opinionDocuments';
-import { asJson } from './json';
+import { insertMatter, insertRow, MATTER_VERSION_COLUMNS } from './sqlRows';
 
 /** Key of the registration entry in the trail; a matter is registered once. */
 export const REGISTRATION_ACTION_KEY = 'register';
@@ -16,30 +15,26 @@ export const REGISTRATION_ACTION_KEY = 'register';
  * Stores a new matter, its first version and the first trail entry in one transaction. Idempotent by
  * matter id: a retried activity finds the registration and returns its trail head.
  */
-export async function storeRegistration(prisma: PrismaClient, r: RegistrationRecord): Promise<TrailHead> {
-  return storeOnce(prisma, { matterId: r.matterId, actionKey: REGISTRATION_ACTION_KEY }, () =>
-    prisma.$transaction(async (tx) => {
-      await tx.matter.create({
-        data: {
-          id: r.matterId,
-          title: r.state.title,
-          kind: r.state.kind,
-          alsoMajorDecision: r.state.alsoMajorDecision === true,
-          flags: r.state.flags,
-          draftingUnit: r.state.draftingUnit,
-          createdById: r.actor.userId,
-          stage: r.state.stage,
-          workflowId: r.workflowId,
-          currentVersion: 1,
-          state: asJson(r.state),
-          ...derivedColumns(r),
-          warnings: warningCodes(r.state),
-        },
+export async function storeRegistration(db: ActivityDatabase, r: RegistrationRecord): Promise<TrailHead> {
+  return storeOnce(db, { matterId: r.matterId, actionKey: REGISTRATION_ACTION_KEY }, () =>
+    db.transaction(async (sql) => {
+      await insertMatter(sql, {
+        id: r.matterId,
+        title: r.state.title,
+        kind: r.state.kind,
+        alsoMajorDecision: r.state.alsoMajorDecision === true,
+        flags: r.state.flags,
+        draftingUnit: r.state.draftingUnit,
+        createdById: r.actor.userId,
+        stage: r.state.stage,
+        workflowId: r.workflowId,
+        currentVersion: 1,
+        state: r.state,
+        ...derivedColumns(r),
+        warnings: warningCodes(r.state),
       });
-      await tx.matterVersion.create({
-        data: { id: `${r.matterId}:1`, matterId: r.matterId, number: 1, sha256: r.firstVersion.hash, text: r.firstVersion.text, createdById: r.actor.userId, createdAt: new Date(r.at) },
-      });
-      return appendTrailEntry(tx, {
+      await insertRow(sql, 'matter_version', MATTER_VERSION_COLUMNS, { id: `${r.matterId}:1`, matterId: r.matterId, number: 1, sha256: r.firstVersion.hash, text: r.firstVersion.text, createdById: r.actor.userId, createdAt: r.at });
+      return appendTrailEntry(sql, {
         matterId: r.matterId,
         actionKey: REGISTRATION_ACTION_KEY,
         actorId: r.actor.userId,
@@ -63,38 +58,36 @@ export async function storeRegistration(prisma: PrismaClient, r: RegistrationRec
  * Stores one accepted action: the new version (if any), the matter's projection and the trail entry, in
  * one transaction. Idempotent by (matter, action key), never by attempt.
  */
-export async function storeAction(prisma: PrismaClient, a: ActionRecord, signingSecret: string): Promise<TrailHead> {
-  return storeOnce(prisma, { matterId: a.matterId, actionKey: a.actionKey }, () =>
-    prisma.$transaction(async (tx) => {
+export async function storeAction(db: ActivityDatabase, a: ActionRecord, signingSecret: string): Promise<TrailHead> {
+  return storeOnce(db, { matterId: a.matterId, actionKey: a.actionKey }, () =>
+    db.transaction(async (sql) => {
       if (a.newVersion) {
-        await tx.matterVersion.create({
-          data: {
-            id: `${a.matterId}:${a.newVersion.number}`,
-            matterId: a.matterId,
-            number: a.newVersion.number,
-            sha256: a.newVersion.hash,
-            text: a.newVersion.text,
-            createdById: a.actor.userId,
-            createdAt: new Date(a.at),
-          },
+        await insertRow(sql, 'matter_version', MATTER_VERSION_COLUMNS, {
+          id: `${a.matterId}:${a.newVersion.number}`,
+          matterId: a.matterId,
+          number: a.newVersion.number,
+          sha256: a.newVersion.hash,
+          text: a.newVersion.text,
+          createdById: a.actor.userId,
+          createdAt: a.at,
         });
-        await voidSignOffs(tx, a);
+        await voidSignOffs(sql, a);
       }
-      await storeSignOff(tx, a, signingSecret);
-      await storeFcrConclusionDocument(tx, a);
+      await storeSignOff(sql, a, signingSecret);
+      await storeFcrConclusionDocument(sql, a);
       // The projection goes in the same UPDATE as the trail head (one statement, no RETURNING).
       const projection = {
         title: a.state.title,
         flags: a.state.flags,
         stage: a.state.stage,
         currentVersion: a.state.versions.length,
-        state: asJson(a.state),
+        state: a.state,
         ...derivedColumns(a),
         warnings: warningCodes(a.state),
         assignedLawyerId: a.state.legality.lawyerId,
         fcrReviewerId: a.state.fairCompetition.reviewerId,
       };
-      const head = await appendTrailEntry(tx, {
+      const head = await appendTrailEntry(sql, {
         matterId: a.matterId,
         actionKey: a.actionKey,
         actorId: a.actor.userId,
@@ -112,7 +105,7 @@ export async function storeAction(prisma: PrismaClient, a: ActionRecord, signing
         requestId: a.requestId,
         at: a.at,
       }, projection);
-      await storeOpinionDocuments(tx, a, head);
+      await storeOpinionDocuments(sql, a, head);
       return head;
     }),
     (head) => head,
@@ -126,7 +119,7 @@ export async function storeAction(prisma: PrismaClient, a: ActionRecord, signing
  * code has no whose-turn columns: its row keeps the old revision and is recomputed at the next start.
  */
 function derivedColumns(r: { nextDueAt?: string | null; awaitingRoles?: string[]; awaitingUserIds?: string[] }) {
-  const nextDueAt = r.nextDueAt ? new Date(r.nextDueAt) : null;
+  const nextDueAt = r.nextDueAt ? new Date(r.nextDueAt).toISOString() : null;
   if (!r.awaitingRoles || !r.awaitingUserIds) return { nextDueAt, projectionRev: 0 };
   return { nextDueAt, awaitingRoles: r.awaitingRoles, awaitingUserIds: r.awaitingUserIds, projectionRev: PROJECTION_REVISION };
 }

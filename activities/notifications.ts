@@ -1,9 +1,8 @@
-import type { PrismaClient } from '../prisma/generated/client';
 import type { Logger } from '../platform/logger';
 import { appendTrailEntry, type TrailHead } from './trail/appendEntry';
 import { currentHash, parseMatterState } from '../domain/procedure';
 import { storeOnce } from './trail/storeOnce';
-import type { NotificationInput } from './types';
+import type { ActivityDatabase, NotificationInput } from './types';
 
 /** The system, not a person, raises reminders and escalations; the trail names it so. */
 export const SYSTEM_ACTOR = 'system';
@@ -13,17 +12,18 @@ export const SYSTEM_ACTOR = 'system';
  * configured webhook. Delivery failures are retried by Temporal; the record is written once.
  */
 export async function storeAndSendNotification(
-  deps: { prisma: PrismaClient; webhookUrl?: string; log: Logger },
+  deps: { db: ActivityDatabase; webhookUrl?: string; log: Logger },
   n: NotificationInput,
 ): Promise<TrailHead> {
   const actionKey = `notify:${n.key}`;
   const head = await storeOnce(
-    deps.prisma,
+    deps.db,
     { matterId: n.matterId, actionKey },
     () =>
-      deps.prisma.$transaction(async (tx) => {
-        const matter = await tx.matter.findUniqueOrThrow({ where: { id: n.matterId }, select: { state: true } });
-        return appendTrailEntry(tx, {
+      deps.db.transaction(async (sql) => {
+        const [matter] = await sql.query<{ state: unknown }>('SELECT state FROM matter WHERE id = $1', [n.matterId]);
+        if (!matter) throw new Error(`matter ${n.matterId} does not exist`);
+        return appendTrailEntry(sql, {
           matterId: n.matterId,
           actionKey,
           actorId: SYSTEM_ACTOR,

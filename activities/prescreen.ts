@@ -1,8 +1,10 @@
 import type { PrismaClient } from '../prisma/generated/client';
+import type { ActivityDatabase } from './types';
 import { prescreen } from '../domain/fair-competition';
 import { PRESCREEN_FINGERPRINT } from '../domain/fair-competition/prescreen';
 import { applyPrescreen, type MatterState } from '../domain/procedure';
 import { appendTrailEntry, type TrailHead } from './trail/appendEntry';
+import { prismaTransactionSql } from './trail/prismaTransactionSql';
 import { fcrFindingRows } from './screenVersion';
 import { storeOnce } from './trail/storeOnce';
 import { asJson } from './json';
@@ -29,13 +31,14 @@ export interface PrescreenOutcome {
  * trail entry (actor: the system) in one transaction. Idempotent by (matter, version): a retry returns
  * what the first run stored.
  */
-export async function prescreenVersion(prisma: PrismaClient, r: PrescreenRequest): Promise<PrescreenOutcome> {
+export async function prescreenVersion(db: ActivityDatabase, r: PrescreenRequest): Promise<PrescreenOutcome> {
+  const prisma = db.prisma;
   const actionKey = `prescreen:v${r.versionNumber}`;
   const answerFromStored = async (trail: TrailHead): Promise<PrescreenOutcome> => {
     const rows = await prisma.fcrFinding.findMany({ where: { matterId: r.matterId, versionHash: r.versionHash }, orderBy: { start: 'asc' } });
     return { ruleSetVersion: rows[0]?.ruleSetVersion ?? PRESCREEN_FINGERPRINT.ruleSetVersion, findings: rows.map((f) => ({ id: f.id, code: f.code })), trail };
   };
-  return storeOnce(prisma, { matterId: r.matterId, actionKey }, () => screenAndStore(prisma, r, actionKey), answerFromStored);
+  return storeOnce(db, { matterId: r.matterId, actionKey }, () => screenAndStore(prisma, r, actionKey), answerFromStored);
 }
 
 async function screenAndStore(prisma: PrismaClient, r: PrescreenRequest, actionKey: string): Promise<PrescreenOutcome> {
@@ -48,7 +51,7 @@ async function screenAndStore(prisma: PrismaClient, r: PrescreenRequest, actionK
   const trail = await prisma.$transaction(async (tx) => {
     await tx.fcrFinding.createMany({ data: rows });
     await tx.matter.update({ where: { id: r.matterId }, data: { state: asJson(after) } });
-    return appendTrailEntry(tx, {
+    return appendTrailEntry(prismaTransactionSql(tx), {
       matterId: r.matterId,
       actionKey,
       actorId: 'system',

@@ -1,9 +1,11 @@
-import type { Prisma, PrismaClient } from '../prisma/generated/client';
+import type { Prisma } from '../prisma/generated/client';
+import type { ActivityDatabase } from './types';
 import { prescreen, type PrescreenResult } from '../domain/fair-competition';
 import { legalityPrescreen } from '../domain/legality';
 import { fingerprintLabel, type Fingerprint } from '../domain/pinning/fingerprint';
 import { applyLegalityPrescreen, applyPrescreen, warningCodes, type BasisRegisterEntry, type MatterState } from '../domain/procedure';
 import { appendTrailEntry, type TrailHead } from './trail/appendEntry';
+import { prismaTransactionSql } from './trail/prismaTransactionSql';
 import { storeOnce } from './trail/storeOnce';
 import { asJson } from './json';
 
@@ -71,7 +73,8 @@ export const screenActionKey = (r: { versionNumber: number; legality: { register
  * workflow adopts the state returned. Idempotent by (matter, version, register revision): a retry computes
  * the same result and returns it with the trail entry the first attempt stored.
  */
-export async function screenVersion(prisma: PrismaClient, r: ScreenRequest): Promise<ScreenOutcome> {
+export async function screenVersion(db: ActivityDatabase, r: ScreenRequest): Promise<ScreenOutcome> {
+  const prisma = db.prisma;
   const actionKey = screenActionKey(r);
   const version = await prisma.matterVersion.findUniqueOrThrow({ where: { matterId_number: { matterId: r.matterId, number: r.versionNumber } } });
   if (version.sha256 !== r.versionHash) throw new Error(`version ${r.versionNumber} of ${r.matterId} is not ${r.versionHash}`);
@@ -125,12 +128,12 @@ export async function screenVersion(prisma: PrismaClient, r: ScreenRequest): Pro
   // The pre-screens are pure and pinned: a retry computes the same findings, ids and state, and finds
   // them stored (or, racing the first attempt, answers from what it stored).
   const parts = [r.fairCompetition ? `公平竞争 ${fcrRows.length} 项` : null, r.legality ? `合法性 ${legalityRows.length} 项` : null].filter(Boolean);
-  const trail = await storeOnce(prisma, { matterId: r.matterId, actionKey }, () => prisma.$transaction(async (tx) => {
+  const trail = await storeOnce(db, { matterId: r.matterId, actionKey }, () => prisma.$transaction(async (tx) => {
     if (fcrRows.length > 0) await tx.fcrFinding.createMany({ data: fcrRows });
     if (legalityRows.length > 0) await tx.legalityFinding.createMany({ data: legalityRows });
     await tx.prescreenRun.createMany({ data: runs });
-    await tx.matter.update({ where: { id: r.matterId }, data: { state: asJson(state), warnings: warningCodes(state) } });
-    return appendTrailEntry(tx, {
+    // The projection goes in the same UPDATE as the trail head.
+    return appendTrailEntry(prismaTransactionSql(tx), {
       matterId: r.matterId,
       actionKey,
       actorId: 'system',
@@ -143,7 +146,7 @@ export async function screenVersion(prisma: PrismaClient, r: ScreenRequest): Pro
       workflowId: r.workflowId,
       runId: r.runId,
       at: r.at,
-    });
+    }, { state, warnings: warningCodes(state) });
   }), (head) => head);
   return { state, trail };
 }

@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import type { Prisma } from '../prisma/generated/client';
+import type { Sql } from '../platform/database';
+import { insertRow, SIGN_OFF_COLUMNS } from './sqlRows';
 import { signOffPayload } from '../domain/evidence';
 import { signPayload, unsealSigningKey } from '../platform/signingKeys';
 import type { ActionRecord } from './types';
@@ -8,10 +9,14 @@ import type { ActionRecord } from './types';
  * Signs the lawyer's opinion with their key inside the action's transaction, so an opinion never exists
  * without its signature. Runs in the activity: the key is I/O and must never enter workflow history.
  */
-export async function storeSignOff(tx: Prisma.TransactionClient, a: ActionRecord, signingSecret: string): Promise<void> {
+export async function storeSignOff(sql: Sql, a: ActionRecord, signingSecret: string): Promise<void> {
   const command = a.command;
   if (command.type !== 'submit_lawyer_opinion') return;
-  const lawyer = await tx.user.findUniqueOrThrow({ where: { id: a.actor.userId } });
+  const [lawyer] = await sql.query<{ id: string; username: string; signingKeySealed: string | null; signingPublicKey: string | null }>(
+    'SELECT id, username, signing_key_sealed AS "signingKeySealed", signing_public_key AS "signingPublicKey" FROM app_user WHERE id = $1',
+    [a.actor.userId],
+  );
+  if (!lawyer) throw new Error(`no user ${a.actor.userId}`);
   if (!lawyer.signingKeySealed || !lawyer.signingPublicKey) {
     // Retrying cannot help; the API refuses such opinions up front, this is the last guard.
     throw ApplicationFailure.nonRetryable(`lawyer ${lawyer.username} has no signing key`, 'NoSigningKey');
@@ -20,24 +25,22 @@ export async function storeSignOff(tx: Prisma.TransactionClient, a: ActionRecord
   if (!version) throw new Error('the opinion names a version the matter does not have');
   const fields = { matterId: a.matterId, lawyerId: lawyer.id, versionNumber: version.number, versionHash: command.versionHash, outcome: command.outcome, opinionText: command.text, signedAt: a.at };
   const payload = signOffPayload(fields);
-  await tx.signOff.create({
-    data: {
-      id: `${a.matterId}:${a.actionKey}`,
-      actionKey: a.actionKey,
-      ...fields,
-      signedAt: new Date(a.at),
-      payload,
-      signature: signPayload(payload, unsealSigningKey(lawyer.signingKeySealed, signingSecret)),
-      publicKey: lawyer.signingPublicKey,
-    },
+  await insertRow(sql, 'sign_off', SIGN_OFF_COLUMNS, {
+    id: `${a.matterId}:${a.actionKey}`,
+    actionKey: a.actionKey,
+    ...fields,
+    payload,
+    signature: signPayload(payload, unsealSigningKey(lawyer.signingKeySealed, signingSecret)),
+    publicKey: lawyer.signingPublicKey,
   });
 }
 
 /** A new version voids every sign-off given on an older text (kept, marked void, never deleted). */
-export async function voidSignOffs(tx: Prisma.TransactionClient, a: ActionRecord): Promise<void> {
+export async function voidSignOffs(sql: Sql, a: ActionRecord): Promise<void> {
   if (!a.newVersion) return;
-  await tx.signOff.updateMany({
-    where: { matterId: a.matterId, voidedAt: null, versionHash: { not: a.newVersion.hash } },
-    data: { voidedAt: new Date(a.at), voidedByVersion: a.newVersion.number },
-  });
+  await sql.query(
+    `UPDATE sign_off SET voided_at = ($1::timestamptz AT TIME ZONE 'UTC'), voided_by_version = $2::int
+     WHERE matter_id = $3 AND voided_at IS NULL AND version_hash <> $4`,
+    [a.at, a.newVersion.number, a.matterId, a.newVersion.hash],
+  );
 }

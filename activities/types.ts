@@ -1,6 +1,13 @@
 import type { Actor, Command, CommandType, MatterState } from '../domain/procedure';
 import type { RequestOrigin } from '../domain/evidence';
 import type { NotificationRecord } from '../workflows/definitions';
+import type { Database } from '../platform/database';
+
+/**
+ * What the storing activities need of the database: driver transactions for the writes every action makes,
+ * reads for retries, and Prisma for the rest.
+ */
+export type ActivityDatabase = Pick<Database, 'prisma' | 'query' | 'transaction'>;
 
 /** What the workflow hands to the activities; all plain JSON, since it travels through Temporal. */
 export interface RegistrationRecord {

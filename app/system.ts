@@ -102,7 +102,7 @@ export async function startSystem(opts: {
         connection: nativeConnection,
         namespace: config.TEMPORAL_NAMESPACE,
         taskQueue: config.TEMPORAL_TASK_QUEUE,
-        deps: { prisma: db.prisma, log, webhookUrl: config.NOTIFY_WEBHOOK_URL, signingSecret },
+        deps: { db, log, webhookUrl: config.NOTIFY_WEBHOOK_URL, signingSecret },
         workflowBundle: opts.workflowBundle,
         // In one process with the API, two connections stay free for people's requests.
         maxConcurrentActivities: Math.max(1, config.DATABASE_POOL_MAX - (opts.runApi ? 2 : 0)),

@@ -31,12 +31,12 @@ async function run(db: Database): Promise<number[]> {
   const text = '第一条 为规范管理，制定本办法。';
   const hash = crypto.createHash('sha256').update(text).digest('hex');
   const state = registerMatter({ matterId, kind: 'normative_document', flags: [], title: '基准', draftingUnit: 'market', createdBy: actor.userId, versionHash: hash, now: new Date().toISOString() }, defaultProcedureConfig);
-  await storeRegistration(db.prisma, { matterId, workflowId: `matter-${matterId}`, runId: 'run', actor, actorRole: 'drafter', state, firstVersion: { hash, text }, requestId: null, at: new Date().toISOString() });
+  await storeRegistration(db, { matterId, workflowId: `matter-${matterId}`, runId: 'run', actor, actorRole: 'drafter', state, firstVersion: { hash, text }, requestId: null, at: new Date().toISOString() });
   const times: number[] = [];
   for (let i = 0; i < ACTIONS; i++) {
     const command = { type: 'record_research_item' as const, item: { kind: 'drafting_explanation' as const, summary: `说明 ${i}`, documentId: `doc-${i}` } };
     const t = performance.now();
-    await storeAction(db.prisma, {
+    await storeAction(db, {
       matterId, workflowId: `matter-${matterId}`, runId: 'run', actionKey: `k:${i}`, actor, actorRole: 'drafter', action: 'record_research_item', command,
       summary: '记录调研材料', reason: null, before: {}, after: { item: command.item }, versionHash: hash, state, nextDueAt: null, awaitingRoles: ['drafter'], awaitingUserIds: [], requestId: null, at: new Date().toISOString(),
     }, 'bench-signing-secret-0123456789abcdef0123456789');

@@ -11,6 +11,11 @@ import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapt
 
 export type { PrismaClient };
 
+/** Runs statements on one connection: a driver transaction's (Database.transaction). */
+export interface Sql {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+}
+
 /**
  * The database people query. With DATABASE_URL it is a real PostgreSQL (production, CI); without, an
  * in-process PGlite in DATA_DIR so `npm start` needs no server. Both run the same migrations.
@@ -24,6 +29,13 @@ export interface Database {
   execScript(sql: string): Promise<void>;
   /** Runs one query with parameters through the driver, bypassing Prisma (readiness, migration table). */
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * Runs `fn` in one transaction through the driver, bypassing Prisma: committed when `fn` returns, rolled
+   * back when it throws. For the writes every action makes (activities/matterRecords.ts): Prisma compiles
+   * each of its queries anew, which cost the worker more CPU than the whole of bare Temporal's work per action.
+   * Inside `fn`, use only `sql` (the embedded database runs one transaction at a time).
+   */
+  transaction<T>(fn: (sql: Sql) => Promise<T>): Promise<T>;
   /**
    * Runs `fn` while holding a lock named `name` that every process on this database respects (PostgreSQL
    * advisory lock; the embedded database lives in one process, so a lock in memory is the same thing).
@@ -79,6 +91,24 @@ function openPostgres(url: string, max: number): Database {
     async query(sql, params) {
       return (await pool.query(sql, params as unknown[])).rows;
     },
+    async transaction(fn) {
+      const client = await pool.connect();
+      let broken: Error | undefined;
+      try {
+        await client.query('BEGIN');
+        const result = await fn({ query: async (sql, params) => (await client.query(sql, params as unknown[])).rows });
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        // A connection that cannot even roll back is dropped from the pool, not handed to the next caller.
+        await client.query('ROLLBACK').catch((rollbackFailed: unknown) => {
+          broken = rollbackFailed instanceof Error ? rollbackFailed : new Error(String(rollbackFailed));
+        });
+        throw err;
+      } finally {
+        client.release(broken);
+      }
+    },
     async withLock(name, fn) {
       // Session-level: held by this connection until unlocked or the connection ends (a killed process frees it).
       const client = await pool.connect();
@@ -121,6 +151,7 @@ async function openEmbedded(folder: string): Promise<Database> {
     async query(sql, params) {
       return (await pglite.query(sql, params as unknown[])).rows as never[];
     },
+    transaction: (fn) => pglite.transaction((tx) => fn({ query: async (sql, params) => (await tx.query(sql, params as unknown[])).rows as never[] })),
     withLock: (name, fn) => inProcessLock(`${folder}\u0000${name}`, fn),
     async close() {
       await prisma.$disconnect();

@@ -73,5 +73,17 @@ export function classifyDatabaseError(err: unknown, depth = 0): DatabaseErrorKin
   return null;
 }
 
+/**
+ * A unique violation, whatever layer raised it: Prisma's P2002, a raw query's P2010 carrying SQLSTATE 23505,
+ * or the driver's own error (node-postgres, PGlite) with that SQLSTATE.
+ */
+export function isUniqueViolation(err: unknown, depth = 0): boolean {
+  if (!err || typeof err !== 'object' || depth > 4) return false;
+  const e = err as ErrorShape & { meta?: { code?: unknown } };
+  if (e.code === 'P2002' || e.code === '23505' || e.originalCode === '23505' || e.kind === 'UniqueConstraintViolation') return true;
+  if (e.code === 'P2010' && e.meta?.code === '23505') return true;
+  return isUniqueViolation(e.meta?.driverAdapterError, depth + 1) || isUniqueViolation(e.cause, depth + 1);
+}
+
 /** Seconds a client should wait before retrying after a transient database error. */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;

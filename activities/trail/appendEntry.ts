@@ -1,4 +1,5 @@
-import { Prisma } from '../../prisma/generated/client';
+import type { Sql } from '../../platform/database';
+import { insertRow, TRAIL_ENTRY_COLUMNS, updateMatter, type MatterValues } from '../sqlRows';
 import { CURRENT_HASH_VERSION, entryHash, GENESIS_HASH, type RequestOrigin, type TrailEventType, type TrailFieldsV2 } from '../../domain/evidence';
 import type { Command } from '../../domain/procedure';
 
@@ -34,9 +35,8 @@ export interface TrailHead {
  * row so two writers cannot both take the same sequence number. Updates the matter's head pointer — and,
  * in the same statement, whatever else of the row the caller changes with the entry (`alsoSet`).
  */
-export async function appendTrailEntry(tx: Prisma.TransactionClient, input: TrailInput, alsoSet: Prisma.MatterUpdateManyMutationInput = {}): Promise<TrailHead> {
-  const locked = await tx.$queryRaw<Array<{ trail_head_seq: number; trail_head_hash: string | null }>>`
-    SELECT trail_head_seq, trail_head_hash FROM matter WHERE id = ${input.matterId} FOR UPDATE`;
+export async function appendTrailEntry(sql: Sql, input: TrailInput, alsoSet: MatterValues = {}): Promise<TrailHead> {
+  const locked = await sql.query<{ trail_head_seq: number; trail_head_hash: string | null }>('SELECT trail_head_seq, trail_head_hash FROM matter WHERE id = $1 FOR UPDATE', [input.matterId]);
   const head = locked[0];
   if (!head) throw new Error(`matter ${input.matterId} does not exist`);
   const seq = head.trail_head_seq + 1;
@@ -63,22 +63,8 @@ export async function appendTrailEntry(tx: Prisma.TransactionClient, input: Trai
     prevHash: head.trail_head_hash ?? GENESIS_HASH,
   };
   const hash = entryHash(fields);
-  // createMany / updateMany: no RETURNING of rows nobody reads (the matter's state is the largest column).
-  await tx.trailEntry.createMany({
-    data: [{
-      ...fields,
-      id: `${input.matterId}:${seq}`,
-      before: jsonOrDbNull(fields.before),
-      after: jsonOrDbNull(fields.after),
-      command: jsonOrDbNull(fields.command),
-      at: new Date(input.at),
-      hash,
-    }],
-  });
-  await tx.matter.updateMany({ where: { id: input.matterId }, data: { ...alsoSet, trailHeadSeq: seq, trailHeadHash: hash } });
+  // A JSON null is stored as SQL NULL (as Prisma's DbNull was): verification reads both back as null.
+  await insertRow(sql, 'trail_entry', TRAIL_ENTRY_COLUMNS, { ...fields, id: `${input.matterId}:${seq}`, hash });
+  await updateMatter(sql, input.matterId, { ...alsoSet, trailHeadSeq: seq, trailHeadHash: hash });
   return { seq, hash };
-}
-
-function jsonOrDbNull(value: unknown): Prisma.InputJsonValue | typeof Prisma.DbNull {
-  return value === null || value === undefined ? Prisma.DbNull : (value as Prisma.InputJsonValue);
 }

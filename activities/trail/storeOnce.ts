@@ -1,9 +1,11 @@
-import { Prisma, type PrismaClient } from '../../prisma/generated/client';
+import type { Database } from '../../platform/database';
+import { isUniqueViolation } from '../../platform/databaseErrors';
 import type { TrailHead } from './appendEntry';
 
 /** The trail entry stored under a matter's action key, if any. */
-export function findTrailEntry(prisma: PrismaClient, matterId: string, actionKey: string): Promise<TrailHead | null> {
-  return prisma.trailEntry.findUnique({ where: { matterId_actionKey: { matterId, actionKey } }, select: { seq: true, hash: true } });
+export async function findTrailEntry(db: Pick<Database, 'query'>, matterId: string, actionKey: string): Promise<TrailHead | null> {
+  const [row] = await db.query<TrailHead>('SELECT seq, hash FROM trail_entry WHERE matter_id = $1 AND action_key = $2', [matterId, actionKey]);
+  return row ?? null;
 }
 
 /**
@@ -15,13 +17,13 @@ export function findTrailEntry(prisma: PrismaClient, matterId: string, actionKey
  * key of what it stores) and answers from the stored entry all the same.
  */
 export function storeOnce<T>(
-  prisma: PrismaClient,
+  db: Pick<Database, 'query'>,
   key: { matterId: string; actionKey: string },
   store: () => Promise<T>,
   answerFromStored: (head: TrailHead) => Promise<T> | T,
   opts: { lookFirst?: boolean } = {},
 ): Promise<T> {
-  return onceByKey(() => findTrailEntry(prisma, key.matterId, key.actionKey), store, answerFromStored, opts);
+  return onceByKey(() => findTrailEntry(db, key.matterId, key.actionKey), store, answerFromStored, opts);
 }
 
 /**
@@ -43,7 +45,7 @@ export async function onceByKey<H, T>(
   try {
     return await store();
   } catch (err) {
-    if (!(err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002')) throw err;
+    if (!isUniqueViolation(err)) throw err;
     const winner = await find();
     if (!winner) throw err;
     return answerFromStored(winner);

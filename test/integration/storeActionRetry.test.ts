@@ -26,14 +26,14 @@ describe('storeAction run again for the same action', () => {
     const text = '第一条 为规范管理，制定本办法。';
     const hash = crypto.createHash('sha256').update(text).digest('hex');
     const state = registerMatter({ matterId, kind: 'normative_document', flags: [], title: '重试', draftingUnit: 'market', createdBy: actor.userId, versionHash: hash, now: new Date().toISOString() }, defaultProcedureConfig);
-    await storeRegistration(db.prisma, { matterId, workflowId: `matter-${matterId}`, runId: 'run', actor, actorRole: 'drafter', state, firstVersion: { hash, text }, requestId: null, at: new Date().toISOString() });
+    await storeRegistration(db, { matterId, workflowId: `matter-${matterId}`, runId: 'run', actor, actorRole: 'drafter', state, firstVersion: { hash, text }, requestId: null, at: new Date().toISOString() });
     const command = { type: 'record_research_item' as const, item: { kind: 'drafting_explanation' as const, summary: '说明', documentId: 'doc-1' } };
     const record: ActionRecord = {
       matterId, workflowId: `matter-${matterId}`, runId: 'run', actionKey: 'k:user-retry:once', actor, actorRole: 'drafter', action: 'record_research_item', command,
       summary: '记录调研材料', reason: null, before: {}, after: { item: command.item }, versionHash: hash, state: { ...state, stage: 'research' }, nextDueAt: null, requestId: null, at: new Date().toISOString(),
     };
-    const first = await storeAction(db.prisma, record, 'test-signing-secret-0123456789abcdef0123456789');
-    const again = await storeAction(db.prisma, { ...record, at: new Date(Date.now() + 1000).toISOString() }, 'test-signing-secret-0123456789abcdef0123456789');
+    const first = await storeAction(db, record, 'test-signing-secret-0123456789abcdef0123456789');
+    const again = await storeAction(db, { ...record, at: new Date(Date.now() + 1000).toISOString() }, 'test-signing-secret-0123456789abcdef0123456789');
     expect(again).toEqual(first);
     expect(await db.prisma.trailEntry.count({ where: { matterId } })).toBe(2); // registration + the action, once
     const row = await db.prisma.matter.findUniqueOrThrow({ where: { id: matterId } });
@@ -42,8 +42,8 @@ describe('storeAction run again for the same action', () => {
     const text2 = '第一条 为规范管理，制定本办法。第二条 本办法自发布之日起施行。';
     const hash2 = crypto.createHash('sha256').update(text2).digest('hex');
     const withVersion: ActionRecord = { ...record, actionKey: 'k:user-retry:version', action: 'submit_version', command: { type: 'submit_version', versionHash: hash2, versionNumber: 2 } as ActionRecord['command'], versionHash: hash2, newVersion: { number: 2, hash: hash2, text: text2 } };
-    const v1 = await storeAction(db.prisma, withVersion, 'test-signing-secret-0123456789abcdef0123456789');
-    const v2 = await storeAction(db.prisma, withVersion, 'test-signing-secret-0123456789abcdef0123456789');
+    const v1 = await storeAction(db, withVersion, 'test-signing-secret-0123456789abcdef0123456789');
+    const v2 = await storeAction(db, withVersion, 'test-signing-secret-0123456789abcdef0123456789');
     expect(v2).toEqual(v1);
     expect(await db.prisma.matterVersion.count({ where: { matterId } })).toBe(2);
     expect(await db.prisma.trailEntry.count({ where: { matterId } })).toBe(3);

@@ -1,0 +1,183 @@
+import type { Sql } from '../platform/database';
+
+/**
+ * Rows written through the driver (Database.transaction), as Prisma would have written them: the same
+ * columns (prisma/schema.prisma's @map names), JSON as jsonb, timestamps as UTC in `timestamp(3)` columns,
+ * an undefined value left out. Arrays and timestamps go as text and are converted by the database, so the
+ * embedded database's driver and node-postgres are given the same scalar parameters.
+ */
+type Kind = 'text' | 'int' | 'bool' | 'jsonb' | 'text[]' | 'timestamp';
+
+/** A table's columns: property name → [column, kind]. */
+export type Columns = Record<string, readonly [column: string, kind: Kind]>;
+
+function placeholder(kind: Kind, n: number): string {
+  switch (kind) {
+    case 'jsonb':
+      return `$${n}::jsonb`;
+    case 'text[]':
+      return `ARRAY(SELECT jsonb_array_elements_text($${n}::jsonb))`;
+    case 'timestamp':
+      // Prisma keeps DateTime as UTC in a column without time zone; never the session's zone.
+      return `($${n}::timestamptz AT TIME ZONE 'UTC')`;
+    case 'int':
+      return `$${n}::int`;
+    case 'bool':
+      return `$${n}::boolean`;
+    default:
+      return `$${n}::text`;
+  }
+}
+
+function parameter(kind: Kind, value: unknown): unknown {
+  if (value === null) return null;
+  switch (kind) {
+    case 'jsonb':
+    case 'text[]':
+      return JSON.stringify(value);
+    case 'timestamp':
+      return value instanceof Date ? value.toISOString() : String(value);
+    default:
+      return value;
+  }
+}
+
+function present(columns: Columns, values: Record<string, unknown>): Array<[Kind, string, unknown]> {
+  return Object.entries(values)
+    .filter(([, v]) => v !== undefined)
+    .map(([key, v]) => {
+      const spec = columns[key];
+      if (!spec) throw new Error(`no column for ${key}`);
+      return [spec[1], spec[0], v];
+    });
+}
+
+/** INSERT of one row. */
+export async function insertRow(sql: Sql, table: string, columns: Columns, values: Record<string, unknown>): Promise<void> {
+  const cols = present(columns, values);
+  await sql.query(
+    `INSERT INTO ${table} (${cols.map(([, c]) => c).join(', ')}) VALUES (${cols.map(([k], i) => placeholder(k, i + 1)).join(', ')})`,
+    cols.map(([k, , v]) => parameter(k, v)),
+  );
+}
+
+/** `col = $n, …` for an UPDATE, its parameters numbered from `first`. */
+export function assignments(columns: Columns, values: Record<string, unknown>, first: number): { text: string; params: unknown[] } {
+  const cols = present(columns, values);
+  return { text: cols.map(([k, c], i) => `${c} = ${placeholder(k, first + i)}`).join(', '), params: cols.map(([k, , v]) => parameter(k, v)) };
+}
+
+export const MATTER_COLUMNS = {
+  id: ['id', 'text'],
+  title: ['title', 'text'],
+  kind: ['kind', 'text'],
+  alsoMajorDecision: ['also_major_decision', 'bool'],
+  flags: ['flags', 'text[]'],
+  draftingUnit: ['drafting_unit', 'text'],
+  createdById: ['created_by_id', 'text'],
+  stage: ['stage', 'text'],
+  workflowId: ['workflow_id', 'text'],
+  currentVersion: ['current_version', 'int'],
+  state: ['state', 'jsonb'],
+  nextDueAt: ['next_due_at', 'timestamp'],
+  assignedLawyerId: ['assigned_lawyer_id', 'text'],
+  fcrReviewerId: ['fcr_reviewer_id', 'text'],
+  awaitingRoles: ['awaiting_roles', 'text[]'],
+  awaitingUserIds: ['awaiting_user_ids', 'text[]'],
+  warnings: ['warnings', 'text[]'],
+  projectionRev: ['projection_rev', 'int'],
+  trailHeadSeq: ['trail_head_seq', 'int'],
+  trailHeadHash: ['trail_head_hash', 'text'],
+} as const satisfies Columns;
+
+/** What an activity may set on a matter row (updated_at is set with it). */
+export type MatterValues = Partial<Record<keyof typeof MATTER_COLUMNS, unknown>>;
+
+/** Inserts a matter row; created_at and updated_at are now (UTC), as Prisma's defaults were. */
+export async function insertMatter(sql: Sql, values: MatterValues & { id: string }): Promise<void> {
+  const cols = present(MATTER_COLUMNS, values);
+  await sql.query(
+    `INSERT INTO matter (${cols.map(([, c]) => c).join(', ')}, created_at, updated_at) VALUES (${cols.map(([k], i) => placeholder(k, i + 1)).join(', ')}, ${NOW_UTC}, ${NOW_UTC})`,
+    cols.map(([k, , v]) => parameter(k, v)),
+  );
+}
+
+/** Updates a matter row (and its updated_at, which Prisma's @updatedAt set). */
+export async function updateMatter(sql: Sql, id: string, values: MatterValues): Promise<void> {
+  const set = assignments(MATTER_COLUMNS, values, 2);
+  await sql.query(`UPDATE matter SET ${set.text ? `${set.text}, ` : ''}updated_at = ${NOW_UTC} WHERE id = $1`, [id, ...set.params]);
+}
+
+/** The current time as Prisma's defaults store it: UTC, to the millisecond. */
+const NOW_UTC = `(clock_timestamp() AT TIME ZONE 'UTC')`;
+
+export const MATTER_VERSION_COLUMNS = {
+  id: ['id', 'text'],
+  matterId: ['matter_id', 'text'],
+  number: ['number', 'int'],
+  sha256: ['sha256', 'text'],
+  text: ['text', 'text'],
+  createdById: ['created_by_id', 'text'],
+  createdAt: ['created_at', 'timestamp'],
+} as const satisfies Columns;
+
+export const TRAIL_ENTRY_COLUMNS = {
+  id: ['id', 'text'],
+  matterId: ['matter_id', 'text'],
+  seq: ['seq', 'int'],
+  actionKey: ['action_key', 'text'],
+  actorId: ['actor_id', 'text'],
+  actorRole: ['actor_role', 'text'],
+  action: ['action', 'text'],
+  reason: ['reason', 'text'],
+  before: ['before', 'jsonb'],
+  after: ['after', 'jsonb'],
+  versionHash: ['version_hash', 'text'],
+  workflowId: ['workflow_id', 'text'],
+  runId: ['run_id', 'text'],
+  requestId: ['request_id', 'text'],
+  at: ['at', 'timestamp'],
+  summary: ['summary', 'text'],
+  command: ['command', 'jsonb'],
+  originIp: ['origin_ip', 'text'],
+  originUserAgent: ['origin_user_agent', 'text'],
+  hashVersion: ['hash_version', 'int'],
+  prevHash: ['prev_hash', 'text'],
+  hash: ['hash', 'text'],
+} as const satisfies Columns;
+
+export const SIGN_OFF_COLUMNS = {
+  id: ['id', 'text'],
+  matterId: ['matter_id', 'text'],
+  actionKey: ['action_key', 'text'],
+  lawyerId: ['lawyer_id', 'text'],
+  versionNumber: ['version_number', 'int'],
+  versionHash: ['version_hash', 'text'],
+  outcome: ['outcome', 'text'],
+  opinionText: ['opinion_text', 'text'],
+  signedAt: ['signed_at', 'timestamp'],
+  payload: ['payload', 'text'],
+  signature: ['signature', 'text'],
+  publicKey: ['public_key', 'text'],
+} as const satisfies Columns;
+
+export const FCR_CONCLUSION_DOCUMENT_COLUMNS = {
+  id: ['id', 'text'],
+  matterId: ['matter_id', 'text'],
+  versionHash: ['version_hash', 'text'],
+  conclusion: ['conclusion', 'text'],
+  text: ['text', 'text'],
+  createdById: ['created_by_id', 'text'],
+  createdAt: ['created_at', 'timestamp'],
+} as const satisfies Columns;
+
+export const OPINION_DOCUMENT_COLUMNS = {
+  id: ['id', 'text'],
+  matterId: ['matter_id', 'text'],
+  kind: ['kind', 'text'],
+  signOffId: ['sign_off_id', 'text'],
+  versionHash: ['version_hash', 'text'],
+  html: ['html', 'text'],
+  createdById: ['created_by_id', 'text'],
+  createdAt: ['created_at', 'timestamp'],
+} as const satisfies Columns;
