@@ -10,11 +10,13 @@ import {
   ActivityFailure,
   ApplicationFailure,
   allHandlersFinished,
+  CancellationScope,
   condition,
+  isCancellation,
   continueAsNew,
   ParentClosePolicy,
-  patched,
   proxyActivities,
+  sleep,
   startChild,
   setHandler,
   upsertSearchAttributes,
@@ -30,6 +32,7 @@ import { postDecisionSteps } from '../domain/procedure/steps';
 import { documentWorkflowId } from './documentDefinitions';
 import { documentWorkflow } from './documentWorkflow';
 import { Mutex } from './mutex';
+import { matterPatches } from './patchBaseline';
 
 /** About a tenth of Temporal's own suggestion point: matters are small, and replays stay fast. */
 export const DEFAULT_HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW = 2_000;
@@ -64,12 +67,20 @@ export const ECON_REMOVAL_PATCH = 'econ-removal-by-legal-unit';
 export const DOCUMENT_REGISTER_PATCH = 'document-register-numbers';
 /** Issued documents live on in their own workflow (validity, re-evaluation, expiry, exception end). */
 export const DOCUMENT_LIFE_PATCH = 'document-life-workflow';
+/**
+ * Commands an action adds only where something changed: the search attributes when their values do, the
+ * clocks' timer when the next wake-up does (before, every action upserted the attributes and cancelled and
+ * restarted the timer: three commands and four history events Temporal stored and indexed for nothing).
+ */
+export const QUIET_ACTIONS_PATCH = 'commands-only-on-change';
 
 const refuse = (status: number, code: string, reason: string) =>
   ApplicationFailure.create({ type: 'ActionRefused', message: reason, nonRetryable: true, details: [{ status, code, reason }] });
 
 export async function matterWorkflow(input: MatterWorkflowInput): Promise<MatterState> {
   const info = workflowInfo();
+  // Must be first: whether this run is on the patch baseline (one marker for every patch it names).
+  const patched = matterPatches();
   // Runs started before authors of versions were kept from reviewing them replay as they ran.
   const versionAuthorsMayReview = !patched('version-authors-may-not-review');
   // Runs started before both pre-screens ran on every version of every matter replay as they ran.
@@ -94,6 +105,8 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
   // The trail is a chain: its entries are appended one at a time, so the head the workflow keeps is the newest.
   const trailWriter = new Mutex('trail-writer');
   const where = () => ({ matterId: matter.state.matterId, workflowId: info.workflowId, runId: info.runId });
+  const quietActions = patched(QUIET_ACTIONS_PATCH);
+  const searchAttributes = new SearchAttributesPublisher(quietActions);
 
   setHandler(viewQuery, () => matter.view());
   setHandler(registeredUpdate, async () => {
@@ -176,7 +189,7 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
       matter.adopt(next, trail);
       if (recognisesKeys) matter.remember({ actionKey: request.actionKey, trail, summary: decision.event.summary });
       await screenCurrentVersion();
-      publishSearchAttributes(matter.state);
+      searchAttributes.publish(matter.state);
       await startDocumentLife(request.command.type);
       return { state: matter.state, trail, summary: decision.event.summary };
     });
@@ -319,9 +332,10 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
     await condition(allHandlersFinished);
     return matter.state;
   }
-  publishSearchAttributes(matter.state);
+  searchAttributes.publish(matter.state);
 
   // The statutory clocks: sleep until the next reminder or deadline, or until an action changes the state.
+  const wakeUp = new WakeUpTimer();
   while (!TERMINAL_STAGES.includes(matter.state.stage)) {
     if (historyLong()) {
       // Let the action in progress finish, then a fresh run carries the state on.
@@ -333,11 +347,21 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
     // Matters started before this change escalated every clock, including the minimum review time;
     // they keep doing so on replay, new ones escalate only obligations.
     const alert = matter.nextAlert(patched('alerts-only-for-obligations'));
+    if (quietActions) {
+      // One timer per wake-up time: an action that leaves the next alert where it was leaves its timer running.
+      const timer = wakeUp.setFor(alert ? Date.parse(alert.at) : null);
+      await condition(() => matter.changes !== seen || historyLong() || timer.rang);
+      if (matter.changes !== seen || historyLong() || !alert || !timer.rang) continue;
+      wakeUp.consume();
+      await raise(alert, seen);
+      continue;
+    }
     const waitMs = alert ? Math.max(0, Date.parse(alert.at) - Date.now()) : undefined;
     const changed = await condition(() => matter.changes !== seen || historyLong(), waitMs as number);
     if (changed || !alert) continue;
     await raise(alert, seen);
   }
+  wakeUp.setFor(null);
   // An issued major decision lives on while it is implemented (713号令第34条至第37条): its workflow keeps
   // accepting the implementation's actions until the implementation is recorded as complete. Runs that
   // ended at issue before this existed replay as they ran (no marker: they completed here).
@@ -355,8 +379,53 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
   return matter.state;
 }
 
-function publishSearchAttributes(state: MatterState): void {
-  upsertSearchAttributes({ MatterStage: [state.stage], MatterKind: [state.kind], DraftingUnit: [state.draftingUnit] });
+/** The matter's search attributes (stage, kind, drafting unit), upserted when they change (or, in older runs, always). */
+class SearchAttributesPublisher {
+  private last: string | null = null;
+
+  constructor(private readonly onlyOnChange: boolean) {}
+
+  publish(state: MatterState): void {
+    const key = JSON.stringify([state.stage, state.kind, state.draftingUnit]);
+    if (this.onlyOnChange && key === this.last) return;
+    this.last = key;
+    upsertSearchAttributes({ MatterStage: [state.stage], MatterKind: [state.kind], DraftingUnit: [state.draftingUnit] });
+  }
+}
+
+/**
+ * The clocks' timer: one durable timer for the next wake-up time, kept while that time stays the same and
+ * replaced (the old one cancelled) when it moves.
+ */
+class WakeUpTimer {
+  private current: { at: number | null; rang: boolean; scope: CancellationScope | null } = { at: null, rang: false, scope: null };
+
+  /** The timer for `at` (null: none), started unless it is the one already running or rung. */
+  setFor(at: number | null): { readonly rang: boolean } {
+    if (this.current.at === at) return this.current; // running, or rung and not yet consumed
+    this.current.scope?.cancel();
+    if (at === null) {
+      this.current = { at: null, rang: false, scope: null };
+      return this.current;
+    }
+    const timer = { at, rang: false, scope: new CancellationScope() as CancellationScope | null };
+    timer.scope!.run(() => sleep(Math.max(0, at - Date.now()))).then(
+      () => {
+        timer.rang = true;
+        timer.scope = null; // nothing left to cancel
+      },
+      (err: unknown) => {
+        if (!isCancellation(err)) throw err;
+      },
+    );
+    this.current = timer;
+    return timer;
+  }
+
+  /** The rung timer's alert was raised: the same time is not waited for again. */
+  consume(): void {
+    this.current = { at: null, rang: false, scope: null };
+  }
 }
 
 function commandReason({ command }: ActionRequest): string | null {

@@ -1,0 +1,41 @@
+import { patched } from '@temporalio/workflow';
+
+/**
+ * One marker for every patch a new run takes anyway. Each `patched()` in a run that is not replaying records
+ * a marker, and Temporal's core adds to each an upsert of the TemporalChangeVersion search attribute: with
+ * nineteen patches, a new matter wrote some forty history events and nineteen visibility updates before its
+ * first action, each one work for the server and its database. A run started since this baseline records
+ * its one marker and takes every patch named here without asking; a run started before has no baseline
+ * marker and asks for each patch where it always did, so its history replays as it ran.
+ *
+ * Patches added after this baseline are asked for with plain `patched()` (runs on the baseline do not have
+ * them until they do): never add an id to this list.
+ */
+export const MATTER_PATCH_BASELINE = 'matter-patch-baseline-2026-11-30';
+
+const IN_BASELINE = new Set([
+  'version-authors-may-not-review',
+  'screen-every-version',
+  'legal-unit-noted-on-every-action',
+  'meeting-after-scheduling',
+  'risk-not-controllable-stops',
+  'public-participation-required',
+  'fcr-findings-bound-to-text',
+  'econ-removal-by-legal-unit',
+  'opinions-each-their-own',
+  'deciding-bodies-and-rosters',
+  'provisional-calendar-years',
+  'commands-only-on-change',
+  'known-action-keys',
+  'document-register-numbers',
+  'document-life-workflow',
+  'continue-as-new-when-long',
+  'alerts-only-for-obligations',
+  'major-decision-implementation',
+]);
+
+/** `patched()` for the matter workflow: call once at the start of a run, then ask the returned function. */
+export function matterPatches(): (patchId: string) => boolean {
+  const onBaseline = patched(MATTER_PATCH_BASELINE);
+  return (patchId) => (onBaseline && IN_BASELINE.has(patchId)) || patched(patchId);
+}
