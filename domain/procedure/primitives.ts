@@ -26,21 +26,41 @@ const trimmedText = (max: number, control: RegExp, controlMessage: string) =>
     .refine((s) => !control.test(s), controlMessage)
     .refine((s) => !LONE_SURROGATE.test(s), NO_LONE_SURROGATE);
 
+/**
+ * One schema per kind and length, shared by every field that uses it. zod schemas are immutable (every
+ * method returns a new one), so sharing is safe; building each field's own chain of six was most of the
+ * CPU a workflow spent being created (the bundle's modules are evaluated for every workflow instance).
+ */
+function memoByMax<S>(build: (max: number) => S): (max: number) => S {
+  const built = new Map<number, S>();
+  return (max) => {
+    let schema = built.get(max);
+    if (!schema) built.set(max, (schema = build(max)));
+    return schema;
+  };
+}
+
+const lineOf = memoByMax((max) => trimmedText(max, CONTROL_IN_LINE, 'must not contain control characters or line breaks'));
+const proseOf = memoByMax((max) => trimmedText(max, CONTROL_IN_PROSE, PROSE_CONTROL));
+
 /** A one-line value: a name, an id, a reference. Trimmed, not empty, no control characters at all. */
-export const line = (max = 500) => trimmedText(max, CONTROL_IN_LINE, 'must not contain control characters or line breaks');
+export const line = (max = 500) => lineOf(max);
 
 /** Free text: an opinion, a reason, a note. Trimmed, not empty; line breaks and tabs allowed. */
-export const prose = (max = 20_000) => trimmedText(max, CONTROL_IN_PROSE, PROSE_CONTROL);
+export const prose = (max = 20_000) => proseOf(max);
 
-/** A document's text: kept exactly as sent (its SHA-256 binds sign-offs), not blank, up to `max` characters. */
-export const documentText = (max = 1_000_000) =>
+const documentTextOf = memoByMax((max) =>
   z
     .string({ error: 'must be a string' })
     .min(1, 'must not be empty')
     .max(max, `must be at most ${thousands(max)} characters`)
     .refine((t) => t.trim().length > 0, 'must not be blank')
     .refine((s) => !CONTROL_IN_PROSE.test(s), PROSE_CONTROL)
-    .refine((s) => !LONE_SURROGATE.test(s), NO_LONE_SURROGATE);
+    .refine((s) => !LONE_SURROGATE.test(s), NO_LONE_SURROGATE),
+);
+
+/** A document's text: kept exactly as sent (its SHA-256 binds sign-offs), not blank, up to `max` characters. */
+export const documentText = (max = 1_000_000) => documentTextOf(max);
 
 const thousands = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
