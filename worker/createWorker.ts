@@ -6,9 +6,12 @@ import { activityMetrics } from './activityMetrics';
 /** Must be absolute: the bundler resolves it from its own working directory. */
 export const WORKFLOWS_PATH = path.resolve(__dirname, '../workflows/index.ts');
 
+/** Loaded once per worker thread and shared by its workflows (workflows/preloadShared.ts). */
+export const PRELOAD_MODULES = [path.resolve(__dirname, '../workflows/preloadShared.ts')];
+
 /** Bundling takes seconds; tests and the dev entry bundle once and reuse it. */
 export function bundleWorkflows(): Promise<WorkflowBundleOption> {
-  return bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietBundlerLogger });
+  return bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, preloadModules: PRELOAD_MODULES, logger: quietBundlerLogger });
 }
 
 export async function createWorker(opts: {
@@ -31,7 +34,7 @@ export async function createWorker(opts: {
     connection: opts.connection,
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
-    ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
+    ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: WORKFLOWS_PATH, bundlerOptions: { preloadModules: PRELOAD_MODULES } }),
     activities: createActivities(opts.deps),
     maxConcurrentActivityTaskExecutions: opts.maxConcurrentActivities,
     ...(opts.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: opts.maxCachedWorkflows } : {}),
