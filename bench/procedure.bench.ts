@@ -57,23 +57,42 @@ async function runOurs(shape: Shape, s: Sessions, n: number, offset: number): Pr
   return { wallMs: performance.now() - t0, matters: n, perAction, endToEnd, ids: firstOfKind };
 }
 
-/** Updates and activities of one finished matter of each kind, read from its workflow history. */
-async function countsPerKind(client: Client, firstOfKind: Map<string, string>): Promise<Map<string, BareInput>> {
-  const out = new Map<string, BareInput>();
+interface KindShape extends BareInput {
+  /** Activities each action's Update ran, in the order the actions were sent. */
+  activitiesPerUpdate: number[];
+}
+
+/**
+ * Updates and activities of one finished matter of each kind, read from its workflow history: the activities
+ * run before the registration answered, and those each action's Update ran between its acceptance and its
+ * answer (a matter's actions are sent one after another, so their windows do not overlap).
+ */
+async function countsPerKind(client: Client, firstOfKind: Map<string, string>): Promise<Map<string, KindShape>> {
+  const out = new Map<string, KindShape>();
   for (const [kind, workflowId] of firstOfKind) {
     const history = await client.workflow.getHandle(workflowId).fetchHistory();
-    const events = history.events ?? [];
-    const count = (key: string) => events.filter((e) => (e as Record<string, unknown>)[key] != null).length;
-    const activities = count('activityTaskScheduledEventAttributes');
-    const updates = count('workflowExecutionUpdateAcceptedEventAttributes');
-    // `registered` has no activity of its own; each action runs one; the rest run at start.
-    const actUpdates = updates - 1;
-    out.set(kind, { startActivities: Math.max(0, activities - actUpdates), updates: actUpdates });
+    const perUpdate: number[] = [];
+    let open = false;
+    let startActivities = 0;
+    for (const e of (history.events ?? []) as Array<Record<string, unknown>>) {
+      if (e.workflowExecutionUpdateAcceptedEventAttributes) {
+        perUpdate.push(0);
+        open = true;
+      } else if (e.workflowExecutionUpdateCompletedEventAttributes) {
+        open = false;
+      } else if (e.activityTaskScheduledEventAttributes) {
+        if (open) perUpdate[perUpdate.length - 1]! += 1;
+        else startActivities++;
+      }
+    }
+    // The first Update is `registered`: what ran while it waited is the start's.
+    const [registration = 0, ...actions] = perUpdate;
+    out.set(kind, { startActivities: startActivities + registration, updates: actions.length, activitiesPerUpdate: actions });
   }
   return out;
 }
 
-async function runBare(client: Client, counts: Map<string, BareInput>, n: number, offset: number): Promise<Omit<RunResult, 'cpu'>> {
+async function runBare(client: Client, counts: Map<string, KindShape>, n: number, offset: number): Promise<Omit<RunResult, 'cpu'>> {
   const perAction = new Recorder();
   const endToEnd: number[] = [];
   const t0 = performance.now();
@@ -84,7 +103,7 @@ async function runBare(client: Client, counts: Map<string, BareInput>, n: number
     const input = counts.get(script.kind)!;
     let meetingAt = '';
     const start = performance.now();
-    const handle = await client.workflow.start('bareMatterWorkflow', { taskQueue: BARE_QUEUE, workflowId: `bare-${runId}-${i}`, args: [input] });
+    const handle = await client.workflow.start('bareMatterWorkflow', { taskQueue: BARE_QUEUE, workflowId: `bare-${runId}-${i}`, args: [{ startActivities: input.startActivities, updates: input.updates }] });
     await handle.executeUpdate(bareRegistered);
     perAction.add('register', performance.now() - start);
     const acts = script.steps.filter((st) => st.kind === 'act');
@@ -98,13 +117,13 @@ async function runBare(client: Client, counts: Map<string, BareInput>, n: number
       const command = step.command(dummy);
       if (typeof command.meetingAt === 'string') meetingAt = command.meetingAt;
       const t = performance.now();
-      await handle.executeUpdate(bareAct, { args: [{ type: String(command.type), payload: command }] });
-      perAction.add('update', performance.now() - t);
+      await handle.executeUpdate(bareAct, { args: [{ type: String(command.type), payload: command, activities: input.activitiesPerUpdate[sent] ?? 1 }] });
+      perAction.add(String(command.type), performance.now() - t);
       sent++;
     }
     for (; sent < input.updates; sent++) {
       const t = performance.now();
-      await handle.executeUpdate(bareAct, { args: [{ type: 'extra', payload: {} }] });
+      await handle.executeUpdate(bareAct, { args: [{ type: 'extra', payload: {}, activities: input.activitiesPerUpdate[sent] ?? 1 }] });
       perAction.add('update', performance.now() - t);
     }
     if (acts.length !== input.updates) perAction.add('mismatch', 0);
@@ -118,7 +137,7 @@ interface ShapeReport {
   shape: Shape;
   ours: RunResult;
   bare: RunResult;
-  counts: Map<string, BareInput>;
+  counts: Map<string, KindShape>;
 }
 
 async function benchShape(name: 'dev' | 'cluster', workDir: string): Promise<ShapeReport> {
@@ -167,11 +186,13 @@ function render(r: ShapeReport): string {
     ],
   );
   const p99Ratio = ratio(oursActions.p99, bareActions.p99);
+  // The baseline's Update in the same place, with the same number of activities: like against like.
   const perType = table(
-    ['action type', 'n', 'p50 ms', 'p95 ms', 'p99 ms'],
+    ['action type', 'n', 'p50 / p95 / p99 ms', 'bare in its place: p50 / p95 / p99 ms', 'p99 ours / bare'],
     [...r.ours.perAction.byKey.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => {
       const x = summarise(v);
-      return [k, x.n, ms(x.p50), ms(x.p95), ms(x.p99)];
+      const b = summarise(r.bare.perAction.byKey.get(k) ?? []);
+      return [k, x.n, `${ms(x.p50)} / ${ms(x.p95)} / ${ms(x.p99)}`, b.n ? `${ms(b.p50)} / ${ms(b.p95)} / ${ms(b.p99)}` : '–', b.n ? ratio(x.p99, b.p99) : '–'];
     }),
   );
   const actionsOf = (x: RunResult, skip: string[]) => [...x.perAction.byKey.entries()].filter(([k]) => !skip.includes(k)).reduce((n, [, v]) => n + v.length, 0);
@@ -186,7 +207,7 @@ function render(r: ShapeReport): string {
       cpuRow('**whole machine**', r.ours.cpu.machine!, r.bare.cpu.machine!),
     ],
   );
-  const counts = [...r.counts.entries()].map(([k, c]) => `${k}: ${c.updates + 1} Updates (incl. registration), ${c.startActivities + c.updates} activities`).join('; ');
+  const counts = [...r.counts.entries()].map(([k, c]) => `${k}: ${c.updates + 1} Updates (incl. registration), ${c.startActivities + c.activitiesPerUpdate.reduce((a, b) => a + b, 0)} activities (${c.startActivities} before the registration answers; per action ${c.activitiesPerUpdate.join(' ')})`).join('; ');
   return `### ${r.shape.name === 'dev' ? 'Dev shape (`npm start`)' : 'Production shape (`npm run cluster:up`)'}
 
 ${r.shape.description}. ${MATTERS} matters (the four kinds in turn), concurrency ${CONCURRENCY}, after a warm-up of ${Math.max(WARMUP, KIND_SCRIPTS.length)} matters each.

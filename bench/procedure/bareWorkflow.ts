@@ -1,7 +1,9 @@
 /**
- * The baseline: a workflow with the same number of Updates and activities as a matter, and no application
- * logic — each Update runs one activity and answers; the start runs the matter's remaining activities
- * (its registration and pre-screen) before `registered` resolves. What Temporal itself costs on this server.
+ * The baseline: a workflow with the same Updates and activities as a matter, and no application logic —
+ * the start runs the activities the matter runs before its registration answers (registration, pre-screen),
+ * and each Update runs as many activities as the matter's Update in its place ran (one for most actions, two
+ * where a signing is numbered by the register or a new version is pre-screened) and answers. What Temporal
+ * itself costs on this server for the same shape of work.
  */
 import { condition, defineUpdate, proxyActivities, setHandler } from '@temporalio/workflow';
 
@@ -15,6 +17,8 @@ export interface BareInput {
 export interface BareAction {
   type: string;
   payload: unknown;
+  /** Activities this Update runs before it answers (at least one). */
+  activities?: number;
 }
 
 export const bareRegistered = defineUpdate<number, []>('registered');
@@ -29,13 +33,15 @@ export async function bareMatterWorkflow(input: BareInput): Promise<number> {
     await condition(() => registered);
     return seq;
   });
+  let answered = 0;
   setHandler(bareAct, async (action) => {
     await condition(() => registered);
-    seq = await bareActivity({ seq: seq + 1, type: action.type });
+    for (let i = 0; i < Math.max(1, action.activities ?? 1); i++) seq = await bareActivity({ seq: seq + 1, type: action.type });
+    answered++;
     return { seq };
   });
   for (let i = 0; i < input.startActivities; i++) seq = await bareActivity({ seq: seq + 1, type: 'start' });
   registered = true;
-  await condition(() => seq >= input.startActivities + input.updates);
+  await condition(() => answered >= input.updates);
   return seq;
 }
