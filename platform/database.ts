@@ -7,6 +7,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../prisma/generated/client';
 import { withUniqueViolationMapped } from './pgliteErrors';
+import { classifyDatabaseError } from './databaseErrors';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 
 export type { PrismaClient };
@@ -92,10 +93,21 @@ function openPostgres(url: string, max: number): Database {
       return (await pool.query(sql, params as unknown[])).rows;
     },
     async transaction(fn) {
-      const client = await pool.connect();
+      let client = await pool.connect();
+      // A pooled connection the server ended while it sat idle fails at BEGIN, before anything ran on it: it is
+      // dropped and another one tried (twice at most), instead of failing the activity into its back-off.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await client.query('BEGIN');
+          break;
+        } catch (err) {
+          client.release(err instanceof Error ? err : new Error(String(err)));
+          if (attempt >= 3 || classifyDatabaseError(err) !== 'transient') throw err;
+          client = await pool.connect();
+        }
+      }
       let broken: Error | undefined;
       try {
-        await client.query('BEGIN');
         const result = await fn({ query: async (sql, params) => (await client.query(sql, params as unknown[])).rows });
         await client.query('COMMIT');
         return result;
