@@ -55,11 +55,11 @@ export const configSchema = z
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
     /**
      * Workflows a worker keeps in memory between their tasks (the SDK's sticky cache); the least recently used
-     * beyond it are evicted and replayed from their history when they next act. Each one costs ~3.5–4 MB: every
-     * workflow instance evaluates the bundle's modules in its own module cache, and the domain's zod schemas
-     * are most of that (docs/benchmarks.md, Scale). Unset, the SDK sizes it from the heap limit (~2,300 on a
-     * 4 GB heap, i.e. ~9 GB of worker memory when that many are open); at 500 one worker stayed at ~3.7 GiB RSS
-     * from 2,000 to 5,000 open matters (evicted workflows' pages are kept by V8, so RSS exceeds 500 × 3.5 MB).
+     * beyond it are evicted and replayed from their history when they next act. Each one costs a few MB: every
+     * workflow instance evaluates the bundle's modules in its own module cache (zod itself is shared, preloaded;
+     * the domain's schemas are not). Unset, the SDK sizes it from the heap limit (~2,300 on a 4 GB heap, which
+     * at ~3.5 MB each, before zod was shared, was ~9 GB of worker memory); at 500 one worker peaked at 2.6 GiB
+     * RSS at 2,000 open matters and held 1.6 GiB at 5,000 (docs/benchmarks.md, Scale).
      */
     WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(2).max(100_000).default(500),
     /** A worker process serves /metrics and /healthz on this port (the API serves /metrics on its own port). */
