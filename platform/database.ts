@@ -1,6 +1,6 @@
 import path from 'node:path';
 import fs from 'node:fs';
-import { Pool } from 'pg';
+import { Pool, type PoolClient } from 'pg';
 import { releaseDeadConnections } from './deadConnections';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PGlite } from '@electric-sql/pglite';
@@ -68,6 +68,31 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
   return openEmbedded(path.resolve(opts.dataDir, 'pglite'));
 }
 
+const asError = (err: unknown): Error => (err instanceof Error ? err : new Error(String(err)));
+
+/**
+ * A client taken from the pool for several statements. node-postgres reports a connection that dies between
+ * statements as an 'error' event on the client, and the pool listens only while the client is idle: with no
+ * listener, the event ends the process (the fault suite's terminated connections killed both workers so).
+ * While checked out, the error is kept here — the next statement fails on the dead connection anyway — and
+ * `giveBack` hands the client back, with the error if its connection died, so the pool drops it.
+ */
+async function checkout(pool: Pool): Promise<{ query(sql: string, params?: unknown[]): Promise<{ rows: never[] }>; giveBack(err?: Error): void }> {
+  const client: PoolClient = await pool.connect();
+  let lost: Error | undefined;
+  const onError = (err: Error) => {
+    lost = err;
+  };
+  client.on('error', onError);
+  return {
+    query: (sql, params) => client.query(sql, params) as Promise<{ rows: never[] }>,
+    giveBack(err) {
+      client.removeListener('error', onError);
+      client.release(err ?? lost);
+    },
+  };
+}
+
 function openPostgres(url: string, max: number): Database {
   const pool = new Pool({ connectionString: url, max });
   // An idle connection the server drops (restart, failover, terminated backend) is an 'error' event on the
@@ -82,18 +107,18 @@ function openPostgres(url: string, max: number): Database {
     kind: 'postgresql',
     description: `PostgreSQL ${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`,
     async execScript(sql) {
-      const client = await pool.connect();
+      const client = await checkout(pool);
       try {
         await client.query(sql); // no parameters: simple protocol, so several statements are allowed
       } finally {
-        client.release();
+        client.giveBack();
       }
     },
     async query(sql, params) {
       return (await pool.query(sql, params as unknown[])).rows;
     },
     async transaction(fn) {
-      let client = await pool.connect();
+      let client = await checkout(pool);
       // A pooled connection the server ended while it sat idle fails at BEGIN, before anything ran on it: it is
       // dropped and another one tried (twice at most), instead of failing the activity into its back-off.
       for (let attempt = 1; ; attempt++) {
@@ -101,9 +126,9 @@ function openPostgres(url: string, max: number): Database {
           await client.query('BEGIN');
           break;
         } catch (err) {
-          client.release(err instanceof Error ? err : new Error(String(err)));
+          client.giveBack(asError(err));
           if (attempt >= 3 || classifyDatabaseError(err) !== 'transient') throw err;
-          client = await pool.connect();
+          client = await checkout(pool);
         }
       }
       let broken: Error | undefined;
@@ -114,16 +139,16 @@ function openPostgres(url: string, max: number): Database {
       } catch (err) {
         // A connection that cannot even roll back is dropped from the pool, not handed to the next caller.
         await client.query('ROLLBACK').catch((rollbackFailed: unknown) => {
-          broken = rollbackFailed instanceof Error ? rollbackFailed : new Error(String(rollbackFailed));
+          broken = asError(rollbackFailed);
         });
         throw err;
       } finally {
-        client.release(broken);
+        client.giveBack(broken);
       }
     },
     async withLock(name, fn) {
       // Session-level: held by this connection until unlocked or the connection ends (a killed process frees it).
-      const client = await pool.connect();
+      const client = await checkout(pool);
       try {
         await client.query('SELECT pg_advisory_lock(hashtext($1))', [name]);
         try {
@@ -132,7 +157,7 @@ function openPostgres(url: string, max: number): Database {
           await client.query('SELECT pg_advisory_unlock(hashtext($1))', [name]);
         }
       } finally {
-        client.release();
+        client.giveBack();
       }
     },
     async close() {
