@@ -1,5 +1,5 @@
 /**
- * Connections the server ends in the middle of a Prisma transaction are given back to the pool: without
+ * Connections the server ends in the middle of a transaction (Prisma's, or our driver's) are given back to the pool: without
  * that, each one stays checked out for ever and, once `max` have died, every query waits without end (the
  * fault suite's "terminated connections" scenario left matters stuck for minutes).
  */
@@ -7,6 +7,7 @@ import { Client, Pool } from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../../prisma/generated/client';
 import { releaseDeadConnections } from '../../platform/deadConnections';
+import { openDatabase } from '../../platform/database';
 import { ADMIN_URL } from './globalSetup';
 
 const DB = `lr_dead_conn_${process.pid}`;
@@ -69,5 +70,35 @@ describe('dead pool connections', () => {
     }
     expect(rows).toEqual([{ ok: 1 }]);
     expect(pool.totalCount).toBeLessThanOrEqual(2);
+  });
+
+  test('a driver transaction whose connection dies between statements fails; the process and the pool live on', async () => {
+    // node-postgres reports a connection that dies while no statement runs as an 'error' event on the client;
+    // unheard on a checked-out client, it ends the process (it killed both workers in the fault suite).
+    const url = new URL(ADMIN_URL);
+    url.pathname = `/${DB}`;
+    const db = await openDatabase({ databaseUrl: url.toString(), dataDir: '/nonexistent', poolMax: 2 });
+    const uncaught: unknown[] = [];
+    const onUncaught = (err: unknown) => uncaught.push(err);
+    process.on('uncaughtException', onUncaught);
+    try {
+      const outcomes: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        const tx = db.transaction(async (sql) => {
+          const [me] = await sql.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+          await admin((c) => c.query('SELECT pg_terminate_backend($1)', [me!.pid]));
+          await sleep(300); // the termination arrives while no statement runs
+          await sql.query('SELECT 2');
+        }).then(() => 'committed', () => 'failed');
+        outcomes.push(await tx);
+      }
+      expect(outcomes).toEqual(['failed', 'failed', 'failed']);
+      expect(uncaught).toEqual([]);
+      // The dead clients went back to the pool and were dropped: a new transaction is served at once.
+      expect(await db.transaction((sql) => sql.query<{ ok: number }>('SELECT 1 AS ok'))).toEqual([{ ok: 1 }]);
+    } finally {
+      process.off('uncaughtException', onUncaught);
+      await db.close();
+    }
   });
 });
