@@ -119,7 +119,7 @@ export async function storeAction(db: ActivityDatabase, a: ActionRecord, signing
  * code has no whose-turn columns: its row keeps the old revision and is recomputed at the next start.
  */
 function derivedColumns(r: { nextDueAt?: string | null; awaitingRoles?: string[]; awaitingUserIds?: string[] }) {
-  const nextDueAt = r.nextDueAt ? new Date(r.nextDueAt).toISOString() : null;
+  const nextDueAt = r.nextDueAt || null; // an instant with its offset: stored as UTC (sqlRows)
   if (!r.awaitingRoles || !r.awaitingUserIds) return { nextDueAt, projectionRev: 0 };
   return { nextDueAt, awaitingRoles: r.awaitingRoles, awaitingUserIds: r.awaitingUserIds, projectionRev: PROJECTION_REVISION };
 }

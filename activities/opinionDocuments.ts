@@ -1,5 +1,6 @@
 import type { Sql } from '../platform/database';
 import { insertRow, OPINION_DOCUMENT_COLUMNS } from './sqlRows';
+import { utc } from '../platform/sqlTime';
 import { sha256Hex } from '../domain/evidence';
 import { lawyerOpinionHtml } from '../domain/documents/lawyerOpinion';
 import { legalUnitOpinionHtml } from '../domain/documents/legalUnitOpinion';
@@ -55,7 +56,7 @@ interface SignOffRow {
 }
 
 const SIGN_OFF_SELECT = `SELECT id, lawyer_id AS "lawyerId", version_number AS "versionNumber", version_hash AS "versionHash", outcome,
-  to_char(signed_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "signedAt", payload, signature, public_key AS "publicKey" FROM sign_off`;
+  ${utc('signed_at')} AS "signedAt", payload, signature, public_key AS "publicKey" FROM sign_off`;
 
 /**
  * Generates and stores, in the action's transaction, the document an opinion action produces: the

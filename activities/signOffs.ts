@@ -1,6 +1,6 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Sql } from '../platform/database';
-import { insertRow, SIGN_OFF_COLUMNS } from './sqlRows';
+import { assignments, insertRow, SIGN_OFF_COLUMNS } from './sqlRows';
 import { signOffPayload } from '../domain/evidence';
 import { signPayload, unsealSigningKey } from '../platform/signingKeys';
 import type { ActionRecord } from './types';
@@ -38,9 +38,6 @@ export async function storeSignOff(sql: Sql, a: ActionRecord, signingSecret: str
 /** A new version voids every sign-off given on an older text (kept, marked void, never deleted). */
 export async function voidSignOffs(sql: Sql, a: ActionRecord): Promise<void> {
   if (!a.newVersion) return;
-  await sql.query(
-    `UPDATE sign_off SET voided_at = ($1::timestamptz AT TIME ZONE 'UTC'), voided_by_version = $2::int
-     WHERE matter_id = $3 AND voided_at IS NULL AND version_hash <> $4`,
-    [a.at, a.newVersion.number, a.matterId, a.newVersion.hash],
-  );
+  const set = assignments(SIGN_OFF_COLUMNS, { voidedAt: a.at, voidedByVersion: a.newVersion.number }, 3);
+  await sql.query(`UPDATE sign_off SET ${set.text} WHERE matter_id = $1 AND voided_at IS NULL AND version_hash <> $2`, [a.matterId, a.newVersion.hash, ...set.params]);
 }

@@ -1,4 +1,5 @@
 import type { Sql } from '../platform/database';
+import { UTC_NOW, utcParameter } from '../platform/sqlTime';
 
 /**
  * Rows written through the driver (Database.transaction), as Prisma would have written them: the same
@@ -18,8 +19,7 @@ function placeholder(kind: Kind, n: number): string {
     case 'text[]':
       return `ARRAY(SELECT jsonb_array_elements_text($${n}::jsonb))`;
     case 'timestamp':
-      // Prisma keeps DateTime as UTC in a column without time zone; never the session's zone.
-      return `($${n}::timestamptz AT TIME ZONE 'UTC')`;
+      return utcParameter(n);
     case 'int':
       return `$${n}::int`;
     case 'bool':
@@ -97,7 +97,7 @@ export type MatterValues = Partial<Record<keyof typeof MATTER_COLUMNS, unknown>>
 export async function insertMatter(sql: Sql, values: MatterValues & { id: string }): Promise<void> {
   const cols = present(MATTER_COLUMNS, values);
   await sql.query(
-    `INSERT INTO matter (${cols.map(([, c]) => c).join(', ')}, created_at, updated_at) VALUES (${cols.map(([k], i) => placeholder(k, i + 1)).join(', ')}, ${NOW_UTC}, ${NOW_UTC})`,
+    `INSERT INTO matter (${cols.map(([, c]) => c).join(', ')}, created_at, updated_at) VALUES (${cols.map(([k], i) => placeholder(k, i + 1)).join(', ')}, ${UTC_NOW}, ${UTC_NOW})`,
     cols.map(([k, , v]) => parameter(k, v)),
   );
 }
@@ -105,11 +105,8 @@ export async function insertMatter(sql: Sql, values: MatterValues & { id: string
 /** Updates a matter row (and its updated_at, which Prisma's @updatedAt set). */
 export async function updateMatter(sql: Sql, id: string, values: MatterValues): Promise<void> {
   const set = assignments(MATTER_COLUMNS, values, 2);
-  await sql.query(`UPDATE matter SET ${set.text ? `${set.text}, ` : ''}updated_at = ${NOW_UTC} WHERE id = $1`, [id, ...set.params]);
+  await sql.query(`UPDATE matter SET ${set.text ? `${set.text}, ` : ''}updated_at = ${UTC_NOW} WHERE id = $1`, [id, ...set.params]);
 }
-
-/** The current time as Prisma's defaults store it: UTC, to the millisecond. */
-const NOW_UTC = `(clock_timestamp() AT TIME ZONE 'UTC')`;
 
 export const MATTER_VERSION_COLUMNS = {
   id: ['id', 'text'],
@@ -159,6 +156,8 @@ export const SIGN_OFF_COLUMNS = {
   payload: ['payload', 'text'],
   signature: ['signature', 'text'],
   publicKey: ['public_key', 'text'],
+  voidedAt: ['voided_at', 'timestamp'],
+  voidedByVersion: ['voided_by_version', 'int'],
 } as const satisfies Columns;
 
 export const FCR_CONCLUSION_DOCUMENT_COLUMNS = {

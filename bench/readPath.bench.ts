@@ -23,7 +23,8 @@ import { driveMatter, sessions } from './procedure/driver';
 import { loadTemplates, seedCopies } from './support/seedMatters';
 import { pacedLoad, type PacedLoadResult } from './support/pacedLoad';
 import { machineLine, machineSnapshot, publishSection, runBenchmark } from './support/report';
-import { benchWorkDir, cpuMs, startClusterShape, startDevShape } from './support/shapes';
+import { benchWorkDir, startClusterShape, startDevShape } from './support/shapes';
+import { cpuMs } from './support/cpuAccounting';
 import { ms, pool, table } from './support/stats';
 
 const MATTERS = Number(process.env.READ_MATTERS ?? 10_000);

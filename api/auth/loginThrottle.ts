@@ -1,4 +1,6 @@
 import type { PrismaClient } from '../../prisma/generated/client';
+// Time is the database's (UTC), so instances with skewed clocks agree.
+import { UTC_NOW as NOW } from '../../platform/sqlTime';
 
 /**
  * Online password guessing, stopped in the database so every API instance counts the same failures:
@@ -33,8 +35,6 @@ export type LoginRefusal = { code: 'account_locked' | 'too_many_attempts'; retry
 
 const accountKey = (username: string) => `user:${username}`;
 const clientKey = (address: string) => `ip:${address}`;
-/** Time is the database's (UTC), so instances with skewed clocks agree. */
-const NOW = `(now() AT TIME ZONE 'UTC')`;
 
 export class LoginThrottle {
   constructor(private readonly prisma: PrismaClient) {}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { positiveInt, resourceId } from '../http/params';
 import type { Database } from '../../platform/database';
-import { utc } from './matterRow';
+import { utc } from '../../platform/sqlTime';
 import { readScope } from '../../domain/permissions';
 import { MATTER_KINDS, awaits, oneOf, STAGES } from '../../domain/procedure';
 import type { Principal } from '../auth/principal';

@@ -1,5 +1,6 @@
 import type { Matter } from '../../prisma/generated/client';
 import type { Database } from '../../platform/database';
+import { utc } from '../../platform/sqlTime';
 
 /**
  * A matter row read through the database driver instead of Prisma, for the reads every matter endpoint
@@ -10,8 +11,6 @@ import type { Database } from '../../platform/database';
  * the two, column by column, on PostgreSQL and on the embedded database).
  */
 
-/** TIMESTAMP(3) columns hold UTC (Prisma's convention); formatted in SQL so no driver's time-zone parsing applies. */
-export const utc = (column: string) => `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 const MATTER_COLUMNS = [
   'id',

@@ -30,6 +30,11 @@ function readStat(pid: number): ProcStat | null {
   }
 }
 
+/** CPU time (user + system) a process has used so far, ms; NaN once it is gone. */
+export function cpuMs(pid: number): number {
+  return readStat(pid)?.own ?? NaN;
+}
+
 function allProcesses(): ProcStat[] {
   return fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map((d) => readStat(Number(d))).filter((s): s is ProcStat => s !== null);
 }
@@ -54,7 +59,11 @@ export function machineBusyMs(): number {
 export function cpuSnapshot(groups: Record<string, CpuGroup>): Record<string, number> {
   const procs = allProcesses();
   const children = new Map<number, ProcStat[]>();
-  for (const p of procs) children.set(p.ppid, [...(children.get(p.ppid) ?? []), p]);
+  for (const p of procs) {
+    const siblings = children.get(p.ppid);
+    if (siblings) siblings.push(p);
+    else children.set(p.ppid, [p]);
+  }
   const byPid = new Map(procs.map((p) => [p.pid, p]));
   const out: Record<string, number> = {};
   for (const [name, g] of Object.entries(groups)) {

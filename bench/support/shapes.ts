@@ -226,17 +226,6 @@ export function benchWorkDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'lr-bench-'));
 }
 
-/** CPU time (user + system) a process has used so far, in ms, from /proc (clock ticks of 10 ms). */
-export function cpuMs(pid: number): number {
-  try {
-    // The fields after the command's closing parenthesis: utime and stime are the 12th and 13th of them.
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').pop()!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return NaN;
-  }
-}
-
 /** Resident memory of a process, from /proc (kB → MiB). */
 export function rssMiB(pid: number): number {
   try {

@@ -21,7 +21,7 @@ describe('rows written through the driver, as Prisma wrote them', () => {
     const sql = recorder();
     await insertMatter(sql, { id: 'm', flags: ['ECON'], warnings: [] });
     expect(sql.calls[0]!.sql).toBe(
-      "INSERT INTO matter (id, flags, warnings, created_at, updated_at) VALUES ($1::text, ARRAY(SELECT jsonb_array_elements_text($2::jsonb)), ARRAY(SELECT jsonb_array_elements_text($3::jsonb)), (clock_timestamp() AT TIME ZONE 'UTC'), (clock_timestamp() AT TIME ZONE 'UTC'))",
+      "INSERT INTO matter (id, flags, warnings, created_at, updated_at) VALUES ($1::text, ARRAY(SELECT jsonb_array_elements_text($2::jsonb)), ARRAY(SELECT jsonb_array_elements_text($3::jsonb)), (now() AT TIME ZONE 'UTC'), (now() AT TIME ZONE 'UTC'))",
     );
     expect(sql.calls[0]!.params).toEqual(['m', '["ECON"]', '[]']);
   });
@@ -30,7 +30,7 @@ describe('rows written through the driver, as Prisma wrote them', () => {
     const sql = recorder();
     await updateMatter(sql, 'm', { stage: 'review', nextDueAt: null, trailHeadSeq: 3 });
     expect(sql.calls).toEqual([{
-      sql: "UPDATE matter SET stage = $2::text, next_due_at = ($3::timestamptz AT TIME ZONE 'UTC'), trail_head_seq = $4::int, updated_at = (clock_timestamp() AT TIME ZONE 'UTC') WHERE id = $1",
+      sql: "UPDATE matter SET stage = $2::text, next_due_at = ($3::timestamptz AT TIME ZONE 'UTC'), trail_head_seq = $4::int, updated_at = (now() AT TIME ZONE 'UTC') WHERE id = $1",
       params: ['m', 'review', null, 3],
     }]);
     expect(assignments(TRAIL_ENTRY_COLUMNS, { hash: 'h' }, 7)).toEqual({ text: 'hash = $7::text', params: ['h'] });
