@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import type { RequestHandler } from 'express';
 import helmet from 'helmet';
 import { DOSSIER_STYLE } from '../dossier/dossierHtml';
 
@@ -11,8 +12,8 @@ export const cspHash = (text: string) => `'sha256-${crypto.createHash('sha256').
  * printable dossier's one style block by its hash), no framing (frame-ancestors 'none' and
  * X-Frame-Options: DENY, against clickjacking), X-Content-Type-Options: nosniff, no referrer leaks.
  */
-export function securityHeaders() {
-  return helmet({
+export function securityHeaders(): RequestHandler {
+  return fixedHeaders(helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -32,5 +33,33 @@ export function securityHeaders() {
     referrerPolicy: { policy: 'no-referrer' },
     // Served over plain HTTP on a workstation too; HSTS belongs to the TLS-terminating proxy in front.
     strictTransportSecurity: false,
+  }));
+}
+
+/**
+ * Helmet stays the definition of the headers; this only stops it from recomputing them per request. With
+ * static options its middleware sets the same headers on every answer, through a chain of a dozen small
+ * middlewares (~6 % of an API process's CPU on the status endpoint, measured in docs/benchmarks.md). So it
+ * runs once, against a recorder, and each request gets the recorded header operations replayed.
+ */
+export function fixedHeaders(middleware: ReturnType<typeof helmet>): RequestHandler {
+  const operations: Array<[name: string, value: string | string[] | null]> = [];
+  const recorder = {
+    setHeader: (name: string, value: string | string[]) => void operations.push([name, value]),
+    removeHeader: (name: string) => void operations.push([name, null]),
+  };
+  let synchronous = false;
+  middleware({} as never, recorder as never, (err?: unknown) => {
+    if (err) throw err;
+    synchronous = true;
   });
+  // Helmet's middlewares are synchronous today; if a future version is not, keep calling it per request.
+  if (!synchronous) return middleware;
+  return (_req, res, next) => {
+    for (const [name, value] of operations) {
+      if (value === null) res.removeHeader(name);
+      else res.setHeader(name, value);
+    }
+    next();
+  };
 }
