@@ -22,7 +22,8 @@ import type { ApiDeps } from '../deps';
 import type { Principal } from '../auth/principal';
 import { forbidden, notFound, ProblemError } from '../http/problem';
 import { completeCommand, type WireCommand } from './wireCommand';
-import { readMatterRow, readTrailEntriesOf } from './matterRow';
+import { readMatterRow, readMatterRowWithTrailEntries, type TrailEntryOfMatter } from './matterRow';
+import { waitAtMost } from './waitAtMost';
 import { problemFromTemporal, refusalProblem } from './temporalErrors';
 import { claimIdempotencyKey } from '../http/idempotency';
 import { TEMPORAL_RETRY_AFTER_SECONDS } from '../../platform/temporal/unavailable';
@@ -100,10 +101,9 @@ export async function createMatter(deps: ApiDeps, principal: Principal, input: N
   const registration = untilShutdown(deps, giveUp, () => deps.temporal.workflow.executeUpdateWithStart(registeredUpdate, { startWorkflowOperation: start, args: [] }));
   // If no worker stores it in time (workers down), answer 202 with where the matter will be rather than
   // hold the request open; the workflow stores it as soon as a worker polls.
-  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), deps.registrationWaitMs ?? REGISTRATION_WAIT_MS).unref());
   let view: RegistrationView | null;
   try {
-    view = await Promise.race([registration, timeout]);
+    view = await waitAtMost(registration, deps.registrationWaitMs ?? REGISTRATION_WAIT_MS);
   } catch (err) {
     // The database refused the registration: the workflow says so and ends.
     if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw problemFromTemporal(err) ?? err;
@@ -159,7 +159,11 @@ function accessOf(row: Matter, state: MatterState | null): MatterAccess {
  * outside one's scope is not revealed).
  */
 async function readableMatterState(deps: ApiDeps, principal: Principal, matterId: string, action: 'read_matter' | 'read_trail' | 'verify_signature' = 'read_matter'): Promise<{ row: Matter; state: MatterState | null }> {
-  const row = await readMatterRow(deps.db, matterId);
+  return readableRow(principal, await readMatterRow(deps.db, matterId), action);
+}
+
+/** The row (read by the caller) if the principal may do this with it, with its state parsed; else 404 or 403. */
+function readableRow(principal: Principal, row: Matter | null, action: 'read_matter' | 'read_trail' | 'verify_signature'): { row: Matter; state: MatterState | null } {
   const state = row && row.state !== null ? parseMatterState(row.state, row.id) : null;
   const access = row ? accessOf(row, state) : null;
   if (!row || !access || !canRead(principal, access)) throw notFound('Matter');
@@ -182,7 +186,9 @@ export async function readableMatter(deps: ApiDeps, principal: Principal, matter
  * round trips to Temporal and a workflow task on a worker), for operators and for checking the two agree.
  */
 export async function loadMatterView(deps: ApiDeps, principal: Principal, matterId: string, opts: { live?: boolean } = {}) {
-  const { row, state: stored } = await readableMatterState(deps, principal, matterId);
+  // The row and its reminders in one round trip (the reminders are shown unless the workflow is asked).
+  const read = await readMatterRowWithTrailEntries(deps.db, matterId, NOTIFICATION_ACTIONS);
+  const { row, state: stored } = readableRow(principal, read?.row ?? null, 'read_matter');
   let live: MatterView | null = null;
   if (stored === null) throw notFound('Matter'); // the registration activity writes row and state together
   // An issued major decision's workflow runs on while its implementation is open (713号令第34条至第37条).
@@ -200,7 +206,7 @@ export async function loadMatterView(deps: ApiDeps, principal: Principal, matter
   }
   const state = live?.state ?? stored;
   const trailHead = live ? live.trail : row.trailHeadSeq > 0 && row.trailHeadHash ? { seq: row.trailHeadSeq, hash: row.trailHeadHash } : null;
-  const notifications = live ? live.notifications : await notificationsFromTrail(deps, row.id);
+  const notifications = live ? live.notifications : notificationsOf(read!.trailEntries);
   const calendar = await deps.calendars.calendar();
   const ctx = { actor: actorOf(principal), now: new Date().toISOString(), config: deps.procedureConfig, calendar };
   // A year without holiday data is a clock with a warning and no due date; anything thrown is a bug (500, logged).
@@ -246,9 +252,10 @@ export async function loadMatterView(deps: ApiDeps, principal: Principal, matter
   };
 }
 
+const NOTIFICATION_ACTIONS = ['deadline_reminder', 'deadline_escalation'] as const;
+
 /** The reminders and escalations the workflow raised, as its notification activity recorded them in the trail. */
-async function notificationsFromTrail(deps: ApiDeps, matterId: string): Promise<NotificationRecord[]> {
-  const rows = await readTrailEntriesOf(deps.db, matterId, ['deadline_reminder', 'deadline_escalation']);
+function notificationsOf(rows: TrailEntryOfMatter[]): NotificationRecord[] {
   return rows.map((r) => {
     const after = (r.after ?? {}) as { deadline?: string; dueAt?: string; label?: string; provisional?: boolean };
     return {
@@ -309,9 +316,8 @@ export async function actOnMatter(deps: ApiDeps, principal: Principal, matterId:
   const update = untilShutdown(deps, new AbortController(), send);
   // With no worker to run the matter's workflow, do not hold the request open forever. The action may
   // still be applied once a worker returns; a retry with the same Idempotency-Key learns its outcome.
-  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), deps.actionWaitMs ?? ACTION_WAIT_MS).unref());
   try {
-    const result = await Promise.race([update, timeout]);
+    const result = await waitAtMost(update, deps.actionWaitMs ?? ACTION_WAIT_MS);
     if (result) return result;
   } catch (err) {
     // The workflow closed between reading the projection and asking it (the retried action may be what closed it).

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Prisma } from '../../prisma/generated/client';
 import { openDatabase, type Database } from '../../platform/database';
 import { applyMigrations } from '../../platform/migrate';
-import { readMatterRow, readTrailEntriesOf } from '../../api/matters/matterRow';
+import { readMatterRow, readMatterRowWithTrailEntries } from '../../api/matters/matterRow';
 
 /**
  * The driver-level reads of api/matters/matterRow.ts answer exactly what Prisma answers for the same rows,
@@ -59,11 +59,15 @@ describe.each([
     expect(await readMatterRow(db, 'no-such-matter')).toBeNull();
   });
 
-  test('trail entries of the asked actions, oldest first, as Prisma reads them', async () => {
+  test('with its trail entries of the asked actions, oldest first, in one read: both as Prisma reads them', async () => {
     const actions = ['deadline_reminder', 'deadline_escalation'];
-    const ours = await readTrailEntriesOf(db, id, actions);
+    const ours = await readMatterRowWithTrailEntries(db, id, actions);
     const prisma = await db.prisma.trailEntry.findMany({ where: { matterId: id, action: { in: actions } }, orderBy: { seq: 'asc' }, select: { actionKey: true, action: true, reason: true, after: true, at: true } });
-    expect(ours.map((e) => e.actionKey)).toEqual(['k-2', 'k-4']);
-    expect(ours).toEqual(prisma);
+    expect(ours!.trailEntries.map((e) => e.actionKey)).toEqual(['k-2', 'k-4']);
+    expect(ours!.trailEntries).toEqual(prisma);
+    expect(ours!.row).toEqual(await db.prisma.matter.findUnique({ where: { id } }));
+    // A matter without such entries: an empty list, not null; no matter: null.
+    expect(await readMatterRowWithTrailEntries(db, bare, actions)).toEqual({ row: await db.prisma.matter.findUnique({ where: { id: bare } }), trailEntries: [] });
+    expect(await readMatterRowWithTrailEntries(db, 'no-such-matter', actions)).toBeNull();
   });
 });
