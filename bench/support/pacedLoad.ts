@@ -4,7 +4,12 @@
  * hidden), for a fixed duration, with a bound on requests in flight (beyond it a request is counted as
  * dropped, never queued without limit). Latency is measured from the moment the request was due, so time
  * spent waiting for the client's own event loop counts against us, not for us.
+ *
+ * It runs in a process of its own (as autocannon would): in the benchmark's process its timers and answers
+ * shared an event loop and a heap with everything the benchmark holds, so the benchmark's own pauses were
+ * counted as the system's latency.
  */
+import { fork } from 'node:child_process';
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { summarise, type Summary } from './stats';
@@ -12,8 +17,8 @@ import { summarise, type Summary } from './stats';
 export interface PacedLoadOptions {
   /** Base URL, e.g. http://127.0.0.1:17680 */
   baseUrl: string;
-  /** The path of request number i (so a run can spread over many matters). */
-  path: (i: number) => string;
+  /** Request number i goes to paths[i % paths.length] (so a run can spread over many matters). */
+  paths: string[];
   headers?: Record<string, string>;
   ratePerSecond: number;
   durationMs: number;
@@ -32,9 +37,27 @@ export interface PacedLoadResult {
   /** Answers per second over the run (2xx only). */
   achievedRate: number;
   latency: Summary;
+  /** CPU the load generator's process used during the run, ms (it shares the cores with the system measured). */
+  clientCpuMs: number;
 }
 
+/** Runs the load from a child process and returns what it measured. */
 export async function pacedLoad(opts: PacedLoadOptions): Promise<PacedLoadResult> {
+  const child = fork(__filename, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  try {
+    return await new Promise<PacedLoadResult>((resolve, reject) => {
+      child.once('message', (m: { result?: PacedLoadResult; error?: string }) => (m.result ? resolve(m.result) : reject(new Error(m.error))));
+      child.once('exit', (code) => reject(new Error(`the load generator exited (${code}) before answering`)));
+      child.once('error', reject);
+      child.send(opts);
+    });
+  } finally {
+    child.kill();
+  }
+}
+
+async function runPacedLoad(opts: PacedLoadOptions): Promise<PacedLoadResult> {
+  const cpuAtStart = process.cpuUsage();
   const url = new URL(opts.baseUrl);
   const agent = new http.Agent({ keepAlive: true, maxSockets: opts.maxInFlight ?? 256 });
   const maxInFlight = opts.maxInFlight ?? 256;
@@ -64,7 +87,7 @@ export async function pacedLoad(opts: PacedLoadOptions): Promise<PacedLoadResult
         resolve();
       };
       const req = http.request(
-        { host: url.hostname, port: url.port, path: opts.path(i), method: 'GET', headers: opts.headers, agent, timeout: opts.timeoutMs ?? 10_000 },
+        { host: url.hostname, port: url.port, path: opts.paths[i % opts.paths.length]!, method: 'GET', headers: opts.headers, agent, timeout: opts.timeoutMs ?? 10_000 },
         (res) => {
           res.resume();
           res.on('end', () => done(res.statusCode ?? 0));
@@ -90,5 +113,16 @@ export async function pacedLoad(opts: PacedLoadOptions): Promise<PacedLoadResult
   await Promise.all(pending);
   agent.destroy();
   const elapsed = (lastAnswer - t0) / 1000;
-  return { offeredRate: opts.ratePerSecond, sent, ok, errors, dropped, achievedRate: elapsed > 0 ? ok / elapsed : 0, latency: summarise(latencies) };
+  const cpu = process.cpuUsage(cpuAtStart);
+  return { offeredRate: opts.ratePerSecond, sent, ok, errors, dropped, achievedRate: elapsed > 0 ? ok / elapsed : 0, latency: summarise(latencies), clientCpuMs: (cpu.user + cpu.system) / 1000 };
+}
+
+// Forked by pacedLoad: one run, answered over IPC.
+if (process.send && require.main === module) {
+  process.once('message', (opts: PacedLoadOptions) => {
+    runPacedLoad(opts).then(
+      (result) => process.send!({ result }),
+      (err: unknown) => process.send!({ error: String(err) }),
+    );
+  });
 }
