@@ -39,7 +39,7 @@ export function securityHeaders(): RequestHandler {
 /**
  * Helmet stays the definition of the headers; this only stops it from recomputing them per request. With
  * static options its middleware sets the same headers on every answer, through a chain of a dozen small
- * middlewares (~6 % of an API process's CPU on the status endpoint, measured in docs/benchmarks.md). So it
+ * middlewares (~6 % of an API process's profile samples under the status endpoint's load; docs/benchmarks.md). So it
  * runs once, against a recorder, and each request gets the recorded header operations replayed.
  */
 export function fixedHeaders(middleware: ReturnType<typeof helmet>): RequestHandler {

@@ -55,8 +55,8 @@ export interface TrailEntryOfMatter {
 
 /**
  * The matter with this id and its trail entries of these actions, oldest first (what the status endpoint
- * shows of them), in one round trip: the status endpoint's two reads were a third of its database work in the
- * API process (pool, protocol, parsing; measured in docs/benchmarks.md, read path).
+ * shows of them), in one round trip: one pool checkout, one protocol exchange and one row description less
+ * per status call than two reads (docs/benchmarks.md, read path).
  */
 export async function readMatterRowWithTrailEntries(db: Pick<Database, 'query'>, id: string, actions: readonly string[]): Promise<{ row: Matter; trailEntries: TrailEntryOfMatter[] } | null> {
   // One placeholder per action (no array parameter: the embedded database's driver takes scalars alike).
