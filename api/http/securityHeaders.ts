@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
 import helmet from 'helmet';
 import { DOSSIER_STYLE } from '../dossier/dossierHtml';
@@ -42,7 +43,10 @@ export function securityHeaders(): RequestHandler {
  * middlewares (~6 % of an API process's profile samples under the status endpoint's load; docs/benchmarks.md). So it
  * runs once, against a recorder, and each request gets the recorded header operations replayed.
  */
-export function fixedHeaders(middleware: ReturnType<typeof helmet>): RequestHandler {
+/** A connect-style middleware, as helmet returns. */
+export type HeaderMiddleware = (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void;
+
+export function fixedHeaders(middleware: HeaderMiddleware): RequestHandler {
   const operations: Array<[name: string, value: string | string[] | null]> = [];
   const recorder = {
     setHeader: (name: string, value: string | string[]) => void operations.push([name, value]),

@@ -1,5 +1,5 @@
 import helmet from 'helmet';
-import { fixedHeaders } from '../../../api/http/securityHeaders';
+import { fixedHeaders, type HeaderMiddleware } from '../../../api/http/securityHeaders';
 
 /** A response that records header operations in order, as Node's would apply them. */
 function recordingResponse() {
@@ -48,10 +48,10 @@ describe('security headers computed once from helmet', () => {
 
   test('a middleware that does not call next at once is kept as it is (called per request)', () => {
     let calls = 0;
-    const deferred = ((_req: unknown, _res: unknown, next: () => void) => {
+    const deferred: HeaderMiddleware = (_req, _res, next) => {
       calls++;
       setImmediate(next);
-    }) as unknown as ReturnType<typeof helmet>;
+    };
     const middleware = fixedHeaders(deferred);
     expect(middleware).toBe(deferred);
     expect(calls).toBe(1);
