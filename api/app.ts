@@ -38,7 +38,7 @@ declare module 'express-serve-static-core' {
 }
 
 export function createApp(given: ApiDeps) {
-  const deps: ApiDeps = { ...given, tokens: given.tokens ?? new VerifiedTokenCache((token) => verifyToken(given.db.prisma, token), given.config.AUTH_CACHE_TTL_MS) };
+  const deps: ApiDeps = { ...given, tokens: given.tokens ?? new VerifiedTokenCache((token) => verifyToken(given.db, token), given.config.AUTH_CACHE_TTL_MS) };
   const tokens = deps.tokens!;
   const app = express();
   app.disable('x-powered-by');
