@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Request } from 'express';
-import type { PrismaClient } from '../../prisma/generated/client';
+import type { Database } from '../../platform/database';
 import { canonicalJson } from '../../domain/evidence';
 import { ProblemError } from './problem';
 
@@ -22,12 +22,20 @@ export function idempotencyKeyOf(req: Request): string | undefined {
  * canonical JSON — in the database, so every API instance and every restart sees the same binding. The
  * same key again with the same request is a retry (answered as the first); with any other request it is
  * refused with 422 `idempotency_key_reused` instead of silently answering the first. Keys are per person.
+ *
+ * One statement through the driver (the web app sends a key with every action; it was two Prisma queries,
+ * each compiled anew by Prisma's query compiler): insert-if-absent, answering the fingerprint it
+ * inserted or the one already bound. Of two concurrent first uses exactly one inserts; the other waits for
+ * it to commit and, its statement's snapshot being older than that row, reads the binding once more.
  */
-export async function claimIdempotencyKey(prisma: PrismaClient, userId: string, key: string, request: { route: string; resource?: string; body: unknown }): Promise<void> {
+export async function claimIdempotencyKey(db: Pick<Database, 'query'>, userId: string, key: string, request: { route: string; resource?: string; body: unknown }): Promise<void> {
   const fingerprint = crypto.createHash('sha256').update(canonicalJson(request), 'utf8').digest('hex');
-  // Insert-if-absent then read: of two concurrent first uses, exactly one binds the key.
-  await prisma.$executeRaw`INSERT INTO idempotency_key (user_id, key, fingerprint) VALUES (${userId}, ${key}, ${fingerprint}) ON CONFLICT DO NOTHING`;
-  const bound = await prisma.idempotencyKey.findUnique({ where: { userId_key: { userId, key } }, select: { fingerprint: true } });
+  const [claimed] = await db.query<{ fingerprint: string }>(
+    `WITH inserted AS (INSERT INTO idempotency_key (user_id, key, fingerprint) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING fingerprint)
+     SELECT fingerprint FROM inserted UNION ALL SELECT fingerprint FROM idempotency_key WHERE user_id = $1 AND key = $2`,
+    [userId, key, fingerprint],
+  );
+  const bound = claimed ?? (await db.query<{ fingerprint: string }>('SELECT fingerprint FROM idempotency_key WHERE user_id = $1 AND key = $2', [userId, key]))[0];
   if (bound && bound.fingerprint !== fingerprint) {
     throw new ProblemError(422, 'Idempotency-Key reused for a different request', {
       detail: 'This key was first sent with another request (another command, body or matter); use a new key for a new request',

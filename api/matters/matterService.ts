@@ -65,7 +65,7 @@ export async function createMatter(deps: ApiDeps, principal: Principal, input: N
   const verdict = authorize(principal, 'register_matter', { createdBy: principal.userId, draftingUnit }, new Date().toISOString());
   if (!verdict.allowed) throw forbidden(verdict.reason);
 
-  if (ctx.idempotencyKey) await claimIdempotencyKey(deps.db.prisma, principal.userId, ctx.idempotencyKey, { route: 'register_matter', body: { ...input, draftingUnit } });
+  if (ctx.idempotencyKey) await claimIdempotencyKey(deps.db, principal.userId, ctx.idempotencyKey, { route: 'register_matter', body: { ...input, draftingUnit } });
   const matterId = matterIdFor(principal, ctx.idempotencyKey);
   const workflowId = matterWorkflowId(matterId);
   // Tells this request apart from a retry that finds the workflow an earlier request started.
@@ -297,7 +297,7 @@ export async function actOnMatter(deps: ApiDeps, principal: Principal, matterId:
   }
   // Bound to what the client sent (before the server adds hashes, numbers and ids that vary between tries),
   // once the request is known to be well-formed: a rejected malformed request does not use up its key.
-  if (ctx.idempotencyKey) await claimIdempotencyKey(deps.db.prisma, principal.userId, ctx.idempotencyKey, { route: 'act', resource: matterId, body });
+  if (ctx.idempotencyKey) await claimIdempotencyKey(deps.db, principal.userId, ctx.idempotencyKey, { route: 'act', resource: matterId, body });
   const actionKey = ctx.idempotencyKey ? `k:${principal.userId}:${ctx.idempotencyKey}` : `r:${ctx.requestId}`;
   if (TERMINAL_STAGES.includes(stored.stage)) {
     // A retry of an action that was applied (typically the one that closed the matter, its answer lost with

@@ -93,7 +93,7 @@ export async function registerRow(deps: ApiDeps, id: string): Promise<RegisterDo
 export async function decideOnDocument(deps: ApiDeps, principal: Principal, id: string, decision: DocumentDecision, ctx: { idempotencyKey?: string; requestId: string }) {
   requireRegister(principal, 'decide_document');
   const row = await registerRow(deps, id);
-  if (ctx.idempotencyKey) await claimIdempotencyKey(deps.db.prisma, principal.userId, ctx.idempotencyKey, { route: 'register-decide', resource: id, body: decision });
+  if (ctx.idempotencyKey) await claimIdempotencyKey(deps.db, principal.userId, ctx.idempotencyKey, { route: 'register-decide', resource: id, body: decision });
   const amendingMatterExists = decision.amendingMatterId ? (await deps.db.prisma.matter.count({ where: { id: decision.amendingMatterId } })) > 0 : undefined;
   const actionKey = ctx.idempotencyKey ? `k:${principal.userId}:${ctx.idempotencyKey}` : `r:${ctx.requestId}`;
   try {

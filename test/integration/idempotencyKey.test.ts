@@ -1,0 +1,51 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase, type Database } from '../../platform/database';
+import { applyMigrations } from '../../platform/migrate';
+import { claimIdempotencyKey } from '../../api/http/idempotency';
+
+/**
+ * An Idempotency-Key is bound, in one statement, to the first request it comes with: the same request again
+ * passes (a retry), another request is refused with 422 — also when two first uses race (exactly one binds
+ * the key) — on both databases the system runs on.
+ */
+describe.each([
+  ['PostgreSQL', () => openDatabase({ databaseUrl: process.env.TEST_DATABASE_URL!, dataDir: os.tmpdir(), poolMax: 4 })],
+  ['the embedded database', async () => {
+    const db = await openDatabase({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'lr-idempotency-')) });
+    await applyMigrations(db);
+    return db;
+  }],
+])('Idempotency-Key bindings (%s)', (_name, open) => {
+  let db: Database;
+  const user = `idem-${crypto.randomUUID()}`;
+  const act = (n: number) => ({ route: 'act', resource: 'm-1', body: { command: { type: 'record_research_item', n } } });
+  beforeAll(async () => {
+    db = await open();
+  });
+  afterAll(async () => {
+    await db.query('DELETE FROM idempotency_key WHERE user_id = $1', [user]);
+    await db.close();
+  });
+
+  test('the first request binds the key; the same request again passes, another is refused', async () => {
+    await claimIdempotencyKey(db, user, 'k-1', act(1));
+    await claimIdempotencyKey(db, user, 'k-1', act(1));
+    await expect(claimIdempotencyKey(db, user, 'k-1', act(2))).rejects.toMatchObject({ status: 422, extra: { code: 'idempotency_key_reused' } });
+    // Keys are per person: another person's same key is a key of its own.
+    await claimIdempotencyKey(db, `${user}-other`, 'k-1', act(2));
+    await db.query('DELETE FROM idempotency_key WHERE user_id = $1', [`${user}-other`]);
+    const rows = await db.query<{ fingerprint: string }>('SELECT fingerprint FROM idempotency_key WHERE user_id = $1 AND key = $2', [user, 'k-1']);
+    expect(rows).toHaveLength(1);
+  });
+
+  test('of two first uses racing with different requests, exactly one binds the key', async () => {
+    for (let i = 0; i < 10; i++) {
+      const results = await Promise.allSettled([claimIdempotencyKey(db, user, `race-${i}`, act(1)), claimIdempotencyKey(db, user, `race-${i}`, act(2))]);
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: { status: 422 } });
+    }
+  });
+});
