@@ -3,4 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-setup.sh
-exec npx tsx app/start.ts
+# The worker's processes preload platform/temporal/workflowThreads.cjs (see platform/temporal/workerProcessFlags.ts).
+exec npx tsx --require ./platform/temporal/workflowThreads.cjs app/start.ts

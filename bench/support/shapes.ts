@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { freePort } from '../../platform/temporal/devServer';
+import { WORKER_PROCESS_NODE_FLAGS } from '../../platform/temporal/workerProcessFlags';
 import { clusterLayout, databaseUrl } from '../../scripts/cluster/layout';
 import { clusterDown, clusterUp, REPO_ROOT } from '../../scripts/cluster/cluster';
 import { provisionPeople } from '../../scripts/cluster/people';
@@ -59,11 +60,15 @@ async function waitReady(url: string, child: ChildProcess | null, logFile: strin
   throw new Error(`${url} not ready in time; see ${logFile}`);
 }
 
+/**
+ * Runs a process that hosts a Temporal worker — ours (app/start.ts) or the baseline's — with the flags every
+ * worker process gets (platform/temporal/workerProcessFlags.ts), so both run on the same SDK configuration.
+ */
 function spawnLogged(entry: string, env: NodeJS.ProcessEnv, logFile: string): ChildProcess {
   const out = fs.openSync(logFile, 'a');
   // BENCH_CPU_PROF=<dir>: V8 CPU profiles of the system's processes, written when they stop (for finding hot spots).
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', entry], { cwd: REPO_ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: ['ignore', out, out] });
+  const child = spawn(process.execPath, [...profile, ...WORKER_PROCESS_NODE_FLAGS, '--import', 'tsx', entry], { cwd: REPO_ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: ['ignore', out, out] });
   fs.closeSync(out);
   return child;
 }

@@ -6,6 +6,7 @@ import { ensureTemporalServerBinaries } from './temporalBinaries';
 import { ensureDatabase, ensureNamespace, setupTemporalSchemas, startTemporalServer, TEMPORAL_PROCESS, waitForFrontend, writeServerConfig } from './temporalServer';
 import { logPath, runningPid, startDetached, stopProcess } from './processes';
 import { provisionPeople, type Credentials } from './people';
+import { WORKER_PROCESS_NODE_FLAGS } from '../../platform/temporal/workerProcessFlags';
 
 /**
  * The production shape on one machine: a Temporal server on PostgreSQL (persistence and visibility), two
@@ -53,17 +54,17 @@ export function appEnv(layout: ClusterLayout, creds: Credentials, extra: Record<
 }
 
 /** `node --import tsx <entry>`: the same entry as `npm run start:api|start:worker`, without a wrapper process in between (kill -9 must hit the real one). */
-function nodeEntry(entry: string) {
+function nodeEntry(entry: string, flags: readonly string[] = []) {
   // CLUSTER_CPU_PROF=<dir> (the benchmarks' BENCH_CPU_PROF): V8 CPU profiles written there when the process stops.
   const profile = process.env.CLUSTER_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.CLUSTER_CPU_PROF)}`] : [];
-  return { command: process.execPath, args: [...profile, '--import', 'tsx', entry] };
+  return { command: process.execPath, args: [...profile, ...flags, '--import', 'tsx', entry] };
 }
 
 export function startWorker(layout: ClusterLayout, creds: Credentials, i: number, extraEnv: Record<string, string> = {}): number {
   const name = workerName(i);
   return runningPid(layout.files, name) ?? startDetached(layout.files, {
     name,
-    ...nodeEntry(path.join(REPO_ROOT, 'app/worker.ts')),
+    ...nodeEntry(path.join(REPO_ROOT, 'app/worker.ts'), WORKER_PROCESS_NODE_FLAGS),
     cwd: REPO_ROOT,
     env: appEnv(layout, creds, { DATA_DIR: path.join(layout.dataDir, name), METRICS_PORT: String(layout.workerMetricsPorts[i]), TEMPORAL_METRICS_PORT: String(layout.workerSdkMetricsPorts[i]), ...extraEnv }),
   });

@@ -9,6 +9,7 @@ import { createApp } from '../../api/app';
 import { CalendarStore } from '../../api/calendar/calendarStore';
 import { defaultProcedureConfig } from '../../domain/procedure';
 import { createLogger } from '../../platform/logger';
+import { WORKER_PROCESS_NODE_FLAGS } from '../../platform/temporal/workerProcessFlags';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -30,7 +31,8 @@ describe('a worker killed while it stores an action', () => {
   const worker = () => {
     const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: '', NODE_ENV: 'test', LOG_LEVEL: 'info', DATABASE_URL: process.env.TEST_DATABASE_URL, TEMPORAL_ADDRESS: process.env.TEST_TEMPORAL_ADDRESS, TEMPORAL_TASK_QUEUE: queue, SIGNING_KEY_SECRET: TEST_SIGNING_SECRET };
     // node itself (not the tsx launcher), so the pid is the worker's and killing it leaves nothing behind.
-    const child = spawn(process.execPath, ['--import', 'tsx', 'app/worker.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // With the flags every worker process gets (platform/temporal/workerProcessFlags.ts), as in production.
+    const child = spawn(process.execPath, [...WORKER_PROCESS_NODE_FLAGS, '--import', 'tsx', 'app/worker.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout!.on('data', (d) => (output += d));
     child.stderr!.on('data', (d) => (output += d));
@@ -96,5 +98,9 @@ describe('a worker killed while it stores an action', () => {
     expect(trail).toHaveLength(1);
     expect((await http.get(`/api/v1/matters/${id}/trail/verify`, cast.auditor)).body).toMatchObject({ valid: true });
     process.stdout.write(`worker killed during recordAction: the action completed ${(recoveredMs / 1000).toFixed(1)} s after the kill\n`);
+
+    // The worker's preload reached the SDK's workflow thread: no stack is captured per promise, and the
+    // stack-trace query says so instead of answering (platform/temporal/workflowThreads.cjs).
+    await expect(handle.query('__stack_trace')).rejects.toThrow(/stack traces are not enabled/);
   }, 180_000);
 });
