@@ -2,16 +2,17 @@
  * Drives matters over HTTP as the people who act (the steps of bench/procedure/steps.ts): shared by the
  * procedure, read-path and scale benchmarks.
  */
+import crypto from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { KIND_SCRIPTS, benchText, sha256, type KindScript, type MatterContext, type Person } from './steps';
 import type { Shape } from '../support/shapes';
 
 export const PEOPLE: Person[] = ['drafter', 'legal', 'lawyer', 'fcr', 'secretary', 'member1', 'member2', 'member3'];
 
-export async function http(base: string, method: string, path: string, token: string | null, body?: unknown) {
+export async function http(base: string, method: string, path: string, token: string | null, body?: unknown, headers: Record<string, string> = {}) {
   const res = await fetch(`${base}${path}`, {
     method,
-    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
@@ -63,7 +64,8 @@ export async function driveMatter(
   const ctx: MatterContext = { text, versionHash: sha256(text), ids: s.ids, fcrStandards: s.fcrStandards };
   let meetingAt = '';
   const start = performance.now();
-  const created = await http(apiUrl, 'POST', '/api/v1/matters', s.tokens.drafter, { title: `基准事项 ${i}`, kind: script.kind, flags: script.flags, text });
+  // An Idempotency-Key with every registration and action, as the web app sends (web/js/api.js).
+  const created = await http(apiUrl, 'POST', '/api/v1/matters', s.tokens.drafter, { title: `基准事项 ${i}`, kind: script.kind, flags: script.flags, text }, { 'idempotency-key': crypto.randomUUID() });
   opts.record?.('register', performance.now() - start);
   const steps = script.steps.slice(0, opts.stepsLimit ?? script.steps.length);
   for (const step of steps) {
@@ -76,7 +78,7 @@ export async function driveMatter(
       if (typeof command.meetingAt === 'string') meetingAt = command.meetingAt;
       const t = performance.now();
       try {
-        await http(apiUrl, 'POST', `/api/v1/matters/${created.id}/actions`, s.tokens[step.who], { command });
+        await http(apiUrl, 'POST', `/api/v1/matters/${created.id}/actions`, s.tokens[step.who], { command }, { 'idempotency-key': crypto.randomUUID() });
       } catch (err) {
         // The machine was too slow for the meeting delay: the meeting time passed before the Update was
         // validated. Schedule again (a fresh time), and say so in the report.
