@@ -3,13 +3,16 @@ import { FCR_CONCLUSION_DOCUMENT_COLUMNS, insertRow } from './sqlRows';
 import { writeConclusionDocument } from '../domain/fair-competition/conclusionDocument';
 import type { ActionRecord } from './types';
 
+/** Whether the action stores the fair-competition review's written conclusion. */
+export const storesFcrConclusionDocument = (a: Pick<ActionRecord, 'command'>): boolean => a.command.type === 'record_fcr_conclusion';
+
 /**
  * The written conclusion is generated from the review record and stored with the matter in the same
  * transaction as the action that concluded the review.
  */
 export async function storeFcrConclusionDocument(sql: Sql, a: ActionRecord): Promise<void> {
   const cmd = a.command;
-  if (cmd.type !== 'record_fcr_conclusion') return;
+  if (!storesFcrConclusionDocument(a) || cmd.type !== 'record_fcr_conclusion') return;
   const version = a.state.versions.find((v) => v.hash === cmd.versionHash)!;
   const [reviewer] = await sql.query<{ displayName: string }>('SELECT display_name AS "displayName" FROM app_user WHERE id = $1', [a.actor.userId]);
   const answered = (a.state.fairCompetition.findings ?? []).filter((f) => f.versionHash === cmd.versionHash);

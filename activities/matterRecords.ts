@@ -1,11 +1,11 @@
-import { appendTrailEntry, type TrailHead } from './trail/appendEntry';
+import { appendTrailEntry, appendTrailEntryIfHeadIs, readTrailHead, type TrailHead, type TrailInput } from './trail/appendEntry';
 import { storeOnce } from './trail/storeOnce';
 import type { ActionRecord, ActivityDatabase, RegistrationRecord } from './types';
 import { PROJECTION_REVISION, warningCodes } from '../domain/procedure';
-import { storeSignOff, voidSignOffs } from './signOffs';
-import { storeFcrConclusionDocument } from './fcrConclusion';
-import { storeOpinionDocuments } from './opinionDocuments';
-import { insertMatter, insertRow, MATTER_VERSION_COLUMNS } from './sqlRows';
+import { storeSignOff, storesSignOff, voidSignOffs } from './signOffs';
+import { storeFcrConclusionDocument, storesFcrConclusionDocument } from './fcrConclusion';
+import { storeOpinionDocuments, storesOpinionDocument } from './opinionDocuments';
+import { insertMatter, insertRow, MATTER_VERSION_COLUMNS, type MatterValues } from './sqlRows';
 
 /** Key of the registration entry in the trail; a matter is registered once. */
 export const REGISTRATION_ACTION_KEY = 'register';
@@ -57,10 +57,18 @@ export async function storeRegistration(db: ActivityDatabase, r: RegistrationRec
 /**
  * Stores one accepted action: the new version (if any), the matter's projection and the trail entry, in
  * one transaction. Idempotent by (matter, action key), never by attempt.
+ *
+ * Most actions store nothing but the entry and the projection: those append in one statement that moves the
+ * head only if no other append came first (appendTrailEntryIfHeadIs), and take the transaction when one did.
  */
 export async function storeAction(db: ActivityDatabase, a: ActionRecord, signingSecret: string): Promise<TrailHead> {
-  return storeOnce(db, { matterId: a.matterId, actionKey: a.actionKey }, () =>
-    db.transaction(async (sql) => {
+  return storeOnce(db, { matterId: a.matterId, actionKey: a.actionKey }, async () => {
+    if (storesOnlyTheEntry(a)) {
+      const expected = await readTrailHead(db, a.matterId);
+      const head = expected && (await appendTrailEntryIfHeadIs(db, expected, trailInput(a), projection(a)));
+      if (head) return head;
+    }
+    return db.transaction(async (sql) => {
       if (a.newVersion) {
         await insertRow(sql, 'matter_version', MATTER_VERSION_COLUMNS, {
           id: `${a.matterId}:${a.newVersion.number}`,
@@ -76,42 +84,55 @@ export async function storeAction(db: ActivityDatabase, a: ActionRecord, signing
       await storeSignOff(sql, a, signingSecret);
       await storeFcrConclusionDocument(sql, a);
       // The projection goes in the same UPDATE as the trail head (one statement, no RETURNING).
-      const projection = {
-        title: a.state.title,
-        flags: a.state.flags,
-        stage: a.state.stage,
-        currentVersion: a.state.versions.length,
-        state: a.state,
-        ...derivedColumns(a),
-        warnings: warningCodes(a.state),
-        assignedLawyerId: a.state.legality.lawyerId,
-        fcrReviewerId: a.state.fairCompetition.reviewerId,
-      };
-      const head = await appendTrailEntry(sql, {
-        matterId: a.matterId,
-        actionKey: a.actionKey,
-        actorId: a.actor.userId,
-        actorRole: a.actorRole,
-        action: a.action,
-        summary: a.summary,
-        command: a.command,
-        origin: a.origin ?? null,
-        reason: a.reason,
-        before: a.before,
-        after: a.after,
-        versionHash: a.versionHash,
-        workflowId: a.workflowId,
-        runId: a.runId,
-        requestId: a.requestId,
-        at: a.at,
-      }, projection);
+      const head = await appendTrailEntry(sql, trailInput(a), projection(a));
       await storeOpinionDocuments(sql, a, head);
       return head;
-    }),
-    (head) => head,
-    // Every action pays for a look-up that only a retried attempt needs: skip it, the unique index answers.
-    { lookFirst: false },
-  );
+    });
+  },
+  (head) => head,
+  // Every action pays for a look-up that only a retried attempt needs: skip it, the unique index answers.
+  { lookFirst: false });
+}
+
+/** Whether the action stores its trail entry and the projection and nothing else (no version, sign-off or document). */
+function storesOnlyTheEntry(a: ActionRecord): boolean {
+  return !a.newVersion && !storesSignOff(a) && !storesFcrConclusionDocument(a) && !storesOpinionDocument(a);
+}
+
+/** The matter row's columns an action sets, with the trail head. */
+function projection(a: ActionRecord): MatterValues {
+  return {
+    title: a.state.title,
+    flags: a.state.flags,
+    stage: a.state.stage,
+    currentVersion: a.state.versions.length,
+    state: a.state,
+    ...derivedColumns(a),
+    warnings: warningCodes(a.state),
+    assignedLawyerId: a.state.legality.lawyerId,
+    fcrReviewerId: a.state.fairCompetition.reviewerId,
+  };
+}
+
+function trailInput(a: ActionRecord): TrailInput {
+  return {
+    matterId: a.matterId,
+    actionKey: a.actionKey,
+    actorId: a.actor.userId,
+    actorRole: a.actorRole,
+    action: a.action,
+    summary: a.summary,
+    command: a.command,
+    origin: a.origin ?? null,
+    reason: a.reason,
+    before: a.before,
+    after: a.after,
+    versionHash: a.versionHash,
+    workflowId: a.workflowId,
+    runId: a.runId,
+    requestId: a.requestId,
+    at: a.at,
+  };
 }
 
 /**

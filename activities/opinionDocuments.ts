@@ -58,12 +58,16 @@ interface SignOffRow {
 const SIGN_OFF_SELECT = `SELECT id, lawyer_id AS "lawyerId", version_number AS "versionNumber", version_hash AS "versionHash", outcome,
   ${utc('signed_at')} AS "signedAt", payload, signature, public_key AS "publicKey" FROM sign_off`;
 
+/** Whether the action stores an opinion document (the lawyer's, the legal unit's). */
+export const storesOpinionDocument = (a: Pick<ActionRecord, 'command'>): boolean => a.command.type === 'submit_lawyer_opinion' || a.command.type === 'record_legality_conclusion';
+
 /**
  * Generates and stores, in the action's transaction, the document an opinion action produces: the
  * lawyer's 合法性审核意见书 with the sign-off it carries, the legal unit's 合法性审核意见 with the trail entry
  * that records it. Ids derive from the action, so a retried activity writes nothing twice.
  */
 export async function storeOpinionDocuments(sql: Sql, a: ActionRecord, head: TrailHead): Promise<void> {
+  if (!storesOpinionDocument(a)) return;
   const command = a.command;
   const s = a.state;
   if (command.type === 'submit_lawyer_opinion') {

@@ -5,13 +5,16 @@ import { signOffPayload } from '../domain/evidence';
 import { signPayload, unsealSigningKey } from '../platform/signingKeys';
 import type { ActionRecord } from './types';
 
+/** Whether the action stores a sign-off (a lawyer's opinion). */
+export const storesSignOff = (a: Pick<ActionRecord, 'command'>): boolean => a.command.type === 'submit_lawyer_opinion';
+
 /**
  * Signs the lawyer's opinion with their key inside the action's transaction, so an opinion never exists
  * without its signature. Runs in the activity: the key is I/O and must never enter workflow history.
  */
 export async function storeSignOff(sql: Sql, a: ActionRecord, signingSecret: string): Promise<void> {
   const command = a.command;
-  if (command.type !== 'submit_lawyer_opinion') return;
+  if (!storesSignOff(a) || command.type !== 'submit_lawyer_opinion') return;
   const [lawyer] = await sql.query<{ id: string; username: string; signingKeySealed: string | null; signingPublicKey: string | null }>(
     'SELECT id, username, signing_key_sealed AS "signingKeySealed", signing_public_key AS "signingPublicKey" FROM app_user WHERE id = $1',
     [a.actor.userId],

@@ -52,13 +52,16 @@ function present(columns: Columns, values: Record<string, unknown>): Array<[Kind
     });
 }
 
+/** A row's column list and its placeholders, the parameters numbered from `first`. */
+export function rowValues(columns: Columns, values: Record<string, unknown>, first: number): { columns: string; placeholders: string; params: unknown[] } {
+  const cols = present(columns, values);
+  return { columns: cols.map(([, c]) => c).join(', '), placeholders: cols.map(([k], i) => placeholder(k, first + i)).join(', '), params: cols.map(([k, , v]) => parameter(k, v)) };
+}
+
 /** INSERT of one row. */
 export async function insertRow(sql: Sql, table: string, columns: Columns, values: Record<string, unknown>): Promise<void> {
-  const cols = present(columns, values);
-  await sql.query(
-    `INSERT INTO ${table} (${cols.map(([, c]) => c).join(', ')}) VALUES (${cols.map(([k], i) => placeholder(k, i + 1)).join(', ')})`,
-    cols.map(([k, , v]) => parameter(k, v)),
-  );
+  const row = rowValues(columns, values, 1);
+  await sql.query(`INSERT INTO ${table} (${row.columns}) VALUES (${row.placeholders})`, row.params);
 }
 
 /** `col = $n, …` for an UPDATE, its parameters numbered from `first`. */

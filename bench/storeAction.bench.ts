@@ -1,5 +1,6 @@
 /**
- * The action activity's database work alone: storeAction (projection + trail entry in one transaction)
+ * The action activity's database work alone: storeAction (projection + trail entry: a read of the head and one
+ * compare-and-set statement, or the transaction when the head moved)
  * run ACTIONS times one after another on one matter, on the embedded database and on PostgreSQL.
  *
  *   npx tsx bench/storeAction.bench.ts           # ACTIONS=300
@@ -70,7 +71,7 @@ async function main() {
 
 ${machineLine(machine)}
 
-storeAction (projection, trail entry and head in one transaction) ${ACTIONS} times in a row on one matter.
+storeAction (projection, trail entry and head: an unlocked read of the head, then one statement that appends only if the head is still that one) ${ACTIONS} times in a row on one matter.
 
 ${table(['database', 'n', 'p50 ms', 'p95 ms', 'p99 ms'], [row('embedded (PGlite, in-process)', pgliteTimes), row('PostgreSQL 127.0.0.1', pgTimes)])}
 `;

@@ -9,6 +9,8 @@ import { registerMatter, defaultProcedureConfig } from '../../domain/procedure';
 import { storeAction, storeRegistration } from '../../activities/matterRecords';
 import { ensureOrganisations } from '../../api/people/demoPeople';
 import type { ActionRecord } from '../../activities/types';
+import { appendTrailEntryIfHeadIs } from '../../activities/trail/appendEntry';
+import { verifyTrail } from '../../domain/evidence';
 
 describe('storeAction run again for the same action', () => {
   let db: Database;
@@ -47,5 +49,38 @@ describe('storeAction run again for the same action', () => {
     expect(v2).toEqual(v1);
     expect(await db.prisma.matterVersion.count({ where: { matterId } })).toBe(2);
     expect(await db.prisma.trailEntry.count({ where: { matterId } })).toBe(3);
+  });
+
+  test('an append whose expected head has moved stores nothing; actions racing on one matter each take their own place in the chain', async () => {
+    const matterId = crypto.randomUUID();
+    const actor = { userId: 'user-race', username: 'race', roles: ['drafter' as const], sectionId: 'market', lawyerContract: null };
+    const text = '第一条 为规范管理，制定本办法。';
+    const hash = crypto.createHash('sha256').update(text).digest('hex');
+    const state = registerMatter({ matterId, kind: 'normative_document', flags: [], title: '并发', draftingUnit: 'market', createdBy: actor.userId, versionHash: hash, now: new Date().toISOString() }, defaultProcedureConfig);
+    const registered = await storeRegistration(db, { matterId, workflowId: `matter-${matterId}`, runId: 'run', actor, actorRole: 'drafter', state, firstVersion: { hash, text }, requestId: null, at: new Date().toISOString() });
+    const record = (n: number): ActionRecord => {
+      const command = { type: 'record_research_item' as const, item: { kind: 'drafting_explanation' as const, summary: `说明 ${n}`, documentId: `doc-${n}` } };
+      return {
+        matterId, workflowId: `matter-${matterId}`, runId: 'run', actionKey: `k:user-race:${n}`, actor, actorRole: 'drafter', action: 'record_research_item', command,
+        summary: '记录调研材料', reason: null, before: {}, after: { item: command.item }, versionHash: hash, state: { ...state, stage: 'research' }, nextDueAt: null, requestId: null, at: new Date().toISOString(),
+      };
+    };
+    const input = (r: ActionRecord) => ({ matterId, actionKey: r.actionKey, actorId: actor.userId, actorRole: 'drafter', action: r.action, summary: r.summary, workflowId: r.workflowId, at: r.at });
+
+    // A head that is no longer the matter's: nothing is written, the row keeps its head.
+    expect(await appendTrailEntryIfHeadIs(db, { seq: 0, hash: null }, input(record(0)), { stage: 'legality_review' })).toBeNull();
+    expect(await appendTrailEntryIfHeadIs(db, { seq: registered.seq, hash: 'f'.repeat(64) }, input(record(0)))).toBeNull();
+    expect(await db.prisma.trailEntry.count({ where: { matterId } })).toBe(1);
+    const unchanged = await db.prisma.matter.findUniqueOrThrow({ where: { id: matterId } });
+    expect({ seq: unchanged.trailHeadSeq, hash: unchanged.trailHeadHash, stage: unchanged.stage }).toEqual({ ...registered, stage: state.stage });
+
+    // Eight actions at once (the workflow serialises its own; this is the guard beneath it): each is stored
+    // once, in its own place, and the chain and the row's head hold.
+    const heads = await Promise.all(Array.from({ length: 8 }, (_, n) => storeAction(db, record(n + 1), 'test-signing-secret-0123456789abcdef0123456789')));
+    expect(heads.map((h) => h.seq).sort((a, b) => a - b)).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
+    const entries = await db.prisma.trailEntry.findMany({ where: { matterId }, orderBy: { seq: 'asc' } });
+    const row = await db.prisma.matter.findUniqueOrThrow({ where: { id: matterId } });
+    expect(verifyTrail(entries, [{ seq: row.trailHeadSeq, hash: row.trailHeadHash, where: 'matter record' }])).toMatchObject({ valid: true, entries: 9 });
+    expect(new Set(entries.map((e) => e.actionKey)).size).toBe(9);
   });
 });
