@@ -242,8 +242,8 @@ ${machineLine(machine)}
 Each matter schedules its meeting ${MEETING_DELAY_MS} ms ahead and records it once that time has passed (the
 bench's configuration drops the minimum review time: a non-production profile), in both ours and the
 baseline; that wait is part of end-to-end time and of throughput. Actions are sent one after another per
-matter, as people do, each with an Idempotency-Key as the web app sends (since 2026-11-30, 11:30Z; earlier
-runs sent none). Every worker process, ours and the baseline's, runs with the same Node flags
+matter, as people do, each with an Idempotency-Key as the web app sends (since 2026-11-30, 11:17Z;
+earlier runs sent none). Every worker process, ours and the baseline's, runs with the same Node flags
 (platform/temporal/workerProcessFlags.ts).
 
 ${render(report)}`;
