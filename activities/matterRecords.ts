@@ -55,14 +55,15 @@ export async function storeRegistration(db: ActivityDatabase, r: RegistrationRec
 }
 
 /**
- * Stores one accepted action: the new version (if any), the matter's projection and the trail entry, in
- * one transaction. Idempotent by (matter, action key), never by attempt.
+ * Stores one accepted action: the new version (if any), the matter's projection and the trail entry, all or
+ * nothing. Idempotent by (matter, action key), never by attempt.
  *
  * Most actions store nothing but the entry and the projection: those append in one statement that moves the
- * head only if no other append came first (appendTrailEntryIfHeadIs), and take the transaction when one did.
+ * head only if no other append came first (appendTrailEntryIfHeadIs); the others, and those an append came
+ * before, in one transaction under the matter row's lock.
  */
 export async function storeAction(db: ActivityDatabase, a: ActionRecord, signingSecret: string): Promise<TrailHead> {
-  return storeOnce(db, { matterId: a.matterId, actionKey: a.actionKey }, async () => {
+  const store = async (): Promise<TrailHead> => {
     if (storesOnlyTheEntry(a)) {
       const expected = await readTrailHead(db, a.matterId);
       const head = expected && (await appendTrailEntryIfHeadIs(db, expected, trailInput(a), projection(a)));
@@ -88,10 +89,9 @@ export async function storeAction(db: ActivityDatabase, a: ActionRecord, signing
       await storeOpinionDocuments(sql, a, head);
       return head;
     });
-  },
-  (head) => head,
+  };
   // Every action pays for a look-up that only a retried attempt needs: skip it, the unique index answers.
-  { lookFirst: false });
+  return storeOnce(db, { matterId: a.matterId, actionKey: a.actionKey }, store, (head) => head, { lookFirst: false });
 }
 
 /** Whether the action stores its trail entry and the projection and nothing else (no version, sign-off or document). */

@@ -47,12 +47,13 @@ export async function appendTrailEntry(sql: Sql, input: TrailInput, alsoSet: Mat
   return { seq: entry.seq, hash: entry.hash };
 }
 
-/** A matter's trail head as it is now (no lock): where an append that does not lock expects to follow. */
+/** A trail head an append expects to follow (the matter's head when it was read). */
 export interface ExpectedHead {
   seq: number;
   hash: string | null;
 }
 
+/** A matter's trail head as it is now, read without a lock; null when there is no such matter. */
 export async function readTrailHead(db: Pick<Sql, 'query'>, matterId: string): Promise<ExpectedHead | null> {
   const [head] = await db.query<ExpectedHead>('SELECT trail_head_seq AS seq, trail_head_hash AS hash FROM matter WHERE id = $1', [matterId]);
   return head ?? null;
