@@ -59,13 +59,14 @@ export async function storeRegistration(db: ActivityDatabase, r: RegistrationRec
  * nothing. Idempotent by (matter, action key), never by attempt.
  *
  * Most actions store nothing but the entry and the projection: those append in one statement that moves the
- * head only if no other append came first (appendTrailEntryIfHeadIs); the others, and those an append came
- * before, in one transaction under the matter row's lock.
+ * head only if it is still the one the workflow last stored (or, from older workflow code, the one read just
+ * before) — appendTrailEntryIfHeadIs; the others, and those another append came before (a retried attempt
+ * among them), in one transaction under the matter row's lock.
  */
 export async function storeAction(db: ActivityDatabase, a: ActionRecord, signingSecret: string): Promise<TrailHead> {
   const store = async (): Promise<TrailHead> => {
     if (storesOnlyTheEntry(a)) {
-      const expected = await readTrailHead(db, a.matterId);
+      const expected = a.expectedHead ?? (await readTrailHead(db, a.matterId));
       const head = expected && (await appendTrailEntryIfHeadIs(db, expected, trailInput(a), projection(a)));
       if (head) return head;
     }

@@ -55,6 +55,11 @@ export interface ActionRecord {
   /** Where the request came from (absent in activities scheduled by earlier workflow code). */
   origin?: RequestOrigin | null;
   at: string;
+  /**
+   * The trail head the workflow last stored, which the action's entry follows unless another append came
+   * first (absent in activities scheduled by earlier workflow code: the activity reads the head instead).
+   */
+  expectedHead?: { seq: number; hash: string };
 }
 
 /** A reminder or escalation the workflow raised, with where it belongs and what the deadline is called. */

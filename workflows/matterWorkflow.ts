@@ -174,6 +174,8 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
         requestId: request.requestId,
         origin: request.origin ?? null,
         at: now,
+        // Saves the activity a read of the head (a payload field only: the commands are the same).
+        ...(matter.trail ? { expectedHead: matter.trail } : {}),
         });
       } catch (err) {
         // The database refused what this action would store: refuse the action, keep the matter going.

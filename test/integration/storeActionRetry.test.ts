@@ -82,5 +82,14 @@ describe('storeAction run again for the same action', () => {
     const row = await db.prisma.matter.findUniqueOrThrow({ where: { id: matterId } });
     expect(verifyTrail(entries, [{ seq: row.trailHeadSeq, hash: row.trailHeadHash, where: 'matter record' }])).toMatchObject({ valid: true, entries: 9 });
     expect(new Set(entries.map((e) => e.actionKey)).size).toBe(9);
+
+    // The head the workflow hands over: followed when it is current, and when it is stale (another append
+    // came first) the action is stored after the real head all the same.
+    const current = await storeAction(db, { ...record(9), expectedHead: { seq: row.trailHeadSeq, hash: row.trailHeadHash! } }, 'test-signing-secret-0123456789abcdef0123456789');
+    expect(current.seq).toBe(10);
+    const afterStale = await storeAction(db, { ...record(10), expectedHead: registered }, 'test-signing-secret-0123456789abcdef0123456789');
+    expect(afterStale.seq).toBe(11);
+    const all = await db.prisma.trailEntry.findMany({ where: { matterId }, orderBy: { seq: 'asc' } });
+    expect(verifyTrail(all, [{ ...afterStale, where: 'returned head' }])).toMatchObject({ valid: true, entries: 11 });
   });
 });
