@@ -1,9 +1,6 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { openDatabase, type Database } from '../../platform/database';
-import { applyMigrations } from '../../platform/migrate';
+import type { Database } from '../../platform/database';
+import { BOTH_DATABASES } from './support/bothDatabases';
 import { claimIdempotencyKey } from '../../api/http/idempotency';
 
 /**
@@ -11,14 +8,7 @@ import { claimIdempotencyKey } from '../../api/http/idempotency';
  * passes (a retry), another request is refused with 422 — also when two first uses race (exactly one binds
  * the key) — on both databases the system runs on.
  */
-describe.each([
-  ['PostgreSQL', () => openDatabase({ databaseUrl: process.env.TEST_DATABASE_URL!, dataDir: os.tmpdir(), poolMax: 4 })],
-  ['the embedded database', async () => {
-    const db = await openDatabase({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'lr-idempotency-')) });
-    await applyMigrations(db);
-    return db;
-  }],
-])('Idempotency-Key bindings (%s)', (_name, open) => {
+describe.each(BOTH_DATABASES)('Idempotency-Key bindings (%s)', (_name, open) => {
   let db: Database;
   const user = `idem-${crypto.randomUUID()}`;
   const act = (n: number) => ({ route: 'act', resource: 'm-1', body: { command: { type: 'record_research_item', n } } });

@@ -1,24 +1,14 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { Prisma } from '../../prisma/generated/client';
-import { openDatabase, type Database } from '../../platform/database';
-import { applyMigrations } from '../../platform/migrate';
+import type { Database } from '../../platform/database';
+import { BOTH_DATABASES } from './support/bothDatabases';
 import { readMatterRow, readMatterRowWithTrailEntries } from '../../api/matters/matterRow';
 
 /**
  * The driver-level reads of api/matters/matterRow.ts answer exactly what Prisma answers for the same rows,
  * on both databases the system runs on; a column added to the matter table without the reader fails here.
  */
-describe.each([
-  ['PostgreSQL', () => openDatabase({ databaseUrl: process.env.TEST_DATABASE_URL!, dataDir: os.tmpdir(), poolMax: 2 })],
-  ['the embedded database', async () => {
-    const db = await openDatabase({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'lr-matter-row-')) });
-    await applyMigrations(db);
-    return db;
-  }],
-])('matter rows read through the driver (%s)', (_name, open) => {
+describe.each(BOTH_DATABASES)('matter rows read through the driver (%s)', (_name, open) => {
   let db: Database;
   const id = `row-${crypto.randomUUID()}`;
   const bare = `row-${crypto.randomUUID()}`;

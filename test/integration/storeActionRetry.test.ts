@@ -22,13 +22,19 @@ describe('storeAction run again for the same action', () => {
     await db?.close();
   });
 
-  test('answers the stored head and writes nothing twice; a new version is not stored twice either', async () => {
+  /** A newly registered normative document in research, stored as the registration activity stores it. */
+  async function registeredMatter(title: string, username: string) {
     const matterId = crypto.randomUUID();
-    const actor = { userId: 'user-retry', username: 'retry', roles: ['drafter' as const], sectionId: 'market', lawyerContract: null };
+    const actor = { userId: `user-${username}`, username, roles: ['drafter' as const], sectionId: 'market', lawyerContract: null };
     const text = '第一条 为规范管理，制定本办法。';
     const hash = crypto.createHash('sha256').update(text).digest('hex');
-    const state = registerMatter({ matterId, kind: 'normative_document', flags: [], title: '重试', draftingUnit: 'market', createdBy: actor.userId, versionHash: hash, now: new Date().toISOString() }, defaultProcedureConfig);
-    await storeRegistration(db, { matterId, workflowId: `matter-${matterId}`, runId: 'run', actor, actorRole: 'drafter', state, firstVersion: { hash, text }, requestId: null, at: new Date().toISOString() });
+    const state = registerMatter({ matterId, kind: 'normative_document', flags: [], title, draftingUnit: 'market', createdBy: actor.userId, versionHash: hash, now: new Date().toISOString() }, defaultProcedureConfig);
+    const head = await storeRegistration(db, { matterId, workflowId: `matter-${matterId}`, runId: 'run', actor, actorRole: 'drafter', state, firstVersion: { hash, text }, requestId: null, at: new Date().toISOString() });
+    return { matterId, actor, hash, state, head };
+  }
+
+  test('answers the stored head and writes nothing twice; a new version is not stored twice either', async () => {
+    const { matterId, actor, hash, state } = await registeredMatter('重试', 'retry');
     const command = { type: 'record_research_item' as const, item: { kind: 'drafting_explanation' as const, summary: '说明', documentId: 'doc-1' } };
     const record: ActionRecord = {
       matterId, workflowId: `matter-${matterId}`, runId: 'run', actionKey: 'k:user-retry:once', actor, actorRole: 'drafter', action: 'record_research_item', command,
@@ -52,12 +58,7 @@ describe('storeAction run again for the same action', () => {
   });
 
   test('an append whose expected head has moved stores nothing; actions racing on one matter each take their own place in the chain', async () => {
-    const matterId = crypto.randomUUID();
-    const actor = { userId: 'user-race', username: 'race', roles: ['drafter' as const], sectionId: 'market', lawyerContract: null };
-    const text = '第一条 为规范管理，制定本办法。';
-    const hash = crypto.createHash('sha256').update(text).digest('hex');
-    const state = registerMatter({ matterId, kind: 'normative_document', flags: [], title: '并发', draftingUnit: 'market', createdBy: actor.userId, versionHash: hash, now: new Date().toISOString() }, defaultProcedureConfig);
-    const registered = await storeRegistration(db, { matterId, workflowId: `matter-${matterId}`, runId: 'run', actor, actorRole: 'drafter', state, firstVersion: { hash, text }, requestId: null, at: new Date().toISOString() });
+    const { matterId, actor, hash, state, head: registered } = await registeredMatter('并发', 'race');
     const record = (n: number): ActionRecord => {
       const command = { type: 'record_research_item' as const, item: { kind: 'drafting_explanation' as const, summary: `说明 ${n}`, documentId: `doc-${n}` } };
       return {

@@ -1,9 +1,6 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { openDatabase, type Database } from '../../platform/database';
-import { applyMigrations } from '../../platform/migrate';
+import type { Database } from '../../platform/database';
+import { BOTH_DATABASES } from './support/bothDatabases';
 import { lawyerContract, verifyToken } from '../../api/auth/tokens';
 import type { Role } from '../../domain/procedure';
 
@@ -14,14 +11,7 @@ const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex'
  * through Prisma answers (the token, its user and the user's organisation), on both databases the system
  * runs on — and refuses a revoked or expired token and an inactive user.
  */
-describe.each([
-  ['PostgreSQL', () => openDatabase({ databaseUrl: process.env.TEST_DATABASE_URL!, dataDir: os.tmpdir(), poolMax: 2 })],
-  ['the embedded database', async () => {
-    const db = await openDatabase({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'lr-token-lookup-')) });
-    await applyMigrations(db);
-    return db;
-  }],
-])('bearer tokens looked up through the driver (%s)', (_name, open) => {
+describe.each(BOTH_DATABASES)('bearer tokens looked up through the driver (%s)', (_name, open) => {
   let db: Database;
   const run = crypto.randomUUID().slice(0, 8);
   const firm = `firm-${run}`;
