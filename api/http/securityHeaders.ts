@@ -37,15 +37,15 @@ export function securityHeaders(): RequestHandler {
   }));
 }
 
+/** A connect-style middleware, as helmet returns. */
+export type HeaderMiddleware = (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void;
+
 /**
  * Helmet stays the definition of the headers; this only stops it from recomputing them per request. With
  * static options its middleware sets the same headers on every answer, through a chain of a dozen small
  * middlewares (~6 % of an API process's profile samples under the status endpoint's load; docs/benchmarks.md). So it
  * runs once, against a recorder, and each request gets the recorded header operations replayed.
  */
-/** A connect-style middleware, as helmet returns. */
-export type HeaderMiddleware = (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void;
-
 export function fixedHeaders(middleware: HeaderMiddleware): RequestHandler {
   const operations: Array<[name: string, value: string | string[] | null]> = [];
   const recorder = {
