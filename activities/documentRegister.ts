@@ -3,12 +3,16 @@
  * row incremented in the same transaction that registers the document, and the document's events appended
  * to its own hash chain with the register row's status — each idempotent (by matter; by document and key).
  */
-import { Prisma, type PrismaClient } from '../prisma/generated/client';
 import type { Logger } from '../platform/logger';
+import type { Database } from '../platform/database';
 import { formatDocumentNumber } from '../domain/lifecycle/numbering';
 import { REGISTER_GENESIS_HASH, registerEventHash } from '../domain/lifecycle/registerChain';
 import type { DocumentStatus } from '../domain/lifecycle/documentLife';
 import { onceByKey } from './trail/storeOnce';
+import { assignments, insertRow, insertRows, REGISTER_DOCUMENT_COLUMNS, REGISTER_EVENT_COLUMNS } from './sqlRows';
+
+/** What the register's writes need of the database: its driver (Prisma compiled each query anew on every call). */
+type RegisterDatabase = Pick<Database, 'query' | 'transaction'>;
 
 export interface NumberRequest {
   matterId: string;
@@ -41,42 +45,43 @@ export interface AssignedNumber {
  * Concurrent signings serialise on the counter row (INSERT … ON CONFLICT DO UPDATE locks it) so two never
  * take the same number, and a failed transaction rolls the counter back with the row: no gaps.
  */
-export async function assignDocumentNumber(prisma: PrismaClient, r: NumberRequest): Promise<AssignedNumber> {
+export async function assignDocumentNumber(db: RegisterDatabase, r: NumberRequest): Promise<AssignedNumber> {
   // Two attempts for the same matter racing: the winner's number is the matter's (the loser's counter step rolls back).
-  const find = () => prisma.registerDocument.findUnique({ where: { matterId: r.matterId }, select: { number: true, series: true, year: true, seq: true } });
+  const find = async () => (await db.query<AssignedNumber>('SELECT number, series, year, seq FROM register_document WHERE matter_id = $1', [r.matterId]))[0] ?? null;
   return onceByKey(find, () =>
-    prisma.$transaction(async (tx) => {
-      const counted = await tx.$queryRaw<Array<{ last_number: number }>>`
-        INSERT INTO document_series_counter (series, year, last_number) VALUES (${r.series}, ${r.year}, 1)
-        ON CONFLICT (series, year) DO UPDATE SET last_number = document_series_counter.last_number + 1
-        RETURNING last_number`;
+    // Signings queue on the counter row: waiting for a connection or the lock is normal under load.
+    db.transaction(async (sql) => {
+      const counted = await sql.query<{ last_number: number }>(
+        `INSERT INTO document_series_counter (series, year, last_number) VALUES ($1, $2::int, 1)
+         ON CONFLICT (series, year) DO UPDATE SET last_number = document_series_counter.last_number + 1
+         RETURNING last_number`,
+        [r.series, r.year],
+      );
       const seq = Number(counted[0]!.last_number);
       const number = formatDocumentNumber(r.pattern, r.year, seq);
-      await tx.registerDocument.createMany({
-        data: [{
-          id: r.matterId,
-          matterId: r.matterId,
-          series: r.series,
-          year: r.year,
-          seq,
-          number,
-          title: r.title,
-          kind: r.kind,
-          draftingUnit: r.draftingUnit,
-          versionHash: r.versionHash,
-          signedAt: new Date(r.signedAt),
-          effectiveAt: r.effectiveAt ? new Date(r.effectiveAt) : null,
-          expiresAt: r.expiresAt ? new Date(r.expiresAt) : null,
-          earlyEffectReason: r.earlyEffectReason ?? null,
-          exceptionEndsAt: r.exceptionEndsAt ? new Date(r.exceptionEndsAt) : null,
-          // In force once put out (published): the document's workflow says so with its first event.
-          status: 'signed',
-          workflowId: r.documentWorkflowId,
-        }],
-      });
+      // created_at: the transaction's time in UTC, as Prisma's @default(now()) wrote it.
+      await insertRows(sql, 'register_document', REGISTER_DOCUMENT_COLUMNS, [{
+        id: r.matterId,
+        matterId: r.matterId,
+        series: r.series,
+        year: r.year,
+        seq,
+        number,
+        title: r.title,
+        kind: r.kind,
+        draftingUnit: r.draftingUnit,
+        versionHash: r.versionHash,
+        signedAt: r.signedAt,
+        effectiveAt: r.effectiveAt || null,
+        expiresAt: r.expiresAt || null,
+        earlyEffectReason: r.earlyEffectReason ?? null,
+        exceptionEndsAt: r.exceptionEndsAt || null,
+        // In force once put out (published): the document's workflow says so with its first event.
+        status: 'signed',
+        workflowId: r.documentWorkflowId,
+      }], { createdAtNow: true });
       return { number, series: r.series, year: r.year, seq };
-      // Signings queue on the counter row: waiting for a connection or the lock is normal under load.
-    }, { maxWait: 20_000, timeout: 30_000 }), (stored) => stored);
+    }), (stored) => stored);
 }
 
 export interface RegisterEventInput {
@@ -107,8 +112,8 @@ export interface RegisterHead {
 }
 
 /** Appends one event to the document's chain with the row's changes, in one transaction; once per key. */
-export async function recordRegisterEvent(deps: { prisma: PrismaClient; webhookUrl?: string; log: Logger }, e: RegisterEventInput): Promise<RegisterHead> {
-  const head = await storeRegisterEventOnce(deps.prisma, e);
+export async function recordRegisterEvent(deps: { db: RegisterDatabase; webhookUrl?: string; log: Logger }, e: RegisterEventInput): Promise<RegisterHead> {
+  const head = await storeRegisterEventOnce(deps.db, e);
   if (e.notify) {
     deps.log.info({ documentId: e.documentId, kind: e.kind }, e.summary);
     if (deps.webhookUrl) {
@@ -124,32 +129,30 @@ export async function recordRegisterEvent(deps: { prisma: PrismaClient; webhookU
   return head;
 }
 
-async function storeRegisterEventOnce(prisma: PrismaClient, e: RegisterEventInput): Promise<RegisterHead> {
-  const find = () => prisma.registerEvent.findUnique({ where: { documentId_actionKey: { documentId: e.documentId, actionKey: e.actionKey } }, select: { seq: true, hash: true } });
+async function storeRegisterEventOnce(db: RegisterDatabase, e: RegisterEventInput): Promise<RegisterHead> {
+  const find = async () => (await db.query<RegisterHead>('SELECT seq, hash FROM register_event WHERE document_id = $1 AND action_key = $2', [e.documentId, e.actionKey]))[0] ?? null;
   return onceByKey(find, () =>
-    prisma.$transaction(async (tx) => {
-      const rows = await tx.$queryRaw<Array<{ trail_head_seq: number; trail_head_hash: string | null }>>`
-        SELECT trail_head_seq, trail_head_hash FROM register_document WHERE id = ${e.documentId} FOR UPDATE`;
+    db.transaction(async (sql) => {
+      const rows = await sql.query<{ trail_head_seq: number; trail_head_hash: string | null }>('SELECT trail_head_seq, trail_head_hash FROM register_document WHERE id = $1 FOR UPDATE', [e.documentId]);
       const row = rows[0];
       if (!row) throw new Error(`register document ${e.documentId} does not exist`);
       const seq = row.trail_head_seq + 1;
       const fields = { documentId: e.documentId, seq, actionKey: e.actionKey, kind: e.kind, actorId: e.actorId, summary: e.summary, data: e.data ?? null, at: new Date(e.at).toISOString(), prevHash: row.trail_head_hash ?? REGISTER_GENESIS_HASH };
       const hash = registerEventHash(fields);
-      await tx.registerEvent.createMany({ data: [{ ...fields, id: `${e.documentId}:${seq}`, data: fields.data === null ? Prisma.DbNull : (fields.data as Prisma.InputJsonValue), at: new Date(fields.at), hash }] });
+      // A JSON null is stored as SQL NULL (as Prisma's DbNull was).
+      await insertRow(sql, 'register_event', REGISTER_EVENT_COLUMNS, { ...fields, id: `${e.documentId}:${seq}`, hash });
       const set = e.set ?? {};
-      await tx.registerDocument.updateMany({
-        where: { id: e.documentId },
-        data: {
-          trailHeadSeq: seq,
-          trailHeadHash: hash,
-          ...(set.status ? { status: set.status, statusChangedAt: new Date(e.at), statusReason: set.statusReason ?? e.summary } : {}),
-          ...(set.effectiveAt ? { effectiveAt: new Date(set.effectiveAt) } : {}),
-          ...(set.expiresAt !== undefined ? { expiresAt: set.expiresAt ? new Date(set.expiresAt) : null } : {}),
-          ...(set.amendingMatterId ? { amendingMatterId: set.amendingMatterId } : {}),
-          ...(set.reevaluationOpenedAt !== undefined ? { reevaluationOpenedAt: set.reevaluationOpenedAt ? new Date(set.reevaluationOpenedAt) : null } : {}),
-          ...(set.exceptionReviewDueAt ? { exceptionReviewDueAt: new Date(set.exceptionReviewDueAt) } : {}),
-        },
-      });
+      const changes = assignments(REGISTER_DOCUMENT_COLUMNS, {
+        trailHeadSeq: seq,
+        trailHeadHash: hash,
+        ...(set.status ? { status: set.status, statusChangedAt: e.at, statusReason: set.statusReason ?? e.summary } : {}),
+        ...(set.effectiveAt ? { effectiveAt: set.effectiveAt } : {}),
+        ...(set.expiresAt !== undefined ? { expiresAt: set.expiresAt || null } : {}),
+        ...(set.amendingMatterId ? { amendingMatterId: set.amendingMatterId } : {}),
+        ...(set.reevaluationOpenedAt !== undefined ? { reevaluationOpenedAt: set.reevaluationOpenedAt || null } : {}),
+        ...(set.exceptionReviewDueAt ? { exceptionReviewDueAt: set.exceptionReviewDueAt } : {}),
+      }, 2);
+      await sql.query(`UPDATE register_document SET ${changes.text} WHERE id = $1`, [e.documentId, ...changes.params]);
       return { seq, hash };
     }), (stored) => stored);
 }

@@ -26,7 +26,7 @@ export function createActivities(deps: ActivityDeps) {
     prescreenVersion: (r: PrescreenRequest) => refusingUncurable('The pre-screen', () => prescreenVersion(deps.db, r)),
     screenVersion: (r: ScreenRequest) => refusingUncurable('The pre-screen', () => screenVersion(deps.db, r)),
     /** The document register (统一编号) at signing, and the document's life after issue (its own workflow). */
-    assignDocumentNumber: (r: NumberRequest) => heartbeating(() => refusingUncurable('The document number', () => assignDocumentNumber(deps.db.prisma, r))),
-    recordRegisterEvent: (e: RegisterEventInput) => heartbeating(() => refusingUncurable('The register event', () => recordRegisterEvent({ prisma: deps.db.prisma, webhookUrl: deps.webhookUrl, log: deps.log }, e))),
+    assignDocumentNumber: (r: NumberRequest) => heartbeating(() => refusingUncurable('The document number', () => assignDocumentNumber(deps.db, r))),
+    recordRegisterEvent: (e: RegisterEventInput) => heartbeating(() => refusingUncurable('The register event', () => recordRegisterEvent({ db: deps.db, webhookUrl: deps.webhookUrl, log: deps.log }, e))),
   };
 }

@@ -1,13 +1,11 @@
-import type { Prisma } from '../prisma/generated/client';
 import type { ActivityDatabase } from './types';
 import { prescreen, type PrescreenResult } from '../domain/fair-competition';
 import { legalityPrescreen } from '../domain/legality';
 import { fingerprintLabel, type Fingerprint } from '../domain/pinning/fingerprint';
 import { applyLegalityPrescreen, applyPrescreen, warningCodes, type BasisRegisterEntry, type MatterState } from '../domain/procedure';
 import { appendTrailEntry, type TrailHead } from './trail/appendEntry';
-import { prismaTransactionSql } from './trail/prismaTransactionSql';
 import { storeOnce } from './trail/storeOnce';
-import { asJson } from './json';
+import { FCR_FINDING_COLUMNS, insertRows, LEGALITY_FINDING_COLUMNS, PRESCREEN_RUN_COLUMNS } from './sqlRows';
 
 export interface ScreenRequest {
   matterId: string;
@@ -28,7 +26,7 @@ export interface ScreenRequest {
  * The fair-competition findings of a version as stored rows. Ids derive from the matter, the version and the
  * place in the text: a retry produces the same ones.
  */
-export function fcrFindingRows(r: VersionRef, result: PrescreenResult): Prisma.FcrFindingCreateManyInput[] {
+export function fcrFindingRows(r: VersionRef, result: PrescreenResult): FindingRow[] {
   return result.findings.map((f, i) => ({ id: `${r.matterId}:v${r.versionNumber}:${i + 1}`, ...findingRow(r, result.ruleSetVersion, f) }));
 }
 
@@ -38,8 +36,23 @@ interface VersionRef {
   versionHash: string;
 }
 
-/** What a stored finding of either pre-screen holds: the version screened, the rule set, and the finding's place and text. */
-function findingRow(r: VersionRef, ruleSetVersion: string, f: { code: string; start: number; end: number; excerpt: string; explanation: string; confidence: string; clause?: string | null }) {
+/** A stored finding of either pre-screen: the version screened, the rule set, and the finding's place and text. */
+export interface FindingRow {
+  id: string;
+  matterId: string;
+  versionNumber: number;
+  versionHash: string;
+  ruleSetVersion: string;
+  code: string;
+  start: number;
+  end: number;
+  excerpt: string;
+  explanation: string;
+  confidence: string;
+  clause: string | null;
+}
+
+function findingRow(r: VersionRef, ruleSetVersion: string, f: { code: string; start: number; end: number; excerpt: string; explanation: string; confidence: string; clause?: string | null }): Omit<FindingRow, 'id'> {
   return {
     matterId: r.matterId,
     versionNumber: r.versionNumber,
@@ -74,27 +87,28 @@ export const screenActionKey = (r: { versionNumber: number; legality: { register
  * the same result and returns it with the trail entry the first attempt stored.
  */
 export async function screenVersion(db: ActivityDatabase, r: ScreenRequest): Promise<ScreenOutcome> {
-  const prisma = db.prisma;
   const actionKey = screenActionKey(r);
-  const version = await prisma.matterVersion.findUniqueOrThrow({ where: { matterId_number: { matterId: r.matterId, number: r.versionNumber } } });
+  // Through the driver, as every write below: Prisma compiled each of these queries anew on every call.
+  const [version] = await db.query<{ sha256: string; text: string }>('SELECT sha256, text FROM matter_version WHERE matter_id = $1 AND number = $2', [r.matterId, r.versionNumber]);
+  if (!version) throw new Error(`version ${r.versionNumber} of ${r.matterId} is not stored`);
   if (version.sha256 !== r.versionHash) throw new Error(`version ${r.versionNumber} of ${r.matterId} is not ${r.versionHash}`);
 
   let state = r.state;
-  const runs: Prisma.PrescreenRunCreateManyInput[] = [];
+  const runs: Array<ReturnType<typeof run>> = [];
   const trailAfter: Record<string, unknown> = {};
-  const run = (kind: string, fingerprint: Fingerprint, findings: number, registerRevision = 0): Prisma.PrescreenRunCreateManyInput => ({
+  const run = (kind: string, fingerprint: Fingerprint, findings: number, registerRevision = 0) => ({
     id: `${r.matterId}:v${r.versionNumber}:${kind}:r${registerRevision}`,
     matterId: r.matterId,
     kind,
     versionNumber: r.versionNumber,
     versionHash: r.versionHash,
     registerRevision,
-    fingerprint: asJson(fingerprint),
+    fingerprint,
     findings,
-    createdAt: new Date(r.at),
+    createdAt: r.at,
   });
 
-  let fcrRows: Prisma.FcrFindingCreateManyInput[] = [];
+  let fcrRows: FindingRow[] = [];
   if (r.fairCompetition) {
     const result = prescreen(version.text);
     fcrRows = fcrFindingRows(r, result);
@@ -103,7 +117,7 @@ export async function screenVersion(db: ActivityDatabase, r: ScreenRequest): Pro
     trailAfter.fairCompetition = { fingerprint: fingerprintLabel(result.fingerprint!), findings: fcrRows.map((f) => ({ id: f.id, code: f.code, start: f.start, end: f.end })) };
   }
 
-  let legalityRows: Prisma.LegalityFindingCreateManyInput[] = [];
+  let legalityRows: Array<FindingRow & { registerRevision: number; basis: string; basisText: string }> = [];
   if (r.legality) {
     const rev = r.legality.registerRevision;
     const result = legalityPrescreen(version.text, { register: r.legality.register });
@@ -128,12 +142,12 @@ export async function screenVersion(db: ActivityDatabase, r: ScreenRequest): Pro
   // The pre-screens are pure and pinned: a retry computes the same findings, ids and state, and finds
   // them stored (or, racing the first attempt, answers from what it stored).
   const parts = [r.fairCompetition ? `公平竞争 ${fcrRows.length} 项` : null, r.legality ? `合法性 ${legalityRows.length} 项` : null].filter(Boolean);
-  const trail = await storeOnce(db, { matterId: r.matterId, actionKey }, () => prisma.$transaction(async (tx) => {
-    if (fcrRows.length > 0) await tx.fcrFinding.createMany({ data: fcrRows });
-    if (legalityRows.length > 0) await tx.legalityFinding.createMany({ data: legalityRows });
-    await tx.prescreenRun.createMany({ data: runs });
+  const trail = await storeOnce(db, { matterId: r.matterId, actionKey }, () => db.transaction(async (sql) => {
+    await insertRows(sql, 'fcr_finding', FCR_FINDING_COLUMNS, fcrRows, { createdAtNow: true });
+    await insertRows(sql, 'legality_finding', LEGALITY_FINDING_COLUMNS, legalityRows, { createdAtNow: true });
+    await insertRows(sql, 'prescreen_run', PRESCREEN_RUN_COLUMNS, runs);
     // The projection goes in the same UPDATE as the trail head.
-    return appendTrailEntry(prismaTransactionSql(tx), {
+    return appendTrailEntry(sql, {
       matterId: r.matterId,
       actionKey,
       actorId: 'system',

@@ -183,3 +183,107 @@ export const OPINION_DOCUMENT_COLUMNS = {
   createdById: ['created_by_id', 'text'],
   createdAt: ['created_at', 'timestamp'],
 } as const satisfies Columns;
+
+/**
+ * INSERT of several rows of one table in one statement; `createdAt` columns not given are the transaction's
+ * time in UTC, as Prisma's `@default(now())` wrote them. Nothing is sent for no rows.
+ */
+export async function insertRows(sql: Sql, table: string, columns: Columns, records: ReadonlyArray<object>, opts: { createdAtNow?: boolean } = {}): Promise<void> {
+  if (records.length === 0) return;
+  const rows = records as ReadonlyArray<Record<string, unknown>>;
+  // The columns any row gives a value; a row without one of them sends NULL there.
+  const keys = [...new Set(rows.flatMap((row) => Object.keys(row).filter((k) => row[k] !== undefined)))];
+  const specs = keys.map((k) => {
+    const spec = columns[k];
+    if (!spec) throw new Error(`no column for ${k}`);
+    return spec;
+  });
+  const now = opts.createdAtNow && !keys.includes('createdAt');
+  const params: unknown[] = [];
+  const tuples = rows.map((row) => {
+    const cells = specs.map(([, kind], i) => {
+      params.push(parameter(kind, row[keys[i]!] ?? null));
+      return placeholder(kind, params.length);
+    });
+    return `(${(now ? [...cells, UTC_NOW] : cells).join(', ')})`;
+  });
+  await sql.query(`INSERT INTO ${table} (${[...specs.map(([c]) => c), ...(now ? ['created_at'] : [])].join(', ')}) VALUES ${tuples.join(', ')}`, params);
+}
+
+export const FCR_FINDING_COLUMNS = {
+  id: ['id', 'text'],
+  matterId: ['matter_id', 'text'],
+  versionNumber: ['version_number', 'int'],
+  versionHash: ['version_hash', 'text'],
+  ruleSetVersion: ['rule_set_version', 'text'],
+  code: ['code', 'text'],
+  start: ['start', 'int'],
+  // A reserved word in SQL: quoted.
+  end: ['"end"', 'int'],
+  excerpt: ['excerpt', 'text'],
+  explanation: ['explanation', 'text'],
+  confidence: ['confidence', 'text'],
+  clause: ['clause', 'text'],
+  createdAt: ['created_at', 'timestamp'],
+} as const satisfies Columns;
+
+export const LEGALITY_FINDING_COLUMNS = {
+  ...FCR_FINDING_COLUMNS,
+  registerRevision: ['register_revision', 'int'],
+  basis: ['basis', 'text'],
+  basisText: ['basis_text', 'text'],
+} as const satisfies Columns;
+
+export const PRESCREEN_RUN_COLUMNS = {
+  id: ['id', 'text'],
+  matterId: ['matter_id', 'text'],
+  kind: ['kind', 'text'],
+  versionNumber: ['version_number', 'int'],
+  versionHash: ['version_hash', 'text'],
+  registerRevision: ['register_revision', 'int'],
+  fingerprint: ['fingerprint', 'jsonb'],
+  findings: ['findings', 'int'],
+  createdAt: ['created_at', 'timestamp'],
+} as const satisfies Columns;
+
+export const REGISTER_DOCUMENT_COLUMNS = {
+  id: ['id', 'text'],
+  matterId: ['matter_id', 'text'],
+  series: ['series', 'text'],
+  year: ['year', 'int'],
+  seq: ['seq', 'int'],
+  number: ['number', 'text'],
+  title: ['title', 'text'],
+  kind: ['kind', 'text'],
+  draftingUnit: ['drafting_unit', 'text'],
+  versionHash: ['version_hash', 'text'],
+  signedAt: ['signed_at', 'timestamp'],
+  effectiveAt: ['effective_at', 'timestamp'],
+  expiresAt: ['expires_at', 'timestamp'],
+  earlyEffectReason: ['early_effect_reason', 'text'],
+  exceptionEndsAt: ['exception_ends_at', 'timestamp'],
+  status: ['status', 'text'],
+  statusChangedAt: ['status_changed_at', 'timestamp'],
+  statusReason: ['status_reason', 'text'],
+  amendingMatterId: ['amending_matter_id', 'text'],
+  reevaluationOpenedAt: ['reevaluation_opened_at', 'timestamp'],
+  exceptionReviewDueAt: ['exception_review_due_at', 'timestamp'],
+  workflowId: ['workflow_id', 'text'],
+  trailHeadSeq: ['trail_head_seq', 'int'],
+  trailHeadHash: ['trail_head_hash', 'text'],
+  createdAt: ['created_at', 'timestamp'],
+} as const satisfies Columns;
+
+export const REGISTER_EVENT_COLUMNS = {
+  id: ['id', 'text'],
+  documentId: ['document_id', 'text'],
+  seq: ['seq', 'int'],
+  actionKey: ['action_key', 'text'],
+  kind: ['kind', 'text'],
+  actorId: ['actor_id', 'text'],
+  summary: ['summary', 'text'],
+  data: ['data', 'jsonb'],
+  at: ['at', 'timestamp'],
+  prevHash: ['prev_hash', 'text'],
+  hash: ['hash', 'text'],
+} as const satisfies Columns;

@@ -95,7 +95,7 @@ describe('document register and life after issue', () => {
     const base = { series, pattern: `测〔{year}〕{n}号`, year: 2026, title: 't', kind: 'normative_document', draftingUnit: 'x', versionHash: 'a'.repeat(64), signedAt: new Date().toISOString(), documentWorkflowId: 'none' };
     const ids = Array.from({ length: 24 }, () => `conc-${crypto.randomUUID()}`);
     // Every matter asks twice at once (a retried activity racing its first attempt).
-    const results = await Promise.all([...ids, ...ids].map((matterId) => assignDocumentNumber(stack.system.db.prisma, { ...base, matterId })));
+    const results = await Promise.all([...ids, ...ids].map((matterId) => assignDocumentNumber(stack.system.db, { ...base, matterId })));
     const byMatter = new Map<string, number>();
     for (const [i, r] of results.entries()) {
       const matterId = [...ids, ...ids][i]!;
