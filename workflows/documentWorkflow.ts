@@ -25,6 +25,13 @@ const HISTORY_LIMIT = 2_000;
  * carried nothing and replay as they ran.
  */
 export const DOCUMENT_KNOWN_KEYS_PATCH = 'document-known-action-keys';
+/**
+ * The issue is recorded under the writer's lock, as every other event is: a decision sent as soon as the
+ * workflow exists (its start now goes out with the answer to the issuing action) waits for it, so the chain
+ * begins with the issue and the head the workflow holds is the last one stored. Before, a decision could be
+ * stored beside the issue and the head adopted last be the older of the two. Runs from before replay as they ran.
+ */
+export const DOCUMENT_ISSUE_UNDER_WRITER_PATCH = 'document-issue-under-writer';
 
 const refuse = (status: number, code: string, reason: string) =>
   ApplicationFailure.create({ type: 'ActionRefused', message: reason, nonRetryable: true, details: [{ status, code, reason }] });
@@ -36,6 +43,22 @@ export async function documentWorkflow(input: DocumentWorkflowInput): Promise<Do
   const answers = new KnownAnswers<DocumentKnownAnswer>(input.resume?.answers);
   const writer = new Mutex('register-writer');
   const now = () => new Date().toISOString();
+
+  const issue = async () => {
+    head = await recordRegisterEvent({
+      documentId: life.documentId,
+      actionKey: 'issued',
+      kind: 'issued',
+      actorId: SYSTEM,
+      summary: `${life.number}：已印发，${life.effectiveAt}起施行${life.expiresAt ? `，有效期至${life.expiresAt}` : ''}`,
+      data: { effectiveAt: life.effectiveAt, expiresAt: life.expiresAt, exceptionEndsAt: life.exceptionEndsAt },
+      at: now(),
+      set: { status: 'in_force', statusReason: '已印发', effectiveAt: life.effectiveAt, expiresAt: life.expiresAt },
+    });
+  };
+  // The lock is taken here, before the handlers are set: setting the decide handler runs at once a decision
+  // delivered with the start, whose own turn then comes after the issue.
+  const issuing = !input.resume && patched(DOCUMENT_ISSUE_UNDER_WRITER_PATCH) ? writer.runExclusive(issue) : null;
 
   setHandler(documentViewQuery, () => ({ life, head }));
   setHandler(decideDocumentUpdate, decide, {
@@ -108,18 +131,8 @@ export async function documentWorkflow(input: DocumentWorkflowInput): Promise<Do
     });
   }
 
-  if (!input.resume) {
-    head = await recordRegisterEvent({
-      documentId: life.documentId,
-      actionKey: 'issued',
-      kind: 'issued',
-      actorId: SYSTEM,
-      summary: `${life.number}：已印发，${life.effectiveAt}起施行${life.expiresAt ? `，有效期至${life.expiresAt}` : ''}`,
-      data: { effectiveAt: life.effectiveAt, expiresAt: life.expiresAt, exceptionEndsAt: life.exceptionEndsAt },
-      at: now(),
-      set: { status: 'in_force', statusReason: '已印发', effectiveAt: life.effectiveAt, expiresAt: life.expiresAt },
-    });
-  }
+  if (issuing) await issuing;
+  else if (!input.resume) await issue();
 
   const historyLimit = input.historyEventsBeforeContinueAsNew ?? HISTORY_LIMIT;
   const historyLong = () => workflowInfo().historyLength >= historyLimit || workflowInfo().continueAsNewSuggested;

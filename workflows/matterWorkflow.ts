@@ -14,6 +14,7 @@ import {
   condition,
   isCancellation,
   continueAsNew,
+  log,
   ParentClosePolicy,
   proxyActivities,
   sleep,
@@ -67,6 +68,14 @@ export const ECON_REMOVAL_PATCH = 'econ-removal-by-legal-unit';
 export const DOCUMENT_REGISTER_PATCH = 'document-register-numbers';
 /** Issued documents live on in their own workflow (validity, re-evaluation, expiry, exception end). */
 export const DOCUMENT_LIFE_PATCH = 'document-life-workflow';
+/**
+ * The issuing action (publish, or the signing where nothing is published) is answered without waiting for the
+ * server to report the document's workflow started: the start goes out with the answer. Waiting cost that
+ * action one more workflow task and the child's creation — its latency was twice any other action's. The
+ * register's decisions, the only messages a document's workflow takes, wait a moment for it
+ * (api/register/registerService.ts).
+ */
+export const DOCUMENT_LIFE_UNAWAITED_PATCH = 'document-life-start-unawaited';
 /**
  * Commands an action adds only where something changed: the search attributes when their values do, the
  * clocks' timer when the next wake-up does (before, every action upserted the attributes and cancelled and
@@ -258,13 +267,16 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
    * Once a numbered document is out (published, or signed when it is not published), its life goes on in
    * its own workflow, which outlives this one (this one ends at archiving; a document lives for years).
    */
+  /** The document workflow's start, when the issuing action was answered without waiting for it. */
+  let documentLifeStart: Promise<void> | null = null;
+
   async function startDocumentLife(action: string): Promise<void> {
     const s = matter.state;
     const signing = s.postDecision.signing;
     if (!signing?.register) return;
     const outStep = postDecisionSteps(s.kind, s.flags).includes('publish') ? 'publish' : 'sign_and_number';
     if (action !== outStep || !patched(DOCUMENT_LIFE_PATCH)) return;
-    await startChild(documentWorkflow, {
+    const started = startChild(documentWorkflow, {
       workflowId: documentWorkflowId(s.matterId),
       parentClosePolicy: ParentClosePolicy.ABANDON,
       args: [{
@@ -279,6 +291,25 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
         ...(input.historyEventsBeforeContinueAsNew !== undefined ? { historyEventsBeforeContinueAsNew: input.historyEventsBeforeContinueAsNew } : {}),
       }],
     });
+    if (!patched(DOCUMENT_LIFE_UNAWAITED_PATCH)) {
+      await started;
+      return;
+    }
+    // Not awaited here, but before this run ends (documentLifeStarted). A start that fails (only when a workflow
+    // with the document's id is running already, which is then the document's) must not fail the workflow task.
+    documentLifeStart = started.then(
+      () => undefined,
+      (err: unknown) => log.warn('the document workflow did not start', { documentWorkflowId: documentWorkflowId(s.matterId), error: String(err) }),
+    );
+  }
+
+  /**
+   * The document's workflow exists before this run ends or continues as new: the server drops a child's start
+   * that its parent's run has not seen through (seen: a matter continued as new right after publishing, and
+   * its document had no workflow).
+   */
+  async function documentLifeStarted(): Promise<void> {
+    if (documentLifeStart) await documentLifeStart;
   }
 
   /** First run only: the matter, its first version and trail entry are stored, then pre-screened. */
@@ -331,6 +362,7 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
 
   if (!matter.registered) await register();
   if (matter.registrationRefused) {
+    await documentLifeStarted();
     await condition(allHandlersFinished);
     return matter.state;
   }
@@ -341,6 +373,7 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
   while (!TERMINAL_STAGES.includes(matter.state.stage)) {
     if (historyLong()) {
       // Let the action in progress finish, then a fresh run carries the state on.
+      await documentLifeStarted();
       await condition(() => !trailWriter.isLocked && allHandlersFinished());
       return continueAsNew<typeof matterWorkflow>({ ...input, ...matter.carriedOver() });
     }
@@ -370,6 +403,7 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
   if (implementationOpen(matter.state) && patched(IMPLEMENTATION_PATCH)) {
     while (implementationOpen(matter.state)) {
       if (historyLong()) {
+        await documentLifeStarted();
         await condition(() => !trailWriter.isLocked && allHandlersFinished());
         return continueAsNew<typeof matterWorkflow>({ ...input, ...matter.carriedOver() });
       }
@@ -377,6 +411,7 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
       await condition(() => matter.changes !== seen || historyLong());
     }
   }
+  await documentLifeStarted();
   await condition(allHandlersFinished);
   return matter.state;
 }

@@ -89,6 +89,26 @@ export async function registerRow(deps: ApiDeps, id: string): Promise<RegisterDo
   return row;
 }
 
+/**
+ * A document's workflow is started with the answer to the action that issues it (DOCUMENT_LIFE_UNAWAITED_PATCH
+ * in workflows/matterWorkflow.ts), so for a moment after that answer the server may not have created it yet. A
+ * decision on a row still 'signed' (its workflow has not recorded the issue) that finds no workflow is sent
+ * again for up to this long before it is answered that the document is not in force.
+ */
+const DOCUMENT_START_WAIT_MS = 3_000;
+
+async function whenDocumentWorkflowExists<T>(row: RegisterDocument, send: () => Promise<T>): Promise<T> {
+  const until = Date.now() + DOCUMENT_START_WAIT_MS;
+  for (let pause = 25; ; pause = Math.min(pause * 2, 400)) {
+    try {
+      return await send();
+    } catch (err) {
+      if (!(err instanceof WorkflowNotFoundError) || row.status !== 'signed' || Date.now() + pause > until) throw err;
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+  }
+}
+
 /** A re-evaluation or clean-up decision, relayed to the document's workflow as its `decide` Update. */
 export async function decideOnDocument(deps: ApiDeps, principal: Principal, id: string, decision: DocumentDecision, ctx: { idempotencyKey?: string; requestId: string }) {
   requireRegister(principal, 'decide_document');
@@ -97,10 +117,12 @@ export async function decideOnDocument(deps: ApiDeps, principal: Principal, id: 
   const amendingMatterExists = decision.amendingMatterId ? (await deps.db.prisma.matter.count({ where: { id: decision.amendingMatterId } })) > 0 : undefined;
   const actionKey = ctx.idempotencyKey ? `k:${principal.userId}:${ctx.idempotencyKey}` : `r:${ctx.requestId}`;
   try {
-    return await deps.temporal.workflow.getHandle(row.workflowId).executeUpdate(decideDocumentUpdate, {
-      args: [{ decision, actor: actorOf(principal), actionKey, ...(amendingMatterExists !== undefined ? { amendingMatterExists } : {}) }],
-      updateId: actionKey,
-    });
+    return await whenDocumentWorkflowExists(row, () =>
+      deps.temporal.workflow.getHandle(row.workflowId).executeUpdate(decideDocumentUpdate, {
+        args: [{ decision, actor: actorOf(principal), actionKey, ...(amendingMatterExists !== undefined ? { amendingMatterExists } : {}) }],
+        updateId: actionKey,
+      }),
+    );
   } catch (err) {
     if (err instanceof WorkflowNotFoundError) throw new ProblemError(409, 'Not in force', { detail: `${row.number} is ${row.status}: no decision can be taken on it`, code: 'DOCUMENT_NOT_IN_FORCE' });
     throw problemFromTemporal(err) ?? err;

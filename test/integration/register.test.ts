@@ -143,9 +143,13 @@ describe('document register and life after issue', () => {
     const two = await stack.drive.toSigning();
     await stack.drive.ok(two, stack.cast.secretary, { type: 'sign_and_number', versionHash: await stack.drive.hash(two), signedBy: '局长' });
     await stack.drive.ok(two, stack.cast.secretary, { type: 'publish', channel: '区政府网站', reference: 'r-2' });
-    await eventually(async () => (await entry(two)).events.length > 0);
+    // Sent the moment publishing is answered (the document's workflow is started with that answer, not before
+    // it): the decision waits for the workflow, and the workflow records the issue before the decision.
     expect((await stack.http.post(`/api/v1/register/${two}/decisions`, stack.cast.legal, { decision: 'repeal', reason: '已不适应管理需要' })).status).toBe(200);
-    expect((await entry(two)).entry.status).toBe('repealed');
+    const repealed = await entry(two);
+    expect(repealed.entry.status).toBe('repealed');
+    expect(repealed.events.map((e) => e.kind)).toEqual(['issued', 'decision_repeal']);
+    expect(repealed.verification.valid).toBe(true);
     expect((await stack.http.get('/api/v1/register?status=repealed', stack.cast.auditor)).body.items.map((e: { id: string }) => e.id)).toContain(two);
   });
 
