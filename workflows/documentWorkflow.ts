@@ -28,8 +28,9 @@ export const DOCUMENT_KNOWN_KEYS_PATCH = 'document-known-action-keys';
 /**
  * The issue is recorded under the writer's lock, as every other event is: a decision sent as soon as the
  * workflow exists (its start now goes out with the answer to the issuing action) waits for it, so the chain
- * begins with the issue and the head the workflow holds is the last one stored. Before, a decision could be
- * stored beside the issue and the head adopted last be the older of the two. Runs from before replay as they ran.
+ * begins with the issue and the head the workflow holds is the last one stored. Before, a decision delivered with
+ * the start was stored first and the issue, stored after it, set the register row back in force (seen in
+ * test/integration/register.test.ts once publishing stopped waiting). Runs from before replay as they ran.
  */
 export const DOCUMENT_ISSUE_UNDER_WRITER_PATCH = 'document-issue-under-writer';
 
