@@ -263,13 +263,13 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
     }
   }
 
+  /** The document workflow's start, when the issuing action was answered without waiting for it. */
+  let documentLifeStart: Promise<void> | null = null;
+
   /**
    * Once a numbered document is out (published, or signed when it is not published), its life goes on in
    * its own workflow, which outlives this one (this one ends at archiving; a document lives for years).
    */
-  /** The document workflow's start, when the issuing action was answered without waiting for it. */
-  let documentLifeStart: Promise<void> | null = null;
-
   async function startDocumentLife(action: string): Promise<void> {
     const s = matter.state;
     const signing = s.postDecision.signing;
