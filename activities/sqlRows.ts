@@ -193,21 +193,16 @@ export async function insertRows(sql: Sql, table: string, columns: Columns, reco
   const rows = records as ReadonlyArray<Record<string, unknown>>;
   // The columns any row gives a value; a row without one of them sends NULL there.
   const keys = [...new Set(rows.flatMap((row) => Object.keys(row).filter((k) => row[k] !== undefined)))];
-  const specs = keys.map((k) => {
-    const spec = columns[k];
-    if (!spec) throw new Error(`no column for ${k}`);
-    return spec;
-  });
   const now = opts.createdAtNow && !keys.includes('createdAt');
   const params: unknown[] = [];
+  let columnList = '';
   const tuples = rows.map((row) => {
-    const cells = specs.map(([, kind], i) => {
-      params.push(parameter(kind, row[keys[i]!] ?? null));
-      return placeholder(kind, params.length);
-    });
-    return `(${(now ? [...cells, UTC_NOW] : cells).join(', ')})`;
+    const values = rowValues(columns, Object.fromEntries(keys.map((k) => [k, row[k] ?? null])), params.length + 1);
+    params.push(...values.params);
+    columnList = values.columns;
+    return `(${values.placeholders}${now ? `, ${UTC_NOW}` : ''})`;
   });
-  await sql.query(`INSERT INTO ${table} (${[...specs.map(([c]) => c), ...(now ? ['created_at'] : [])].join(', ')}) VALUES ${tuples.join(', ')}`, params);
+  await sql.query(`INSERT INTO ${table} (${columnList}${now ? ', created_at' : ''}) VALUES ${tuples.join(', ')}`, params);
 }
 
 export const FCR_FINDING_COLUMNS = {
