@@ -1,7 +1,7 @@
 import type { Sql } from '../platform/database';
 import { FCR_CONCLUSION_DOCUMENT_COLUMNS, insertRow } from './sqlRows';
 import { writeConclusionDocument } from '../domain/fair-competition/conclusionDocument';
-import type { ActionRecord } from './types';
+import type { ActionRecord, ActionWithState } from './types';
 
 /** Whether the action stores the fair-competition review's written conclusion. */
 export const storesFcrConclusionDocument = (a: Pick<ActionRecord, 'command'>): boolean => a.command.type === 'record_fcr_conclusion';
@@ -10,7 +10,7 @@ export const storesFcrConclusionDocument = (a: Pick<ActionRecord, 'command'>): b
  * The written conclusion is generated from the review record and stored with the matter in the same
  * transaction as the action that concluded the review.
  */
-export async function storeFcrConclusionDocument(sql: Sql, a: ActionRecord): Promise<void> {
+export async function storeFcrConclusionDocument(sql: Sql, a: ActionWithState): Promise<void> {
   const cmd = a.command;
   if (!storesFcrConclusionDocument(a) || cmd.type !== 'record_fcr_conclusion') return;
   const version = a.state.versions.find((v) => v.hash === cmd.versionHash)!;

@@ -1,11 +1,12 @@
 import { appendTrailEntry, appendTrailEntryIfHeadIs, readTrailHead, type TrailHead, type TrailInput } from './trail/appendEntry';
 import { storeOnce } from './trail/storeOnce';
 import type { ActionRecord, ActivityDatabase, RegistrationRecord } from './types';
-import { PROJECTION_REVISION, warningCodes } from '../domain/procedure';
+import { applyStateChanges, parseMatterState, PROJECTION_REVISION, stateColumns, warningCodes, type MatterState } from '../domain/procedure';
 import { storeSignOff, storesSignOff, voidSignOffs } from './signOffs';
 import { storeFcrConclusionDocument, storesFcrConclusionDocument } from './fcrConclusion';
 import { storeOpinionDocuments, storesOpinionDocument } from './opinionDocuments';
 import { insertMatter, insertRow, MATTER_VERSION_COLUMNS, type MatterValues } from './sqlRows';
+import type { Sql } from '../platform/database';
 
 /** Key of the registration entry in the trail; a matter is registered once. */
 export const REGISTRATION_ACTION_KEY = 'register';
@@ -63,14 +64,16 @@ export async function storeRegistration(db: ActivityDatabase, r: RegistrationRec
  * before) — appendTrailEntryIfHeadIs; the others, and those another append came before (a retried attempt
  * among them), in one transaction under the matter row's lock.
  */
-export async function storeAction(db: ActivityDatabase, a: ActionRecord, signingSecret: string): Promise<TrailHead> {
+export async function storeAction(db: ActivityDatabase, record: ActionRecord, signingSecret: string): Promise<TrailHead> {
   const store = async (): Promise<TrailHead> => {
-    if (storesOnlyTheEntry(a)) {
-      const expected = a.expectedHead ?? (await readTrailHead(db, a.matterId));
-      const head = expected && (await appendTrailEntryIfHeadIs(db, expected, trailInput(a), projection(a)));
+    if (storesOnlyTheEntry(record)) {
+      const expected = record.expectedHead ?? (await readTrailHead(db, record.matterId));
+      const head = expected && (await appendTrailEntryIfHeadIs(db, expected, trailInput(record), projection(record)));
       if (head) return head;
     }
     return db.transaction(async (sql) => {
+      // What stores more than the entry reads the state (a sign-off its version, a document its findings).
+      const a = { ...record, state: record.state ?? (await storedStateWith(sql, record)) };
       if (a.newVersion) {
         await insertRow(sql, 'matter_version', MATTER_VERSION_COLUMNS, {
           id: `${a.matterId}:${a.newVersion.number}`,
@@ -92,7 +95,7 @@ export async function storeAction(db: ActivityDatabase, a: ActionRecord, signing
     });
   };
   // Every action pays for a look-up that only a retried attempt needs: skip it, the unique index answers.
-  return storeOnce(db, { matterId: a.matterId, actionKey: a.actionKey }, store, (head) => head, { lookFirst: false });
+  return storeOnce(db, { matterId: record.matterId, actionKey: record.actionKey }, store, (head) => head, { lookFirst: false });
 }
 
 /** Whether the action stores its trail entry and the projection and nothing else (no version, sign-off or document). */
@@ -100,19 +103,21 @@ function storesOnlyTheEntry(a: ActionRecord): boolean {
   return !a.newVersion && !storesSignOff(a) && !storesFcrConclusionDocument(a) && !storesOpinionDocument(a);
 }
 
-/** The matter row's columns an action sets, with the trail head. */
+/** The state after the action, from the stored one (locked until the transaction ends) and the action's changes. */
+async function storedStateWith(sql: Sql, a: ActionRecord): Promise<MatterState> {
+  if (!a.changes) throw new Error(`action ${a.actionKey} on ${a.matterId} carries neither the state nor its changes`);
+  const [row] = await sql.query<{ state: unknown }>('SELECT state FROM matter WHERE id = $1 FOR UPDATE', [a.matterId]);
+  if (!row || row.state === null) throw new Error(`matter ${a.matterId} has no stored state`);
+  return applyStateChanges(parseMatterState(row.state, a.matterId), a.changes);
+}
+
+/**
+ * The matter row's columns an action sets, with the trail head: the whole state, or (from current workflow
+ * code) the action's changes, which the UPDATE merges into the stored state, with the columns taken from it.
+ */
 function projection(a: ActionRecord): MatterValues {
-  return {
-    title: a.state.title,
-    flags: a.state.flags,
-    stage: a.state.stage,
-    currentVersion: a.state.versions.length,
-    state: a.state,
-    ...derivedColumns(a),
-    warnings: warningCodes(a.state),
-    assignedLawyerId: a.state.legality.lawyerId,
-    fcrReviewerId: a.state.fairCompetition.reviewerId,
-  };
+  const state = a.state ? { state: a.state, ...stateColumns(a.state) } : { stateChanges: a.changes, ...a.columns };
+  return { ...state, ...derivedColumns(a) };
 }
 
 function trailInput(a: ActionRecord): TrailInput {

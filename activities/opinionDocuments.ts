@@ -7,7 +7,7 @@ import { legalUnitOpinionHtml } from '../domain/documents/legalUnitOpinion';
 import type { AnsweredFinding, OpinionMatter } from '../domain/documents/opinionRecord';
 import { currentLegalityFindings, legalityPrescreenOf, type MatterState } from '../domain/procedure';
 import type { TrailHead } from './trail/appendEntry';
-import type { ActionRecord } from './types';
+import type { ActionRecord, ActionWithState } from './types';
 
 /** The matter as the documents name it. */
 const matterOf = (s: MatterState): OpinionMatter => ({ id: s.matterId, title: s.title, kind: s.kind, draftingUnit: s.draftingUnit });
@@ -66,7 +66,7 @@ export const storesOpinionDocument = (a: Pick<ActionRecord, 'command'>): boolean
  * lawyer's 合法性审核意见书 with the sign-off it carries, the legal unit's 合法性审核意见 with the trail entry
  * that records it. Ids derive from the action, so a retried activity writes nothing twice.
  */
-export async function storeOpinionDocuments(sql: Sql, a: ActionRecord, head: TrailHead): Promise<void> {
+export async function storeOpinionDocuments(sql: Sql, a: ActionWithState, head: TrailHead): Promise<void> {
   if (!storesOpinionDocument(a)) return;
   const command = a.command;
   const s = a.state;

@@ -3,7 +3,7 @@ import type { Sql } from '../platform/database';
 import { assignments, insertRow, SIGN_OFF_COLUMNS } from './sqlRows';
 import { signOffPayload } from '../domain/evidence';
 import { signPayload, unsealSigningKey } from '../platform/signingKeys';
-import type { ActionRecord } from './types';
+import type { ActionRecord, ActionWithState } from './types';
 
 /** Whether the action stores a sign-off (a lawyer's opinion). */
 export const storesSignOff = (a: Pick<ActionRecord, 'command'>): boolean => a.command.type === 'submit_lawyer_opinion';
@@ -12,7 +12,7 @@ export const storesSignOff = (a: Pick<ActionRecord, 'command'>): boolean => a.co
  * Signs the lawyer's opinion with their key inside the action's transaction, so an opinion never exists
  * without its signature. Runs in the activity: the key is I/O and must never enter workflow history.
  */
-export async function storeSignOff(sql: Sql, a: ActionRecord, signingSecret: string): Promise<void> {
+export async function storeSignOff(sql: Sql, a: ActionWithState, signingSecret: string): Promise<void> {
   const command = a.command;
   if (!storesSignOff(a) || command.type !== 'submit_lawyer_opinion') return;
   const [lawyer] = await sql.query<{ id: string; username: string; signingKeySealed: string | null; signingPublicKey: string | null }>(
@@ -39,7 +39,7 @@ export async function storeSignOff(sql: Sql, a: ActionRecord, signingSecret: str
 }
 
 /** A new version voids every sign-off given on an older text (kept, marked void, never deleted). */
-export async function voidSignOffs(sql: Sql, a: ActionRecord): Promise<void> {
+export async function voidSignOffs(sql: Sql, a: ActionWithState): Promise<void> {
   if (!a.newVersion) return;
   const set = assignments(SIGN_OFF_COLUMNS, { voidedAt: a.at, voidedByVersion: a.newVersion.number }, 3);
   await sql.query(`UPDATE sign_off SET ${set.text} WHERE matter_id = $1 AND voided_at IS NULL AND version_hash <> $2`, [a.matterId, a.newVersion.hash, ...set.params]);

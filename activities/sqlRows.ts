@@ -7,7 +7,7 @@ import { UTC_NOW, utcParameter } from '../platform/sqlTime';
  * an undefined value left out. Arrays and timestamps go as text and are converted by the database, so the
  * embedded database's driver and node-postgres are given the same scalar parameters.
  */
-type Kind = 'text' | 'int' | 'bool' | 'jsonb' | 'text[]' | 'timestamp';
+type Kind = 'text' | 'int' | 'bool' | 'jsonb' | 'text[]' | 'timestamp' | 'jsonb-changes';
 
 /** A table's columns: property name → [column, kind]. */
 export type Columns = Record<string, readonly [column: string, kind: Kind]>;
@@ -16,6 +16,8 @@ function placeholder(kind: Kind, n: number): string {
   switch (kind) {
     case 'jsonb':
       return `$${n}::jsonb`;
+    case 'jsonb-changes':
+      throw new Error('changes to a jsonb column are merged by an UPDATE, never inserted');
     case 'text[]':
       return `ARRAY(SELECT jsonb_array_elements_text($${n}::jsonb))`;
     case 'timestamp':
@@ -33,6 +35,7 @@ function parameter(kind: Kind, value: unknown): unknown {
   if (value === null) return null;
   switch (kind) {
     case 'jsonb':
+    case 'jsonb-changes':
     case 'text[]':
       return JSON.stringify(value);
     case 'timestamp':
@@ -67,7 +70,16 @@ export async function insertRow(sql: Sql, table: string, columns: Columns, value
 /** `col = $n, …` for an UPDATE, its parameters numbered from `first`. */
 export function assignments(columns: Columns, values: Record<string, unknown>, first: number): { text: string; params: unknown[] } {
   const cols = present(columns, values);
-  return { text: cols.map(([k, c], i) => `${c} = ${placeholder(k, first + i)}`).join(', '), params: cols.map(([k, , v]) => parameter(k, v)) };
+  return { text: cols.map(([k, c], i) => `${c} = ${assigned(k, c, first + i)}`).join(', '), params: cols.map(([k, , v]) => parameter(k, v)) };
+}
+
+/**
+ * What an UPDATE sets a column to. Changes to a jsonb column (domain StateChanges: `{ set, removed }`) are
+ * merged into what it holds, top-level keys replaced whole: `(col - removed) || set`.
+ */
+function assigned(kind: Kind, column: string, n: number): string {
+  if (kind !== 'jsonb-changes') return placeholder(kind, n);
+  return `(${column} - ARRAY(SELECT jsonb_array_elements_text($${n}::jsonb -> 'removed'))) || ($${n}::jsonb -> 'set')`;
 }
 
 export const MATTER_COLUMNS = {
@@ -82,6 +94,8 @@ export const MATTER_COLUMNS = {
   workflowId: ['workflow_id', 'text'],
   currentVersion: ['current_version', 'int'],
   state: ['state', 'jsonb'],
+  /** What an action changed in `state` (domain StateChanges), merged into it: only in an UPDATE. */
+  stateChanges: ['state', 'jsonb-changes'],
   nextDueAt: ['next_due_at', 'timestamp'],
   assignedLawyerId: ['assigned_lawyer_id', 'text'],
   fcrReviewerId: ['fcr_reviewer_id', 'text'],

@@ -1,4 +1,4 @@
-import type { Actor, Command, CommandType, MatterState } from '../domain/procedure';
+import type { Actor, Command, CommandType, MatterState, StateChanges, StateColumns } from '../domain/procedure';
 import type { RequestOrigin } from '../domain/evidence';
 import type { NotificationRecord } from '../workflows/definitions';
 import type { Database } from '../platform/database';
@@ -46,7 +46,15 @@ export interface ActionRecord {
   versionHash: string;
   /** Present when the action submitted a new text. */
   newVersion?: { number: number; hash: string; text: string };
-  state: MatterState;
+  /**
+   * The state after the action, whole: from earlier workflow code, and from a run's first action (before it,
+   * the run does not know what is stored). Otherwise `changes` and `columns` come instead.
+   */
+  state?: MatterState;
+  /** What the action changed in the state the workflow last stored (domain stateChanges). */
+  changes?: StateChanges;
+  /** The matter row's columns taken from the state, as they are after the action (with `changes`). */
+  columns?: StateColumns;
   nextDueAt: string | null;
   /** Whose turn it is after the action; absent in activities scheduled by earlier workflow code. */
   awaitingRoles?: string[];
@@ -61,6 +69,9 @@ export interface ActionRecord {
    */
   expectedHead?: { seq: number; hash: string };
 }
+
+/** An action with the whole state after it (what stores more than the trail entry reads from the state). */
+export type ActionWithState = ActionRecord & { state: MatterState };
 
 /** A reminder or escalation the workflow raised, with where it belongs and what the deadline is called. */
 export interface NotificationInput extends NotificationRecord {

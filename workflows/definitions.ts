@@ -82,10 +82,20 @@ export interface TrailHeadView {
   hash: string;
 }
 
-export interface ActionResult {
-  state: MatterState;
+/**
+ * The workflow's answer to an action: its trail entry and what happened. The new state is in the projection
+ * the action stored before the answer, where the API reads it (answers from earlier workflow code carry it
+ * too): each answer is kept in the workflow's history, and the state in it was a third of a matter's history.
+ */
+export interface ActionAnswer {
+  state?: MatterState;
   trail: TrailHeadView;
   summary: string;
+}
+
+/** An action's answer as the API gives it: with the state after it. */
+export interface ActionResult extends ActionAnswer {
+  state: MatterState;
 }
 
 export interface NotificationRecord {
@@ -112,7 +122,7 @@ export interface RegistrationView extends MatterView {
   registrationAttempt: string | null;
 }
 
-export const actUpdate = defineUpdate<ActionResult, [ActionRequest]>('act');
+export const actUpdate = defineUpdate<ActionAnswer, [ActionRequest]>('act');
 /** Resolves once the registration is stored, so the API can answer the POST with the stored matter. */
 export const registeredUpdate = defineUpdate<RegistrationView, []>('registered');
 /**

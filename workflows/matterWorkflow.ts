@@ -25,8 +25,8 @@ import {
 } from '@temporalio/workflow';
 import type { RetryPolicy } from '@temporalio/common';
 import type { createActivities } from '../activities';
-import { applyPrescreen, currentVersion, implementationOpen, isEcon, legalityPrescreenOf, legalityScreenCurrent, needsText, parseCommand, registerRevision, TERMINAL_STAGES, type MatterState } from '../domain/procedure';
-import { actUpdate, calendarSignal, registeredUpdate, STORAGE_REFUSED, viewQuery, type ActionRequest, type ActionResult, type MatterWorkflowInput, type NotificationRecord, type TrailHeadView } from './definitions';
+import { applyPrescreen, currentVersion, implementationOpen, isEcon, legalityPrescreenOf, legalityScreenCurrent, needsText, parseCommand, registerRevision, stateChanges, stateColumns, TERMINAL_STAGES, type MatterState } from '../domain/procedure';
+import { actUpdate, calendarSignal, registeredUpdate, STORAGE_REFUSED, viewQuery, type ActionAnswer, type ActionRequest, type MatterWorkflowInput, type NotificationRecord, type TrailHeadView } from './definitions';
 import { MatterHolder } from './matterHolder';
 import { beijingYear, defaultDocumentLifeConfig, seriesOf } from '../domain/lifecycle';
 import { postDecisionSteps } from '../domain/procedure/steps';
@@ -116,6 +116,11 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
   const where = () => ({ matterId: matter.state.matterId, workflowId: info.workflowId, runId: info.runId });
   const quietActions = patched(QUIET_ACTIONS_PATCH);
   const searchAttributes = new SearchAttributesPublisher(quietActions);
+  /**
+   * The state this run last stored in the projection (null until it stores one): an action hands the
+   * activity what it changed from it, not the whole state, which every activity input keeps in the history.
+   */
+  let storedState: MatterState | null = null;
 
   setHandler(viewQuery, () => matter.view());
   setHandler(registeredUpdate, async () => {
@@ -139,7 +144,7 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
   });
 
   /** One person's action: judged on the current state, stored with its trail entry, then adopted. */
-  async function act(request: ActionRequest): Promise<ActionResult> {
+  async function act(request: ActionRequest): Promise<ActionAnswer> {
     await condition(() => matter.registered || matter.registrationRefused !== null);
     const refused = matter.registrationRefused;
     if (refused) throw refuse(refused.status, refused.code, refused.reason);
@@ -149,7 +154,7 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
       // A retry of an action this matter already applied (also in an earlier run: Temporal recognises a
       // retried Update only within one run) gets the answer it was given, and is not applied again.
       const known = recognisesKeys ? matter.knownAnswer(request.actionKey) : null;
-      if (known) return { state: matter.state, trail: known.trail, summary: known.summary };
+      if (known) return { trail: known.trail, summary: known.summary };
       // Signings since the register numbers them (running matters too, from their next signing): judged
       // first, then numbered (a refused signing takes no number), then judged with the number.
       const numbers = request.command.type === 'sign_and_number' && seriesOf(matter.state.kind, documentsConfig()) !== null && patched(DOCUMENT_REGISTER_PATCH);
@@ -178,7 +183,8 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
         after: decision.event.after,
         versionHash: current.hash,
         newVersion: needsText(request.command.type) ? { number: current.number, hash: current.hash, text: request.text! } : undefined,
-        state: next,
+        // What changed since the state this run last stored, when it knows it (not before its first store).
+        ...(storedState ? { changes: stateChanges(storedState, next), columns: stateColumns(next) } : { state: next }),
         ...matter.projection(next),
         requestId: request.requestId,
         origin: request.origin ?? null,
@@ -195,14 +201,15 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
       if (recognisesKeys && matter.trail && trail.seq <= matter.trail.seq) {
         // The activity found this key already stored (an action applied before its key was forgotten): an
         // older entry is never adopted as the head, nor is the state applied a second time.
-        return { state: matter.state, trail, summary: decision.event.summary };
+        return { trail, summary: decision.event.summary };
       }
       matter.adopt(next, trail);
+      storedState = next;
       if (recognisesKeys) matter.remember({ actionKey: request.actionKey, trail, summary: decision.event.summary });
       await screenCurrentVersion();
       searchAttributes.publish(matter.state);
       await startDocumentLife(request.command.type);
-      return { state: matter.state, trail, summary: decision.event.summary };
+      return { trail, summary: decision.event.summary };
     });
   }
 
@@ -223,12 +230,14 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
       const at = new Date().toISOString();
       const outcome = await prescreenVersion({ ...where(), state, versionNumber: current.number, versionHash: current.hash, at });
       matter.adopt(applyPrescreen(state, { versionHash: current.hash, ruleSetVersion: outcome.ruleSetVersion, findings: outcome.findings, at }), outcome.trail);
+      storedState = null; // that activity computed and stored its own state
       return;
     }
     const legality = legalityScreenCurrent(state) ? null : { registerRevision: registerRevision(state), register: legalityPrescreenOf(state).register?.entries ?? [] };
     if (!fairCompetition && !legality) return;
     const outcome = await screenVersion({ ...where(), state, versionNumber: current.number, versionHash: current.hash, fairCompetition, legality, at: new Date().toISOString() });
     matter.adopt(outcome.state, outcome.trail);
+    storedState = outcome.state;
   }
 
   function documentsConfig() {
@@ -335,6 +344,7 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
       return;
     }
     matter.trail = trail;
+    storedState = matter.state;
     await screenCurrentVersion();
     matter.registered = true;
   }

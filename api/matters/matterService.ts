@@ -12,6 +12,7 @@ import {
   MATTER_WORKFLOW_TYPE,
   registeredUpdate,
   viewQuery,
+  type ActionAnswer,
   type ActionResult,
   type MatterView,
   type MatterWorkflowInput,
@@ -303,7 +304,7 @@ export async function actOnMatter(deps: ApiDeps, principal: Principal, matterId:
     // A retry of an action that was applied (typically the one that closed the matter, its answer lost with
     // the connection) learns its original answer, closed or not.
     const known = ctx.idempotencyKey ? await originalAnswer(deps, row, actionKey) : null;
-    if (known) return known;
+    if (known) return withState(deps, row.id, known);
     // The workflow has ended; the same pure rules give the same answer it would have given.
     const decisionContext = { actor: actorOf(principal), now: new Date().toISOString(), config: deps.procedureConfig, calendar: await deps.calendars.calendar() };
     const verdict = decide(stored, command, decisionContext);
@@ -317,12 +318,12 @@ export async function actOnMatter(deps: ApiDeps, principal: Principal, matterId:
   // With no worker to run the matter's workflow, do not hold the request open forever. The action may
   // still be applied once a worker returns; a retry with the same Idempotency-Key learns its outcome.
   try {
-    const result = await waitAtMost(update, deps.actionWaitMs ?? ACTION_WAIT_MS);
-    if (result) return result;
+    const answer = await waitAtMost(update, deps.actionWaitMs ?? ACTION_WAIT_MS);
+    if (answer) return await withState(deps, row.id, answer);
   } catch (err) {
     // The workflow closed between reading the projection and asking it (the retried action may be what closed it).
     const known = ctx.idempotencyKey && err instanceof WorkflowNotFoundError ? await originalAnswer(deps, row, actionKey) : null;
-    if (known) return known;
+    if (known) return withState(deps, row.id, known);
     throw problemFromTemporal(err) ?? err;
   }
   update.catch(() => undefined);
@@ -338,17 +339,29 @@ export async function actOnMatter(deps: ApiDeps, principal: Principal, matterId:
  * has ended: the Update's own result from the workflow history when Temporal still has it, else rebuilt
  * from its trail entry and the final state. Null when the key was never applied to this matter.
  */
-async function originalAnswer(deps: ApiDeps, row: Matter, actionKey: string): Promise<ActionResult | null> {
+async function originalAnswer(deps: ApiDeps, row: Matter, actionKey: string): Promise<ActionAnswer | null> {
   const entry = await deps.db.prisma.trailEntry.findUnique({ where: { matterId_actionKey: { matterId: row.id, actionKey } }, select: { seq: true, hash: true, action: true, summary: true } });
   if (!entry) return null;
   try {
-    return await deps.temporal.workflow.getHandle(row.workflowId).getUpdateHandle<ActionResult>(actionKey).result();
+    return await deps.temporal.workflow.getHandle(row.workflowId).getUpdateHandle<ActionAnswer>(actionKey).result();
   } catch (err) {
     deps.log.info({ err, matterId: row.id }, 'update result not in the last run; answering from the trail');
   }
-  const state = parseMatterState((await deps.db.prisma.matter.findUniqueOrThrow({ where: { id: row.id }, select: { state: true } })).state, row.id);
   const label = (ACTION_LABELS as Record<string, string>)[entry.action] ?? entry.action;
-  return { state, trail: { seq: entry.seq, hash: entry.hash }, summary: entry.summary ?? label };
+  return { trail: { seq: entry.seq, hash: entry.hash }, summary: entry.summary ?? label };
+}
+
+/**
+ * The workflow's answer with the state after the action, read from the projection the action stored before
+ * it was answered (answers from earlier workflow code carry it). Should another action on the same matter
+ * have been stored in between, the state read is that later one: a client is never shown an older state
+ * than the one its action led to.
+ */
+async function withState(deps: ApiDeps, matterId: string, answer: ActionAnswer): Promise<ActionResult> {
+  if (answer.state) return { ...answer, state: answer.state };
+  const [row] = await deps.db.query<{ state: unknown }>('SELECT state FROM matter WHERE id = $1', [matterId]);
+  if (!row || row.state === null) throw new Error(`matter ${matterId} has no stored state`);
+  return { ...answer, state: parseMatterState(row.state, matterId) };
 }
 
 /** The scheduled body's roster on the day the meeting was held (the domain refuses the record without it). */
