@@ -1,12 +1,13 @@
 import { appendTrailEntry, appendTrailEntryIfHeadIs, readTrailHead, type TrailHead, type TrailInput } from './trail/appendEntry';
 import { storeOnce } from './trail/storeOnce';
 import type { ActionRecord, ActivityDatabase, RegistrationRecord } from './types';
-import { applyStateChanges, parseMatterState, PROJECTION_REVISION, stateColumns, warningCodes, type MatterState } from '../domain/procedure';
+import { applyStateChanges, PROJECTION_REVISION, stateColumns, warningCodes, type MatterState } from '../domain/procedure';
 import { storeSignOff, storesSignOff, voidSignOffs } from './signOffs';
 import { storeFcrConclusionDocument, storesFcrConclusionDocument } from './fcrConclusion';
 import { storeOpinionDocuments, storesOpinionDocument } from './opinionDocuments';
 import { insertMatter, insertRow, MATTER_VERSION_COLUMNS, type MatterValues } from './sqlRows';
 import type { Sql } from '../platform/database';
+import { readStoredState } from './storedState';
 
 /** Key of the registration entry in the trail; a matter is registered once. */
 export const REGISTRATION_ACTION_KEY = 'register';
@@ -106,9 +107,7 @@ function storesOnlyTheEntry(a: ActionRecord): boolean {
 /** The state after the action, from the stored one (locked until the transaction ends) and the action's changes. */
 async function storedStateWith(sql: Sql, a: ActionRecord): Promise<MatterState> {
   if (!a.changes) throw new Error(`action ${a.actionKey} on ${a.matterId} carries neither the state nor its changes`);
-  const [row] = await sql.query<{ state: unknown }>('SELECT state FROM matter WHERE id = $1 FOR UPDATE', [a.matterId]);
-  if (!row || row.state === null) throw new Error(`matter ${a.matterId} has no stored state`);
-  return applyStateChanges(parseMatterState(row.state, a.matterId), a.changes);
+  return applyStateChanges(await readStoredState(sql, a.matterId, { lock: true }), a.changes);
 }
 
 /**

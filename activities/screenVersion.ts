@@ -2,15 +2,20 @@ import type { ActivityDatabase } from './types';
 import { prescreen, type PrescreenResult } from '../domain/fair-competition';
 import { legalityPrescreen } from '../domain/legality';
 import { fingerprintLabel, type Fingerprint } from '../domain/pinning/fingerprint';
-import { applyLegalityPrescreen, applyPrescreen, warningCodes, type BasisRegisterEntry, type MatterState } from '../domain/procedure';
+import { applyLegalityPrescreen, applyPrescreen, stateChanges, warningCodes, type BasisRegisterEntry, type MatterState, type StateChanges } from '../domain/procedure';
+import { readStoredState } from './storedState';
 import { appendTrailEntry, type TrailHead } from './trail/appendEntry';
 import { storeOnce } from './trail/storeOnce';
 import { FCR_FINDING_COLUMNS, insertRows, LEGALITY_FINDING_COLUMNS, PRESCREEN_RUN_COLUMNS } from './sqlRows';
 
 export interface ScreenRequest {
   matterId: string;
-  /** The state before the screening: the projection is stored as the workflow will hold it after. */
-  state: MatterState;
+  /**
+   * The state before the screening, from earlier workflow code (and from a run that does not know what is
+   * stored): the outcome then carries the whole state after. Without it the stored state is screened, and
+   * the outcome carries what the screening changed in it.
+   */
+  state?: MatterState;
   versionNumber: number;
   versionHash: string;
   /** Whether the fair-competition pre-screen still has to run on this version. */
@@ -68,11 +73,12 @@ function findingRow(r: VersionRef, ruleSetVersion: string, f: { code: string; st
   };
 }
 
-export interface ScreenOutcome {
-  /** The state after both pre-screens, as stored in the projection: the workflow adopts it as is. */
-  state: MatterState;
-  trail: TrailHead;
-}
+/**
+ * The state after both pre-screens as stored in the projection, which the workflow adopts: whole (for a
+ * request with the state, and for a retry of one stored before), or what the screening changed in the
+ * stored state the request named none of.
+ */
+export type ScreenOutcome = { state: MatterState; trail: TrailHead } | { changes: StateChanges; trail: TrailHead };
 
 /** The trail entry's key: one screening per version and register revision. */
 export const screenActionKey = (r: { versionNumber: number; legality: { registerRevision: number } | null }): string =>
@@ -93,7 +99,6 @@ export async function screenVersion(db: ActivityDatabase, r: ScreenRequest): Pro
   if (!version) throw new Error(`version ${r.versionNumber} of ${r.matterId} is not stored`);
   if (version.sha256 !== r.versionHash) throw new Error(`version ${r.versionNumber} of ${r.matterId} is not ${r.versionHash}`);
 
-  let state = r.state;
   const runs: Array<ReturnType<typeof run>> = [];
   const trailAfter: Record<string, unknown> = {};
   const run = (kind: string, fingerprint: Fingerprint, findings: number, registerRevision = 0) => ({
@@ -107,12 +112,15 @@ export async function screenVersion(db: ActivityDatabase, r: ScreenRequest): Pro
     findings,
     createdAt: r.at,
   });
+  // What each pre-screen does to the state, applied below to the state it screens.
+  const applied: Array<(state: MatterState) => MatterState> = [];
 
   let fcrRows: FindingRow[] = [];
   if (r.fairCompetition) {
     const result = prescreen(version.text);
     fcrRows = fcrFindingRows(r, result);
-    state = applyPrescreen(state, { versionHash: r.versionHash, ruleSetVersion: result.ruleSetVersion, findings: fcrRows.map((f) => ({ id: f.id, code: f.code })), at: r.at });
+    const findings = fcrRows.map((f) => ({ id: f.id, code: f.code }));
+    applied.push((state) => applyPrescreen(state, { versionHash: r.versionHash, ruleSetVersion: result.ruleSetVersion, findings, at: r.at }));
     runs.push(run('fair_competition', result.fingerprint!, fcrRows.length));
     trailAfter.fairCompetition = { fingerprint: fingerprintLabel(result.fingerprint!), findings: fcrRows.map((f) => ({ id: f.id, code: f.code, start: f.start, end: f.end })) };
   }
@@ -128,26 +136,24 @@ export async function screenVersion(db: ActivityDatabase, r: ScreenRequest): Pro
       basis: f.basis,
       basisText: f.basisText,
     }));
-    state = applyLegalityPrescreen(state, {
-      versionHash: r.versionHash,
-      registerRevision: rev,
-      ruleSetVersion: result.ruleSetVersion,
-      findings: legalityRows.map((f) => ({ id: f.id, code: f.code, ...(f.clause ? { clause: f.clause } : {}) })),
-      at: r.at,
-    });
+    const findings = legalityRows.map((f) => ({ id: f.id, code: f.code, ...(f.clause ? { clause: f.clause } : {}) }));
+    applied.push((state) => applyLegalityPrescreen(state, { versionHash: r.versionHash, registerRevision: rev, ruleSetVersion: result.ruleSetVersion, findings, at: r.at }));
     runs.push(run('legality', result.fingerprint, legalityRows.length, rev));
     trailAfter.legality = { registerRevision: rev, fingerprint: fingerprintLabel(result.fingerprint), findings: legalityRows.map((f) => ({ id: f.id, code: f.code, clause: f.clause, start: f.start, end: f.end })) };
   }
+  const screened = (state: MatterState) => applied.reduce((s, apply) => apply(s), state);
 
   // The pre-screens are pure and pinned: a retry computes the same findings, ids and state, and finds
   // them stored (or, racing the first attempt, answers from what it stored).
   const parts = [r.fairCompetition ? `公平竞争 ${fcrRows.length} 项` : null, r.legality ? `合法性 ${legalityRows.length} 项` : null].filter(Boolean);
-  const trail = await storeOnce(db, { matterId: r.matterId, actionKey }, () => db.transaction(async (sql) => {
+  return storeOnce(db, { matterId: r.matterId, actionKey }, () => db.transaction(async (sql): Promise<ScreenOutcome> => {
+    const before = r.state ?? (await readStoredState(sql, r.matterId, { lock: true }));
+    const state = screened(before);
     await insertRows(sql, 'fcr_finding', FCR_FINDING_COLUMNS, fcrRows, { createdAtNow: true });
     await insertRows(sql, 'legality_finding', LEGALITY_FINDING_COLUMNS, legalityRows, { createdAtNow: true });
     await insertRows(sql, 'prescreen_run', PRESCREEN_RUN_COLUMNS, runs);
     // The projection goes in the same UPDATE as the trail head.
-    return appendTrailEntry(sql, {
+    const trail = await appendTrailEntry(sql, {
       matterId: r.matterId,
       actionKey,
       actorId: 'system',
@@ -161,6 +167,6 @@ export async function screenVersion(db: ActivityDatabase, r: ScreenRequest): Pro
       runId: r.runId,
       at: r.at,
     }, { state, warnings: warningCodes(state) });
-  }), (head) => head);
-  return { state, trail };
+    return r.state ? { state, trail } : { changes: stateChanges(before, state), trail };
+  }), async (trail) => ({ state: r.state ? screened(r.state) : await readStoredState(db, r.matterId), trail }));
 }

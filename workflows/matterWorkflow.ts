@@ -25,7 +25,7 @@ import {
 } from '@temporalio/workflow';
 import type { RetryPolicy } from '@temporalio/common';
 import type { createActivities } from '../activities';
-import { applyPrescreen, currentVersion, implementationOpen, isEcon, legalityPrescreenOf, legalityScreenCurrent, needsText, parseCommand, registerRevision, stateChanges, stateColumns, TERMINAL_STAGES, type MatterState } from '../domain/procedure';
+import { applyPrescreen, currentVersion, implementationOpen, isEcon, legalityPrescreenOf, legalityScreenCurrent, needsText, parseCommand, registerRevision, applyStateChanges, stateChanges, stateColumns, TERMINAL_STAGES, type MatterState } from '../domain/procedure';
 import { actUpdate, calendarSignal, registeredUpdate, STORAGE_REFUSED, viewQuery, type ActionAnswer, type ActionRequest, type MatterWorkflowInput, type NotificationRecord, type TrailHeadView } from './definitions';
 import { MatterHolder } from './matterHolder';
 import { beijingYear, defaultDocumentLifeConfig, seriesOf } from '../domain/lifecycle';
@@ -235,9 +235,11 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
     }
     const legality = legalityScreenCurrent(state) ? null : { registerRevision: registerRevision(state), register: legalityPrescreenOf(state).register?.entries ?? [] };
     if (!fairCompetition && !legality) return;
-    const outcome = await screenVersion({ ...where(), state, versionNumber: current.number, versionHash: current.hash, fairCompetition, legality, at: new Date().toISOString() });
-    matter.adopt(outcome.state, outcome.trail);
-    storedState = outcome.state;
+    // The stored state is screened when this run knows it is this one: the outcome then carries what changed.
+    const outcome = await screenVersion({ ...where(), ...(storedState === state ? {} : { state }), versionNumber: current.number, versionHash: current.hash, fairCompetition, legality, at: new Date().toISOString() });
+    const screened = 'changes' in outcome ? applyStateChanges(state, outcome.changes) : outcome.state;
+    matter.adopt(screened, outcome.trail);
+    storedState = screened;
   }
 
   function documentsConfig() {

@@ -27,6 +27,7 @@ import { readMatterRow, readMatterRowWithTrailEntries, type TrailEntryOfMatter }
 import { waitAtMost } from './waitAtMost';
 import { problemFromTemporal, refusalProblem } from './temporalErrors';
 import { claimIdempotencyKey } from '../http/idempotency';
+import { readStoredState } from '../../activities/storedState';
 import { TEMPORAL_RETRY_AFTER_SECONDS } from '../../platform/temporal/unavailable';
 
 /** How long a POST waits for the workflow to store a new matter before answering 202 Accepted. */
@@ -358,10 +359,7 @@ async function originalAnswer(deps: ApiDeps, row: Matter, actionKey: string): Pr
  * than the one its action led to.
  */
 async function withState(deps: ApiDeps, matterId: string, answer: ActionAnswer): Promise<ActionResult> {
-  if (answer.state) return { ...answer, state: answer.state };
-  const [row] = await deps.db.query<{ state: unknown }>('SELECT state FROM matter WHERE id = $1', [matterId]);
-  if (!row || row.state === null) throw new Error(`matter ${matterId} has no stored state`);
-  return { ...answer, state: parseMatterState(row.state, matterId) };
+  return { ...answer, state: answer.state ?? (await readStoredState(deps.db, matterId)) };
 }
 
 /** The scheduled body's roster on the day the meeting was held (the domain refuses the record without it). */

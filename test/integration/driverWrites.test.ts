@@ -6,7 +6,7 @@
  */
 import crypto from 'node:crypto';
 import type { Database } from '../../platform/database';
-import { defaultProcedureConfig, registerMatter } from '../../domain/procedure';
+import { applyStateChanges, defaultProcedureConfig, registerMatter, warningCodes } from '../../domain/procedure';
 import { prescreen } from '../../domain/fair-competition';
 import { verifyTrail } from '../../domain/evidence';
 import { storeRegistration } from '../../activities/matterRecords';
@@ -44,7 +44,9 @@ describe.each(BOTH_DATABASES)('writes through the driver, read through Prisma (%
 
     const at = '2026-11-30T06:07:08.009Z';
     const request = { matterId, state, versionNumber: 1, versionHash: hash, fairCompetition: true, legality: { registerRevision: 0, register: [] }, workflowId: `matter-${matterId}`, runId: 'run', at };
-    const outcome = await screenVersion(db, request);
+    const screenedWhole = await screenVersion(db, request);
+    if (!('state' in screenedWhole)) throw new Error('a request with the state is answered with the state');
+    const outcome = screenedWhole;
 
     const fcr = prescreen(TEXT);
     const expectedFcr = fcrFindingRows(request, fcr);
@@ -79,6 +81,29 @@ describe.each(BOTH_DATABASES)('writes through the driver, read through Prisma (%
     const entries = await db.prisma.trailEntry.findMany({ where: { matterId }, orderBy: { seq: 'asc' } });
     expect(entries.map((e) => e.action)).toEqual(['register', 'prescreen']);
     expect(verifyTrail(entries, [{ seq: row.trailHeadSeq, hash: row.trailHeadHash, where: 'matter record' }])).toMatchObject({ valid: true, entries: 2 });
+  });
+
+  test('the stored state screened (a request without it): the outcome is what changed, and a retry answers the stored state whole', async () => {
+    const matterId = crypto.randomUUID();
+    const actor = { userId: 'user-screen', username: 'screen', roles: ['drafter' as const], sectionId: 'market', lawyerContract: null };
+    const hash = crypto.createHash('sha256').update(TEXT).digest('hex');
+    const state = registerMatter({ matterId, kind: 'normative_document', flags: [], title: '只传变化', draftingUnit: 'market', createdBy: actor.userId, versionHash: hash, now: new Date().toISOString() }, defaultProcedureConfig);
+    await storeRegistration(db, { matterId, workflowId: `matter-${matterId}`, runId: 'run', actor, actorRole: 'drafter', state, firstVersion: { hash, text: TEXT }, requestId: null, at: new Date().toISOString() });
+
+    const request = { matterId, versionNumber: 1, versionHash: hash, fairCompetition: true, legality: { registerRevision: 0, register: [] }, workflowId: `matter-${matterId}`, runId: 'run', at: '2026-11-30T06:07:08.009Z' };
+    const outcome = await screenVersion(db, request);
+    if (!('changes' in outcome)) throw new Error('a request without the state is answered with what changed');
+    expect(Object.keys(outcome.changes.set).sort()).toEqual(['fairCompetition', 'legalityPrescreen']);
+    const row = await db.prisma.matter.findUniqueOrThrow({ where: { id: matterId } });
+    // What the workflow adopts (its state with the changes) is what the projection holds.
+    expect(row.state).toEqual(JSON.parse(JSON.stringify(applyStateChanges(state, outcome.changes))));
+    expect(row.warnings).toEqual(warningCodes(applyStateChanges(state, outcome.changes)));
+
+    const again = await screenVersion(db, request);
+    expect(again.trail).toEqual(outcome.trail);
+    if (!('state' in again)) throw new Error('a retry is answered with the stored state');
+    expect(JSON.parse(JSON.stringify(again.state))).toEqual(row.state);
+    expect(await db.prisma.trailEntry.count({ where: { matterId } })).toBe(2);
   });
 
   test('a document numbered and its events chained: the register row and events as Prisma reads them; asked again, the same', async () => {
