@@ -3,7 +3,7 @@
  * worker and the API so both sides agree on names and types.
  */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { Actor, Command, MatterKind, Flag, MatterState, ProcedureConfig } from '../domain/procedure';
+import type { Actor, Command, MatterKind, Flag, MatterState, ProcedureConfig, StateChanges } from '../domain/procedure';
 import type { HolidayYear } from '../domain/calendar';
 import type { RequestOrigin } from '../domain/evidence/trailEvents';
 
@@ -83,12 +83,15 @@ export interface TrailHeadView {
 }
 
 /**
- * The workflow's answer to an action: its trail entry and what happened. The new state is in the projection
- * the action stored before the answer, where the API reads it (answers from earlier workflow code carry it
- * too): each answer is kept in the workflow's history, and the state in it was a third of a matter's history.
+ * The workflow's answer to an action: its trail entry and what happened, and what the action changed in the
+ * state the matter had at trail entry `changedFrom` (answers from earlier workflow code carry the whole state
+ * instead). Each answer is kept in the workflow's history, where the whole state was a third of a matter's
+ * history; the API has the state at that entry already (the projection it read), or reads the new one.
  */
 export interface ActionAnswer {
   state?: MatterState;
+  changes?: StateChanges;
+  changedFrom?: number;
   trail: TrailHeadView;
   summary: string;
 }

@@ -155,6 +155,9 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
       // retried Update only within one run) gets the answer it was given, and is not applied again.
       const known = recognisesKeys ? matter.knownAnswer(request.actionKey) : null;
       if (known) return { trail: known.trail, summary: known.summary };
+      // What the answer's changes are from: the state at this trail entry (the projection the API read, unless
+      // something was stored since).
+      const from = { state: matter.state, seq: matter.trail?.seq ?? 0 };
       // Signings since the register numbers them (running matters too, from their next signing): judged
       // first, then numbered (a refused signing takes no number), then judged with the number.
       const numbers = request.command.type === 'sign_and_number' && seriesOf(matter.state.kind, documentsConfig()) !== null && patched(DOCUMENT_REGISTER_PATCH);
@@ -209,7 +212,7 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
       await screenCurrentVersion();
       searchAttributes.publish(matter.state);
       await startDocumentLife(request.command.type);
-      return { trail, summary: decision.event.summary };
+      return { trail, summary: decision.event.summary, changes: stateChanges(from.state, matter.state), changedFrom: from.seq };
     });
   }
 

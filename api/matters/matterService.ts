@@ -25,6 +25,7 @@ import { forbidden, notFound, ProblemError } from '../http/problem';
 import { completeCommand, type WireCommand } from './wireCommand';
 import { readMatterRow, readMatterRowWithTrailEntries, type TrailEntryOfMatter } from './matterRow';
 import { waitAtMost } from './waitAtMost';
+import { stateAfter } from './stateAfter';
 import { problemFromTemporal, refusalProblem } from './temporalErrors';
 import { claimIdempotencyKey } from '../http/idempotency';
 import { readStoredState } from '../../activities/storedState';
@@ -305,7 +306,7 @@ export async function actOnMatter(deps: ApiDeps, principal: Principal, matterId:
     // A retry of an action that was applied (typically the one that closed the matter, its answer lost with
     // the connection) learns its original answer, closed or not.
     const known = ctx.idempotencyKey ? await originalAnswer(deps, row, actionKey) : null;
-    if (known) return withState(deps, row.id, known);
+    if (known) return withState(deps, { row, state: stored }, known);
     // The workflow has ended; the same pure rules give the same answer it would have given.
     const decisionContext = { actor: actorOf(principal), now: new Date().toISOString(), config: deps.procedureConfig, calendar: await deps.calendars.calendar() };
     const verdict = decide(stored, command, decisionContext);
@@ -320,11 +321,11 @@ export async function actOnMatter(deps: ApiDeps, principal: Principal, matterId:
   // still be applied once a worker returns; a retry with the same Idempotency-Key learns its outcome.
   try {
     const answer = await waitAtMost(update, deps.actionWaitMs ?? ACTION_WAIT_MS);
-    if (answer) return await withState(deps, row.id, answer);
+    if (answer) return await withState(deps, { row, state: stored }, answer);
   } catch (err) {
     // The workflow closed between reading the projection and asking it (the retried action may be what closed it).
     const known = ctx.idempotencyKey && err instanceof WorkflowNotFoundError ? await originalAnswer(deps, row, actionKey) : null;
-    if (known) return withState(deps, row.id, known);
+    if (known) return withState(deps, { row, state: stored }, known);
     throw problemFromTemporal(err) ?? err;
   }
   update.catch(() => undefined);
@@ -353,13 +354,13 @@ async function originalAnswer(deps: ApiDeps, row: Matter, actionKey: string): Pr
 }
 
 /**
- * The workflow's answer with the state after the action, read from the projection the action stored before
- * it was answered (answers from earlier workflow code carry it). Should another action on the same matter
- * have been stored in between, the state read is that later one: a client is never shown an older state
- * than the one its action led to.
+ * The workflow's answer with the state after the action: from the answer (stateAfter) or else read from the
+ * projection the action stored before it was answered. Should another action on the same matter have been
+ * stored in between, the state read is that later one: a client is never shown an older state than the one
+ * its action led to.
  */
-async function withState(deps: ApiDeps, matterId: string, answer: ActionAnswer): Promise<ActionResult> {
-  return { ...answer, state: answer.state ?? (await readStoredState(deps.db, matterId)) };
+async function withState(deps: ApiDeps, read: { row: Matter; state: MatterState }, answer: ActionAnswer): Promise<ActionResult> {
+  return { trail: answer.trail, summary: answer.summary, state: stateAfter(read, answer) ?? (await readStoredState(deps.db, read.row.id)) };
 }
 
 /** The scheduled body's roster on the day the meeting was held (the domain refuses the record without it). */

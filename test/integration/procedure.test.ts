@@ -51,6 +51,28 @@ describe('the review procedure, through the workflow', () => {
     expect(recorded).toEqual(['register', 'prescreen', 'record_research_item', 'submit_for_review']);
   });
 
+  test('an action is answered with the state its projection holds: a research item, a new version (screened), a retried key', async () => {
+    const id = await stack.drive.register('normative_document', ['ECON']);
+    const projected = async () => (await stack.http.get(`/api/v1/matters/${id}`, stack.cast.drafter)).body.state;
+    const item = await stack.drive.ok(id, stack.cast.drafter, { type: 'record_research_item', item: { kind: 'drafting_explanation', summary: '起草说明', documentId: 'doc-answer' } });
+    expect(item.state.research.draftingExplanation.documentId).toBe('doc-answer');
+    expect(item.state).toEqual(await projected());
+    expect(Object.keys(item).sort()).toEqual(['state', 'summary', 'trail']);
+    // The answer's state includes what the pre-screens of the new version stored before it was answered.
+    const text = '第一条 为促进本区旅游消费，制定本措施。\n第二条 在本区注册并纳税的旅行社，方可申请奖励资金。';
+    const versioned = await stack.drive.ok(id, stack.cast.drafter, { type: 'submit_version', note: '第二稿' }, { text });
+    expect(versioned.state.versions).toHaveLength(2);
+    expect(versioned.state.fairCompetition.prescreens.map((p: { versionHash: string }) => p.versionHash)).toContain(versioned.state.versions[1].hash);
+    expect(versioned.state).toEqual(await projected());
+    // A retry with the same key gets the first answer's entry, and the state as it is now.
+    const key = `answer-${id}`;
+    const first = await stack.drive.ok(id, stack.cast.drafter, { type: 'record_research_item', item: { kind: 'legal_bases', bases: [{ title: '中华人民共和国旅游法' }] } }, { idempotencyKey: key });
+    const retried = await stack.drive.ok(id, stack.cast.drafter, { type: 'record_research_item', item: { kind: 'legal_bases', bases: [{ title: '中华人民共和国旅游法' }] } }, { idempotencyKey: key });
+    expect(retried.trail).toEqual(first.trail);
+    expect(retried.state).toEqual(first.state);
+    expect(retried.state).toEqual(await projected());
+  });
+
   test('the meeting gate: not before the statutory minimum review time (major decision, 7 working days)', async () => {
     const id = await stack.drive.toLegalityReview('major_decision', ['PUBLIC']);
     await stack.drive.lawful(id);
