@@ -5,16 +5,14 @@
  * NULLs and UTC timestamps, on both databases; and a retried attempt stores nothing twice.
  */
 import crypto from 'node:crypto';
-import type { Database } from '../../platform/database';
-import { applyStateChanges, defaultProcedureConfig, registerMatter, warningCodes } from '../../domain/procedure';
+import { applyStateChanges, warningCodes } from '../../domain/procedure';
 import { prescreen } from '../../domain/fair-competition';
 import { verifyTrail } from '../../domain/evidence';
-import { storeRegistration } from '../../activities/matterRecords';
 import { fcrFindingRows, screenVersion } from '../../activities/screenVersion';
 import { assignDocumentNumber, recordRegisterEvent } from '../../activities/documentRegister';
-import { ensureOrganisations } from '../../api/people/demoPeople';
 import { createLogger } from '../../platform/logger';
-import { BOTH_DATABASES } from './support/bothDatabases';
+import { BOTH_DATABASES, useDatabaseWithOrganisations } from './support/bothDatabases';
+import { storeRegisteredMatter } from './support/storedMatter';
 
 const TEXT = [
   '第一条 为促进本区旅游消费，制定本措施。',
@@ -26,21 +24,11 @@ const TEXT = [
 const recent = (d: Date | null | undefined) => d instanceof Date && Math.abs(d.getTime() - Date.now()) < 60_000;
 
 describe.each(BOTH_DATABASES)('writes through the driver, read through Prisma (%s)', (_name, open) => {
-  let db: Database;
-  beforeAll(async () => {
-    db = await open();
-    await ensureOrganisations(db.prisma, null);
-  });
-  afterAll(async () => {
-    await db?.close();
-  });
+  const database = useDatabaseWithOrganisations(open);
 
   test('a version screened: findings, runs, projection and trail entry as Prisma reads them; a retry stores nothing more', async () => {
-    const matterId = crypto.randomUUID();
-    const actor = { userId: 'user-screen', username: 'screen', roles: ['drafter' as const], sectionId: 'market', lawyerContract: null };
-    const hash = crypto.createHash('sha256').update(TEXT).digest('hex');
-    const state = registerMatter({ matterId, kind: 'normative_document', flags: [], title: '驱动写入', draftingUnit: 'market', createdBy: actor.userId, versionHash: hash, now: new Date().toISOString() }, defaultProcedureConfig);
-    await storeRegistration(db, { matterId, workflowId: `matter-${matterId}`, runId: 'run', actor, actorRole: 'drafter', state, firstVersion: { hash, text: TEXT }, requestId: null, at: new Date().toISOString() });
+    const db = database();
+    const { matterId, hash, state } = await storeRegisteredMatter(db, { title: '驱动写入', text: TEXT, username: 'screen' });
 
     const at = '2026-11-30T06:07:08.009Z';
     const request = { matterId, state, versionNumber: 1, versionHash: hash, fairCompetition: true, legality: { registerRevision: 0, register: [] }, workflowId: `matter-${matterId}`, runId: 'run', at };
@@ -84,11 +72,8 @@ describe.each(BOTH_DATABASES)('writes through the driver, read through Prisma (%
   });
 
   test('the stored state screened (a request without it): the outcome is what changed, and a retry answers the stored state whole', async () => {
-    const matterId = crypto.randomUUID();
-    const actor = { userId: 'user-screen', username: 'screen', roles: ['drafter' as const], sectionId: 'market', lawyerContract: null };
-    const hash = crypto.createHash('sha256').update(TEXT).digest('hex');
-    const state = registerMatter({ matterId, kind: 'normative_document', flags: [], title: '只传变化', draftingUnit: 'market', createdBy: actor.userId, versionHash: hash, now: new Date().toISOString() }, defaultProcedureConfig);
-    await storeRegistration(db, { matterId, workflowId: `matter-${matterId}`, runId: 'run', actor, actorRole: 'drafter', state, firstVersion: { hash, text: TEXT }, requestId: null, at: new Date().toISOString() });
+    const db = database();
+    const { matterId, hash, state } = await storeRegisteredMatter(db, { title: '只传变化', text: TEXT, username: 'screen' });
 
     const request = { matterId, versionNumber: 1, versionHash: hash, fairCompetition: true, legality: { registerRevision: 0, register: [] }, workflowId: `matter-${matterId}`, runId: 'run', at: '2026-11-30T06:07:08.009Z' };
     const outcome = await screenVersion(db, request);
@@ -107,6 +92,7 @@ describe.each(BOTH_DATABASES)('writes through the driver, read through Prisma (%
   });
 
   test('a document numbered and its events chained: the register row and events as Prisma reads them; asked again, the same', async () => {
+    const db = database();
     const series = `drv-${crypto.randomUUID()}`;
     const base = { series, pattern: '驱〔{year}〕{n}号', year: 2026, title: '驱动登记', kind: 'normative_document', draftingUnit: 'market', versionHash: 'b'.repeat(64), signedAt: '2026-11-30T01:02:03.004Z', earlyEffectReason: null };
     const first = `doc-${crypto.randomUUID()}`;

@@ -6,38 +6,28 @@
  * if the whole state had been written, on both databases.
  */
 import crypto from 'node:crypto';
-import type { Database } from '../../platform/database';
-import { applyStateChanges, defaultProcedureConfig, parseMatterState, registerMatter, stateChanges, stateColumns, type MatterState } from '../../domain/procedure';
-import { storeAction, storeRegistration } from '../../activities/matterRecords';
+import { applyStateChanges, parseMatterState, stateChanges, stateColumns, type MatterState } from '../../domain/procedure';
+import { storeAction } from '../../activities/matterRecords';
 import type { ActionRecord } from '../../activities/types';
-import { ensureOrganisations } from '../../api/people/demoPeople';
 import { verifyTrail } from '../../domain/evidence';
-import { BOTH_DATABASES } from './support/bothDatabases';
+import { BOTH_DATABASES, useDatabaseWithOrganisations } from './support/bothDatabases';
+import { storeRegisteredMatter } from './support/storedMatter';
 
 const SECRET = 'test-signing-secret-0123456789abcdef0123456789';
 const sha = (text: string) => crypto.createHash('sha256').update(text).digest('hex');
 
 describe.each(BOTH_DATABASES)('an action stored as its changes to the state (%s)', (_name, open) => {
-  let db: Database;
-  beforeAll(async () => {
-    db = await open();
-    await ensureOrganisations(db.prisma, null);
-  });
-  afterAll(async () => {
-    await db?.close();
-  });
+  const database = useDatabaseWithOrganisations(open);
 
   async function storedState(matterId: string): Promise<MatterState> {
-    const row = await db.prisma.matter.findUniqueOrThrow({ where: { id: matterId } });
+    const row = await database().prisma.matter.findUniqueOrThrow({ where: { id: matterId } });
     return parseMatterState(row.state, matterId);
   }
 
   test('merged in the one-statement append, in the transaction that stores a version, and after a head that moved', async () => {
-    const matterId = crypto.randomUUID();
-    const actor = { userId: 'user-changes', username: 'changes', roles: ['drafter' as const], sectionId: 'market', lawyerContract: null };
+    const db = database();
     const text = '第一条 为规范管理，制定本办法。';
-    const registered = registerMatter({ matterId, kind: 'normative_document', flags: [], title: '变更合并', draftingUnit: 'market', createdBy: actor.userId, versionHash: sha(text), now: new Date().toISOString() }, defaultProcedureConfig);
-    const first = await storeRegistration(db, { matterId, workflowId: `matter-${matterId}`, runId: 'run', actor, actorRole: 'drafter', state: registered, firstVersion: { hash: sha(text), text }, requestId: null, at: new Date().toISOString() });
+    const { matterId, actor, head: first } = await storeRegisteredMatter(db, { title: '变更合并', text, username: 'changes' });
     const base = await storedState(matterId);
 
     // A research item: only `research` changes; an optional part the stored state has is dropped.

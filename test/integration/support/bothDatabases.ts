@@ -17,3 +17,20 @@ export const BOTH_DATABASES: Array<[name: string, open: () => Promise<Database>]
     return db;
   }],
 ];
+
+/**
+ * For a `describe.each(BOTH_DATABASES)` block whose tests store matters: opens the database before them, with
+ * the organisations the people belong to, and closes it after. Returns the open database (in a test).
+ */
+export function useDatabaseWithOrganisations(open: () => Promise<Database>): () => Database {
+  let db: Database | undefined;
+  beforeAll(async () => {
+    db = await open();
+    const { ensureOrganisations } = await import('../../../api/people/demoPeople');
+    await ensureOrganisations(db.prisma, null);
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+  return () => db!;
+}
