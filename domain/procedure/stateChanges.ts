@@ -1,5 +1,9 @@
 import type { MatterState } from './types';
 
+/** A top-level part of the state; the optional ones are those an action may drop. */
+type Part = keyof MatterState;
+type OptionalPart = { [K in Part]-?: undefined extends MatterState[K] ? K : never }[Part];
+
 /**
  * What an action changed in a matter's state, by top-level part: the parts that differ, whole, and the
  * optional parts it dropped. The workflow hands an activity this instead of the whole state when it knows
@@ -9,7 +13,14 @@ import type { MatterState } from './types';
  */
 export interface StateChanges {
   set: Partial<MatterState>;
-  removed: string[];
+  removed: OptionalPart[];
+}
+
+/** The state's parts as they are stored: JSON has no undefined values. */
+const partsOf = (state: MatterState): Part[] => (Object.keys(state) as Part[]).filter((key) => state[key] !== undefined);
+
+function copyPart<K extends Part>(to: Partial<MatterState>, from: MatterState, key: K): void {
+  to[key] = from[key];
 }
 
 /**
@@ -17,20 +28,17 @@ export interface StateChanges {
  * handlers clone the state, so references say nothing). Deterministic: safe in workflow code.
  */
 export function stateChanges(stored: MatterState, next: MatterState): StateChanges {
-  const set: Record<string, unknown> = {};
-  const before = stored as unknown as Record<string, unknown>;
-  const after = next as unknown as Record<string, unknown>;
-  for (const [key, value] of Object.entries(after)) {
-    if (value === undefined) continue; // not in the JSON: dropped below if it was there
-    if (JSON.stringify(value) !== JSON.stringify(before[key])) set[key] = value;
+  const set: Partial<MatterState> = {};
+  for (const key of partsOf(next)) {
+    if (JSON.stringify(next[key]) !== JSON.stringify(stored[key])) copyPart(set, next, key);
   }
-  const removed = Object.keys(before).filter((key) => before[key] !== undefined && after[key] === undefined);
-  return { set: set as Partial<MatterState>, removed };
+  const removed = partsOf(stored).filter((key): key is OptionalPart => next[key] === undefined);
+  return { set, removed };
 }
 
 /** The state `changes` lead to from `stored` (what the database's merge gives). */
 export function applyStateChanges(stored: MatterState, changes: StateChanges): MatterState {
-  const merged: Record<string, unknown> = { ...(stored as unknown as Record<string, unknown>) };
+  const merged: MatterState = { ...stored, ...changes.set };
   for (const key of changes.removed) delete merged[key];
-  return { ...merged, ...changes.set } as unknown as MatterState;
+  return merged;
 }
