@@ -171,6 +171,8 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
       const next = decision.state;
       const current = currentVersion(next);
       const now = matter.context(request.actor).now;
+      // What changed since the state this run last stored, when it knows it (not before its first store).
+      const stored = storedState ? { changes: stateChanges(storedState, next), from: storedState } : null;
       let trail: TrailHeadView;
       try {
         trail = await recordAction({
@@ -186,8 +188,7 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
         after: decision.event.after,
         versionHash: current.hash,
         newVersion: needsText(request.command.type) ? { number: current.number, hash: current.hash, text: request.text! } : undefined,
-        // What changed since the state this run last stored, when it knows it (not before its first store).
-        ...(storedState ? { changes: stateChanges(storedState, next), columns: stateColumns(next) } : { state: next }),
+        ...(stored ? { changes: stored.changes, columns: stateColumns(next) } : { state: next }),
         ...matter.projection(next),
         requestId: request.requestId,
         origin: request.origin ?? null,
@@ -212,7 +213,9 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
       await screenCurrentVersion();
       searchAttributes.publish(matter.state);
       await startDocumentLife(request.command.type);
-      return { trail, summary: decision.event.summary, changes: stateChanges(from.state, matter.state), changedFrom: from.seq };
+      // The answer's changes are the stored ones unless a pre-screen changed the state since (a new version).
+      const changes = stored && stored.from === from.state && matter.state === next ? stored.changes : stateChanges(from.state, matter.state);
+      return { trail, summary: decision.event.summary, changes, changedFrom: from.seq };
     });
   }
 
