@@ -5,8 +5,8 @@
  */
 import crypto from 'node:crypto';
 import { openDatabase, type Database } from '../../platform/database';
-import { registerMatter, defaultProcedureConfig } from '../../domain/procedure';
-import { storeAction, storeRegistration } from '../../activities/matterRecords';
+import { storeAction } from '../../activities/matterRecords';
+import { storeRegisteredMatter } from './support/storedMatter';
 import { ensureOrganisations } from '../../api/people/demoPeople';
 import type { ActionRecord } from '../../activities/types';
 import { appendTrailEntryIfHeadIs } from '../../activities/trail/appendEntry';
@@ -23,15 +23,7 @@ describe('storeAction run again for the same action', () => {
   });
 
   /** A newly registered normative document in research, stored as the registration activity stores it. */
-  async function registeredMatter(title: string, username: string) {
-    const matterId = crypto.randomUUID();
-    const actor = { userId: `user-${username}`, username, roles: ['drafter' as const], sectionId: 'market', lawyerContract: null };
-    const text = '第一条 为规范管理，制定本办法。';
-    const hash = crypto.createHash('sha256').update(text).digest('hex');
-    const state = registerMatter({ matterId, kind: 'normative_document', flags: [], title, draftingUnit: 'market', createdBy: actor.userId, versionHash: hash, now: new Date().toISOString() }, defaultProcedureConfig);
-    const head = await storeRegistration(db, { matterId, workflowId: `matter-${matterId}`, runId: 'run', actor, actorRole: 'drafter', state, firstVersion: { hash, text }, requestId: null, at: new Date().toISOString() });
-    return { matterId, actor, hash, state, head };
-  }
+  const registeredMatter = (title: string, username: string) => storeRegisteredMatter(db, { title, text: '第一条 为规范管理，制定本办法。', username });
 
   test('answers the stored head and writes nothing twice; a new version is not stored twice either', async () => {
     const { matterId, actor, hash, state } = await registeredMatter('重试', 'retry');
