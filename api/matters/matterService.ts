@@ -295,7 +295,7 @@ export async function actOnMatter(deps: ApiDeps, principal: Principal, matterId:
   });
   if (command.type === 'schedule_meeting') await checkMeetingBody(deps, command.bodyId ?? command.body, command.body);
   if (command.type === 'submit_lawyer_opinion' && principal.roles.includes('lawyer')) {
-    const me = await deps.db.prisma.user.findUnique({ where: { id: principal.userId }, select: { signingPublicKey: true } });
+    const [me] = await deps.db.query<{ signingPublicKey: string | null }>('SELECT signing_public_key AS "signingPublicKey" FROM app_user WHERE id = $1', [principal.userId]);
     if (!me?.signingPublicKey) throw new ProblemError(422, 'No signing key', { detail: 'Your account has no signing key; an admin must issue one (PATCH /api/v1/users/:id with the lawyer role)', code: 'no_signing_key' });
   }
   // Bound to what the client sent (before the server adds hashes, numbers and ids that vary between tries),
@@ -370,13 +370,13 @@ async function meetingRoster(deps: ApiDeps, state: MatterState, heldAt: string |
   if (!scheduled || Number.isNaN(at)) return undefined;
   const bodyId = scheduled.bodyId ?? scheduled.body;
   const on = chinaDateOf(at);
-  const roster = await rosterOn(deps.db.prisma, bodyId, on);
+  const roster = await rosterOn(deps.db, bodyId, on);
   return roster ? { bodyId, on, members: roster.members } : undefined;
 }
 
 /** A meeting is scheduled for a body that exists and is of the kind named. */
 async function checkMeetingBody(deps: ApiDeps, bodyId: string, kind: string): Promise<void> {
-  const body = await deps.db.prisma.meetingBody.findUnique({ where: { id: bodyId }, select: { kind: true } });
+  const [body] = await deps.db.query<{ kind: string }>('SELECT kind FROM meeting_body WHERE id = $1', [bodyId]);
   if (!body || body.kind !== kind) {
     throw new ProblemError(422, 'Unknown meeting body', { code: 'unknown_meeting_body', detail: `${bodyId} is not a ${kind} (admins keep the bodies: PUT /api/v1/meeting-bodies/:id)`, errors: [{ field: 'body.command.bodyId', message: `no ${kind} with id ${bodyId}` }] });
   }

@@ -41,7 +41,7 @@ export function meetingBodyRoutes(deps: ApiDeps): AnyRoute[] {
       handler: async ({ principal, params, query }) => {
         mayRead(principal!);
         const on = chinaDateOf(query.at ? Date.parse(query.at) : Date.now());
-        const roster = await rosterOn(deps.db.prisma, params.id, on);
+        const roster = await rosterOn(deps.db, params.id, on);
         if (!roster) throw notFound('Meeting body');
         return { bodyId: params.id, kind: roster.kind, on, members: roster.members };
       },

@@ -38,6 +38,21 @@ describe('deciding bodies, opinions and meetings, through the API', () => {
     expect(res.body.code).toBe('SEPARATION_OF_DUTIES');
   });
 
+  test('a lawyer without a signing key cannot submit an opinion: 422 no_signing_key, and nothing is stored', async () => {
+    const keyless = await person(system, ['lawyer'], { contract: { from: '2020-01-01', to: '2099-12-31' } });
+    await system.db.query('UPDATE app_user SET signing_public_key = NULL, signing_key_sealed = NULL WHERE id = $1', [keyless.id]);
+    const id = await drive.toLegalityReview('normative_document', []);
+    await drive.ok(id, cast.legal, { type: 'assign_lawyer', lawyerId: keyless.id });
+    const trail = async () => ((await httpApi.get(`/api/v1/matters/${id}/trail`, cast.legal)).body as { items: unknown[] }).items.length;
+    const before = await trail();
+    const res = await httpApi.act(id, keyless, { type: 'submit_lawyer_opinion', versionHash: await drive.hash(id), outcome: 'LAWFUL', text: '合法', checklist: CHECKLIST });
+    expect({ status: res.status, code: res.body.code }).toEqual({ status: 422, code: 'no_signing_key' });
+    expect(await trail()).toBe(before);
+    // The assigned lawyer with a key is not refused for it (the gate is the key, not the role).
+    const withKey = await httpApi.act(id, cast.lawyer, { type: 'submit_lawyer_opinion', versionHash: await drive.hash(id), outcome: 'LAWFUL', text: '合法', checklist: CHECKLIST });
+    expect(withKey.body.code).not.toBe('no_signing_key');
+  });
+
   test('a meeting cannot be recorded as held before it was scheduled (or in 2020), only after', async () => {
     const id = await drive.toLegalityReview('normative_document', []);
     await drive.lawful(id);
