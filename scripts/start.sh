@@ -3,5 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-setup.sh
-# The worker's processes preload platform/temporal/workflowThreads.cjs (see platform/temporal/workerProcessFlags.ts).
-exec npx tsx --require ./platform/temporal/workflowThreads.cjs app/start.ts
+# The worker's processes preload platform/temporal/workflowThreads.cjs and take the server processes' heap flag
+# (see platform/temporal/workerProcessFlags.ts and platform/serverProcessFlags.ts).
+exec npx tsx --max-semi-space-size=64 --require ./platform/temporal/workflowThreads.cjs app/start.ts

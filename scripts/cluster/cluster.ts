@@ -7,6 +7,7 @@ import { ensureDatabase, ensureNamespace, setupTemporalSchemas, startTemporalSer
 import { logPath, runningPid, startDetached, stopProcess } from './processes';
 import { provisionPeople, type Credentials } from './people';
 import { WORKER_PROCESS_NODE_FLAGS } from '../../platform/temporal/workerProcessFlags';
+import { SERVER_PROCESS_NODE_FLAGS } from '../../platform/serverProcessFlags';
 
 /**
  * The production shape on one machine: a Temporal server on PostgreSQL (persistence and visibility), two
@@ -74,7 +75,7 @@ export function startApi(layout: ClusterLayout, creds: Credentials, i: number, e
   const name = apiName(i);
   return runningPid(layout.files, name) ?? startDetached(layout.files, {
     name,
-    ...nodeEntry(path.join(REPO_ROOT, 'app/api.ts')),
+    ...nodeEntry(path.join(REPO_ROOT, 'app/api.ts'), SERVER_PROCESS_NODE_FLAGS),
     cwd: REPO_ROOT,
     env: appEnv(layout, creds, { DATA_DIR: path.join(layout.dataDir, name), PORT: String(layout.apiPorts[i]), HOST: '127.0.0.1', ...extraEnv }),
   });

@@ -1,5 +1,8 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { WORKER_PROCESS_NODE_FLAGS } from '../../../platform/temporal/workerProcessFlags';
+import { SERVER_PROCESS_NODE_FLAGS } from '../../../platform/serverProcessFlags';
 
 /**
  * The worker processes' preload (platform/temporal/workflowThreads.cjs) leaves the main thread's promise
@@ -24,5 +27,31 @@ describe('the worker processes\' preload', () => {
 
   test('WORKFLOW_STACK_TRACES=on keeps them in worker threads too', () => {
     expect(probe({ WORKFLOW_STACK_TRACES: 'on' })).toEqual({ main: true, thread: true });
+  });
+});
+
+/** The young generation a worker thread grows to under churn, in a process started with these flags. */
+function threadYoungGeneration(flags: readonly string[]): number {
+  const churn = `const v8 = require('node:v8'); let keep = []; for (let i = 0; i < 2e6; i++) { keep.push({ i }); if (keep.length > 300000) keep = []; }
+    require('node:worker_threads').parentPort.postMessage(v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size);`;
+  const main = `new (require('node:worker_threads').Worker)(${JSON.stringify(churn)}, { eval: true }).once('message', (size) => process.stdout.write(String(size)));`;
+  return Number(execFileSync(process.execPath, [...flags, '-e', main], { encoding: 'utf8' }));
+}
+
+describe('the server processes\' heap flag', () => {
+  const root = path.join(__dirname, '../../..');
+  const scripts = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+
+  test('every worker process takes it, and the npm scripts and npm start pass the same', () => {
+    for (const flag of SERVER_PROCESS_NODE_FLAGS) {
+      expect(WORKER_PROCESS_NODE_FLAGS).toContain(flag);
+      expect(scripts['start:api']).toContain(flag);
+      expect(scripts['start:worker']).toContain(flag);
+      expect(readFileSync(path.join(root, 'scripts/start.sh'), 'utf8')).toContain(flag);
+    }
+  });
+
+  test('it holds in worker threads too (where workflows run): V8\'s flags are the process\'s', () => {
+    expect(threadYoungGeneration(SERVER_PROCESS_NODE_FLAGS)).toBeGreaterThan(threadYoungGeneration([]));
   });
 });
