@@ -95,9 +95,39 @@ export class MatterHolder {
     }
   }
 
+  /**
+   * The validator's verdict on an action, for its handler: the Update's validator and handler judge the same
+   * request, and usually in the same activation, on the same state — the handler then takes this verdict
+   * instead of judging again (judging is most of what an action costs the workflow thread). Only validators
+   * of new Updates run (never on replay), so a replayed handler judges itself: the verdict is the same pure
+   * function of the same inputs either way.
+   */
+  private readonly validated = new Map<string, { state: MatterState; calendar: HolidayCalendar; now: string; decision: Decision }>();
+
+  /** The validator's judgement (kept for the handler when it allows the action). */
+  validate(request: ActionRequest, documentRegister?: DecisionContext['documentRegister']): Decision {
+    const decision = this.judge(request, documentRegister);
+    // A signing the register numbers is judged by the handler with and without its number: never reused.
+    if (decision.ok && !documentRegister) this.validated.set(request.actionKey, { state: this.state, calendar: this.calendar, now: new Date().toISOString(), decision });
+    return decision;
+  }
+
+  /**
+   * The verdict on an action in its handler: the validator's, when it judged this action on this very state,
+   * calendar and time (the same request: Temporal decodes it anew for the handler, from the same payload);
+   * otherwise judged now.
+   */
+  judgeValidated(request: ActionRequest): Decision {
+    const v = this.validated.get(request.actionKey);
+    this.validated.delete(request.actionKey);
+    if (v && v.state === this.state && v.calendar === this.calendar && v.now === new Date().toISOString()) return v.decision;
+    return this.judge(request);
+  }
+
   /** Adopts a state that has been stored, with the trail entry that records it. */
   adopt(state: MatterState, trail: TrailHeadView): void {
     this.state = state;
+    this.validated.clear(); // judged on the state before
     this.trail = trail;
     this.changes += 1;
   }

@@ -138,7 +138,7 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
       if (matter.knownAnswer(request.actionKey)) return; // a retry: answered as the first time
       // A signing without a typed number is numbered by the register (the handler decides which rule holds).
       const unnumbered = request.command.type === 'sign_and_number' && request.command.documentNumber === undefined;
-      const decision = matter.judge(request, unnumbered ? { assigned: null } : undefined);
+      const decision = matter.validate(request, unnumbered ? { assigned: null } : undefined);
       if (!decision.ok) throw refuse(decision.status, decision.code, decision.reason);
     },
   });
@@ -161,7 +161,7 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
       // Signings since the register numbers them (running matters too, from their next signing): judged
       // first, then numbered (a refused signing takes no number), then judged with the number.
       const numbers = request.command.type === 'sign_and_number' && seriesOf(matter.state.kind, documentsConfig()) !== null && patched(DOCUMENT_REGISTER_PATCH);
-      let decision = matter.judge(request, numbers ? { assigned: null } : undefined);
+      let decision = numbers ? matter.judge(request, { assigned: null }) : matter.judgeValidated(request);
       if (!decision.ok) throw refuse(decision.status, decision.code, decision.reason);
       if (numbers) {
         const assigned = await numberDocument(decision.state);
