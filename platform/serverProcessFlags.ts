@@ -6,9 +6,10 @@
  * Why: every action allocates short-lived objects by the megabyte — decoded payloads, the state's copies,
  * JSON, protobuf messages — and with the default young generation they outlived too many scavenges. Under
  * the procedure benchmark the garbage collector was 16 % of a worker's main thread, 12 % of its workflow
- * thread and 11 % of an API process (docs/benchmarks.md, "CPU profiles", 2026-11-30); with this flag the
+ * thread and 11 % of an API process (docs/benchmarks.md, summary of 2026-11-30 19:10Z); with this flag the
  * workers' CPU per Update fell from 17.4 to 15.8 ms and the APIs' from 6.6 to 6.0 ms in the same bench.
- * The cost is memory: up to ~100 MB more per busy thread, which V8 gives back when the load goes.
+ * The cost is memory: a busy thread's young generation may grow to 128 MB instead of 32 MB (the worker's RSS
+ * under bench:scale is in the same summary).
  *
  * package.json's `start:*` scripts and scripts/start.sh pass the same flag.
  */
