@@ -1,5 +1,9 @@
 import type { Sql } from '../platform/database';
 import { parseMatterState, type MatterState } from '../domain/procedure';
+import { named } from '../platform/namedStatement';
+
+const STATE = named('SELECT state FROM matter WHERE id = $1');
+const STATE_LOCKED = named('SELECT state FROM matter WHERE id = $1 FOR UPDATE');
 
 /**
  * A matter's state as its projection holds it: what its last stored action left (the activities store
@@ -7,7 +11,7 @@ import { parseMatterState, type MatterState } from '../domain/procedure';
  * transaction ends, for a writer that changes the state it read.
  */
 export async function readStoredState(sql: Pick<Sql, 'query'>, matterId: string, opts: { lock?: boolean } = {}): Promise<MatterState> {
-  const [row] = await sql.query<{ state: unknown }>(`SELECT state FROM matter WHERE id = $1${opts.lock ? ' FOR UPDATE' : ''}`, [matterId]);
+  const [row] = await sql.query<{ state: unknown }>(opts.lock ? STATE_LOCKED : STATE, [matterId]);
   if (!row || row.state === null) throw new Error(`matter ${matterId} has no stored state`);
   return parseMatterState(row.state, matterId);
 }

@@ -9,12 +9,14 @@ import { PrismaClient } from '../prisma/generated/client';
 import { withUniqueViolationMapped } from './pgliteErrors';
 import { classifyDatabaseError } from './databaseErrors';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { pgQuery, sqlText, type NamedStatement } from './namedStatement';
 
 export type { PrismaClient };
 
 /** Runs statements on one connection: a driver transaction's (Database.transaction). */
 export interface Sql {
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** A named statement (platform/namedStatement.ts) is prepared once per connection on PostgreSQL. */
+  query<T = Record<string, unknown>>(sql: string | NamedStatement, params?: unknown[]): Promise<T[]>;
 }
 
 /**
@@ -28,8 +30,11 @@ export interface Database {
   description: string;
   /** Runs a multi-statement SQL script through the simple query protocol (migrations). */
   execScript(sql: string): Promise<void>;
-  /** Runs one query with parameters through the driver, bypassing Prisma (readiness, migration table). */
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * Runs one query with parameters through the driver, bypassing Prisma (readiness, migration table, the hot
+   * reads and writes). A named statement (platform/namedStatement.ts) is prepared once per connection on PostgreSQL.
+   */
+  query<T = Record<string, unknown>>(sql: string | NamedStatement, params?: unknown[]): Promise<T[]>;
   /**
    * Runs `fn` in one transaction through the driver, bypassing Prisma: committed when `fn` returns, rolled
    * back when it throws. For the writes every action makes (activities/matterRecords.ts): Prisma compiles
@@ -77,7 +82,7 @@ const asError = (err: unknown): Error => (err instanceof Error ? err : new Error
  * While checked out, the error is kept here — the next statement fails on the dead connection anyway — and
  * `giveBack` hands the client back, with the error if its connection died, so the pool drops it.
  */
-async function checkout(pool: Pool): Promise<{ query(sql: string, params?: unknown[]): Promise<{ rows: never[] }>; giveBack(err?: Error): void }> {
+async function checkout(pool: Pool): Promise<{ query(sql: string | NamedStatement, params?: unknown[]): Promise<{ rows: never[] }>; giveBack(err?: Error): void }> {
   const client: PoolClient = await pool.connect();
   let lost: Error | undefined;
   const onError = (err: Error) => {
@@ -85,7 +90,7 @@ async function checkout(pool: Pool): Promise<{ query(sql: string, params?: unkno
   };
   client.on('error', onError);
   return {
-    query: (sql, params) => client.query(sql, params) as Promise<{ rows: never[] }>,
+    query: (sql, params) => client.query(pgQuery(sql, params)) as Promise<{ rows: never[] }>,
     giveBack(err) {
       client.removeListener('error', onError);
       client.release(err ?? lost);
@@ -115,7 +120,7 @@ function openPostgres(url: string, max: number): Database {
       }
     },
     async query(sql, params) {
-      return (await pool.query(sql, params as unknown[])).rows;
+      return (await pool.query(pgQuery(sql, params as unknown[] | undefined))).rows;
     },
     async transaction(fn) {
       let client = await checkout(pool);
@@ -133,7 +138,7 @@ function openPostgres(url: string, max: number): Database {
       }
       let broken: Error | undefined;
       try {
-        const result = await fn({ query: async (sql, params) => (await client.query(sql, params as unknown[])).rows });
+        const result = await fn({ query: async (sql, params) => (await client.query(sql, params as unknown[] | undefined)).rows });
         await client.query('COMMIT');
         return result;
       } catch (err) {
@@ -186,9 +191,9 @@ async function openEmbedded(folder: string): Promise<Database> {
       await pglite.exec(sql);
     },
     async query(sql, params) {
-      return (await pglite.query(sql, params as unknown[])).rows as never[];
+      return (await pglite.query(sqlText(sql), params as unknown[])).rows as never[];
     },
-    transaction: (fn) => pglite.transaction((tx) => fn({ query: async (sql, params) => (await tx.query(sql, params as unknown[])).rows as never[] })),
+    transaction: (fn) => pglite.transaction((tx) => fn({ query: async (sql, params) => (await tx.query(sqlText(sql), params as unknown[])).rows as never[] })),
     withLock: (name, fn) => inProcessLock(`${folder}\u0000${name}`, fn),
     async close() {
       await prisma.$disconnect();

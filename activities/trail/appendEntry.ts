@@ -3,6 +3,7 @@ import { assignments, insertRow, MATTER_COLUMNS, rowValues, TRAIL_ENTRY_COLUMNS,
 import { UTC_NOW } from '../../platform/sqlTime';
 import { CURRENT_HASH_VERSION, entryHash, GENESIS_HASH, type RequestOrigin, type TrailEventType, type TrailFieldsV2 } from '../../domain/evidence';
 import type { Command } from '../../domain/procedure';
+import { named } from '../../platform/namedStatement';
 
 export interface TrailInput {
   matterId: string;
@@ -53,9 +54,11 @@ export interface ExpectedHead {
   hash: string | null;
 }
 
+const TRAIL_HEAD = named('SELECT trail_head_seq AS seq, trail_head_hash AS hash FROM matter WHERE id = $1');
+
 /** A matter's trail head as it is now, read without a lock; null when there is no such matter. */
 export async function readTrailHead(db: Pick<Sql, 'query'>, matterId: string): Promise<ExpectedHead | null> {
-  const [head] = await db.query<ExpectedHead>('SELECT trail_head_seq AS seq, trail_head_hash AS hash FROM matter WHERE id = $1', [matterId]);
+  const [head] = await db.query<ExpectedHead>(TRAIL_HEAD, [matterId]);
   return head ?? null;
 }
 
@@ -73,11 +76,12 @@ export async function appendTrailEntryIfHeadIs(db: Pick<Sql, 'query'>, expected:
   const set = assignments(MATTER_COLUMNS, { ...alsoSet, trailHeadSeq: entry.seq, trailHeadHash: entry.hash }, 4);
   const row = rowValues(TRAIL_ENTRY_COLUMNS, { ...entry }, 4 + set.params.length);
   const stored = await db.query<{ seq: number }>(
-    `WITH moved AS (
+    // Named: the text varies only with the columns an action sets, a handful of shapes prepared once per connection.
+    named(`WITH moved AS (
        UPDATE matter SET ${set.text}, updated_at = ${UTC_NOW}
        WHERE id = $1 AND trail_head_seq = $2 AND trail_head_hash IS NOT DISTINCT FROM $3::text RETURNING id
      )
-     INSERT INTO trail_entry (${row.columns}) SELECT ${row.placeholders} FROM moved RETURNING seq`,
+     INSERT INTO trail_entry (${row.columns}) SELECT ${row.placeholders} FROM moved RETURNING seq`),
     [input.matterId, expected.seq, expected.hash, ...set.params, ...row.params],
   );
   return stored.length === 1 ? { seq: entry.seq, hash: entry.hash } : null;

@@ -3,6 +3,7 @@ import type { Request } from 'express';
 import type { Database } from '../../platform/database';
 import { canonicalJson } from '../../domain/evidence';
 import { ProblemError } from './problem';
+import { named } from '../../platform/namedStatement';
 
 /** Printable ASCII without spaces, as UUIDs and the usual client-generated keys are. */
 const KEY = /^[\x21-\x7e]{1,200}$/;
@@ -17,6 +18,10 @@ export function idempotencyKeyOf(req: Request): string | undefined {
   return key;
 }
 
+const CLAIM = named(`WITH inserted AS (INSERT INTO idempotency_key (user_id, key, fingerprint) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING fingerprint)
+     SELECT fingerprint FROM inserted UNION ALL SELECT fingerprint FROM idempotency_key WHERE user_id = $1 AND key = $2`);
+const BOUND = named('SELECT fingerprint FROM idempotency_key WHERE user_id = $1 AND key = $2');
+
 /**
  * Binds a key to the request it is first used with — the route, the resource and the validated body, as
  * canonical JSON — in the database, so every API instance and every restart sees the same binding. The
@@ -30,12 +35,8 @@ export function idempotencyKeyOf(req: Request): string | undefined {
  */
 export async function claimIdempotencyKey(db: Pick<Database, 'query'>, userId: string, key: string, request: { route: string; resource?: string; body: unknown }): Promise<void> {
   const fingerprint = crypto.createHash('sha256').update(canonicalJson(request), 'utf8').digest('hex');
-  const [claimed] = await db.query<{ fingerprint: string }>(
-    `WITH inserted AS (INSERT INTO idempotency_key (user_id, key, fingerprint) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING fingerprint)
-     SELECT fingerprint FROM inserted UNION ALL SELECT fingerprint FROM idempotency_key WHERE user_id = $1 AND key = $2`,
-    [userId, key, fingerprint],
-  );
-  const bound = claimed ?? (await db.query<{ fingerprint: string }>('SELECT fingerprint FROM idempotency_key WHERE user_id = $1 AND key = $2', [userId, key]))[0];
+  const [claimed] = await db.query<{ fingerprint: string }>(CLAIM, [userId, key, fingerprint]);
+  const bound = claimed ?? (await db.query<{ fingerprint: string }>(BOUND, [userId, key]))[0];
   if (bound && bound.fingerprint !== fingerprint) {
     throw new ProblemError(422, 'Idempotency-Key reused for a different request', {
       detail: 'This key was first sent with another request (another command, body or matter); use a new key for a new request',

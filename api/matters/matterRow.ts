@@ -1,6 +1,7 @@
 import type { Matter } from '../../prisma/generated/client';
 import type { Database } from '../../platform/database';
 import { utc } from '../../platform/sqlTime';
+import { named } from '../../platform/namedStatement';
 
 /**
  * A matter row read through the database driver instead of Prisma, for the reads every matter endpoint
@@ -40,8 +41,10 @@ const MATTER_COLUMNS = [
 type RawMatter = Omit<Matter, 'nextDueAt' | 'createdAt' | 'updatedAt'> & { nextDueAt: string | null; createdAt: string; updatedAt: string };
 
 /** The matter with this id, or null. */
+const MATTER_ROW = named(`SELECT ${MATTER_COLUMNS} FROM matter WHERE id = $1`);
+
 export async function readMatterRow(db: Pick<Database, 'query'>, id: string): Promise<Matter | null> {
-  const [row] = await db.query<RawMatter>(`SELECT ${MATTER_COLUMNS} FROM matter WHERE id = $1`, [id]);
+  const [row] = await db.query<RawMatter>(MATTER_ROW, [id]);
   return row ? matterOf(row) : null;
 }
 
@@ -64,7 +67,7 @@ export async function readMatterRowWithTrailEntries(db: Pick<Database, 'query'>,
   const entries = `SELECT coalesce(json_agg(json_build_object('actionKey', t.action_key, 'action', t.action, 'reason', t.reason, 'after', t.after, 'at', ${utc('t.at')}) ORDER BY t.seq), '[]'::json)
     FROM trail_entry t WHERE t.matter_id = matter.id AND t.action IN (${placeholders})`;
   const [raw] = await db.query<RawMatter & { trailEntries: Array<Omit<TrailEntryOfMatter, 'at'> & { at: string }> }>(
-    `SELECT ${MATTER_COLUMNS}, (${entries}) AS "trailEntries" FROM matter WHERE id = $1`,
+    named(`SELECT ${MATTER_COLUMNS}, (${entries}) AS "trailEntries" FROM matter WHERE id = $1`),
     [id, ...actions],
   );
   if (!raw) return null;

@@ -1,9 +1,10 @@
 import type { Sql } from '../../../platform/database';
+import { sqlText } from '../../../platform/namedStatement';
 import { assignments, insertMatter, insertRow, TRAIL_ENTRY_COLUMNS, updateMatter } from '../../../activities/sqlRows';
 
 function recorder(): Sql & { calls: Array<{ sql: string; params: unknown[] }> } {
   const calls: Array<{ sql: string; params: unknown[] }> = [];
-  return { calls, query: async (sql, params = []) => (calls.push({ sql, params }), []) };
+  return { calls, query: async (sql, params = []) => (calls.push({ sql: sqlText(sql), params }), []) };
 }
 
 describe('rows written through the driver, as Prisma wrote them', () => {
