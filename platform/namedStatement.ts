@@ -8,7 +8,9 @@ import crypto from 'node:crypto';
  * server's CPU per call fell from 0.15 to 0.08 ms for the matter row and from 0.49–0.60 to 0.20–0.29 ms for the
  * append, and the calling process's by ~0.05 ms (docs/benchmarks.md, summary of 2026-11-30 19:10Z). Queries
  * whose best plan depends on their parameters (the work list's filters) stay unnamed. The embedded database
- * runs the text as it is.
+ * runs the text as it is. PostgreSQL plans a prepared statement again after a migration, but refuses one whose
+ * result columns changed type ("cached plan must not change result type") on a connection that prepared it
+ * before: a migration that changes such a column's type is deployed with a restart of every process.
  */
 export interface NamedStatement {
   readonly name: string;

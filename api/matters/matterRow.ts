@@ -40,9 +40,9 @@ const MATTER_COLUMNS = [
 
 type RawMatter = Omit<Matter, 'nextDueAt' | 'createdAt' | 'updatedAt'> & { nextDueAt: string | null; createdAt: string; updatedAt: string };
 
-/** The matter with this id, or null. */
 const MATTER_ROW = named(`SELECT ${MATTER_COLUMNS} FROM matter WHERE id = $1`);
 
+/** The matter with this id, or null. */
 export async function readMatterRow(db: Pick<Database, 'query'>, id: string): Promise<Matter | null> {
   const [row] = await db.query<RawMatter>(MATTER_ROW, [id]);
   return row ? matterOf(row) : null;
