@@ -1,7 +1,7 @@
 import type { Matter } from '../../prisma/generated/client';
 import type { Database } from '../../platform/database';
 import { utc } from '../../platform/sqlTime';
-import { named } from '../../platform/namedStatement';
+import { named, type NamedStatement } from '../../platform/namedStatement';
 
 /**
  * A matter row read through the database driver instead of Prisma, for the reads every matter endpoint
@@ -62,17 +62,25 @@ export interface TrailEntryOfMatter {
  * per status call than two reads (docs/benchmarks.md, read path).
  */
 export async function readMatterRowWithTrailEntries(db: Pick<Database, 'query'>, id: string, actions: readonly string[]): Promise<{ row: Matter; trailEntries: TrailEntryOfMatter[] } | null> {
-  // One placeholder per action (no array parameter: the embedded database's driver takes scalars alike).
-  const placeholders = actions.map((_, k) => `$${k + 2}`).join(', ');
-  const entries = `SELECT coalesce(json_agg(json_build_object('actionKey', t.action_key, 'action', t.action, 'reason', t.reason, 'after', t.after, 'at', ${utc('t.at')}) ORDER BY t.seq), '[]'::json)
-    FROM trail_entry t WHERE t.matter_id = matter.id AND t.action IN (${placeholders})`;
-  const [raw] = await db.query<RawMatter & { trailEntries: Array<Omit<TrailEntryOfMatter, 'at'> & { at: string }> }>(
-    named(`SELECT ${MATTER_COLUMNS}, (${entries}) AS "trailEntries" FROM matter WHERE id = $1`),
-    [id, ...actions],
-  );
+  const [raw] = await db.query<RawMatter & { trailEntries: Array<Omit<TrailEntryOfMatter, 'at'> & { at: string }> }>(rowWithEntriesOf(actions.length), [id, ...actions]);
   if (!raw) return null;
   const { trailEntries, ...row } = raw;
   return { row: matterOf(row), trailEntries: trailEntries.map((e) => ({ ...e, at: new Date(e.at) })) };
+}
+
+/** The statement for `count` actions, built once per count (the status endpoint reads it on every call). */
+const rowWithEntries = new Map<number, NamedStatement>();
+function rowWithEntriesOf(count: number): NamedStatement {
+  let statement = rowWithEntries.get(count);
+  if (!statement) {
+    // One placeholder per action (no array parameter: the embedded database's driver takes scalars alike).
+    const placeholders = Array.from({ length: count }, (_, k) => `$${k + 2}`).join(', ');
+    const entries = `SELECT coalesce(json_agg(json_build_object('actionKey', t.action_key, 'action', t.action, 'reason', t.reason, 'after', t.after, 'at', ${utc('t.at')}) ORDER BY t.seq), '[]'::json)
+    FROM trail_entry t WHERE t.matter_id = matter.id AND t.action IN (${placeholders})`;
+    statement = named(`SELECT ${MATTER_COLUMNS}, (${entries}) AS "trailEntries" FROM matter WHERE id = $1`);
+    rowWithEntries.set(count, statement);
+  }
+  return statement;
 }
 
 function matterOf(row: RawMatter): Matter {
