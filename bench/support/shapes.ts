@@ -168,6 +168,8 @@ export async function startClusterShape(opts: { procedureConfig: unknown; workDi
     CLUSTER_PROFILE: 'demo',
     PROCEDURE_CONFIG_PATH: writeProcedureConfig(opts.workDir, opts.procedureConfig),
     ...(opts.workers ? { CLUSTER_WORKERS: String(opts.workers) } : {}),
+    // Another PostgreSQL server for the cluster (as `npm run cluster:up` takes it), e.g. one with pg_stat_statements loaded.
+    ...(process.env.CLUSTER_PG_URL ? { CLUSTER_PG_URL: process.env.CLUSTER_PG_URL } : {}),
   });
   await clusterDown(layout, { dropDatabases: true }); // a fresh cluster for every run
   let info: Awaited<ReturnType<typeof clusterUp>>;
