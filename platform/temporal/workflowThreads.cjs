@@ -16,7 +16,8 @@
 'use strict';
 const { isMainThread } = require('node:worker_threads');
 
-if (!isMainThread && process.env.WORKFLOW_STACK_TRACES !== 'on') {
+/** Makes this thread's promise hooks unavailable (what the preload does in every worker thread). */
+function turnOffPromiseStackCapture() {
   const v8 = require('node:v8');
   v8.promiseHooks = Object.freeze({
     ...v8.promiseHooks,
@@ -25,3 +26,8 @@ if (!isMainThread && process.env.WORKFLOW_STACK_TRACES !== 'on') {
     },
   });
 }
+
+if (!isMainThread && process.env.WORKFLOW_STACK_TRACES !== 'on') turnOffPromiseStackCapture();
+
+// bench/workflowCreation.bench.ts replays workflows in its main thread and turns the capture off there, as the workers run.
+module.exports = { turnOffPromiseStackCapture };
