@@ -23,9 +23,9 @@ const N = Number(process.env.N ?? 200);
 (require('../platform/temporal/workflowThreads.cjs') as { turnOffPromiseStackCapture(): void }).turnOffPromiseStackCapture();
 
 /**
- * Recorded by current workflow code, so its replay takes the paths a matter started today takes: the
- * provisional holiday year computed at start, among them (the default was
- * `patch-baseline-concurrent-actions`, recorded before that patch, whose replay skips it, until the lunar dates were preloaded).
+ * Recorded by current workflow code, so its replay takes the paths a matter started today takes, the
+ * provisional holiday year computed at start among them. Until the lunar dates were preloaded the default was
+ * `patch-baseline-concurrent-actions`, recorded before that patch: its replay skips that computation.
  */
 const HISTORY = process.env.WORKFLOW_HISTORY ?? 'econ-removal-by-legal-unit';
 const quiet = { info() {}, warn() {}, error() {}, debug() {}, trace() {}, log() {} };
