@@ -24,7 +24,7 @@ import { loadTemplates, seedCopies } from './support/seedMatters';
 import { pacedLoad, type PacedLoadResult } from './support/pacedLoad';
 import { machineLine, machineSnapshot, publishSection, runBenchmark } from './support/report';
 import { benchWorkDir, startClusterShape, startDevShape } from './support/shapes';
-import { cpuMs } from './support/cpuAccounting';
+import { coresDuring, cpuMs, sampleCpu } from './support/cpuAccounting';
 import { ms, pool, table } from './support/stats';
 
 const MATTERS = Number(process.env.READ_MATTERS ?? 10_000);
@@ -90,6 +90,34 @@ async function explainLists(databaseUrl: string): Promise<string> {
   return sections.join('\n\n');
 }
 
+/** Values of the API processes' runtime metrics (prom-client's defaults), per process. */
+async function apiRuntime(urls: string[]): Promise<Array<{ gcSeconds: Record<string, number>; lagMaxSeconds: number; lagP99Seconds: number }>> {
+  return Promise.all(
+    urls.map(async (url) => {
+      const text = await (await fetch(url)).text();
+      const value = (re: RegExp) => Number(re.exec(text)?.[1] ?? NaN);
+      const gcSeconds: Record<string, number> = {};
+      for (const m of text.matchAll(/^lr_nodejs_gc_duration_seconds_sum\{kind="(\w+)"\} ([\d.e+-]+)$/gm)) gcSeconds[m[1]!] = Number(m[2]);
+      // The event-loop delay is a histogram prom-client resets at every scrape: these cover the time since the last one.
+      return { gcSeconds, lagMaxSeconds: value(/^lr_nodejs_eventloop_lag_max_seconds ([\d.e+-]+)$/m), lagP99Seconds: value(/^lr_nodejs_eventloop_lag_p99_seconds ([\d.e+-]+)$/m) };
+    }),
+  );
+}
+
+/** "GC 41 ms/s (major 12), event-loop delay p99 9 / max 48 ms": the APIs' pauses over a run, the worst process's delay. */
+function runtimeLine(before: Awaited<ReturnType<typeof apiRuntime>>, after: Awaited<ReturnType<typeof apiRuntime>>, seconds: number): string {
+  const gc = (kind?: string) => after.reduce((sum, a, i) => sum + Object.entries(a.gcSeconds).filter(([k]) => !kind || k === kind).reduce((t, [k, v]) => t + v - (before[i]!.gcSeconds[k] ?? 0), 0), 0);
+  const perSecond = (s: number) => ((s * 1000) / seconds / after.length).toFixed(0);
+  return `GC ${perSecond(gc())} ms/s per process (major ${perSecond(gc('major'))}), event-loop delay p99 ${(Math.max(...after.map((a) => a.lagP99Seconds)) * 1000).toFixed(0)} / max ${(Math.max(...after.map((a) => a.lagMaxSeconds)) * 1000).toFixed(0)} ms`;
+}
+
+/** Cores each part of the system kept busy over the whole run and while the slowest answers waited, e.g. "workers 0.02 / 0.41". */
+function besideLine(run: Record<string, number>, slowest: Record<string, number>): string {
+  return Object.keys(run)
+    .map((k) => `${k} ${run[k]!.toFixed(2)} / ${(slowest[k] ?? NaN).toFixed(2)}`)
+    .join(', ');
+}
+
 async function main() {
   const machine = machineSnapshot();
   const workDir = benchWorkDir();
@@ -142,7 +170,7 @@ async function main() {
     // Warm-up of both endpoints, not measured: each API process's JIT, token cache and connection pool (the
     // first measured rate otherwise pays for compiling the handlers: p99 ~450 ms at 400 req/s, then 23 ms at 500).
     for (const paths of [statusPaths, listPaths]) await pacedLoad({ baseUrl: shape.apiUrl, paths, headers: auth, ratePerSecond: 200, durationMs: 5_000 });
-    const runs: Array<{ endpoint: string; r: PacedLoadResult; load: number; cpuPerAnswer: number; frontCpu: number; clientCpu: number }> = [];
+    const runs: Array<{ endpoint: string; r: PacedLoadResult; load: number; cpuPerAnswer: number; frontCpu: number; clientCpu: number; beside: string; runtime: string }> = [];
     // CPU the serving processes spent per answer: unlike latency, barely moved by other agents' load on the machine.
     // The front's share and the client's (the load generator's own process, which shares the cores) are shown on their own.
     const cpuOf = (pids: number[]) => pids.reduce((sum, pid) => sum + cpuMs(pid), 0);
@@ -154,18 +182,25 @@ async function main() {
     ] as const) {
       for (const rate of RATES) {
         process.stdout.write(`› ${endpoint} at ${rate} req/s for ${SECONDS} s…\n`);
+        const runtimeBefore = await apiRuntime(shape.apiMetricsUrls);
         const [cpuBefore, frontBefore] = [servingCpu(), frontCpu()];
+        // What else ran on the cores, sampled through the run: set against when the slowest answers were waiting.
+        const timeline = sampleCpu(shape.cpuGroups);
+        const startedAt = Date.now();
         const r = await pacedLoad({ baseUrl: shape.apiUrl, paths, headers: auth, ratePerSecond: rate, durationMs: SECONDS * 1000 });
+        const samples = timeline.stop();
         const answers = Math.max(1, r.ok);
         const cpuPerAnswer = (servingCpu() - cpuBefore) / answers;
-        const run = { endpoint, r, load: os.loadavg()[0]!, cpuPerAnswer, frontCpu: (frontCpu() - frontBefore) / answers, clientCpu: r.clientCpuMs / answers };
+        const beside = besideLine(coresDuring(samples, [[startedAt, Date.now()]]), coresDuring(samples, r.slowest));
+        const runtime = runtimeLine(runtimeBefore, await apiRuntime(shape.apiMetricsUrls), (Date.now() - startedAt) / 1000);
+        const run = { endpoint, r, load: os.loadavg()[0]!, cpuPerAnswer, frontCpu: (frontCpu() - frontBefore) / answers, clientCpu: r.clientCpuMs / answers, beside, runtime };
         runs.push(run);
-        process.stdout.write(`  ${r.ok}/${r.sent} ok, ${r.achievedRate.toFixed(0)} req/s answered, p50 ${ms(r.latency.p50)} p99 ${ms(r.latency.p99)} ms, dropped ${r.dropped}, errors ${JSON.stringify(r.errors)}, CPU ms per answer: serving ${cpuPerAnswer.toFixed(2)} (front ${run.frontCpu.toFixed(2)}), client ${run.clientCpu.toFixed(2)}, load ${os.loadavg()[0]!.toFixed(1)}\n`);
+        process.stdout.write(`  ${r.ok}/${r.sent} ok, ${r.achievedRate.toFixed(0)} req/s answered, p50 ${ms(r.latency.p50)} p99 ${ms(r.latency.p99)} ms, dropped ${r.dropped}, errors ${JSON.stringify(r.errors)}, CPU ms per answer: serving ${cpuPerAnswer.toFixed(2)} (front ${run.frontCpu.toFixed(2)}), client ${run.clientCpu.toFixed(2)}, load ${os.loadavg()[0]!.toFixed(1)}\n  APIs: ${runtime}\n  cores busy, whole run / while the slowest 1 % waited: ${beside}\n`);
       }
     }
     const results = table(
-      ['endpoint', 'offered req/s', 'answered req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'errors / dropped', 'serving CPU ms per answer (of it the front)', 'client CPU ms per answer', 'load (1 min) after'],
-      runs.map(({ endpoint, r, load, cpuPerAnswer, frontCpu, clientCpu }) => [endpoint, r.offeredRate, r.achievedRate.toFixed(0), ms(r.latency.p50), ms(r.latency.p95), ms(r.latency.p99), ms(r.latency.max), `${Object.values(r.errors).reduce((a, b) => a + b, 0)} / ${r.dropped}`, `${cpuPerAnswer.toFixed(2)} (${frontCpu.toFixed(2)})`, clientCpu.toFixed(2), load.toFixed(1)]),
+      ['endpoint', 'offered req/s', 'answered req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'errors / dropped', 'serving CPU ms per answer (of it the front)', 'client CPU ms per answer', 'cores busy: whole run / while the slowest 1 % waited', 'API processes: garbage collection, event-loop delay', 'load (1 min) after'],
+      runs.map(({ endpoint, r, load, cpuPerAnswer, frontCpu, clientCpu, beside, runtime }) => [endpoint, r.offeredRate, r.achievedRate.toFixed(0), ms(r.latency.p50), ms(r.latency.p95), ms(r.latency.p99), ms(r.latency.max), `${Object.values(r.errors).reduce((a, b) => a + b, 0)} / ${r.dropped}`, `${cpuPerAnswer.toFixed(2)} (${frontCpu.toFixed(2)})`, clientCpu.toFixed(2), beside, runtime, load.toFixed(1)]),
     );
     const body = `## Read path at fixed offered rates${SHAPE === 'dev' ? ', dev shape on PostgreSQL' : ''} (\`${SHAPE === 'dev' ? 'READ_SHAPE=dev ' : ''}READ_MATTERS=${MATTERS} READ_RATES=${RATES.join(',')} READ_SECONDS=${SECONDS} npm run bench:read\`)
 
@@ -177,7 +212,10 @@ by the system through 0, ⅓, ⅔ and all of their procedure (each kind), copied
 legal unit (who sees every matter), open loop: each leaves on schedule whatever the answers do, latency counted
 from when it was due, at most 256 in flight (beyond that a request is dropped and counted), an answer slower than 10 s
 counted as an error (timeout): latencies near 10 s mean the system was saturated. The client (a process of its own) runs on the same
-2 cores as the system it measures.
+${os.cpus().length} cores as the system it measures. *Cores busy* is each part's CPU sampled every 250 ms from /proc (\`machine\`: every process,
+the client and the benchmark included), over the whole run and over the time the slowest 1 % of answers were outstanding (due to answered): what
+else ran while the tail formed. *API processes*: their own runtime metrics (/metrics of each, prom-client's defaults) over the run: time in
+garbage collection per second of the run, averaged over the processes, and the event loop's delay (the worst process's p99 and maximum).
 
 ${results}
 

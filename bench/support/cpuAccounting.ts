@@ -103,3 +103,49 @@ export function childPids(pid: number): number[] {
 export function cpuDelta(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.keys(after).map((k) => [k, (after[k] ?? 0) - (before[k] ?? 0)]));
 }
+
+/** Snapshots of the groups' CPU taken at a fixed period: what ran on the cores, and when. */
+export interface CpuTimeline {
+  samples: Array<{ at: number; cpu: Record<string, number> }>;
+  stop(): CpuTimeline['samples'];
+}
+
+/** Starts sampling now (Date.now() epoch ms with each sample); stop() ends it and returns the samples. */
+export function sampleCpu(groups: Record<string, CpuGroup>, everyMs = 250): CpuTimeline {
+  const samples: CpuTimeline['samples'] = [{ at: Date.now(), cpu: cpuSnapshot(groups) }];
+  const timer = setInterval(() => samples.push({ at: Date.now(), cpu: cpuSnapshot(groups) }), everyMs);
+  return {
+    samples,
+    stop: () => {
+      clearInterval(timer);
+      samples.push({ at: Date.now(), cpu: cpuSnapshot(groups) });
+      return samples;
+    },
+  };
+}
+
+/**
+ * Each group's CPU over the given windows (epoch ms; overlapping windows counted once), in cores (CPU ms per ms
+ * of window), each sampling interval's CPU spread evenly over it and taken in proportion to its overlap.
+ */
+export function coresDuring(samples: CpuTimeline['samples'], windows: Array<[number, number]>): Record<string, number> {
+  const merged: Array<[number, number]> = [];
+  for (const [a, b] of [...windows].sort((x, y) => x[0] - y[0])) {
+    const last = merged[merged.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else merged.push([a, b]);
+  }
+  const length = merged.reduce((sum, [a, b]) => sum + (b - a), 0);
+  const out: Record<string, number> = {};
+  if (length <= 0) return out;
+  for (let i = 1; i < samples.length; i++) {
+    const [s0, s1] = [samples[i - 1]!, samples[i]!];
+    const span = s1.at - s0.at;
+    if (span <= 0) continue;
+    const overlap = merged.reduce((sum, [a, b]) => sum + Math.max(0, Math.min(b, s1.at) - Math.max(a, s0.at)), 0);
+    if (overlap <= 0) continue;
+    for (const k of Object.keys(s1.cpu)) out[k] = (out[k] ?? 0) + (((s1.cpu[k] ?? 0) - (s0.cpu[k] ?? 0)) * overlap) / span;
+  }
+  for (const k of Object.keys(out)) out[k] = out[k]! / length;
+  return out;
+}

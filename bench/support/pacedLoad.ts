@@ -39,6 +39,8 @@ export interface PacedLoadResult {
   latency: Summary;
   /** CPU the load generator's process used during the run, ms (it shares the cores with the system measured). */
   clientCpuMs: number;
+  /** The slowest 1 % of the answers: when each was due and when it came (epoch ms), to set against what ran then. */
+  slowest: Array<[number, number]>;
 }
 
 /** Runs the load from a child process and returns what it measured. */
@@ -64,6 +66,7 @@ async function runPacedLoad(opts: PacedLoadOptions): Promise<PacedLoadResult> {
   const total = Math.round((opts.ratePerSecond * opts.durationMs) / 1000);
   const interval = 1000 / opts.ratePerSecond;
   const latencies: number[] = [];
+  const answered: Array<[number, number]> = []; // [due, answered] (performance.now())
   const errors: Record<string, number> = {};
   let ok = 0;
   let inFlight = 0;
@@ -83,6 +86,7 @@ async function runPacedLoad(opts: PacedLoadOptions): Promise<PacedLoadResult> {
         if (typeof status === 'number' && status >= 200 && status < 300) {
           ok++;
           latencies.push(now - due);
+          answered.push([due, now]);
         } else errors[String(status)] = (errors[String(status)] ?? 0) + 1;
         resolve();
       };
@@ -114,7 +118,12 @@ async function runPacedLoad(opts: PacedLoadOptions): Promise<PacedLoadResult> {
   agent.destroy();
   const elapsed = (lastAnswer - t0) / 1000;
   const cpu = process.cpuUsage(cpuAtStart);
-  return { offeredRate: opts.ratePerSecond, sent, ok, errors, dropped, achievedRate: elapsed > 0 ? ok / elapsed : 0, latency: summarise(latencies), clientCpuMs: (cpu.user + cpu.system) / 1000 };
+  const epoch = (t: number) => performance.timeOrigin + t;
+  const slowest = answered
+    .sort((a, b) => b[1] - b[0] - (a[1] - a[0]))
+    .slice(0, Math.ceil(answered.length / 100))
+    .map(([due, at]): [number, number] => [epoch(due), epoch(at)]);
+  return { offeredRate: opts.ratePerSecond, sent, ok, errors, dropped, achievedRate: elapsed > 0 ? ok / elapsed : 0, latency: summarise(latencies), clientCpuMs: (cpu.user + cpu.system) / 1000, slowest };
 }
 
 // Forked by pacedLoad: one run, answered over IPC.

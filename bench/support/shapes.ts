@@ -37,6 +37,8 @@ export interface Shape {
   databaseUrl: string | null;
   /** Each worker's own /metrics (production shape only). */
   workerMetricsUrls: string[];
+  /** Each API process's own /metrics, not through the front (the dev shape's one process). */
+  apiMetricsUrls: string[];
   /** The shape's parts whose CPU a benchmark reads (bench/support/cpuAccounting.ts). */
   cpuGroups: Record<string, CpuGroup>;
   stop(): Promise<void>;
@@ -147,6 +149,7 @@ export async function startDevShape(opts: { procedureConfig: unknown; workDir: s
     frontPids: () => [],
     databaseUrl,
     workerMetricsUrls: [],
+    apiMetricsUrls: [`${apiUrl}/metrics`],
     cpuGroups: {
       // The one process: API, worker and (unless DATABASE_URL) the embedded database.
       app: { roots: () => (child.pid ? [child.pid] : []) },
@@ -197,6 +200,7 @@ export async function startClusterShape(opts: { procedureConfig: unknown; workDi
     frontPids: () => [runningPid(layout.files, 'front')].filter((p): p is number => p !== null),
     databaseUrl: databaseUrl(layout, layout.databases.app),
     workerMetricsUrls: layout.workerMetricsPorts.map((p) => `http://127.0.0.1:${p}/metrics`),
+    apiMetricsUrls: layout.apiPorts.map((p) => `http://127.0.0.1:${p}/metrics`),
     cpuGroups: {
       workers: { roots: pids(...layout.workerMetricsPorts.map((_, i) => `worker-${i + 1}`)) },
       apis: { roots: pids(...layout.apiPorts.map((_, i) => `api-${i + 1}`)) },
