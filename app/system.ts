@@ -17,6 +17,7 @@ import { loadProcedureConfig } from '../platform/procedureConfig';
 import { createWorker } from '../worker/createWorker';
 import { startWorkerMetricsServer } from '../worker/metricsServer';
 import { createApp } from '../api/app';
+import { createAppServer } from '../api/http/appServer';
 import { CalendarStore } from '../api/calendar/calendarStore';
 import { refreshStaleProjections } from '../api/matters/refreshProjection';
 import { seedDemoPeople, DEMO_USERS, DEMO_PASSWORD, ensureOrganisations } from '../api/people/demoPeople';
@@ -148,7 +149,7 @@ export async function startSystem(opts: {
         sdkMetricsUrl,
       });
       const server = await new Promise<http.Server>((resolve, reject) => {
-        const s = app.listen(config.PORT, config.HOST, () => resolve(s));
+        const s = createAppServer(app).listen(config.PORT, config.HOST, () => resolve(s));
         s.once('error', reject);
       });
       stops.push(() => new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); }));
