@@ -1,4 +1,4 @@
-import { coresDuring } from '../../bench/support/cpuAccounting';
+import { coresDuring } from '../../../bench/support/cpuAccounting';
 
 // Samples of cumulative CPU ms, one a second: the workers burn 800 ms in the second second only.
 const samples = [
