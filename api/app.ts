@@ -30,6 +30,7 @@ import { versionDiffRoutes } from './routes/versionDiff';
 import { statisticsRoutes } from './routes/statistics';
 import { registerRoutes } from './routes/register';
 import { mountVendorAssets } from './http/vendorAssets';
+import { accessLogOf } from '../platform/logger';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -48,9 +49,9 @@ export function createApp(given: ApiDeps) {
   app.set('trust proxy', 'loopback');
 
   // Request id and one JSON log line per request. The line's fields are fixed here and hold no secret (the
-  // path without its query; ids in paths are not secrets), so it skips the logger's redaction, whose wildcard
-  // paths cost ~40 µs a line, ten times the line itself (measured; docs/benchmarks.md, read path).
-  const accessLog = deps.log.child({}, { redact: [] });
+  // path without its query; ids in paths are not secrets): the access log skips redaction and is written in
+  // batches (platform/logger.ts).
+  const accessLog = accessLogOf(deps.log);
   app.use((req, res, next) => {
     const incoming = req.get('x-request-id');
     req.id = incoming && /^[\w.:-]{1,100}$/.test(incoming) ? incoming : crypto.randomUUID();

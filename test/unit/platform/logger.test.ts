@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { createLogger, prettyLogs } from '../../../platform/logger';
+import { accessLogOf, createLogger, prettyLogs } from '../../../platform/logger';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
@@ -27,6 +27,40 @@ describe('log format', () => {
     expect(readable.trim().startsWith('{')).toBe(false);
     const json = JSON.parse(logOutput({ LOG_FORMAT: 'auto' }).trim()) as Record<string, unknown>;
     expect(json).toEqual(expect.objectContaining({ level: 30, msg: '已受理', matterId: 'm-1' }));
+  });
+});
+
+describe('the access log (one line per HTTP request)', () => {
+  /** Runs a script in a child process whose stdout is a pipe; answers what it printed, even if it was killed. */
+  function run(script: string): string {
+    const prelude = "const { createLogger, accessLogOf } = require('./platform/logger'); const log = createLogger({ LOG_LEVEL: 'info', LOG_FORMAT: 'json', NODE_ENV: 'production' }, 'api'); const access = accessLogOf(log);";
+    try {
+      return execFileSync(path.join(ROOT, 'node_modules/.bin/tsx'), ['-e', prelude + script], { cwd: ROOT, env: process.env, encoding: 'utf8' });
+    } catch (err) {
+      return String((err as { stdout?: string }).stdout ?? '');
+    }
+  }
+  const lines = (out: string) => out.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+
+  test('writes JSON lines with the process\'s name, in order, all of them by the time the process exits', () => {
+    const out = lines(run("for (let i = 0; i < 200; i++) access.info({ requestId: 'r' + i, status: 200 }, 'request'); log.info('other'); process.exit(0);"));
+    const requests = out.filter((l) => l.msg === 'request');
+    expect(requests.map((l) => l.requestId)).toEqual(Array.from({ length: 200 }, (_, i) => `r${i}`));
+    expect(requests[0]).toEqual(expect.objectContaining({ name: 'api', level: 30, status: 200, pid: expect.any(Number) }));
+    expect(out.some((l) => l.msg === 'other')).toBe(true);
+  });
+
+  test('writes a quiet process\'s lines within a second: a kill -9 after that loses none of them', () => {
+    const out = run("access.info({ requestId: 'quiet' }, 'request'); setTimeout(() => process.kill(process.pid, 'SIGKILL'), 1500);");
+    expect(lines(out).map((l) => l.requestId)).toEqual(['quiet']);
+  });
+
+  test('is a child of any other logger, without redaction (its fields are fixed and hold no secret)', () => {
+    const written: string[] = [];
+    const stream = new Writable({ write(chunk, _enc, done) { written.push(String(chunk)); done(); } });
+    const access = accessLogOf(createLogger({ LOG_LEVEL: 'info' }, 'test', stream));
+    access.info({ requestId: 'r-1', token: 'not-a-secret-here' }, 'request');
+    expect(JSON.parse(written[0]!)).toEqual(expect.objectContaining({ requestId: 'r-1', token: 'not-a-secret-here', name: 'test' }));
   });
 });
 
