@@ -32,15 +32,15 @@ export function createLogger(config: Pick<Config, 'LOG_LEVEL'> & Partial<Pick<Co
   const readable = prettyLogs({ LOG_FORMAT: config.LOG_FORMAT ?? 'auto', NODE_ENV: config.NODE_ENV ?? 'development' });
   if (!readable) {
     const log = pino(options);
-    accessLogs.set(log, pino({ name, level: config.LOG_LEVEL, base: { pid: process.pid } }, bufferedStdout()));
+    accessLogs.set(log, { name, level: config.LOG_LEVEL });
     return log;
   }
   // Synchronous, in this thread: a development terminal, where ordering with other output matters more than throughput.
   return pino(options, pretty({ colorize: Boolean(process.stdout.isTTY), sync: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,name', singleLine: false }));
 }
 
-/** The access logs of the loggers createLogger made for stdout as JSON (see accessLogOf). */
-const accessLogs = new WeakMap<Logger, Logger>();
+/** The loggers createLogger made for stdout as JSON, with their access log once asked for (see accessLogOf). */
+const accessLogs = new WeakMap<Logger, { name: string; level: string; made?: Logger }>();
 
 /** Lines gathered up to this many bytes before they are written (pino's own advice for asynchronous logging). */
 const ACCESS_LOG_BUFFER_BYTES = 4096;
@@ -80,5 +80,9 @@ function bufferedStdout(): DestinationStream {
  * Any other logger (a terminal's, a test's destination): a child of it.
  */
 export function accessLogOf(log: Logger): Logger {
-  return accessLogs.get(log) ?? log.child({}, { redact: [] });
+  const forStdout = accessLogs.get(log);
+  if (!forStdout) return log.child({}, { redact: [] });
+  // Made when first asked for: only the API has an access log (a worker's logger would keep a timer for nothing).
+  forStdout.made ??= pino({ name: forStdout.name, level: forStdout.level, base: { pid: process.pid } }, bufferedStdout());
+  return forStdout.made;
 }

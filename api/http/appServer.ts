@@ -7,11 +7,11 @@ import type { Express } from 'express';
  * Why: Express 5 re-parents every request and response as it takes them (`Object.setPrototypeOf(req,
  * app.request)` in `app.handle`), and with that V8 keeps them alive across young-generation collections.
  * Measured with a minimal Express 5 app at 250 requests a second (docs/benchmarks.md, read path): ~7.7 KB
- * promoted to the old generation per request and scavenges pausing it 3–4 ms on average, against 0.7 KB and
- * 0.6 ms for a bare node:http server answering the same JSON. Built here with the prototypes Express would
- * set, the objects need no change (V8 returns early when the prototype is already the one given): 0.7 KB and
- * 0.6 ms with the Express app. Under the read benchmark those promotions made the API's scavenges pause it
- * 15–30 ms every half second, most of the tail at 500 requests a second.
+ * promoted to the old generation per request and scavenges pausing it ~3 ms on average, against 0.7 KB and
+ * 0.8 ms for a bare node:http server answering the same JSON. Built here with the prototypes Express would
+ * set, the objects need no change (V8 returns early when the prototype is already the one given): 0.7–0.8 KB
+ * and 0.6–0.7 ms with the Express app. Under the read benchmark the API's scavenges had paused it 12–30 ms
+ * every half second, the largest part of the tail at 500 requests a second.
  */
 export function createAppServer(app: Express): http.Server {
   // Node's IncomingMessage and ServerResponse are plain constructor functions: callable on an object whose

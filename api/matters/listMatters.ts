@@ -76,8 +76,8 @@ export async function listMatters(deps: { db: Pick<Database, 'query'> }, princip
   return {
     // Object.assign, not `{ ...r, overdue, awaitsMe }`: on Node 20 (V8 11.3) an object literal that spreads
     // and then adds a property of its own survives young-generation collections. Measured at 250 list
-    // requests a second on one API process: 4.6 MB of such items alive at every scavenge and pauses of
-    // 4–11 ms, against 30 KB and 2–3 ms with Object.assign (docs/benchmarks.md, read path).
+    // requests a second on one API process: 4.6 MB alive at every scavenge and pauses of 4–11 ms, against
+    // 140 KB and 2–4 ms with Object.assign (docs/benchmarks.md, read path).
     items: page.map((r) =>
       Object.assign({}, r, {
         overdue: r.nextDueAt ? Date.parse(r.nextDueAt) < now : false,
