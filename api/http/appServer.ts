@@ -14,18 +14,14 @@ import type { Express } from 'express';
  * every half second, the largest part of the tail at 500 requests a second.
  */
 export function createAppServer(app: Express): http.Server {
-  // Node's IncomingMessage and ServerResponse are plain constructor functions: callable on an object whose
-  // prototype chain already leads to theirs (app.request → express's request → IncomingMessage.prototype).
-  function AppRequest(this: http.IncomingMessage, ...args: unknown[]) {
-    Reflect.apply(http.IncomingMessage, this, args);
-  }
-  AppRequest.prototype = app.request;
-  function AppResponse(this: http.ServerResponse, ...args: unknown[]) {
-    Reflect.apply(http.ServerResponse, this, args);
-  }
-  AppResponse.prototype = app.response;
-  return http.createServer(
-    { IncomingMessage: AppRequest as unknown as typeof http.IncomingMessage, ServerResponse: AppResponse as unknown as typeof http.ServerResponse },
-    app,
-  );
+  // Node builds each request and response with these classes. Their prototypes inherit from the app's (so
+  // Express's helpers and `req.app` are found as before) and become the app's: Express then sets on each
+  // object the prototype it already has. (Object.assign: Express's typings declare its request and response
+  // apart from Node's classes, e.g. `method` always set; at run time these prototypes carry all of both.)
+  class AppRequest extends http.IncomingMessage {}
+  class AppResponse extends http.ServerResponse {}
+  Object.setPrototypeOf(AppRequest.prototype, app.request);
+  Object.setPrototypeOf(AppResponse.prototype, app.response);
+  Object.assign(app, { request: AppRequest.prototype, response: AppResponse.prototype });
+  return http.createServer({ IncomingMessage: AppRequest, ServerResponse: AppResponse }, app);
 }
