@@ -104,18 +104,17 @@ export function cpuDelta(before: Record<string, number>, after: Record<string, n
   return Object.fromEntries(Object.keys(after).map((k) => [k, (after[k] ?? 0) - (before[k] ?? 0)]));
 }
 
-/** Snapshots of the groups' CPU taken at a fixed period: what ran on the cores, and when. */
-export interface CpuTimeline {
-  samples: Array<{ at: number; cpu: Record<string, number> }>;
-  stop(): CpuTimeline['samples'];
+/** A snapshot of the groups' CPU (cpuSnapshot) and when it was taken (Date.now(), epoch ms). */
+export interface CpuSample {
+  at: number;
+  cpu: Record<string, number>;
 }
 
-/** Starts sampling now (Date.now() epoch ms with each sample); stop() ends it and returns the samples. */
-export function sampleCpu(groups: Record<string, CpuGroup>, everyMs = 250): CpuTimeline {
-  const samples: CpuTimeline['samples'] = [{ at: Date.now(), cpu: cpuSnapshot(groups) }];
+/** Starts sampling the groups' CPU at a fixed period (what ran on the cores, and when); stop() ends it and returns the samples. */
+export function sampleCpu(groups: Record<string, CpuGroup>, everyMs = 250): { stop(): CpuSample[] } {
+  const samples: CpuSample[] = [{ at: Date.now(), cpu: cpuSnapshot(groups) }];
   const timer = setInterval(() => samples.push({ at: Date.now(), cpu: cpuSnapshot(groups) }), everyMs);
   return {
-    samples,
     stop: () => {
       clearInterval(timer);
       samples.push({ at: Date.now(), cpu: cpuSnapshot(groups) });
@@ -128,7 +127,7 @@ export function sampleCpu(groups: Record<string, CpuGroup>, everyMs = 250): CpuT
  * Each group's CPU over the given windows (epoch ms; overlapping windows counted once), in cores (CPU ms per ms
  * of window), each sampling interval's CPU spread evenly over it and taken in proportion to its overlap.
  */
-export function coresDuring(samples: CpuTimeline['samples'], windows: Array<[number, number]>): Record<string, number> {
+export function coresDuring(samples: CpuSample[], windows: Array<[number, number]>): Record<string, number> {
   const merged: Array<[number, number]> = [];
   for (const [a, b] of [...windows].sort((x, y) => x[0] - y[0])) {
     const last = merged[merged.length - 1];
