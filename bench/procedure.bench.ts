@@ -233,7 +233,7 @@ async function main() {
   // One section per shape, each with the machine and its load during that shape's run: a run of one shape
   // (SHAPES=cluster) replaces only its own section.
   for (const name of SHAPES) {
-    const machine = machineSnapshot();
+    const machine = await machineSnapshot();
     const report = await benchShape(name, workDir);
     const body = `## Full procedure over HTTP vs bare Temporal — ${name === 'dev' ? 'dev shape' : 'production shape'} (\`${name === 'dev' ? '' : 'SHAPES=cluster '}MATTERS=${MATTERS} CONCURRENCY=${CONCURRENCY} npm run bench:procedure\`)
 

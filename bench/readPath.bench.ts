@@ -125,7 +125,7 @@ function besideLine(run: Record<string, number>, slowest: Record<string, number>
 }
 
 async function main() {
-  const machine = machineSnapshot();
+  const machine = await machineSnapshot();
   const workDir = benchWorkDir();
   process.stdout.write(`› ${SHAPE === 'dev' ? 'dev shape on PostgreSQL' : 'production shape'}: starting…\n`);
   const shape =

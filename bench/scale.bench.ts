@@ -196,7 +196,7 @@ ${CAN_ACTIONS} actions on one matter with WORKFLOW_CONTINUE_AS_NEW_EVENTS=${CAN_
 }
 
 async function main() {
-  const machine = machineSnapshot();
+  const machine = await machineSnapshot();
   const workDir = benchWorkDir();
   process.stdout.write('› production shape with one worker: starting…\n');
   const shape = await startClusterShape({ procedureConfig: BENCH_PROCEDURE_CONFIG, workDir, name: 'lr_bench_scale', basePort: 18400, workers: 1, env: { WORKFLOW_CONTINUE_AS_NEW_EVENTS: String(CAN_EVENTS) } });

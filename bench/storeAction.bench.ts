@@ -47,7 +47,7 @@ async function run(db: Database): Promise<number[]> {
 }
 
 async function main() {
-  const machine = machineSnapshot();
+  const machine = await machineSnapshot();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lr-bench-store-'));
   const embedded = await openDatabase({ dataDir: dir });
   const pgliteTimes = await run(embedded);

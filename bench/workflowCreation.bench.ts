@@ -51,7 +51,7 @@ async function replayMany(preloadModules: string[], label: string): Promise<stri
 
 async function main() {
   Runtime.install({ logger: new DefaultLogger('ERROR') });
-  const machine = machineSnapshot();
+  const machine = await machineSnapshot();
   const rows = [
     await replayMany([], 'every module per workflow'),
     await replayMany([path.resolve(__dirname, 'support/preloadZodOnly.ts')], 'zod preloaded (what the workers ran before the lunar dates)'),

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { wakeupRoundTripMicros } from './wakeupCost';
 
 export const BENCHMARKS_DOC = path.resolve(__dirname, '../../docs/benchmarks.md');
 
@@ -24,15 +25,19 @@ export interface MachineSnapshot {
   node: string;
   commit: string;
   loadBefore: number[];
+  /** A wakeup round trip between two threads, µs (bench/support/wakeupCost.ts), measured before the run. */
+  wakeupMicros: number | null;
 }
 
-export function machineSnapshot(): MachineSnapshot {
+export async function machineSnapshot(): Promise<MachineSnapshot> {
   let commit = 'unknown';
   try {
     commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: path.resolve(__dirname, '../..'), encoding: 'utf8' }).trim();
   } catch {
     /* not a checkout */
   }
+  const loadBefore = os.loadavg();
+  const wakeupMicros = await wakeupRoundTripMicros();
   return {
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
     cpu: os.cpus()[0]?.model ?? 'unknown',
@@ -40,7 +45,8 @@ export function machineSnapshot(): MachineSnapshot {
     memoryGiB: (os.totalmem() / 2 ** 30).toFixed(1),
     node: process.version,
     commit,
-    loadBefore: os.loadavg(),
+    loadBefore,
+    wakeupMicros,
   };
 }
 
@@ -50,7 +56,7 @@ const fmtLoad = (l: number[]) => l.map((x) => x.toFixed(2)).join(' / ');
 export function machineLine(m: MachineSnapshot): string {
   const after = os.loadavg();
   const busy = Math.max(m.loadBefore[0]!, after[0]!) > m.nproc ? ' — **the machine was busy (load above its core count): absolute numbers are pessimistic**' : '';
-  return `Run ${m.date} at commit \`${m.commit}\` on ${m.cpu}, nproc ${m.nproc}, ${m.memoryGiB} GiB, Node ${m.node}. Load average (1/5/15 min) before ${fmtLoad(m.loadBefore)}, after ${fmtLoad(after)}${busy}.`;
+  return `Run ${m.date} at commit \`${m.commit}\` on ${m.cpu}, nproc ${m.nproc}, ${m.memoryGiB} GiB, Node ${m.node}${m.wakeupMicros === null ? '' : `, a wakeup round trip between two threads ${m.wakeupMicros.toFixed(1)} µs`}. Load average (1/5/15 min) before ${fmtLoad(m.loadBefore)}, after ${fmtLoad(after)}${busy}.`;
 }
 
 /** Replaces (or appends) the section named `key` in docs/benchmarks.md. */
