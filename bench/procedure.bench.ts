@@ -8,7 +8,9 @@
  * the people who act (bench/procedure/steps.ts), CONCURRENCY matters in flight. Baseline: a workflow with the
  * same number of Updates and activities per matter and no application logic (bench/procedure/bareWorkflow.ts),
  * driven by a Temporal client with the same concurrency and the same pause before each meeting, on worker
- * processes of its own (as many as the shape has). Prints the tables and writes them to docs/benchmarks.md.
+ * processes of its own (as many as the shape has). Each side runs in two halves, ours – bare – bare – ours, so that
+ * a machine whose speed drifts during the run weighs on both alike. Prints the tables and writes them to
+ * docs/benchmarks.md.
  */
 import crypto from 'node:crypto';
 import { performance } from 'node:perf_hooks';
@@ -133,6 +135,14 @@ async function runBare(client: Client, counts: Map<string, KindShape>, n: number
   return { wallMs: performance.now() - t0, matters: n, perAction, endToEnd };
 }
 
+/** One side's two halves as one run: their latencies together, their times and CPU added. */
+function bothHalves(a: RunResult, b: RunResult): RunResult {
+  const perAction = new Recorder();
+  for (const half of [a, b]) for (const [key, values] of half.perAction.byKey) for (const v of values) perAction.add(key, v);
+  const cpu = Object.fromEntries([...new Set([...Object.keys(a.cpu), ...Object.keys(b.cpu)])].map((k) => [k, (a.cpu[k] ?? 0) + (b.cpu[k] ?? 0)]));
+  return { wallMs: a.wallMs + b.wallMs, matters: a.matters + b.matters, perAction, endToEnd: [...a.endToEnd, ...b.endToEnd], cpu };
+}
+
 interface ShapeReport {
   shape: Shape;
   ours: RunResult;
@@ -152,14 +162,26 @@ async function benchShape(name: 'dev' | 'cluster', workDir: string): Promise<Sha
     const warm = await runOurs(shape, s, Math.max(WARMUP, KIND_SCRIPTS.length), 0);
     const counts = await countsPerKind(client, warm.ids);
     await runBare(client, counts, Math.max(WARMUP, KIND_SCRIPTS.length), 0);
-    process.stdout.write(`› ${name}: ours, ${MATTERS} matters at concurrency ${CONCURRENCY}…\n`);
     // The same parts measured in both runs: the idle side (bare workers during ours, ours during bare) costs little.
     const client_: CpuGroup = { roots: () => [process.pid] };
     const groups: Record<string, CpuGroup> = { ...shape.cpuGroups, 'bare workers': { roots: bareWorkers.pids }, 'bench client': client_ };
-    const ours = await withCpu(groups, () => runOurs(shape, s, MATTERS, 1_000));
-    process.stdout.write(`› ${name}: bare Temporal, ${MATTERS} matters at concurrency ${CONCURRENCY}…\n`);
-    const bare = await withCpu(groups, () => runBare(client, counts, MATTERS, 1_000));
-    return { shape, ours, bare, counts };
+    // In two halves, ours – bare – bare – ours: a machine that slows or speeds up during the run (seen here: the same
+    // Temporal server's CPU per Update of bare Temporal 25.6–32.8 ms from one run to the next) weighs on both sides
+    // alike, instead of on whichever ran second.
+    const [first, second] = [Math.ceil(MATTERS / 2), Math.floor(MATTERS / 2)];
+    const oursHalf = async (n: number, offset: number) => {
+      process.stdout.write(`› ${name}: ours, ${n} matters at concurrency ${CONCURRENCY}…\n`);
+      return withCpu(groups, () => runOurs(shape, s, n, offset));
+    };
+    const bareHalf = async (n: number, offset: number) => {
+      process.stdout.write(`› ${name}: bare Temporal, ${n} matters at concurrency ${CONCURRENCY}…\n`);
+      return withCpu(groups, () => runBare(client, counts, n, offset));
+    };
+    const ours1 = await oursHalf(first, 1_000);
+    const bare1 = await bareHalf(first, 1_000);
+    const bare2 = await bareHalf(second, 1_000 + first);
+    const ours2 = await oursHalf(second, 1_000 + first);
+    return { shape, ours: bothHalves(ours1, ours2), bare: bothHalves(bare1, bare2), counts };
   } finally {
     await connection.close();
     await bareWorkers.stop();
@@ -210,7 +232,7 @@ function render(r: ShapeReport): string {
   const counts = [...r.counts.entries()].map(([k, c]) => `${k}: ${c.updates + 1} Updates (incl. registration), ${c.startActivities + c.activitiesPerUpdate.reduce((a, b) => a + b, 0)} activities (${c.startActivities} before the registration answers; per action ${c.activitiesPerUpdate.join(' ')})`).join('; ');
   return `### ${r.shape.name === 'dev' ? 'Dev shape (`npm start`)' : 'Production shape (`npm run cluster:up`)'}
 
-${r.shape.description}. ${MATTERS} matters (the four kinds in turn), concurrency ${CONCURRENCY}, after a warm-up of ${Math.max(WARMUP, KIND_SCRIPTS.length)} matters each.
+${r.shape.description}. ${MATTERS} matters (the four kinds in turn), concurrency ${CONCURRENCY}, after a warm-up of ${Math.max(WARMUP, KIND_SCRIPTS.length)} matters each; ours and bare each run in two halves, in the order ours, bare, bare, ours (since 2026-12-01, 08:45Z; before, all of ours, then all of bare).
 Per matter, read from the workflow histories and replayed by the baseline: ${counts}.
 
 ${main}
