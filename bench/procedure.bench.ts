@@ -232,7 +232,7 @@ function render(r: ShapeReport): string {
   const counts = [...r.counts.entries()].map(([k, c]) => `${k}: ${c.updates + 1} Updates (incl. registration), ${c.startActivities + c.activitiesPerUpdate.reduce((a, b) => a + b, 0)} activities (${c.startActivities} before the registration answers; per action ${c.activitiesPerUpdate.join(' ')})`).join('; ');
   return `### ${r.shape.name === 'dev' ? 'Dev shape (`npm start`)' : 'Production shape (`npm run cluster:up`)'}
 
-${r.shape.description}. ${MATTERS} matters (the four kinds in turn), concurrency ${CONCURRENCY}, after a warm-up of ${Math.max(WARMUP, KIND_SCRIPTS.length)} matters each; ours and bare each run in two halves, in the order ours, bare, bare, ours (since 2026-12-01, 08:45Z; before, all of ours, then all of bare).
+${r.shape.description}. ${MATTERS} matters (the four kinds in turn), concurrency ${CONCURRENCY}, after a warm-up of ${Math.max(WARMUP, KIND_SCRIPTS.length)} matters each; ours and bare each run in two halves, in the order ours, bare, bare, ours (since 2026-12-01, 08:37Z; before, all of ours, then all of bare).
 Per matter, read from the workflow histories and replayed by the baseline: ${counts}.
 
 ${main}

@@ -3,10 +3,10 @@
  * word (Atomics.wait / Atomics.notify, a futex each way), timed over many rounds.
  *
  * Every hop of a request between processes (client → front → API → Temporal → worker → PostgreSQL and back)
- * is such a wakeup, and ours makes more hops per action than bare Temporal does. On bare metal a round trip
- * is a few microseconds; in a virtual machine each cross-core wakeup is an interrupt the hypervisor carries,
- * and it can cost several times that. Printed with every benchmark section, it says how much of a gap
- * between two machines' numbers is the machine.
+ * is such a wakeup, and ours makes more hops per action than bare Temporal does. In a virtual machine a
+ * wakeup on another core is an interrupt that goes through the hypervisor, and what it costs differs from one
+ * machine to the next (14–21 µs on the Firecracker machine of 2026-12-01). Printed with every benchmark
+ * section, it is one of the things that tells two machines' numbers apart.
  */
 import { Worker } from 'node:worker_threads';
 
@@ -32,10 +32,15 @@ export async function wakeupRoundTripMicros(opts: { rounds?: number; batches?: n
   const shared = new SharedArrayBuffer(4);
   const turn = new Int32Array(shared);
   const partner = new Worker(PARTNER, { eval: true, workerData: { shared, rounds: warmUp + rounds * batches } });
-  await new Promise<void>((resolve, reject) => {
-    partner.once('online', resolve);
-    partner.once('error', reject);
+  // A machine where the thread cannot start gets no number, not a failed benchmark.
+  const online = await new Promise<boolean>((resolve) => {
+    partner.once('online', () => resolve(true));
+    partner.once('error', () => resolve(false));
   });
+  if (!online) {
+    await partner.terminate();
+    return null;
+  }
   // One round: hand the turn over and sleep until it comes back. False if the partner stopped answering.
   const round = (): boolean => {
     Atomics.store(turn, 0, 1);
