@@ -95,6 +95,27 @@ export function postmasterPids(): number[] {
   return procs.filter((p) => pg.has(p.pid) && !pg.has(p.ppid)).map((p) => p.pid);
 }
 
+/**
+ * PostgreSQL's backends connected to `database`: a backend's title names its user and database ("postgres:
+ * 15/main: root lr_app 127.0.0.1(41234) idle", the cluster's name only on some packagings). Their own CPU is
+ * the part of the server's that serves that database (the server's own processes — WAL writer, checkpointer —
+ * are no database's). A backend that exits during a phase takes its CPU with it, so pooled connections measure
+ * well and short-lived ones do not.
+ */
+export function postgresBackendPids(database: string): number[] {
+  const title = /^postgres: (?:[^ :]+: )?\S+ (\S+) /;
+  return allProcesses()
+    .filter((p) => p.comm === 'postgres')
+    .filter((p) => {
+      try {
+        return title.exec(fs.readFileSync(`/proc/${p.pid}/cmdline`, 'utf8'))?.[1] === database;
+      } catch {
+        return false;
+      }
+    })
+    .map((p) => p.pid);
+}
+
 /** Direct children of a process (e.g. the dev shape's Temporal dev server under `npm start`). */
 export function childPids(pid: number): number[] {
   return allProcesses().filter((p) => p.ppid === pid).map((p) => p.pid);

@@ -17,7 +17,7 @@ import { clusterDown, clusterUp, REPO_ROOT } from '../../scripts/cluster/cluster
 import { provisionPeople } from '../../scripts/cluster/people';
 import { ensureDatabase } from '../../scripts/cluster/temporalServer';
 import { Client as PgClient } from 'pg';
-import { childPids, postmasterPids, type CpuGroup } from './cpuAccounting';
+import { childPids, postgresBackendPids, postmasterPids, type CpuGroup } from './cpuAccounting';
 
 export interface Shape {
   name: 'dev' | 'cluster';
@@ -207,6 +207,11 @@ export async function startClusterShape(opts: { procedureConfig: unknown; workDi
       front: { roots: pids('front') },
       temporal: { roots: pids(TEMPORAL_PROCESS), tree: true },
       postgres: POSTGRES,
+      // Of PostgreSQL's CPU, what each database's connections took: Temporal's history and its visibility
+      // (search attributes, listings) apart from the app's own.
+      'postgres: Temporal history': { roots: () => postgresBackendPids(layout.databases.temporal) },
+      'postgres: Temporal visibility': { roots: () => postgresBackendPids(layout.databases.visibility) },
+      'postgres: app database': { roots: () => postgresBackendPids(layout.databases.app) },
     },
     stop: async () => {
       await clusterDown(layout, { dropDatabases: true });
