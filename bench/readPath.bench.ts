@@ -26,6 +26,7 @@ import { machineLine, machineSnapshot, publishSection, runBenchmark } from './su
 import { benchWorkDir, startClusterShape, startDevShape } from './support/shapes';
 import { coresDuring, cpuMs, sampleCpu } from './support/cpuAccounting';
 import { ms, pool, table } from './support/stats';
+import { EVENT_LOOP_SAMPLE_MS } from '../platform/eventLoopSampling';
 
 const MATTERS = Number(process.env.READ_MATTERS ?? 10_000);
 const RATES = (process.env.READ_RATES ?? '100,250,500').split(',').map(Number);
@@ -90,8 +91,6 @@ async function explainLists(databaseUrl: string): Promise<string> {
   return sections.join('\n\n');
 }
 
-/** prom-client's event-loop delay monitor's sampling interval (its `eventLoopMonitoringPrecision` default). */
-const EVENT_LOOP_MONITOR_TICK_MS = 10;
 
 /** Values of the API processes' runtime metrics (prom-client's defaults), per process. */
 async function apiRuntime(urls: string[]): Promise<Array<{ gcSeconds: Record<string, number>; lagMaxSeconds: number; lagP99Seconds: number }>> {
@@ -111,9 +110,8 @@ async function apiRuntime(urls: string[]): Promise<Array<{ gcSeconds: Record<str
 function runtimeLine(before: Awaited<ReturnType<typeof apiRuntime>>, after: Awaited<ReturnType<typeof apiRuntime>>, seconds: number): string {
   const gc = (kind?: string) => after.reduce((sum, a, i) => sum + Object.entries(a.gcSeconds).filter(([k]) => !kind || k === kind).reduce((t, [k, v]) => t + v - (before[i]!.gcSeconds[k] ?? 0), 0), 0);
   const perSecond = (s: number) => ((s * 1000) / seconds / after.length).toFixed(0);
-  // Node's delay monitor records the whole interval between its ticks (prom-client's default: every 10 ms), so
-  // the tick is taken off to leave the delay.
-  const delay = (s: number) => Math.max(0, s * 1000 - EVENT_LOOP_MONITOR_TICK_MS).toFixed(0);
+  // Node's delay monitor records the whole interval between its samples, so the interval is taken off to leave the delay.
+  const delay = (s: number) => Math.max(0, s * 1000 - EVENT_LOOP_SAMPLE_MS).toFixed(0);
   return `GC ${perSecond(gc())} ms/s per process (major ${perSecond(gc('major'))}), event-loop delay p99 ${delay(Math.max(...after.map((a) => a.lagP99Seconds)))} / max ${delay(Math.max(...after.map((a) => a.lagMaxSeconds)))} ms`;
 }
 

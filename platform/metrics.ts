@@ -1,4 +1,5 @@
 import client, { Registry } from 'prom-client';
+import { EVENT_LOOP_SAMPLE_MS } from './eventLoopSampling';
 
 /**
  * Prometheus metrics of this process (prom-client): the process itself (CPU, memory, event-loop lag, GC),
@@ -8,13 +9,6 @@ import client, { Registry } from 'prom-client';
  * exporter and are appended to the same answer (see `sdkMetricsText`).
  */
 export const registry = new Registry();
-/**
- * The event loop's delay is sampled every 50 ms, not prom-client's 10: its timer wakes an idle process each
- * time, and on the virtual machines measured here a wakeup costs tens of microseconds — at 10 ms, ~4 ms of CPU
- * a second per idle process (a bare Node process with the monitor at 10 ms: 4.2 ms/s; at 50 ms: 1.5; without
- * it: 0.2), in each API and worker process, all day. Any stall of 50 ms or more is still seen.
- */
-const EVENT_LOOP_SAMPLE_MS = 50;
 client.collectDefaultMetrics({ register: registry, prefix: 'lr_', eventLoopMonitoringPrecision: EVENT_LOOP_SAMPLE_MS });
 
 const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
