@@ -46,6 +46,8 @@ export interface CpuGroup {
   tree?: boolean;
   /** Descendants to leave out (they are another group's), by process name. */
   excludeDescendants?: (p: { comm: string }) => boolean;
+  /** The group's CPU so far, measured its own way (instead of from `roots`). */
+  measure?: () => number;
 }
 
 /** The machine as a whole: busy CPU time since boot, ms (every core summed). */
@@ -67,6 +69,10 @@ export function cpuSnapshot(groups: Record<string, CpuGroup>): Record<string, nu
   const byPid = new Map(procs.map((p) => [p.pid, p]));
   const out: Record<string, number> = {};
   for (const [name, g] of Object.entries(groups)) {
+    if (g.measure) {
+      out[name] = g.measure();
+      continue;
+    }
     let total = 0;
     for (const root of g.roots()) {
       const r = byPid.get(root);
@@ -99,8 +105,7 @@ export function postmasterPids(): number[] {
  * PostgreSQL's backends connected to `database`: a backend's title names its user and database ("postgres:
  * 15/main: root lr_app 127.0.0.1(41234) idle", the cluster's name only on some packagings). Their own CPU is
  * the part of the server's that serves that database (the server's own processes — WAL writer, checkpointer —
- * are no database's). A backend that exits during a phase takes its CPU with it, so pooled connections measure
- * well and short-lived ones do not.
+ * are no database's).
  */
 export function postgresBackendPids(database: string): number[] {
   const title = /^postgres: (?:[^ :]+: )?\S+ (\S+) /;
@@ -114,6 +119,33 @@ export function postgresBackendPids(database: string): number[] {
       }
     })
     .map((p) => p.pid);
+}
+
+/**
+ * The CPU of the backends serving `database` (postgresBackendPids), as a group whose processes come and go: a pool
+ * closes an idle connection, and its backend exits with what it used. Each backend counts what it had used when
+ * last seen, so the total never falls (a backend's CPU between the last look and its exit is missed: little, for
+ * a connection closed because it was idle).
+ */
+export function postgresDatabaseCpu(database: string): CpuGroup {
+  const lastSeen = new Map<number, number>();
+  let exited = 0;
+  return {
+    roots: () => postgresBackendPids(database),
+    measure: () => {
+      const now = new Map(postgresBackendPids(database).map((pid) => [pid, cpuMs(pid)] as const));
+      for (const [pid, used] of lastSeen) {
+        const current = now.get(pid);
+        // Gone, or the pid taken by a new backend (which has used less than the old one had).
+        if (current === undefined || Number.isNaN(current) || current < used) {
+          exited += used;
+          lastSeen.delete(pid);
+        }
+      }
+      for (const [pid, used] of now) if (!Number.isNaN(used)) lastSeen.set(pid, used);
+      return exited + [...lastSeen.values()].reduce((sum, used) => sum + used, 0);
+    },
+  };
 }
 
 /** Direct children of a process (e.g. the dev shape's Temporal dev server under `npm start`). */

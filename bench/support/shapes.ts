@@ -17,7 +17,7 @@ import { clusterDown, clusterUp, REPO_ROOT } from '../../scripts/cluster/cluster
 import { provisionPeople } from '../../scripts/cluster/people';
 import { ensureDatabase } from '../../scripts/cluster/temporalServer';
 import { Client as PgClient } from 'pg';
-import { childPids, postgresBackendPids, postmasterPids, type CpuGroup } from './cpuAccounting';
+import { childPids, postgresDatabaseCpu, postmasterPids, type CpuGroup } from './cpuAccounting';
 
 export interface Shape {
   name: 'dev' | 'cluster';
@@ -209,9 +209,9 @@ export async function startClusterShape(opts: { procedureConfig: unknown; workDi
       postgres: POSTGRES,
       // Of PostgreSQL's CPU, what each database's connections took: Temporal's history and its visibility
       // (search attributes, listings) apart from the app's own.
-      'postgres: Temporal history': { roots: () => postgresBackendPids(layout.databases.temporal) },
-      'postgres: Temporal visibility': { roots: () => postgresBackendPids(layout.databases.visibility) },
-      'postgres: app database': { roots: () => postgresBackendPids(layout.databases.app) },
+      'postgres: Temporal history': postgresDatabaseCpu(layout.databases.temporal),
+      'postgres: Temporal visibility': postgresDatabaseCpu(layout.databases.visibility),
+      'postgres: app database': postgresDatabaseCpu(layout.databases.app),
     },
     stop: async () => {
       await clusterDown(layout, { dropDatabases: true });
