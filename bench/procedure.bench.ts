@@ -42,7 +42,7 @@ interface RunResult {
 
 /** The application's processes, ours and the baseline's (the parts that run a side's work after its last answer). */
 const APP_PARTS = ['app', 'workers', 'apis', 'bare workers'];
-/** Together below this, the application's processes are idle (measured idle: ~10 ms/s for each of ours, ~7 for each of bare's). */
+/** Together below this, the application's processes are idle (measured idle: 4–9 ms/s for each of ours, ~7 for each of bare's). */
 const QUIET_MS_PER_S = 100;
 const SETTLE_LIMIT_MS = 20_000;
 
@@ -186,7 +186,7 @@ async function benchShape(name: 'dev' | 'cluster', workDir: string): Promise<Sha
     const counts = await countsPerKind(client, warm.ids);
     await runBare(client, counts, Math.max(WARMUP, KIND_SCRIPTS.length), 0);
     // The same parts measured in both runs. The idle side costs a little (measured 2026-12-01: ours' processes
-    // 2.9 ms per Update of the baseline's halves, the baseline's workers 1.3 ms per Update of ours').
+    // 2.9–4.2 ms per Update of the baseline's halves, the baseline's workers 0.5–1.8 ms per Update of ours').
     const client_: CpuGroup = { roots: () => [process.pid] };
     const groups: Record<string, CpuGroup> = { ...shape.cpuGroups, 'bare workers': { roots: bareWorkers.pids }, 'bench client': client_ };
     // In two halves, ours – bare – bare – ours: a machine that slows or speeds up during the run (seen here: the same

@@ -91,7 +91,6 @@ async function explainLists(databaseUrl: string): Promise<string> {
   return sections.join('\n\n');
 }
 
-
 /** Values of the API processes' runtime metrics (prom-client's defaults), per process. */
 async function apiRuntime(urls: string[]): Promise<Array<{ gcSeconds: Record<string, number>; lagMaxSeconds: number; lagP99Seconds: number }>> {
   return Promise.all(

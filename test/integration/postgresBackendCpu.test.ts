@@ -40,7 +40,7 @@ describe('PostgreSQL backends by database', () => {
     expect(itsOwn).toBeGreaterThan(0);
     await other.close();
     // Until the backend has exited, and after.
-    for (let i = 0; i < 50 && postgresBackendPids(database).includes(pid); i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 250 && postgresBackendPids(database).includes(pid); i++) await new Promise((r) => setTimeout(r, 20));
     expect(postgresBackendPids(database)).not.toContain(pid);
     expect(group.measure!()).toBeGreaterThanOrEqual(withIt);
   });
