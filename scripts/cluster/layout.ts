@@ -7,7 +7,8 @@ import path from 'node:path';
  * Environment: CLUSTER_NAME (lr_cluster), DATA_DIR (.data/cluster), CLUSTER_BASE_PORT (17200, the Temporal
  * frontend; the rest follow it), CLUSTER_PORT (front; base + 80), CLUSTER_PG_URL
  * (postgresql://postgres@127.0.0.1:5432/postgres), CLUSTER_PROFILE (production | demo), CLUSTER_WORKERS (2),
- * CLUSTER_APIS (2), PROCEDURE_CONFIG_PATH (passed to the app's processes).
+ * CLUSTER_APIS (2), PROCEDURE_CONFIG_PATH (passed to the app's processes), CLUSTER_TEMPORAL_PPROF (set: the
+ * Temporal server serves Go's pprof on 127.0.0.1 at base + 22, to profile where its CPU goes).
  */
 export type ClusterProfile = 'production' | 'demo';
 
@@ -30,6 +31,8 @@ export interface ClusterLayout {
     membership: { frontend: number; history: number; matching: number; worker: number; internalFrontend: number };
     httpPort: number;
     metricsPort: number;
+    /** Go's pprof on 127.0.0.1 (CLUSTER_TEMPORAL_PPROF set), else null. */
+    pprofPort: number | null;
   };
   frontPort: number;
   apiPorts: number[];
@@ -68,6 +71,7 @@ export function clusterLayout(env: NodeJS.ProcessEnv = process.env, root = proce
       membership: { frontend: base + 10, history: base + 11, matching: base + 12, worker: base + 13, internalFrontend: base + 14 },
       httpPort: base + 20,
       metricsPort: base + 21,
+      pprofPort: env.CLUSTER_TEMPORAL_PPROF ? base + 22 : null,
     },
     frontPort: front,
     apiPorts: Array.from({ length: apis }, (_, i) => base + 81 + i),

@@ -103,7 +103,7 @@ global:
   membership:
     maxJoinDuration: 30s
     broadcastAddress: "127.0.0.1"
-  metrics:
+${t.pprofPort === null ? '' : `  pprof:\n    port: ${t.pprofPort}\n    host: "127.0.0.1"\n`}  metrics:
     prometheus:
       framework: "tally"
       timerType: "histogram"
