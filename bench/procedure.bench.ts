@@ -44,6 +44,8 @@ interface RunResult {
 const APP_PARTS = ['app', 'workers', 'apis', 'bare workers'];
 /** Together below this, the application's processes are idle (measured idle: 4–9 ms/s for each of ours, ~7 for each of bare's). */
 const QUIET_MS_PER_S = 100;
+/** How often the application's processes are looked at while they settle, and for how long at most. */
+const SETTLE_POLL_MS = 500;
 const SETTLE_LIMIT_MS = 20_000;
 
 /**
@@ -59,9 +61,9 @@ async function withCpu<T extends Omit<RunResult, 'cpu' | 'settleMs'>>(groups: Re
   const appCpu = (snap: Record<string, number>) => APP_PARTS.reduce((sum, k) => sum + (snap[k] ?? 0), 0);
   let last = cpuSnapshot(groups);
   while (Date.now() - ended < SETTLE_LIMIT_MS) {
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_POLL_MS));
     const now = cpuSnapshot(groups);
-    const quiet = appCpu(now) - appCpu(last) < QUIET_MS_PER_S / 2;
+    const quiet = appCpu(now) - appCpu(last) < (QUIET_MS_PER_S * SETTLE_POLL_MS) / 1000;
     last = now;
     if (quiet) break;
   }
