@@ -22,6 +22,7 @@ import { Recorder, summarise, pool, ms, ratio, table, type Summary } from './sup
 import { machineLine, machineSnapshot, runBenchmark, writeSection } from './support/report';
 import { benchWorkDir, startBareWorkers, startClusterShape, startDevShape, type Shape } from './support/shapes';
 import { cpuDelta, cpuSnapshot, type CpuGroup } from './support/cpuAccounting';
+import { addTotals, readHistogramTotals, totalsSince, type HistogramTotals } from './support/histogramTotals';
 
 const MATTERS = Number(process.env.MATTERS ?? 100);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 8);
@@ -38,6 +39,45 @@ interface RunResult {
   endToEnd: number[];
   /** CPU ms each part of the system spent during the run (bench/support/cpuAccounting.ts). */
   cpu: Record<string, number>;
+  /** Time the side's workers (and ours' APIs) reported spending, summed over the run (seconds and observations). */
+  timings: HistogramTotals;
+  /** Metrics endpoints that did not answer a reading (their timings are missing). */
+  unreadTimings: string[];
+}
+
+/**
+ * The Temporal SDK's task timings, as both sides' workers export them (the same runtime options), and what
+ * ours' APIs spent answering POSTs (registrations and actions: the only POSTs of a half).
+ */
+const SDK_TIMINGS: Array<[string, string]> = [
+  ['temporal_workflow_task_schedule_to_start_latency', 'workflow tasks: waiting for a worker to take them'],
+  ['temporal_workflow_task_execution_latency', 'workflow tasks: on the worker'],
+  ['temporal_activity_schedule_to_start_latency', 'activities: waiting for a worker to take them'],
+  ['temporal_activity_execution_latency', 'activities: on the worker'],
+  ['temporal_request_latency', "the workers' calls to the Temporal server (not the polls)"],
+];
+const API_TIMING = 'lr_http_request_duration_seconds';
+
+/** Where a side's timings are read: its workers' SDK metrics, and (ours) the API processes' own. */
+interface TimingSources {
+  sdk: string[];
+  api: string[];
+}
+
+async function readTimings(from: TimingSources): Promise<{ totals: HistogramTotals; unreachable: string[] }> {
+  const [sdk, api] = await Promise.all([
+    readHistogramTotals(from.sdk, SDK_TIMINGS.map(([name]) => name)),
+    readHistogramTotals(from.api, [API_TIMING], { [API_TIMING]: 'method="POST"' }),
+  ]);
+  return { totals: addTotals(sdk.totals, api.totals), unreachable: [...sdk.unreachable, ...api.unreachable] };
+}
+
+/** The timings `from` reported over `run` (read before it and after it has settled). */
+async function withTimings<T extends Omit<RunResult, 'timings' | 'unreadTimings'>>(from: TimingSources, run: () => Promise<T>): Promise<T & Pick<RunResult, 'timings' | 'unreadTimings'>> {
+  const before = await readTimings(from);
+  const r = await run();
+  const after = await readTimings(from);
+  return { ...r, timings: totalsSince(before.totals, after.totals), unreadTimings: [...new Set([...before.unreachable, ...after.unreachable])] };
 }
 
 /** The application's processes, ours and the baseline's (the parts that run a side's work after its last answer). */
@@ -54,7 +94,7 @@ const SETTLE_LIMIT_MS = 20_000;
  * watched until they are quiet, and that CPU counts to this run, not to the next (throughput still ends at the
  * last answer). Also returns how long that took.
  */
-async function withCpu<T extends Omit<RunResult, 'cpu' | 'settleMs'>>(groups: Record<string, CpuGroup>, run: () => Promise<T>): Promise<T & { cpu: Record<string, number>; settleMs: number[] }> {
+async function withCpu<T extends Omit<RunResult, 'cpu' | 'settleMs' | 'timings' | 'unreadTimings'>>(groups: Record<string, CpuGroup>, run: () => Promise<T>): Promise<T & { cpu: Record<string, number>; settleMs: number[] }> {
   const before = cpuSnapshot(groups);
   const r = await run();
   const ended = Date.now();
@@ -70,7 +110,7 @@ async function withCpu<T extends Omit<RunResult, 'cpu' | 'settleMs'>>(groups: Re
   return { ...r, cpu: cpuDelta(before, last), settleMs: [Date.now() - ended] };
 }
 
-async function runOurs(shape: Shape, s: Sessions, n: number, offset: number): Promise<Omit<RunResult, 'cpu' | 'settleMs'> & { ids: Map<string, string> }> {
+async function runOurs(shape: Shape, s: Sessions, n: number, offset: number): Promise<Omit<RunResult, 'cpu' | 'settleMs' | 'timings' | 'unreadTimings'> & { ids: Map<string, string> }> {
   const perAction = new Recorder();
   const endToEnd: number[] = [];
   const firstOfKind = new Map<string, string>();
@@ -119,7 +159,7 @@ async function countsPerKind(client: Client, firstOfKind: Map<string, string>): 
   return out;
 }
 
-async function runBare(client: Client, counts: Map<string, KindShape>, n: number, offset: number): Promise<Omit<RunResult, 'cpu' | 'settleMs'>> {
+async function runBare(client: Client, counts: Map<string, KindShape>, n: number, offset: number): Promise<Omit<RunResult, 'cpu' | 'settleMs' | 'timings' | 'unreadTimings'>> {
   const perAction = new Recorder();
   const endToEnd: number[] = [];
   const t0 = performance.now();
@@ -165,7 +205,16 @@ function bothHalves(a: RunResult, b: RunResult): RunResult {
   const perAction = new Recorder();
   for (const half of [a, b]) for (const [key, values] of half.perAction.byKey) for (const v of values) perAction.add(key, v);
   const cpu = Object.fromEntries([...new Set([...Object.keys(a.cpu), ...Object.keys(b.cpu)])].map((k) => [k, (a.cpu[k] ?? 0) + (b.cpu[k] ?? 0)]));
-  return { wallMs: a.wallMs + b.wallMs, settleMs: [...a.settleMs, ...b.settleMs], matters: a.matters + b.matters, perAction, endToEnd: [...a.endToEnd, ...b.endToEnd], cpu };
+  return {
+    wallMs: a.wallMs + b.wallMs,
+    settleMs: [...a.settleMs, ...b.settleMs],
+    matters: a.matters + b.matters,
+    perAction,
+    endToEnd: [...a.endToEnd, ...b.endToEnd],
+    cpu,
+    timings: addTotals(a.timings, b.timings),
+    unreadTimings: [...new Set([...a.unreadTimings, ...b.unreadTimings])],
+  };
 }
 
 interface ShapeReport {
@@ -197,11 +246,11 @@ async function benchShape(name: 'dev' | 'cluster', workDir: string): Promise<Sha
     const [first, second] = [Math.ceil(MATTERS / 2), Math.floor(MATTERS / 2)];
     const oursHalf = async (n: number, offset: number) => {
       process.stdout.write(`› ${name}: ours, ${n} matters at concurrency ${CONCURRENCY}…\n`);
-      return withCpu(groups, () => runOurs(shape, s, n, offset));
+      return withTimings({ sdk: shape.sdkMetricsUrls, api: shape.apiMetricsUrls }, () => withCpu(groups, () => runOurs(shape, s, n, offset)));
     };
     const bareHalf = async (n: number, offset: number) => {
       process.stdout.write(`› ${name}: bare Temporal, ${n} matters at concurrency ${CONCURRENCY}…\n`);
-      return withCpu(groups, () => runBare(client, counts, n, offset));
+      return withTimings({ sdk: bareWorkers.sdkMetricsUrls, api: [] }, () => withCpu(groups, () => runBare(client, counts, n, offset)));
     };
     const ours1 = await oursHalf(first, 1_000);
     const bare1 = await bareHalf(first, 1_000);
@@ -256,6 +305,21 @@ function render(r: ShapeReport): string {
       cpuRow('**whole machine**', r.ours.cpu.machine!, r.bare.cpu.machine!),
     ],
   );
+  const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
+  const perUpdate = (x: RunResult, n: number, name: string) => {
+    const t = x.timings[name];
+    return t && t.count > 0 ? `${ms((t.sum * 1000) / n)} (${(t.count / n).toFixed(2)})` : '–';
+  };
+  const apiTiming = r.ours.timings[API_TIMING];
+  const timingTable = table(
+    ['', 'ours', 'bare Temporal'],
+    [
+      ['an answer as the client saw it, mean ms (registrations and actions)', ms(mean(r.ours.perAction.all([RESCHEDULED]))), ms(mean(r.bare.perAction.all(['mismatch'])))],
+      ['of it in our API processes (the POST from arriving to answered), mean ms', apiTiming && apiTiming.count ? ms((apiTiming.sum * 1000) / apiTiming.count) : '–', 'no API'],
+      ...SDK_TIMINGS.map(([name, label]) => [`${label}: ms per Update (how many per Update)`, perUpdate(r.ours, oursN, name), perUpdate(r.bare, bareN, name)]),
+    ],
+  );
+  const unread = [...r.ours.unreadTimings, ...r.bare.unreadTimings];
   const counts = [...r.counts.entries()].map(([k, c]) => `${k}: ${c.updates + 1} Updates (incl. registration), ${c.startActivities + c.activitiesPerUpdate.reduce((a, b) => a + b, 0)} activities (${c.startActivities} before the registration answers; per action ${c.activitiesPerUpdate.join(' ')})`).join('; ');
   return `### ${r.shape.name === 'dev' ? 'Dev shape (`npm start`)' : 'Production shape (`npm run cluster:up`)'}
 
@@ -271,6 +335,14 @@ were quiet after its last answer: ${settled(r.ours)} for ours' halves, ${settled
 Updates of ours incl. registrations, ${bareN} of the baseline; the whole machine includes anything else running on it):
 
 ${cpuTable}
+
+Where the time went, from what each side's processes report about themselves (the Temporal SDK's task timings
+from both sides' workers, exported alike; ours' APIs' own request timings), summed over both halves and divided by the
+Updates: every task of the half counts, also those no client waited for (ours' clocks and document workflows), so
+these are the time each kind of step took per Update, not a critical path. What neither side's processes report is
+the Temporal server's own time (history, matching, persistence) and the hops between processes.${unread.length ? ` **Not read** (did not answer): ${unread.join(', ')}.` : ''}
+
+${timingTable}
 
 Our actions by type:
 

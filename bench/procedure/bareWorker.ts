@@ -1,12 +1,15 @@
 /**
  * A worker process for the baseline workflow (bench/procedure/bareWorkflow.ts), as its own process like the
- * app's workers. BARE_TEMPORAL_ADDRESS, BARE_TASK_QUEUE; stops on SIGTERM.
+ * app's workers. BARE_TEMPORAL_ADDRESS, BARE_TASK_QUEUE; stops on SIGTERM. BARE_METRICS_PORT: the SDK's metrics
+ * exported as ours' workers export them (the same runtime, and the bench reads the task timings from both).
  */
 import path from 'node:path';
 import { NativeConnection, Worker, Runtime, DefaultLogger } from '@temporalio/worker';
+import { sdkPrometheusTelemetry } from '../../platform/temporal/runtime';
 
 async function main() {
-  Runtime.install({ logger: new DefaultLogger('WARN') });
+  const metricsPort = Number(process.env.BARE_METRICS_PORT ?? 0);
+  Runtime.install({ logger: new DefaultLogger('WARN'), ...(metricsPort ? { telemetryOptions: sdkPrometheusTelemetry(metricsPort) } : {}) });
   const connection = await NativeConnection.connect({ address: process.env.BARE_TEMPORAL_ADDRESS! });
   const worker = await Worker.create({
     connection,

@@ -39,6 +39,8 @@ export interface Shape {
   workerMetricsUrls: string[];
   /** Each API process's own /metrics, not through the front (the dev shape's one process). */
   apiMetricsUrls: string[];
+  /** The Temporal SDK's own metrics of each of ours' worker processes (task timings). */
+  sdkMetricsUrls: string[];
   /** The shape's parts whose CPU a benchmark reads (bench/support/cpuAccounting.ts). */
   cpuGroups: Record<string, CpuGroup>;
   stop(): Promise<void>;
@@ -96,7 +98,7 @@ export function writeProcedureConfig(dir: string, config: unknown): string {
  * on the production shape: the same code paths as production against the same database, in one process.
  */
 export async function startDevShape(opts: { procedureConfig: unknown; workDir: string; env?: Record<string, string>; postgres?: { adminUrl?: string; name: string } }): Promise<Shape> {
-  const [port, temporalPort] = [await freePort(), await freePort()];
+  const [port, temporalPort, sdkMetricsPort] = [await freePort(), await freePort(), await freePort()];
   const dataDir = path.join(opts.workDir, 'dev-data');
   fs.mkdirSync(dataDir, { recursive: true });
   const logFile = path.join(opts.workDir, 'dev-start.log');
@@ -123,6 +125,7 @@ export async function startDevShape(opts: { procedureConfig: unknown; workDir: s
     TEMPORAL_DEV_PORT: String(temporalPort),
     DATA_DIR: dataDir,
     PROCEDURE_CONFIG_PATH: writeProcedureConfig(opts.workDir, opts.procedureConfig),
+    TEMPORAL_METRICS_PORT: String(sdkMetricsPort),
     LOG_LEVEL: 'info',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl, PROCEDURE_PROFILE: 'demo', ADMIN_BOOTSTRAP_PASSWORD: creds.adminPassword, SIGNING_KEY_SECRET: creds.signingKeySecret, DATABASE_POOL_MAX: '5' } : {}),
     ...opts.env,
@@ -150,6 +153,7 @@ export async function startDevShape(opts: { procedureConfig: unknown; workDir: s
     databaseUrl,
     workerMetricsUrls: [],
     apiMetricsUrls: [`${apiUrl}/metrics`],
+    sdkMetricsUrls: [`http://127.0.0.1:${sdkMetricsPort}/metrics`],
     cpuGroups: {
       // The one process: API, worker and (unless DATABASE_URL) the embedded database.
       app: { roots: () => (child.pid ? [child.pid] : []) },
@@ -201,6 +205,7 @@ export async function startClusterShape(opts: { procedureConfig: unknown; workDi
     databaseUrl: databaseUrl(layout, layout.databases.app),
     workerMetricsUrls: layout.workerMetricsPorts.map((p) => `http://127.0.0.1:${p}/metrics`),
     apiMetricsUrls: layout.apiPorts.map((p) => `http://127.0.0.1:${p}/metrics`),
+    sdkMetricsUrls: layout.workerSdkMetricsPorts.map((p) => `http://127.0.0.1:${p}/metrics`),
     cpuGroups: {
       workers: { roots: pids(...layout.workerMetricsPorts.map((_, i) => `worker-${i + 1}`)) },
       apis: { roots: pids(...layout.apiPorts.map((_, i) => `api-${i + 1}`)) },
@@ -220,10 +225,12 @@ export async function startClusterShape(opts: { procedureConfig: unknown; workDi
 }
 
 /** The baseline's worker processes on the shape's Temporal server. */
-export async function startBareWorkers(shape: Shape, taskQueue: string, workDir: string): Promise<{ pids(): number[]; stop(): Promise<void> }> {
-  const children = Array.from({ length: shape.workers }, (_, i) => {
+export async function startBareWorkers(shape: Shape, taskQueue: string, workDir: string): Promise<{ pids(): number[]; sdkMetricsUrls: string[]; stop(): Promise<void> }> {
+  const metricsPorts: number[] = [];
+  for (let i = 0; i < shape.workers; i++) metricsPorts.push(await freePort());
+  const children = metricsPorts.map((metricsPort, i) => {
     const logFile = path.join(workDir, `bare-worker-${i + 1}.log`);
-    return { child: spawnLogged('bench/procedure/bareWorker.ts', { BARE_TEMPORAL_ADDRESS: shape.temporalAddress, BARE_NAMESPACE: shape.namespace, BARE_TASK_QUEUE: taskQueue }, logFile), logFile };
+    return { child: spawnLogged('bench/procedure/bareWorker.ts', { BARE_TEMPORAL_ADDRESS: shape.temporalAddress, BARE_NAMESPACE: shape.namespace, BARE_TASK_QUEUE: taskQueue, BARE_METRICS_PORT: String(metricsPort) }, logFile), logFile };
   });
   const deadline = Date.now() + 240_000;
   for (const { child, logFile } of children) {
@@ -234,6 +241,7 @@ export async function startBareWorkers(shape: Shape, taskQueue: string, workDir:
   }
   return {
     pids: () => children.map(({ child }) => child.pid).filter((p): p is number => p !== undefined),
+    sdkMetricsUrls: metricsPorts.map((p) => `http://127.0.0.1:${p}/metrics`),
     stop: async () => void (await Promise.all(children.map(({ child }) => stopChild(child)))),
   };
 }

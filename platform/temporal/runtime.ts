@@ -1,5 +1,13 @@
-import { DefaultLogger, Runtime, type LogLevel } from '@temporalio/worker';
+import { DefaultLogger, Runtime, type LogLevel, type TelemetryOptions } from '@temporalio/worker';
 import type { Logger } from '../logger';
+
+/**
+ * The SDK's metrics for Prometheus on 127.0.0.1:<port>/metrics, durations in seconds. Ours' workers and the
+ * benchmark's bare workers export them alike (bench/procedure/bareWorker.ts), so both run the same SDK.
+ */
+export function sdkPrometheusTelemetry(port: number): TelemetryOptions {
+  return { metrics: { prometheus: { bindAddress: `127.0.0.1:${port}`, useSecondsForDurations: true, countersTotalSuffix: true } } };
+}
 
 let installed = false;
 let sdkMetricsUrl: string | null = null;
@@ -21,9 +29,7 @@ export function installTemporalRuntime(log: Logger, opts: { metricsPort?: number
       const fn = entry.level === 'ERROR' ? log.error : entry.level === 'WARN' ? log.warn : log.debug;
       fn.call(log, { sdk: true, ...(entry.meta ?? {}) }, entry.message);
     }),
-    ...(opts.metricsPort
-      ? { telemetryOptions: { metrics: { prometheus: { bindAddress: `127.0.0.1:${opts.metricsPort}`, useSecondsForDurations: true, countersTotalSuffix: true } } } }
-      : {}),
+    ...(opts.metricsPort ? { telemetryOptions: sdkPrometheusTelemetry(opts.metricsPort) } : {}),
   });
   sdkMetricsUrl = opts.metricsPort ? `http://127.0.0.1:${opts.metricsPort}/metrics` : null;
   return sdkMetricsUrl;
