@@ -4,6 +4,7 @@ import net from 'node:net';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Connection } from '@temporalio/client';
 import { SEARCH_ATTRIBUTES } from './searchAttributes';
+import { dynamicConfigArgs } from './serverDynamicConfig';
 
 export interface DevServer {
   address: string;
@@ -35,6 +36,7 @@ export async function startDevServer(opts: {
     'server', 'start-dev', '--headless', '--ip', '127.0.0.1', '--port', String(opts.port),
     '--db-filename', path.join(opts.dataDir, 'temporal.db'), '--namespace', namespace, '--log-level', 'warn',
     ...Object.entries(SEARCH_ATTRIBUTES).flatMap(([name, type]) => ['--search-attribute', `${name}=${type}`]),
+    ...dynamicConfigArgs(),
   ];
   const child = spawn(opts.cliPath, args, { stdio: ['ignore', out, out], detached: false });
   fs.closeSync(out);

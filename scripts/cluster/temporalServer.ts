@@ -5,6 +5,7 @@ import { Client as PgClient } from 'pg';
 import { Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
 import { ensureSearchAttributes } from '../../platform/temporal/searchAttributes';
+import { dynamicConfigYaml } from '../../platform/temporal/serverDynamicConfig';
 import type { ClusterLayout } from './layout';
 import type { TemporalServerBinaries } from './temporalBinaries';
 import { runningPid, startDetached } from './processes';
@@ -134,7 +135,7 @@ dynamicConfigClient:
 limit.maxIDLength:
   - value: 255
     constraints: {}
-`;
+${dynamicConfigYaml()}`;
   fs.mkdirSync(layout.files.temporalConfig, { recursive: true });
   fs.writeFileSync(path.join(layout.files.temporalConfig, 'development.yaml'), yaml);
   fs.writeFileSync(path.join(layout.files.temporalConfig, 'dynamicconfig.yaml'), dynamic);

@@ -9,9 +9,11 @@ describe('Temporal server configuration', () => {
   const written = (env: NodeJS.ProcessEnv) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lr-server-config-'));
     const layout = clusterLayout({ ...env, DATA_DIR: dataDir, CLUSTER_BASE_PORT: '17200' });
-    const text = fs.readFileSync(path.join(writeServerConfig(layout), 'development.yaml'), 'utf8');
+    const dir = writeServerConfig(layout);
+    const text = fs.readFileSync(path.join(dir, 'development.yaml'), 'utf8');
+    const dynamic = fs.readFileSync(path.join(dir, 'dynamicconfig.yaml'), 'utf8');
     fs.rmSync(dataDir, { recursive: true, force: true });
-    return { layout, text };
+    return { layout, text, dynamic };
   };
 
   test('no pprof by default', () => {
@@ -27,5 +29,12 @@ describe('Temporal server configuration', () => {
     // No other port of the layout is taken by it.
     const taken = [...Object.values(layout.temporal.grpc), ...Object.values(layout.temporal.membership), layout.temporal.httpPort, layout.temporal.metricsPort, layout.frontPort, ...layout.apiPorts, ...layout.workerMetricsPorts, ...layout.workerSdkMetricsPorts];
     expect(taken).not.toContain(17222);
+  });
+
+  test('the dynamic configuration: eager activities on, as on the dev server, and the ID length limit', () => {
+    const { text, dynamic } = written({});
+    expect(text).toContain('dynamicconfig.yaml');
+    expect(dynamic).toContain('system.enableActivityEagerExecution:\n  - value: true\n    constraints: {}\n');
+    expect(dynamic).toContain('limit.maxIDLength:\n  - value: 255\n');
   });
 });
