@@ -45,6 +45,9 @@ interface RunResult {
   unreadTimings: string[];
 }
 
+/** What driving one half gives, before what is measured around it (CPU, settling, timings). */
+type Driven = Omit<RunResult, 'cpu' | 'settleMs' | 'timings' | 'unreadTimings'>;
+
 /**
  * The Temporal SDK's task timings, as both sides' workers export them (the same runtime options), and what
  * ours' APIs spent answering POSTs (registrations and actions: the only POSTs of a half).
@@ -94,7 +97,7 @@ const SETTLE_LIMIT_MS = 20_000;
  * watched until they are quiet, and that CPU counts to this run, not to the next (throughput still ends at the
  * last answer). Also returns how long that took.
  */
-async function withCpu<T extends Omit<RunResult, 'cpu' | 'settleMs' | 'timings' | 'unreadTimings'>>(groups: Record<string, CpuGroup>, run: () => Promise<T>): Promise<T & { cpu: Record<string, number>; settleMs: number[] }> {
+async function withCpu<T extends Driven>(groups: Record<string, CpuGroup>, run: () => Promise<T>): Promise<T & { cpu: Record<string, number>; settleMs: number[] }> {
   const before = cpuSnapshot(groups);
   const r = await run();
   const ended = Date.now();
@@ -110,7 +113,7 @@ async function withCpu<T extends Omit<RunResult, 'cpu' | 'settleMs' | 'timings' 
   return { ...r, cpu: cpuDelta(before, last), settleMs: [Date.now() - ended] };
 }
 
-async function runOurs(shape: Shape, s: Sessions, n: number, offset: number): Promise<Omit<RunResult, 'cpu' | 'settleMs' | 'timings' | 'unreadTimings'> & { ids: Map<string, string> }> {
+async function runOurs(shape: Shape, s: Sessions, n: number, offset: number): Promise<Driven & { ids: Map<string, string> }> {
   const perAction = new Recorder();
   const endToEnd: number[] = [];
   const firstOfKind = new Map<string, string>();
@@ -159,7 +162,7 @@ async function countsPerKind(client: Client, firstOfKind: Map<string, string>): 
   return out;
 }
 
-async function runBare(client: Client, counts: Map<string, KindShape>, n: number, offset: number): Promise<Omit<RunResult, 'cpu' | 'settleMs' | 'timings' | 'unreadTimings'>> {
+async function runBare(client: Client, counts: Map<string, KindShape>, n: number, offset: number): Promise<Driven> {
   const perAction = new Recorder();
   const endToEnd: number[] = [];
   const t0 = performance.now();
