@@ -2,7 +2,7 @@ import path from 'node:path';
 import { Worker, bundleWorkflowCode, type NativeConnection, type WorkflowBundleOption } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities';
 import { activityMetrics } from './activityMetrics';
-import { activityPollsFor } from './activityPollers';
+import { activityPollsFor } from './activityPolls';
 
 /** Must be absolute: the bundler resolves it from its own working directory. */
 export const WORKFLOWS_PATH = path.resolve(__dirname, '../workflows/index.ts');
@@ -38,7 +38,7 @@ export async function createWorker(opts: {
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: WORKFLOWS_PATH, bundlerOptions: { preloadModules: PRELOAD_MODULES } }),
     activities: createActivities(opts.deps),
     maxConcurrentActivityTaskExecutions: opts.maxConcurrentActivities,
-    // Fewer polls than slots, so that the server can hand activities to this worker eagerly (worker/activityPollers.ts).
+    // Fewer polls than slots, so that the server can hand activities to this worker eagerly (worker/activityPolls.ts).
     activityTaskPollerBehavior: { type: 'simple-maximum', maximum: activityPollsFor(opts.maxConcurrentActivities) },
     ...(opts.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: opts.maxCachedWorkflows } : {}),
     interceptors: { activity: [activityMetrics] },

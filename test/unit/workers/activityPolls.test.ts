@@ -1,4 +1,4 @@
-import { activityPollsFor } from '../../../worker/activityPollers';
+import { activityPollsFor } from '../../../worker/activityPolls';
 import { dynamicConfigArgs, dynamicConfigYaml, SERVER_DYNAMIC_CONFIG } from '../../../platform/temporal/serverDynamicConfig';
 
 describe('activity polls: slots left free for eager dispatch', () => {
