@@ -369,7 +369,8 @@ bench's configuration drops the minimum review time: a non-production profile), 
 baseline; that wait is part of end-to-end time and of throughput. Actions are sent one after another per
 matter, as people do, each with an Idempotency-Key as the web app sends (since 2026-11-30, 11:17Z;
 earlier runs sent none). Every worker process, ours and the baseline's, runs with the same Node flags
-(platform/temporal/workerProcessFlags.ts).
+(platform/temporal/workerProcessFlags.ts) and exports the Temporal SDK's metrics alike (since 2026-12-01, 13:37Z). The
+server runs with eager activity dispatch (platform/temporal/serverDynamicConfig.ts; since 2026-12-01, 13:49Z).
 
 ${render(report)}`;
     process.stdout.write(`\n${body}\n`);
