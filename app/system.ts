@@ -106,7 +106,7 @@ export async function startSystem(opts: {
         deps: { db, log, webhookUrl: config.NOTIFY_WEBHOOK_URL, signingSecret },
         workflowBundle: opts.workflowBundle,
         // In one process with the API, two connections stay free for people's requests.
-        maxConcurrentActivities: Math.max(1, config.DATABASE_POOL_MAX - (opts.runApi ? 2 : 0)),
+        activityConnections: Math.max(1, config.DATABASE_POOL_MAX - (opts.runApi ? 2 : 0)),
         maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
       });
       const running = worker.run();

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { Worker, bundleWorkflowCode, type NativeConnection, type WorkflowBundleOption } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities';
 import { activityMetrics } from './activityMetrics';
-import { activityPollsFor } from './activityPolls';
+import { activitySlotsFor } from './activitySlots';
 
 /** Must be absolute: the bundler resolves it from its own working directory. */
 export const WORKFLOWS_PATH = path.resolve(__dirname, '../workflows/index.ts');
@@ -22,24 +22,24 @@ export async function createWorker(opts: {
   deps: ActivityDeps;
   workflowBundle?: WorkflowBundleOption;
   /**
-   * Activities run at once. Nearly every activity holds a database connection for its transaction, so more
-   * of them than the pool has connections only queue inside Prisma, time out after its 2 s wait (P2028) and
-   * retry with back-off: a burst of 1,000 registrations on a pool of 5 crawled at 0.15 per second that way
-   * (bench/scale.bench.ts). Bounded by the pool, the rest wait in Temporal's task queue instead, unharmed.
+   * The database connections the activities may hold at once: nearly every activity holds one for its
+   * transaction. The slots and polls follow from it (worker/activitySlots.ts).
    */
-  maxConcurrentActivities: number;
+  activityConnections: number;
   /** Workflows kept in memory between tasks (platform/config.ts WORKER_MAX_CACHED_WORKFLOWS); SDK default when absent. */
   maxCachedWorkflows?: number;
 }): Promise<Worker> {
+  const slots = activitySlotsFor(opts.activityConnections);
   return Worker.create({
     connection: opts.connection,
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: WORKFLOWS_PATH, bundlerOptions: { preloadModules: PRELOAD_MODULES } }),
     activities: createActivities(opts.deps),
-    maxConcurrentActivityTaskExecutions: opts.maxConcurrentActivities,
-    // Fewer polls than slots, so that the server can hand activities to this worker eagerly (worker/activityPolls.ts).
-    activityTaskPollerBehavior: { type: 'simple-maximum', maximum: activityPollsFor(opts.maxConcurrentActivities) },
+    // A free slot per connection besides those the polls hold, so that the server can hand activities to this
+    // worker eagerly (worker/activitySlots.ts).
+    maxConcurrentActivityTaskExecutions: slots.slots,
+    activityTaskPollerBehavior: { type: 'simple-maximum', maximum: slots.polls },
     ...(opts.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: opts.maxCachedWorkflows } : {}),
     interceptors: { activity: [activityMetrics] },
   });

@@ -8,7 +8,7 @@
  *   the completion instead of queuing it through matching for a poll. An action's activity starts at once
  *   rather than after a trip through the server's task queues (measured on the production shape, 2026-12-01:
  *   bare Temporal's activities waited ~21 ms to start without it and 0.0 ms with it). The workers keep slots
- *   free for it (worker/activityPolls.ts). What the history records is the same either way.
+ *   free for it (worker/activitySlots.ts). What the history records is the same either way.
  */
 /** Dynamic configuration values by key, as the server reads them. */
 export type DynamicConfig = Readonly<Record<string, boolean | number | string>>;

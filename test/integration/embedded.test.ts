@@ -64,7 +64,7 @@ describe('the embedded default database', () => {
     const { createWorker } = await import('../../worker/createWorker');
     const { createLogger } = await import('../../platform/logger');
     const connection = await NativeConnection.connect({ address: system.temporalAddress });
-    const worker = await createWorker({ connection, namespace: 'default', taskQueue: queue, deps: { db: system.db, log: createLogger(system.config), signingSecret: 'x'.repeat(32) }, workflowBundle: { codePath: process.env.TEST_WORKFLOW_BUNDLE! }, maxConcurrentActivities: 4 });
+    const worker = await createWorker({ connection, namespace: 'default', taskQueue: queue, deps: { db: system.db, log: createLogger(system.config), signingSecret: 'x'.repeat(32) }, workflowBundle: { codePath: process.env.TEST_WORKFLOW_BUNDLE! }, activityConnections: 4 });
     await worker.runUntil(async () => {
       for (let i = 0; i < 100 && !(await system.db.prisma.matter.findUnique({ where: { id: body.id } })); i++) await new Promise((r) => setTimeout(r, 100));
     });

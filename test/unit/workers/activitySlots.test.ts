@@ -1,20 +1,24 @@
-import { activityPollsFor } from '../../../worker/activityPolls';
+import { activitySlotsFor } from '../../../worker/activitySlots';
 import { dynamicConfigArgs, dynamicConfigYaml, SERVER_DYNAMIC_CONFIG } from '../../../platform/temporal/serverDynamicConfig';
 
-describe('activity polls: slots left free for eager dispatch', () => {
+describe('activity slots: a slot per connection free for eager dispatch, besides those the polls hold', () => {
   test.each([
-    [1, 1],
-    [2, 1],
-    [3, 1],
-    [5, 2],
-    [8, 4],
-    [10, 5],
-  ])('%i slots: %i polls', (slots, polls) => {
-    expect(activityPollsFor(slots)).toBe(polls);
+    [1, 3, 1],
+    [2, 4, 1],
+    [3, 5, 1],
+    [5, 8, 2],
+    [8, 13, 4],
+  ])('%i connections: %i slots, %i polls', (connections, slots, polls) => {
+    expect(activitySlotsFor(connections)).toEqual({ slots, polls });
   });
 
-  test('with two slots or more, at least one slot is never held by a poll', () => {
-    for (let slots = 2; slots <= 200; slots++) expect(activityPollsFor(slots)).toBeLessThan(slots);
+  test('idle, every connection has a free slot; busy, at most polls + 1 activities wait for a connection', () => {
+    for (let connections = 1; connections <= 200; connections++) {
+      const { slots, polls } = activitySlotsFor(connections);
+      // The SDK holds a slot per open poll and one for the poll it has ready to open.
+      expect(slots - (polls + 1)).toBe(connections);
+      expect(polls).toBeGreaterThanOrEqual(1);
+    }
   });
 });
 
