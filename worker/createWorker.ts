@@ -7,6 +7,19 @@ import { activitySlotsFor } from './activitySlots';
 /** Must be absolute: the bundler resolves it from its own working directory. */
 export const WORKFLOWS_PATH = path.resolve(__dirname, '../workflows/index.ts');
 
+/**
+ * How long a matter's next workflow task may wait on the sticky queue of the worker that has the matter cached
+ * before the server hands it to any worker (the SDK's default: 10 s). A worker killed with kill -9 cannot tell
+ * the server it is gone, and the server still takes it for alive for a while: every workflow it had cached then
+ * waited the whole timeout. Measured (test/integration/workerCrash.test.ts, 2026-12-01, with the history's
+ * timestamps): the killed worker's action was retried on the other worker 5.9 s after the kill and stored at
+ * 6.0 s, then the workflow task that answers it sat on the dead worker's sticky queue until it timed out at
+ * 16.0 s. A live worker takes a sticky task within milliseconds (tens on a busy machine: docs/benchmarks.md),
+ * so 3 s costs nothing when all is well; a task that does wait that long is replayed by another worker, which is
+ * correct, only slower.
+ */
+export const STICKY_QUEUE_SCHEDULE_TO_START_TIMEOUT = '3s';
+
 /** Loaded once per worker thread and shared by its workflows (workflows/preloadShared.ts). */
 export const PRELOAD_MODULES = [path.resolve(__dirname, '../workflows/preloadShared.ts')];
 
@@ -41,6 +54,7 @@ export async function createWorker(opts: {
     maxConcurrentActivityTaskExecutions: slots.slots,
     activityTaskPollerBehavior: { type: 'simple-maximum', maximum: slots.polls },
     ...(opts.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: opts.maxCachedWorkflows } : {}),
+    stickyQueueScheduleToStartTimeout: STICKY_QUEUE_SCHEDULE_TO_START_TIMEOUT,
     interceptors: { activity: [activityMetrics] },
   });
 }
