@@ -25,17 +25,13 @@ export function totalsOf(text: string, names: readonly string[], filters: LabelF
 
 /** The totals over every endpoint; an endpoint that does not answer counts as nothing (and is named). */
 export async function readHistogramTotals(urls: readonly string[], names: readonly string[], filters: LabelFilters = {}): Promise<{ totals: HistogramTotals; unreachable: string[] }> {
-  const totals: HistogramTotals = Object.fromEntries(names.map((n) => [n, { sum: 0, count: 0 }]));
+  let totals = totalsOf('', names);
   const unreachable: string[] = [];
   for (const url of urls) {
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(5_000) });
       if (!res.ok) throw new Error(String(res.status));
-      const one = totalsOf(await res.text(), names, filters);
-      for (const n of names) {
-        totals[n]!.sum += one[n]!.sum;
-        totals[n]!.count += one[n]!.count;
-      }
+      totals = addTotals(totals, totalsOf(await res.text(), names, filters));
     } catch {
       unreachable.push(url);
     }
