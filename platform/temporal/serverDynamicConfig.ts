@@ -2,6 +2,13 @@
  * Dynamic configuration every Temporal server we start runs with: `npm start`'s dev server (as
  * `--dynamic-config-value`) and the production shape's server (its dynamicconfig.yaml, scripts/cluster).
  * A managed cluster or Temporal Cloud needs the same settings from its operator.
+ */
+
+/** Dynamic configuration values by key, as the server reads them. */
+export type DynamicConfig = Readonly<Record<string, boolean | number | string>>;
+
+/**
+ * The settings, each with why:
  *
  * - `system.enableActivityEagerExecution`: when a workflow task schedules an activity on the task queue of the
  *   worker completing it, and that worker has a slot free, the server hands the activity back in its answer to
@@ -10,9 +17,6 @@
  *   bare Temporal's activities waited ~21 ms to start without it and 0.0 ms with it). The workers keep slots
  *   free for it (worker/activitySlots.ts). What the history records is the same either way.
  */
-/** Dynamic configuration values by key, as the server reads them. */
-export type DynamicConfig = Readonly<Record<string, boolean | number | string>>;
-
 export const SERVER_DYNAMIC_CONFIG: DynamicConfig = {
   'system.enableActivityEagerExecution': true,
 };
