@@ -8,7 +8,7 @@ import { COMMAND_TYPES, FLAGS, MATTER_KINDS, matterStateShape, oneOf, STAGES } f
 
 export const trailHeadSchema = z.object({ seq: z.number().int(), hash: z.string() }).meta({ id: 'TrailHead', description: 'The newest entry of a matter\'s trail' });
 
-export const matterStateSchema = matterStateShape.meta({ id: 'MatterState', description: 'The procedure state the matter\'s workflow holds' });
+export const matterStateSchema = matterStateShape().meta({ id: 'MatterState', description: 'The procedure state the matter\'s workflow holds' });
 
 export const deadlineSchema = z
   .looseObject({ key: z.string(), label: z.string(), startedAt: z.string(), dueAt: z.string().nullable(), remindAt: z.string().optional(), unit: z.string(), stage: oneOf(STAGES), warning: z.string().optional(), provisional: z.literal(true).optional() })

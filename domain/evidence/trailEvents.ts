@@ -21,7 +21,7 @@ export const TRAIL_EVENT_TYPES: readonly TrailEventType[] = [...SYSTEM_EVENT_TYP
 
 
 /** The parts of the matter's state an action changed (top-level keys only, before or after); new parts pass through. */
-export const stateChangeSchema = matterStateShape
+export const stateChangeSchema = matterStateShape()
   .partial()
   .meta({ id: 'StateChange', description: 'The top-level parts of the matter state an action changed' });
 
@@ -42,7 +42,7 @@ export const trailEventDataSchema = z.discriminatedUnion('action', [
     .object({
       action: oneOf(COMMAND_TYPES),
       /** Absent (null) in entries written before commands were kept. */
-      command: commandSchema.nullable(),
+      command: commandSchema().nullable(),
       before: stateChangeSchema,
       after: stateChangeSchema,
     })

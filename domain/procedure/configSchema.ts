@@ -8,61 +8,68 @@ import type { Duration } from '../calendar';
 import type { ProcedureConfig } from './config';
 import { MATTER_KINDS, type MatterKind } from './types';
 import { seriesPatternProblem } from '../lifecycle/numbering';
+import { builtOnFirstUse } from './primitives';
 
-const duration = z.strictObject({
-  amount: z.number().int().min(0).max(100_000_000),
-  unit: z.enum(['working_days', 'calendar_days', 'seconds']),
+/**
+ * Built when first used: the workflow bundle evaluates this module for every workflow instance, and no
+ * workflow parses a configuration (the processes do, at start).
+ */
+export const procedureConfigSchema = builtOnFirstUse(() => {
+  const duration = z.strictObject({
+    amount: z.number().int().min(0).max(100_000_000),
+    unit: z.enum(['working_days', 'calendar_days', 'seconds']),
+  });
+
+  const lifeDuration = z.strictObject({ amount: z.number().int().min(0).max(100_000_000), unit: z.enum(['years', 'months', 'days', 'seconds']) });
+
+  /** After issue (domain/lifecycle): number series, effective delay, validity, re-evaluation lead. */
+  const documentLifeConfigSchema = z.strictObject({
+    series: z.partialRecord(z.enum(MATTER_KINDS as [MatterKind, ...MatterKind[]]), z.strictObject({
+      code: z.string().min(1).max(40),
+      pattern: z.string().min(1).max(200).refine((p) => seriesPatternProblem(p) === null, { message: 'a series pattern contains {year} and {n}' }),
+    })),
+    validityKinds: z.array(z.enum(MATTER_KINDS as [MatterKind, ...MatterKind[]])),
+    effectiveDelay: lifeDuration,
+    maxValidity: lifeDuration,
+    maxValidityProvisional: lifeDuration,
+    reevaluationLead: lifeDuration,
+  });
+
+  const kindConfig = z.strictObject({
+    legalityReviewMinimum: duration.nullable(),
+    legalityReviewTimeLimit: duration.nullable(),
+    commentWindowMinimum: duration,
+    lawyerOpinionRequired: z.boolean(),
+    internalConsultationRequired: z.boolean(),
+    filingDeadline: duration,
+    archiveDeadline: duration,
+  });
+
+  const quorumRule = z.strictObject({ minAttendingFraction: z.number().gt(0).max(1), strictlyMore: z.boolean() });
+  const meetingBody = z.enum(['director_office_meeting', 'party_committee_meeting']);
+  const bodyRules = z.strictObject({ decision: z.enum(['head_decides', 'majority_of_all_members']), quorum: quorumRule, personnelQuorum: quorumRule.optional() });
+
+  return z.strictObject({
+    kinds: z.strictObject(Object.fromEntries(MATTER_KINDS.map((k) => [k, kindConfig])) as Record<(typeof MATTER_KINDS)[number], typeof kindConfig>),
+    hearingMaterialsLead: duration,
+    econCommentWindowMinimum: duration.optional(),
+    quorum: z.strictObject({ minAttendingFraction: z.number().gt(0).max(1), strictlyMore: z.boolean() }),
+    drafterMustRecuse: z.boolean(),
+    reminderLead: duration,
+    fairCompetition: z.strictObject({ reviewRecordRequired: z.boolean() }).optional(),
+    contracts: z.strictObject({ termReminderLead: duration }).optional(),
+    documents: documentLifeConfigSchema.optional(),
+    enforcement: z.strictObject({ decisionTimeLimit: duration }).optional(),
+    meeting: z
+      .strictObject({
+        decidingBody: z.strictObject(Object.fromEntries(MATTER_KINDS.map((k) => [k, meetingBody])) as Record<(typeof MATTER_KINDS)[number], typeof meetingBody>),
+        bodies: z.strictObject({ director_office_meeting: bodyRules, party_committee_meeting: bodyRules }),
+      })
+      // 713号令第30条、第31条: a major decision is decided by the administrative meeting; the Party committee is informed.
+      .refine((m) => m.decidingBody.major_decision === 'director_office_meeting', { path: ['decidingBody', 'major_decision'], message: 'a major decision is decided by the administrative meeting (713号令第30条、第31条), never by the Party committee' })
+      .optional(),
+  }) satisfies z.ZodType<ProcedureConfig>;
 });
-
-const lifeDuration = z.strictObject({ amount: z.number().int().min(0).max(100_000_000), unit: z.enum(['years', 'months', 'days', 'seconds']) });
-
-/** After issue (domain/lifecycle): number series, effective delay, validity, re-evaluation lead. */
-const documentLifeConfigSchema = z.strictObject({
-  series: z.partialRecord(z.enum(MATTER_KINDS as [MatterKind, ...MatterKind[]]), z.strictObject({
-    code: z.string().min(1).max(40),
-    pattern: z.string().min(1).max(200).refine((p) => seriesPatternProblem(p) === null, { message: 'a series pattern contains {year} and {n}' }),
-  })),
-  validityKinds: z.array(z.enum(MATTER_KINDS as [MatterKind, ...MatterKind[]])),
-  effectiveDelay: lifeDuration,
-  maxValidity: lifeDuration,
-  maxValidityProvisional: lifeDuration,
-  reevaluationLead: lifeDuration,
-});
-
-const kindConfig = z.strictObject({
-  legalityReviewMinimum: duration.nullable(),
-  legalityReviewTimeLimit: duration.nullable(),
-  commentWindowMinimum: duration,
-  lawyerOpinionRequired: z.boolean(),
-  internalConsultationRequired: z.boolean(),
-  filingDeadline: duration,
-  archiveDeadline: duration,
-});
-
-const quorumRule = z.strictObject({ minAttendingFraction: z.number().gt(0).max(1), strictlyMore: z.boolean() });
-const meetingBody = z.enum(['director_office_meeting', 'party_committee_meeting']);
-const bodyRules = z.strictObject({ decision: z.enum(['head_decides', 'majority_of_all_members']), quorum: quorumRule, personnelQuorum: quorumRule.optional() });
-
-export const procedureConfigSchema = z.strictObject({
-  kinds: z.strictObject(Object.fromEntries(MATTER_KINDS.map((k) => [k, kindConfig])) as Record<(typeof MATTER_KINDS)[number], typeof kindConfig>),
-  hearingMaterialsLead: duration,
-  econCommentWindowMinimum: duration.optional(),
-  quorum: z.strictObject({ minAttendingFraction: z.number().gt(0).max(1), strictlyMore: z.boolean() }),
-  drafterMustRecuse: z.boolean(),
-  reminderLead: duration,
-  fairCompetition: z.strictObject({ reviewRecordRequired: z.boolean() }).optional(),
-  contracts: z.strictObject({ termReminderLead: duration }).optional(),
-  documents: documentLifeConfigSchema.optional(),
-  enforcement: z.strictObject({ decisionTimeLimit: duration }).optional(),
-  meeting: z
-    .strictObject({
-      decidingBody: z.strictObject(Object.fromEntries(MATTER_KINDS.map((k) => [k, meetingBody])) as Record<(typeof MATTER_KINDS)[number], typeof meetingBody>),
-      bodies: z.strictObject({ director_office_meeting: bodyRules, party_committee_meeting: bodyRules }),
-    })
-    // 713号令第30条、第31条: a major decision is decided by the administrative meeting; the Party committee is informed.
-    .refine((m) => m.decidingBody.major_decision === 'director_office_meeting', { path: ['decidingBody', 'major_decision'], message: 'a major decision is decided by the administrative meeting (713号令第30条、第31条), never by the Party committee' })
-    .optional(),
-}) satisfies z.ZodType<ProcedureConfig>;
 
 /** A statutory floor: the configuration key, the minimum the law sets and where. */
 export interface StatutoryFloor {
@@ -139,7 +146,7 @@ export function floorViolation(config: ProcedureConfig, opts: { demo?: boolean }
 
 /** The configuration checked whole: the first wrong key as one line, or the typed configuration. */
 export function parseProcedureConfig(raw: unknown, opts: { demo?: boolean } = {}): { ok: true; config: ProcedureConfig } | { ok: false; problem: string } {
-  const parsed = procedureConfigSchema.safeParse(raw);
+  const parsed = procedureConfigSchema().safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const keys = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...issue.path, k].join('.')).join(', ') : issue.path.join('.');

@@ -3,6 +3,7 @@
 export * from './types';
 export {
   commandSchema,
+  commandSchemaOf,
   parseCommand,
   needsText,
   submitVersionCommand,

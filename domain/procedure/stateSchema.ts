@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { STAGES } from './labels';
-import { oneOf } from './primitives';
+import { builtOnFirstUse, oneOf } from './primitives';
 import { FLAGS, MATTER_KINDS, type MatterState } from './types';
 
 /**
@@ -37,8 +37,11 @@ function matterStateFields<Part extends z.ZodType>(part: Part) {
   };
 }
 
-/** The matter state's top-level parts; records inside are kept as they are (the API documents it so). */
-export const matterStateShape = z.looseObject(matterStateFields(z.looseObject({})));
+/**
+ * The matter state's top-level parts; records inside are kept as they are (the API documents it so). Built when
+ * first used, as the commands' schemas are: no workflow reads a stored state.
+ */
+export const matterStateShape = builtOnFirstUse(() => z.looseObject(matterStateFields(z.looseObject({}))));
 
 /**
  * The same check, for reading a stored state: it accepts and refuses exactly what matterStateShape does
@@ -60,6 +63,6 @@ function isMatterState(value: unknown): value is MatterState {
 export function parseMatterState(value: unknown, matterId: string): MatterState {
   // States stored before the second classification existed are normative documents or major decisions only.
   if (isMatterState(value)) return value.alsoMajorDecision === undefined ? { ...value, alsoMajorDecision: false } : value;
-  const issue = matterStateShape.safeParse(value).error?.issues[0];
+  const issue = matterStateShape().safeParse(value).error?.issues[0];
   throw new Error(`matter ${matterId}: the stored state is not a matter state (${issue ? `${issue.path.join('.')}: ${issue.message}` : 'empty'})`);
 }

@@ -1,4 +1,6 @@
-import { commandSchema, COMMAND_TYPES, documentText, line, parseCommand, prose } from '../../../domain/procedure';
+import fs from 'node:fs';
+import path from 'node:path';
+import { commandSchema, commandSchemaOf, COMMAND_TYPES, documentText, line, parseCommand, prose } from '../../../domain/procedure';
 
 describe('text primitives: nothing the database cannot store, nothing that hides text', () => {
   test.each([
@@ -34,7 +36,7 @@ describe('text primitives: nothing the database cannot store, nothing that hides
 
 describe('the command schema is the single source of every command', () => {
   test('every command type the procedure knows has a schema, and no other', () => {
-    const schemaTypes = commandSchema.options.map((o) => o.shape.type.value).sort();
+    const schemaTypes = commandSchema().options.map((o) => o.shape.type.value).sort();
     expect(schemaTypes).toEqual([...COMMAND_TYPES].sort());
   });
 
@@ -48,5 +50,38 @@ describe('the command schema is the single source of every command', () => {
     }
     expect(parseCommand({ type: 'withdraw', reason: '不再需要\n详见说明' })).toEqual({ ok: true, command: { type: 'withdraw', reason: '不再需要\n详见说明' } });
     expect(parseCommand({ type: 'launch_rocket' }).ok).toBe(false);
+  });
+
+  test('each command type\'s own schema is the one the union gives that type', () => {
+    for (const option of commandSchema().options) expect(commandSchemaOf(option.shape.type.value)).toBe(option);
+    expect(commandSchemaOf('launch_rocket')).toBeNull();
+    expect(commandSchemaOf('toString')).toBeNull();
+  });
+
+  test('parseCommand, which builds only the command\'s own schema, judges and words every command as the union does', () => {
+    // The commands of a committed walkthrough (every stage of a normative document), as sent, and each broken.
+    const history = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../replay/histories/expected-head-walkthrough-normativeDocument.json'), 'utf8')) as { events: Array<Record<string, any>> };
+    const sent = history.events
+      .flatMap((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.args?.payloads ?? [])
+      .map((p: { data: string }) => JSON.parse(Buffer.from(p.data, 'base64').toString('utf8')) as { command?: { type: string } })
+      .flatMap((args) => (args.command ? [args.command] : []));
+    expect(sent.length).toBeGreaterThanOrEqual(25);
+    const broken = sent.flatMap((c) => [{ ...c, type: 'launch_rocket' }, ...Object.keys(c).filter((k) => k !== 'type').map((k) => ({ ...c, [k]: 'a\u0000b' }))]);
+    const asTheUnion = (raw: unknown) => {
+      const parsed = commandSchema().safeParse(raw);
+      if (parsed.success) return { ok: true as const, command: parsed.data };
+      const issue = parsed.error.issues[0]!;
+      return { ok: false as const, reason: `${['command', ...issue.path.map(String)].join('.')}: ${issue.message}` };
+    };
+    let refused = 0;
+    for (const raw of [...sent, ...broken, { type: 'accept_materials' }, { type: 'withdraw' }, null, 'withdraw', { type: 42 }]) {
+      const mine = parseCommand(raw);
+      const union = asTheUnion(raw);
+      if (union.ok) expect(mine).toEqual(union);
+      // A refusal's reason leads with the refusal code's words, then the union's.
+      else expect(!mine.ok && mine.reason.endsWith(`: ${union.reason}`)).toBe(true);
+      if (!union.ok) refused++;
+    }
+    expect(refused).toBeGreaterThan(sent.length);
   });
 });

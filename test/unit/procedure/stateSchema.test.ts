@@ -31,7 +31,7 @@ const variants: Array<[string, (s: Record<string, unknown>) => unknown]> = [
 describe('parseMatterState', () => {
   it.each(variants)('accepts and refuses as the documented shape does: %s', (_name, make) => {
     const value = make(valid());
-    const documented = matterStateShape.safeParse(value).success;
+    const documented = matterStateShape().safeParse(value).success;
     let accepted = true;
     try {
       parseMatterState(value, 'M-1');
@@ -48,7 +48,7 @@ describe('parseMatterState', () => {
   });
 
   it('refuses the malformed variants (the list above is not all accepted)', () => {
-    const refused = variants.filter(([, make]) => !matterStateShape.safeParse(make(valid())).success).map(([name]) => name);
+    const refused = variants.filter(([, make]) => !matterStateShape().safeParse(make(valid())).success).map(([name]) => name);
     expect(refused).toEqual(expect.arrayContaining(['no matter id', 'a part that is an array', 'null', 'a null part that may not be null']));
   });
 });
