@@ -24,6 +24,8 @@ export interface MachineSnapshot {
   memoryGiB: string;
   node: string;
   commit: string;
+  /** Code changed and not committed (docs/, which the benches write, aside): the commit alone did not run. */
+  uncommitted: boolean;
   loadBefore: number[];
   /** A wakeup round trip between two threads, µs (bench/support/wakeupCost.ts), measured before the run. */
   wakeupMicros: number | null;
@@ -31,8 +33,11 @@ export interface MachineSnapshot {
 
 export async function machineSnapshot(): Promise<MachineSnapshot> {
   let commit = 'unknown';
+  let uncommitted = false;
   try {
-    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: path.resolve(__dirname, '../..'), encoding: 'utf8' }).trim();
+    const git = (args: string[]) => execFileSync('git', args, { cwd: path.resolve(__dirname, '../..'), encoding: 'utf8' }).trim();
+    commit = git(['rev-parse', '--short', 'HEAD']);
+    uncommitted = git(['status', '--porcelain', '--untracked-files=no', '--', '.', ':!docs']) !== '';
   } catch {
     /* not a checkout */
   }
@@ -45,6 +50,7 @@ export async function machineSnapshot(): Promise<MachineSnapshot> {
     memoryGiB: (os.totalmem() / 2 ** 30).toFixed(1),
     node: process.version,
     commit,
+    uncommitted,
     loadBefore,
     wakeupMicros,
   };
@@ -56,7 +62,7 @@ const fmtLoad = (l: number[]) => l.map((x) => x.toFixed(2)).join(' / ');
 export function machineLine(m: MachineSnapshot): string {
   const after = os.loadavg();
   const busy = Math.max(m.loadBefore[0]!, after[0]!) > m.nproc ? ' — **the machine was busy (load above its core count): absolute numbers are pessimistic**' : '';
-  return `Run ${m.date} at commit \`${m.commit}\` on ${m.cpu}, nproc ${m.nproc}, ${m.memoryGiB} GiB, Node ${m.node}${m.wakeupMicros === null ? '' : `, a wakeup round trip between two threads ${m.wakeupMicros.toFixed(1)} µs`}. Load average (1/5/15 min) before ${fmtLoad(m.loadBefore)}, after ${fmtLoad(after)}${busy}.`;
+  return `Run ${m.date} at commit \`${m.commit}\`${m.uncommitted ? ' with uncommitted changes' : ''} on ${m.cpu}, nproc ${m.nproc}, ${m.memoryGiB} GiB, Node ${m.node}${m.wakeupMicros === null ? '' : `, a wakeup round trip between two threads ${m.wakeupMicros.toFixed(1)} µs`}. Load average (1/5/15 min) before ${fmtLoad(m.loadBefore)}, after ${fmtLoad(after)}${busy}.`;
 }
 
 /** Replaces (or appends) the section named `key` in docs/benchmarks.md. */
