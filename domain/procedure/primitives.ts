@@ -46,7 +46,7 @@ function memoByMax<S>(build: (max: number) => S): (max: number) => S {
  * cache; every document's) parses no command, configuration or stored state: building those schemas at
  * module load was a sixth of the CPU a matter's replay cost and over a third of a document's (38.7 → 32.6 and
  * 20.8 → 12.9 ms, bench/workflowCreation.bench.ts), and every workflow in a worker's cache kept its own copies:
- * a worker holding 500 cached matters used 1.3–2.0 GiB, now 0.9–1.3 (bench/scale.bench.ts).
+ * a worker holding 500 cached matters had 1.3–2.0 GiB of RSS, now 0.9–1.2 (bench/scale.bench.ts).
  */
 export function builtOnFirstUse<S>(build: () => S): () => S {
   let built: S | undefined;
