@@ -60,6 +60,8 @@ const SDK_TIMINGS: Array<[string, string]> = [
   ['temporal_request_latency', "the workers' calls to the Temporal server (not the polls)"],
 ];
 const API_TIMING = 'lr_http_request_duration_seconds';
+/** The activities' time on the worker, also read apart by activity type (totals under `name:type`). */
+const ACTIVITY_TIMING = 'temporal_activity_execution_latency';
 
 /** Where a side's timings are read: its workers' SDK metrics, and (ours) the API processes' own. */
 interface TimingSources {
@@ -68,11 +70,12 @@ interface TimingSources {
 }
 
 async function readTimings(from: TimingSources): Promise<{ totals: HistogramTotals; unreachable: string[] }> {
-  const [sdk, api] = await Promise.all([
+  const [sdk, byActivity, api] = await Promise.all([
     readHistogramTotals(from.sdk, SDK_TIMINGS.map(([name]) => name)),
+    readHistogramTotals(from.sdk, [ACTIVITY_TIMING], {}, { [ACTIVITY_TIMING]: 'activity_type' }),
     readHistogramTotals(from.api, [API_TIMING], { [API_TIMING]: 'method="POST"' }),
   ]);
-  return { totals: addTotals(sdk.totals, api.totals), unreachable: [...sdk.unreachable, ...api.unreachable] };
+  return { totals: addTotals(addTotals(sdk.totals, byActivity.totals), api.totals), unreachable: [...new Set([...sdk.unreachable, ...byActivity.unreachable, ...api.unreachable])] };
 }
 
 /** The timings `from` reported over `run` (read before it and after it has settled). */
@@ -322,6 +325,16 @@ function render(r: ShapeReport): string {
       ...SDK_TIMINGS.map(([name, label]) => [`${label}: ms per Update (how many per Update)`, perUpdate(r.ours, oursN, name), perUpdate(r.bare, bareN, name)]),
     ],
   );
+  // Each side's activities by type: how many per Update, the mean time one took, and its share per Update.
+  const byType = (x: RunResult, n: number) =>
+    Object.entries(x.timings)
+      .filter(([key, t]) => key.startsWith(`${ACTIVITY_TIMING}:`) && t.count > 0)
+      .sort(([, a], [, b]) => b.sum - a.sum)
+      .map(([key, t]) => [key.slice(ACTIVITY_TIMING.length + 1), (t.count / n).toFixed(2), ms((t.sum * 1000) / t.count), ms((t.sum * 1000) / n)]);
+  const activityTable = table(
+    ['side: activity type', 'per Update', 'mean ms on the worker', 'ms per Update'],
+    [...byType(r.ours, oursN).map(([k, ...v]) => [`ours: ${k}`, ...v]), ...byType(r.bare, bareN).map(([k, ...v]) => [`bare: ${k}`, ...v])],
+  );
   const unread = [...r.ours.unreadTimings, ...r.bare.unreadTimings];
   const counts = [...r.counts.entries()].map(([k, c]) => `${k}: ${c.updates + 1} Updates (incl. registration), ${c.startActivities + c.activitiesPerUpdate.reduce((a, b) => a + b, 0)} activities (${c.startActivities} before the registration answers; per action ${c.activitiesPerUpdate.join(' ')})`).join('; ');
   return `### ${r.shape.name === 'dev' ? 'Dev shape (`npm start`)' : 'Production shape (`npm run cluster:up`)'}
@@ -346,6 +359,10 @@ these are the time each kind of step took per Update, not a critical path. What 
 the Temporal server's own time (history, matching, persistence) and the hops between processes.${unread.length ? ` **Not read** (did not answer): ${unread.join(', ')}.` : ''}
 
 ${timingTable}
+
+The activities on the worker by type (the same SDK timing, read apart):
+
+${activityTable}
 
 Our actions by type:
 

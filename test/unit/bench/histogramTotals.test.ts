@@ -33,6 +33,15 @@ describe('histogram totals (the procedure benchmark: where the time went)', () =
     expect(totalsOf(EXPOSITION, [name])[name]).toEqual({ sum: 10.5, count: 32 });
   });
 
+  it('reads a histogram apart by one of its labels (each activity type on its own)', () => {
+    const name = 'temporal_activity_execution_latency';
+    const t = totalsOf(EXPOSITION, [name, 'temporal_workflow_task_execution_latency'], {}, { [name]: 'activity_type' });
+    expect(t[`${name}:recordAction`]).toEqual({ sum: 0.25, count: 4 });
+    expect(t[`${name}:prescreenVersion`]).toEqual({ sum: 0.5, count: 1 });
+    expect(t[name]).toBeUndefined();
+    expect(t.temporal_workflow_task_execution_latency).toEqual({ sum: 0, count: 0 });
+  });
+
   it('skips values that are not numbers', () => {
     expect(totalsOf(EXPOSITION, ['lr_unrelated_seconds']).lr_unrelated_seconds).toEqual({ sum: 7, count: 0 });
   });
