@@ -74,7 +74,10 @@ describe('the register, clean-up and catalogue in the web app', () => {
     // Filtered by the drafting unit (kept in the URL): this file's two documents.
     await page.getByLabel('承办科室').selectOption(unit);
     await page.getByRole('button', { name: '筛选' }).click();
-    await page.getByRole('region', { name: '登记的文件（2 件）' }).waitFor();
+    // Once seen to time out in a full clean-clone run (passing in three others and alone): say what the page showed.
+    await page.getByRole('region', { name: '登记的文件（2 件）' }).waitFor().catch(async (err: Error) => {
+      throw new Error(`${err.message}\nat ${page.url()} the page showed:\n${(await visible(page)).slice(0, 3000)}`);
+    });
     expect(page.url()).toContain(`draftingUnit=${unit}`);
     const row = page.locator('tr', { has: page.getByRole('link', { name: a.number, exact: true }) });
     await row.waitFor();
