@@ -52,11 +52,10 @@ export const matterStateShape = builtOnFirstUse(() => z.looseObject(matterStateF
  * Built when first used: this module is also in the workflow bundle, whose modules every matter's workflow
  * evaluates anew, and no workflow reads a stored state.
  */
-let matterStateCheck: z.ZodType | undefined;
+const matterStateCheck = builtOnFirstUse(() => z.object(matterStateFields(z.object({}))));
 
 function isMatterState(value: unknown): value is MatterState {
-  matterStateCheck ??= z.object(matterStateFields(z.object({})));
-  return matterStateCheck.safeParse(value).success;
+  return matterStateCheck().safeParse(value).success;
 }
 
 /** A stored matter state, checked; throws naming the matter when the row holds something else. */
