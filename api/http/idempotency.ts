@@ -18,7 +18,21 @@ export function idempotencyKeyOf(req: Request): string | undefined {
   return key;
 }
 
-const CLAIM = named(`WITH inserted AS (INSERT INTO idempotency_key (user_id, key, fingerprint) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING fingerprint)
+/**
+ * Commits without waiting for its WAL flush (`synchronous_commit` off for this statement's own transaction
+ * only: set_config's `true`), which saves every keyed request one flush in series (0.45–2.2 ms by pgbench
+ * here, more while Temporal's commits queue at the same disk). The binding needs no flush of its own: a
+ * request acts only through a later write to this same database (the action's trail entry, the registration,
+ * the document's register event) whose commit does wait, and the WAL being flushed in order, that makes the
+ * binding durable too. What a crash of the database can lose is the binding of a request whose write had not
+ * committed yet. A retry with the same key binds it again; should the lost request still be applied (its
+ * activity retried after the crash), a retry with another body under its key is answered as that request
+ * (Temporal's Update ID, then the workflow's known keys) rather than refused with 422.
+ */
+const CLAIM = named(`WITH inserted AS (
+       INSERT INTO idempotency_key (user_id, key, fingerprint)
+       SELECT $1::text, $2::text, $3::text WHERE set_config('synchronous_commit', 'off', true) IS NOT NULL
+       ON CONFLICT DO NOTHING RETURNING fingerprint)
      SELECT fingerprint FROM inserted UNION ALL SELECT fingerprint FROM idempotency_key WHERE user_id = $1 AND key = $2`);
 const BOUND = named('SELECT fingerprint FROM idempotency_key WHERE user_id = $1 AND key = $2');
 

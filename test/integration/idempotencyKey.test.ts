@@ -31,6 +31,21 @@ describe.each(BOTH_DATABASES)('Idempotency-Key bindings (%s)', (_name, open) => 
     expect(rows).toHaveLength(1);
   });
 
+  test("the claim alone commits without waiting for its WAL flush, and the connection's later transactions wait again", async () => {
+    // In a transaction block the claim's setting holds until that block ends, where it can be read back.
+    const inBlock = await db.transaction(async (sql) => {
+      await claimIdempotencyKey(sql, user, 'k-async', act(1));
+      const [row] = await sql.query<{ synchronous_commit: string }>('SHOW synchronous_commit');
+      return row?.synchronous_commit;
+    });
+    expect(inBlock).toBe('off');
+    // Alone (its own implicit transaction), on as many connections as the pool opens: the setting ends with it.
+    await Promise.all([1, 2, 3, 4].map((n) => claimIdempotencyKey(db, user, `k-async-${n}`, act(n))));
+    const after = await Promise.all(Array.from({ length: 8 }, () => db.query<{ synchronous_commit: string }>('SHOW synchronous_commit')));
+    expect(new Set(after.map(([row]) => row?.synchronous_commit))).toEqual(new Set(['on']));
+    expect(await db.query("SELECT 1 FROM idempotency_key WHERE user_id = $1 AND key LIKE 'k-async%'", [user])).toHaveLength(5);
+  });
+
   test('of two first uses racing with different requests, exactly one binds the key', async () => {
     for (let i = 0; i < 10; i++) {
       const results = await Promise.allSettled([claimIdempotencyKey(db, user, `race-${i}`, act(1)), claimIdempotencyKey(db, user, `race-${i}`, act(2))]);
