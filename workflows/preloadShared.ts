@@ -15,6 +15,8 @@
  */
 import { z } from 'zod';
 import { lunarNewYearsEve, lunarToIso, qingmingDay } from '../domain/calendar/lunarDates';
+// The command schemas' cache: shared, so each is built once per thread (domain/procedure/sharedSchemas.ts).
+import '../domain/procedure/sharedSchemas';
 
 z.object({ warm: z.string() }).parse({ warm: 'up' });
 

@@ -8,6 +8,7 @@ import { FCR_CONCLUSIONS, FCR_EXCEPTION_GROUNDS, FLAGS, LEGALITY_OUTCOMES, MEETI
 import { CHECKLIST_CODES, FCR_CONSULTATION_METHODS, PARTICIPATION_METHODS } from './labels';
 import { builtOnFirstUse, instant, line, oneOf, prose, sha256 } from './primitives';
 import { refuse } from './refusals';
+import { sharedSchema } from './sharedSchemas';
 import { CONTRACT_CHECKLIST_CODES } from '../contracts/checklist';
 import {
   completeImplementationCommand,
@@ -357,12 +358,17 @@ const commandSchemas = {
   complete_implementation: completeImplementationCommand,
 };
 
-type CommandOption = ReturnType<(typeof commandSchemas)[keyof typeof commandSchemas]>;
+type CommandName = keyof typeof commandSchemas;
+type CommandOption = ReturnType<(typeof commandSchemas)[CommandName]>;
 
-/** Every command, discriminated by `type` (the API documents and checks requests with it). */
-export const commandSchema = builtOnFirstUse(() =>
-  z.discriminatedUnion('type', Object.values(commandSchemas).map((schema) => schema()) as [CommandOption, ...CommandOption[]]),
-);
+/**
+ * Every command, discriminated by `type` (the API documents and checks requests with it). Its options are
+ * the commands' own schemas (commandSchemaOf), shared by every workflow on a worker thread (sharedSchemas.ts).
+ */
+export const commandSchema = () =>
+  sharedSchema('command', () =>
+    z.discriminatedUnion('type', (Object.keys(commandSchemas) as CommandName[]).map((type) => ownSchema(type)) as [CommandOption, ...CommandOption[]]),
+  );
 
 /** Whether an action carries a document's text beside its command (a new version: its hash is computed from it). */
 export const needsText = (type: string): boolean => type === 'submit_version';
@@ -388,8 +394,11 @@ export function parseCommand(raw: unknown): { ok: true; command: Command } | Ref
 
 /** The schema of one command type alone (built when first asked for); null for a type no command has. */
 export function commandSchemaOf(type: string): CommandOption | null {
-  return Object.hasOwn(commandSchemas, type) ? commandSchemas[type as keyof typeof commandSchemas]() : null;
+  return Object.hasOwn(commandSchemas, type) ? ownSchema(type as CommandName) : null;
 }
+
+/** A command type's schema, built once per worker thread (per process elsewhere). */
+const ownSchema = (type: CommandName): CommandOption => sharedSchema(`command:${type}`, commandSchemas[type] as () => CommandOption);
 
 /** The schema of the command's own type, when it names one. */
 function ownSchemaOf(raw: unknown): CommandOption | null {
