@@ -5,7 +5,7 @@
  * built, and set up by zod on their first parse (its compiled fast path), once per thread instead of once per
  * matter: that was a tenth of the workflow thread's CPU while matters were created and acted on (V8 profile of
  * `SHAPES=cluster MATTERS=40 CONCURRENCY=2 BENCH_CPU_PROF=… npm run bench:procedure`, 2026-12-01 20:16Z).
- * Elsewhere (the API, tests) it is an ordinary module: one cache per process.
+ * Elsewhere it is an ordinary module: the API and the tests have one cache per process, as any module.
  *
  * What is cached here must be pure — the same for every workflow, with no state of its own that parsing
  * changes — as zod schemas built from constants are. A schema built by one workflow's copy of the domain's
