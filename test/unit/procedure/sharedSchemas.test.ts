@@ -23,8 +23,9 @@ describe('schemas shared by name (one per worker thread, one per process elsewhe
     expect(sharedSchema(name, () => 'built')).toBe('built');
   });
 
-  test("the commands' union has the very schemas each command type is parsed with", () => {
+  test("the commands' union is built once, from the schemas each command type is parsed with", () => {
+    // Each option being commandSchemaOf's is checked in commands.test.ts.
     expect(commandSchema()).toBe(commandSchema());
-    for (const option of commandSchema().options) expect(commandSchemaOf(option.shape.type.value)).toBe(option);
+    expect(commandSchema().options[0]).toBe(commandSchemaOf(commandSchema().options[0]!.shape.type.value));
   });
 });
