@@ -144,6 +144,52 @@ export function floorViolation(config: ProcedureConfig, opts: { demo?: boolean }
   return null;
 }
 
+/**
+ * Duties the law sets that a configuration switch may not turn off (the floors above are the figures): each
+ * with its key and article, and the check it must pass. What the guide marks [practice] stays free.
+ */
+export const STATUTORY_DUTIES: ReadonlyArray<{ key: string; basis: string; holds: (c: ProcedureConfig) => boolean }> = [
+  {
+    key: 'kinds.major_decision.lawyerOpinionRequired',
+    basis: '重大行政决策程序暂行条例第28条（应当组织法律顾问、公职律师提出法律意见）: must be true',
+    holds: (c) => c.kinds.major_decision.lawyerOpinionRequired,
+  },
+  {
+    key: 'fairCompetition.reviewRecordRequired',
+    basis: '公平竞争审查条例第12条（例外的条件）、第16条（听取经营者意见）: must be true',
+    holds: (c) => c.fairCompetition?.reviewRecordRequired !== false,
+  },
+  {
+    key: 'meeting.bodies.director_office_meeting.decision',
+    basis: '重大行政决策程序暂行条例第30条（行政首长在集体讨论的基础上作出决定）: must be head_decides',
+    holds: (c) => !c.meeting || c.meeting.bodies.director_office_meeting.decision === 'head_decides',
+  },
+  {
+    key: 'meeting.decidingBody.normative_document',
+    basis: '重大行政决策程序暂行条例第30条 and the domain guide (规范性文件 by the administrative meeting): must be director_office_meeting',
+    holds: (c) => !c.meeting || c.meeting.decidingBody.normative_document === 'director_office_meeting',
+  },
+  {
+    key: 'meeting.decidingBody.enforcement_review',
+    basis: '行政处罚法第57条第二款（行政机关负责人应当集体讨论决定）: must be director_office_meeting',
+    holds: (c) => !c.meeting || c.meeting.decidingBody.enforcement_review === 'director_office_meeting',
+  },
+  {
+    key: 'enforcement.decisionTimeLimit',
+    basis: '行政处罚法第60条（自立案之日起九十日内作出行政处罚决定）: at most 90 calendar days (a demo clock in seconds passes)',
+    holds: (c) => {
+      const limit = c.enforcement?.decisionTimeLimit;
+      return !limit || limit.unit === 'seconds' || (limit.unit === 'calendar_days' && limit.amount <= 90);
+    },
+  },
+];
+
+/** The first statutory duty the configuration switches off, as one line naming the key, or null. */
+export function dutyViolation(config: ProcedureConfig): string | null {
+  const broken = STATUTORY_DUTIES.find((d) => !d.holds(config));
+  return broken ? `${broken.key} may not switch off a statutory duty (${broken.basis})` : null;
+}
+
 /** The configuration checked whole: the first wrong key as one line, or the typed configuration. */
 export function parseProcedureConfig(raw: unknown, opts: { demo?: boolean } = {}): { ok: true; config: ProcedureConfig } | { ok: false; problem: string } {
   const parsed = procedureConfigSchema().safeParse(raw);
@@ -152,6 +198,6 @@ export function parseProcedureConfig(raw: unknown, opts: { demo?: boolean } = {}
     const keys = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...issue.path, k].join('.')).join(', ') : issue.path.join('.');
     return { ok: false, problem: `${keys || 'procedure configuration'}: ${issue.message}` };
   }
-  const floor = floorViolation(parsed.data, opts);
-  return floor ? { ok: false, problem: floor } : { ok: true, config: parsed.data };
+  const problem = floorViolation(parsed.data, opts) ?? dutyViolation(parsed.data);
+  return problem ? { ok: false, problem } : { ok: true, config: parsed.data };
 }

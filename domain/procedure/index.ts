@@ -20,7 +20,7 @@ export {
 } from './commands';
 export { line, prose, documentText, instant, sha256, oneOf } from './primitives';
 export { matterStateShape, parseMatterState } from './stateSchema';
-export { procedureConfigSchema, parseProcedureConfig, floorViolation, meetsFloor, STATUTORY_FLOORS, type StatutoryFloor } from './configSchema';
+export { procedureConfigSchema, parseProcedureConfig, floorViolation, dutyViolation, meetsFloor, STATUTORY_FLOORS, STATUTORY_DUTIES, type StatutoryFloor } from './configSchema';
 export { defaultProcedureConfig, defaultMeetingConfig, meetingConfigOf, type MeetingConfig, type BodyRules, type DecisionRule, type KindConfig, type ProcedureConfig, type QuorumRule } from './config';
 export { registerMatter, registrationProblem, registeredParticulars, RegistrationError, type RegisteredParticulars, type RegistrationInput } from './register';
 export { decide, availableActions, authorizeCommand } from './decide';
