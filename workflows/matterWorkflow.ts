@@ -82,6 +82,8 @@ export const DOCUMENT_LIFE_UNAWAITED_PATCH = 'document-life-start-unawaited';
  * restarted the timer: three commands and four history events Temporal stored and indexed for nothing).
  */
 export const QUIET_ACTIONS_PATCH = 'commands-only-on-change';
+/** Gates that could be walked around, closed (domain LegacyRules.gatesBeforeWritten). */
+export const GATES_AS_WRITTEN_PATCH = 'gates-as-written';
 
 const refuse = (status: number, code: string, reason: string) =>
   ApplicationFailure.create({ type: 'ActionRefused', message: reason, nonRetryable: true, details: [{ status, code, reason }] });
@@ -105,6 +107,9 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
     econFreelyCleared: !patched(ECON_REMOVAL_PATCH),
     opinionsWithoutOwnChecklist: !patched('opinions-each-their-own'),
     meetingWithoutRosterOrBodyRules: !patched('deciding-bodies-and-rosters'),
+    // A replaced lawyer's UNLAWFUL, a text judged not controllable coming back, flags the legal unit added, the
+    // comment judged again at the meeting (domain LegacyRules.gatesBeforeWritten).
+    gatesBeforeWritten: !patched(GATES_AS_WRITTEN_PATCH),
   };
   const matter = new MatterHolder(input, versionAuthorsMayReview, legacy);
   // The year after the last holiday notice is computed provisionally from the 放假办法 (its clocks run, marked

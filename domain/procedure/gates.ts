@@ -5,9 +5,11 @@
 
 import { materialsRefusal, missingMaterials } from './materials';
 import { refuse } from './refusals';
-import { currentHash, currentLawyerOpinion, fcrClearsCurrent, isEcon } from './state';
-import { periodEnd, isAfterPeriod } from './time';
+import { currentHash, currentLawyerOpinion, currentVersion, fcrClearsCurrent, isEcon, unlawfulLawyerOpinion } from './state';
+import { commentWindowMinimums, operatorsHeard } from './handlers/research';
+import { isAfterPeriod, isInstant, ms, periodEnd, reaches } from './time';
 import { kindConfigOf } from './classification';
+import { nonEmpty } from './handlers/handler';
 import type { DecisionContext, MatterState, Refusal } from './types';
 
 /** 713号令第25条: a LAWFUL conclusion — or LAWFUL_WITH_AMENDMENTS with the amendments confirmed — on the current text. */
@@ -31,6 +33,8 @@ export function lawyerGate(state: MatterState, ctx: DecisionContext): Refusal | 
   const required = kindConfigOf(state, ctx.config).lawyerOpinionRequired;
   const opinion = currentLawyerOpinion(state);
   if (opinion && opinion.outcome === 'UNLAWFUL') return refuse('LAWYER_OPINION_UNLAWFUL');
+  const replaced = ctx.legacy?.gatesBeforeWritten ? null : unlawfulLawyerOpinion(state);
+  if (replaced) return refuse('LAWYER_OPINION_UNLAWFUL', `given ${replaced.givenAt} by ${replaced.lawyerId} on the current text`);
   if (!required) return null;
   if (!state.legality.lawyerId) return refuse('LAWYER_NOT_ASSIGNED');
   if (!opinion) return refuse('LAWYER_OPINION_MISSING', 'earlier sign-offs are void once the text changed');
@@ -56,8 +60,41 @@ export function fcrGate(state: MatterState): Refusal | null {
 export function riskGate(state: MatterState, ctx: DecisionContext): Refusal | null {
   if (ctx.legacy?.riskNotControllableMayProceed) return null;
   const risk = state.research.riskAssessment;
-  if (!risk || risk.controllable) return null;
-  return refuse('RISK_NOT_CONTROLLABLE', `assessed ${risk.recordedAt} on version ${versionNumberOf(state, risk.versionHash) ?? risk.versionHash}`);
+  if (risk && !risk.controllable) {
+    return refuse('RISK_NOT_CONTROLLABLE', `assessed ${risk.recordedAt} on version ${versionNumberOf(state, risk.versionHash) ?? risk.versionHash}`);
+  }
+  // A later version that went back to a text judged not controllable is that text, whatever was assessed since.
+  if (!ctx.legacy?.gatesBeforeWritten && (state.research.notControllableVersions ?? []).includes(currentHash(state))) {
+    return refuse('RISK_NOT_CONTROLLABLE', `version ${currentVersion(state).number} has the text of a version assessed not controllable`);
+  }
+  return null;
+}
+
+/**
+ * 713号令第15条、第18条 and 优化营商环境条例第62条, judged at the meeting with the flags of that moment (a flag
+ * added after the comment was recorded raises its minimum): a public comment held must have run its minimum
+ * window (or have a stated reason for less), have heard operators where the text touches their business,
+ * have closed before the meeting, and its opinions must have been studied after it closed.
+ */
+export function publicCommentGate(state: MatterState, ctx: DecisionContext, meetingAt: string): Refusal | null {
+  if (ctx.legacy?.gatesBeforeWritten || ctx.legacy?.publicHearingOptional) return null;
+  const pc = state.research.publicComment;
+  if (!pc || !isInstant(pc.openedAt) || !isInstant(pc.closesAt)) return null;
+  if (ms(meetingAt) < ms(pc.closesAt)) return refuse('COMMENT_WINDOW_OPEN', `closes ${pc.closesAt}; meeting at ${meetingAt}`);
+  if (!nonEmpty(pc.shortenedReason)) {
+    for (const { min, source } of commentWindowMinimums(state, ctx)) {
+      const minEnd = periodEnd(pc.openedAt, min, [], ctx.calendar) ?? pc.closesAt;
+      if (!reaches(pc.closesAt, minEnd, min)) {
+        return refuse('COMMENT_WINDOW_TOO_SHORT', `minimum ${min.amount} ${min.unit} (${source}): until ${minEnd}; closed ${pc.closesAt}`);
+      }
+    }
+  }
+  if (!operatorsHeard(state, ctx, pc)) return refuse('OPERATORS_NOT_HEARD', 'operatorsAndAssociations');
+  const adoption = state.research.commentAdoption;
+  if (adoption && ms(adoption.recordedAt) < ms(pc.closesAt)) {
+    return refuse('COMMENT_ADOPTION_BEFORE_CLOSE', `adoption recorded ${adoption.recordedAt}; comment closed ${pc.closesAt}`);
+  }
+  return null;
 }
 
 function versionNumberOf(state: MatterState, hash: string): number | null {
@@ -95,6 +132,7 @@ export function meetingGates(state: MatterState, ctx: DecisionContext, meetingAt
     lawyerGate(state, ctx) ??
     fcrGate(state) ??
     riskGate(state, ctx) ??
+    publicCommentGate(state, ctx, meetingAt) ??
     minimumTimeGate(state, ctx, meetingAt) ??
     materialsRefusal(missing, 'meeting pack lacks ')
   );

@@ -221,6 +221,23 @@ export const REFUSALS = {
     en: "The lawyer's opinion finds the text unlawful; it may not be concluded lawful, put to discussion or decided",
     basis: '中办发〔2016〕30号《关于推行法律顾问制度和公职律师公司律师制度的意见》',
   },
+  FLAG_REMOVAL_NEEDS_LEGAL_UNIT: {
+    status: 403,
+    zh: '该标记由法制机构加注，只能由法制机构（非本事项起草人）说明理由取消；标记不能免除法定义务',
+    en: 'The legal unit added this flag; only the legal unit (not a drafter or version author of the matter) may remove it, with a reason. A flag never switches off a statutory duty',
+  },
+  ECON_REMOVAL_AFTER_BREACH: {
+    status: 422,
+    zh: '公平竞争审查书面结论认定当前文本违反审查标准，不得取消“涉及经营者经济活动”标记使其出台；应当修改文本后重新审查',
+    en: 'The written fair-competition conclusion finds the current text in breach of a standard; ECON cannot be removed to let it through. Revise the text and review it again',
+    basis: '公平竞争审查条例第18条',
+  },
+  COMMENT_ADOPTION_BEFORE_CLOSE: {
+    status: 422,
+    zh: '意见采纳情况须在公开征求意见期限届满后，对收到的意见研究说明；现有采纳说明早于征求意见截止',
+    en: 'The statement of how the opinions were adopted must come after the public comment window closed; the one on record predates the close',
+    basis: '713号令第18条、第29条',
+  },
   CHECKLIST_INCOMPLETE: {
     status: 422,
     zh: '法律意见应逐项回应审核要点（LR-*）',

@@ -67,6 +67,16 @@ export function currentLawyerOpinion(state: MatterState): LawyerOpinion | null {
   return null;
 }
 
+/**
+ * Any lawyer's valid (non-void) UNLAWFUL opinion on the current text, the assigned one's or one replaced
+ * since: 中办发〔2016〕30号 — a matter the adviser considers unlawful may not be discussed or decided, and
+ * assigning another lawyer does not unsay it; only a changed text (which voids the opinion) does.
+ */
+export function unlawfulLawyerOpinion(state: MatterState): LawyerOpinion | null {
+  const hash = currentHash(state);
+  return state.legality.opinions.find((o) => !o.void && o.versionHash === hash && o.outcome === 'UNLAWFUL') ?? null;
+}
+
 /** A LAWFUL_WITH_AMENDMENTS conclusion whose amendments have not been confirmed on the current text. */
 export function amendmentRoundPending(state: MatterState): boolean {
   const c = state.legality.conclusion;

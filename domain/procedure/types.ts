@@ -95,6 +95,12 @@ export interface ResearchRecord {
   hearings: Array<Recorded<Extract<ResearchItem, { kind: 'hearing' }>>>;
   expertOpinions: Array<Recorded<Extract<ResearchItem, { kind: 'expert_opinion' }>>>;
   riskAssessment: Recorded<Extract<ResearchItem, { kind: 'risk_assessment' }>> | null;
+  /**
+   * 713号令第24条: every text (version hash) an assessment judged not controllable, kept after later
+   * assessments replace riskAssessment, so such a text cannot come back to the meeting (absent in matters
+   * without such an assessment since patch gates-as-written).
+   */
+  notControllableVersions?: string[];
   commentAdoption: Recorded<Extract<ResearchItem, { kind: 'comment_adoption' }>> | null;
   procedureStatement: Recorded<Extract<ResearchItem, { kind: 'procedure_statement' }>> | null;
   /** 713号令第14条: the public heard by other methods (absent in matters registered before it was kept). */
@@ -461,6 +467,15 @@ export interface LegacyRules {
   publicHearingOptional?: boolean;
   /** Any body for any kind, the roster as typed by the secretary, the head deciding in every body (patch deciding-bodies-and-rosters). */
   meetingWithoutRosterOrBodyRules?: boolean;
+  /**
+   * The gates as they stood before patch gates-as-written (each could be walked around): only the assigned
+   * lawyer's UNLAWFUL stopped the matter (a replaced lawyer's did not); a text once judged not controllable
+   * could come back after a controllable assessment of another version; the drafter could take away flags
+   * the legal unit had added, and the legal unit ECON after a conclusion that the text breaches a standard;
+   * a public comment was judged only when recorded (not with the flags at the meeting, nor whether it had
+   * closed and its opinions were studied after it closed).
+   */
+  gatesBeforeWritten?: boolean;
 }
 
 export interface DecisionEvent {

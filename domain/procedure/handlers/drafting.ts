@@ -59,6 +59,15 @@ export const setFlags: Handler<'set_flags'> = (s, cmd, ctx) => {
   if (byLegalUnit && !mayDecideAsLegalUnit(s, ctx)) {
     return refuse('ECON_REMOVAL_NEEDS_LEGAL_UNIT', fcrReviewStarted(s) ? 'the review has started' : `${findingsOnCurrent(s)} pre-screen finding(s) on the current version`);
   }
+  if (!ctx.legacy?.gatesBeforeWritten) {
+    // 公平竞争审查条例第18条: a text found in breach is revised and reviewed again, not taken out of the review.
+    if (removesEcon && s.fairCompetition.conclusion === 'breach_must_revise' && s.fairCompetition.conclusionVersionHash === currentHash(s)) {
+      return refuse('ECON_REMOVAL_AFTER_BREACH', `conclusion ${s.fairCompetition.conclusionVersionHash}`);
+    }
+    // "The legal unit can add a flag later": what it added, only it takes away (the drafter could otherwise undo it).
+    const addedByLegalUnit = s.flags.filter((f) => !next.includes(f) && lastAddedByLegalUnit(s, f));
+    if (addedByLegalUnit.length > 0 && !mayDecideAsLegalUnit(s, ctx)) return refuse('FLAG_REMOVAL_NEEDS_LEGAL_UNIT', addedByLegalUnit.join(', '));
+  }
   const before = missingMaterials(s, ctx.config, ctx.legacy);
   const previous = s.flags;
   s.flags = next;
@@ -78,6 +87,15 @@ export const setFlags: Handler<'set_flags'> = (s, cmd, ctx) => {
   }
   return done(`标记由[${previous.join(',')}]调整为[${next.join(',')}]：${cmd.reason}${movement}`);
 };
+
+/** Whether the latest change that added `flag` was the legal unit's. */
+function lastAddedByLegalUnit(s: MatterState, flag: Flag): boolean {
+  for (let i = s.flagChanges.length - 1; i >= 0; i--) {
+    const c = s.flagChanges[i]!;
+    if (c.to.includes(flag) && !c.from.includes(flag)) return c.role === 'legal_unit';
+  }
+  return false;
+}
 
 /** The fair-competition review has started: the stage reached, a reviewer assigned, a finding answered or a conclusion given. */
 function fcrReviewStarted(s: MatterState): boolean {

@@ -16,7 +16,7 @@ import { kindConfigOf } from '../classification';
 const days = (amount: number): Duration => ({ amount, unit: 'calendar_days' });
 
 /** A normative document touching operators' business (ECON), under the rules since patch public-participation-required. */
-function econDocumentRules(s: MatterState, ctx: HandlerContext): boolean {
+function econDocumentRules(s: MatterState, ctx: Pick<HandlerContext, 'legacy'>): boolean {
   return !ctx.legacy?.publicHearingOptional && s.kind === 'normative_document' && isEcon(s);
 }
 
@@ -32,6 +32,13 @@ export function commentWindowMinimums(s: MatterState, ctx: Pick<HandlerContext, 
     list.push({ min: ctx.config.econCommentWindowMinimum ?? days(30), source: '优化营商环境条例第62条' });
   }
   return list;
+}
+
+/** 优化营商环境条例第62条: a normative document touching operators hears operators and trade associations in its comment. */
+export function operatorsHeard(s: MatterState, ctx: Pick<HandlerContext, 'legacy'>, comment: Pick<Extract<ResearchItem, { kind: 'public_comment' }>, 'operatorsAndAssociations'>): boolean {
+  if (!econDocumentRules(s, ctx)) return true;
+  const heard = comment.operatorsAndAssociations;
+  return !!heard && heard.parties.some(nonEmpty) && nonEmpty(heard.summary);
 }
 
 export const recordResearchItem: Handler<'record_research_item'> = (s, cmd, ctx) => {
@@ -78,9 +85,7 @@ export const recordResearchItem: Handler<'record_research_item'> = (s, cmd, ctx)
         }
       }
       // 优化营商环境条例第62条: a normative document touching operators hears operators and trade associations.
-      if (econDocumentRules(s, ctx) && !(item.operatorsAndAssociations && item.operatorsAndAssociations.parties.some(nonEmpty) && nonEmpty(item.operatorsAndAssociations.summary))) {
-        return refuse('OPERATORS_NOT_HEARD', 'operatorsAndAssociations');
-      }
+      if (!operatorsHeard(s, ctx, item)) return refuse('OPERATORS_NOT_HEARD', 'operatorsAndAssociations');
       r.publicComment = { ...item, ...stamp };
       break;
     }
@@ -127,7 +132,14 @@ export const recordResearchItem: Handler<'record_research_item'> = (s, cmd, ctx)
       if (!ctx.legacy?.riskNotControllableMayProceed && item.controllable && r.riskAssessment && !r.riskAssessment.controllable && r.riskAssessment.versionHash === stamp.versionHash) {
         return refuse('RISK_DRAFT_NOT_ADJUSTED', `version ${currentVersion(s).number} was assessed not controllable ${r.riskAssessment.recordedAt}`);
       }
+      // The same text as one judged not controllable before (a version going back to it) is not an adjusted draft.
+      if (!ctx.legacy?.riskNotControllableMayProceed && !ctx.legacy?.gatesBeforeWritten && item.controllable && (r.notControllableVersions ?? []).includes(stamp.versionHash)) {
+        return refuse('RISK_DRAFT_NOT_ADJUSTED', `version ${currentVersion(s).number} has the text of a version assessed not controllable`);
+      }
       r.riskAssessment = { ...item, ...stamp };
+      if (!item.controllable && !ctx.legacy?.riskNotControllableMayProceed && !ctx.legacy?.gatesBeforeWritten && !(r.notControllableVersions ?? []).includes(stamp.versionHash)) {
+        r.notControllableVersions = [...(r.notControllableVersions ?? []), stamp.versionHash];
+      }
       break;
     case 'comment_adoption': {
       const pc = r.publicComment;
