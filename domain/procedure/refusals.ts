@@ -221,6 +221,12 @@ export const REFUSALS = {
     en: "The lawyer's opinion finds the text unlawful; it may not be concluded lawful, put to discussion or decided",
     basis: '中办发〔2016〕30号《关于推行法律顾问制度和公职律师公司律师制度的意见》',
   },
+  CATEGORY_CHANGED: {
+    status: 409,
+    zh: '“三重一大”事项类别是事项本身的属性，改期或再次上会不得更改（人事任免须三分之二以上委员到会）',
+    en: 'The “三重一大” category belongs to the matter: a re-scheduling or a later sitting may not change it (personnel appointments need two thirds of the members present)',
+    basis: '中国共产党党委（党组）工作条例',
+  },
   FLAG_REMOVAL_NEEDS_LEGAL_UNIT: {
     status: 403,
     zh: '该标记由法制机构加注，只能由法制机构（非本事项起草人）说明理由取消；标记不能免除法定义务',

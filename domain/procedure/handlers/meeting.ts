@@ -26,6 +26,10 @@ export const scheduleMeeting: Handler<'schedule_meeting'> = (s, cmd, ctx) => {
     const wrongBody = bodyProblem(s, cmd.body, cmd.category, ctx);
     if (wrongBody) return wrongBody;
   }
+  // The “三重一大” category is the matter's, not the sitting's: named once, it stays, or a re-scheduling could
+  // shed the two-thirds quorum of personnel appointments (党委(党组)工作条例).
+  const named = ctx.legacy?.gatesBeforeWritten ? undefined : (s.meeting.scheduled?.category ?? s.meeting.records.find((m) => m.category)?.category);
+  if (named && cmd.category !== named) return refuse('CATEGORY_CHANGED', `first scheduled as ${named}; asked ${cmd.category ?? 'none'}`);
   const rescheduled = s.meeting.scheduled !== null;
   s.meeting.scheduled = {
     meetingAt: cmd.meetingAt,

@@ -127,6 +127,20 @@ describe('the gates as the law writes them (patch gates-as-written)', () => {
     expect(decide(m, schedule, { actor: people.secretary, now, config, calendar: cal, legacy }).ok).toBe(true);
   });
 
+  test('a re-scheduling keeps the “三重一大” category, so a personnel appointment keeps its two-thirds quorum', () => {
+    let s = doResearch(register('collective_matter', []), now);
+    s = apply(s, { type: 'submit_for_review' }, people.drafter, now);
+    s = apply(s, { type: 'accept_materials' }, people.legal, now);
+    s = apply(s, lawful(s), people.legal, now);
+    const party = (category: 'personnel_appointment' | 'major_funds'): Command => ({ type: 'schedule_meeting', meetingAt: at('2025-03-20'), body: 'party_committee_meeting', category });
+    s = apply(s, party('personnel_appointment'), people.secretary, now);
+    const threeOfFive = meetingRecord({ attendees: ['head', 'm1', 'm2'], absentees: ['m3', 'm4'], views: [{ memberId: 'm1', view: 'approve' }, { memberId: 'm2', view: 'approve' }, { memberId: 'head', view: 'approve' }] });
+    expect(refused(attempt(s, { type: 'record_meeting', record: threeOfFive }, people.secretary, at('2025-03-21'))).code).toBe('QUORUM_NOT_MET');
+    expect(refused(attempt(s, party('major_funds'), people.secretary, now))).toMatchObject({ status: 409, code: 'CATEGORY_CHANGED' });
+    expect(apply(s, { ...party('personnel_appointment'), meetingAt: at('2025-03-27') } as Command, people.secretary, now).meeting.scheduled?.category).toBe('personnel_appointment');
+    expect(decide(s, party('major_funds'), { actor: people.secretary, now, config, calendar: cal, legacy }).ok).toBe(true);
+  });
+
   test('the meeting still goes ahead on a procedure done as written (no new stop on a regular matter)', () => {
     let s = doResearch(register('major_decision', ['PUBLIC', 'RISK']), now);
     s = apply(s, { type: 'submit_for_review' }, people.drafter, now);
