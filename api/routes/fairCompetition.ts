@@ -13,13 +13,16 @@ const findingSchema = z.object({ code: z.string(), start: z.number(), end: z.num
 
 /**
  * Fair-competition review (公平竞争审查): the standards catalogue, the automated pre-screen of any text, and
- * a matter's findings, review record and written conclusions. The catalogue and the pre-screen touch no
- * matter data and need no login; a matter's record needs read access to it.
+ * a matter's findings, review record and written conclusions. The catalogue touches no matter data and
+ * needs no login; the pre-screen needs one (it costs CPU); a matter's record needs read access to it.
  */
 export function fairCompetitionRoutes(deps: ApiDeps): AnyRoute[] {
   return [
     defineRoute({
-      method: 'post', path: '/api/v1/fair-competition/prescreen', summary: 'Pre-screen a text against the fair-competition standards', tags: ['fair-competition'], auth: false,
+      method: 'post', path: '/api/v1/fair-competition/prescreen', summary: 'Pre-screen a text against the fair-competition standards', tags: ['fair-competition'],
+      // Synchronous and CPU-bound (over a second for the largest text): only for logged-in people, so an
+      // anonymous client cannot keep the API's event loop busy.
+      auth: true,
       body: z.strictObject({
         text: prescreenTextSchema,
         ruleSetVersion: line(50).optional().describe('Screen under an earlier rule set'),

@@ -27,12 +27,15 @@ export const registerEntrySchema = z.object({
 
 /**
  * Legality review (合法性审核): the automated legality pre-screen of any text and the catalogue of what it
- * looks for. Neither touches matter data, so neither needs a login (like the fair-competition pre-screen).
+ * looks for. Neither touches matter data; the catalogue needs no login, the pre-screen does (like the
+ * fair-competition one), because screening a large text costs the API over a second of CPU.
  */
 export function legalityRoutes(): AnyRoute[] {
   return [
     defineRoute({
-      method: 'post', path: '/api/v1/legality/prescreen', summary: 'Pre-screen a text for licences, penalties, compulsion, fees and duties a normative document may not create', tags: ['legality'], auth: false,
+      method: 'post', path: '/api/v1/legality/prescreen', summary: 'Pre-screen a text for licences, penalties, compulsion, fees and duties a normative document may not create', tags: ['legality'],
+      // Synchronous and CPU-bound (over a second for the largest text): only for logged-in people.
+      auth: true,
       body: z.strictObject({
         text: prescreenTextSchema,
         register: z.array(registerEntrySchema).max(500).optional().describe('Clause-level legal-basis register: the basis the drafter gives for a clause'),

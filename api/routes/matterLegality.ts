@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { provisionChange } from '../../domain/laws/changes';
 import { lawLibrary } from '../../domain/laws/library';
-import { currentHash, currentLegalityRun, legalityPrescreenOf, openLegalityFindings, parseMatterState } from '../../domain/procedure';
+import { canRead, authorize } from '../../domain/permissions';
+import { currentHash, currentLegalityRun, legalityPrescreenOf, matterAccessOf, openLegalityFindings, parseMatterState } from '../../domain/procedure';
 import { forbidden, notFound } from '../http/problem';
 import { resourceId } from '../http/params';
 import { defineRoute, type AnyRoute } from '../http/route';
@@ -68,7 +69,11 @@ export function matterLegalityRoutes(deps: ApiDeps): AnyRoute[] {
       method: 'get', path: '/api/v1/legality/law-changes', summary: 'Matters whose legal-basis register cites a provision that a newer law text in the library changed or removed (for the legal unit)', tags: ['legality'], auth: true,
       responses: { 200: { description: 'The affected matters and provisions', schema: z.object({ library: z.string(), matters: z.array(z.record(z.string(), z.unknown())) }) } },
       handler: async ({ principal }) => {
-        if (!principal!.roles.some((r) => r === 'legal_unit' || r === 'admin' || r === 'auditor')) throw forbidden('only the legal unit (and auditors, admins) follow law changes');
+        // The permission table decides, not a list kept here: the overview over all matters is for those who
+        // read the figures over all matters (the legal unit and auditors) — never admins, who may not read
+        // matters at all. Each matter is then shown only if its own page would be (titles do not leak).
+        const verdict = authorize(principal!, 'read_statistics');
+        if (!verdict.allowed) throw forbidden(verdict.reason);
         const library = lawLibrary();
         const rows = await deps.db.prisma.matter.findMany({
           where: { state: { path: ['legalityPrescreen', 'register', 'revision'], gt: 0 } },
@@ -76,7 +81,9 @@ export function matterLegalityRoutes(deps: ApiDeps): AnyRoute[] {
           orderBy: { createdAt: 'asc' },
         });
         const matters = rows.flatMap((row) => {
-          const register = legalityPrescreenOf(parseMatterState(row.state, row.id)).register;
+          const state = parseMatterState(row.state, row.id);
+          if (!canRead(principal!, matterAccessOf(state))) return [];
+          const register = legalityPrescreenOf(state).register;
           const affected = (register?.entries ?? []).flatMap((e) => {
             const change = provisionChange(library, e);
             return change.status === 'changed' || change.status === 'removed' ? [{ clause: e.clause, law: e.law, article: e.article, paragraph: e.paragraph ?? null, item: e.item ?? null, ...change }] : [];

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { documentText } from '../../domain/procedure';
 
-/** Largest text the pre-screen endpoints take (characters); a whole normative document fits many times. */
-export const PRESCREEN_MAX_CHARS = 500_000;
-
-/** The text both pre-screen endpoints screen: same limits, same errors. */
-export const prescreenTextSchema = documentText(PRESCREEN_MAX_CHARS);
+/**
+ * The text both pre-screen endpoints screen: same limits, same errors — and the same as a version's text
+ * (api/routes/matters.ts), so whatever a version holds can be screened from the matter's page. The CPU a
+ * large text costs (over a second at that size) is why the endpoints need a login.
+ */
+export const prescreenTextSchema = documentText();
 
 /** What produced a result: rule-set version and the hashes of detectors, model and law library. */
 export const fingerprintSchema = z.object({

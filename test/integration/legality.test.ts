@@ -3,12 +3,17 @@
  * PostgreSQL): findings with exact spans and the breached provision, the register, and bad input
  * answered like the fair-competition endpoint.
  */
-import { useTestSystem } from './support/testSystem';
+import { person, useTestSystem, type TestPerson } from './support/testSystem';
 import { CHECKLIST, useProcedureStack } from './support/drive';
 import { recordHistory } from './support/histories';
 
 describe('legality pre-screen endpoint', () => {
   const endpoint = useTestSystem();
+  /** The pre-screens cost CPU, so they answer only logged-in people; any role will do. */
+  let reader: TestPerson;
+  beforeAll(async () => {
+    reader = await person(endpoint.system, ['drafter']);
+  });
 
   test('findings per clause with exact spans, the breached provision from the law texts, and the fingerprint', async () => {
     const text = [
@@ -18,7 +23,7 @@ describe('legality pre-screen endpoint', () => {
       '第四条 依照《旅游法》第一百二十条，对未按时报送数据的民宿处以五千元罚款。',
       '第五条 设立旅行社，应当依照《旅游法》第二十八条的规定取得旅游主管部门的许可。',
     ].join('\n');
-    const res = await endpoint.http.post('/api/v1/legality/prescreen', null, { text });
+    const res = await endpoint.http.post('/api/v1/legality/prescreen', reader, { text });
     expect(res.status).toBe(200);
     expect(res.body.ruleSetVersion).toBe('LR-2026.1');
     expect(res.body.fingerprint).toMatchObject({ ruleSetVersion: 'LR-2026.1', detectorsHash: expect.stringMatching(/^[0-9a-f]{64}$/), lawsHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
@@ -37,9 +42,9 @@ describe('legality pre-screen endpoint', () => {
 
   test('the register clears a clause whose basis the drafter names', async () => {
     const text = '第三条 旅行社应当向区文旅局交纳旅游服务质量保证金。';
-    const without = await endpoint.http.post('/api/v1/legality/prescreen', null, { text });
+    const without = await endpoint.http.post('/api/v1/legality/prescreen', reader, { text });
     expect(without.body.findings.map((f: { code: string }) => f.code)).toEqual(['LR-FEE']);
-    const withRegister = await endpoint.http.post('/api/v1/legality/prescreen', null, { text, register: [{ clause: '第三条', law: '旅游法', article: 31 }] });
+    const withRegister = await endpoint.http.post('/api/v1/legality/prescreen', reader, { text, register: [{ clause: '第三条', law: '旅游法', article: 31 }] });
     expect(withRegister.body.findings).toEqual([]);
   });
 
@@ -48,21 +53,33 @@ describe('legality pre-screen endpoint', () => {
       [{}, 'body.text'],
       [{ text: 42 }, 'body.text'],
       [{ text: '' }, 'body.text'],
-      [{ text: 'x'.repeat(500_001) }, 'body.text'],
+      [{ text: 'x'.repeat(1_000_001) }, 'body.text'],
       [{ text: '第一条', register: [{ clause: '第一条', law: '旅游法', article: 0 }] }, 'body.register.0.article'],
       [{ text: '第一条', register: 'no' }, 'body.register'],
     ];
     for (const [body, field] of cases) {
       for (const path of ['/api/v1/legality/prescreen', '/api/v1/fair-competition/prescreen']) {
         if (path.includes('fair') && field.includes('register')) continue;
-        const bad = await endpoint.http.post(path, null, body);
+        const bad = await endpoint.http.post(path, reader, body);
         expect({ path, field, status: bad.status, type: bad.headers.get('content-type')?.split(';')[0] }).toEqual({ path, field, status: 400, type: 'application/problem+json' });
         expect(bad.body.code).toBe('invalid_input');
         expect(bad.body.errors.map((e: { field: string }) => e.field)).toContain(field);
       }
     }
-    const huge = await endpoint.http.post('/api/v1/legality/prescreen', null, { text: '字'.repeat(1_200_000) });
+    const huge = await endpoint.http.post('/api/v1/legality/prescreen', reader, { text: '字'.repeat(1_200_000) });
     expect(huge.status).toBe(413);
+  });
+
+  test('both pre-screens need a login (they cost CPU) and take any text a version may hold', async () => {
+    for (const path of ['/api/v1/legality/prescreen', '/api/v1/fair-competition/prescreen']) {
+      const anonymous = await endpoint.http.post(path, null, { text: '第一条 总则。' });
+      expect({ path, status: anonymous.status, code: anonymous.body.code }).toEqual({ path, status: 401, code: 'unauthorized' });
+      // Above the former 500,000-character limit, within a version's 1,000,000.
+      const long = await endpoint.http.post(path, reader, { text: `第一条 总则。\n${'x'.repeat(600_000)}` });
+      expect({ path, status: long.status }).toEqual({ path, status: 200 });
+    }
+    const doc = await endpoint.http.get('/api/v1/openapi.json', null);
+    expect(doc.body.paths['/api/v1/legality/prescreen'].post.security).toEqual([{ bearer: [] }]);
   });
 
   test('the catalogue names each code with the provision it would breach, and the OpenAPI document shows the endpoint', async () => {
@@ -168,6 +185,14 @@ describe('legality review through the workflow', () => {
     expect((await stack.http.get('/api/v1/legality/law-changes', stack.cast.drafter)).status).toBe(403);
 
     await recordHistory(stack.system.client, `matter-${id}`, 'legality-prescreen-answers-and-opinions');
+  });
+
+  test('law changes follow the permission table: the legal unit and auditors read them, an admin (who may not read matters) does not', async () => {
+    for (const [who, status] of [[stack.cast.legal, 200], [stack.cast.auditor, 200], [stack.cast.admin, 403], [stack.cast.drafter, 403], [stack.cast.lawyer, 403]] as const) {
+      const res = await stack.http.get('/api/v1/legality/law-changes', who);
+      expect({ who: who.username, status: res.status }).toEqual({ who: who.username, status });
+      if (status === 403) expect(res.body.code).toBeDefined();
+    }
   });
 
   test('a fair-competition finding on a matter without ECON is answered once the legal unit adds the flag', async () => {

@@ -183,7 +183,7 @@ describe('the whole stack: real Temporal, real PostgreSQL, Express API', () => {
 
   test('the pre-screen endpoint: findings with exact spans; bad input is a clear 4xx naming the field', async () => {
     const text = '第三条 在本区注册并纳税的企业，方可申请专项资金补贴。';
-    const res = await http.post('/api/v1/fair-competition/prescreen', null, { text });
+    const res = await http.post('/api/v1/fair-competition/prescreen', drafter, { text });
     expect(res.status).toBe(200);
     expect(res.body.findings.length).toBeGreaterThan(0);
     for (const f of res.body.findings) {
@@ -195,15 +195,15 @@ describe('the whole stack: real Temporal, real PostgreSQL, Express API', () => {
       [{}, 'body.text', 400],
       [{ text: 42 }, 'body.text', 400],
       [{ text: '' }, 'body.text', 400],
-      [{ text: 'x'.repeat(500_001) }, 'body.text', 400],
+      [{ text: 'x'.repeat(1_000_001) }, 'body.text', 400],
       [{ text: '第一条', ruleSetVersion: '1999' }, 'body.ruleSetVersion', 400],
     ];
     for (const [body, field, status] of cases) {
-      const bad = await http.post('/api/v1/fair-competition/prescreen', null, body);
+      const bad = await http.post('/api/v1/fair-competition/prescreen', drafter, body);
       expect({ field, status: bad.status, type: bad.headers.get('content-type')?.split(';')[0] }).toEqual({ field, status, type: 'application/problem+json' });
       expect(bad.body.errors.map((e: { field: string }) => e.field)).toContain(field);
     }
-    const huge = await http.post('/api/v1/fair-competition/prescreen', null, { text: '字'.repeat(1_200_000) });
+    const huge = await http.post('/api/v1/fair-competition/prescreen', drafter, { text: '字'.repeat(1_200_000) });
     expect(huge.status).toBe(413);
     const standards = await http.get('/api/v1/fair-competition/standards', null);
     expect(standards.body.standards).toHaveLength(19);
