@@ -48,6 +48,14 @@ describe('major decisions after the decision (713号令第34条至第37条), thr
     await stack.drive.ok(id, stack.cast.secretary, { type: 'suspend_implementation', decidedBy: '局长', reason: '景区突发险情，情况紧急' });
     await stack.drive.ok(id, stack.cast.secretary, { type: 'resume_implementation', decidedBy: '局长', reason: '险情排除' });
 
+    // The generic action endpoint would have recorded an adjustment by a matter that does not exist: refused
+    // at its edge, naming the field and the endpoint that registers and links the new matter.
+    const trailBeforeForged = (await stack.http.get(`/api/v1/matters/${id}/trail`, stack.cast.auditor)).body.items.length;
+    const forged = await stack.http.act(id, stack.cast.drafter, { type: 'record_adjustment', newMatterId: 'no-such-matter', purpose: 'adjust', reason: '伪造的调整' });
+    expect([forged.status, forged.headers.get('content-type')?.split(';')[0], forged.body.code]).toEqual([400, 'application/problem+json', 'invalid_input']);
+    expect(forged.body.errors).toEqual([expect.objectContaining({ field: 'body.command.type', message: expect.stringContaining('/api/v1/matters/{id}/adjustments') })]);
+    expect((await stack.http.get(`/api/v1/matters/${id}/trail`, stack.cast.auditor)).body.items).toHaveLength(trailBeforeForged);
+
     const adj = await stack.http.post(`/api/v1/matters/${id}/adjustments`, stack.cast.drafter, { purpose: 'adjust', reason: '决策后评估建议调整票价', title: '区属景区门票价格调整（调整）', text: '拟将区属景区门票价格调整为每人60元。' });
     expect(adj.status).toBe(201);
     const newId = adj.body.matterId as string;
