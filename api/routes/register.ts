@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { resourceId } from '../http/params';
 import { defineRoute, type AnyRoute } from '../http/route';
 import { idempotencyKeyOf } from '../http/idempotency';
-import { MATTER_KINDS, oneOf } from '../../domain/procedure';
+import { line, MATTER_KINDS, oneOf, prose } from '../../domain/procedure';
 import { cleanupRow, cleanupView, decideInCleanup, publishCleanup, startCleanup } from '../register/cleanupService';
 import { cleanupListsHtml } from '../../domain/lifecycle/cleanupPage';
 import { filingPackage } from '../register/filingPackage';
@@ -23,7 +23,9 @@ export const registerEntrySchema = z.object({
 
 export const documentDecisionSchema = z.strictObject({
   decision: z.enum(['continue', 'amend', 'repeal']).describe('continue 继续实施 · amend 修改 · repeal 废止'),
-  reason: z.string().trim().min(1).max(5000),
+  // Stored in the register's events and printed in the clean-up lists: the project's text checks (no NUL,
+  // which PostgreSQL refuses, nor other control characters), not a bare string.
+  reason: prose(5000),
   newExpiresAt: z.iso.datetime({ offset: true }).optional().describe('continue: the new expiry'),
   amendingMatterId: resourceId(100).optional().describe('amend: the registered matter that drafts the amendment'),
 });
@@ -38,8 +40,8 @@ export function registerRoutes(deps: ApiDeps): AnyRoute[] {
     defineRoute({
       method: 'post', path: '/api/v1/register/cleanups', summary: 'Start a clean-up (清理) of the documents in force, all or by drafting unit, kind or topic', tags: ['register'], auth: true,
       body: z.strictObject({
-        title: z.string().trim().min(1).max(200),
-        scope: z.strictObject({ draftingUnit: z.string().max(100).optional(), kind: oneOf(MATTER_KINDS).optional(), topic: z.string().trim().min(1).max(100).optional() }).default({}),
+        title: line(200),
+        scope: z.strictObject({ draftingUnit: line(100).optional(), kind: oneOf(MATTER_KINDS).optional(), topic: line(100).optional() }).default({}),
       }),
       responses: { 201: { description: 'The clean-up with its documents', schema: cleanupSchema } },
       handler: async ({ res, body, principal }) => {

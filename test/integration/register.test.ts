@@ -124,6 +124,12 @@ describe('document register and life after issue', () => {
     await eventually(async () => (await entry(one)).events.length > 0);
     expect((await stack.http.post(`/api/v1/register/${one}/decisions`, stack.cast.drafter, { decision: 'repeal', reason: 'x' })).status).toBe(403);
     expect((await stack.http.post(`/api/v1/register/${one}/decisions`, stack.cast.legal, { decision: 'continue', reason: '仍然适用' })).body.code).toBe('NEW_EXPIRY_REQUIRED');
+    // A reason is text like any other the API stores: a control character is a 400 naming it (a BEL was
+    // stored, a NUL was refused by PostgreSQL as a 422 storage_refused).
+    for (const reason of ['废止\u0007', '废止\u0000']) {
+      const bad = await stack.http.post(`/api/v1/register/${one}/decisions`, stack.cast.legal, { decision: 'repeal', reason });
+      expect({ reason, status: bad.status, code: bad.body.code, fields: bad.body.errors?.map((e: { field: string }) => e.field) }).toEqual({ reason, status: 400, code: 'invalid_input', fields: ['body.reason'] });
+    }
     const before = (await entry(one)).entry.expiresAt as string;
     // Continued: a new validity period, counted from the decision (at most 40 s here).
     const newExpiry = new Date(Date.parse(before) + 10_000).toISOString();
@@ -181,6 +187,17 @@ describe('document register and life after issue', () => {
     expect((await entry(id)).entry.draftingUnit).toBe(unit);
 
     expect((await stack.http.post('/api/v1/register/cleanups', stack.cast.drafter, { title: 'x', scope: { draftingUnit: unit } })).status).toBe(403);
+    const badStarts: Array<[Record<string, unknown>, string]> = [
+      [{ title: '清理\u0007', scope: { draftingUnit: unit } }, 'body.title'],
+      [{ title: '清理\u0000' }, 'body.title'],
+      [{ title: '清理', scope: { topic: '旅游\u0000' } }, 'body.scope.topic'],
+      [{ title: '清理', scope: { draftingUnit: `${unit}\u0007` } }, 'body.scope.draftingUnit'],
+      [{ title: '清理', scope: { topic: '旅'.repeat(101) } }, 'body.scope.topic'],
+    ];
+    for (const [body, field] of badStarts) {
+      const bad = await stack.http.post('/api/v1/register/cleanups', stack.cast.legal, body);
+      expect({ field, status: bad.status, code: bad.body.code, fields: bad.body.errors?.map((e: { field: string }) => e.field) }).toEqual({ field, status: 400, code: 'invalid_input', fields: [field] });
+    }
     const started = await stack.http.post('/api/v1/register/cleanups', stack.cast.legal, { title: '2026年度规范性文件清理', scope: { draftingUnit: unit } });
     expect(started.status).toBe(201);
     const cleanupId = started.body.id as string;
@@ -192,6 +209,8 @@ describe('document register and life after issue', () => {
     const cont = await stack.http.post(`/api/v1/register/cleanups/${cleanupId}/decisions`, stack.cast.legal, { documentId: id, decision: 'continue', reason: '符合上位法，继续有效', newExpiresAt: new Date(Date.now() + 35_000).toISOString() });
     expect(cont.status).toBe(200);
     expect((await stack.http.post(`/api/v1/register/cleanups/${cleanupId}/decisions`, stack.cast.legal, { documentId: id, decision: 'repeal', reason: '再决定' })).body.code).toBe('ALREADY_DECIDED');
+    const nulReason = await stack.http.post(`/api/v1/register/cleanups/${cleanupId}/decisions`, stack.cast.legal, { documentId: id, decision: 'repeal', reason: '再\u0000决定' });
+    expect([nulReason.status, nulReason.body.errors?.[0]?.field]).toEqual([400, 'body.reason']);
     for (const other of (await stack.http.get(`/api/v1/register/cleanups/${cleanupId}`, stack.cast.legal)).body.undecided as string[]) {
       const r = await stack.http.post(`/api/v1/register/cleanups/${cleanupId}/decisions`, stack.cast.legal, { documentId: other, decision: 'repeal', reason: '已不适应管理需要' });
       expect([200, 409]).toContain(r.status); // 409: it expired meanwhile (then it needs no decision)
