@@ -4,8 +4,22 @@ import { authorize } from '../../domain/permissions';
 import { defineRoute, type AnyRoute } from '../http/route';
 import { forbidden, ProblemError } from '../http/problem';
 import type { ApiDeps } from '../deps';
-import { matterProjection, TERMINAL_STAGES, type MatterState, parseMatterState } from '../../domain/procedure';
+import { line, matterProjection, TERMINAL_STAGES, type MatterState, parseMatterState } from '../../domain/procedure';
 import { calendarSignal } from '../../workflows/definitions';
+
+/**
+ * A year's notice as the edge takes it: the text fields with the project's text checks (bounded, no control
+ * characters — they are stored and printed) and the lists bounded (a year has about seven holidays and as
+ * many make-up days). The shape and the dates stay the calendar parser's to check (domain/calendar, kept
+ * free of zod), so fields are optional here and unknown ones pass on to be refused by it by name.
+ */
+const holidayYearBody = z.looseObject({
+  year: z.unknown().optional(),
+  notice: line(300).optional().describe('The State Council notice: 文号 and date'),
+  off: z.array(z.looseObject({ name: line(100).optional() })).max(60).optional().describe('{from, to, name} ranges (放假)'),
+  makeupWorkdays: z.array(z.unknown()).max(60).optional().describe('Dates as YYYY-MM-DD (调休上班)'),
+  remarks: z.array(line(1000)).max(50).optional(),
+});
 
 /**
  * Running matters keep the calendar they started with (determinism); a newly loaded year is handed to each
@@ -80,7 +94,7 @@ export function calendarRoutes(deps: ApiDeps): AnyRoute[] {
     defineRoute({
       method: 'put', path: '/api/v1/calendar/years/:year', summary: 'Load a year\'s official holiday notice (admin)', tags: ['calendar'], auth: true,
       params: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
-      body: z.record(z.string(), z.unknown()),
+      body: holidayYearBody,
       responses: { 200: { description: 'Loaded', schema: z.record(z.string(), z.unknown()) } },
       handler: async ({ params, body, principal }) => {
         const verdict = authorize(principal!, 'manage_calendar');

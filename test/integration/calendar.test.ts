@@ -54,6 +54,24 @@ describe('the working-day calendar endpoint', () => {
       makeupWorkdays: ['2027-02-14'],
     };
     expect((await stack.http.put('/api/v1/calendar/years/2027', drafter, notice2027)).status).toBe(403);
+    // The text is stored and printed: bounded, no control characters, lists of a sensible size — each a 400
+    // naming the field, and nothing loaded.
+    const badTexts: Array<[Record<string, unknown>, string]> = [
+      [{ ...notice2027, notice: '国办发明电\u0007' }, 'body.notice'],
+      [{ ...notice2027, notice: '国'.repeat(301) }, 'body.notice'],
+      [{ ...notice2027, off: [{ ...notice2027.off[0], name: '元旦\u0000' }, notice2027.off[1]] }, 'body.off.0.name'],
+      [{ ...notice2027, off: [notice2027.off[0], { ...notice2027.off[1], name: '春'.repeat(101) }] }, 'body.off.1.name'],
+      [{ ...notice2027, off: Array.from({ length: 61 }, () => notice2027.off[0]) }, 'body.off'],
+      [{ ...notice2027, remarks: ['说明\u0007'] }, 'body.remarks.0'],
+      [{ ...notice2027, remarks: ['说'.repeat(1001)] }, 'body.remarks.0'],
+      [{ ...notice2027, remarks: Array.from({ length: 51 }, () => '说明') }, 'body.remarks'],
+      [{ ...notice2027, makeupWorkdays: Array.from({ length: 61 }, () => '2027-02-14') }, 'body.makeupWorkdays'],
+    ];
+    for (const [body, field] of badTexts) {
+      const bad = await stack.http.put('/api/v1/calendar/years/2027', admin, body);
+      expect({ field, status: bad.status, code: bad.body.code, fields: bad.body.errors?.map((e: { field: string }) => e.field) }).toEqual({ field, status: 400, code: 'invalid_input', fields: [field] });
+    }
+    expect((await stack.http.get('/api/v1/calendar/years', null)).body.items.map((y: { year: number }) => y.year)).not.toContain(2027);
     const wrong = await stack.http.put('/api/v1/calendar/years/2027', admin, { ...notice2027, makeupWorkdays: ['2027-01-04'] });
     expect(wrong.status).toBe(400);
     expect(wrong.body.errors[0].field).toMatch(/^body\.makeupWorkdays/);
