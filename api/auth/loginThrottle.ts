@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../../prisma/generated/client';
+import type { Database } from '../../platform/database';
 // Time is the database's (UTC), so instances with skewed clocks agree.
 import { UTC_NOW as NOW } from '../../platform/sqlTime';
 
@@ -36,66 +36,99 @@ export type LoginRefusal = { code: 'account_locked' | 'too_many_attempts'; retry
 const accountKey = (username: string) => `user:${username}`;
 const clientKey = (address: string) => `ip:${address}`;
 
+type ThrottleRow = { key: string; failures: number; window_age_ms: number; idle_ms: number; wait: number | null };
+
+/** `$n` milliseconds as an interval. */
+const ms = (n: number) => `($${n}::float8 * interval '1 millisecond')`;
+
 export class LoginThrottle {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(private readonly db: Pick<Database, 'prisma' | 'transaction'>) {}
 
-  /** Why this login may not even be tried now, or null. */
-  async refusal(username: string, address: string): Promise<LoginRefusal | null> {
-    const rows = await this.prisma.$queryRawUnsafe<Array<{ key: string; wait: number | null }>>(
-      `SELECT key, EXTRACT(EPOCH FROM (locked_until - ${NOW}))::float8 AS wait FROM login_throttle WHERE key IN ($1, $2) AND locked_until > ${NOW}`,
-      accountKey(username),
-      clientKey(address),
-    );
-    const client = rows.find((r) => r.key === clientKey(address));
-    if (client) return { code: 'too_many_attempts', retryAfterSeconds: Math.max(1, Math.ceil(client.wait ?? 1)) };
-    const account = rows.find((r) => r.key === accountKey(username));
-    if (account) return { code: 'account_locked', retryAfterSeconds: Math.max(1, Math.ceil(account.wait ?? 1)) };
-    return null;
+  /**
+   * Reserves this login attempt before its password is checked: refused (and not counted) if the client is
+   * held or the account locked, else counted at once as a failure, which `succeed` gives back. Reading the
+   * lock, hashing for ~100 ms and only then counting let any number of simultaneous guesses through; here the
+   * check and the count are one transaction holding both rows, so the n-th simultaneous guess sees the n-1
+   * before it.
+   */
+  async reserve(username: string, address: string): Promise<LoginRefusal | null> {
+    const client = clientKey(address);
+    const account = accountKey(username);
+    return this.db.transaction(async (sql) => {
+      // Both rows exist before they are locked, inserted and locked in the same order ('ip:' < 'user:') in
+      // every transaction, so two of them never wait on each other crosswise. A row another login's `succeed`
+      // deletes between the insert and the lock is inserted again (each statement sees what is committed).
+      let clientRow: ThrottleRow | undefined;
+      let accountRow: ThrottleRow | undefined;
+      for (let attempt = 1; attempt <= 3 && !(clientRow && accountRow); attempt++) {
+        await sql.query(
+          `INSERT INTO login_throttle (key, failures, window_start, updated_at) VALUES ($1, 0, ${NOW}, ${NOW}), ($2, 0, ${NOW}, ${NOW}) ON CONFLICT (key) DO NOTHING`,
+          [client, account],
+        );
+        const rows = await sql.query<ThrottleRow>(
+          `SELECT key, failures,
+                  (EXTRACT(EPOCH FROM (${NOW} - window_start)) * 1000)::float8 AS window_age_ms,
+                  (EXTRACT(EPOCH FROM (${NOW} - updated_at)) * 1000)::float8 AS idle_ms,
+                  CASE WHEN locked_until > ${NOW} THEN EXTRACT(EPOCH FROM (locked_until - ${NOW}))::float8 END AS wait
+             FROM login_throttle WHERE key IN ($1, $2) ORDER BY key FOR UPDATE`,
+          [client, account],
+        );
+        clientRow = rows.find((r) => r.key === client);
+        accountRow = rows.find((r) => r.key === account);
+      }
+      if (!clientRow || !accountRow) throw new Error('login_throttle: rows deleted under every attempt to lock them');
+      if (clientRow.wait !== null) return { code: 'too_many_attempts', retryAfterSeconds: Math.max(1, Math.ceil(clientRow.wait)) };
+      if (accountRow.wait !== null) return { code: 'account_locked', retryAfterSeconds: Math.max(1, Math.ceil(accountRow.wait)) };
+
+      // A day without failures forgets the account's earlier ones.
+      const accountFailures = accountRow.idle_ms > ACCOUNT_MEMORY_MS ? 1 : accountRow.failures + 1;
+      const lockMs = accountLockMs(accountFailures);
+      await sql.query(
+        `UPDATE login_throttle SET failures = $2, updated_at = ${NOW},
+                locked_until = CASE WHEN $3::float8 > 0 THEN ${NOW} + ${ms(3)} ELSE locked_until END
+          WHERE key = $1`,
+        [account, accountFailures, lockMs],
+      );
+      // The client's window starts over once it has run out.
+      const windowOver = clientRow.window_age_ms > CLIENT_WINDOW_MS;
+      const clientFailures = windowOver ? 1 : clientRow.failures + 1;
+      const holdMs = clientHoldMs(clientFailures, windowOver ? 0 : clientRow.window_age_ms);
+      await sql.query(
+        `UPDATE login_throttle SET failures = $2, updated_at = ${NOW},
+                window_start = CASE WHEN $3::boolean THEN ${NOW} ELSE window_start END,
+                locked_until = CASE WHEN $4::float8 > 0 THEN ${NOW} + ${ms(4)} ELSE locked_until END
+          WHERE key = $1`,
+        [client, clientFailures, windowOver, holdMs],
+      );
+      return null;
+    });
   }
 
-  async fail(username: string, address: string): Promise<void> {
-    const [account] = await this.prisma.$queryRawUnsafe<Array<{ failures: number }>>(
-      `INSERT INTO login_throttle (key, failures, window_start, updated_at) VALUES ($1, 1, ${NOW}, ${NOW})
-       ON CONFLICT (key) DO UPDATE SET
-         failures = CASE WHEN login_throttle.updated_at < ${NOW} - ($2::float8 * interval '1 millisecond') THEN 1 ELSE login_throttle.failures + 1 END,
-         updated_at = ${NOW}
-       RETURNING failures`,
-      accountKey(username),
-      ACCOUNT_MEMORY_MS,
-    );
-    const lockMs = accountLockMs(account?.failures ?? 0);
-    if (lockMs > 0) {
-      await this.prisma.$executeRawUnsafe(`UPDATE login_throttle SET locked_until = ${NOW} + ($2::float8 * interval '1 millisecond') WHERE key = $1`, accountKey(username), lockMs);
-    }
-    const [client] = await this.prisma.$queryRawUnsafe<Array<{ failures: number; age: number }>>(
-      `INSERT INTO login_throttle (key, failures, window_start, updated_at) VALUES ($1, 1, ${NOW}, ${NOW})
-       ON CONFLICT (key) DO UPDATE SET
-         failures = CASE WHEN login_throttle.window_start < ${NOW} - ($2::float8 * interval '1 millisecond') THEN 1 ELSE login_throttle.failures + 1 END,
-         window_start = CASE WHEN login_throttle.window_start < ${NOW} - ($2::float8 * interval '1 millisecond') THEN ${NOW} ELSE login_throttle.window_start END,
-         updated_at = ${NOW}
-       RETURNING failures, (EXTRACT(EPOCH FROM (${NOW} - window_start)) * 1000)::float8 AS age`,
-      clientKey(address),
-      CLIENT_WINDOW_MS,
-    );
-    const holdMs = clientHoldMs(client?.failures ?? 0, client?.age ?? 0);
-    if (holdMs > 0) {
-      await this.prisma.$executeRawUnsafe(`UPDATE login_throttle SET locked_until = ${NOW} + ($2::float8 * interval '1 millisecond') WHERE key = $1`, clientKey(address), holdMs);
-    }
-  }
-
-  /** A correct password clears the account's failures (not the client's: a sprayer may own one account). */
-  async succeed(username: string): Promise<void> {
-    await this.prisma.loginThrottle.deleteMany({ where: { key: accountKey(username) } });
+  /**
+   * A correct password clears the account's failures, and gives the client back the failure its attempt
+   * reserved (only that one: a sprayer may own one account).
+   */
+  async succeed(username: string, address: string): Promise<void> {
+    await this.db.transaction(async (sql) => {
+      // Client row first, as in `reserve`.
+      await sql.query(
+        `UPDATE login_throttle SET failures = GREATEST(failures - 1, 0),
+                locked_until = CASE WHEN failures - 1 < $2 THEN NULL ELSE locked_until END
+          WHERE key = $1`,
+        [clientKey(address), CLIENT_MAX_FAILURES],
+      );
+      await sql.query(`DELETE FROM login_throttle WHERE key = $1`, [accountKey(username)]);
+    });
   }
 
   /** An admin lifts an account's lock; answers whether there was anything to lift. */
   async unlock(username: string): Promise<boolean> {
-    return (await this.prisma.loginThrottle.deleteMany({ where: { key: accountKey(username) } })).count > 0;
+    return (await this.db.prisma.loginThrottle.deleteMany({ where: { key: accountKey(username) } })).count > 0;
   }
 
   /** Until when an account is locked, if it is. */
   async lockedUntil(username: string): Promise<Date | null> {
-    const rows = await this.prisma.$queryRawUnsafe<Array<{ wait: number }>>(
+    const rows = await this.db.prisma.$queryRawUnsafe<Array<{ wait: number }>>(
       `SELECT EXTRACT(EPOCH FROM (locked_until - ${NOW}))::float8 AS wait FROM login_throttle WHERE key = $1 AND locked_until > ${NOW}`,
       accountKey(username),
     );

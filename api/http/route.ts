@@ -55,7 +55,9 @@ export function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, whe
 export function mountRoutes(router: Router, routes: AnyRoute[], authenticate: (req: Request) => Promise<Principal | null>): void {
   for (const route of routes) {
     router[route.method](route.path, async (req: Request, res: Response) => {
-      const principal = await authenticate(req);
+      // A public route (login, health, catalogues) reads no principal, so it does not authenticate: an expired
+      // or revoked token the client still sends must not turn a login or a health check into a 401.
+      const principal = route.auth ? await authenticate(req) : null;
       if (route.auth && !principal) throw new ProblemError(401, 'Unauthorized', { detail: 'Log in first: send Authorization: Bearer <token>', code: 'unauthorized' });
       const control = controlCharacterIn(req.params, 'params') ?? controlCharacterIn(req.query, 'query');
       if (control) throw badRequest(...control);

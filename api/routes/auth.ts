@@ -13,14 +13,16 @@ const loginBody = z.strictObject({ username: line(100), password: z.string().min
 let decoyHash: Promise<string> | undefined;
 
 export function authRoutes(deps: ApiDeps): AnyRoute[] {
-  const throttle = new LoginThrottle(deps.db.prisma);
+  const throttle = new LoginThrottle(deps.db);
   return [
     defineRoute({
       method: 'post', path: '/api/v1/auth/login', summary: 'Log in; returns a bearer token', tags: ['auth'], auth: false, body: loginBody,
       responses: { 200: { description: 'Token', schema: z.object({ token: z.string(), expiresAt: z.string(), user: z.record(z.string(), z.unknown()) }) } },
       handler: async ({ req, body }) => {
         const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
-        const refusal = await throttle.refusal(body.username, address);
+        // Counted as a failure before the password is checked, so simultaneous guesses cannot all slip in
+        // between a look at the lock and the count; a success gives it back.
+        const refusal = await throttle.reserve(body.username, address);
         if (refusal) {
           const detail = refusal.code === 'account_locked'
             ? `Too many wrong passwords for this account; try again in ${Math.ceil(refusal.retryAfterSeconds / 60)} minute(s) or ask an administrator to unlock it`
@@ -33,10 +35,9 @@ export function authRoutes(deps: ApiDeps): AnyRoute[] {
         }
         const ok = await verifyPassword(body.password, user?.passwordHash ?? (await (decoyHash ??= hashPassword('decoy'))));
         if (!user || !ok || !user.active) {
-          await throttle.fail(body.username, address);
           throw new ProblemError(401, 'Wrong username or password', { code: 'bad_credentials' });
         }
-        await throttle.succeed(body.username);
+        await throttle.succeed(body.username, address);
         // Issued only if the password checked is still the user's (a concurrent change revokes, it does not race).
         const issued = await issueToken(deps.db.prisma, user.id, deps.config.AUTH_TOKEN_TTL_MINUTES, user.passwordHash);
         if (!issued) throw new ProblemError(401, 'Wrong username or password', { code: 'bad_credentials' });

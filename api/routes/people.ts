@@ -15,12 +15,23 @@ import type { Principal } from '../auth/principal';
 
 const ROLES = Object.keys(ROLE_LABELS) as Role[];
 const day = z.iso.date();
+/**
+ * Roles are a set: a repeated one is dropped before it is stored or compared, so ["drafter", "drafter"]
+ * replacing ["drafter", "auditor"] is seen (and revokes sessions) as the change it is.
+ */
+const roleSet = z.array(oneOf(ROLES)).min(1).max(ROLES.length * 2).transform((roles) => [...new Set(roles)]);
+const sameRoleSet = (a: readonly string[], b: readonly string[]) => {
+  const left = new Set(a);
+  const right = new Set(b);
+  return left.size === right.size && [...left].every((r) => right.has(r));
+};
+const noSuchSection = () => new ProblemError(400, 'Invalid body.sectionId: no such section', { code: 'invalid_input', errors: [{ field: 'body.sectionId', message: 'no such section' }] });
 
 const userBody = z.strictObject({
   username: z.string().trim().min(2).max(100).regex(/^[\w.-]+$/, 'letters, digits, _ . - only'),
   displayName: line(200),
   password: z.string().min(10, 'must be at least 10 characters').max(200),
-  roles: z.array(oneOf(ROLES)).min(1),
+  roles: roleSet,
   sectionId: line(100).nullable().default(null),
   lawFirm: z.boolean().default(false).describe('A retained lawyer of the law firm (else a bureau member)'),
   contractFrom: day.optional(),
@@ -30,7 +41,7 @@ const userBody = z.strictObject({
 const userPatch = z.strictObject({
   displayName: line(200).optional(),
   password: z.string().min(10).max(200).optional(),
-  roles: z.array(oneOf(ROLES)).min(1).optional(),
+  roles: roleSet.optional(),
   sectionId: line(100).nullable().optional(),
   active: z.boolean().optional(),
   contractFrom: day.nullable().optional(),
@@ -75,7 +86,7 @@ export function peopleRoutes(deps: ApiDeps): AnyRoute[] {
       responses: { 201: { description: 'Created', schema: z.record(z.string(), z.unknown()) } },
       handler: async ({ res, body, principal }) => {
         mustAdmin(principal!);
-        if (body.sectionId && !(await deps.db.prisma.section.findUnique({ where: { id: body.sectionId } }))) throw new ProblemError(400, 'Invalid body.sectionId: no such section', { code: 'invalid_input', errors: [{ field: 'body.sectionId', message: 'no such section' }] });
+        if (body.sectionId && !(await deps.db.prisma.section.findUnique({ where: { id: body.sectionId } }))) throw noSuchSection();
         if (await deps.db.prisma.user.findUnique({ where: { username: body.username } })) throw new ProblemError(409, 'Username taken', { code: 'duplicate', errors: [{ field: 'body.username', message: 'is taken' }] });
         const key = body.roles.includes('lawyer') ? generateSigningKey(deps.signingSecret) : null;
         const user = await deps.db.prisma.user.create({
@@ -96,11 +107,13 @@ export function peopleRoutes(deps: ApiDeps): AnyRoute[] {
         mustAdmin(principal!);
         const existing = await deps.db.prisma.user.findUnique({ where: { id: params.id } });
         if (!existing) throw notFound('User');
+        // As on creation: an unknown section is the caller's mistake, named — not the foreign key's 409.
+        if (body.sectionId && body.sectionId !== existing.sectionId && !(await deps.db.prisma.section.findUnique({ where: { id: body.sectionId } }))) throw noSuchSection();
         const becomesLawyer = body.roles?.includes('lawyer') && !existing.signingPublicKey;
         const key = becomesLawyer ? generateSigningKey(deps.signingSecret) : null;
         // What a token stands for changed: every session must log in again (with the new password, under the
         // new roles and scope). Deactivation likewise.
-        const sameRoles = body.roles === undefined || (body.roles.length === existing.roles.length && body.roles.every((r) => existing.roles.includes(r)));
+        const sameRoles = body.roles === undefined || sameRoleSet(body.roles, existing.roles);
         const revoke = body.active === false || body.password !== undefined || !sameRoles || (body.sectionId !== undefined && body.sectionId !== existing.sectionId);
         const passwordHash = body.password !== undefined ? await hashPassword(body.password) : undefined;
         const user = await deps.db.prisma.$transaction(async (tx) => {
@@ -134,7 +147,7 @@ export function peopleRoutes(deps: ApiDeps): AnyRoute[] {
         mustAdmin(principal!);
         const user = await deps.db.prisma.user.findUnique({ where: { id: params.id }, select: { username: true } });
         if (!user) throw notFound('User');
-        return { unlocked: await new LoginThrottle(deps.db.prisma).unlock(user.username) };
+        return { unlocked: await new LoginThrottle(deps.db).unlock(user.username) };
       },
     }),
     defineRoute({

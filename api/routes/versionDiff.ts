@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineRoute, type AnyRoute } from '../http/route';
+import { positiveInt, resourceId } from '../http/params';
 import { notFound, ProblemError } from '../http/problem';
 import { readableMatter } from '../matters/matterService';
 import { characterDiff } from '../../domain/text/characterDiff';
@@ -27,8 +28,9 @@ export function versionDiffRoutes(deps: ApiDeps): AnyRoute[] {
   return [
     defineRoute({
       method: 'get', path: '/api/v1/matters/:id/diff', summary: 'What changed between two versions of the text (character level, merged into readable runs), with each version\'s pre-screen findings', tags: ['matters'], auth: true,
-      params: z.object({ id: z.string().min(1).max(100) }),
-      query: z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) }),
+      // Bounded like the version and sign-off routes: a number past a PostgreSQL integer was a 500 from the database.
+      params: z.object({ id: resourceId(100) }),
+      query: z.object({ from: positiveInt(), to: positiveInt() }),
       responses: {
         200: {
           description: 'Runs in reading order; equal+delete runs rebuild the old text, equal+insert the new one',

@@ -73,6 +73,39 @@ describe('hardening: what the API refuses and how', () => {
     expect((await http.get('/api/v1/me', kept)).status).toBe(200);
   });
 
+  test('item 7: roles are compared as sets (a repeated role is no disguise for a change), and an unknown section is a 400 naming it', async () => {
+    const someone = await person(system, ['drafter', 'auditor']);
+    // ["drafter", "drafter"] has as many entries as ["drafter", "auditor"] and each is among them — but the
+    // auditor role goes: the sessions must go with it, and the role is stored once.
+    const changed = await fetchJson('PATCH', `/api/v1/users/${someone.id}`, cast.admin, { roles: ['drafter', 'drafter'] });
+    expect([changed.status, changed.body.roles]).toEqual([200, ['drafter']]);
+    expect((await http.get('/api/v1/me', someone)).status).toBe(401);
+    // The same set in another order, repeated, keeps sessions.
+    const fresh = withToken(someone, ((await (await login(someone.username, someone.password)).json()) as { token: string }).token);
+    expect((await fetchJson('PATCH', `/api/v1/users/${someone.id}`, cast.admin, { roles: ['drafter', 'drafter'] })).status).toBe(200);
+    expect((await http.get('/api/v1/me', fresh)).status).toBe(200);
+    // Created with a repeated role: stored once.
+    const created = await fetchJson('POST', '/api/v1/users', cast.admin, { username: `twice-${someone.id.slice(-8)}`, displayName: '两次', password: 'a-long-password-1', roles: ['auditor', 'auditor'] });
+    expect([created.status, created.body.roles]).toEqual([201, ['auditor']]);
+
+    const section = await fetchJson('PATCH', `/api/v1/users/${someone.id}`, cast.admin, { sectionId: 'no-such-section' });
+    expect({ status: section.status, code: section.body.code, fields: section.body.errors?.map((e: { field: string }) => e.field) }).toEqual({ status: 400, code: 'invalid_input', fields: ['body.sectionId'] });
+    expect((await http.get('/api/v1/me', fresh)).status).toBe(200);
+  });
+
+  test('item 7: a stale token left in the Authorization header does not break the public routes (logging in again, health)', async () => {
+    const someone = await person(system, ['auditor']);
+    expect((await http.post('/api/v1/auth/logout', someone)).status).toBe(204);
+    const stale = { authorization: `Bearer ${someone.token}` };
+    const again = await fetch(`${system.apiUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', ...stale }, body: JSON.stringify({ username: someone.username, password: someone.password }) });
+    expect(again.status).toBe(200);
+    expect((await fetch(`${system.apiUrl}/healthz`, { headers: stale })).status).toBe(200);
+    expect((await fetch(`${system.apiUrl}/api/v1/vocabulary`, { headers: { authorization: 'Bearer not-a-token-at-all' } })).status).toBe(200);
+    // The routes that need a login still refuse it.
+    const me = await http.get('/api/v1/me', someone);
+    expect([me.status, me.body.code]).toEqual([401, 'unauthorized']);
+  });
+
   test('item 8: lists apply the read rule of the matter page — an unassigned fair-competition reviewer sees no titles', async () => {
     const id = await drive.register('normative_document', ['ECON']);
     await drive.research(id, ['ECON']);
@@ -107,6 +140,11 @@ describe('hardening: what the API refuses and how', () => {
       [`/api/v1/matters/${id}%00/trail`, 'params.id'],
       [`/api/v1/matters/${id}/dossier.csv?x=%01`, 'query.x'],
       ['/api/v1/fair-competition/standards?version=%00', 'query.version'],
+      // The version diff, bounded like the version route (2^31 reached PostgreSQL) and with the shared id.
+      [`/api/v1/matters/${id}/diff?from=2147483648&to=1`, 'query.from'],
+      [`/api/v1/matters/${id}/diff?from=1&to=99999999999999999999`, 'query.to'],
+      [`/api/v1/matters/${id}/diff?from=0&to=1`, 'query.from'],
+      ['/api/v1/matters/a%20b/diff?from=1&to=2', 'params.id'],
     ];
     for (const [url, field] of cases) {
       const res = await http.get(url, cast.legal);
@@ -229,6 +267,25 @@ describe('hardening: what the API refuses and how', () => {
     expect(await system.db.prisma.loginThrottle.count({ where: { key: { startsWith: 'user:sprayed-' }, lockedUntil: { not: null } } })).toBe(0);
     // About forty logins, each hashing a password on purpose (unknown users too, so timing tells nothing): CPU-bound,
     // so a loaded machine needs more than the default 90 s.
+  }, 300_000);
+
+  test('item 13: simultaneous wrong logins cannot outrun the lock — each is counted before its password is checked', async () => {
+    const victim = await person(system, ['auditor']);
+    const from = '198.51.100.77';
+    // Half through each API instance: the count is the database's, not an instance's.
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => login(victim.username, `wrong-${i}`, from, i % 2 ? second.url : system.apiUrl)));
+    const statuses = answers.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5);
+    expect(statuses.filter((s) => s !== 401 && s !== 429)).toEqual([]);
+    const locked = await login(victim.username, victim.password, from);
+    expect(locked.status).toBe(429);
+    expect(((await locked.json()) as { code: string }).code).toBe('account_locked');
+    // A right password gives back the failure its attempt reserved for the client: a person logging in
+    // from a busy address does not use up its allowance.
+    const other = await person(system, ['auditor']);
+    for (let i = 0; i < 3; i++) expect((await login(other.username, other.password, '198.51.100.78')).status).toBe(200);
+    expect((await system.db.prisma.loginThrottle.findUnique({ where: { key: 'ip:198.51.100.78' } }))?.failures).toBe(0);
+    expect(await system.db.prisma.loginThrottle.findUnique({ where: { key: `user:${other.username}` } })).toBeNull();
   }, 300_000);
 
   test('item 14: CSP, nosniff and no framing on the web app, the printable dossier and the API', async () => {
