@@ -4,8 +4,8 @@
  */
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { RegisterDocument } from '../../prisma/generated/client';
-import { authorize } from '../../domain/permissions';
-import { parseMatterState } from '../../domain/procedure';
+import { authorize, seesRegisterDocument } from '../../domain/permissions';
+import { matterAccessOf, parseMatterState } from '../../domain/procedure';
 import type { DocumentDecision } from '../../domain/lifecycle/documentLife';
 import { verifyRegisterChain, type RegisterChainVerdict } from '../../domain/lifecycle/registerChain';
 import { decideDocumentUpdate, documentViewQuery, type DocumentView } from '../../workflows/documentDefinitions';
@@ -43,16 +43,21 @@ export async function registerRows(deps: ApiDeps, q: RegisterQuery): Promise<Reg
   });
 }
 
-/** Register rows as entries: numbers, the four dates, status, and links to the matter and its dossier. */
-export async function registerEntries(deps: ApiDeps, rows: RegisterDocument[]) {
+/**
+ * Register rows as entries: numbers, the four dates, status, and links to the matter and its dossier. With a
+ * viewer, only the documents that person sees (seesRegisterDocument: published ones, else those whose matter
+ * they may read).
+ */
+export async function registerEntries(deps: ApiDeps, rows: RegisterDocument[], viewer?: Principal) {
   const matters = await deps.db.prisma.matter.findMany({ where: { id: { in: rows.map((r) => r.matterId) } }, select: { id: true, state: true } });
   const states = new Map(matters.map((m) => [m.id, m.state === null ? null : parseMatterState(m.state, m.id)]));
   const now = Date.now();
-  return rows.map((r) => {
+  return rows.flatMap((r) => {
     const s = states.get(r.matterId) ?? null;
     const publication = s?.postDecision.publication ?? null;
     const filing = s?.postDecision.filing ?? null;
-    return {
+    if (viewer && !seesRegisterDocument(viewer, { published: publication !== null }, s ? matterAccessOf(s) : null)) return [];
+    return [{
       id: r.id,
       number: r.number,
       title: r.title,
@@ -77,7 +82,7 @@ export async function registerEntries(deps: ApiDeps, rows: RegisterDocument[]) {
       exceptionReviewDueAt: r.exceptionReviewDueAt?.toISOString() ?? null,
       filing: filing ? { authority: filing.authority, receipt: filing.reference, at: filing.at } : null,
       links: { matter: `/api/v1/matters/${r.matterId}`, dossier: `/api/v1/matters/${r.matterId}/dossier.html`, filingPackage: `/api/v1/register/${r.id}/filing-package`, web: `#/matters/${r.matterId}` },
-    };
+    }];
   });
 }
 

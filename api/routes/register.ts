@@ -7,6 +7,7 @@ import { cleanupRow, cleanupView, decideInCleanup, publishCleanup, startCleanup 
 import { cleanupListsHtml } from '../../domain/lifecycle/cleanupPage';
 import { filingPackage } from '../register/filingPackage';
 import { decideOnDocument, registerEntries, registerEvents, registerRow, registerRows, requireRegister } from '../register/registerService';
+import { notFound } from '../http/problem';
 import type { ApiDeps } from '../deps';
 
 const params = z.object({ id: resourceId(100) });
@@ -100,7 +101,7 @@ export function registerRoutes(deps: ApiDeps): AnyRoute[] {
       responses: { 200: { description: 'Register entries', schema: z.object({ items: z.array(registerEntrySchema) }) } },
       handler: async ({ query, principal }) => {
         requireRegister(principal!, 'read_register');
-        return { items: await registerEntries(deps, await registerRows(deps, query)) };
+        return { items: await registerEntries(deps, await registerRows(deps, query), principal!) };
       },
     }),
     defineRoute({
@@ -109,7 +110,9 @@ export function registerRoutes(deps: ApiDeps): AnyRoute[] {
       handler: async ({ params: p, principal }) => {
         requireRegister(principal!, 'read_register');
         const row = await registerRow(deps, p.id);
-        const [entry] = await registerEntries(deps, [row]);
+        // Not published and not the caller's to read: as if it were not there (a title is not revealed).
+        const [entry] = await registerEntries(deps, [row], principal!);
+        if (!entry) throw notFound('Register document');
         const { events, verdict } = await registerEvents(deps, row);
         return { entry: entry!, events, verification: verdict };
       },

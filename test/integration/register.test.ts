@@ -57,7 +57,18 @@ describe('document register and life after issue', () => {
     const signing = signed.state.postDecision.signing;
     expect(signing.documentNumber).toMatch(/^南文旅规〔\d{4}〕\d+号$/);
     expect(signing.register.seq).toBeGreaterThan(0);
+    // Signed, not yet published: only those who may read its matter see it in the register (a title is not revealed).
+    const otherUnit = `other-${crypto.randomUUID().slice(0, 8)}`;
+    await stack.system.db.prisma.section.create({ data: { id: otherUnit, organisationId: BUREAU_ID, name: '其他科室' } });
+    const outsider = await person(stack.system, ['drafter'], { sectionId: otherUnit });
+    const listed = async (who: typeof outsider) => ((await stack.http.get('/api/v1/register', who)).body.items as Array<{ id: string }>).some((e) => e.id === id);
+    expect(await listed(outsider)).toBe(false);
+    expect((await stack.http.get(`/api/v1/register/${id}`, outsider)).status).toBe(404);
+    expect(await listed(stack.cast.drafter)).toBe(true);
     await stack.drive.ok(id, stack.cast.secretary, { type: 'publish', channel: '区政府网站', reference: 'https://example.gov.cn/1' });
+    // Published: public, so every register reader sees it.
+    expect(await listed(outsider)).toBe(true);
+    expect((await stack.http.get(`/api/v1/register/${id}`, outsider)).status).toBe(200);
 
     // Numbered at signing, in force once published (the document's workflow records it).
     await eventually(async () => (await entry(id)).entry.status === 'in_force');
