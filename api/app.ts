@@ -19,6 +19,7 @@ import { contractRoutes } from './routes/contracts';
 import { implementationRoutes } from './routes/implementation';
 import { catalogueRoutes } from './routes/catalogue';
 import { peopleRoutes } from './routes/people';
+import { adminEventRoutes } from './routes/adminEvents';
 import { meetingBodyRoutes } from './routes/meetingBodies';
 import { dossierRoutes } from './routes/dossier';
 import { fairCompetitionRoutes } from './routes/fairCompetition';
@@ -70,7 +71,7 @@ export function createApp(given: ApiDeps) {
 
   const routes: AnyRoute[] = [];
   const document = () => openApiDocument(routes, { version: deps.version });
-  routes.push(...systemRoutes(deps, document), ...authRoutes(deps), ...matterRoutes(deps), ...signOffRoutes(deps), ...dossierRoutes(deps), ...fairCompetitionRoutes(deps), ...legalityRoutes(), ...matterLegalityRoutes(deps), ...vocabularyRoutes(), ...peopleRoutes(deps), ...meetingBodyRoutes(deps), ...calendarRoutes(deps), ...documentRoutes(deps), ...versionDiffRoutes(deps), ...statisticsRoutes(deps), ...contractRoutes(deps), ...implementationRoutes(deps), ...catalogueRoutes(deps), ...registerRoutes(deps));
+  routes.push(...systemRoutes(deps, document), ...authRoutes(deps), ...matterRoutes(deps), ...signOffRoutes(deps), ...dossierRoutes(deps), ...fairCompetitionRoutes(deps), ...legalityRoutes(), ...matterLegalityRoutes(deps), ...vocabularyRoutes(), ...peopleRoutes(deps), ...adminEventRoutes(deps), ...meetingBodyRoutes(deps), ...calendarRoutes(deps), ...documentRoutes(deps), ...versionDiffRoutes(deps), ...statisticsRoutes(deps), ...contractRoutes(deps), ...implementationRoutes(deps), ...catalogueRoutes(deps), ...registerRoutes(deps));
 
   const authenticate = async (req: Request): Promise<Principal | null> => {
     const header = req.get('authorization');

@@ -122,8 +122,8 @@ export class LoginThrottle {
   }
 
   /** An admin lifts an account's lock; answers whether there was anything to lift. */
-  async unlock(username: string): Promise<boolean> {
-    return (await this.db.prisma.loginThrottle.deleteMany({ where: { key: accountKey(username) } })).count > 0;
+  async unlock(username: string, tx?: Pick<Database['prisma'], 'loginThrottle'>): Promise<boolean> {
+    return (await (tx ?? this.db.prisma).loginThrottle.deleteMany({ where: { key: accountKey(username) } })).count > 0;
   }
 
   /** Until when an account is locked, if it is. */

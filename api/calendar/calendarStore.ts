@@ -70,8 +70,13 @@ export class CalendarStore {
       create: { year: year.year, data: year as never, loadedById },
       update: { data: year as never, loadedById, loadedAt: new Date() },
     });
+    this.forget();
+    return year;
+  }
+
+  /** A year was loaded through another store (the admin route's, bound to its transaction): read the table again. */
+  forget(): void {
     this.loads++;
     this.cached = null;
-    return year;
   }
 }

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { PrismaClient } from '../../prisma/generated/client';
 import type { MeetingBody } from '../../domain/procedure';
 import type { Database } from '../../platform/database';
+import { recordAdminEvent } from '../admin/adminEvents';
 
 export interface RosterSeat {
   userId: string;
@@ -26,12 +27,21 @@ export async function rosterOn(db: Pick<Database, 'query'>, bodyId: string, day:
   return body ? { kind: body.kind, members: body.members } : null;
 }
 
-/** Creates or replaces a body and its whole roster (with dates), in one transaction. */
-export async function putBody(prisma: PrismaClient, id: string, input: { kind: MeetingBody; name: string; members: RosterSeat[] }) {
+/**
+ * Creates or replaces a body and its whole roster (with dates), in one transaction with its admin event: the
+ * roster decides whose votes count, so the record keeps the roster it replaced.
+ */
+export async function putBody(prisma: PrismaClient, id: string, input: { kind: MeetingBody; name: string; members: RosterSeat[] }, by: { actorId: string; requestId: string | null }) {
   return prisma.$transaction(async (tx) => {
+    const before = await tx.meetingBody.findUnique({ where: { id }, include: { members: { orderBy: { from: 'asc' } } } });
     await tx.meetingBody.upsert({ where: { id }, create: { id, kind: input.kind, name: input.name }, update: { kind: input.kind, name: input.name } });
     await tx.meetingBodyMember.deleteMany({ where: { bodyId: id } });
     await tx.meetingBodyMember.createMany({ data: input.members.map((m) => ({ id: crypto.randomUUID(), bodyId: id, userId: m.userId, from: m.from, to: m.to })) });
+    const seat = (m: RosterSeat) => ({ userId: m.userId, from: m.from, to: m.to });
+    await recordAdminEvent(tx, {
+      type: 'meeting_body_set', actorId: by.actorId, target: `meeting_body:${id}`, requestId: by.requestId,
+      data: { bodyId: id, kind: input.kind, name: input.name, created: before === null, members: input.members.map(seat), previousMembers: (before?.members ?? []).map(seat) },
+    });
     return tx.meetingBody.findUniqueOrThrow({ where: { id }, include: { members: { orderBy: { from: 'asc' } } } });
   });
 }

@@ -4,6 +4,8 @@ import { authorize } from '../../domain/permissions';
 import { defineRoute, type AnyRoute } from '../http/route';
 import { forbidden, ProblemError } from '../http/problem';
 import type { ApiDeps } from '../deps';
+import { CalendarStore } from '../calendar/calendarStore';
+import { recordAdminEvent } from '../admin/adminEvents';
 import { line, matterProjection, TERMINAL_STAGES, type MatterState, parseMatterState } from '../../domain/procedure';
 import { calendarSignal } from '../../workflows/definitions';
 
@@ -96,12 +98,23 @@ export function calendarRoutes(deps: ApiDeps): AnyRoute[] {
       params: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
       body: holidayYearBody,
       responses: { 200: { description: 'Loaded', schema: z.record(z.string(), z.unknown()) } },
-      handler: async ({ params, body, principal }) => {
+      handler: async ({ req, params, body, principal }) => {
         const verdict = authorize(principal!, 'manage_calendar');
         if (!verdict.allowed) throw forbidden(verdict.reason);
         if (body.year !== undefined && body.year !== params.year) throw new ProblemError(400, 'Invalid body.year: must match the year in the path', { code: 'invalid_input', errors: [{ field: 'body.year', message: 'must match the path' }] });
         try {
-          const year = await deps.calendars.load({ ...body, year: params.year }, principal!.userId);
+          // Stored with its admin event in one transaction: the notice moves every working-day clock, and its row
+          // keeps only the last loader.
+          const year = await deps.db.prisma.$transaction(async (tx) => {
+            const replaced = (await tx.holidayYear.findUnique({ where: { year: params.year }, select: { year: true } })) !== null;
+            const loaded = await new CalendarStore(tx, 0).load({ ...body, year: params.year }, principal!.userId);
+            await recordAdminEvent(tx, {
+              type: 'calendar_year_loaded', actorId: principal!.userId, target: `calendar_year:${loaded.year}`, requestId: req.id,
+              data: { year: loaded.year, notice: loaded.notice, replaced, offRanges: loaded.off.length, makeupWorkdays: loaded.makeupWorkdays.length },
+            });
+            return loaded;
+          });
+          deps.calendars.forget();
           const openMatters = await propagateToOpenMatters(deps, await deps.calendars.years(), await deps.calendars.calendar());
           return { ...year, openMattersNotified: openMatters };
         } catch (err) {

@@ -55,14 +55,14 @@ export function meetingBodyRoutes(deps: ApiDeps): AnyRoute[] {
         members: z.array(z.strictObject({ userId: line(100), from: day, to: day.nullable().default(null) }).refine((m) => !m.to || m.from <= m.to, { message: 'must not end before it starts', path: ['to'] })).max(200),
       }),
       responses: { 200: { description: 'The body', schema: z.record(z.string(), z.unknown()) } },
-      handler: async ({ principal, params, body }) => {
+      handler: async ({ req, principal, params, body }) => {
         const v = authorize(principal!, 'manage_users');
         if (!v.allowed) throw forbidden(v.reason);
         const ids = [...new Set(body.members.map((m) => m.userId))];
         const known = await deps.db.prisma.user.findMany({ where: { id: { in: ids } }, select: { id: true } });
         const unknown = ids.filter((id) => !known.some((k) => k.id === id));
         if (unknown.length > 0) throw new ProblemError(422, 'Unknown people on the roster', { code: 'unknown_member', detail: unknown.join(', '), errors: [{ field: 'body.members', message: `unknown: ${unknown.join(', ')}` }] });
-        return bodyView(await putBody(deps.db.prisma, params.id, body));
+        return bodyView(await putBody(deps.db.prisma, params.id, body, { actorId: principal!.userId, requestId: req.id }));
       },
     }),
   ];

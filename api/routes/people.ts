@@ -12,6 +12,9 @@ import { generateSigningKey } from '../../platform/signingKeys';
 import { BUREAU_ID, LAW_FIRM_ID } from '../people/demoPeople';
 import type { ApiDeps } from '../deps';
 import type { Principal } from '../auth/principal';
+import type { User } from '../../prisma/generated/client';
+import type { AdminEventData } from '../../domain/evidence';
+import { recordAdminEvent } from '../admin/adminEvents';
 
 const ROLES = Object.keys(ROLE_LABELS) as Role[];
 const day = z.iso.date();
@@ -25,6 +28,19 @@ const sameRoleSet = (a: readonly string[], b: readonly string[]) => {
   const right = new Set(b);
   return left.size === right.size && [...left].every((r) => right.has(r));
 };
+/** What a PATCH changed, field by field, for the admin record (a new password as a fact, never a value). */
+function userChanges(before: User, after: User, passwordReset: boolean): AdminEventData<'user_changed'>['changes'] {
+  const changes: AdminEventData<'user_changed'>['changes'] = {};
+  if (before.displayName !== after.displayName) changes.displayName = { from: before.displayName, to: after.displayName };
+  if (!sameRoleSet(before.roles, after.roles)) changes.roles = { from: before.roles, to: after.roles };
+  if (before.sectionId !== after.sectionId) changes.sectionId = { from: before.sectionId, to: after.sectionId };
+  if (before.active !== after.active) changes.active = { from: before.active, to: after.active };
+  if (before.contractFrom !== after.contractFrom) changes.contractFrom = { from: before.contractFrom, to: after.contractFrom };
+  if (before.contractTo !== after.contractTo) changes.contractTo = { from: before.contractTo, to: after.contractTo };
+  if (before.legalQualification !== after.legalQualification) changes.legalQualification = { from: before.legalQualification, to: after.legalQualification };
+  if (passwordReset) changes.passwordReset = true;
+  return changes;
+}
 const noSuchSection = () => new ProblemError(400, 'Invalid body.sectionId: no such section', { code: 'invalid_input', errors: [{ field: 'body.sectionId', message: 'no such section' }] });
 
 const userBody = z.strictObject({
@@ -84,17 +100,22 @@ export function peopleRoutes(deps: ApiDeps): AnyRoute[] {
     defineRoute({
       method: 'post', path: '/api/v1/users', summary: 'Create a person with roles (admin); lawyers get a signing key', tags: ['people'], auth: true, body: userBody,
       responses: { 201: { description: 'Created', schema: z.record(z.string(), z.unknown()) } },
-      handler: async ({ res, body, principal }) => {
+      handler: async ({ req, res, body, principal }) => {
         mustAdmin(principal!);
         if (body.sectionId && !(await deps.db.prisma.section.findUnique({ where: { id: body.sectionId } }))) throw noSuchSection();
         if (await deps.db.prisma.user.findUnique({ where: { username: body.username } })) throw new ProblemError(409, 'Username taken', { code: 'duplicate', errors: [{ field: 'body.username', message: 'is taken' }] });
         const key = body.roles.includes('lawyer') ? generateSigningKey(deps.signingSecret) : null;
-        const user = await deps.db.prisma.user.create({
+        const passwordHash = await hashPassword(body.password);
+        const user = await deps.db.prisma.$transaction(async (tx) => {
+          const created = await tx.user.create({
           data: {
-            id: `user-${crypto.randomUUID()}`, username: body.username, displayName: body.displayName, passwordHash: await hashPassword(body.password), roles: body.roles,
+            id: `user-${crypto.randomUUID()}`, username: body.username, displayName: body.displayName, passwordHash, roles: body.roles,
             organisationId: body.lawFirm ? LAW_FIRM_ID : BUREAU_ID, sectionId: body.sectionId, contractFrom: body.contractFrom ?? null, contractTo: body.contractTo ?? null, legalQualification: body.legalQualification,
             signingPublicKey: key?.publicKeyPem ?? null, signingKeySealed: key?.sealed ?? null,
           },
+          });
+          await recordAdminEvent(tx, { type: 'user_created', actorId: principal!.userId, target: `user:${created.id}`, requestId: req.id, data: { userId: created.id, username: created.username, roles: created.roles, sectionId: created.sectionId, lawFirm: body.lawFirm } });
+          return created;
         });
         res.status(201).json(userView(user));
       },
@@ -103,7 +124,7 @@ export function peopleRoutes(deps: ApiDeps): AnyRoute[] {
       method: 'patch', path: '/api/v1/users/:id', summary: 'Change a person\'s roles, section, contract, password or status (admin); deactivating revokes their tokens', tags: ['people'], auth: true,
       params: z.object({ id: resourceId(200) }), body: userPatch,
       responses: { 200: { description: 'Updated', schema: z.record(z.string(), z.unknown()) } },
-      handler: async ({ params, body, principal }) => {
+      handler: async ({ req, params, body, principal }) => {
         mustAdmin(principal!);
         const existing = await deps.db.prisma.user.findUnique({ where: { id: params.id } });
         if (!existing) throw notFound('User');
@@ -133,6 +154,7 @@ export function peopleRoutes(deps: ApiDeps): AnyRoute[] {
             },
           });
           if (revoke) await revokeAllTokens(tx, params.id);
+          await recordAdminEvent(tx, { type: 'user_changed', actorId: principal!.userId, target: `user:${params.id}`, requestId: req.id, data: { userId: params.id, username: existing.username, changes: userChanges(existing, updated, body.password !== undefined), sessionsRevoked: revoke } });
           return updated;
         });
         deps.tokens?.forgetUser(params.id); // this instance at once; the others within AUTH_CACHE_TTL_MS
@@ -143,11 +165,16 @@ export function peopleRoutes(deps: ApiDeps): AnyRoute[] {
       method: 'post', path: '/api/v1/users/:id/unlock', summary: 'Lift the lock that wrong passwords put on a person\'s account (admin)', tags: ['people'], auth: true,
       params: z.object({ id: resourceId(200) }),
       responses: { 200: { description: 'Whether a lock was lifted', schema: z.object({ unlocked: z.boolean() }) } },
-      handler: async ({ params, principal }) => {
+      handler: async ({ req, params, principal }) => {
         mustAdmin(principal!);
         const user = await deps.db.prisma.user.findUnique({ where: { id: params.id }, select: { username: true } });
         if (!user) throw notFound('User');
-        return { unlocked: await new LoginThrottle(deps.db).unlock(user.username) };
+        const unlocked = await deps.db.prisma.$transaction(async (tx) => {
+          const lifted = await new LoginThrottle(deps.db).unlock(user.username, tx);
+          await recordAdminEvent(tx, { type: 'user_unlocked', actorId: principal!.userId, target: `user:${params.id}`, requestId: req.id, data: { userId: params.id, username: user.username, wasLocked: lifted } });
+          return lifted;
+        });
+        return { unlocked };
       },
     }),
     defineRoute({
@@ -160,12 +187,19 @@ export function peopleRoutes(deps: ApiDeps): AnyRoute[] {
       params: z.object({ id: resourceId(100) }),
       body: z.strictObject({ contractFrom: day.nullable(), contractTo: day.nullable() }).refine((b) => !b.contractFrom || !b.contractTo || b.contractFrom <= b.contractTo, { message: 'must not end before it starts', path: ['contractTo'] }),
       responses: { 200: { description: 'Updated', schema: z.record(z.string(), z.unknown()) } },
-      handler: async ({ params, body, principal }) => {
+      handler: async ({ req, params, body, principal }) => {
         mustAdmin(principal!);
         const org = await deps.db.prisma.organisation.findUnique({ where: { id: params.id } });
         if (!org) throw notFound('Organisation');
         if (org.kind !== 'law_firm') throw new ProblemError(422, 'Only a law firm has a retainer period', { code: 'not_law_firm' });
-        return deps.db.prisma.organisation.update({ where: { id: params.id }, data: { contractFrom: body.contractFrom, contractTo: body.contractTo } });
+        return deps.db.prisma.$transaction(async (tx) => {
+          const updated = await tx.organisation.update({ where: { id: params.id }, data: { contractFrom: body.contractFrom, contractTo: body.contractTo } });
+          await recordAdminEvent(tx, {
+            type: 'organisation_changed', actorId: principal!.userId, target: `organisation:${params.id}`, requestId: req.id,
+            data: { organisationId: params.id, contractFrom: { from: org.contractFrom, to: updated.contractFrom }, contractTo: { from: org.contractTo, to: updated.contractTo } },
+          });
+          return updated;
+        });
       },
     }),
   ];

@@ -5,7 +5,7 @@
 
 import type { CommandType, Role } from '../procedure/types';
 
-export type ReadAction = 'read_matter' | 'read_trail' | 'verify_signature' | 'read_statistics';
+export type ReadAction = 'read_matter' | 'read_trail' | 'verify_signature' | 'read_statistics' | 'read_admin_events';
 export type AdminAction = 'manage_users' | 'manage_calendar' | 'manage_decision_catalogue';
 /** After issue (domain/lifecycle): the document register, re-evaluation and clean-up decisions, 备案 packages. */
 export type RegisterAction = 'read_register' | 'decide_document' | 'run_cleanup' | 'download_filing_package';
@@ -38,6 +38,9 @@ export const PERMISSIONS: Record<Action, PermissionRule> = {
   verify_signature: rule(READERS, { readOnly: true }),
   // Figures over all matters (time per stage, overdue, compliance): the legal unit and auditors.
   read_statistics: rule(['legal_unit', 'auditor'], { readOnly: true }),
+  // What administrators changed (people, roles, the retainer, rosters, holiday notices): auditors check it, and
+  // admins see their own record; no one else (it names people and their roles).
+  read_admin_events: rule(['admin', 'auditor'], { readOnly: true }),
   // Administration: people and calendars, never a review.
   manage_users: rule(['admin']),
   manage_calendar: rule(['admin']),

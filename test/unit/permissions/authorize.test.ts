@@ -21,15 +21,15 @@ describe('the table', () => {
     for (const t of COMMAND_TYPES) expect(PERMISSIONS[t]).toBeDefined();
     for (const a of ['read_matter', 'read_trail', 'verify_signature', 'manage_users', 'manage_calendar', 'register_matter'] as const) expect(PERMISSIONS[a]).toBeDefined();
   });
-  it('no role but admin manages users and calendars; admin is in no other rule', () => {
+  it('no role but admin manages users and calendars; admin is in no other rule but reading the record of those changes', () => {
     expect(PERMISSIONS.manage_users.roles).toEqual(['admin']);
     expect(PERMISSIONS.manage_calendar.roles).toEqual(['admin']);
     const withAdmin = Object.entries(PERMISSIONS).filter(([, r]) => r.roles.includes('admin')).map(([k]) => k).sort();
-    expect(withAdmin).toEqual(['manage_calendar', 'manage_users']);
+    expect(withAdmin).toEqual(['manage_calendar', 'manage_users', 'read_admin_events']);
   });
   it('auditors appear only in read-only rules', () => {
     const withAuditor = Object.entries(PERMISSIONS).filter(([, r]) => r.roles.includes('auditor'));
-    expect(withAuditor.map(([k]) => k).sort()).toEqual(['download_filing_package', 'read_matter', 'read_register', 'read_statistics', 'read_trail', 'verify_signature']);
+    expect(withAuditor.map(([k]) => k).sort()).toEqual(['download_filing_package', 'read_admin_events', 'read_matter', 'read_register', 'read_statistics', 'read_trail', 'verify_signature']);
     expect(withAuditor.every(([, r]) => r.readOnly)).toBe(true);
   });
   it('unknown actions are denied', () => {

@@ -1,0 +1,97 @@
+/**
+ * What administrators change outside any matter — people and their roles, the law firm's retainer, the deciding
+ * bodies' rosters, the holiday notices — recorded as typed events (an event enum and a data schema per event, as
+ * documenso's audit log does) in one hash chain of their own. These decide who may act on matters and how the
+ * clocks run, so an auditor reads them beside the matters' trails, and an edit or a deletion breaks the chain.
+ */
+import { z } from 'zod';
+import { canonicalJson } from './canonicalJson';
+import { GENESIS_HASH } from './hashChain';
+import { sha256Hex } from './sha256';
+
+export const ADMIN_EVENT_TYPES = ['user_created', 'user_changed', 'user_unlocked', 'organisation_changed', 'meeting_body_set', 'calendar_year_loaded'] as const;
+export type AdminEventType = (typeof ADMIN_EVENT_TYPES)[number];
+
+/** A field's value before and after the change. */
+const change = <T extends z.ZodType>(value: T) => z.strictObject({ from: value, to: value });
+const day = z.string().nullable();
+
+/** Each event's data: what an auditor needs to see the change, never a secret (a new password is a fact, not a value). */
+export const adminEventDataSchemas = {
+  user_created: z.strictObject({ userId: z.string(), username: z.string(), roles: z.array(z.string()), sectionId: z.string().nullable(), lawFirm: z.boolean() }),
+  user_changed: z.strictObject({
+    userId: z.string(),
+    username: z.string(),
+    changes: z.strictObject({
+      displayName: change(z.string()).optional(),
+      roles: change(z.array(z.string())).optional(),
+      sectionId: change(z.string().nullable()).optional(),
+      active: change(z.boolean()).optional(),
+      contractFrom: change(day).optional(),
+      contractTo: change(day).optional(),
+      legalQualification: change(z.boolean()).optional(),
+      passwordReset: z.literal(true).optional(),
+    }),
+    sessionsRevoked: z.boolean(),
+  }),
+  user_unlocked: z.strictObject({ userId: z.string(), username: z.string(), wasLocked: z.boolean() }),
+  organisation_changed: z.strictObject({ organisationId: z.string(), contractFrom: change(day), contractTo: change(day) }),
+  meeting_body_set: z.strictObject({
+    bodyId: z.string(),
+    kind: z.string(),
+    name: z.string(),
+    created: z.boolean(),
+    members: z.array(z.strictObject({ userId: z.string(), from: z.string(), to: z.string().nullable() })),
+    previousMembers: z.array(z.strictObject({ userId: z.string(), from: z.string(), to: z.string().nullable() })),
+  }),
+  calendar_year_loaded: z.strictObject({ year: z.number().int(), notice: z.string(), replaced: z.boolean(), offRanges: z.number().int(), makeupWorkdays: z.number().int() }),
+} satisfies Record<AdminEventType, z.ZodType>;
+
+export type AdminEventData<T extends AdminEventType> = z.infer<(typeof adminEventDataSchemas)[T]>;
+
+/** The fields an admin event's hash covers. */
+export interface AdminEventFields {
+  seq: number;
+  type: AdminEventType;
+  actorId: string;
+  /** What was changed, e.g. `user:u-123`. */
+  target: string;
+  data: unknown;
+  requestId: string | null;
+  /** ISO instant */
+  at: string;
+  prevHash: string;
+}
+
+export const ADMIN_GENESIS_HASH = GENESIS_HASH;
+
+export function adminEventHash(f: AdminEventFields): string {
+  const { seq, type, actorId, target, data, requestId, at, prevHash } = f;
+  return sha256Hex(canonicalJson({ seq, type, actorId, target, data: data ?? null, requestId, at, prevHash }));
+}
+
+export interface AdminChainVerdict {
+  valid: boolean;
+  events: number;
+  firstBad?: { seq: number; reason: string };
+}
+
+/** Every link and every event's data against its schema, then the head kept beside the chain. */
+export function verifyAdminChain(events: Array<AdminEventFields & { hash: string }>, head: { seq: number; hash: string }): AdminChainVerdict {
+  let prev = ADMIN_GENESIS_HASH;
+  const bad = (seq: number, reason: string): AdminChainVerdict => ({ valid: false, events: events.length, firstBad: { seq, reason } });
+  for (const [i, e] of events.entries()) {
+    if (e.seq !== i + 1) return bad(i + 1, `event ${i + 1} is missing`);
+    if (e.prevHash !== prev) return bad(e.seq, 'its previous hash does not match the event before');
+    const { hash, ...fields } = e;
+    if (adminEventHash(fields) !== hash) return bad(e.seq, 'its content does not match its hash (edited)');
+    const schema = (adminEventDataSchemas as Record<string, z.ZodType>)[e.type];
+    if (!schema || !schema.safeParse(e.data).success) return bad(e.seq, `its data is not a ${e.type} event's`);
+    prev = hash;
+  }
+  const last = events[events.length - 1];
+  if (head.seq !== events.length || head.hash !== (last?.hash ?? ADMIN_GENESIS_HASH)) {
+    return bad(Math.min(head.seq, events.length + 1), `the chain ends at event ${events.length} but its head records event ${head.seq} (events were deleted or added outside the chain)`);
+  }
+  return { valid: true, events: events.length };
+}
