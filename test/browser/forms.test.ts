@@ -272,6 +272,15 @@ describe('the web app sends what the API accepts', () => {
     await eventually(async () => (await http.get('/api/v1/meeting-bodies', cast.admin)).body.items.find((b: { id: string }) => b.id === 'forms-test-office'),
       (b) => expect(b).toMatchObject({ kind: 'director_office_meeting', name: '局长办公会（测试）', members: [{ userId: cast.legal.id, from: '2026-01-01', to: null }] }));
     await admin.locator('details.meeting-body summary', { hasText: '局长办公会（测试）' }).waitFor();
+
+    // Both changes are on the record of administrators' changes, with who made them, and the chain checks out.
+    await admin.goto(`${base}/#/admin-events`);
+    await admin.getByText('记录完整').waitFor();
+    const records = admin.locator('table tbody tr');
+    await eventually(() => records.allInnerTexts(), (rows) => {
+      expect(rows.some((r) => r.includes('修改人员') && r.includes('法律职业资格：否 → 是') && r.includes('管理员'))).toBe(true);
+      expect(rows.some((r) => r.includes('设置决策机构组成人员') && r.includes('局长办公会（测试）：1 人（新建）'))).toBe(true);
+    });
     expect(ui.pageErrors).toEqual([]);
   }, 300_000);
 });

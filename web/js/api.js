@@ -177,6 +177,8 @@ export const api = {
   matterFcr: (id) => request('GET', `/api/v1/matters/${enc(id)}/fair-competition`),
   /** @returns {Promise<import('../types/api').Vocabulary>} */
   vocabulary: () => request('GET', '/api/v1/vocabulary', { auth: false }),
+  /** @returns {Promise<{ items: import('../types/api').AdminEvent[], verification: import('../types/api').ChainVerdict }>} */
+  adminEvents: () => request('GET', '/api/v1/admin-events'),
   /** @param {Record<string, unknown>} [query] @returns {Promise<import('../types/api').StatisticsView>} */
   statistics: (query) => request('GET', '/api/v1/statistics', { query }),
   // The document register (统一登记) and its clean-ups (清理); the ids of register documents are their matters' ids.

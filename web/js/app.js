@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * The web app's entry point: session, navigation and a hash router (#/matters, #/matters/:id,
- * #/matters/:id/diff, #/new, #/statistics, #/admin, #/calendar, #/registers, #/register, #/register/:id,
+ * #/matters/:id/diff, #/new, #/statistics, #/admin, #/admin-events, #/calendar, #/registers, #/register, #/register/:id,
  * #/cleanups, #/cleanups/:id, #/login). A hash router needs no server
  * support beyond serving index.html.
  */
@@ -16,6 +16,7 @@ import { newMatterPage } from './pages/newMatter.js';
 import { matterPage } from './pages/matter.js';
 import { diffPage } from './pages/diff.js';
 import { statisticsPage } from './pages/statistics.js';
+import { adminEventsPage } from './pages/adminEvents.js';
 import { adminPage } from './pages/admin.js';
 import { registersPage } from './pages/registers.js';
 import { calendarPage } from './pages/calendar.js';
@@ -104,6 +105,7 @@ function renderChrome() {
   if (roles.includes('legal_unit') || roles.includes('auditor')) links.push(['#/cleanups', '文件清理']);
   links.push(['#/calendar', '工作日历']);
   if (roles.includes('admin')) links.push(['#/admin', '系统管理']);
+  if (roles.includes('admin') || roles.includes('auditor')) links.push(['#/admin-events', '管理操作记录']);
   nav.append(h('ul', {}, links.map(([href, text, todo]) => h('li', {}, h('a', { href, dataset: { nav: href } }, text, todo ? h('span', { class: 'todo-count', hidden: true, title: '待我办理' }) : null)))));
   who.append(
     h('span', { class: 'who-name' }, app.me.displayName ?? app.me.username),
@@ -142,6 +144,7 @@ const ROUTES = [
   [/^\/matters\/([^/]+)$/, matterPage, { params: ['id'] }],
   [/^\/matters\/([^/]+)\/diff$/, diffPage, { params: ['id'] }],
   [/^\/statistics$/, statisticsPage],
+  [/^\/admin-events$/, adminEventsPage],
   [/^\/admin$/, adminPage],
   [/^\/calendar$/, calendarPage],
   [/^\/registers$/, registersPage],

@@ -341,3 +341,23 @@ export interface DecisionCatalogue {
     progress: string; progressLabel: string;
   }>;
 }
+
+/** A chain's verdict as the API gives it (the trail, the register's events, the admin events). */
+export interface ChainVerdict {
+  valid: boolean;
+  events: number;
+  firstBad?: { seq: number; reason: string };
+}
+
+/** What an administrator changed (GET /api/v1/admin-events). */
+export interface AdminEvent {
+  seq: number;
+  type: 'user_created' | 'user_changed' | 'user_unlocked' | 'organisation_changed' | 'meeting_body_set' | 'calendar_year_loaded';
+  actorId: string;
+  target: string;
+  data: unknown;
+  requestId: string | null;
+  at: string;
+  prevHash: string;
+  hash: string;
+}
