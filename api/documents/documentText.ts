@@ -1,5 +1,6 @@
 import mammoth from 'mammoth';
 import { ProblemError } from '../http/problem';
+import { zipUncompressedSize } from './zipSize';
 
 /**
  * A drafter's file turned into the plain text a version is made of: a Word document (.docx, read with
@@ -65,7 +66,19 @@ interface DocElement {
 const numberedParagraphs = (el: DocElement): number =>
   (el.type === 'paragraph' && el.numbering ? 1 : 0) + (el.children ?? []).reduce((n, c) => n + numberedParagraphs(c), 0);
 
+/**
+ * What a .docx may unpack to. A long normative document with its styles is a few megabytes unpacked; images are
+ * dropped anyway. Beyond this the file is refused before mammoth inflates it in the API's memory.
+ */
+export const DOCX_MAX_UNPACKED_BYTES = 64 * 1024 * 1024;
+const DOCX_MAX_ENTRIES = 2_000;
+
 async function docxText(bytes: Buffer): Promise<ConvertedDocument> {
+  const unpacked = zipUncompressedSize(bytes);
+  if (!unpacked) throw refused(422, 'document_unreadable', '无法读取该 Word 文件：文件结构不完整。');
+  if (unpacked.bytes > DOCX_MAX_UNPACKED_BYTES || unpacked.entries > DOCX_MAX_ENTRIES) {
+    throw refused(422, 'document_too_large', `该 Word 文件解压后过大（${Math.round(unpacked.bytes / 1024 / 1024)} MB，${unpacked.entries} 个部件）。请删去图片等内容后另存再上传。`);
+  }
   let numbered = 0;
   let raw: string;
   let messages: Array<{ type: string; message: string }>;

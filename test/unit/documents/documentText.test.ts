@@ -1,6 +1,8 @@
-import { decodeText, documentText, normaliseParagraphs } from '../../../api/documents/documentText';
+import { decodeText, documentText, DOCX_MAX_UNPACKED_BYTES, normaliseParagraphs } from '../../../api/documents/documentText';
+import { zipUncompressedSize } from '../../../api/documents/zipSize';
 import { ProblemError } from '../../../api/http/problem';
 import { makeDocx } from '../../fixtures/docx';
+import JSZip from 'jszip';
 
 const TEXT = '关于促进文化和旅游消费的若干措施\n第一条　为促进消费，制定本措施。\n　　本措施适用于本区。\n第二条　本措施自发布之日起施行。';
 
@@ -22,6 +24,21 @@ describe('documentText()', () => {
       text: '关于促进文化和旅游消费的若干措施\n第一条　为促进消费，制定本措施。\n本措施适用于本区。\n第二条　本措施自发布之日起施行。',
       format: 'docx', paragraphs: 4, articles: 2, warnings: [],
     });
+  });
+
+  test('a .docx whose parts unpack to more than the limit is refused before it is unpacked; a cut-off one is unreadable', async () => {
+    const docx = await makeDocx(['第一条　为促进消费，制定本措施。']);
+    // What the directory declares is what the parts hold (folders are entries of no size).
+    const parts = await JSZip.loadAsync(docx);
+    const sizes = await Promise.all(Object.values(parts.files).map(async (f) => (f.dir ? 0 : (await f.async('nodebuffer')).length)));
+    expect(zipUncompressedSize(docx)).toEqual({ entries: Object.keys(parts.files).length, bytes: sizes.reduce((a, b) => a + b, 0) });
+    // Its central directory now declares a part of 100 MB (what a zip bomb declares; the bytes stay small).
+    const bomb = Buffer.from(docx);
+    const directory = bomb.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    bomb.writeUInt32LE(100 * 1024 * 1024, directory + 24);
+    expect(zipUncompressedSize(bomb)!.bytes).toBeGreaterThan(DOCX_MAX_UNPACKED_BYTES);
+    expect(await refusal(documentText(bomb, { name: 'a.docx' }))).toEqual({ status: 422, code: 'document_too_large' });
+    expect(await refusal(documentText(docx.subarray(0, docx.length - 30), { name: 'a.docx' }))).toEqual({ status: 422, code: 'document_unreadable' });
   });
 
   test('Word\'s own numbering is reported: the number is not part of the paragraph\'s text', async () => {
