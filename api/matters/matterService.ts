@@ -298,6 +298,11 @@ export async function actOnMatter(deps: ApiDeps, principal: Principal, matterId:
     const [me] = await deps.db.query<{ signingPublicKey: string | null }>('SELECT signing_public_key AS "signingPublicKey" FROM app_user WHERE id = $1', [principal.userId]);
     if (!me?.signingPublicKey) throw new ProblemError(422, 'No signing key', { detail: 'Your account has no signing key; an admin must issue one (PATCH /api/v1/users/:id with the lawyer role)', code: 'no_signing_key' });
   }
+  // A command none of the person's roles may ever send (an auditor's, any command) is refused here, as the
+  // workflow's first check would refuse it, before its Idempotency-Key is claimed: a read-only person could
+  // otherwise store a key row per request. Scope, stage and duties stay the workflow's to judge.
+  const byRole = authorize(principal, command.type);
+  if (!byRole.allowed) throw refusalProblem({ status: 403, code: 'FORBIDDEN', reason: byRole.reason });
   // Bound to what the client sent (before the server adds hashes, numbers and ids that vary between tries),
   // once the request is known to be well-formed: a rejected malformed request does not use up its key.
   if (ctx.idempotencyKey) await claimIdempotencyKey(deps.db, principal.userId, ctx.idempotencyKey, { route: 'act', resource: matterId, body });

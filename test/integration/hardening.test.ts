@@ -229,6 +229,10 @@ describe('hardening: what the API refuses and how', () => {
     // A malformed key is a 400 naming the header.
     const bad = await http.act(id, cast.drafter, item('x'), { idempotencyKey: 'has spaces in it' });
     expect([bad.status, bad.body.errors?.[0]?.field]).toEqual([400, 'headers.Idempotency-Key']);
+    // A command none of one's roles may send (an auditor's) is refused before its key is claimed: nothing stored.
+    const readOnly = await http.act(id, cast.auditor, item('审计不能办理'), { idempotencyKey: 'auditor-key-12' });
+    expect([readOnly.status, readOnly.body.code]).toEqual([403, 'FORBIDDEN']);
+    expect(await system.db.prisma.idempotencyKey.count({ where: { userId: cast.auditor.id } })).toBe(0);
   });
 
   test('item 13: wrong passwords lock an account progressively, a client is limited across accounts, an admin unlocks; shared by API instances', async () => {
