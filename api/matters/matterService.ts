@@ -376,7 +376,7 @@ async function meetingRoster(deps: ApiDeps, state: MatterState, heldAt: string |
   const bodyId = scheduled.bodyId ?? scheduled.body;
   const on = chinaDateOf(at);
   const roster = await rosterOn(deps.db, bodyId, on);
-  return roster ? { bodyId, on, members: roster.members } : undefined;
+  return roster ? { bodyId, on, members: roster.members, chairs: roster.chairs } : undefined;
 }
 
 /** A meeting is scheduled for a body that exists and is of the kind named. */

@@ -31,7 +31,7 @@ export interface ServerFields {
   /** Id for a generated document the client did not name. */
   newDocumentId: () => string;
   /** record_meeting: the scheduled body's roster on the day held (read from the database). */
-  roster?: { bodyId: string; on: string; members: string[] };
+  roster?: { bodyId: string; on: string; members: string[]; chairs: string[] };
 }
 
 /** The domain command: the client's fields plus the server's. */

@@ -8,6 +8,8 @@ export interface RosterSeat {
   userId: string;
   from: string;
   to: string | null;
+  /** May chair and (in the administrative meeting) decide: the head, or a deputy presiding for them. */
+  chairs: boolean;
 }
 
 /**
@@ -15,16 +17,19 @@ export interface RosterSeat {
  * an admin keeps; the API passes it into record_meeting so the workflow stays free of I/O. One statement
  * through the driver (every record_meeting reads it; through Prisma it was two queries, each compiled anew).
  */
-export async function rosterOn(db: Pick<Database, 'query'>, bodyId: string, day: string): Promise<{ kind: string; members: string[] } | null> {
-  const [body] = await db.query<{ kind: string; members: string[] }>(
+export async function rosterOn(db: Pick<Database, 'query'>, bodyId: string, day: string): Promise<{ kind: string; members: string[]; chairs: string[] } | null> {
+  const [body] = await db.query<{ kind: string; members: string[]; chairs: string[] }>(
     `SELECT b.kind, coalesce(ARRAY(
        SELECT DISTINCT m.user_id FROM meeting_body_member m
        WHERE m.body_id = b.id AND m.from_date <= $2 AND (m.to_date IS NULL OR m.to_date >= $2) ORDER BY m.user_id
-     ), '{}') AS members
+     ), '{}') AS members, coalesce(ARRAY(
+       SELECT DISTINCT m.user_id FROM meeting_body_member m
+       WHERE m.body_id = b.id AND m.chairs AND m.from_date <= $2 AND (m.to_date IS NULL OR m.to_date >= $2) ORDER BY m.user_id
+     ), '{}') AS chairs
      FROM meeting_body b WHERE b.id = $1`,
     [bodyId, day],
   );
-  return body ? { kind: body.kind, members: body.members } : null;
+  return body ? { kind: body.kind, members: body.members, chairs: body.chairs } : null;
 }
 
 /**
@@ -36,8 +41,8 @@ export async function putBody(prisma: PrismaClient, id: string, input: { kind: M
     const before = await tx.meetingBody.findUnique({ where: { id }, include: { members: { orderBy: { from: 'asc' } } } });
     await tx.meetingBody.upsert({ where: { id }, create: { id, kind: input.kind, name: input.name }, update: { kind: input.kind, name: input.name } });
     await tx.meetingBodyMember.deleteMany({ where: { bodyId: id } });
-    await tx.meetingBodyMember.createMany({ data: input.members.map((m) => ({ id: crypto.randomUUID(), bodyId: id, userId: m.userId, from: m.from, to: m.to })) });
-    const seat = (m: RosterSeat) => ({ userId: m.userId, from: m.from, to: m.to });
+    await tx.meetingBodyMember.createMany({ data: input.members.map((m) => ({ id: crypto.randomUUID(), bodyId: id, userId: m.userId, from: m.from, to: m.to, chairs: m.chairs })) });
+    const seat = (m: RosterSeat) => ({ userId: m.userId, from: m.from, to: m.to, chairs: m.chairs });
     await recordAdminEvent(tx, {
       type: 'meeting_body_set', actorId: by.actorId, target: `meeting_body:${id}`, requestId: by.requestId,
       data: { bodyId: id, kind: input.kind, name: input.name, created: before === null, members: input.members.map(seat), previousMembers: (before?.members ?? []).map(seat) },

@@ -81,12 +81,13 @@ export async function seedDemoPeople(prisma: PrismaClient, signingSecret: string
   return created;
 }
 
-/** The demo's deciding bodies: member1 (the head / the secretary of the committee) to member3 sit on both. */
+/** The demo's deciding bodies: member1 (the head / the secretary of the committee, who chairs) to member3 sit on both. */
 export async function seedDemoRosters(prisma: PrismaClient, from: string): Promise<void> {
   const members = DEMO_USERS.filter((u) => u.roles.includes('meeting_member')).map((u) => `user-${u.username}`);
   for (const [id, name] of [['director_office_meeting', '局长办公会'], ['party_committee_meeting', '局党委会']] as const) {
     await prisma.meetingBody.upsert({ where: { id }, create: { id, kind: id, name }, update: {} });
     if ((await prisma.meetingBodyMember.count({ where: { bodyId: id } })) > 0) continue;
-    await prisma.meetingBodyMember.createMany({ data: members.map((userId) => ({ id: `${id}-${userId}`, bodyId: id, userId, from, to: null })) });
+    // member1 chairs (局长 / 书记): a record naming anyone else as the deciding head is refused (713号令第30条).
+    await prisma.meetingBodyMember.createMany({ data: members.map((userId) => ({ id: `${id}-${userId}`, bodyId: id, userId, from, to: null, chairs: userId === 'user-member1' })) });
   }
 }

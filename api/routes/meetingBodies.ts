@@ -10,8 +10,8 @@ import type { ApiDeps } from '../deps';
 import type { Principal } from '../auth/principal';
 
 const day = z.iso.date();
-const bodyView = (b: { id: string; kind: string; name: string; members: Array<{ userId: string; from: string; to: string | null }> }) => ({
-  id: b.id, kind: b.kind, name: b.name, members: b.members.map((m) => ({ userId: m.userId, from: m.from, to: m.to })),
+const bodyView = (b: { id: string; kind: string; name: string; members: Array<{ userId: string; from: string; to: string | null; chairs: boolean }> }) => ({
+  id: b.id, kind: b.kind, name: b.name, members: b.members.map((m) => ({ userId: m.userId, from: m.from, to: m.to, chairs: m.chairs })),
 });
 
 /**
@@ -26,7 +26,7 @@ export function meetingBodyRoutes(deps: ApiDeps): AnyRoute[] {
   return [
     defineRoute({
       method: 'get', path: '/api/v1/meeting-bodies', summary: 'Deciding bodies with their rosters (seats with dates)', tags: ['meetings'], auth: true,
-      responses: { 200: { description: 'Bodies', schema: z.object({ items: z.array(z.object({ id: z.string(), kind: z.string(), name: z.string(), members: z.array(z.object({ userId: z.string(), from: z.string(), to: z.string().nullable() })) })) }) } },
+      responses: { 200: { description: 'Bodies', schema: z.object({ items: z.array(z.object({ id: z.string(), kind: z.string(), name: z.string(), members: z.array(z.object({ userId: z.string(), from: z.string(), to: z.string().nullable(), chairs: z.boolean() })) })) }) } },
       handler: async ({ principal }) => {
         mayRead(principal!);
         const rows = await deps.db.prisma.meetingBody.findMany({ include: { members: { orderBy: { from: 'asc' } } }, orderBy: { id: 'asc' } });
@@ -37,13 +37,13 @@ export function meetingBodyRoutes(deps: ApiDeps): AnyRoute[] {
       method: 'get', path: '/api/v1/meeting-bodies/:id/roster', summary: 'Who sits on a body on a day (the members a meeting record must name)', tags: ['meetings'], auth: true,
       params: z.object({ id: resourceId(100) }),
       query: z.object({ at: z.iso.datetime({ offset: true }).optional().describe('When the meeting is (was) held; default now') }),
-      responses: { 200: { description: 'Roster', schema: z.object({ bodyId: z.string(), kind: z.string(), on: z.string(), members: z.array(z.string()) }) } },
+      responses: { 200: { description: 'Roster', schema: z.object({ bodyId: z.string(), kind: z.string(), on: z.string(), members: z.array(z.string()), chairs: z.array(z.string()).describe('Who may chair (and in the administrative meeting decide) on that day') }) } },
       handler: async ({ principal, params, query }) => {
         mayRead(principal!);
         const on = chinaDateOf(query.at ? Date.parse(query.at) : Date.now());
         const roster = await rosterOn(deps.db, params.id, on);
         if (!roster) throw notFound('Meeting body');
-        return { bodyId: params.id, kind: roster.kind, on, members: roster.members };
+        return { bodyId: params.id, kind: roster.kind, on, members: roster.members, chairs: roster.chairs };
       },
     }),
     defineRoute({
@@ -52,7 +52,7 @@ export function meetingBodyRoutes(deps: ApiDeps): AnyRoute[] {
       body: z.strictObject({
         kind: oneOf(MEETING_BODIES),
         name: line(200),
-        members: z.array(z.strictObject({ userId: line(100), from: day, to: day.nullable().default(null) }).refine((m) => !m.to || m.from <= m.to, { message: 'must not end before it starts', path: ['to'] })).max(200),
+        members: z.array(z.strictObject({ userId: line(100), from: day, to: day.nullable().default(null), chairs: z.boolean().default(false).describe('May chair and, in the administrative meeting, decide (行政首长 or a deputy presiding for them)') }).refine((m) => !m.to || m.from <= m.to, { message: 'must not end before it starts', path: ['to'] })).max(200),
       }),
       responses: { 200: { description: 'The body', schema: z.record(z.string(), z.unknown()) } },
       handler: async ({ req, principal, params, body }) => {

@@ -8,9 +8,10 @@ import { z } from 'zod';
 import { canonicalJson } from './canonicalJson';
 import { GENESIS_HASH } from './hashChain';
 import { sha256Hex } from './sha256';
+import { ADMIN_EVENT_TYPES, type AdminChainVerdict, type AdminEventFields, type AdminEventType } from './adminEventFields';
 
-export const ADMIN_EVENT_TYPES = ['user_created', 'user_changed', 'user_unlocked', 'organisation_changed', 'meeting_body_set', 'calendar_year_loaded'] as const;
-export type AdminEventType = (typeof ADMIN_EVENT_TYPES)[number];
+export { ADMIN_EVENT_TYPES, type AdminChainVerdict, type AdminEventFields, type AdminEventType };
+
 
 /** A field's value before and after the change. */
 const change = <T extends z.ZodType>(value: T) => z.strictObject({ from: value, to: value });
@@ -41,27 +42,14 @@ export const adminEventDataSchemas = {
     kind: z.string(),
     name: z.string(),
     created: z.boolean(),
-    members: z.array(z.strictObject({ userId: z.string(), from: z.string(), to: z.string().nullable() })),
-    previousMembers: z.array(z.strictObject({ userId: z.string(), from: z.string(), to: z.string().nullable() })),
+    members: z.array(z.strictObject({ userId: z.string(), from: z.string(), to: z.string().nullable(), chairs: z.boolean() })),
+    previousMembers: z.array(z.strictObject({ userId: z.string(), from: z.string(), to: z.string().nullable(), chairs: z.boolean() })),
   }),
   calendar_year_loaded: z.strictObject({ year: z.number().int(), notice: z.string(), replaced: z.boolean(), offRanges: z.number().int(), makeupWorkdays: z.number().int() }),
 } satisfies Record<AdminEventType, z.ZodType>;
 
 export type AdminEventData<T extends AdminEventType> = z.infer<(typeof adminEventDataSchemas)[T]>;
 
-/** The fields an admin event's hash covers. */
-export interface AdminEventFields {
-  seq: number;
-  type: AdminEventType;
-  actorId: string;
-  /** What was changed, e.g. `user:u-123`. */
-  target: string;
-  data: unknown;
-  requestId: string | null;
-  /** ISO instant */
-  at: string;
-  prevHash: string;
-}
 
 export const ADMIN_GENESIS_HASH = GENESIS_HASH;
 
@@ -70,11 +58,6 @@ export function adminEventHash(f: AdminEventFields): string {
   return sha256Hex(canonicalJson({ seq, type, actorId, target, data: data ?? null, requestId, at, prevHash }));
 }
 
-export interface AdminChainVerdict {
-  valid: boolean;
-  events: number;
-  firstBad?: { seq: number; reason: string };
-}
 
 /** Every link and every event's data against its schema, then the head kept beside the chain. */
 export function verifyAdminChain(events: Array<AdminEventFields & { hash: string }>, head: { seq: number; hash: string }): AdminChainVerdict {

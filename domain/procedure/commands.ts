@@ -263,7 +263,13 @@ export const recordMeetingCommand = builtOnFirstUse(() =>
   z.object({
     type: z.literal('record_meeting'),
     record: meetingRecordInputSchema(),
-    roster: z.object({ bodyId: line(100), on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD'), members: z.array(personId()) }).optional(),
+    roster: z.object({
+      bodyId: line(100),
+      on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD'),
+      members: z.array(personId()),
+      // Who may chair that day (absent in records made before rosters said so).
+      chairs: z.array(personId()).optional(),
+    }).optional(),
   }),
 );
 

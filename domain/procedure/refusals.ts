@@ -221,6 +221,12 @@ export const REFUSALS = {
     en: "The lawyer's opinion finds the text unlawful; it may not be concluded lawful, put to discussion or decided",
     basis: '中办发〔2016〕30号《关于推行法律顾问制度和公职律师公司律师制度的意见》',
   },
+  HEAD_MAY_NOT_CHAIR: {
+    status: 422,
+    zh: '记录的会议主持人（行政首长）不在当日名单中可以主持会议的人员之列',
+    en: 'The head named in the record is not among those the roster lets chair the meeting on that day',
+    basis: '重大行政决策程序暂行条例第30条',
+  },
   CATEGORY_CHANGED: {
     status: 409,
     zh: '“三重一大”事项类别是事项本身的属性，改期或再次上会不得更改（人事任免须三分之二以上委员到会）',

@@ -473,7 +473,8 @@ export interface LegacyRules {
    * could come back after a controllable assessment of another version; the drafter could take away flags
    * the legal unit had added, and the legal unit ECON after a conclusion that the text breaches a standard;
    * a public comment was judged only when recorded (not with the flags at the meeting, nor whether it had
-   * closed and its opinions were studied after it closed); a re-scheduling could change the “三重一大” category.
+   * closed and its opinions were studied after it closed); a re-scheduling could change the “三重一大” category;
+   * the record could name as head anyone attending, not only whom the roster lets chair.
    */
   gatesBeforeWritten?: boolean;
 }

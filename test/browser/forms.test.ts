@@ -268,9 +268,11 @@ describe('the web app sends what the API accepts', () => {
     const row = fresh.locator('li.row').first();
     await row.getByLabel('人员').selectOption(cast.legal.id);
     await row.getByLabel('任职起').fill('2026-01-01');
+    // Who may chair (and in the administrative meeting decide) is part of the seat (713号令第30条).
+    await row.getByLabel(/^可主持会议/).check();
     await fresh.getByRole('button', { name: '新建会议机构' }).click();
     await eventually(async () => (await http.get('/api/v1/meeting-bodies', cast.admin)).body.items.find((b: { id: string }) => b.id === 'forms-test-office'),
-      (b) => expect(b).toMatchObject({ kind: 'director_office_meeting', name: '局长办公会（测试）', members: [{ userId: cast.legal.id, from: '2026-01-01', to: null }] }));
+      (b) => expect(b).toMatchObject({ kind: 'director_office_meeting', name: '局长办公会（测试）', members: [{ userId: cast.legal.id, from: '2026-01-01', to: null, chairs: true }] }));
     await admin.locator('details.meeting-body summary', { hasText: '局长办公会（测试）' }).waitFor();
 
     // Both changes are on the record of administrators' changes, with who made them, and the chain checks out.

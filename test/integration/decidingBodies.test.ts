@@ -53,6 +53,24 @@ describe('deciding bodies, opinions and meetings, through the API', () => {
     expect(withKey.body.code).not.toBe('no_signing_key');
   });
 
+  test('the head who decides is one the roster lets chair that day (713号令第30条): another attendee named head is refused', async () => {
+    const [head, deputy, member] = cast.members.map((m) => m.id);
+    const bodyId = `chaired-${Date.now()}`;
+    const put = await httpApi.put(`/api/v1/meeting-bodies/${bodyId}`, cast.admin, { kind: 'director_office_meeting', name: '局长办公会（主持人测试）', members: [{ userId: head, from: '2020-01-01', chairs: true }, { userId: deputy, from: '2020-01-01' }, { userId: member, from: '2020-01-01' }] });
+    expect(put.status).toBe(200);
+    expect((await httpApi.get(`/api/v1/meeting-bodies/${bodyId}/roster`, cast.secretary)).body).toMatchObject({ members: [head, deputy, member].sort(), chairs: [head] });
+    const id = await drive.toLegalityReview('normative_document', []);
+    await drive.lawful(id);
+    await sleep(2_500); // the 2 s minimum review time of the test configuration
+    await drive.ok(id, cast.secretary, { type: 'schedule_meeting', meetingAt: new Date(Date.now() + 1_000).toISOString(), body: 'director_office_meeting', bodyId });
+    await sleep(1_500);
+    const ids = [head!, deputy!, member!];
+    const recordWithHead = (h: string) => ({ members: ids, attendees: ids, absentees: [], recusals: [], headId: h, views: [...ids.filter((m) => m !== h), h].map((memberId) => ({ memberId, view: 'approve' })), outcome: 'approve', minutesDocumentId: 'minutes-chair' });
+    const wrong = await httpApi.act(id, cast.secretary, { type: 'record_meeting', record: recordWithHead(deputy!) });
+    expect([wrong.status, wrong.body.code]).toEqual([422, 'HEAD_MAY_NOT_CHAIR']);
+    expect((await drive.ok(id, cast.secretary, { type: 'record_meeting', record: recordWithHead(head!) })).state.stage).toBe('post_decision');
+  });
+
   test('a meeting cannot be recorded as held before it was scheduled (or in 2020), only after', async () => {
     const id = await drive.toLegalityReview('normative_document', []);
     await drive.lawful(id);

@@ -30,7 +30,7 @@ import { request } from './api.js';
  * The scheduled body's roster on the day of the meeting (GET /api/v1/meeting-bodies/:id/roster): the record
  * must name exactly these members. Null when it cannot be read (then the directory's members are proposed).
  * @param {import('../types/api').MatterState['meeting']['scheduled']} scheduled
- * @returns {Promise<{ bodyId: string, on: string, members: string[] } | null>}
+ * @returns {Promise<{ bodyId: string, on: string, members: string[], chairs?: string[] } | null>}
  */
 async function scheduledRoster(scheduled) {
   if (!scheduled) return null;
@@ -57,8 +57,10 @@ export async function meetingEditor(ctx) {
   const bodyNote = scheduled ? h('p', { class: 'help meeting-body' }, '会议：', h('strong', {}, label(MEETING_BODY_LABELS, scheduled.body)),
     scheduled.bodyId && scheduled.bodyId !== scheduled.body ? `（${scheduled.bodyId}）` : '',
     scheduled.category ? `，事项类别：${label(TRIPLE_ONE_CATEGORY_LABELS, scheduled.category)}` : '',
-    roster ? `。组成人员按 ${roster.on} 的名单预填（记录须与名单一致）。` : '。') : null;
-  const initialHead = previous?.headId ?? '';
+    roster ? `。组成人员按 ${roster.on} 的名单预填（记录须与名单一致）。` : '。',
+    roster?.chairs?.length ? `可以主持会议的：${roster.chairs.map((id) => personName(id)).join('、')}。` : '') : null;
+  // The roster says who may chair that day (713号令第30条); with one, that is the head.
+  const initialHead = previous?.headId ?? (roster?.chairs?.length === 1 ? roster.chairs[0] ?? '' : '');
 
   const heldAt = field({ label: '会议时间（北京时间，默认为安排的时间）', path: 'command.record.heldAt', type: 'datetime', step: 1, value: isoToLocalInput(scheduled?.meetingAt, { seconds: true }) });
   const headSelect = h('select', { id: uid('head'), required: true, dataset: { path: 'command.record.headId' } });

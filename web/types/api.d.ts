@@ -8,6 +8,7 @@ import type { Deadline } from '../../domain/procedure/deadlines';
 import type { Duty } from '../../domain/procedure/whoseTurn';
 import type { MatterWarning } from '../../domain/procedure/warnings';
 import type { Phase } from '../../domain/procedure/phases';
+import type { AdminChainVerdict, AdminEventFields } from '../../domain/evidence/adminEventFields';
 import type { DiffRun } from '../../domain/text/characterDiff';
 import type { Statistics } from '../../domain/statistics/matterStatistics';
 
@@ -342,22 +343,8 @@ export interface DecisionCatalogue {
   }>;
 }
 
-/** A chain's verdict as the API gives it (the trail, the register's events, the admin events). */
-export interface ChainVerdict {
-  valid: boolean;
-  events: number;
-  firstBad?: { seq: number; reason: string };
-}
+/** A chain's verdict as the API gives it (the admin events; the trail and the register's events have the same shape). */
+export type ChainVerdict = AdminChainVerdict;
 
 /** What an administrator changed (GET /api/v1/admin-events). */
-export interface AdminEvent {
-  seq: number;
-  type: 'user_created' | 'user_changed' | 'user_unlocked' | 'organisation_changed' | 'meeting_body_set' | 'calendar_year_loaded';
-  actorId: string;
-  target: string;
-  data: unknown;
-  requestId: string | null;
-  at: string;
-  prevHash: string;
-  hash: string;
-}
+export type AdminEvent = AdminEventFields & { hash: string };

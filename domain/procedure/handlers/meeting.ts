@@ -105,6 +105,11 @@ export const recordMeeting: Handler<'record_meeting'> = (s, cmd, ctx) => {
     if (!roster) return refuse('ROSTER_UNAVAILABLE', 'the server fills in the roster of the body on the day held');
     const bodyId = scheduled.bodyId ?? scheduled.body;
     if (roster.bodyId !== bodyId || roster.on !== chinaDateOf(ms(heldAt))) return refuse('ROSTER_UNAVAILABLE', `roster of ${roster.bodyId} on ${roster.on}, meeting of ${bodyId} on ${chinaDateOf(ms(heldAt))}`);
+    // 713号令第30条: the head decides — the one the roster says may chair that day (the head, or a deputy presiding
+    // for them), not whoever the record names. A roster that names no one leaves it to the record, as before.
+    if (!ctx.legacy?.gatesBeforeWritten && roster.chairs && roster.chairs.length > 0 && !roster.chairs.includes(r.headId)) {
+      return refuse('HEAD_MAY_NOT_CHAIR', `${r.headId}; may chair on ${roster.on}: ${roster.chairs.join(', ')}`);
+    }
     const rules = meetingConfigOf(ctx.config).bodies[scheduled.body];
     const quorum = scheduled.category === 'personnel_appointment' && rules.personnelQuorum ? rules.personnelQuorum : rules.quorum;
     analysis = analyseMeeting(r, { quorum, drafterId: s.createdBy, drafterMustRecuse: ctx.config.drafterMustRecuse, roster: roster.members, decision: rules.decision });

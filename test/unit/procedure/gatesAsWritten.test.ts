@@ -19,6 +19,19 @@ const lawyerOpinion = (s: MatterState, outcome: 'LAWFUL' | 'UNLAWFUL'): Command 
 });
 const lawful = (s: MatterState): Command => ({ type: 'record_legality_conclusion', versionHash: currentHashOf(s), outcome: 'LAWFUL', text: '合法', checklist: fullChecklist() });
 
+/**
+ * Through the legality review to the meeting, which is then refused with `code`; a run from before the patch
+ * schedules it (it replays as it ran). Returns the refusal.
+ */
+function stoppedAtMeeting(s: MatterState, code: string, meeting: Command = schedule) {
+  s = apply(s, { type: 'accept_materials' }, people.legal, now);
+  s = doLegality(s, now);
+  const r = refused(attempt(s, meeting, people.secretary, now));
+  expect(r.code).toBe(code);
+  expect(decide(s, meeting, { actor: people.secretary, now, config, calendar: cal, legacy }).ok).toBe(true);
+  return r;
+}
+
 /** A major decision in legality review whose assigned lawyer found the text unlawful. */
 function lawyerSaidUnlawful(): MatterState {
   let s = doResearch(register('major_decision', []), now);
@@ -55,12 +68,7 @@ describe('the gates as the law writes them (patch gates-as-written)', () => {
     s = apply(s, { type: 'submit_version', versionHash: hash(1), versionNumber: 3, note: '恢复原稿' }, people.drafter, now);
     expect(refused(attempt(s, assess(true), people.drafter, now)).code).toBe('RISK_DRAFT_NOT_ADJUSTED');
     s = apply(s, { type: 'submit_for_review' }, people.drafter, now);
-    s = apply(s, { type: 'accept_materials' }, people.legal, now);
-    s = doLegality(s, now);
-    const r = refused(attempt(s, schedule, people.secretary, now));
-    expect(r.code).toBe('RISK_NOT_CONTROLLABLE');
-    expect(r.reason).toContain('version 3');
-    expect(decide(s, schedule, { actor: people.secretary, now, config, calendar: cal, legacy }).ok).toBe(true);
+    expect(stoppedAtMeeting(s, 'RISK_NOT_CONTROLLABLE').reason).toContain('version 3');
   });
 
   test('what the legal unit flagged only the legal unit unflags; ECON stays after a conclusion of breach (公平竞争审查条例第18条)', () => {
@@ -99,12 +107,7 @@ describe('the gates as the law writes them (patch gates-as-written)', () => {
     s = apply(s, { type: 'set_flags', flags: ['PUBLIC', 'ECON'], reason: '涉及经营者' }, d, now);
     s = apply(s, { type: 'submit_for_review' }, d, now);
     s = doFcr(s, now);
-    s = apply(s, { type: 'accept_materials' }, people.legal, now);
-    s = doLegality(s, now);
-    const short = refused(attempt(s, schedule, people.secretary, now));
-    expect(short.code).toBe('COMMENT_WINDOW_TOO_SHORT');
-    expect(short.reason).toContain('优化营商环境条例第62条');
-    expect(decide(s, schedule, { actor: people.secretary, now, config, calendar: cal, legacy }).ok).toBe(true);
+    expect(stoppedAtMeeting(s, 'COMMENT_WINDOW_TOO_SHORT').reason).toContain('优化营商环境条例第62条');
 
     // A major decision whose comment opened after a symposium's adoption statement and is still open at the meeting.
     let m = register('major_decision', ['PUBLIC']);
@@ -118,13 +121,8 @@ describe('the gates as the law writes them (patch gates-as-written)', () => {
       { kind: 'public_comment', openedAt: now, closesAt: at('2025-04-03', '17:00'), channel: '区政府网站' },
     ] as ResearchItem[]) m = apply(m, research(item), d, now);
     m = apply(m, { type: 'submit_for_review' }, d, now);
-    m = apply(m, { type: 'accept_materials' }, people.legal, now);
-    m = doLegality(m, now);
-    expect(refused(attempt(m, schedule, people.secretary, now)).code).toBe('COMMENT_WINDOW_OPEN');
-    const afterClose: Command = { ...schedule, meetingAt: at('2025-04-10') } as Command;
-    const stale = refused(attempt(m, afterClose, people.secretary, now));
-    expect(stale.code).toBe('COMMENT_ADOPTION_BEFORE_CLOSE');
-    expect(decide(m, schedule, { actor: people.secretary, now, config, calendar: cal, legacy }).ok).toBe(true);
+    stoppedAtMeeting(m, 'COMMENT_WINDOW_OPEN');
+    stoppedAtMeeting(m, 'COMMENT_ADOPTION_BEFORE_CLOSE', { ...schedule, meetingAt: at('2025-04-10') } as Command);
   });
 
   test('a re-scheduling keeps the “三重一大” category, so a personnel appointment keeps its two-thirds quorum', () => {
@@ -139,6 +137,30 @@ describe('the gates as the law writes them (patch gates-as-written)', () => {
     expect(refused(attempt(s, party('major_funds'), people.secretary, now))).toMatchObject({ status: 409, code: 'CATEGORY_CHANGED' });
     expect(apply(s, { ...party('personnel_appointment'), meetingAt: at('2025-03-27') } as Command, people.secretary, now).meeting.scheduled?.category).toBe('personnel_appointment');
     expect(decide(s, party('major_funds'), { actor: people.secretary, now, config, calendar: cal, legacy }).ok).toBe(true);
+  });
+
+  test('the head who decides is one the roster lets chair that day (713号令第30条), not whoever the record names', () => {
+    let s = doResearch(register('normative_document', []), now);
+    s = apply(s, { type: 'submit_for_review' }, people.drafter, now);
+    s = apply(s, { type: 'accept_materials' }, people.legal, now);
+    s = doLegality(s, now);
+    s = apply(s, schedule, people.secretary, now);
+    const held = at('2025-03-20', '12:00');
+    const record = (headId: string, chairs: string[] | undefined): Command => ({
+      type: 'record_meeting',
+      // The one named head speaks last.
+      record: meetingRecord({ headId, views: [...['head', 'm1', 'm2', 'm3'].filter((id) => id !== headId), headId].map((memberId) => ({ memberId, view: 'approve' as const })) }),
+      roster: { bodyId: 'director_office_meeting', on: '2025-03-20', members: ['head', 'm1', 'm2', 'm3', 'm4'], ...(chairs ? { chairs } : {}) },
+    });
+    // m1 attends but is not one the roster lets chair: naming them head is refused.
+    const r = refused(decide(s, record('m1', ['head']), { actor: people.secretary, now: held, config, calendar: cal }));
+    expect(r).toMatchObject({ status: 422, code: 'HEAD_MAY_NOT_CHAIR' });
+    expect(r.reason).toContain('第30条');
+    expect(decide(s, record('m1', ['head']), { actor: people.secretary, now: held, config, calendar: cal, legacy }).ok).toBe(true);
+    // The head, or a deputy the roster lets preside, decides; a roster that names no one leaves it to the record.
+    expect(decide(s, record('head', ['head']), { actor: people.secretary, now: held, config, calendar: cal }).ok).toBe(true);
+    expect(decide(s, record('m1', ['head', 'm1']), { actor: people.secretary, now: held, config, calendar: cal }).ok).toBe(true);
+    expect(decide(s, record('m1', undefined), { actor: people.secretary, now: held, config, calendar: cal }).ok).toBe(true);
   });
 
   test('the meeting still goes ahead on a procedure done as written (no new stop on a regular matter)', () => {

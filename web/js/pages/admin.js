@@ -114,7 +114,7 @@ function lawFirmForm(org, onSaved) {
   return form;
 }
 
-/** @typedef {{ id: string, kind: string, name: string, members: Array<{ userId: string, from: string, to: string | null }> }} MeetingBody */
+/** @typedef {{ id: string, kind: string, name: string, members: Array<{ userId: string, from: string, to: string | null, chairs: boolean }> }} MeetingBody */
 
 /**
  * A deciding body and its roster with dates (PUT /api/v1/meeting-bodies/:id): a meeting's record must name
@@ -130,11 +130,13 @@ function meetingBodyForm(body, users, onSaved) {
   const people = users.filter((u) => u.active).map((u) => /** @type {[string, string]} */ ([u.id, `${u.displayName}（${u.username}）`]));
   const members = repeatable({
     legend: '组成人员（任职起止日期）', path: 'members', addLabel: '添加组成人员', help: '离任的不删除，填写任职止日期：以往会议按当日名单核对。',
-    initial: (body?.members ?? []).map((m) => ({ userId: m.userId, from: m.from, to: m.to ?? '' })),
+    initial: (body?.members ?? []).map((m) => ({ userId: m.userId, from: m.from, to: m.to ?? '', chairs: m.chairs })),
     columns: [
       { key: 'userId', label: '人员', type: 'select', options: people, required: true },
       { key: 'from', label: '任职起', type: 'date', required: true },
       { key: 'to', label: '任职止（可选）', type: 'date' },
+      // 713号令第30条: the record's head must be one of these on the day held (the head, or a deputy presiding).
+      { key: 'chairs', label: '可主持会议（行政首长或受托主持的副职）', type: 'checkbox' },
     ],
   });
   const form = h('form', { class: 'meeting-body-form', dataset: { body: body?.id ?? '' } },
@@ -142,7 +144,7 @@ function meetingBodyForm(body, users, onSaved) {
     h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'primary' }, body ? `保存 ${body.name}` : '新建会议机构')));
   onSubmit(form, async () => {
     const target = body?.id ?? valueOf(/** @type {import('../forms.js').Field} */ (id));
-    const rows = members.values().map((m) => ({ userId: m.userId, from: m.from, to: m.to || null }));
+    const rows = members.values().map((m) => ({ userId: m.userId, from: m.from, to: m.to || null, chairs: m.chairs === true }));
     await request('PUT', `/api/v1/meeting-bodies/${encodeURIComponent(target)}`, { body: { kind: valueOf(kind), name: valueOf(name), members: rows } });
     announce(`已保存 ${valueOf(name)}`, 'success');
     await onSaved();

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "meeting_body_member" ADD COLUMN     "chairs" BOOLEAN NOT NULL DEFAULT false;
+
