@@ -69,6 +69,9 @@ describe('deciding bodies, opinions and meetings, through the API', () => {
     const wrong = await httpApi.act(id, cast.secretary, { type: 'record_meeting', record: recordWithHead(deputy!) });
     expect([wrong.status, wrong.body.code]).toEqual([422, 'HEAD_MAY_NOT_CHAIR']);
     expect((await drive.ok(id, cast.secretary, { type: 'record_meeting', record: recordWithHead(head!) })).state.stage).toBe('post_decision');
+    await drive.ok(id, cast.drafter, { type: 'withdraw', reason: '测试结束' });
+    await system.client.workflow.getHandle(`matter-${id}`).result();
+    await recordHistory(system.client, `matter-${id}`, 'gates-as-written-head-may-chair');
   });
 
   test('a meeting cannot be recorded as held before it was scheduled (or in 2020), only after', async () => {
