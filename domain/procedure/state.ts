@@ -68,13 +68,21 @@ export function currentLawyerOpinion(state: MatterState): LawyerOpinion | null {
 }
 
 /**
- * Any lawyer's valid (non-void) UNLAWFUL opinion on the current text, the assigned one's or one replaced
- * since: 中办发〔2016〕30号 — a matter the adviser considers unlawful may not be discussed or decided, and
- * assigning another lawyer does not unsay it; only a changed text (which voids the opinion) does.
+ * A lawyer's standing UNLAWFUL opinion on the current text — the assigned one's or one replaced since: each
+ * lawyer's latest valid (non-void) opinion on this text counts, so a lawyer may revise their own, but
+ * 中办发〔2016〕30号 (a matter the adviser considers unlawful may not be discussed or decided) is not unsaid by
+ * assigning another lawyer; only a changed text (which voids the opinion) or its author's later opinion does.
  */
 export function unlawfulLawyerOpinion(state: MatterState): LawyerOpinion | null {
   const hash = currentHash(state);
-  return state.legality.opinions.find((o) => !o.void && o.versionHash === hash && o.outcome === 'UNLAWFUL') ?? null;
+  const heard = new Set<string>();
+  for (let i = state.legality.opinions.length - 1; i >= 0; i--) {
+    const o = state.legality.opinions[i];
+    if (!o || o.void || o.versionHash !== hash || heard.has(o.lawyerId)) continue;
+    if (o.outcome === 'UNLAWFUL') return o;
+    heard.add(o.lawyerId);
+  }
+  return null;
 }
 
 /** A LAWFUL_WITH_AMENDMENTS conclusion whose amendments have not been confirmed on the current text. */

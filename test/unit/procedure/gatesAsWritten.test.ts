@@ -50,6 +50,10 @@ describe('the gates as the law writes them (patch gates-as-written)', () => {
     expect(r.reason).toContain('law1');
     // Before the patch the second lawyer's opinion was the only one that counted.
     expect(decide(s, lawful(s), { actor: people.legal, now, config, calendar: cal, legacy }).ok).toBe(true);
+    // A lawyer may revise their own opinion on the same text: their latest one counts.
+    let revised = apply(lawyerSaidUnlawful(), lawyerOpinion(lawyerSaidUnlawful(), 'LAWFUL'), people.lawyer, now);
+    revised = apply(revised, lawful(revised), people.legal, now);
+    expect(revised.stage).toBe('awaiting_meeting');
     // A changed text voids the opinion: the stop ends there, not with another lawyer.
     s = apply(s, { type: 'return_for_revision', reason: '按法律顾问意见修改' }, people.legal, now);
     s = apply(s, { type: 'submit_version', versionHash: hash(2), versionNumber: 2, note: '删去许可条件' }, people.drafter, now);
