@@ -221,6 +221,42 @@ export const REFUSALS = {
     en: "The lawyer's opinion finds the text unlawful; it may not be concluded lawful, put to discussion or decided",
     basis: '中办发〔2016〕30号《关于推行法律顾问制度和公职律师公司律师制度的意见》',
   },
+  ENFORCEMENT_CASE_REVIEWED: {
+    status: 409,
+    zh: '法制审核已对该案件情况作出结论，案件情况（情节复杂、重大违法、社会影响等）只能在退回研究论证后修改并重新审核',
+    en: 'The 法制审核 concluded on this case record: its facts (complex, serious, social impact) change only back in research, for a new review',
+    basis: '行政处罚法第57条、第58条',
+  },
+  COLLECTIVE_DISCUSSION_REQUIRED: {
+    status: 422,
+    zh: '情节复杂或者重大违法行为给予行政处罚的，行政机关负责人应当集体讨论决定，不能由负责人径行签发',
+    en: 'A complex or seriously unlawful case is decided by the heads collectively, not signed by the head alone',
+    basis: '行政处罚法第57条第2款',
+  },
+  WITHDRAW_AFTER_SIGNING: {
+    status: 409,
+    zh: '文件已签发并统一编号，不能撤回；须履行备案、归档义务，停止执行的通过文件登记簿废止',
+    en: 'The document is signed and numbered: it cannot be withdrawn. It owes its filing and archiving; to end it, repeal it through the register',
+    basis: '国办发〔2018〕37号（统一登记、统一编号、统一印发）；重大行政决策程序暂行条例第33条',
+  },
+  IMPLEMENTATION_NOT_COMPLETABLE: {
+    status: 409,
+    zh: '决策执行尚不能记为完毕',
+    en: 'The implementation cannot be recorded as complete yet',
+    basis: '重大行政决策程序暂行条例第34条、第36条、第37条',
+  },
+  CONTRACT_PARTICULARS_NOT_REVIEWED: {
+    status: 422,
+    zh: '合同要素在法律顾问意见或法制机构审核结论之后变更，签订的须是经审核的要素；请重新审核',
+    en: 'The contract particulars changed after the lawyer\'s opinion or the legal unit\'s conclusion; only reviewed particulars may be signed. Review them again',
+    basis: '中办发〔2016〕30号',
+  },
+  CONTRACT_TERM_MISMATCH: {
+    status: 422,
+    zh: '签订的合同期限超出审核时登记的期限',
+    en: 'The signed term runs beyond the term reviewed',
+    basis: '中办发〔2016〕30号',
+  },
   HEAD_MAY_NOT_CHAIR: {
     status: 422,
     zh: '记录的会议主持人（行政首长）不在当日名单中可以主持会议的人员之列',

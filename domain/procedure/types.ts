@@ -474,7 +474,10 @@ export interface LegacyRules {
    * the legal unit had added, and the legal unit ECON after a conclusion that the text breaches a standard;
    * a public comment was judged only when recorded (not with the flags at the meeting, nor whether it had
    * closed and its opinions were studied after it closed); a re-scheduling could change the “三重一大” category;
-   * the record could name as head anyone attending, not only whom the roster lets chair.
+   * the record could name as head anyone attending, not only whom the roster lets chair; after the decision a
+   * signed document could be withdrawn, a contract signed on particulars recorded after its review or for longer
+   * than the term reviewed, an implementation completed while suspended or evaluated, and an enforcement case
+   * re-recorded after its review (and its amendments confirmed by another than its reviewer).
    */
   gatesBeforeWritten?: boolean;
 }

@@ -11,7 +11,7 @@ import { CONTRACT_CLOSURE_LABELS } from '../../contracts/schemas';
 import { emptyContract, type ContractState } from '../../contracts/state';
 import { lawyerGate, legalityGate } from '../gates';
 import { refuse } from '../refusals';
-import { currentHash, moveTo } from '../state';
+import { currentHash, currentLawyerOpinion, moveTo } from '../state';
 import type { MatterState } from '../types';
 import { done, type Handler } from './handler';
 
@@ -49,6 +49,17 @@ export const recordContractSigning: Handler<'record_contract_signing'> = (s, cmd
   const reviewed = particulars.parties.filter((x) => x.role === 'counterparty').map((x) => x.name);
   if (!reviewed.includes(cmd.counterparty)) return refuse('CONTRACT_PARTY_MISMATCH', `reviewed: ${reviewed.join(', ')}`);
   if (cmd.value !== particulars.price.amount) return refuse('CONTRACT_VALUE_MISMATCH', `reviewed ${particulars.price.amount}, signed ${cmd.value}`);
+  if (!ctx.legacy?.gatesBeforeWritten) {
+    // The particulars signed are those the lawyer and the legal unit reviewed: recorded before both gave their view.
+    // The legal unit's latest word on this text: its conclusion, or its confirmation of the amendments it asked for.
+    const legalUnitAt = s.legality.amendmentsApplied?.versionHash === currentHash(s) ? s.legality.amendmentsApplied.confirmedAt : s.legality.conclusion?.concludedAt;
+    const reviewedAt = [currentLawyerOpinion(s)?.givenAt, legalUnitAt].filter((t): t is string => typeof t === 'string');
+    if (reviewedAt.some((t) => Date.parse(particulars.recordedAt) > Date.parse(t))) return refuse('CONTRACT_PARTICULARS_NOT_REVIEWED', `particulars recorded ${particulars.recordedAt}, after the review`);
+    // A term reviewed binds the bureau until its end at most: signed later it may start later, never run longer.
+    if (particulars.term && Date.parse(cmd.termEnd) > Date.parse(particulars.term.to)) {
+      return refuse('CONTRACT_TERM_MISMATCH', `reviewed until ${particulars.term.to}, signed until ${cmd.termEnd}`);
+    }
+  }
   const { type: _type, ...signing } = cmd;
   c.signing = { ...signing, recordedBy: ctx.actor.userId, recordedAt: ctx.now };
   moveTo(s, 'contract_in_force', ctx.now);

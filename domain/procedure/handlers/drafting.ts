@@ -33,6 +33,9 @@ export const submitForReview: Handler<'submit_for_review'> = (s, _cmd, ctx) => {
 
 export const withdraw: Handler<'withdraw'> = (s, cmd, ctx) => {
   if (!nonEmpty(cmd.reason)) return refuse('INVALID_INPUT', 'a reason for withdrawal');
+  // Signed, it is numbered in the register (统一登记、统一编号) and owes its 备案 and archiving: it ends through the
+  // register (废止), not by the drafter taking it back.
+  if (!ctx.legacy?.gatesBeforeWritten && s.postDecision.signing) return refuse('WITHDRAW_AFTER_SIGNING', s.postDecision.signing.documentNumber ?? '');
   s.closure = { stage: s.stage, by: ctx.actor.userId, at: ctx.now, reason: cmd.reason };
   moveTo(s, 'withdrawn', ctx.now);
   return done(`承办科室撤回：${cmd.reason}`);

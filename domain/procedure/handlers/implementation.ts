@@ -83,6 +83,12 @@ export const recordAdjustment: Handler<'record_adjustment'> = (s, cmd, ctx) => {
 };
 
 export const completeImplementation: Handler<'complete_implementation'> = (s, cmd, ctx) => {
-  impl(s).completed = { note: cmd.note, by: ctx.actor.userId, at: ctx.now };
+  const i = impl(s);
+  if (!ctx.legacy?.gatesBeforeWritten) {
+    // 713号令第36条、第37条: not while suspended or being evaluated (the evaluation's result could then never be recorded).
+    if (suspended(i)) return refuse('IMPLEMENTATION_NOT_COMPLETABLE', 'the implementation is suspended; resume it first');
+    if (i.evaluations.some((e) => e.result === null)) return refuse('IMPLEMENTATION_NOT_COMPLETABLE', 'a post-evaluation is under way; record its result first');
+  }
+  i.completed = { note: cmd.note, by: ctx.actor.userId, at: ctx.now };
   return done(`决策执行完毕：${cmd.note}`);
 };

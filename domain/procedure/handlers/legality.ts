@@ -291,6 +291,8 @@ export const confirmAmendments: Handler<'confirm_amendments'> = (s, cmd, ctx) =>
   if (!c || c.outcome !== 'LAWFUL_WITH_AMENDMENTS') return refuse('NOT_AMENDMENT_ROUND');
   if (cmd.versionHash !== currentHash(s)) return refuse('STALE_VERSION', `current is ${currentHash(s)}`);
   if (c.versionHash === currentHash(s)) return refuse('AMENDED_VERSION_MISSING');
+  // 行政处罚法第58条: on an enforcement decision, the reviewer who took the case confirms its amendments.
+  if (!ctx.legacy?.gatesBeforeWritten && enforcementRules(s, ctx.config) && s.legality.enforcementReviewerId && s.legality.enforcementReviewerId !== ctx.actor.userId) return refuse('ENFORCEMENT_NOT_REVIEWER');
   const lawyer = lawyerGate(s, ctx);
   if (lawyer) return lawyer;
   s.legality.amendmentsApplied = {

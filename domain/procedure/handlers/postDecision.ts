@@ -6,7 +6,7 @@
  */
 
 import { fcrGate, legalityGate } from '../gates';
-import { enforcementRules } from '../enforcement';
+import { enforcementRules, enforcementStageAfterReview } from '../enforcement';
 import { refuse, type RefusalCode } from '../refusals';
 import { currentHash, moveTo } from '../state';
 import { postDecisionStepsOf, successStage, type PostDecisionStep } from '../steps';
@@ -127,6 +127,8 @@ export const signAndNumber: Handler<'sign_and_number'> = (s, cmd, ctx) => {
   // An enforcement decision without collective discussion (行政处罚法第57条第1款): the head decides by signing
   // the text the 法制审核 passed (第58条: not before it passed).
   const headDecides = !d && enforcementRules(s, ctx.config) && legalityGate(s) === null;
+  // 行政处罚法第57条第2款: a complex or seriously unlawful case is decided collectively, never by the head alone.
+  if (headDecides && !ctx.legacy?.gatesBeforeWritten && enforcementStageAfterReview(s) === 'awaiting_meeting') return refuse('COLLECTIVE_DISCUSSION_REQUIRED');
   const decided = d ? (d.outcome === 'approve_with_changes' ? d.finalText?.versionHash : d.versionHash) : headDecides ? currentHash(s) : undefined;
   if (decided !== cmd.versionHash) return refuse('VERSION_NOT_DECIDED');
   if (headDecides) s.decision = { outcome: 'approve', decidedAt: ctx.now, versionHash: cmd.versionHash, changes: [], finalText: null };

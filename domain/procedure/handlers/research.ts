@@ -161,6 +161,11 @@ export const recordResearchItem: Handler<'record_research_item'> = (s, cmd, ctx)
       if (s.kind !== 'enforcement_review') return refuse('NOT_APPLICABLE', 'only an enforcement decision review records its case');
       if (item.ground === 'other_statutory' && !nonEmpty(item.otherBasis)) return refuse('ENFORCEMENT_GROUND_BASIS_MISSING');
       if (Date.parse(`${item.caseFiledOn}T00:00:00+08:00`) > Date.parse(ctx.now)) return refuse('INVALID_INPUT', 'caseFiledOn is in the future');
+      // The 法制审核 concluded on this case (complex? serious? social impact?): those facts decide collective
+      // discussion and publication, so they change only with the matter back in research, for a new review.
+      if (!ctx.legacy?.gatesBeforeWritten && r.enforcementCase && s.legality.conclusion && s.stage !== 'research') {
+        return refuse('ENFORCEMENT_CASE_REVIEWED', `concluded ${s.legality.conclusion.concludedAt}`);
+      }
       r.enforcementCase = { ...item, ...stamp };
       break;
     }
