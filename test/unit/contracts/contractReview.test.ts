@@ -1,5 +1,5 @@
 import { CONTRACT_CHECKLIST_CODES } from '../../../domain/contracts';
-import { availableActions, deadlines, parseCommand, requiredSteps, whoseTurn, type Command, type MatterState } from '../../../domain/procedure';
+import { availableActions, deadlines, decide, parseCommand, requiredSteps, whoseTurn, type Command, type MatterState } from '../../../domain/procedure';
 import { apply, at, attempt, cal, config, hash, people, register } from '../procedure/fixtures';
 
 const particulars = {
@@ -19,9 +19,9 @@ const particulars = {
 };
 const CT = CONTRACT_CHECKLIST_CODES.map((code) => ({ code, result: 'pass' as const }));
 
-function reviewed(): MatterState {
+function reviewed(recorded: typeof particulars & { term?: { from: string; to: string } } = particulars): MatterState {
   let s = register('contract_review');
-  s = apply(s, { type: 'record_contract_particulars', particulars }, people.drafter, at('2026-03-02'));
+  s = apply(s, { type: 'record_contract_particulars', particulars: recorded }, people.drafter, at('2026-03-02'));
   s = apply(s, { type: 'submit_for_review' }, people.drafter, at('2026-03-02', '10:00'));
   s = apply(s, { type: 'accept_materials' }, people.legal, at('2026-03-03'));
   s = apply(s, { type: 'assign_lawyer', lawyerId: people.lawyer.userId }, people.legal, at('2026-03-03', '10:00'));
@@ -136,5 +136,26 @@ describe('contract and agreement review (重要合同、重大协议)', () => {
     expect(s.stage).toBe('contract_signing');
     expect((attempt(s, signing(), people.drafter, at('2026-03-08')) as { code: string }).code).toBe('STALE_VERSION');
     expect(apply(s, signing({ versionHash: hash(2) }), people.drafter, at('2026-03-08')).stage).toBe('contract_in_force');
+  });
+  it('what is signed is what was reviewed: particulars recorded before the review, and not beyond the term reviewed (patch gates-as-written)', () => {
+    const term = { from: at('2026-03-06'), to: at('2026-12-31') };
+    const clear = (s: MatterState, t: string) => {
+      s = apply(s, { type: 'submit_lawyer_opinion', versionHash: hash(1), outcome: 'LAWFUL', text: '可以签订', checklist: CT }, people.lawyer, at(t));
+      return apply(s, { type: 'record_legality_conclusion', versionHash: hash(1), outcome: 'LAWFUL', text: '同意签订' }, people.legal, at(t, '10:00'));
+    };
+    const cleared = clear(reviewed({ ...particulars, term }), '2026-03-04');
+    expect(attempt(cleared, signing({ termEnd: at('2036-12-31') }), people.drafter, at('2026-03-06'))).toMatchObject({ ok: false, code: 'CONTRACT_TERM_MISMATCH' });
+    expect(apply(cleared, signing(), people.drafter, at('2026-03-06')).stage).toBe('contract_in_force');
+    // New particulars after the review, concluded on the old opinion: refused at signing until the lawyer signs again.
+    let s = apply(cleared, { type: 'return_for_revision', reason: '相对方变更' }, people.legal, at('2026-03-06'));
+    const changed = { ...particulars, parties: [particulars.parties[0]!, { name: '另一家公司', role: 'counterparty' as const }], price: { amount: 9_800_000, paymentTerms: '预付全款' } };
+    s = apply(s, { type: 'record_contract_particulars', particulars: changed }, people.drafter, at('2026-03-06'));
+    s = apply(s, { type: 'submit_for_review' }, people.drafter, at('2026-03-06', '10:00'));
+    s = apply(s, { type: 'accept_materials' }, people.legal, at('2026-03-06', '11:00'));
+    const concluded = apply(s, { type: 'record_legality_conclusion', versionHash: hash(1), outcome: 'LAWFUL', text: '同意' }, people.legal, at('2026-03-06', '12:00'));
+    const newParty = signing({ counterparty: '另一家公司', value: 9_800_000 });
+    expect(attempt(concluded, newParty, people.drafter, at('2026-03-07'))).toMatchObject({ ok: false, code: 'CONTRACT_PARTICULARS_NOT_REVIEWED' });
+    expect(decide(concluded, newParty, { actor: people.drafter, now: at('2026-03-07'), config, calendar: cal, legacy: { gatesBeforeWritten: true } }).ok).toBe(true);
+    expect(apply(clear(s, '2026-03-06'), newParty, people.drafter, at('2026-03-07')).stage).toBe('contract_in_force');
   });
 });
