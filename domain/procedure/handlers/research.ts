@@ -163,8 +163,10 @@ export const recordResearchItem: Handler<'record_research_item'> = (s, cmd, ctx)
       if (Date.parse(`${item.caseFiledOn}T00:00:00+08:00`) > Date.parse(ctx.now)) return refuse('INVALID_INPUT', 'caseFiledOn is in the future');
       // The 法制审核 concluded on this case (complex? serious? social impact?): those facts decide collective
       // discussion and publication, so they change only with the matter back in research, for a new review.
-      if (!ctx.legacy?.gatesBeforeWritten && r.enforcementCase && s.legality.conclusion && s.stage !== 'research') {
-        return refuse('ENFORCEMENT_CASE_REVIEWED', `concluded ${s.legality.conclusion.concludedAt}`);
+      // (Materials found incomplete are not a conclusion on the case: supplementing, it may be corrected.)
+      const passed = s.legality.conclusion?.outcome === 'LAWFUL' || s.legality.conclusion?.outcome === 'LAWFUL_WITH_AMENDMENTS';
+      if (!ctx.legacy?.gatesBeforeWritten && r.enforcementCase && passed && s.stage !== 'research') {
+        return refuse('ENFORCEMENT_CASE_REVIEWED', `concluded ${s.legality.conclusion?.concludedAt}`);
       }
       r.enforcementCase = { ...item, ...stamp };
       break;

@@ -60,4 +60,15 @@ describe('enforcement decisions: the case the 法制审核 judged is the case de
     const sign: Command = { type: 'sign_and_number', versionHash: currentHashOf(s), documentNumber: 'x', signedBy: '局长' };
     expect(refused(attempt(replayed, sign, people.secretary, at('2025-03-04'))).code).toBe('COLLECTIVE_DISCUSSION_REQUIRED');
   });
+
+  test('materials found incomplete are no conclusion on the case: supplementing, it may still be corrected', () => {
+    const now = at('2025-03-03');
+    let s = doResearch(register('enforcement_review', [], now), now, { ...config, enforcement: undefined });
+    s = apply(s, { type: 'record_research_item', item: enforcementCase() }, people.drafter, now);
+    s = apply(s, { type: 'submit_for_review' }, people.drafter, now);
+    s = apply(s, { type: 'accept_materials' }, people.legal, now);
+    s = apply(s, { type: 'record_legality_conclusion', versionHash: currentHashOf(s), outcome: 'MATERIALS_INCOMPLETE', text: '缺听证笔录', missing: ['听证笔录'] }, people.legal, now);
+    expect(s.stage).toBe('supplementing');
+    expect(apply(s, { type: 'record_research_item', item: enforcementCase({ complex: true }) }, people.drafter, now).research.enforcementCase?.complex).toBe(true);
+  });
 });
