@@ -82,6 +82,8 @@ export const DOCUMENT_LIFE_UNAWAITED_PATCH = 'document-life-start-unawaited';
  * restarted the timer: three commands and four history events Temporal stored and indexed for nothing).
  */
 export const QUIET_ACTIONS_PATCH = 'commands-only-on-change';
+/** A document's workflow started by the action in progress exists before the run continues as new. */
+export const DOCUMENT_LIFE_BEFORE_CONTINUE_PATCH = 'document-life-before-continue-as-new';
 /** Gates that could be walked around, closed (domain LegacyRules.gatesBeforeWritten). */
 export const GATES_AS_WRITTEN_PATCH = 'gates-as-written';
 
@@ -334,6 +336,25 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
     if (documentLifeStart) await documentLifeStart;
   }
 
+  /**
+   * Before continuing as new: the actions in progress finish, and a document workflow one of them started exists.
+   * Runs before patch document-life-before-continue-as-new looked at the document's start first, then waited for
+   * the actions: an action in progress (the publication) could start the document's workflow after that look, and
+   * the run continued as new in the same task as the start, which the server then dropped (seen: a document with
+   * no workflow on a loaded machine, with a short history limit).
+   */
+  async function settleBeforeContinuingAsNew(): Promise<void> {
+    if (!patched(DOCUMENT_LIFE_BEFORE_CONTINUE_PATCH)) {
+      await documentLifeStarted();
+      await condition(() => !trailWriter.isLocked && allHandlersFinished());
+      return;
+    }
+    await condition(() => !trailWriter.isLocked && allHandlersFinished());
+    await documentLifeStarted();
+    // An action that arrived while the start was confirmed finishes too (a document's workflow starts only once).
+    await condition(() => !trailWriter.isLocked && allHandlersFinished());
+  }
+
   /** First run only: the matter, its first version and trail entry are stored, then pre-screened. */
   async function register(): Promise<void> {
     let trail: TrailHeadView;
@@ -396,8 +417,7 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
   while (!TERMINAL_STAGES.includes(matter.state.stage)) {
     if (historyLong()) {
       // Let the action in progress finish, then a fresh run carries the state on.
-      await documentLifeStarted();
-      await condition(() => !trailWriter.isLocked && allHandlersFinished());
+      await settleBeforeContinuingAsNew();
       return continueAsNew<typeof matterWorkflow>({ ...input, ...matter.carriedOver() });
     }
     if (!matter.provisionalYears && patched(PROVISIONAL_CALENDAR_PATCH)) matter.allowProvisionalYears();
@@ -426,8 +446,7 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
   if (implementationOpen(matter.state) && patched(IMPLEMENTATION_PATCH)) {
     while (implementationOpen(matter.state)) {
       if (historyLong()) {
-        await documentLifeStarted();
-        await condition(() => !trailWriter.isLocked && allHandlersFinished());
+        await settleBeforeContinuingAsNew();
         return continueAsNew<typeof matterWorkflow>({ ...input, ...matter.carriedOver() });
       }
       const seen = matter.changes;
