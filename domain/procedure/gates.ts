@@ -32,13 +32,22 @@ export function legalityGate(state: MatterState): Refusal | null {
 export function lawyerGate(state: MatterState, ctx: DecisionContext): Refusal | null {
   const required = kindConfigOf(state, ctx.config).lawyerOpinionRequired;
   const opinion = currentLawyerOpinion(state);
-  if (opinion && opinion.outcome === 'UNLAWFUL') return refuse('LAWYER_OPINION_UNLAWFUL');
-  const replaced = ctx.legacy?.gatesBeforeWritten ? null : unlawfulLawyerOpinion(state);
-  if (replaced) return refuse('LAWYER_OPINION_UNLAWFUL', `given ${replaced.givenAt} by ${replaced.lawyerId} on the current text`);
+  const unlawful = lawyerUnlawfulRefusal(state, ctx);
+  if (unlawful) return unlawful;
   if (!required) return null;
   if (!state.legality.lawyerId) return refuse('LAWYER_NOT_ASSIGNED');
   if (!opinion) return refuse('LAWYER_OPINION_MISSING', 'earlier sign-offs are void once the text changed');
   return null;
+}
+
+/**
+ * 中办发〔2016〕30号: a lawyer's UNLAWFUL on the current text stops the matter — any lawyer's standing one
+ * (unlawfulLawyerOpinion), or in runs before patch gates-as-written only the assigned lawyer's.
+ */
+export function lawyerUnlawfulRefusal(state: MatterState, ctx: Pick<DecisionContext, 'legacy'>): Refusal | null {
+  if (ctx.legacy?.gatesBeforeWritten) return currentLawyerOpinion(state)?.outcome === 'UNLAWFUL' ? refuse('LAWYER_OPINION_UNLAWFUL') : null;
+  const unlawful = unlawfulLawyerOpinion(state);
+  return unlawful ? refuse('LAWYER_OPINION_UNLAWFUL', `given ${unlawful.givenAt} by ${unlawful.lawyerId} on the current text`) : null;
 }
 
 /** 公平竞争审查条例第18条 and 713号令第29条: an ECON matter needs a clearing conclusion on the current text. */

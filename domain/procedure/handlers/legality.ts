@@ -7,8 +7,8 @@ import { CHECKLIST_CODES, LEGALITY_OUTCOME_LABELS, STAGE_LABELS } from '../label
 import { CONTRACT_CHECKLIST_CODES } from '../../contracts/checklist';
 import { materialsRefusal, missingMaterials } from '../materials';
 import { refuse } from '../refusals';
-import { currentHash, currentLawyerOpinion, moveTo, noteLegalUnitActor, supersedeLegalityConclusion, unlawfulLawyerOpinion } from '../state';
-import { lawyerGate } from '../gates';
+import { currentHash, currentLawyerOpinion, moveTo, noteLegalUnitActor, supersedeLegalityConclusion } from '../state';
+import { lawyerGate, lawyerUnlawfulRefusal } from '../gates';
 import { isMajorDecision, kindConfigOf } from '../classification';
 import type { ChecklistEntry, Command, LegalityOutcome, MatterState, Refusal, Stage } from '../types';
 import { enforcementRules, enforcementStageAfterReview } from '../enforcement';
@@ -222,10 +222,8 @@ export const recordLegalityConclusion: Handler<'record_legality_conclusion'> = (
   }
   if (SUBSTANTIVE.includes(cmd.outcome)) {
     const opinion = currentLawyerOpinion(s);
-    if (cmd.outcome !== 'UNLAWFUL' && opinion?.outcome === 'UNLAWFUL') return refuse('LAWYER_OPINION_UNLAWFUL');
-    // A replaced lawyer's UNLAWFUL on this text stands too (unlawfulLawyerOpinion).
-    const unlawful = ctx.legacy?.gatesBeforeWritten ? null : unlawfulLawyerOpinion(s);
-    if (cmd.outcome !== 'UNLAWFUL' && unlawful) return refuse('LAWYER_OPINION_UNLAWFUL', `given ${unlawful.givenAt} by ${unlawful.lawyerId} on the current text`);
+    const unlawful = cmd.outcome === 'UNLAWFUL' ? null : lawyerUnlawfulRefusal(s, ctx);
+    if (unlawful) return unlawful;
     if (kindConfigOf(s, ctx.config).lawyerOpinionRequired) {
       if (!s.legality.lawyerId) return refuse('LAWYER_NOT_ASSIGNED');
       if (!opinion) return refuse('LAWYER_OPINION_MISSING');
