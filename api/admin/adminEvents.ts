@@ -4,7 +4,7 @@
  * commits.
  */
 import type { Prisma, PrismaClient } from '../../prisma/generated/client';
-import { adminEventDataSchemas, adminEventHash, verifyAdminChain, type AdminChainVerdict, type AdminEventData, type AdminEventFields, type AdminEventType } from '../../domain/evidence';
+import { adminEventDataSchemas, adminEventHash, verifyAdminChain, type AdminChainVerdict, type AdminEventData, type AdminEventFields, type AdminEventType, type StoredAdminEvent } from '../../domain/evidence';
 
 export interface AdminEventInput<T extends AdminEventType> {
   type: T;
@@ -26,15 +26,11 @@ export async function recordAdminEvent<T extends AdminEventType>(tx: Prisma.Tran
   await tx.adminEventHead.update({ where: { id: 1 }, data: { hash } });
 }
 
-export interface AdminEventView extends AdminEventFields {
-  hash: string;
-}
-
 /** The whole chain (administrators' changes are few) with its verdict; the newest first, at most `limit`. */
-export async function adminEvents(prisma: PrismaClient, opts: { limit: number; target?: string }): Promise<{ items: AdminEventView[]; verification: AdminChainVerdict }> {
+export async function adminEvents(prisma: PrismaClient, opts: { limit: number; target?: string }): Promise<{ items: StoredAdminEvent[]; verification: AdminChainVerdict }> {
   // One snapshot for the rows and the head, or an append between the two reads would look like tampering.
   const [rows, head] = await prisma.$transaction([prisma.adminEvent.findMany({ orderBy: { seq: 'asc' } }), prisma.adminEventHead.findUnique({ where: { id: 1 } })], { isolationLevel: 'RepeatableRead' });
-  const events: AdminEventView[] = rows.map((r) => ({ seq: r.seq, type: r.type as AdminEventType, actorId: r.actorId, target: r.target, data: r.data, requestId: r.requestId, at: r.at.toISOString(), prevHash: r.prevHash, hash: r.hash }));
+  const events: StoredAdminEvent[] = rows.map((r) => ({ seq: r.seq, type: r.type as AdminEventType, actorId: r.actorId, target: r.target, data: r.data, requestId: r.requestId, at: r.at.toISOString(), prevHash: r.prevHash, hash: r.hash }));
   const verification = verifyAdminChain(events, head ?? { seq: -1, hash: '' });
   const items = events.filter((e) => !opts.target || e.target === opts.target).reverse().slice(0, opts.limit);
   return { items, verification };

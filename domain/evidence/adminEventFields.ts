@@ -19,6 +19,9 @@ export interface AdminEventFields {
   prevHash: string;
 }
 
+/** An event as stored and served: its fields and its hash. */
+export type StoredAdminEvent = AdminEventFields & { hash: string };
+
 export interface AdminChainVerdict {
   valid: boolean;
   events: number;

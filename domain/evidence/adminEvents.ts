@@ -8,9 +8,9 @@ import { z } from 'zod';
 import { canonicalJson } from './canonicalJson';
 import { GENESIS_HASH } from './hashChain';
 import { sha256Hex } from './sha256';
-import { ADMIN_EVENT_TYPES, type AdminChainVerdict, type AdminEventFields, type AdminEventType } from './adminEventFields';
+import { ADMIN_EVENT_TYPES, type AdminChainVerdict, type AdminEventFields, type AdminEventType, type StoredAdminEvent } from './adminEventFields';
 
-export { ADMIN_EVENT_TYPES, type AdminChainVerdict, type AdminEventFields, type AdminEventType };
+export { ADMIN_EVENT_TYPES, type AdminChainVerdict, type AdminEventFields, type AdminEventType, type StoredAdminEvent };
 
 
 /** A field's value before and after the change. */
@@ -60,7 +60,7 @@ export function adminEventHash(f: AdminEventFields): string {
 
 
 /** Every link and every event's data against its schema, then the head kept beside the chain. */
-export function verifyAdminChain(events: Array<AdminEventFields & { hash: string }>, head: { seq: number; hash: string }): AdminChainVerdict {
+export function verifyAdminChain(events: StoredAdminEvent[], head: { seq: number; hash: string }): AdminChainVerdict {
   let prev = ADMIN_GENESIS_HASH;
   const bad = (seq: number, reason: string): AdminChainVerdict => ({ valid: false, events: events.length, firstBad: { seq, reason } });
   for (const [i, e] of events.entries()) {

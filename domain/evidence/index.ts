@@ -25,4 +25,4 @@ export {
   type TrailEventType,
   type TrailRow,
 } from './trailEvents';
-export { ADMIN_EVENT_TYPES, ADMIN_GENESIS_HASH, adminEventDataSchemas, adminEventHash, verifyAdminChain, type AdminChainVerdict, type AdminEventData, type AdminEventFields, type AdminEventType } from './adminEvents';
+export { ADMIN_EVENT_TYPES, ADMIN_GENESIS_HASH, adminEventDataSchemas, adminEventHash, verifyAdminChain, type AdminChainVerdict, type AdminEventData, type AdminEventFields, type AdminEventType, type StoredAdminEvent } from './adminEvents';

@@ -8,7 +8,7 @@ import type { Deadline } from '../../domain/procedure/deadlines';
 import type { Duty } from '../../domain/procedure/whoseTurn';
 import type { MatterWarning } from '../../domain/procedure/warnings';
 import type { Phase } from '../../domain/procedure/phases';
-import type { AdminChainVerdict, AdminEventFields } from '../../domain/evidence/adminEventFields';
+import type { AdminChainVerdict, StoredAdminEvent } from '../../domain/evidence/adminEventFields';
 import type { DiffRun } from '../../domain/text/characterDiff';
 import type { Statistics } from '../../domain/statistics/matterStatistics';
 
@@ -347,4 +347,4 @@ export interface DecisionCatalogue {
 export type ChainVerdict = AdminChainVerdict;
 
 /** What an administrator changed (GET /api/v1/admin-events). */
-export type AdminEvent = AdminEventFields & { hash: string };
+export type AdminEvent = StoredAdminEvent;
