@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { canonicalJson } from './canonicalJson';
 import { GENESIS_HASH } from './hashChain';
 import { sha256Hex } from './sha256';
+import { firstBrokenLink } from './linkedEvents';
 import { ADMIN_EVENT_TYPES, type AdminChainVerdict, type AdminEventFields, type AdminEventType, type StoredAdminEvent } from './adminEventFields';
 
 export { ADMIN_EVENT_TYPES, type AdminChainVerdict, type AdminEventFields, type AdminEventType, type StoredAdminEvent };
@@ -61,17 +62,11 @@ export function adminEventHash(f: AdminEventFields): string {
 
 /** Every link and every event's data against its schema, then the head kept beside the chain. */
 export function verifyAdminChain(events: StoredAdminEvent[], head: { seq: number; hash: string }): AdminChainVerdict {
-  let prev = ADMIN_GENESIS_HASH;
   const bad = (seq: number, reason: string): AdminChainVerdict => ({ valid: false, events: events.length, firstBad: { seq, reason } });
-  for (const [i, e] of events.entries()) {
-    if (e.seq !== i + 1) return bad(i + 1, `event ${i + 1} is missing`);
-    if (e.prevHash !== prev) return bad(e.seq, 'its previous hash does not match the event before');
-    const { hash, ...fields } = e;
-    if (adminEventHash(fields) !== hash) return bad(e.seq, 'its content does not match its hash (edited)');
-    const schema = (adminEventDataSchemas as Record<string, z.ZodType>)[e.type];
-    if (!schema || !schema.safeParse(e.data).success) return bad(e.seq, `its data is not a ${e.type} event's`);
-    prev = hash;
-  }
+  const broken = firstBrokenLink(events, ({ hash: _hash, ...fields }) => adminEventHash(fields), ADMIN_GENESIS_HASH);
+  if (broken) return bad(broken.seq, broken.reason);
+  const malformed = events.find((e) => !(adminEventDataSchemas as Record<string, z.ZodType | undefined>)[e.type]?.safeParse(e.data).success);
+  if (malformed) return bad(malformed.seq, `its data is not a ${malformed.type} event's`);
   const last = events[events.length - 1];
   if (head.seq !== events.length || head.hash !== (last?.hash ?? ADMIN_GENESIS_HASH)) {
     return bad(Math.min(head.seq, events.length + 1), `the chain ends at event ${events.length} but its head records event ${head.seq} (events were deleted or added outside the chain)`);

@@ -6,6 +6,7 @@
 import { canonicalJson } from '../evidence/canonicalJson';
 import { GENESIS_HASH } from '../evidence/hashChain';
 import { sha256Hex } from '../evidence/sha256';
+import { firstBrokenLink } from '../evidence/linkedEvents';
 
 export interface RegisterEventFields {
   documentId: string;
@@ -35,14 +36,8 @@ export interface RegisterChainVerdict {
 
 /** Every link, then the heads recorded elsewhere (the register row, the document's workflow). */
 export function verifyRegisterChain(events: Array<Omit<RegisterEventFields, 'prevHash'> & { prevHash: string; hash: string }>, heads: Array<{ seq: number; hash: string | null; where: string }>): RegisterChainVerdict {
-  let prev = GENESIS_HASH;
-  for (const [i, e] of events.entries()) {
-    if (e.seq !== i + 1) return { valid: false, events: events.length, firstBad: { seq: i + 1, reason: `event ${i + 1} is missing` } };
-    if (e.prevHash !== prev) return { valid: false, events: events.length, firstBad: { seq: e.seq, reason: 'its previous hash does not match the event before' } };
-    const { hash, ...fields } = e;
-    if (registerEventHash(fields) !== hash) return { valid: false, events: events.length, firstBad: { seq: e.seq, reason: 'its content does not match its hash (edited)' } };
-    prev = e.hash;
-  }
+  const broken = firstBrokenLink(events, ({ hash: _hash, ...fields }) => registerEventHash(fields), GENESIS_HASH);
+  if (broken) return { valid: false, events: events.length, firstBad: broken };
   const last = events[events.length - 1]?.hash ?? null;
   const bad = heads.find((h) => h.seq !== events.length || h.hash !== last);
   if (bad) return { valid: false, events: events.length, firstBad: { seq: Math.min(bad.seq, events.length + 1), reason: `the register ends at event ${events.length} but the ${bad.where} records event ${bad.seq} as its head (events were deleted)` } };
