@@ -97,9 +97,15 @@ export type DecisionProblem = { status: 409 | 422; code: string; reason: string 
 export function decideDocument(
   life: DocumentLife,
   d: DocumentDecision,
-  ctx: { by: string; now: string; config: DocumentLifeConfig; amendingMatterExists?: boolean },
+  ctx: { by: string; now: string; config: DocumentLifeConfig; amendingMatterExists?: boolean; decisionsUpToExpiry?: boolean },
 ): { ok: true; life: DocumentLife; summary: string } | ({ ok: false } & DecisionProblem) {
   if (life.status !== 'in_force') return { ok: false, status: 409, code: 'DOCUMENT_NOT_IN_FORCE', reason: `${life.number} is ${life.status}` };
+  // 有效期届满自动失效: a document past its expiry is no longer in force even before its timer has marked it so
+  // (a worker down at that moment, a decision arriving in the same instant). Continuing it would revive a lapsed
+  // document without the procedure; it is issued again through a new matter.
+  if (ctx.decisionsUpToExpiry && life.expiresAt && parseInstant(ctx.now) >= parseInstant(life.expiresAt)) {
+    return { ok: false, status: 409, code: 'DOCUMENT_NOT_IN_FORCE', reason: `${life.number} expired at ${life.expiresAt}: a lapsed document is issued again through a new matter` };
+  }
   if (!DOCUMENT_DECISIONS.includes(d.decision)) return { ok: false, status: 422, code: 'INVALID_INPUT', reason: 'decision must be continue, amend or repeal' };
   if (!d.reason?.trim()) return { ok: false, status: 422, code: 'REASON_REQUIRED', reason: 'a decision states its reasons (理由)' };
   const next: DocumentLife = JSON.parse(JSON.stringify(life)) as DocumentLife;

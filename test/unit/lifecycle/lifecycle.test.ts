@@ -71,6 +71,16 @@ describe('a document\'s life', () => {
     if (!repealed.ok) throw new Error('repeal refused');
     expect(decideDocument(repealed.life, { decision: 'repeal', reason: '再废止' }, ctx)).toMatchObject({ ok: false, status: 409, code: 'DOCUMENT_NOT_IN_FORCE' });
   });
+  test('past its expiry a document takes no decision, even before its expiry timer has marked it expired (有效期届满自动失效)', () => {
+    const atExpiry = { by: 'legal', now: '2031-03-31T02:00:00.000Z', config, decisionsUpToExpiry: true };
+    const refused = decideDocument(life, { decision: 'continue', reason: '继续', newExpiresAt: '2035-09-30T00:00:00Z' }, atExpiry);
+    expect(refused).toMatchObject({ ok: false, status: 409, code: 'DOCUMENT_NOT_IN_FORCE' });
+    expect(!refused.ok && refused.reason).toMatch(/expired at 2031-03-31/);
+    expect(decideDocument(life, { decision: 'repeal', reason: '废止' }, atExpiry)).toMatchObject({ ok: false, code: 'DOCUMENT_NOT_IN_FORCE' });
+    // A second before, it is still in force; runs from before the rule (no flag) decided as they did.
+    expect(decideDocument(life, { decision: 'repeal', reason: '废止' }, { ...atExpiry, now: '2031-03-31T01:59:59.000Z' })).toMatchObject({ ok: true });
+    expect(decideDocument(life, { decision: 'repeal', reason: '废止' }, { ...atExpiry, decisionsUpToExpiry: false })).toMatchObject({ ok: true });
+  });
 });
 
 describe('the register\'s hash chain', () => {
