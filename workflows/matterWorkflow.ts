@@ -86,6 +86,8 @@ export const QUIET_ACTIONS_PATCH = 'commands-only-on-change';
 export const DOCUMENT_LIFE_BEFORE_CONTINUE_PATCH = 'document-life-before-continue-as-new';
 /** Gates that could be walked around, closed (domain LegacyRules.gatesBeforeWritten). */
 export const GATES_AS_WRITTEN_PATCH = 'gates-as-written';
+/** Limits that could be walked around, closed (domain LegacyRules.limitsBeforeWritten). */
+export const LIMITS_AS_WRITTEN_PATCH = 'limits-as-written';
 
 const refuse = (status: number, code: string, reason: string) =>
   ApplicationFailure.create({ type: 'ActionRefused', message: reason, nonRetryable: true, details: [{ status, code, reason }] });
@@ -112,6 +114,9 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
     // A replaced lawyer's UNLAWFUL, a text judged not controllable coming back, flags the legal unit added, the
     // comment judged again at the meeting (domain LegacyRules.gatesBeforeWritten).
     gatesBeforeWritten: !patched(GATES_AS_WRITTEN_PATCH),
+    // A date before publication on an early-effect reason, a major decision published without its adoption
+    // statement and 解读, a case's time limit extended after it ran out (domain LegacyRules.limitsBeforeWritten).
+    limitsBeforeWritten: !patched(LIMITS_AS_WRITTEN_PATCH),
   };
   const matter = new MatterHolder(input, versionAuthorsMayReview, legacy);
   // The year after the last holiday notice is computed provisionally from the 放假办法 (its clocks run, marked

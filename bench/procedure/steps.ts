@@ -90,6 +90,8 @@ function meeting(body: string): Step[] {
 
 const sign = act('secretary', (c) => ({ type: 'sign_and_number', versionHash: c.versionHash, signedBy: '局长' }));
 const publish = act('secretary', () => ({ type: 'publish', channel: '区政府网站', reference: 'https://example.invalid/bench' }));
+/** 713号令第32条: a major decision of public concern is published with how opinions were adopted and its 解读. */
+const publishDecision = act('secretary', () => ({ type: 'publish', channel: '区政府网站', reference: 'https://example.invalid/bench', adoptionStatement: '收到意见1条，采纳1条', interpretation: '政策解读' }));
 const archive = (who: Person) => act(who, () => ({ type: 'archive', archiveRef: 'DA-bench' }));
 const submit = act('drafter', () => ({ type: 'submit_for_review' }));
 const accept = act('legal', () => ({ type: 'accept_materials' }));
@@ -122,7 +124,7 @@ export const KIND_SCRIPTS: KindScript[] = [
   {
     kind: 'major_decision',
     flags: ['PUBLIC', 'RISK'],
-    steps: [...research(['PUBLIC', 'RISK']), submit, accept, ...lawyer, legality, ...meeting('director_office_meeting'), act('secretary', () => ({ type: 'report_to_party', reference: '请示〔2026〕1号' })), sign, publish, archive('secretary')],
+    steps: [...research(['PUBLIC', 'RISK']), submit, accept, ...lawyer, legality, ...meeting('director_office_meeting'), act('secretary', () => ({ type: 'report_to_party', reference: '请示〔2026〕1号' })), sign, publishDecision, archive('secretary')],
   },
   {
     kind: 'collective_matter',

@@ -23,9 +23,14 @@ export interface DocumentDatesInput {
   effectiveAt?: string;
   expiresAt?: string;
   earlyEffectReason?: string;
+  /**
+   * 立法法第104条 (LR-C1, nothing retroactive): why the document takes effect before its publication — only a
+   * special provision that better protects citizens', legal persons' and other organisations' rights and interests.
+   */
+  retroactiveReason?: string;
 }
 
-export type DatesProblem = { code: 'EFFECTIVE_TOO_EARLY' | 'VALIDITY_TOO_LONG' | 'INVALID_INPUT'; detail: string };
+export type DatesProblem = { code: 'EFFECTIVE_TOO_EARLY' | 'EFFECTIVE_BEFORE_PUBLICATION' | 'VALIDITY_TOO_LONG' | 'INVALID_INPUT'; detail: string };
 
 /** The dates as they will be recorded, defaults filled in: effective after the delay, valid for the longest period. */
 export function documentDates(input: DocumentDatesInput, config: DocumentLifeConfig): { effectiveAt: string; expiresAt: string } {
@@ -35,13 +40,23 @@ export function documentDates(input: DocumentDatesInput, config: DocumentLifeCon
 }
 
 /** Why the dates cannot be recorded, or null. */
-export function documentDatesProblem(input: DocumentDatesInput, config: DocumentLifeConfig): DatesProblem | null {
+export function documentDatesProblem(
+  input: DocumentDatesInput,
+  config: DocumentLifeConfig,
+  opts: { /** Matters signed before the rule: an early-effect reason covered a date before publication too. */ retroactiveWithEarlyReason?: boolean } = {},
+): DatesProblem | null {
   const { effectiveAt, expiresAt } = documentDates(input, config);
   const earliest = addLife(input.publishedAt, config.effectiveDelay);
   const dayBased = config.effectiveDelay.unit !== 'seconds';
+  const beforePublication = dayBased ? beijingDay(effectiveAt) < beijingDay(input.publishedAt) : parseInstant(effectiveAt) < parseInstant(input.publishedAt);
+  if (beforePublication && !opts.retroactiveWithEarlyReason && !(input.retroactiveReason ?? '').trim()) {
+    return { code: 'EFFECTIVE_BEFORE_PUBLICATION', detail: `effectiveAt ${effectiveAt} is before the publication (${input.publishedAt}); give retroactiveReason` };
+  }
   // Day-based: the effective day may be the 30th day after publication (compared as Beijing days).
   const tooEarly = dayBased ? beijingDay(effectiveAt) < beijingDay(earliest) : parseInstant(effectiveAt) < parseInstant(earliest);
-  if (tooEarly && !(input.earlyEffectReason ?? '').trim()) {
+  // A retroactive date's reason answers for its being early too.
+  const retroactiveReasoned = beforePublication && !!(input.retroactiveReason ?? '').trim();
+  if (tooEarly && !retroactiveReasoned && !(input.earlyEffectReason ?? '').trim()) {
     return { code: 'EFFECTIVE_TOO_EARLY', detail: `effectiveAt ${effectiveAt} is before ${earliest}; give earlyEffectReason` };
   }
   if (parseInstant(expiresAt) <= parseInstant(effectiveAt)) return { code: 'INVALID_INPUT', detail: 'expiresAt must be after effectiveAt' };

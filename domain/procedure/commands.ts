@@ -333,10 +333,23 @@ const commandSchemas = {
     expiresAt: instant.optional(),
     /** Why the document takes effect sooner than the effective delay. */
     earlyEffectReason: prose().optional(),
+    /** 立法法第104条: why it takes effect before its publication (a provision that better protects rights and interests). */
+    retroactiveReason: prose().optional(),
     /** 公平竞争审查条例第12条: when the exception in the fair-competition conclusion ends (required with one). */
     exceptionEndsAt: instant.optional(),
   })),
-  publish: builtOnFirstUse(() => z.object({ type: z.literal('publish'), channel: line(500), reference: line(500), earlyEffectReason: prose().optional() })),
+  publish: builtOnFirstUse(() => z.object({
+    type: z.literal('publish'),
+    channel: line(500),
+    reference: line(500),
+    earlyEffectReason: prose().optional(),
+    /** 立法法第104条: why the date signed falls before this publication (a provision that better protects rights and interests). */
+    retroactiveReason: prose().optional(),
+    /** 713号令第32条: how the public's and the experts' opinions were adopted (required where the decision is of wide public concern or technical). */
+    adoptionStatement: prose().optional(),
+    /** 713号令第32条: how the decision is explained to the public (新闻发布会, 接受访谈, 政策解读…) and where. */
+    interpretation: line(500).optional(),
+  })),
   file_record: builtOnFirstUse(() => z.object({ type: z.literal('file_record'), authority: line(500), reference: line(500) })),
   archive: builtOnFirstUse(() => z.object({ type: z.literal('archive'), archiveRef: line(500), recipient: line(500).optional() })),
   set_legal_basis_register: setLegalBasisRegisterCommand,

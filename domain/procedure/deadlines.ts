@@ -10,7 +10,7 @@ import { postDecisionStepDone } from './handlers/postDecision';
 import { amendmentRoundPending, isTerminal } from './state';
 import { postDecisionStepsOf } from './steps';
 import { kindConfigOf } from './classification';
-import { enforcementCaseOf, enforcementRules } from './enforcement';
+import { caseDecisionPeriod } from './enforcement';
 import { CalendarYearMissingError, ms, periodEnd } from './time';
 import type { Duration, DurationUnit, MatterState, Stage } from './types';
 
@@ -143,11 +143,9 @@ export function deadlines(state: MatterState, config: ProcedureConfig, cal: Holi
   }
 
   // 行政处罚法第60条: 自行政处罚案件立案之日起九十日内作出行政处罚决定 (extensions recorded), until the decision.
-  const enforcementCase = enforcementCaseOf(state);
-  if (config.enforcement && enforcementRules(state, config) && enforcementCase && !state.decision && !isTerminal(state.stage)) {
-    const limit = config.enforcement.decisionTimeLimit;
-    const extended = (lg.caseExtensions ?? []).reduce((sum, e) => sum + e.days, 0);
-    clock('enforcement_decision_time_limit', '作出行政处罚决定期限（自立案之日起）', `${enforcementCase.caseFiledOn}T00:00:00+08:00`, { ...limit, amount: limit.amount + extended }, [], state.stage);
+  const casePeriod = caseDecisionPeriod(state, config);
+  if (casePeriod && !state.decision && !isTerminal(state.stage)) {
+    clock('enforcement_decision_time_limit', '作出行政处罚决定期限（自立案之日起）', casePeriod.startedAt, casePeriod.duration, [], state.stage);
   }
 
   const pc = state.research.publicComment;

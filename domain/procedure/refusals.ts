@@ -521,9 +521,22 @@ export const REFUSALS = {
   },
   NOT_SIGNED: { status: 422, zh: '尚未签发编号', en: 'Not signed and numbered yet' },
   DOCUMENT_NUMBER_ASSIGNED: { status: 422, zh: '文号由发文登记统一编号，不得自行填写', en: 'The register assigns the document number (统一编号); do not give one', basis: '国办发〔2018〕37号' },
+  EFFECTIVE_BEFORE_PUBLICATION: { status: 422, zh: '施行日期早于公布日期（溯及既往），仅限为更好保护公民、法人和其他组织权益而作的特别规定，须说明理由', en: 'The document would take effect before its publication (retroactive): only a special provision that better protects rights and interests, with its reason (retroactiveReason)', basis: '立法法第104条；合法性审核要点LR-C1' },
   EFFECTIVE_TOO_EARLY: { status: 422, zh: '施行日期早于公布后30日，须说明理由', en: 'The document takes effect sooner than the configured delay after publication: state the reason', basis: '国办发〔2018〕37号 (practice)' },
   VALIDITY_TOO_LONG: { status: 422, zh: '有效期超过上限（一般不超过5年，暂行、试行不超过2年）', en: 'The validity period is longer than allowed (5 years; 2 for 暂行/试行)', basis: 'practice' },
-  EXCEPTION_END_REQUIRED: { status: 422, zh: '公平竞争审查适用例外规定的，须载明例外期限届满日期', en: 'The fair-competition exception needs its end date (exceptionEndsAt)', basis: '公平竞争审查条例第12条' },
+  EXCEPTION_END_REQUIRED: { status: 422, zh: '公平竞争审查适用例外规定的，须载明例外期限届满日期（签发时尚未届满）', en: 'The fair-competition exception needs its end date (exceptionEndsAt)', basis: '公平竞争审查条例第12条' },
+  PUBLICATION_EXPLANATION_REQUIRED: {
+    status: 422,
+    zh: '社会公众普遍关心或者专业性、技术性较强的重大行政决策，公布时应当说明公众意见、专家论证意见的采纳情况，并通过新闻发布会、接受访谈等方式进行宣传解读',
+    en: 'A major decision of public concern (PUBLIC) or technical character (TECH) is published with how opinions were adopted (adoptionStatement) and how it is explained to the public (interpretation)',
+    basis: '重大行政决策程序暂行条例第32条',
+  },
+  CASE_TIME_LIMIT_PASSED: {
+    status: 409,
+    zh: '办案期限已届满，不能再登记延长；逾期作出决定的，应如实记录',
+    en: 'The case time limit has already run out: an extension is approved before it ends, not after',
+    basis: '行政处罚法第60条',
+  },
   NOT_PUBLISHED: {
     status: 422,
     zh: '尚未公布，备案自公布之日起计算',

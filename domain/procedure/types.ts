@@ -317,11 +317,21 @@ export interface PostDecisionState {
     effectiveAt?: string;
     expiresAt?: string;
     earlyEffectReason?: string;
+    /** 立法法第104条: why it takes effect before its publication. */
+    retroactiveReason?: string;
     exceptionEndsAt?: string;
     /** Dates not stated at signing, counted from the publication (fixed when it is published). */
     datesFromPublication?: { effective: boolean; expiry: boolean };
   } | null;
-  publication: { channel: string; reference: string; by: string; at: string } | null;
+  publication: {
+    channel: string;
+    reference: string;
+    /** 713号令第32条: how the public's and the experts' opinions were adopted, and how the decision is explained (解读). */
+    adoptionStatement?: string;
+    interpretation?: string;
+    by: string;
+    at: string;
+  } | null;
   filing: { authority: string; reference: string; by: string; at: string } | null;
   archive: { archiveRef: string; recipient?: string; by: string; at: string } | null;
 }
@@ -480,6 +490,14 @@ export interface LegacyRules {
    * re-recorded after its review (and its amendments confirmed by another than its reviewer).
    */
   gatesBeforeWritten?: boolean;
+  /**
+   * The limits as they stood before patch limits-as-written: a document could take effect before its publication
+   * on an early-effect reason alone (立法法第104条); a major decision of public concern or technical character was
+   * published without the statement of how opinions were adopted or its 解读 (713号令第32条); an enforcement case's
+   * time limit could be extended after it had run out (行政处罚法第60条); a fair-competition exception could be
+   * signed with an end already past (公平竞争审查条例第12条、第18条).
+   */
+  limitsBeforeWritten?: boolean;
 }
 
 export interface DecisionEvent {

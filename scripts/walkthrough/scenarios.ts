@@ -204,7 +204,12 @@ export async function majorDecision(w: Walk): Promise<string> {
   await w.meeting(id, { dissent: true });
   await w.step(id, w.p.secretary, { type: 'report_to_party', reference: '请示〔2026〕3号' });
   await w.step(id, w.p.secretary, { type: 'sign_and_number', versionHash: await w.hash(id), signedBy: '局长' });
-  await w.step(id, w.p.secretary, { type: 'publish', channel: '区政府网站', reference: 'https://www.tjnk.gov.cn/wlj/2026-2' });
+  // 713号令第32条: of wide public concern (PUBLIC), so published with how opinions were adopted and its 解读.
+  await w.step(id, w.p.secretary, {
+    type: 'publish', channel: '区政府网站', reference: 'https://www.tjnk.gov.cn/wlj/2026-2',
+    adoptionStatement: '公开征求意见共收到意见2条，采纳1条，未采纳1条（理由见意见采纳情况表）。',
+    interpretation: '政策解读（区政府网站）；新闻发布会',
+  });
   await w.step(id, w.p.secretary, { type: 'archive', archiveRef: 'DA-2026-002' });
   await w.implementation(id, '票价调整已公示并执行');
   return id;

@@ -11,8 +11,9 @@ describe('major decisions after the decision (713号令第34条至第37条), thr
     env: { PROCEDURE_PROFILE: 'demo' },
   }));
 
-  async function issuedDecision(): Promise<string> {
-    const id = await stack.drive.toLegalityReview('major_decision', []);
+  /** A major decision decided, reported to the Party committee and signed: next, its publication. */
+  async function signedDecision(flags: string[] = []): Promise<string> {
+    const id = await stack.drive.toLegalityReview('major_decision', flags);
     await stack.drive.lawful(id);
     await sleep(2_100);
     await stack.drive.ok(id, stack.cast.secretary, { type: 'schedule_meeting', meetingAt: new Date(Date.now() + 1_500).toISOString(), body: 'director_office_meeting', bodyId: stack.cast.bodies.director_office_meeting });
@@ -20,11 +21,35 @@ describe('major decisions after the decision (713号令第34条至第37条), thr
     await stack.drive.ok(id, stack.cast.secretary, { type: 'record_meeting', record: stack.drive.meetingRecord('approve', ['approve', 'approve']) });
     await stack.drive.ok(id, stack.cast.secretary, { type: 'report_to_party', reference: '请示〔2026〕3号' });
     await stack.drive.ok(id, stack.cast.secretary, { type: 'sign_and_number', versionHash: await stack.drive.hash(id), signedBy: '局长' });
+    return id;
+  }
+
+  async function issuedDecision(): Promise<string> {
+    const id = await signedDecision();
     await stack.drive.ok(id, stack.cast.secretary, { type: 'publish', channel: '区政府网站', reference: 'https://example.gov/1' });
     const done = await stack.drive.ok(id, stack.cast.secretary, { type: 'archive', archiveRef: 'DA-1' });
     expect(done.state.stage).toBe('issued');
     return id;
   }
+
+  test('a technical decision (TECH) is published with how opinions were adopted and how it is explained (713号令第32条)', async () => {
+    const { http, cast, drive } = stack;
+    const id = await signedDecision(['TECH']);
+    const trailBefore = (await http.get(`/api/v1/matters/${id}/trail`, cast.auditor)).body.items.length;
+    const bare = await http.act(id, cast.secretary, { type: 'publish', channel: '区政府网站', reference: 'https://example.gov/32' });
+    expect([bare.status, bare.body.code]).toEqual([422, 'PUBLICATION_EXPLANATION_REQUIRED']);
+    expect(bare.body.detail).toContain('adoptionStatement and interpretation');
+    expect((await http.get(`/api/v1/matters/${id}/trail`, cast.auditor)).body.items).toHaveLength(trailBefore);
+
+    const statement = '专家论证意见5条，采纳4条；未采纳1条（超出本决策范围）。';
+    const published = await drive.ok(id, cast.secretary, { type: 'publish', channel: '区政府网站', reference: 'https://example.gov/32', adoptionStatement: statement, interpretation: '新闻发布会（区政府新闻办）' });
+    expect(published.state.postDecision.publication).toMatchObject({ adoptionStatement: statement, interpretation: '新闻发布会（区政府新闻办）', by: cast.secretary.id });
+    // The printable dossier carries them, escaped as text.
+    const dossier = (await http.get(`/api/v1/matters/${id}/dossier.html`, cast.auditor)).body as string;
+    expect(dossier).toContain('意见采纳情况说明');
+    expect(dossier).toContain('新闻发布会（区政府新闻办）');
+    await recordHistory(stack.system.client, `matter-${id}`, 'limits-as-written-major-decision-publication');
+  });
 
   test('implementation reported, evaluated, suspended and resumed, adjusted through a linked new matter, completed', async () => {
     const id = await issuedDecision();

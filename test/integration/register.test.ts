@@ -97,8 +97,8 @@ describe('document register and life after issue', () => {
     await stack.drive.ok(id, stack.cast.legal, { type: 'file_record', authority: '区司法局', reference: '备2026-001' });
     const archived = await stack.drive.ok(id, stack.cast.legal, { type: 'archive', archiveRef: 'A-1' });
     expect(archived.state.stage).toBe('issued');
-    await recordHistory(stack.system.client, `matter-${id}`, 'document-register-numbered-signing');
-    await recordHistory(stack.system.client, `document-${id}`, 'document-life-reminded-then-expired');
+    await recordHistory(stack.system.client, `matter-${id}`, 'limits-as-written-numbered-signing');
+    await recordHistory(stack.system.client, `document-${id}`, 'document-decisions-up-to-expiry-reminded-then-expired');
   });
 
   test('numbers are unique and gap-free under concurrent assignment; a matter asking again gets its own number', async () => {
@@ -176,6 +176,10 @@ describe('document register and life after issue', () => {
     const missing = await stack.http.act(id, stack.cast.secretary, { type: 'sign_and_number', versionHash: hash, signedBy: '局长' });
     expect(missing.status).toBe(422);
     expect(missing.body.code).toBe('EXCEPTION_END_REQUIRED');
+    // An end already past covers nothing (第18条: not issued on a lapsed exception).
+    const lapsed = await stack.http.act(id, stack.cast.secretary, { type: 'sign_and_number', versionHash: hash, signedBy: '局长', exceptionEndsAt: new Date(Date.now() - 60_000).toISOString() });
+    expect([lapsed.status, lapsed.body.code]).toEqual([422, 'EXCEPTION_END_REQUIRED']);
+    expect(lapsed.body.detail).toContain('already passed');
     await stack.drive.ok(id, stack.cast.secretary, { type: 'sign_and_number', versionHash: hash, signedBy: '局长', exceptionEndsAt: new Date(Date.now() + 3_000).toISOString() });
     await stack.drive.ok(id, stack.cast.secretary, { type: 'publish', channel: '区政府网站', reference: 'r-3' });
     const ended = await eventually(async () => { const e = await entry(id); return e.entry.exceptionReviewDueAt && e.events.some((x) => x.kind === 'exception_end') ? e : null; });

@@ -11,7 +11,8 @@ import { currentHash, currentLawyerOpinion, moveTo, noteLegalUnitActor, supersed
 import { lawyerGate, lawyerUnlawfulRefusal } from '../gates';
 import { isMajorDecision, kindConfigOf } from '../classification';
 import type { ChecklistEntry, Command, LegalityOutcome, MatterState, Refusal, Stage } from '../types';
-import { enforcementRules, enforcementStageAfterReview } from '../enforcement';
+import { caseDecisionDueAt, enforcementRules, enforcementStageAfterReview } from '../enforcement';
+import { isAfterPeriod } from '../time';
 import { enforcementChecklistProblem } from '../../enforcement/review';
 import { LEGALITY_OUTCOMES } from '../types';
 import { closeAs } from './drafting';
@@ -311,6 +312,11 @@ export const extendCaseDeadline: Handler<'extend_case_deadline'> = (s, cmd, ctx)
   if (!s.research.enforcementCase) return refuse('MATERIALS_INCOMPLETE', 'the case (enforcement_case) with its filing date');
   if (s.decision) return refuse('ALREADY_DONE', 'the decision has been made: the time limit no longer runs');
   if (!nonEmpty(cmd.reason) || !nonEmpty(cmd.approvedBy) || !nonEmpty(cmd.basis)) return refuse('INVALID_INPUT', 'reason, approvedBy and basis');
+  // An extension is approved while the limit runs: recorded after it has run out it would hide the overdue decision.
+  if (!ctx.legacy?.limitsBeforeWritten) {
+    const dueAt = caseDecisionDueAt(s, ctx);
+    if (dueAt && isAfterPeriod(ctx.now, dueAt.at, dueAt.duration)) return refuse('CASE_TIME_LIMIT_PASSED', `the limit ended ${dueAt.at}`);
+  }
   s.legality.caseExtensions = [...(s.legality.caseExtensions ?? []), { days: cmd.days, reason: cmd.reason, approvedBy: cmd.approvedBy, basis: cmd.basis, by: ctx.actor.userId, at: ctx.now }];
   return done(`办案期限延长 ${cmd.days} 日（${cmd.approvedBy}批准，依据${cmd.basis}）：${cmd.reason}`);
 };

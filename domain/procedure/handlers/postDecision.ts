@@ -9,8 +9,10 @@ import { fcrGate, legalityGate } from '../gates';
 import { enforcementRules, enforcementStageAfterReview } from '../enforcement';
 import { refuse, type RefusalCode } from '../refusals';
 import { currentHash, moveTo } from '../state';
+import { ms } from '../time';
 import { postDecisionStepsOf, successStage, type PostDecisionStep } from '../steps';
 import { STAGE_LABELS } from '../labels';
+import { isMajorDecision } from '../classification';
 import type { Command, MatterState, Refusal } from '../types';
 import { canonicalInstant } from '../../lifecycle/lifeTime';
 import { defaultDocumentLifeConfig } from '../../lifecycle/config';
@@ -156,11 +158,12 @@ function signingLife(s: MatterState, cmd: Extract<Command, { type: 'sign_and_num
   const config = ctx.config.documents ?? defaultDocumentLifeConfig;
   const out: SigningLife = {};
   if (config.validityKinds.includes(s.kind)) {
-    const input = { title: s.title, publishedAt: ctx.now, effectiveAt: cmd.effectiveAt, expiresAt: cmd.expiresAt, earlyEffectReason: cmd.earlyEffectReason };
-    const problem = documentDatesProblem(input, config);
+    const input = { title: s.title, publishedAt: ctx.now, effectiveAt: cmd.effectiveAt, expiresAt: cmd.expiresAt, earlyEffectReason: cmd.earlyEffectReason, retroactiveReason: cmd.retroactiveReason };
+    const problem = documentDatesProblem(input, config, datesRules(ctx));
     if (problem) return { refusal: refuse(problem.code, problem.detail) };
     Object.assign(out, documentDates(input, config));
     if (cmd.earlyEffectReason) out.earlyEffectReason = cmd.earlyEffectReason;
+    if (cmd.retroactiveReason) out.retroactiveReason = cmd.retroactiveReason;
     // Dates not stated count from the publication: publishing fixes them.
     if (!cmd.effectiveAt || !cmd.expiresAt) out.datesFromPublication = { effective: !cmd.effectiveAt, expiry: !cmd.expiresAt };
   } else if (cmd.effectiveAt) {
@@ -168,17 +171,39 @@ function signingLife(s: MatterState, cmd: Extract<Command, { type: 'sign_and_num
   }
   if (s.fairCompetition.conclusion === 'exception_justified') {
     if (!cmd.exceptionEndsAt) return { refusal: refuse('EXCEPTION_END_REQUIRED') };
+    // An exception already over at signing covers nothing: the measure would be issued on a lapsed exception (第18条).
+    if (!ctx.legacy?.limitsBeforeWritten && ms(cmd.exceptionEndsAt) <= ms(ctx.now)) return { refusal: refuse('EXCEPTION_END_REQUIRED', `exceptionEndsAt ${cmd.exceptionEndsAt} has already passed`) };
     out.exceptionEndsAt = canonicalInstant(cmd.exceptionEndsAt);
   }
   return out;
 }
 
-type SigningLife = Pick<NonNullable<MatterState['postDecision']['signing']>, 'effectiveAt' | 'expiresAt' | 'earlyEffectReason' | 'exceptionEndsAt' | 'datesFromPublication'>;
+type SigningLife = Pick<NonNullable<MatterState['postDecision']['signing']>, 'effectiveAt' | 'expiresAt' | 'earlyEffectReason' | 'retroactiveReason' | 'exceptionEndsAt' | 'datesFromPublication'>;
+
+/** Matters signed before patch limits-as-written: an early-effect reason covered a date before publication too. */
+function datesRules(ctx: HandlerContext): { retroactiveWithEarlyReason?: boolean } {
+  return ctx.legacy?.limitsBeforeWritten ? { retroactiveWithEarlyReason: true } : {};
+}
+
+/**
+ * 713号令第32条: a major decision of wide public concern (PUBLIC) or of a technical character (TECH) is published
+ * with how the public's and the experts' opinions were adopted, and explained (新闻发布会、接受访谈等宣传解读) —
+ * except one 依法不予公开 (recorded as the exemption from hearing the public, 713号令第14条).
+ */
+export function publicationExplanationRequired(s: MatterState): boolean {
+  if (!isMajorDecision(s)) return false;
+  if (s.research.participationExemption) return false;
+  return s.flags.includes('PUBLIC') || s.flags.includes('TECH');
+}
 
 export const publish: Handler<'publish'> = (s, cmd, ctx) => {
   const pre = precheck(s, 'publish');
   if (pre) return pre;
   if (!nonEmpty(cmd.channel) || !nonEmpty(cmd.reference)) return refuse('INVALID_INPUT', 'channel and reference');
+  if (!ctx.legacy?.limitsBeforeWritten && publicationExplanationRequired(s)) {
+    const missing = [nonEmpty(cmd.adoptionStatement) ? null : 'adoptionStatement', nonEmpty(cmd.interpretation) ? null : 'interpretation'].filter((f) => f !== null);
+    if (missing.length) return refuse('PUBLICATION_EXPLANATION_REQUIRED', missing.join(' and '));
+  }
   // The effective date was set at signing: publication later than planned may bring it too close (施行日期须在公布后30日以后).
   const signing = s.postDecision.signing;
   if (signing?.register && signing.effectiveAt && signing.expiresAt) {
@@ -190,11 +215,24 @@ export const publish: Handler<'publish'> = (s, cmd, ctx) => {
       signing.expiresAt = dates.expiresAt;
     }
     const reason = signing.earlyEffectReason ?? cmd.earlyEffectReason;
-    const problem = documentDatesProblem({ title: s.title, publishedAt: ctx.now, effectiveAt: signing.effectiveAt, expiresAt: signing.expiresAt, ...(reason ? { earlyEffectReason: reason } : {}) }, config);
+    const retroactive = signing.retroactiveReason ?? cmd.retroactiveReason;
+    const problem = documentDatesProblem(
+      { title: s.title, publishedAt: ctx.now, effectiveAt: signing.effectiveAt, expiresAt: signing.expiresAt, ...(reason ? { earlyEffectReason: reason } : {}), ...(retroactive ? { retroactiveReason: retroactive } : {}) },
+      config,
+      datesRules(ctx),
+    );
     if (problem) return refuse(problem.code, problem.detail);
   }
-  s.postDecision.publication = { channel: cmd.channel, reference: cmd.reference, by: ctx.actor.userId, at: ctx.now };
+  s.postDecision.publication = {
+    channel: cmd.channel,
+    reference: cmd.reference,
+    ...(nonEmpty(cmd.adoptionStatement) ? { adoptionStatement: cmd.adoptionStatement } : {}),
+    ...(nonEmpty(cmd.interpretation) ? { interpretation: cmd.interpretation } : {}),
+    by: ctx.actor.userId,
+    at: ctx.now,
+  };
   if (cmd.earlyEffectReason && signing) signing.earlyEffectReason = cmd.earlyEffectReason;
+  if (cmd.retroactiveReason && signing) signing.retroactiveReason = cmd.retroactiveReason;
   return finishIfComplete(s, ctx.now, ctx.actor.userId, `已公布（${cmd.channel}）`);
 };
 

@@ -66,7 +66,8 @@ describe('major decision, PUBLIC + TECH + RISK, end to end', () => {
     s = apply(s, { type: 'report_to_party', reference: '请示〔2025〕3号' }, people.secretary, at('2025-03-21'));
     s = apply(s, sign, people.secretary, at('2025-03-22'));
     expect(refused(attempt(s, { type: 'file_record', authority: '区司法局', reference: 'x' }, people.legal, at('2025-03-22'))).code).toBe('NOT_APPLICABLE');
-    s = apply(s, { type: 'publish', channel: '政府公报', reference: '公报2025-4' }, people.secretary, at('2025-03-22'));
+    // 713号令第32条: PUBLIC and TECH — published with how opinions were adopted and its 解读 (limitsAsWritten.test.ts).
+    s = apply(s, { type: 'publish', channel: '政府公报', reference: '公报2025-4', adoptionStatement: '收到意见12条，采纳9条；专家意见均已采纳', interpretation: '新闻发布会' }, people.secretary, at('2025-03-22'));
     s = apply(s, { type: 'archive', archiveRef: 'A-2' }, people.secretary, at('2025-03-23'));
     expect(s.stage).toBe('issued');
     expect(s.meeting.records[0]?.body).toBe('director_office_meeting');
