@@ -129,6 +129,10 @@ export function dossierHtml(d: Dossier): string {
     ['区政府审查', step(p.governmentReview, () => `${esc({ approved: '同意', returned: '退回', rejected: '不同意' }[p.governmentReview!.outcome])} · ${esc(p.governmentReview!.reference)}`)],
     ['签发、文号', step(p.signing, () => `文号 <b>${esc(p.signing!.documentNumber)}</b>，签发人 ${esc(p.signing!.signedBy)}（${version(p.signing!.versionHash)}）`)],
     ['公布', step(p.publication, () => `${esc(p.publication!.channel)}：${esc(p.publication!.reference)}`)],
+    // 713号令第32条: how the opinions were adopted and how the decision is explained to the public.
+    ...(p.publication?.adoptionStatement ? [['意见采纳情况说明', esc(p.publication.adoptionStatement)] as [string, string]] : []),
+    ...(p.publication?.interpretation ? [['宣传解读', esc(p.publication.interpretation)] as [string, string]] : []),
+    ...(p.signing?.retroactiveReason ? [['溯及既往的理由', esc(p.signing.retroactiveReason)] as [string, string]] : []),
     ['备案', step(p.filing, () => `报送 ${esc(p.filing!.authority)}，备案文号 ${esc(p.filing!.reference)}`)],
     ['归档', step(p.archive, () => `档案号 ${esc(p.archive!.archiveRef)}${p.archive!.recipient ? `，移交 ${esc(p.archive!.recipient)}` : ''}`)],
   ]);

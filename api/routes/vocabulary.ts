@@ -6,7 +6,7 @@ import {
 import { CONTRACT_CHECKLIST_LABELS, CONTRACT_CLOSURE_LABELS, DISPUTE_METHOD_LABELS, PARTY_ROLE_LABELS, PROCUREMENT_METHOD_LABELS } from '../../domain/contracts';
 import { ENFORCEMENT_GROUND_LABELS } from '../../domain/enforcement/review';
 import { CATALOGUE_CATEGORY_LABELS } from '../../domain/decisions/catalogue';
-import { ADJUSTMENT_PURPOSE_LABELS } from '../../domain/decisions/schemas';
+import { ADJUSTMENT_PURPOSE_LABELS, EVALUATION_CONCLUSION_LABELS, EVALUATION_GROUND_LABELS, EVALUATION_RECOMMENDATION_LABELS, IMPLEMENTATION_STATUS_LABELS } from '../../domain/decisions/schemas';
 import { DOCUMENT_DECISION_LABELS, DOCUMENT_STATUS_LABELS, REGISTER_EVENT_LABELS } from '../../domain/lifecycle';
 import { defineRoute, type AnyRoute } from '../http/route';
 import { ENFORCEMENT_CHECKLIST_LABELS } from '../../domain/enforcement/review';
@@ -32,6 +32,8 @@ export function vocabularyRoutes(): AnyRoute[] {
         tripleOneCategories: TRIPLE_ONE_CATEGORY_LABELS, enforcementGrounds: ENFORCEMENT_GROUND_LABELS,
         documentStatuses: DOCUMENT_STATUS_LABELS, documentDecisions: DOCUMENT_DECISION_LABELS, registerEvents: REGISTER_EVENT_LABELS,
         catalogueCategories: CATALOGUE_CATEGORY_LABELS, adjustmentPurposes: ADJUSTMENT_PURPOSE_LABELS,
+        implementationStatuses: IMPLEMENTATION_STATUS_LABELS, evaluationGrounds: EVALUATION_GROUND_LABELS,
+        evaluationConclusions: EVALUATION_CONCLUSION_LABELS, evaluationRecommendations: EVALUATION_RECOMMENDATION_LABELS,
         steps: Object.fromEntries(MATTER_KINDS.map((k) => [k, requiredSteps(k, [], defaultProcedureConfig)])),
       }),
     }),

@@ -249,6 +249,42 @@ describe('the web app sends what the API accepts', () => {
     expect(ui.pageErrors).toEqual([]);
   }, 300_000);
 
+  test('a technical major decision published from the web (713号令第32条): the adoption statement drafted from the record, the 解读 asked for; the implementation forms in Chinese', async () => {
+    const crew = await createCast(system, 2);
+    const drive = new Driver(http, crew);
+    const id = await drive.toLegalityReview('major_decision', ['TECH']);
+    await drive.lawful(id);
+    await eventually(async () => (await http.act(id, crew.secretary, { type: 'schedule_meeting', meetingAt: new Date(Date.now() + 1_500).toISOString(), body: 'director_office_meeting', bodyId: crew.bodies.director_office_meeting })).status, (s) => expect(s).toBe(200), 60_000);
+    await eventually(async () => (await http.act(id, crew.secretary, { type: 'record_meeting', record: drive.meetingRecord('approve', ['approve']) })).status, (s) => expect(s).toBe(200), 60_000);
+    await drive.ok(id, crew.secretary, { type: 'report_to_party', reference: '请示〔2026〕11号' });
+    await drive.ok(id, crew.secretary, { type: 'sign_and_number', versionHash: await drive.hash(id), signedBy: '局长' });
+
+    const secretary = await ui.as({ ...crew.secretary, displayName: crew.secretary.username });
+    await openMatter(secretary, base, id);
+    const publish = await actionPanel(secretary, '公布');
+    const statement = publish.getByLabel('公众意见、专家论证意见的采纳情况说明');
+    expect(await statement.inputValue()).toContain('专家论证意见采纳情况：专家意见已采纳'); // from the expert_adoption item
+    await publish.getByLabel('公布渠道').fill('区政府网站');
+    await publish.getByLabel('公布地址或文号').fill(`https://example.gov.cn/${id}`);
+    await publish.locator('button[type="submit"]').click();
+    await eventually(() => publish.locator('.problem .problem-code').innerText(), (v) => expect(v).toContain('PUBLICATION_EXPLANATION_REQUIRED'));
+    await publish.getByLabel('宣传解读的方式与出处').fill('政策解读（区政府网站）');
+    await submitAction(secretary, publish, '公布');
+    await eventually(async () => (await http.get(`/api/v1/matters/${id}`, crew.secretary)).body.state.postDecision.publication, (p) => expect(p).toMatchObject({ interpretation: '政策解读（区政府网站）', adoptionStatement: expect.stringContaining('专家意见已采纳') }));
+
+    // The implementation's generated forms speak Chinese: labels and choices from the vocabulary.
+    await drive.ok(id, crew.secretary, { type: 'archive', archiveRef: 'DA-11' });
+    await drive.ok(id, crew.secretary, { type: 'designate_implementing_unit', unit: '产业发展科' });
+    const drafter = await ui.as({ ...crew.drafter, displayName: crew.drafter.username });
+    await openMatter(drafter, base, id);
+    const report = await actionPanel(drafter, '报告决策执行情况');
+    const status = report.getByLabel('执行情况');
+    expect(await status.locator('option').allInnerTexts()).toEqual(expect.arrayContaining(['正常执行', '客观情况发生重大变化']));
+    await report.getByLabel('执行进展').fill('门票价格已按决定调整');
+    await submitAction(drafter, report, '报告决策执行情况');
+    expect(ui.pageErrors).toEqual([]);
+  }, 300_000);
+
   test('an admin records a reviewer\'s legal qualification (法律职业资格) on the people page', async () => {
     const admin = await ui.as(cast.admin);
     await admin.goto(`${base}/#/admin`);

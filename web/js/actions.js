@@ -190,7 +190,13 @@ export const ACTION_FORMS = {
   report_to_party: (ctx) => schemaForm('report_to_party', ctx, { reference: { label: '请示报告文号' } }),
   record_government_review: (ctx) => schemaForm('record_government_review', ctx, { outcome: { label: '区政府审查结果', value: 'approved' } }),
   sign_and_number: (ctx) => schemaForm('sign_and_number', ctx, { documentNumber: { placeholder: '如 南文旅规〔2026〕1号' } }),
-  publish: (ctx) => schemaForm('publish', ctx, { channel: { label: '公布渠道', placeholder: '如 区政府网站' }, reference: { label: '公布地址或文号' } }),
+  publish: (ctx) => schemaForm('publish', ctx, {
+    channel: { label: '公布渠道', placeholder: '如 区政府网站' },
+    reference: { label: '公布地址或文号' },
+    // 713号令第32条: a draft from what the record holds (the comment adoption table, the experts' adoption), to be read and corrected.
+    adoptionStatement: { value: adoptionStatementDraft(ctx.matter) },
+    interpretation: { placeholder: '如 新闻发布会（2026年12月10日）；政策解读（区政府网站）' },
+  }),
   file_record: (ctx) => schemaForm('file_record', ctx, { authority: { label: '备案机关', placeholder: '如 区司法局' }, reference: { label: '备案文号' } }),
   archive: (ctx) => schemaForm('archive', ctx, { archiveRef: { label: '档案号' }, recipient: { label: '移交单位（可选）', placeholder: '如 区司法局' } }),
   /**
@@ -216,6 +222,27 @@ export const ACTION_FORMS = {
     return spec;
   },
 };
+
+/**
+ * A draft of the statement 713号令第32条 asks for when a major decision is published: how the public's opinions
+ * (the adoption table of the open comment) and the experts' opinions were adopted. Null for other matters.
+ * @param {import('../types/api').MatterView} matter
+ * @returns {string | null}
+ */
+function adoptionStatementDraft(matter) {
+  const state = /** @type {any} */ (matter.state);
+  if (matter.kind !== 'major_decision' && !state?.alsoMajorDecision) return null;
+  const research = state?.research ?? {};
+  /** @type {Array<{ adopted: boolean }>} */
+  const entries = research.commentAdoption?.entries ?? [];
+  const adopted = entries.filter((e) => e.adopted).length;
+  const parts = [];
+  if (research.commentAdoption) {
+    parts.push(entries.length ? `公开征求意见共收到意见${entries.length}条，采纳${adopted}条，未采纳${entries.length - adopted}条（未采纳的理由见意见采纳情况表）。` : '公开征求意见期间未收到意见。');
+  }
+  if (research.expertAdoption?.summary) parts.push(`专家论证意见采纳情况：${research.expertAdoption.summary}`);
+  return parts.length ? parts.join('\n') : null;
+}
 
 const DANGER = new Set(['withdraw', 'return_for_revision', 'return_for_supplement']);
 

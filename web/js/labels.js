@@ -77,6 +77,10 @@ export const label = (table, code) => (code === null || code === undefined ? '�
 /** @type {Labels} */ export const REGISTER_EVENT_LABELS = {};
 /** 713号令第3条第1款 (一)–(五), keyed 1–5; filled from the vocabulary (catalogueCategories). @type {Labels} */ export const CATALOGUE_CATEGORY_LABELS = {};
 /** 713号令第37条: adjusting or stopping an issued major decision; filled from the vocabulary (adjustmentPurposes). @type {Labels} */ export const ADJUSTMENT_PURPOSE_LABELS = {};
+/** 713号令第35条至第36条: implementation reports and post-evaluations; filled from the vocabulary. @type {Labels} */ export const IMPLEMENTATION_STATUS_LABELS = {};
+/** @type {Labels} */ export const EVALUATION_GROUND_LABELS = {};
+/** @type {Labels} */ export const EVALUATION_CONCLUSION_LABELS = {};
+/** @type {Labels} */ export const EVALUATION_RECOMMENDATION_LABELS = {};
 /** @type {Labels} */ export const CONFIDENCE_LABELS = { high: '较高', medium: '中', low: '较低' };
 
 /**
@@ -95,7 +99,8 @@ export function applyVocabulary(v) {
     [TRIPLE_ONE_CATEGORY_LABELS, v.tripleOneCategories], [ENFORCEMENT_GROUND_LABELS, v.enforcementGrounds], [PROCUREMENT_METHOD_LABELS, v.procurementMethods],
     [DISPUTE_METHOD_LABELS, v.disputeMethods], [PARTY_ROLE_LABELS, v.partyRoles], [CONTRACT_CLOSURE_LABELS, v.contractClosures],
     [DOCUMENT_STATUS_LABELS, v.documentStatuses], [DOCUMENT_DECISION_LABELS, v.documentDecisions], [REGISTER_EVENT_LABELS, v.registerEvents], [CATALOGUE_CATEGORY_LABELS, v.catalogueCategories],
-    [ADJUSTMENT_PURPOSE_LABELS, v.adjustmentPurposes],
+    [ADJUSTMENT_PURPOSE_LABELS, v.adjustmentPurposes], [IMPLEMENTATION_STATUS_LABELS, v.implementationStatuses], [EVALUATION_GROUND_LABELS, v.evaluationGrounds],
+    [EVALUATION_CONCLUSION_LABELS, v.evaluationConclusions], [EVALUATION_RECOMMENDATION_LABELS, v.evaluationRecommendations],
   ];
   for (const [target, source] of pairs) if (source && typeof source === 'object') Object.assign(target, source);
   Object.assign(ACTOR_ROLE_LABELS, ROLE_LABELS);

@@ -16,6 +16,7 @@ import {
   KIND_LABELS, FLAG_LABELS, STAGE_LABELS, LEGALITY_OUTCOME_LABELS, FCR_CONCLUSION_LABELS, MEETING_VIEW_LABELS, MEETING_BODY_LABELS,
   CHECKLIST_RESULT_LABELS, RISK_LEVEL_LABELS, GOV_REVIEW_LABELS, CONSULTATION_KIND_LABELS, ROLE_LABELS,
   PROCUREMENT_METHOD_LABELS, DISPUTE_METHOD_LABELS, PARTY_ROLE_LABELS, CONTRACT_CLOSURE_LABELS, TRIPLE_ONE_CATEGORY_LABELS, ENFORCEMENT_GROUND_LABELS,
+  IMPLEMENTATION_STATUS_LABELS, EVALUATION_GROUND_LABELS, EVALUATION_CONCLUSION_LABELS, EVALUATION_RECOMMENDATION_LABELS,
 } from './labels.js';
 
 /**
@@ -53,11 +54,19 @@ const FIELD_LABELS = {
   confidentiality: '保密', required: '须约定保密条款', terms: '保密条款', disputeResolution: '争议解决', forum: '管辖法院或仲裁机构', term: '合同期限',
   contractNumber: '合同编号', counterparty: '合同相对方', value: '合同金额（元）', signedAt: '签订时间', termStart: '履行期限起', termEnd: '履行期限止',
   particulars: '合同要素', renewalMatterId: '续签审查事项编号', days: '天数', approvedBy: '批准人', category: '事项类别', bodyId: '会议机构',
+  // Signing and publication: the document's dates (LR-F1) and the reasons the law asks for.
+  effectiveAt: '施行日期（可不填：公布后30日）', expiresAt: '有效期至（可不填：最长有效期）', earlyEffectReason: '提前施行的理由（公布后不足30日施行的）',
+  retroactiveReason: '溯及既往的理由（施行日期早于公布日期的，立法法第104条）', exceptionEndsAt: '公平竞争审查例外期限届满日',
+  adoptionStatement: '公众意见、专家论证意见的采纳情况说明（713号令第32条）', interpretation: '宣传解读的方式与出处（如 新闻发布会、政策解读）',
+  // After a major decision (713号令第34条至第37条).
+  status: '执行情况', progress: '执行进展', problems: '存在的问题', grounds: '评估情形', evaluator: '评估单位', thirdParty: '委托第三方评估',
+  conclusion: '结论', recommendation: '评估建议', publicHeard: '听取公众意见情况', decidedBy: '决定人', law: '法律法规', paragraph: '款', lawVersion: '版本',
 };
 
 /** Vocabulary tables a choice's values may come from; the first that knows every value labels it. */
 const CHOICE_TABLES = [LEGALITY_OUTCOME_LABELS, FCR_CONCLUSION_LABELS, MEETING_VIEW_LABELS, MEETING_BODY_LABELS, CHECKLIST_RESULT_LABELS, RISK_LEVEL_LABELS, GOV_REVIEW_LABELS, CONSULTATION_KIND_LABELS, FLAG_LABELS, KIND_LABELS, STAGE_LABELS, ROLE_LABELS,
-  PROCUREMENT_METHOD_LABELS, DISPUTE_METHOD_LABELS, PARTY_ROLE_LABELS, CONTRACT_CLOSURE_LABELS, TRIPLE_ONE_CATEGORY_LABELS, ENFORCEMENT_GROUND_LABELS];
+  PROCUREMENT_METHOD_LABELS, DISPUTE_METHOD_LABELS, PARTY_ROLE_LABELS, CONTRACT_CLOSURE_LABELS, TRIPLE_ONE_CATEGORY_LABELS, ENFORCEMENT_GROUND_LABELS,
+  IMPLEMENTATION_STATUS_LABELS, EVALUATION_GROUND_LABELS, EVALUATION_CONCLUSION_LABELS, EVALUATION_RECOMMENDATION_LABELS];
 
 /** Fields naming a person, and the role the person is chosen from. @type {Record<string, string>} */
 const PERSON_FIELDS = { lawyerId: 'lawyer', reviewerId: 'fcr_reviewer', memberId: 'meeting_member', headId: 'meeting_member' };

@@ -252,6 +252,10 @@ export interface Vocabulary {
   phases: Phase[];
   deadlineNatures: Record<string, string>;
   adjustmentPurposes?: Record<string, string>;
+  implementationStatuses?: Record<string, string>;
+  evaluationGrounds?: Record<string, string>;
+  evaluationConclusions?: Record<string, string>;
+  evaluationRecommendations?: Record<string, string>;
   [k: string]: unknown;
 }
 

@@ -257,6 +257,10 @@ export function postDecisionBlock(state, matter) {
       // A number from the register (统一编号) links to the document's page there: its life after issue.
       step('签发编号（文号）', p.signing, (x) => [`${x.documentNumber}（签发人 ${x.signedBy}）`, ' ', hashBadge(x.versionHash, matter), x.register ? [' ', h('a', { href: `#/register/${encodeURIComponent(matter.id)}` }, '文件登记簿')] : null]),
       step('公布', p.publication, (x) => `${x.channel} · ${x.reference}`),
+      // 713号令第32条: how the opinions were adopted and how the decision is explained to the public.
+      p.publication?.adoptionStatement ? ['意见采纳情况说明', p.publication.adoptionStatement] : null,
+      p.publication?.interpretation ? ['宣传解读', p.publication.interpretation] : null,
+      p.signing?.retroactiveReason ? ['溯及既往的理由', p.signing.retroactiveReason] : null,
       step('备案', p.filing, (x) => `${x.authority} · ${x.reference}`),
       step('归档', p.archive, (x) => `${x.archiveRef}${x.recipient ? ` · 移交 ${x.recipient}` : ''}`),
     ]),
