@@ -235,7 +235,12 @@ export async function dualNormativeMajorDecision(w: Walk): Promise<string> {
   await w.meeting(id);
   await w.step(id, w.p.secretary, { type: 'report_to_party', reference: '请示〔2026〕5号' });
   await w.step(id, w.p.secretary, { type: 'sign_and_number', versionHash: await w.hash(id), signedBy: '局长' });
-  await w.step(id, w.p.secretary, { type: 'publish', channel: '区政府网站', reference: 'https://www.tjnk.gov.cn/wlj/2026-5' });
+  // Also a major decision of public concern: published with how opinions were adopted and its 解读 (713号令第32条).
+  await w.step(id, w.p.secretary, {
+    type: 'publish', channel: '区政府网站', reference: 'https://www.tjnk.gov.cn/wlj/2026-5',
+    adoptionStatement: '公开征求意见共收到意见2条，采纳1条，未采纳1条（理由见意见采纳情况表）；座谈会建议简化申领程序，已采纳。',
+    interpretation: '政策解读（区政府网站）；接受区融媒体中心访谈',
+  });
   await w.step(id, w.p.legal, { type: 'file_record', authority: '区司法局', reference: '备案〔2026〕15号' });
   await w.step(id, w.p.legal, { type: 'archive', archiveRef: 'DA-2026-005' });
   await w.implementation(id, '补贴申领平台已上线');
