@@ -13,16 +13,39 @@ const clientFilled = commandSchema().options.filter(
   (o): o is Exclude<ReturnType<typeof commandSchema>['options'][number], ServerFilled> => o !== submitVersionCommand() && o !== recordFcrConclusionCommand() && o !== setLegalBasisRegisterCommand() && o !== recordMeetingCommand(),
 );
 
-export const wireCommandSchema = z.discriminatedUnion('type', [
+const serverCompleted = [
   submitVersionCommand().omit({ versionHash: true, versionNumber: true }),
   recordFcrConclusionCommand().partial({ documentId: true }),
   // The law text's version each entry cites is the library's current one, filled in by the server.
   setLegalBasisRegisterCommand().extend({ entries: z.array(basisRegisterEntrySchema().omit({ lawVersion: true })).max(500) }),
   // The body's roster on the day held is read by the server from its data, never sent by the secretary.
   recordMeetingCommand().omit({ roster: true }),
-  ...clientFilled,
-]).meta({ id: 'ActionCommand', description: 'A person\'s action as the client sends it; `type` names it (see availableActions on the matter). The server fills in hashes, numbers and generated ids' });
+] as const;
+
+/** Every command as the API's services send it to a workflow (POST …/adjustments sends record_adjustment itself). */
+export const wireCommandSchema = z.discriminatedUnion('type', [...serverCompleted, ...clientFilled]);
 export type WireCommand = z.infer<typeof wireCommandSchema>;
+
+/**
+ * Commands only a dedicated endpoint may send, with where to send them. record_adjustment links a major
+ * decision to the matter that adjusts or stops it: sent to POST …/actions it would name whatever newMatterId the
+ * client made up; POST …/adjustments registers that matter first and sends the command itself.
+ */
+export const DEDICATED_ENDPOINTS: Partial<Record<string, string>> = {
+  record_adjustment: 'POST /api/v1/matters/{id}/adjustments, which registers the adjusting matter and links it',
+};
+
+/**
+ * The commands a person sends to POST …/actions, as the OpenAPI document publishes them: every command but those
+ * with an endpoint of their own, which are refused naming it.
+ */
+export const actionCommandSchema = z.discriminatedUnion('type', [...serverCompleted, ...clientFilled.filter((o) => !DEDICATED_ENDPOINTS[o.shape.type.value])], {
+  error: (issue) => {
+    const type = (issue.input as { type?: unknown } | null | undefined)?.type;
+    const endpoint = issue.code === 'invalid_union' && typeof type === 'string' ? DEDICATED_ENDPOINTS[type] : undefined;
+    return endpoint ? `${type} is not accepted here: use ${endpoint}` : undefined;
+  },
+}).meta({ id: 'ActionCommand', description: 'A person\'s action as the client sends it; `type` names it (see availableActions on the matter). The server fills in hashes, numbers and generated ids' });
 
 /** What the server knows that the client does not send. */
 export interface ServerFields {

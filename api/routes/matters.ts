@@ -10,7 +10,7 @@ import { requestOrigin } from '../http/requestOrigin';
 import { malformedTrailEntrySchema, trailEntrySchema, trailEntryView } from '../../domain/evidence';
 import { actOnMatter, createMatter, loadMatterView, readableMatter } from '../matters/matterService';
 import { observeAction } from '../http/metrics';
-import { wireCommandSchema } from '../matters/wireCommand';
+import { actionCommandSchema } from '../matters/wireCommand';
 import { actionResultSchema, matterListItemSchema, matterSchema, trailVerdictSchema, versionSummarySchema } from '../matters/views';
 import { listMatters, listQuerySchema } from '../matters/listMatters';
 import type { ApiDeps } from '../deps';
@@ -29,26 +29,11 @@ export const createMatterBody = z.strictObject({
 const idParams = z.object({ id: resourceId(100) });
 const versionParams = z.object({ id: resourceId(100), number: positiveInt() });
 
-/**
- * Commands only a dedicated endpoint may send, with where to send them. record_adjustment links a major
- * decision to the matter that adjusts or stops it: sent here, it named whatever newMatterId the client made
- * up; POST …/adjustments registers that matter first and sends the command itself (through actOnMatter,
- * not this route), so it is refused only at this edge.
- */
-const DEDICATED_ENDPOINTS: Partial<Record<string, string>> = {
-  record_adjustment: 'POST /api/v1/matters/{id}/adjustments, which registers the adjusting matter and links it',
-};
-
-export const actionBody = z
-  .strictObject({
-    command: wireCommandSchema,
-    text: documentText().optional().describe('The new text, with submit_version'),
-    reason: prose().optional(),
-  })
-  .superRefine((body, ctx) => {
-    const endpoint = DEDICATED_ENDPOINTS[body.command.type];
-    if (endpoint) ctx.addIssue({ code: 'custom', path: ['command', 'type'], message: `${body.command.type} is not accepted here: use ${endpoint}` });
-  });
+export const actionBody = z.strictObject({
+  command: actionCommandSchema,
+  text: documentText().optional().describe('The new text, with submit_version'),
+  reason: prose().optional(),
+});
 
 const idempotencyHeader = { name: 'Idempotency-Key', description: 'A retried request with the same key is recorded once' };
 
