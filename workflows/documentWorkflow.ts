@@ -35,10 +35,11 @@ export const DOCUMENT_KNOWN_KEYS_PATCH = 'document-known-action-keys';
 export const DOCUMENT_ISSUE_UNDER_WRITER_PATCH = 'document-issue-under-writer';
 
 /**
- * A decision that arrives once the document has expired is refused even if the expiry timer has not fired yet
- * (domain decideDocument: a lapsed document cannot be continued). Runs from before replay as they ran.
+ * Decisions as the rules are written (domain decideDocument): one that arrives once the document has expired is
+ * refused even if the expiry timer has not fired yet (a lapsed document cannot be continued), and a document whose
+ * fair-competition exception has ended is not continued. Runs from before replay as they ran.
  */
-export const DOCUMENT_DECISIONS_UP_TO_EXPIRY_PATCH = 'document-decisions-up-to-expiry';
+export const DOCUMENT_DECISIONS_AS_WRITTEN_PATCH = 'document-decisions-as-written';
 
 const refuse = (status: number, code: string, reason: string) =>
   ApplicationFailure.create({ type: 'ActionRefused', message: reason, nonRetryable: true, details: [{ status, code, reason }] });
@@ -66,13 +67,13 @@ export async function documentWorkflow(input: DocumentWorkflowInput): Promise<Do
   // The lock is taken here, before the handlers are set: setting the decide handler runs at once a decision
   // delivered with the start, whose own turn then comes after the issue.
   const issuing = !input.resume && patched(DOCUMENT_ISSUE_UNDER_WRITER_PATCH) ? writer.runExclusive(issue) : null;
-  const decisionsUpToExpiry = patched(DOCUMENT_DECISIONS_UP_TO_EXPIRY_PATCH);
+  const decisionsAsWritten = patched(DOCUMENT_DECISIONS_AS_WRITTEN_PATCH);
 
   setHandler(documentViewQuery, () => ({ life, head }));
   setHandler(decideDocumentUpdate, decide, {
     validator: (request) => {
       if (answers.find(request.actionKey)) return; // a retry: answered as the first time
-      const verdict = decideDocument(life, request.decision, { by: request.actor.userId, now: now(), config: input.config, amendingMatterExists: request.amendingMatterExists, decisionsUpToExpiry });
+      const verdict = decideDocument(life, request.decision, { by: request.actor.userId, now: now(), config: input.config, amendingMatterExists: request.amendingMatterExists, decisionsAsWritten });
       if (!verdict.ok) throw refuse(verdict.status, verdict.code, verdict.reason);
     },
   });
@@ -82,7 +83,7 @@ export async function documentWorkflow(input: DocumentWorkflowInput): Promise<Do
       const known = answers.find(request.actionKey);
       if (known) return { life, head, summary: known.summary };
       const at = now();
-      const verdict = decideDocument(life, request.decision, { by: request.actor.userId, now: at, config: input.config, amendingMatterExists: request.amendingMatterExists, decisionsUpToExpiry });
+      const verdict = decideDocument(life, request.decision, { by: request.actor.userId, now: at, config: input.config, amendingMatterExists: request.amendingMatterExists, decisionsAsWritten });
       if (!verdict.ok) throw refuse(verdict.status, verdict.code, verdict.reason);
       const d = request.decision;
       const stored = await recordRegisterEvent({

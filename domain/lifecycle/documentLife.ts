@@ -97,13 +97,13 @@ export type DecisionProblem = { status: 409 | 422; code: string; reason: string 
 export function decideDocument(
   life: DocumentLife,
   d: DocumentDecision,
-  ctx: { by: string; now: string; config: DocumentLifeConfig; amendingMatterExists?: boolean; decisionsUpToExpiry?: boolean },
+  ctx: { by: string; now: string; config: DocumentLifeConfig; amendingMatterExists?: boolean; decisionsAsWritten?: boolean },
 ): { ok: true; life: DocumentLife; summary: string } | ({ ok: false } & DecisionProblem) {
   if (life.status !== 'in_force') return { ok: false, status: 409, code: 'DOCUMENT_NOT_IN_FORCE', reason: `${life.number} is ${life.status}` };
   // 有效期届满自动失效: a document past its expiry is no longer in force even before its timer has marked it so
   // (a worker down at that moment, a decision arriving in the same instant). Continuing it would revive a lapsed
   // document without the procedure; it is issued again through a new matter.
-  if (ctx.decisionsUpToExpiry && life.expiresAt && parseInstant(ctx.now) >= parseInstant(life.expiresAt)) {
+  if (ctx.decisionsAsWritten && life.expiresAt && parseInstant(ctx.now) >= parseInstant(life.expiresAt)) {
     return { ok: false, status: 409, code: 'DOCUMENT_NOT_IN_FORCE', reason: `${life.number} expired at ${life.expiresAt}: a lapsed document is issued again through a new matter` };
   }
   if (!DOCUMENT_DECISIONS.includes(d.decision)) return { ok: false, status: 422, code: 'INVALID_INPUT', reason: 'decision must be continue, amend or repeal' };
@@ -111,6 +111,11 @@ export function decideDocument(
   const next: DocumentLife = JSON.parse(JSON.stringify(life)) as DocumentLife;
   next.decisions.push({ ...d, by: ctx.by, at: ctx.now });
   if (d.decision === 'continue') {
+    // 公平竞争审查条例第12条、第18条: an exception ends at its period and the measure is reviewed again; a document
+    // kept in force past it would rest on a lapsed exception. Its re-review is a new matter (amend) or it is repealed.
+    if (ctx.decisionsAsWritten && life.exceptionEndsAt && parseInstant(ctx.now) >= parseInstant(life.exceptionEndsAt)) {
+      return { ok: false, status: 409, code: 'FCR_EXCEPTION_ENDED', reason: `the fair-competition exception ended at ${life.exceptionEndsAt}: amend it through a new matter, reviewed again, or repeal it` };
+    }
     if (life.expiresAt) {
       if (!d.newExpiresAt) return { ok: false, status: 422, code: 'NEW_EXPIRY_REQUIRED', reason: 'continuing a document with a validity period sets its new expiry (newExpiresAt)' };
       const problem = documentDatesProblem({ title: life.title, publishedAt: ctx.now, effectiveAt: ctx.now, expiresAt: d.newExpiresAt, earlyEffectReason: 'continued' }, ctx.config);

@@ -48,9 +48,10 @@ export function documentDatesProblem(
   const { effectiveAt, expiresAt } = documentDates(input, config);
   const earliest = addLife(input.publishedAt, config.effectiveDelay);
   const dayBased = config.effectiveDelay.unit !== 'seconds';
-  const beforePublication = dayBased ? beijingDay(effectiveAt) < beijingDay(input.publishedAt) : parseInstant(effectiveAt) < parseInstant(input.publishedAt);
-  if (beforePublication && !opts.retroactiveWithEarlyReason && !(input.retroactiveReason ?? '').trim()) {
-    return { code: 'EFFECTIVE_BEFORE_PUBLICATION', detail: `effectiveAt ${effectiveAt} is before the publication (${input.publishedAt}); give retroactiveReason` };
+  const beforePublication = takesEffectBeforePublication(effectiveAt, input.publishedAt, dayBased);
+  if (!opts.retroactiveWithEarlyReason) {
+    const retroactive = retroactivityProblem({ publishedAt: input.publishedAt, effectiveAt, retroactiveReason: input.retroactiveReason }, dayBased);
+    if (retroactive) return retroactive;
   }
   // Day-based: the effective day may be the 30th day after publication (compared as Beijing days).
   const tooEarly = dayBased ? beijingDay(effectiveAt) < beijingDay(earliest) : parseInstant(effectiveAt) < parseInstant(earliest);
@@ -66,6 +67,19 @@ export function documentDatesProblem(
     return { code: 'VALIDITY_TOO_LONG', detail: `expiresAt ${expiresAt} is after ${latest} (at most ${longest.amount} ${longest.unit}${isProvisionalTitle(input.title) ? ', 暂行/试行' : ''})` };
   }
   return null;
+}
+
+function takesEffectBeforePublication(effectiveAt: string, publishedAt: string, dayBased: boolean): boolean {
+  return dayBased ? beijingDay(effectiveAt) < beijingDay(publishedAt) : parseInstant(effectiveAt) < parseInstant(publishedAt);
+}
+
+/**
+ * 立法法第104条 (LR-C1): whatever the kind of document, a date of effect before its publication (an earlier Beijing
+ * day; for second-based demo clocks, an earlier instant) needs its retroactivity reason.
+ */
+export function retroactivityProblem(input: { publishedAt: string; effectiveAt: string; retroactiveReason?: string }, dayBased = true): DatesProblem | null {
+  if (!takesEffectBeforePublication(input.effectiveAt, input.publishedAt, dayBased) || (input.retroactiveReason ?? '').trim()) return null;
+  return { code: 'EFFECTIVE_BEFORE_PUBLICATION', detail: `effectiveAt ${input.effectiveAt} is before the publication (${input.publishedAt}); give retroactiveReason` };
 }
 
 function beijingDay(iso: string): string {

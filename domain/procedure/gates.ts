@@ -46,7 +46,7 @@ export function lawyerGate(state: MatterState, ctx: DecisionContext): Refusal | 
  */
 export function lawyerUnlawfulRefusal(state: MatterState, ctx: Pick<DecisionContext, 'legacy'>): Refusal | null {
   if (ctx.legacy?.gatesBeforeWritten) return currentLawyerOpinion(state)?.outcome === 'UNLAWFUL' ? refuse('LAWYER_OPINION_UNLAWFUL') : null;
-  const unlawful = unlawfulLawyerOpinion(state);
+  const unlawful = unlawfulLawyerOpinion(state, { textReturned: !ctx.legacy?.limitsBeforeWritten });
   return unlawful ? refuse('LAWYER_OPINION_UNLAWFUL', `given ${unlawful.givenAt} by ${unlawful.lawyerId} on the current text`) : null;
 }
 

@@ -271,8 +271,8 @@ export const REFUSALS = {
   },
   FLAG_REMOVAL_NEEDS_LEGAL_UNIT: {
     status: 403,
-    zh: '该标记由法制机构加注，只能由法制机构（非本事项起草人）说明理由取消；标记不能免除法定义务',
-    en: 'The legal unit added this flag; only the legal unit (not a drafter or version author of the matter) may remove it, with a reason. A flag never switches off a statutory duty',
+    zh: '该标记由法制机构加注，或合法性审查已经开始：只能由法制机构（非本事项起草人）说明理由取消；标记不能免除法定义务',
+    en: 'The legal unit added this flag, or the legality review has started; only the legal unit (not a drafter or version author of the matter) may remove it, with a reason. A flag never switches off a statutory duty',
   },
   ECON_REMOVAL_AFTER_BREACH: {
     status: 422,
@@ -525,6 +525,12 @@ export const REFUSALS = {
   EFFECTIVE_TOO_EARLY: { status: 422, zh: '施行日期早于公布后30日，须说明理由', en: 'The document takes effect sooner than the configured delay after publication: state the reason', basis: '国办发〔2018〕37号 (practice)' },
   VALIDITY_TOO_LONG: { status: 422, zh: '有效期超过上限（一般不超过5年，暂行、试行不超过2年）', en: 'The validity period is longer than allowed (5 years; 2 for 暂行/试行)', basis: 'practice' },
   EXCEPTION_END_REQUIRED: { status: 422, zh: '公平竞争审查适用例外规定的，须载明例外期限届满日期（签发时尚未届满）', en: 'The fair-competition exception needs its end date (exceptionEndsAt)', basis: '公平竞争审查条例第12条' },
+  AMENDMENTS_PENDING: {
+    status: 422,
+    zh: '审核中提出了修改意见（含须纠正的LR-P2、LR-C1问题和已确认的预审问题），结论应为“修改后合法”，文本修改并经确认后方可提请集体讨论',
+    en: 'Changes to the text are recorded (amendments, an LR-P2 / LR-C1 issue, a confirmed pre-screen finding): the outcome is LAWFUL_WITH_AMENDMENTS, and the changed text is confirmed before the meeting',
+    basis: '重大行政决策程序暂行条例第25条',
+  },
   PUBLICATION_EXPLANATION_REQUIRED: {
     status: 422,
     zh: '社会公众普遍关心或者专业性、技术性较强的重大行政决策，公布时应当说明公众意见、专家论证意见的采纳情况，并通过新闻发布会、接受访谈等方式进行宣传解读',

@@ -73,12 +73,21 @@ export function currentLawyerOpinion(state: MatterState): LawyerOpinion | null {
  * 中办发〔2016〕30号 (a matter the adviser considers unlawful may not be discussed or decided) is not unsaid by
  * assigning another lawyer; only a changed text (which voids the opinion) or its author's later opinion does.
  */
-export function unlawfulLawyerOpinion(state: MatterState): LawyerOpinion | null {
+export function unlawfulLawyerOpinion(
+  state: MatterState,
+  opts: {
+    /**
+     * An opinion is voided only when the text changes; a later version that goes back to the exact text is that text
+     * again, and the opinion given on it counts (runs before patch limits-as-written: only opinions never voided).
+     */
+    textReturned?: boolean;
+  } = {},
+): LawyerOpinion | null {
   const hash = currentHash(state);
   const heard = new Set<string>();
   for (let i = state.legality.opinions.length - 1; i >= 0; i--) {
     const o = state.legality.opinions[i];
-    if (!o || o.void || o.versionHash !== hash || heard.has(o.lawyerId)) continue;
+    if (!o || (o.void && !opts.textReturned) || o.versionHash !== hash || heard.has(o.lawyerId)) continue;
     if (o.outcome === 'UNLAWFUL') return o;
     heard.add(o.lawyerId);
   }

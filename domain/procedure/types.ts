@@ -495,7 +495,11 @@ export interface LegacyRules {
    * on an early-effect reason alone (立法法第104条); a major decision of public concern or technical character was
    * published without the statement of how opinions were adopted or its 解读 (713号令第32条); an enforcement case's
    * time limit could be extended after it had run out (行政处罚法第60条); a fair-competition exception could be
-   * signed with an end already past (公平竞争审查条例第12条、第18条).
+   * signed with an end already past (公平竞争审查条例第12条、第18条); a LAWFUL opinion or conclusion could record changes
+   * to the text that were then never made (713号令第25条); the final text after "approve with changes" was checked
+   * for fair competition only, and a version back to a text a lawyer had found unlawful was free of that opinion; a
+   * hearing or participation could be recorded before it had ended; the drafter could remove flags after the
+   * legality review had started; only normative documents' dates were checked against the publication.
    */
   limitsBeforeWritten?: boolean;
 }

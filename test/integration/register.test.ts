@@ -98,7 +98,7 @@ describe('document register and life after issue', () => {
     const archived = await stack.drive.ok(id, stack.cast.legal, { type: 'archive', archiveRef: 'A-1' });
     expect(archived.state.stage).toBe('issued');
     await recordHistory(stack.system.client, `matter-${id}`, 'limits-as-written-numbered-signing');
-    await recordHistory(stack.system.client, `document-${id}`, 'document-decisions-up-to-expiry-reminded-then-expired');
+    await recordHistory(stack.system.client, `document-${id}`, 'document-decisions-as-written-reminded-then-expired');
   });
 
   test('numbers are unique and gap-free under concurrent assignment; a matter asking again gets its own number', async () => {

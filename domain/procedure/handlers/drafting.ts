@@ -71,6 +71,12 @@ export const setFlags: Handler<'set_flags'> = (s, cmd, ctx) => {
     const addedByLegalUnit = s.flags.filter((f) => !next.includes(f) && lastAddedByLegalUnit(s, f));
     if (addedByLegalUnit.length > 0 && !mayDecideAsLegalUnit(s, ctx)) return refuse('FLAG_REMOVAL_NEEDS_LEGAL_UNIT', addedByLegalUnit.join(', '));
   }
+  // Once the legality review has started the flags are what it judged: the drafter could otherwise drop the duties
+  // they bring (PUBLIC's comment and 第32条 explanation, TECH, GOVNAME's district review) after the review.
+  if (!ctx.legacy?.limitsBeforeWritten && s.legality.startedAt) {
+    const removed = s.flags.filter((f) => !next.includes(f));
+    if (removed.length > 0 && !mayDecideAsLegalUnit(s, ctx)) return refuse('FLAG_REMOVAL_NEEDS_LEGAL_UNIT', `${removed.join(', ')}: the legality review has started`);
+  }
   const before = missingMaterials(s, ctx.config, ctx.legacy);
   const previous = s.flags;
   s.flags = next;

@@ -118,6 +118,20 @@ function uncuredIssues(s: MatterState, checklist: readonly ChecklistEntry[]): st
 
 const LAWFUL_OUTCOMES: readonly LegalityOutcome[] = ['LAWFUL', 'LAWFUL_WITH_AMENDMENTS'];
 
+/**
+ * 713号令第25条: "lawful" as the text stands records nothing whose cure is a change to that text — an amendment on a
+ * checklist point, an LR-P2 / LR-C1 issue, a confirmed pre-screen finding of the current text. Those make the outcome
+ * LAWFUL_WITH_AMENDMENTS: the text is changed and the change confirmed before the meeting (else the amendment would
+ * stay on paper and the unchanged text be decided and signed).
+ */
+function changesPendingUnderLawful(s: MatterState, outcome: LegalityOutcome, checklist: readonly ChecklistEntry[], ctx: HandlerContext): Refusal | null {
+  if (outcome !== 'LAWFUL' || ctx.legacy?.limitsBeforeWritten) return null;
+  const entries = checklist.filter((e) => e.result === 'issue' && (nonEmpty(e.amendment) || (CURE_NEEDED as readonly string[]).includes(e.code))).map((e) => e.code);
+  const findings = currentLegalityFindings(s).filter((f) => f.status === 'confirmed').map((f) => f.code);
+  const pending = [...entries, ...findings];
+  return pending.length > 0 ? refuse('AMENDMENTS_PENDING', pending.join(', ')) : null;
+}
+
 /** The lawyer's opinion is the sign-off, bound to the exact text (void once the text changes). */
 export const submitLawyerOpinion: Handler<'submit_lawyer_opinion'> = (s, cmd, ctx) => {
   if (cmd.versionHash !== currentHash(s)) return refuse('STALE_VERSION', `current is ${currentHash(s)}`);
@@ -132,6 +146,8 @@ export const submitLawyerOpinion: Handler<'submit_lawyer_opinion'> = (s, cmd, ct
     const uncured = uncuredIssues(s, cmd.checklist);
     if (uncured.length > 0) return refuse('ISSUE_NOT_CURED', uncured.join(', '));
   }
+  const pending = changesPendingUnderLawful(s, cmd.outcome, cmd.checklist, ctx);
+  if (pending) return pending;
   s.legality.opinions.push({
     lawyerId: ctx.actor.userId,
     versionHash: cmd.versionHash,
@@ -153,7 +169,7 @@ const SUBSTANTIVE: readonly LegalityOutcome[] = ['LAWFUL', 'LAWFUL_WITH_AMENDMEN
  * other issue needs its cure or, for an exploratory reform, the legal risk stated (第25条第二款); where it
  * departs from the lawyer's opinion it says why.
  */
-function ownOpinionProblem(s: MatterState, cmd: Extract<Command, { type: 'record_legality_conclusion' }>): Refusal | null {
+function ownOpinionProblem(s: MatterState, cmd: Extract<Command, { type: 'record_legality_conclusion' }>, ctx: HandlerContext): Refusal | null {
   const checklist = cmd.checklist;
   if (!checklist) return refuse('LEGAL_UNIT_CHECKLIST_INCOMPLETE', 'no checklist');
   const problem = checklistProblem(checklist, checklistCodesFor(s.kind));
@@ -167,6 +183,8 @@ function ownOpinionProblem(s: MatterState, cmd: Extract<Command, { type: 'record
     const uncured = uncuredIssues(s, checklist);
     if (uncured.length > 0) return refuse('ISSUE_NOT_CURED', uncured.join(', '));
   }
+  const pending = changesPendingUnderLawful(s, cmd.outcome, checklist, ctx);
+  if (pending) return pending;
   if (cmd.outcome === 'LAWFUL' && !cmd.exploratoryReform) {
     const open = checklist.filter((e) => e.result === 'issue' && !nonEmpty(e.amendment)).map((e) => e.code);
     if (open.length > 0) return refuse('LAWFUL_WITH_OPEN_ISSUE', open.join(', '));
@@ -232,7 +250,7 @@ export const recordLegalityConclusion: Handler<'record_legality_conclusion'> = (
     // 713号令第28条 (and normative documents by analogy): contracts keep their own CT-* review (life cycle),
     // enforcement decisions their EF-* one (行政处罚法第58条, above).
     if (!ctx.legacy?.opinionsWithoutOwnChecklist && s.kind !== 'contract_review' && !enforcement) {
-      const own = ownOpinionProblem(s, cmd);
+      const own = ownOpinionProblem(s, cmd, ctx);
       if (own) return own;
     }
   } else if (cmd.exploratoryReform && !ctx.legacy?.opinionsWithoutOwnChecklist) {

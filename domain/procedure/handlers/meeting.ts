@@ -1,6 +1,6 @@
 /** Scheduling and recording the collective decision (713号令第29条、第30条), and the final-text check. */
 
-import { meetingGates, fcrGate } from '../gates';
+import { meetingGates, fcrGate, lawyerUnlawfulRefusal, riskGate } from '../gates';
 import { MEETING_BODY_LABELS, MEETING_VIEW_LABELS, STAGE_LABELS } from '../labels';
 import { analyseMeeting } from '../meeting';
 import { refuse } from '../refusals';
@@ -164,6 +164,12 @@ export const confirmFinalText: Handler<'confirm_final_text'> = (s, cmd, ctx) => 
   if (d.versionHash === currentHash(s)) return refuse('FINAL_VERSION_MISSING');
   const gate = fcrGate(s);
   if (gate) return gate;
+  // The final text is a new text: not one a lawyer found unlawful (中办发〔2016〕30号) nor one judged a risk not
+  // controllable (713号令第24条), whatever versions came between.
+  if (!ctx.legacy?.limitsBeforeWritten) {
+    const stop = lawyerUnlawfulRefusal(s, ctx) ?? riskGate(s, ctx);
+    if (stop) return stop;
+  }
   d.finalText = {
     versionHash: cmd.versionHash,
     confirmedBy: ctx.actor.userId,

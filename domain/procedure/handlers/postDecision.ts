@@ -16,7 +16,7 @@ import { isMajorDecision } from '../classification';
 import type { Command, MatterState, Refusal } from '../types';
 import { canonicalInstant } from '../../lifecycle/lifeTime';
 import { defaultDocumentLifeConfig } from '../../lifecycle/config';
-import { documentDates, documentDatesProblem } from '../../lifecycle/validity';
+import { documentDates, documentDatesProblem, retroactivityProblem } from '../../lifecycle/validity';
 import { closeAs } from './drafting';
 import { done, nonEmpty, type Handler, type HandlerContext, type HandlerResult } from './handler';
 
@@ -167,7 +167,13 @@ function signingLife(s: MatterState, cmd: Extract<Command, { type: 'sign_and_num
     // Dates not stated count from the publication: publishing fixes them.
     if (!cmd.effectiveAt || !cmd.expiresAt) out.datesFromPublication = { effective: !cmd.effectiveAt, expiry: !cmd.expiresAt };
   } else if (cmd.effectiveAt) {
+    // 立法法第104条 whatever the kind: a decision without a validity period does not take effect before it is issued either.
+    if (!ctx.legacy?.limitsBeforeWritten) {
+      const problem = retroactivityProblem({ publishedAt: ctx.now, effectiveAt: cmd.effectiveAt, retroactiveReason: cmd.retroactiveReason }, config.effectiveDelay.unit !== 'seconds');
+      if (problem) return { refusal: refuse(problem.code, problem.detail) };
+    }
     out.effectiveAt = canonicalInstant(cmd.effectiveAt);
+    if (cmd.retroactiveReason) out.retroactiveReason = cmd.retroactiveReason;
   }
   if (s.fairCompetition.conclusion === 'exception_justified') {
     if (!cmd.exceptionEndsAt) return { refusal: refuse('EXCEPTION_END_REQUIRED') };
@@ -192,7 +198,8 @@ function datesRules(ctx: HandlerContext): { retroactiveWithEarlyReason?: boolean
  */
 export function publicationExplanationRequired(s: MatterState): boolean {
   if (!isMajorDecision(s)) return false;
-  if (s.research.participationExemption) return false;
+  // An exemption recorded before the matter was flagged PUBLIC does not cover an open comment held since.
+  if (s.research.participationExemption && !s.flags.includes('PUBLIC')) return false;
   return s.flags.includes('PUBLIC') || s.flags.includes('TECH');
 }
 
@@ -221,6 +228,11 @@ export const publish: Handler<'publish'> = (s, cmd, ctx) => {
       config,
       datesRules(ctx),
     );
+    if (problem) return refuse(problem.code, problem.detail);
+  } else if (signing?.effectiveAt && !ctx.legacy?.limitsBeforeWritten) {
+    // A date of effect stated at signing (a kind without a validity period) is judged again against the publication.
+    const config = ctx.config.documents ?? defaultDocumentLifeConfig;
+    const problem = retroactivityProblem({ publishedAt: ctx.now, effectiveAt: signing.effectiveAt, retroactiveReason: signing.retroactiveReason ?? cmd.retroactiveReason }, config.effectiveDelay.unit !== 'seconds');
     if (problem) return refuse(problem.code, problem.detail);
   }
   s.postDecision.publication = {

@@ -93,6 +93,8 @@ export const recordResearchItem: Handler<'record_research_item'> = (s, cmd, ctx)
       if (!isInstant(item.from) || (item.to !== undefined && !isInstant(item.to))) return refuse('INVALID_DATETIME', 'from, to');
       if (item.to !== undefined && ms(item.to) < ms(item.from)) return refuse('INVALID_INPUT', 'to is before from');
       if (ms(item.from) > ms(ctx.now)) return refuse('INVALID_INPUT', 'the public cannot have been heard in the future');
+      // Recorded once it has ended: a survey still running has not heard the public yet (713号令第14条).
+      if (!ctx.legacy?.limitsBeforeWritten && item.to !== undefined && ms(item.to) > ms(ctx.now)) return refuse('INVALID_INPUT', 'to: the participation is recorded once it has ended');
       if (!nonEmpty(item.participants) && !nonEmpty(item.channel)) return refuse('PARTICIPANTS_OR_CHANNEL_MISSING', PARTICIPATION_METHOD_LABELS[item.method]);
       r.participations = [...(r.participations ?? []), { ...item, ...stamp }];
       break;
@@ -108,6 +110,8 @@ export const recordResearchItem: Handler<'record_research_item'> = (s, cmd, ctx)
     case 'hearing': {
       if (!isInstant(item.materialsSentAt) || !isInstant(item.heldAt)) return refuse('INVALID_DATETIME', 'materialsSentAt, heldAt');
       if (!nonEmpty(item.documentId)) return refuse('INVALID_INPUT', 'documentId (hearing record)');
+      // The hearing record is of a hearing held: one dated in the future has heard nobody yet (713号令第14条、第16条).
+      if (!ctx.legacy?.limitsBeforeWritten && ms(item.heldAt) > ms(ctx.now)) return refuse('INVALID_INPUT', 'heldAt: the hearing is recorded once it has been held');
       const lead = ctx.config.hearingMaterialsLead;
       const earliest = periodEnd(item.materialsSentAt, lead, [], ctx.calendar) ?? item.heldAt;
       if (!reaches(item.heldAt, earliest, lead)) {

@@ -72,14 +72,25 @@ describe('a document\'s life', () => {
     expect(decideDocument(repealed.life, { decision: 'repeal', reason: '再废止' }, ctx)).toMatchObject({ ok: false, status: 409, code: 'DOCUMENT_NOT_IN_FORCE' });
   });
   test('past its expiry a document takes no decision, even before its expiry timer has marked it expired (有效期届满自动失效)', () => {
-    const atExpiry = { by: 'legal', now: '2031-03-31T02:00:00.000Z', config, decisionsUpToExpiry: true };
+    const atExpiry = { by: 'legal', now: '2031-03-31T02:00:00.000Z', config, decisionsAsWritten: true };
     const refused = decideDocument(life, { decision: 'continue', reason: '继续', newExpiresAt: '2035-09-30T00:00:00Z' }, atExpiry);
     expect(refused).toMatchObject({ ok: false, status: 409, code: 'DOCUMENT_NOT_IN_FORCE' });
     expect(!refused.ok && refused.reason).toMatch(/expired at 2031-03-31/);
     expect(decideDocument(life, { decision: 'repeal', reason: '废止' }, atExpiry)).toMatchObject({ ok: false, code: 'DOCUMENT_NOT_IN_FORCE' });
     // A second before, it is still in force; runs from before the rule (no flag) decided as they did.
     expect(decideDocument(life, { decision: 'repeal', reason: '废止' }, { ...atExpiry, now: '2031-03-31T01:59:59.000Z' })).toMatchObject({ ok: true });
-    expect(decideDocument(life, { decision: 'repeal', reason: '废止' }, { ...atExpiry, decisionsUpToExpiry: false })).toMatchObject({ ok: true });
+    expect(decideDocument(life, { decision: 'repeal', reason: '废止' }, { ...atExpiry, decisionsAsWritten: false })).toMatchObject({ ok: true });
+  });
+  test('once its fair-competition exception has ended a document is not continued: amended through a new matter or repealed (公平竞争审查条例第12条)', () => {
+    const ended = { by: 'legal', now: '2027-04-01T00:00:00.000Z', config, decisionsAsWritten: true, amendingMatterExists: true };
+    const cont = decideDocument(life, { decision: 'continue', reason: '继续', newExpiresAt: '2031-03-31T02:00:00.000Z' }, ended);
+    expect(cont).toMatchObject({ ok: false, status: 409, code: 'FCR_EXCEPTION_ENDED' });
+    expect(decideDocument(life, { decision: 'amend', reason: '重新审查', amendingMatterId: 'm3' }, ended)).toMatchObject({ ok: true });
+    expect(decideDocument(life, { decision: 'repeal', reason: '例外期限届满' }, ended)).toMatchObject({ ok: true });
+    // Before its end it may still be continued; runs from before the rule continued it after.
+    expect(decideDocument(life, { decision: 'continue', reason: '继续', newExpiresAt: '2031-03-31T02:00:00.000Z' }, { ...ended, now: '2027-03-01T00:00:00.000Z' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect(decideDocument(life, { decision: 'continue', reason: '继续', newExpiresAt: '2031-06-30T02:00:00.000Z' }, { ...ended, now: '2027-03-01T00:00:00.000Z' })).toMatchObject({ ok: true });
+    expect(decideDocument(life, { decision: 'continue', reason: '继续', newExpiresAt: '2031-06-30T02:00:00.000Z' }, { ...ended, decisionsAsWritten: false })).toMatchObject({ ok: true });
   });
 });
 

@@ -82,15 +82,20 @@ describe('comment adoption table (713号令第18条)', () => {
 
 describe('hearing materials 7 days ahead (713号令第16条)', () => {
   const s = register('major_decision', [], day);
+  const after = at('2025-03-25'); // a hearing is recorded once held
   it('refuses a hearing held less than 7 days after the materials were sent', () => {
-    const r = refused(attempt(s, record({ kind: 'hearing', materialsSentAt: at('2025-03-01'), heldAt: at('2025-03-07'), documentId: 'h' }), people.drafter, day));
+    const r = refused(attempt(s, record({ kind: 'hearing', materialsSentAt: at('2025-03-01'), heldAt: at('2025-03-07'), documentId: 'h' }), people.drafter, after));
     expect(r).toMatchObject({ status: 422, code: 'HEARING_NOTICE_TOO_SHORT' });
     expect(r.reason).toContain('713号令第16条');
   });
   it('accepts exactly 7 days and keeps every hearing', () => {
-    let next = apply(s, record({ kind: 'hearing', materialsSentAt: at('2025-03-01'), heldAt: at('2025-03-08'), documentId: 'h1' }), people.drafter, day);
-    next = apply(next, record({ kind: 'hearing', materialsSentAt: at('2025-03-10'), heldAt: at('2025-03-20'), documentId: 'h2' }), people.drafter, day);
+    let next = apply(s, record({ kind: 'hearing', materialsSentAt: at('2025-03-01'), heldAt: at('2025-03-08'), documentId: 'h1' }), people.drafter, after);
+    next = apply(next, record({ kind: 'hearing', materialsSentAt: at('2025-03-10'), heldAt: at('2025-03-20'), documentId: 'h2' }), people.drafter, after);
     expect(next.research.hearings.map((h) => h.documentId)).toEqual(['h1', 'h2']);
+  });
+  it('refuses a hearing dated after the moment it is recorded: it has heard nobody yet (713号令第14条)', () => {
+    const r = refused(attempt(s, record({ kind: 'hearing', materialsSentAt: at('2025-03-01'), heldAt: at('2025-03-26'), documentId: 'h' }), people.drafter, after));
+    expect(r).toMatchObject({ status: 422, code: 'INVALID_INPUT', reason: expect.stringContaining('heldAt') });
   });
 });
 
