@@ -185,43 +185,41 @@ describe('"lawful" as the text stands (713号令第25条)', () => {
 });
 
 describe('the final text after “approve with changes”', () => {
+  const now = at('2025-03-03');
+  /** v2 reviewed lawful and approved with changes at the meeting; the drafter's version 3 is the final text offered. */
+  const approvedWithChanges = (s: MatterState): MatterState => {
+    s = apply(s, { type: 'submit_for_review' }, people.drafter, now);
+    s = apply(s, { type: 'accept_materials' }, people.legal, now);
+    s = doLegality(s, now);
+    s = apply(s, { type: 'schedule_meeting', meetingAt: at('2025-03-20', '15:00'), body: 'director_office_meeting' }, people.secretary, at('2025-03-14'));
+    const views = meetingRecord().views.map((v) => ({ ...v, view: 'approve_with_changes' as const }));
+    return apply(s, { type: 'record_meeting', record: meetingRecord({ views, outcome: 'approve_with_changes', changes: ['文字调整'] }) }, people.secretary, at('2025-03-20', '18:00'));
+  };
+  const finalText = (s: MatterState, versionHash: string) =>
+    apply(apply(s, { type: 'submit_version', versionHash, versionNumber: 3 }, people.drafter, at('2025-03-21')), { type: 'submit_for_review' }, people.drafter, at('2025-03-21'));
+
   test('is not a text a lawyer found unlawful, whatever versions came between (中办发〔2016〕30号)', () => {
-    const now = at('2025-03-03');
     let s = doResearch(register('major_decision', [], now), now);
     s = apply(s, { type: 'submit_for_review' }, people.drafter, now);
     s = apply(s, { type: 'accept_materials' }, people.legal, now);
     s = apply(s, { type: 'assign_lawyer', lawyerId: 'law1' }, people.legal, now);
     s = apply(s, { type: 'submit_lawyer_opinion', versionHash: hash(1), outcome: 'UNLAWFUL', text: '设定了行政许可', checklist: fullChecklist().map((e) => (e.code === 'LR-P2' ? { ...e, result: 'issue' as const } : e)) }, people.lawyer, now);
     s = apply(s, { type: 'record_legality_conclusion', versionHash: hash(1), outcome: 'RETURN_TO_COMPLETE_PROCEDURE', text: '修改', missing: ['修改草案'] }, people.legal, now);
-    s = apply(s, { type: 'submit_version', versionHash: hash(2), versionNumber: 2 }, people.drafter, now);
-    s = apply(s, { type: 'submit_for_review' }, people.drafter, now);
-    s = apply(s, { type: 'accept_materials' }, people.legal, now);
-    s = doLegality(s, now);
-    s = apply(s, { type: 'schedule_meeting', meetingAt: at('2025-03-20', '15:00'), body: 'director_office_meeting' }, people.secretary, at('2025-03-14'));
-    const views = meetingRecord().views.map((v) => ({ ...v, view: 'approve_with_changes' as const }));
-    s = apply(s, { type: 'record_meeting', record: meetingRecord({ views, outcome: 'approve_with_changes', changes: ['文字调整'] }) }, people.secretary, at('2025-03-20', '18:00'));
-    const backToFirst = apply(apply(s, { type: 'submit_version', versionHash: hash(1), versionNumber: 3 }, people.drafter, at('2025-03-21')), { type: 'submit_for_review' }, people.drafter, at('2025-03-21'));
+    s = approvedWithChanges(apply(s, { type: 'submit_version', versionHash: hash(2), versionNumber: 2 }, people.drafter, now));
+    const backToFirst = finalText(s, hash(1));
     const confirm: Command = { type: 'confirm_final_text', versionHash: hash(1) };
     expect(refused(attempt(backToFirst, confirm, people.legal, at('2025-03-21')))).toMatchObject({ code: 'LAWYER_OPINION_UNLAWFUL' });
     expect(decide(backToFirst, confirm, { actor: people.legal, now: at('2025-03-21'), config, calendar: cal, legacy }).ok).toBe(true);
     // A text of its own, as the meeting asked, is confirmed.
-    const changed = apply(apply(s, { type: 'submit_version', versionHash: hash(3), versionNumber: 3 }, people.drafter, at('2025-03-21')), { type: 'submit_for_review' }, people.drafter, at('2025-03-21'));
+    const changed = finalText(s, hash(3));
     expect(apply(changed, { type: 'confirm_final_text', versionHash: hash(3) }, people.legal, at('2025-03-21')).stage).toBe('post_decision');
   });
 
   test('nor a text judged a risk not controllable (713号令第24条)', () => {
-    const now = at('2025-03-03');
     let s = register('major_decision', ['RISK'], now);
     s = apply(s, { type: 'record_research_item', item: { kind: 'risk_assessment', documentId: 'r1', riskLevel: 'high', controllable: false, measures: '暂无' } }, people.drafter, now);
     s = apply(s, { type: 'submit_version', versionHash: hash(2), versionNumber: 2 }, people.drafter, now);
-    s = doResearch(s, now); // assesses the adjusted v2 controllable
-    s = apply(s, { type: 'submit_for_review' }, people.drafter, now);
-    s = apply(s, { type: 'accept_materials' }, people.legal, now);
-    s = doLegality(s, now);
-    s = apply(s, { type: 'schedule_meeting', meetingAt: at('2025-03-20', '15:00'), body: 'director_office_meeting' }, people.secretary, at('2025-03-14'));
-    const views = meetingRecord().views.map((v) => ({ ...v, view: 'approve_with_changes' as const }));
-    s = apply(s, { type: 'record_meeting', record: meetingRecord({ views, outcome: 'approve_with_changes', changes: ['第三条删去“本地”'] }) }, people.secretary, at('2025-03-20', '18:00'));
-    s = apply(apply(s, { type: 'submit_version', versionHash: hash(1), versionNumber: 3 }, people.drafter, at('2025-03-21')), { type: 'submit_for_review' }, people.drafter, at('2025-03-21'));
+    s = finalText(approvedWithChanges(doResearch(s, now)), hash(1)); // doResearch assesses the adjusted v2 controllable
     expect(refused(attempt(s, { type: 'confirm_final_text', versionHash: hash(1) }, people.legal, at('2025-03-21')))).toMatchObject({ code: 'RISK_NOT_CONTROLLABLE', reason: expect.stringContaining('version 3') });
   });
 });
