@@ -118,7 +118,11 @@ export function calendarRoutes(deps: ApiDeps): AnyRoute[] {
           const openMatters = await propagateToOpenMatters(deps, await deps.calendars.years(), await deps.calendars.calendar());
           return { ...year, openMattersNotified: openMatters };
         } catch (err) {
-          if (err instanceof HolidayYearInvalidError) throw new ProblemError(400, `Invalid body.${err.field}: ${err.message}`, { code: 'invalid_input', errors: [{ field: `body.${err.field}`, message: err.message }] });
+          if (err instanceof HolidayYearInvalidError) {
+            // The field named as every other 400 names it (body.off.0.from, as the schema's own errors do), not off[0].from.
+            const field = `body.${err.field.replace(/\[(\d+)\]/g, '.$1')}`;
+            throw new ProblemError(400, `Invalid ${field}: ${err.message}`, { code: 'invalid_input', errors: [{ field, message: err.message }] });
+          }
           throw err;
         }
       },

@@ -74,7 +74,7 @@ describe('the working-day calendar endpoint', () => {
     expect((await stack.http.get('/api/v1/calendar/years', null)).body.items.map((y: { year: number }) => y.year)).not.toContain(2027);
     const wrong = await stack.http.put('/api/v1/calendar/years/2027', admin, { ...notice2027, makeupWorkdays: ['2027-01-04'] });
     expect(wrong.status).toBe(400);
-    expect(wrong.body.errors[0].field).toMatch(/^body\.makeupWorkdays/);
+    expect(wrong.body.errors[0].field).toBe('body.makeupWorkdays.0'); // named as the schema's own errors are (body.off.0.name)
     expect((await stack.http.get('/api/v1/calendar/working-days?from=2027-02-04&add=1', null)).body).toEqual({ due: '2027-02-11', provisional: true });
     expect((await stack.http.put('/api/v1/calendar/years/2027', admin, notice2027)).status).toBe(200);
     // The notice replaces the provisional year: same date where they agree, the notice's where they differ.
