@@ -40,7 +40,7 @@ export async function startCleanup(deps: ApiDeps, principal: Principal, input: {
   const row = await deps.db.prisma.registerCleanup.create({
     data: { id: `cleanup-${crypto.randomUUID()}`, title: input.title, scope: asJson(input.scope), documentIds: docs.map((d) => d.id), decisions: asJson([]), startedBy: principal.userId, startedAt: new Date() },
   });
-  return cleanupView(deps, row);
+  return cleanupView(deps, row, principal);
 }
 
 export async function cleanupRow(deps: ApiDeps, id: string): Promise<RegisterCleanup> {
@@ -49,15 +49,24 @@ export async function cleanupRow(deps: ApiDeps, id: string): Promise<RegisterCle
   return row;
 }
 
-/** The clean-up with its documents as they stand, the decisions, what is undecided, and the lists. */
-export async function cleanupView(deps: ApiDeps, row: RegisterCleanup) {
+/**
+ * The clean-up with its documents as they stand, the decisions, what is undecided, and the lists — as `viewer` may
+ * see them: a document not published (an enforcement decision without social impact) is shown only to those who may
+ * read its matter, as in the register itself (seesRegisterDocument), in the lists as published too.
+ */
+export async function cleanupView(deps: ApiDeps, row: RegisterCleanup, viewer: Principal | 'whole') {
   const scope = row.scope as CleanupScope;
-  const entries = await registerEntries(deps, await registerRows(deps, {}));
+  const rows = await registerRows(deps, {});
+  const entries = await registerEntries(deps, rows);
+  const visible = viewer === 'whole' ? null : new Set((await registerEntries(deps, rows, viewer)).map((e) => e.id));
+  const shown = (id: string) => visible === null || visible.has(id);
+  const seen = <T extends { id: string }>(xs: T[]): T[] => xs.filter((x) => shown(x.id));
   const mine = entries.filter((e) => row.documentIds.includes(e.id));
   const decisions = decisionsOf(row);
   // The expired list names every expired document within the scope, also those that expired before.
   const expiredElsewhere = entries.filter((e) => !row.documentIds.includes(e.id) && e.status === 'expired' && matchesScope(e, scope));
-  const lists: CleanupLists = row.lists ? storedLists.parse(row.lists) : cleanupLists([...mine, ...expiredElsewhere].map(asDoc), decisions);
+  const all: CleanupLists = row.lists ? storedLists.parse(row.lists) : cleanupLists([...mine, ...expiredElsewhere].map(asDoc), decisions);
+  const lists: CleanupLists = { inForce: seen(all.inForce), amended: seen(all.amended), repealed: seen(all.repealed), expired: seen(all.expired) };
   return {
     id: row.id,
     title: row.title,
@@ -66,9 +75,9 @@ export async function cleanupView(deps: ApiDeps, row: RegisterCleanup) {
     startedBy: row.startedBy,
     startedAt: row.startedAt.toISOString(),
     publishedAt: row.publishedAt?.toISOString() ?? null,
-    documents: mine,
-    decisions,
-    undecided: undecided(mine.map(asDoc), decisions).map((d) => d.id),
+    documents: seen(mine),
+    decisions: decisions.filter((d) => shown(d.documentId)),
+    undecided: undecided(mine.map(asDoc), decisions).map((d) => d.id).filter(shown),
     lists,
   };
 }
@@ -89,18 +98,19 @@ export async function decideInCleanup(deps: ApiDeps, principal: Principal, clean
     if (current.some((d) => d.documentId === documentId)) return;
     await tx.registerCleanup.update({ where: { id: cleanupId }, data: { decisions: asJson([...current, record]) } });
   });
-  return { summary: result.summary, cleanup: await cleanupView(deps, await cleanupRow(deps, cleanupId)) };
+  return { summary: result.summary, cleanup: await cleanupView(deps, await cleanupRow(deps, cleanupId), principal) };
 }
 
 export async function publishCleanup(deps: ApiDeps, principal: Principal, cleanupId: string) {
   requireRegister(principal, 'run_cleanup');
   const row = await cleanupRow(deps, cleanupId);
   if (row.publishedAt) throw new ProblemError(409, 'Published', { detail: 'the clean-up is already published', code: 'CLEANUP_PUBLISHED' });
-  const view = await cleanupView(deps, row);
+  // Judged and stored whole: the lists as published hold every document (each reader then sees their own part).
+  const view = await cleanupView(deps, row, 'whole');
   if (view.undecided.length > 0) {
     const numbers = view.documents.filter((d) => view.undecided.includes(d.id)).map((d) => d.number);
     throw new ProblemError(422, 'Decisions missing', { detail: `每件文件须作出继续有效、修改或废止的决定 / every document needs its decision: ${numbers.join('、')}`, code: 'CLEANUP_UNDECIDED' });
   }
   await deps.db.prisma.registerCleanup.update({ where: { id: cleanupId }, data: { lists: asJson(view.lists), publishedAt: new Date(), publishedBy: principal.userId } });
-  return cleanupView(deps, await cleanupRow(deps, cleanupId));
+  return cleanupView(deps, await cleanupRow(deps, cleanupId), principal);
 }

@@ -65,7 +65,7 @@ export function registerRoutes(deps: ApiDeps): AnyRoute[] {
       responses: { 200: { description: 'The clean-up', schema: cleanupSchema } },
       handler: async ({ params: p, principal }) => {
         requireRegister(principal!, 'read_register');
-        return cleanupView(deps, await cleanupRow(deps, p.id));
+        return cleanupView(deps, await cleanupRow(deps, p.id), principal!);
       },
     }),
     defineRoute({
@@ -73,7 +73,7 @@ export function registerRoutes(deps: ApiDeps): AnyRoute[] {
       responses: { 200: { description: 'HTML', schema: z.string(), contentType: 'text/html' } },
       handler: async ({ res, params: p, principal }) => {
         requireRegister(principal!, 'read_register');
-        const view = await cleanupView(deps, await cleanupRow(deps, p.id));
+        const view = await cleanupView(deps, await cleanupRow(deps, p.id), principal!);
         res.type('text/html; charset=utf-8').send(cleanupListsHtml({ title: view.title, scope: view.scopeText, startedAt: view.startedAt, publishedAt: view.publishedAt, lists: view.lists }));
       },
     }),

@@ -63,6 +63,33 @@ describe('major enforcement decision review (行政处罚法第57–60条), thro
     await recordHistory(stack.system.client, `matter-${id}`, 'enforcement-review-head-decides-published');
   });
 
+  test('a decision not published is in force, and a clean-up shows it only to those who may read its matter', async () => {
+    const { http, cast, drive } = stack;
+    const id = await drive.register('enforcement_review', []);
+    await filed(id, { socialImpact: false });
+    await drive.ok(id, cast.legal, { type: 'accept_materials' });
+    const hash = await drive.hash(id);
+    await drive.ok(id, cast.legal, { type: 'record_legality_conclusion', versionHash: hash, outcome: 'LAWFUL', text: '审核通过', enforcementChecklist: checklist() });
+    await drive.ok(id, cast.secretary, { type: 'sign_and_number', versionHash: hash, signedBy: '局长' });
+    for (let i = 0; i < 60 && (await http.get(`/api/v1/register/${id}`, cast.auditor)).body?.entry?.status !== 'in_force'; i++) await new Promise((r) => setTimeout(r, 500));
+    const started = await http.post('/api/v1/register/cleanups', cast.legal, { title: '行政处罚决定清理', scope: { kind: 'enforcement_review', draftingUnit: 'market' } });
+    expect(started.status).toBe(201);
+    expect(started.body.documents.map((d: { id: string }) => d.id)).toContain(id);
+
+    const outsider = await person(stack.system, ['drafter'], { sectionId: null });
+    const ids = (body: { documents: Array<{ id: string }>; lists: Record<string, Array<{ id: string }>>; undecided: string[] }) =>
+      [...body.documents.map((d) => d.id), ...Object.values(body.lists).flat().map((e) => e.id), ...body.undecided];
+    // The register hides it from whom it hides the matter; so does the clean-up, as JSON and as the printable lists.
+    expect((await http.get(`/api/v1/register/${id}`, outsider)).status).toBe(404);
+    const seenByOutsider = await http.get(`/api/v1/register/cleanups/${started.body.id}`, outsider);
+    expect(seenByOutsider.status).toBe(200);
+    expect(ids(seenByOutsider.body)).not.toContain(id);
+    const number = started.body.documents.find((d: { id: string }) => d.id === id).number as string;
+    expect((await http.get(`/api/v1/register/cleanups/${started.body.id}/lists.html`, outsider)).body).not.toContain(number);
+    expect(ids((await http.get(`/api/v1/register/cleanups/${started.body.id}`, cast.auditor)).body)).toContain(id);
+    expect(ids((await http.get(`/api/v1/register/cleanups/${started.body.id}`, cast.drafter)).body)).toContain(id);
+  });
+
   test('a serious case goes to collective discussion', async () => {
     const id = await stack.drive.register('enforcement_review', []);
     await filed(id, { seriousViolation: true, socialImpact: false });
