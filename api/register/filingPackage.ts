@@ -10,6 +10,7 @@ import { periodEnd } from '../../domain/procedure/time';
 import { filingReportHtml } from '../../domain/lifecycle/filingReport';
 import { notFound, ProblemError } from '../http/problem';
 import type { ApiDeps } from '../deps';
+import { fcrDocumentRowId } from '../../activities/fcrConclusion';
 
 export async function filingPackage(deps: ApiDeps, documentId: string): Promise<{ fileName: string; zip: Buffer; files: string[] }> {
   const doc = await deps.db.prisma.registerDocument.findUnique({ where: { id: documentId } });
@@ -25,7 +26,8 @@ export async function filingPackage(deps: ApiDeps, documentId: string): Promise<
   const unitOpinion = opinions.find((o) => o.kind === 'legal_unit_opinion') ?? null;
   const signOff = lawyerOpinion?.signOffId ? await deps.db.prisma.signOff.findUnique({ where: { id: lawyerOpinion.signOffId } }) : null;
   const fcrDocId = s.fairCompetition.documentId ?? null;
-  const fcr = fcrDocId ? await deps.db.prisma.fcrConclusionDocument.findFirst({ where: { id: fcrDocId, matterId: matter.id } }) : null;
+  // Stored under its id within the matter (fcrDocumentRowId): looked up by the bare id it was never found.
+  const fcr = fcrDocId ? await deps.db.prisma.fcrConclusionDocument.findFirst({ where: { id: fcrDocumentRowId(matter.id, fcrDocId), matterId: matter.id } }) : null;
 
   const files: Array<[string, string]> = [];
   if (version) files.push([`02-文件正文-${doc.number}.txt`, version.text]);

@@ -186,6 +186,12 @@ describe('document register and life after issue', () => {
     expect(ended.entry.exceptionReviewDueAt).toBeTruthy();
     expect(ended.events.find((x) => x.kind === 'exception_end')!.summary).toContain('重新进行公平竞争审查');
     expect(hooks.calls.some((h) => h.documentId === id && h.type === 'fair_competition_review_due')).toBe(true);
+    // The 备案 package carries the written fair-competition conclusion (公平竞争审查条例第17条).
+    const res = await fetch(`${stack.system.apiUrl}/api/v1/register/${id}/filing-package`, { headers: { authorization: `Bearer ${stack.cast.legal.token}` } });
+    expect(res.status).toBe(200);
+    const zip = await JSZip.loadAsync(Buffer.from(await res.arrayBuffer()));
+    expect(Object.keys(zip.files)).toContain('06-公平竞争审查结论.txt');
+    expect(await zip.file('06-公平竞争审查结论.txt')!.async('string')).toContain('公平竞争审查');
   });
 
   test('clean-up (清理): decisions on every document in scope, then the lists published as JSON and a printable page; the 备案 package as one zip', async () => {
