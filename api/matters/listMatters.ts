@@ -50,10 +50,13 @@ export function listSql(principal: Principal, q: z.infer<typeof listQuerySchema>
   const and: string[] = [];
   // Scope: the read rule of the matter page (canRead), as a query.
   const scope = readScope(principal);
-  if (!scope.all) {
+  const inScope = (): string | null => {
+    if (scope.all) return null;
     const anyOf = scope.anyOf.map((c) => ('draftingUnit' in c ? `drafting_unit = ${p(c.draftingUnit)}` : 'assignedLawyerId' in c ? `assigned_lawyer_id = ${p(c.assignedLawyerId)}` : `fcr_reviewer_id = ${p(c.fcrReviewerId)}`));
-    and.push(anyOf.length ? `(${anyOf.join(' OR ')})` : 'FALSE');
-  }
+    return anyOf.length ? `(${anyOf.join(' OR ')})` : 'FALSE';
+  };
+  const scoped = inScope();
+  if (scoped) and.push(scoped);
   if (q.stage) and.push(`stage = ${p(q.stage)}`);
   // A normative document that is also a major decision is listed among both kinds.
   if (q.kind) and.push(q.kind === 'major_decision' ? `(kind = ${p(q.kind)} OR also_major_decision)` : `kind = ${p(q.kind)}`);
@@ -62,8 +65,12 @@ export function listSql(principal: Principal, q: z.infer<typeof listQuerySchema>
   if (q.overdue === true) and.push(`next_due_at < ${p(timestampParam(now))}`);
   if (q.overdue === false) and.push(`(next_due_at IS NULL OR next_due_at >= ${p(timestampParam(now))})`);
   if (q.awaitingMe !== undefined) and.push(q.awaitingMe ? awaitingPerson(principal, p) : `NOT ${awaitingPerson(principal, p)}`);
-  // The page after the cursor's matter in the list order; an unknown cursor gives an empty page.
-  if (q.cursor) and.push(`(created_at, id) < (SELECT created_at, id FROM matter WHERE id = ${p(q.cursor)})`);
+  // The page after the cursor's matter in the list order. The cursor is looked up within the caller's scope too: a
+  // matter they may not read gives an empty page, as an unknown id does (else paging would tell when it was created).
+  if (q.cursor) {
+    const cursorScope = inScope();
+    and.push(`(created_at, id) < (SELECT created_at, id FROM matter WHERE id = ${p(q.cursor)}${cursorScope ? ` AND ${cursorScope}` : ''})`);
+  }
   const where = and.length ? `WHERE ${and.join(' AND ')}` : '';
   return { sql: `SELECT ${LIST_COLUMNS} FROM matter ${where} ORDER BY created_at DESC, id DESC LIMIT ${p(q.limit + 1)}`, params };
 }

@@ -121,6 +121,17 @@ describe.each([
     expect(seen).toEqual(expected(all, who, listQuerySchema.parse({})));
   });
 
+  test('a cursor outside the caller\'s scope gives an empty page, as an unknown one does: paging tells nothing of a matter they may not read', async () => {
+    const drafter = PEOPLE[1]!; // market
+    const other = all.find((m) => m.draftingUnit === 'culture' && m.assignedLawyerId === null && m.fcrReviewerId === null)!;
+    const own = expected(all, drafter, listQuerySchema.parse({}));
+    expect(own).not.toContain(other.id);
+    expect((await listMatters({ db }, drafter, listQuerySchema.parse({ cursor: other.id }))).items).toEqual([]);
+    expect((await listMatters({ db }, drafter, listQuerySchema.parse({ cursor: 'no-such-matter' }))).items).toEqual([]);
+    // Its own matter as the cursor pages on as before.
+    expect((await listMatters({ db }, drafter, listQuerySchema.parse({ cursor: own[0]! }))).items.map((i) => i.id)).toEqual(own.slice(1, 51));
+  });
+
   test('an item carries the projection as the list shows it', async () => {
     const m = all[5]!;
     const who = PEOPLE[0]!;
