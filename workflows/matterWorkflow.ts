@@ -114,8 +114,8 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
     // A replaced lawyer's UNLAWFUL, a text judged not controllable coming back, flags the legal unit added, the
     // comment judged again at the meeting (domain LegacyRules.gatesBeforeWritten).
     gatesBeforeWritten: !patched(GATES_AS_WRITTEN_PATCH),
-    // A date before publication on an early-effect reason, a major decision published without its adoption
-    // statement and 解读, a case's time limit extended after it ran out (domain LegacyRules.limitsBeforeWritten).
+    // Dates before publication, the 第32条 explanation, late case extensions, LAWFUL with changes pending, the final
+    // text's stops, future hearings, flags dropped after the review began (domain LegacyRules.limitsBeforeWritten).
     limitsBeforeWritten: !patched(LIMITS_AS_WRITTEN_PATCH),
   };
   const matter = new MatterHolder(input, versionAuthorsMayReview, legacy);

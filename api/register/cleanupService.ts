@@ -56,17 +56,18 @@ export async function cleanupRow(deps: ApiDeps, id: string): Promise<RegisterCle
  */
 export async function cleanupView(deps: ApiDeps, row: RegisterCleanup, viewer: Principal | 'whole') {
   const scope = row.scope as CleanupScope;
-  const rows = await registerRows(deps, {});
-  const entries = await registerEntries(deps, rows);
-  const visible = viewer === 'whole' ? null : new Set((await registerEntries(deps, rows, viewer)).map((e) => e.id));
-  const shown = (id: string) => visible === null || visible.has(id);
-  const seen = <T extends { id: string }>(xs: T[]): T[] => xs.filter((x) => shown(x.id));
+  // The register read once, as the viewer sees it: a document they may not see is in none of the parts below.
+  const entries = await registerEntries(deps, await registerRows(deps, {}), viewer === 'whole' ? undefined : viewer);
+  const visible = new Set(entries.map((e) => e.id));
+  const seen = <T extends { id: string }>(xs: T[]): T[] => xs.filter((x) => visible.has(x.id));
   const mine = entries.filter((e) => row.documentIds.includes(e.id));
-  const decisions = decisionsOf(row);
+  const decisions = decisionsOf(row).filter((d) => visible.has(d.documentId));
   // The expired list names every expired document within the scope, also those that expired before.
   const expiredElsewhere = entries.filter((e) => !row.documentIds.includes(e.id) && e.status === 'expired' && matchesScope(e, scope));
-  const all: CleanupLists = row.lists ? storedLists.parse(row.lists) : cleanupLists([...mine, ...expiredElsewhere].map(asDoc), decisions);
-  const lists: CleanupLists = { inForce: seen(all.inForce), amended: seen(all.amended), repealed: seen(all.repealed), expired: seen(all.expired) };
+  const stored = row.lists ? storedLists.parse(row.lists) : null;
+  const lists: CleanupLists = stored
+    ? { inForce: seen(stored.inForce), amended: seen(stored.amended), repealed: seen(stored.repealed), expired: seen(stored.expired) }
+    : cleanupLists([...mine, ...expiredElsewhere].map(asDoc), decisions);
   return {
     id: row.id,
     title: row.title,
@@ -75,9 +76,9 @@ export async function cleanupView(deps: ApiDeps, row: RegisterCleanup, viewer: P
     startedBy: row.startedBy,
     startedAt: row.startedAt.toISOString(),
     publishedAt: row.publishedAt?.toISOString() ?? null,
-    documents: seen(mine),
-    decisions: decisions.filter((d) => shown(d.documentId)),
-    undecided: undecided(mine.map(asDoc), decisions).map((d) => d.id).filter(shown),
+    documents: mine,
+    decisions,
+    undecided: undecided(mine.map(asDoc), decisions).map((d) => d.id),
     lists,
   };
 }
