@@ -230,10 +230,8 @@ export const ACTION_FORMS = {
  * @returns {string | null}
  */
 function adoptionStatementDraft(matter) {
-  const state = /** @type {any} */ (matter.state);
-  if (matter.kind !== 'major_decision' && !state?.alsoMajorDecision) return null;
-  const research = state?.research ?? {};
-  /** @type {Array<{ adopted: boolean }>} */
+  if (matter.kind !== 'major_decision' && !matter.state.alsoMajorDecision) return null;
+  const research = matter.state.research;
   const entries = research.commentAdoption?.entries ?? [];
   const adopted = entries.filter((e) => e.adopted).length;
   const parts = [];
