@@ -47,16 +47,14 @@ export function documentDatesProblem(
 ): DatesProblem | null {
   const { effectiveAt, expiresAt } = documentDates(input, config);
   const earliest = addLife(input.publishedAt, config.effectiveDelay);
-  const dayBased = config.effectiveDelay.unit !== 'seconds';
-  const beforePublication = takesEffectBeforePublication(effectiveAt, input.publishedAt, dayBased);
   if (!opts.retroactiveWithEarlyReason) {
-    const retroactive = retroactivityProblem({ publishedAt: input.publishedAt, effectiveAt, retroactiveReason: input.retroactiveReason }, dayBased);
+    const retroactive = retroactivityProblem({ publishedAt: input.publishedAt, effectiveAt, retroactiveReason: input.retroactiveReason }, config);
     if (retroactive) return retroactive;
   }
   // Day-based: the effective day may be the 30th day after publication (compared as Beijing days).
-  const tooEarly = dayBased ? beijingDay(effectiveAt) < beijingDay(earliest) : parseInstant(effectiveAt) < parseInstant(earliest);
+  const tooEarly = fallsBefore(effectiveAt, earliest, config);
   // A retroactive date's reason answers for its being early too.
-  const retroactiveReasoned = beforePublication && !!(input.retroactiveReason ?? '').trim();
+  const retroactiveReasoned = fallsBefore(effectiveAt, input.publishedAt, config) && !!(input.retroactiveReason ?? '').trim();
   if (tooEarly && !retroactiveReasoned && !(input.earlyEffectReason ?? '').trim()) {
     return { code: 'EFFECTIVE_TOO_EARLY', detail: `effectiveAt ${effectiveAt} is before ${earliest}; give earlyEffectReason` };
   }
@@ -69,16 +67,17 @@ export function documentDatesProblem(
   return null;
 }
 
-function takesEffectBeforePublication(effectiveAt: string, publishedAt: string, dayBased: boolean): boolean {
-  return dayBased ? beijingDay(effectiveAt) < beijingDay(publishedAt) : parseInstant(effectiveAt) < parseInstant(publishedAt);
+/** Whether `a` falls before `b`: on an earlier Beijing day where the effective delay counts days, else (second-based demo clocks) an earlier instant. */
+function fallsBefore(a: string, b: string, config: DocumentLifeConfig): boolean {
+  return config.effectiveDelay.unit !== 'seconds' ? beijingDay(a) < beijingDay(b) : parseInstant(a) < parseInstant(b);
 }
 
 /**
- * 立法法第104条 (LR-C1): whatever the kind of document, a date of effect before its publication (an earlier Beijing
- * day; for second-based demo clocks, an earlier instant) needs its retroactivity reason.
+ * 立法法第104条 (LR-C1): whatever the kind of document, a date of effect before its publication needs its
+ * retroactivity reason.
  */
-export function retroactivityProblem(input: { publishedAt: string; effectiveAt: string; retroactiveReason?: string }, dayBased = true): DatesProblem | null {
-  if (!takesEffectBeforePublication(input.effectiveAt, input.publishedAt, dayBased) || (input.retroactiveReason ?? '').trim()) return null;
+export function retroactivityProblem(input: { publishedAt: string; effectiveAt: string; retroactiveReason?: string }, config: DocumentLifeConfig): DatesProblem | null {
+  if (!fallsBefore(input.effectiveAt, input.publishedAt, config) || (input.retroactiveReason ?? '').trim()) return null;
   return { code: 'EFFECTIVE_BEFORE_PUBLICATION', detail: `effectiveAt ${input.effectiveAt} is before the publication (${input.publishedAt}); give retroactiveReason` };
 }
 

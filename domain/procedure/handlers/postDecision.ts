@@ -169,7 +169,7 @@ function signingLife(s: MatterState, cmd: Extract<Command, { type: 'sign_and_num
   } else if (cmd.effectiveAt) {
     // 立法法第104条 whatever the kind: a decision without a validity period does not take effect before it is issued either.
     if (!ctx.legacy?.limitsBeforeWritten) {
-      const problem = retroactivityProblem({ publishedAt: ctx.now, effectiveAt: cmd.effectiveAt, retroactiveReason: cmd.retroactiveReason }, config.effectiveDelay.unit !== 'seconds');
+      const problem = retroactivityProblem({ publishedAt: ctx.now, effectiveAt: cmd.effectiveAt, retroactiveReason: cmd.retroactiveReason }, config);
       if (problem) return { refusal: refuse(problem.code, problem.detail) };
     }
     out.effectiveAt = canonicalInstant(cmd.effectiveAt);
@@ -232,7 +232,7 @@ export const publish: Handler<'publish'> = (s, cmd, ctx) => {
   } else if (signing?.effectiveAt && !ctx.legacy?.limitsBeforeWritten) {
     // A date of effect stated at signing (a kind without a validity period) is judged again against the publication.
     const config = ctx.config.documents ?? defaultDocumentLifeConfig;
-    const problem = retroactivityProblem({ publishedAt: ctx.now, effectiveAt: signing.effectiveAt, retroactiveReason: signing.retroactiveReason ?? cmd.retroactiveReason }, config.effectiveDelay.unit !== 'seconds');
+    const problem = retroactivityProblem({ publishedAt: ctx.now, effectiveAt: signing.effectiveAt, retroactiveReason: signing.retroactiveReason ?? cmd.retroactiveReason }, config);
     if (problem) return refuse(problem.code, problem.detail);
   }
   s.postDecision.publication = {
