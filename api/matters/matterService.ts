@@ -5,6 +5,7 @@ import { sha256Hex, type RequestOrigin } from '../../domain/evidence';
 import { chinaDateOf } from '../../domain/calendar';
 import { rosterOn } from '../meetings/rosters';
 import { authorize, canRead, type MatterAccess } from '../../domain/permissions';
+import { entryOfUnit } from '../../domain/decisions';
 import { ACTION_LABELS, implementationOpen, isEcon, isMajorDecision, matterWarnings, currentHash, currentVersion, parseMatterState, needsText, availableActions, requiredSteps, meetingConfigOf, awaitedParties, awaits, deadlines, decide, nextObligationDue, whoseTurn, matterAccessOf, registrationProblem, registeredParticulars, missingMaterials, TERMINAL_STAGES, type MatterKind, type Flag, type MatterState } from '../../domain/procedure';
 import {
   actUpdate,
@@ -89,7 +90,7 @@ export async function createMatter(deps: ApiDeps, principal: Principal, input: N
   // Checked here, before any workflow exists: the workflow would otherwise fail on its first step.
   const problem = registrationProblem({ matterId, kind: input.kind, alsoMajorDecision: input.alsoMajorDecision, flags: input.flags, title: input.title, draftingUnit, createdBy: principal.userId, versionHash: workflowInput.firstVersion.hash, now: new Date().toISOString() });
   if (problem) throw new ProblemError(422, 'Cannot register this matter', { detail: problem.reason, code: problem.code, errors: [{ field: problem.code === 'FLAG_NOT_APPLICABLE' ? 'body.flags' : problem.code === 'CLASSIFICATION_NOT_APPLICABLE' ? 'body.alsoMajorDecision' : 'body', message: problem.reason }] });
-  if (input.catalogue) await checkCatalogueLink(deps, { kind: input.kind, alsoMajorDecision: input.alsoMajorDecision }, input.catalogue);
+  if (input.catalogue) await checkCatalogueLink(deps, { kind: input.kind, alsoMajorDecision: input.alsoMajorDecision, draftingUnit }, input.catalogue);
   // One round trip: start the workflow (or find the one a retry with the same key started) and wait
   // for it to store the registration. The start is durable as soon as the server has it.
   const start = new WithStartWorkflowOperation(MATTER_WORKFLOW_TYPE, {
@@ -138,12 +139,16 @@ export async function createMatter(deps: ApiDeps, principal: Principal, input: N
   return { created, pending: false as const, matter: await loadMatterView(deps, principal, matterId) };
 }
 
-/** A catalogue link: only for a major decision, to an entry that exists and is not taken by another decision. */
-async function checkCatalogueLink(deps: ApiDeps, m: { kind: MatterKind; alsoMajorDecision?: boolean }, link: NonNullable<NewMatter['catalogue']>): Promise<void> {
+/** A catalogue link: only for a major decision, to an entry of its drafting unit that exists and is not taken by another decision. */
+async function checkCatalogueLink(deps: ApiDeps, m: { kind: MatterKind; alsoMajorDecision?: boolean; draftingUnit: string }, link: NonNullable<NewMatter['catalogue']>): Promise<void> {
   if (!isMajorDecision(m)) throw new ProblemError(422, 'Cannot register this matter', { code: 'catalogue_not_applicable', detail: 'only a major decision is listed in the decision catalogue', errors: [{ field: 'body.catalogue', message: 'only for a major decision' }] });
   if (!('entryId' in link)) return;
-  const entry = await deps.db.prisma.decisionCatalogueEntry.findUnique({ where: { id: link.entryId }, select: { matterId: true } });
+  const entry = await deps.db.prisma.decisionCatalogueEntry.findUnique({ where: { id: link.entryId }, select: { matterId: true, unit: true } });
   if (!entry) throw new ProblemError(422, 'Cannot register this matter', { code: 'catalogue_entry_unknown', errors: [{ field: 'body.catalogue.entryId', message: 'no such catalogue entry' }] });
+  const section = await deps.db.prisma.section.findUnique({ where: { id: m.draftingUnit }, select: { name: true } });
+  if (!entryOfUnit(entry.unit, { id: m.draftingUnit, name: section?.name ?? null })) {
+    throw new ProblemError(422, 'Cannot register this matter', { code: 'catalogue_entry_other_unit', detail: `the entry is undertaken by ${entry.unit}; the legal unit links a decision registered by another unit`, errors: [{ field: 'body.catalogue.entryId', message: `an entry of ${entry.unit}, not of this drafting unit` }] });
+  }
   if (entry.matterId) throw new ProblemError(409, 'Catalogue entry taken', { code: 'catalogue_entry_taken', detail: `linked to ${entry.matterId}`, errors: [{ field: 'body.catalogue.entryId', message: 'already linked to another decision' }] });
 }
 

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
-import { CATALOGUE_CATEGORY_LABELS, catalogueEntryInput, entryProblem, entryProgress, ENTRY_PROGRESS_LABELS, publishCatalogueInput, type EntryProgress } from '../../domain/decisions/catalogue';
+import { CATALOGUE_CATEGORY_LABELS, catalogueEntryInput, entryOfUnit, entryProblem, entryProgress, ENTRY_PROGRESS_LABELS, publishCatalogueInput, type EntryProgress } from '../../domain/decisions/catalogue';
 import { escapeHtml as esc, PRINT_STYLE } from '../../domain/documents/printStyle';
 import { authorize, inReadScope, readScope } from '../../domain/permissions';
 import { isMajorDecision, matterAccessOf, parseMatterState, STAGE_LABELS } from '../../domain/procedure';
@@ -16,6 +16,7 @@ const entryView = z.object({
   summary: z.string().nullable(), planned: z.string().nullable(), addedLaterReason: z.string().nullable(), addedAt: z.string(),
   matter: z.object({ id: z.string(), title: z.string(), stage: z.string(), stageLabel: z.string() }).nullable(),
   progress: z.string(), progressLabel: z.string(),
+  ofMyUnit: z.boolean().describe('Undertaken by the caller\'s section: only its drafters register the decision for it'),
 }).meta({ id: 'DecisionCatalogueEntry' });
 const catalogueView = z.object({ year: z.number(), publishedAt: z.string().nullable(), approvalRef: z.string().nullable(), entries: z.array(entryView) }).meta({ id: 'DecisionCatalogue' });
 type CatalogueView = z.infer<typeof catalogueView>;
@@ -32,6 +33,7 @@ async function catalogueOf(deps: ApiDeps, principal: Principal, year: number): P
   const ids = row.entries.flatMap((e) => (e.matterId ? [e.matterId] : []));
   const matters = await deps.db.prisma.matter.findMany({ where: { id: { in: ids } }, select: { id: true, state: true } });
   const scope = readScope(principal);
+  const section = principal.sectionId ? await deps.db.prisma.section.findUnique({ where: { id: principal.sectionId }, select: { id: true, name: true } }) : null;
   const states = new Map(matters.flatMap((m) => (m.state === null ? [] : [[m.id, parseMatterState(m.state, m.id)] as const])));
   return {
     year,
@@ -46,6 +48,7 @@ async function catalogueOf(deps: ApiDeps, principal: Principal, year: number): P
         summary: e.summary, planned: e.planned, addedLaterReason: e.addedLaterReason, addedAt: e.addedAt.toISOString(),
         matter: state && visible ? { id: state.matterId, title: state.title, stage: state.stage, stageLabel: STAGE_LABELS[state.stage] } : null,
         progress, progressLabel: ENTRY_PROGRESS_LABELS[progress],
+        ofMyUnit: section !== null && entryOfUnit(e.unit, section),
       };
     }),
   };

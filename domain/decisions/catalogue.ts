@@ -41,6 +41,16 @@ export function entryProblem(input: CatalogueEntryInput, catalogue: { publishedA
   return null;
 }
 
+/**
+ * Whether an entry is the drafting unit's own: its 承办单位 names the section by id or by name. Only that unit
+ * registers the decision for it; another section linking it would take the entry from the unit the
+ * catalogue charged (713号令第3条第3款: the catalogue sets who undertakes each decision).
+ */
+export function entryOfUnit(entryUnit: string, unit: { id: string; name: string | null }): boolean {
+  const named = entryUnit.trim();
+  return named === unit.id || (unit.name !== null && named === unit.name.trim());
+}
+
 /** How a major decision registered relates to the catalogue (registration input, kept in the matter state). */
 export const catalogueLinkInput = z.union([
   z.strictObject({ entryId: line(100) }),

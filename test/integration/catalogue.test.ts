@@ -20,7 +20,8 @@ describe('decision catalogue (年度重大行政决策事项目录)', () => {
   });
 
   test('kept and published by the legal unit; entries added later say why; registrations link; progress shown', async () => {
-    const entry = { title: '区属景区门票价格调整', category: 1, unit: '产业发展科', planned: '第三季度' };
+    // The cast's drafter works in the section 'market' (文化市场科): an entry names its unit by id or by name.
+    const entry = { title: '区属景区门票价格调整', category: 1, unit: '文化市场科', planned: '第三季度' };
     expect((await http.post(`/api/v1/catalogue/${year}/entries`, cast.drafter, entry)).status).toBe(403);
     const first = await http.post(`/api/v1/catalogue/${year}/entries`, cast.legal, entry);
     expect(first.status).toBe(201);
@@ -45,6 +46,12 @@ describe('decision catalogue (年度重大行政决策事项目录)', () => {
     expect(linked.body.state.catalogue).toEqual({ entryId: e1!.id });
     const taken = await http.post('/api/v1/matters', cast.drafter, { title: '重复', kind: 'major_decision', flags: [], text: '重复。', catalogue: { entryId: e1!.id } });
     expect(taken.status).toBe(409);
+    // Another section's entry (规划科) is not this drafter's to take: the legal unit links such a decision.
+    const otherUnits = await http.post('/api/v1/matters', cast.drafter, { title: '全域旅游发展规划', kind: 'major_decision', flags: [], text: '拟编制全域旅游发展规划。', catalogue: { entryId: e2!.id } });
+    expect(otherUnits.status).toBe(422);
+    expect(otherUnits.body).toMatchObject({ code: 'catalogue_entry_other_unit', errors: [{ field: 'body.catalogue.entryId' }] });
+    const forDrafter = (await http.get(`/api/v1/catalogue/${year}`, cast.drafter)).body as { entries: Array<{ id: string; ofMyUnit: boolean }> };
+    expect(forDrafter.entries.map((e) => [e.id, e.ofMyUnit])).toEqual([[e1!.id, true], [e2!.id, false]]);
     const notMajor = await http.post('/api/v1/matters', cast.drafter, { title: '文件', kind: 'normative_document', flags: [], text: '第一条 文件。', catalogue: { entryId: e2!.id } });
     expect(notMajor.status).toBe(422);
 

@@ -1,4 +1,4 @@
-import { catalogueLinkInput, entryProblem, entryProgress } from '../../../domain/decisions';
+import { catalogueLinkInput, entryOfUnit, entryProblem, entryProgress } from '../../../domain/decisions';
 import { register } from '../procedure/fixtures';
 
 describe('decision catalogue rules (713号令第3条第3款)', () => {
@@ -7,6 +7,15 @@ describe('decision catalogue rules (713号令第3条第3款)', () => {
     expect(entryProblem(entry, { publishedAt: null })).toBeNull();
     expect(entryProblem(entry, { publishedAt: '2026-03-01T00:00:00Z' })?.code).toBe('added_later_reason_required');
     expect(entryProblem({ ...entry, addedLaterReason: '年中新增' }, { publishedAt: '2026-03-01T00:00:00Z' })).toBeNull();
+  });
+
+  it('an entry is a unit\'s own when its 承办单位 names the section by id or by name', () => {
+    const market = { id: 'market', name: '文化市场科' };
+    expect(entryOfUnit('文化市场科', market)).toBe(true);
+    expect(entryOfUnit(' market ', market)).toBe(true);
+    expect(entryOfUnit('旅游发展科', market)).toBe(false);
+    expect(entryOfUnit('文化市场', market)).toBe(false);
+    expect(entryOfUnit('文化市场科', { id: 'market', name: null })).toBe(false);
   });
 
   it('a registration links an entry or says why it is not listed, never both nor neither', () => {

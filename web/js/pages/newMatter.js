@@ -33,11 +33,12 @@ function catalogueLink() {
     if (listed) reason.control.value = '';
   };
   select.addEventListener('change', sync);
-  request('GET', `/api/v1/catalogue/${year}`).then((/** @type {{ entries: Array<{ id: string, seq: number, title: string, unit: string, matter: unknown, progress: string }> }} */ c) => {
-    // An entry another decision already took cannot be linked again (the server refuses it: catalogue_entry_taken).
-    const free = c.entries.filter((e) => !e.matter && e.progress === 'not_started');
+  request('GET', `/api/v1/catalogue/${year}`).then((/** @type {{ entries: Array<{ id: string, seq: number, title: string, unit: string, matter: unknown, progress: string, ofMyUnit: boolean }> }} */ c) => {
+    // An entry another decision already took cannot be linked again (catalogue_entry_taken), nor another
+    // section's entry (catalogue_entry_other_unit: the legal unit links those).
+    const free = c.entries.filter((e) => !e.matter && e.progress === 'not_started' && e.ofMyUnit);
     for (const e of free) select.append(h('option', { value: e.id }, `${e.seq}. ${e.title}（${e.unit}）`));
-    status.textContent = free.length ? `${year}年度目录中尚未启动的事项 ${free.length} 项。` : `${year}年度目录中没有尚未启动的事项。`;
+    status.textContent = free.length ? `${year}年度目录中本科室承办、尚未启动的事项 ${free.length} 项。` : `${year}年度目录中没有本科室承办、尚未启动的事项。`;
   }, () => { status.textContent = `${year}年度目录尚未建立或暂不可查，请说明未列入目录的理由。`; });
   sync();
   const el = h('fieldset', { class: 'group catalogue-link', dataset: { path: 'catalogue' }, tabindex: '-1' },
