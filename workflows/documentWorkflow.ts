@@ -12,6 +12,7 @@ import type { createActivities } from '../activities';
 import { applyLifeTimer, decideDocument, newDocumentLife, nextLifeTimer, type DocumentLife, type LifeTimer } from '../domain/lifecycle/documentLife';
 import { decideDocumentUpdate, documentViewQuery, type DocumentDecisionRequest, type DocumentKnownAnswer, type DocumentWorkflowInput, type RegisterHeadView } from './documentDefinitions';
 import { KnownAnswers } from './knownAnswers';
+import { authorize } from '../domain/permissions';
 import { Mutex } from './mutex';
 
 const retry: RetryPolicy = { initialInterval: '1 second', maximumInterval: '30 seconds', backoffCoefficient: 2 };
@@ -41,6 +42,13 @@ export const DOCUMENT_ISSUE_UNDER_WRITER_PATCH = 'document-issue-under-writer';
  */
 export const DOCUMENT_DECISIONS_AS_WRITTEN_PATCH = 'document-decisions-as-written';
 
+/**
+ * Decisions checked here, not only by the API: the actor may decide on documents (the legal unit), and a
+ * document is continued in its re-evaluation (from the lead before expiry) or in a clean-up, which may keep
+ * its expiry (domain decideDocument `decisionsChecked`). Runs from before replay as they ran.
+ */
+export const DOCUMENT_DECISIONS_CHECKED_PATCH = 'document-decisions-checked';
+
 const refuse = (status: number, code: string, reason: string) =>
   ApplicationFailure.create({ type: 'ActionRefused', message: reason, nonRetryable: true, details: [{ status, code, reason }] });
 
@@ -68,12 +76,20 @@ export async function documentWorkflow(input: DocumentWorkflowInput): Promise<Do
   // delivered with the start, whose own turn then comes after the issue.
   const issuing = !input.resume && patched(DOCUMENT_ISSUE_UNDER_WRITER_PATCH) ? writer.runExclusive(issue) : null;
   const decisionsAsWritten = patched(DOCUMENT_DECISIONS_AS_WRITTEN_PATCH);
+  const decisionsChecked = patched(DOCUMENT_DECISIONS_CHECKED_PATCH);
+  const judge = (request: DocumentDecisionRequest, at: string) => {
+    if (decisionsChecked) {
+      const verdict = authorize(request.actor, 'decide_document');
+      if (!verdict.allowed) return { ok: false as const, status: 403 as const, code: 'FORBIDDEN', reason: verdict.reason };
+    }
+    return decideDocument(life, request.decision, { by: request.actor.userId, now: at, config: input.config, amendingMatterExists: request.amendingMatterExists, decisionsAsWritten, decisionsChecked });
+  };
 
   setHandler(documentViewQuery, () => ({ life, head }));
   setHandler(decideDocumentUpdate, decide, {
     validator: (request) => {
       if (answers.find(request.actionKey)) return; // a retry: answered as the first time
-      const verdict = decideDocument(life, request.decision, { by: request.actor.userId, now: now(), config: input.config, amendingMatterExists: request.amendingMatterExists, decisionsAsWritten });
+      const verdict = judge(request, now());
       if (!verdict.ok) throw refuse(verdict.status, verdict.code, verdict.reason);
     },
   });
@@ -83,7 +99,7 @@ export async function documentWorkflow(input: DocumentWorkflowInput): Promise<Do
       const known = answers.find(request.actionKey);
       if (known) return { life, head, summary: known.summary };
       const at = now();
-      const verdict = decideDocument(life, request.decision, { by: request.actor.userId, now: at, config: input.config, amendingMatterExists: request.amendingMatterExists, decisionsAsWritten });
+      const verdict = judge(request, at);
       if (!verdict.ok) throw refuse(verdict.status, verdict.code, verdict.reason);
       const d = request.decision;
       const stored = await recordRegisterEvent({

@@ -5,7 +5,7 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { RegisterDocument } from '../../prisma/generated/client';
 import { authorize, seesRegisterDocument } from '../../domain/permissions';
-import { matterAccessOf, parseMatterState } from '../../domain/procedure';
+import { matterAccessOf, parseMatterState, TERMINAL_STAGES } from '../../domain/procedure';
 import type { DocumentDecision } from '../../domain/lifecycle/documentLife';
 import { verifyRegisterChain, type RegisterChainVerdict } from '../../domain/lifecycle/registerChain';
 import { decideDocumentUpdate, documentViewQuery, type DocumentView } from '../../workflows/documentDefinitions';
@@ -114,12 +114,25 @@ async function whenDocumentWorkflowExists<T>(row: RegisterDocument, send: () => 
   }
 }
 
+/**
+ * The matter named to draft an amendment: another matter of the document's kind, still in its procedure (a
+ * withdrawn or closed one drafts nothing, and the document's own matter is the text being amended). 'unknown'
+ * is left to the document's workflow to refuse (AMENDING_MATTER_UNKNOWN); the rest is refused here.
+ */
+async function amendingMatterProblem(deps: ApiDeps, row: RegisterDocument, matterId: string): Promise<'unknown' | null> {
+  const m = await deps.db.prisma.matter.findUnique({ where: { id: matterId }, select: { id: true, kind: true, stage: true } });
+  if (!m) return 'unknown';
+  const why = m.id === row.matterId ? 'is the document\'s own matter' : m.kind !== row.kind ? `is a ${m.kind}, not a ${row.kind}` : (TERMINAL_STAGES as readonly string[]).includes(m.stage) ? `is closed (${m.stage})` : null;
+  if (why) throw new ProblemError(422, 'Cannot amend through this matter', { code: 'AMENDING_MATTER_UNSUITABLE', detail: `matter ${matterId} ${why}: an amendment is drafted in a new matter of the same kind, still in its procedure`, errors: [{ field: 'body.amendingMatterId', message: why }] });
+  return null;
+}
+
 /** A re-evaluation or clean-up decision, relayed to the document's workflow as its `decide` Update. */
 export async function decideOnDocument(deps: ApiDeps, principal: Principal, id: string, decision: DocumentDecision, ctx: { idempotencyKey?: string; requestId: string }) {
   requireRegister(principal, 'decide_document');
   const row = await registerRow(deps, id);
+  const amendingMatterExists = decision.amendingMatterId ? (await amendingMatterProblem(deps, row, decision.amendingMatterId)) !== 'unknown' : undefined;
   if (ctx.idempotencyKey) await claimIdempotencyKey(deps.db, principal.userId, ctx.idempotencyKey, { route: 'register-decide', resource: id, body: decision });
-  const amendingMatterExists = decision.amendingMatterId ? (await deps.db.prisma.matter.count({ where: { id: decision.amendingMatterId } })) > 0 : undefined;
   const actionKey = ctx.idempotencyKey ? `k:${principal.userId}:${ctx.idempotencyKey}` : `r:${ctx.requestId}`;
   try {
     return await whenDocumentWorkflowExists(row, () =>

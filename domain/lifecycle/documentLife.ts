@@ -97,7 +97,15 @@ export type DecisionProblem = { status: 409 | 422; code: string; reason: string 
 export function decideDocument(
   life: DocumentLife,
   d: DocumentDecision,
-  ctx: { by: string; now: string; config: DocumentLifeConfig; amendingMatterExists?: boolean; decisionsAsWritten?: boolean },
+  ctx: {
+    by: string;
+    now: string;
+    config: DocumentLifeConfig;
+    amendingMatterExists?: boolean;
+    decisionsAsWritten?: boolean;
+    /** Continued only in its re-evaluation or a clean-up (which may keep the expiry): workflow patch document-decisions-checked. */
+    decisionsChecked?: boolean;
+  },
 ): { ok: true; life: DocumentLife; summary: string } | ({ ok: false } & DecisionProblem) {
   if (life.status !== 'in_force') return { ok: false, status: 409, code: 'DOCUMENT_NOT_IN_FORCE', reason: `${life.number} is ${life.status}` };
   // 有效期届满自动失效: a document past its expiry is no longer in force even before its timer has marked it so
@@ -115,6 +123,19 @@ export function decideDocument(
     // kept in force past it would rest on a lapsed exception. Its re-review is a new matter (amend) or it is repealed.
     if (ctx.decisionsAsWritten && life.exceptionEndsAt && parseInstant(ctx.now) >= parseInstant(life.exceptionEndsAt)) {
       return { ok: false, status: 409, code: 'FCR_EXCEPTION_ENDED', reason: `the fair-competition exception ended at ${life.exceptionEndsAt}: amend it through a new matter, reviewed again, or repeal it` };
+    }
+    // Re-evaluated before its expiry (修改／废止／继续实施 from the lead before it): continued any earlier, a document's
+    // validity would be pushed on for ever without its re-evaluation. A clean-up (清理) may confirm it at any time.
+    const inCleanup = ctx.decisionsChecked === true && Boolean(d.cleanupId);
+    if (ctx.decisionsChecked && !inCleanup) {
+      const opens = life.expiresAt ? addLife(life.expiresAt, ctx.config.reevaluationLead, -1) : null;
+      if (!opens || parseInstant(ctx.now) < parseInstant(opens)) {
+        return { ok: false, status: 409, code: 'REEVALUATION_NOT_OPEN', reason: opens ? `the re-evaluation opens ${opens}; before that a document is confirmed in a clean-up (清理)` : 'a document without a validity period is confirmed in a clean-up (清理)' };
+      }
+    }
+    if (inCleanup && life.expiresAt && !d.newExpiresAt) {
+      // 清理: confirmed as valid (继续有效) until its expiry, which stays; its re-evaluation, if open, goes on.
+      return { ok: true, life: next, summary: `${life.number}：经清理继续有效，有效期至${life.expiresAt}（${d.reason}）` };
     }
     if (life.expiresAt) {
       if (!d.newExpiresAt) return { ok: false, status: 422, code: 'NEW_EXPIRY_REQUIRED', reason: 'continuing a document with a validity period sets its new expiry (newExpiresAt)' };

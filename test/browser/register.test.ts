@@ -31,8 +31,9 @@ describe('the register, clean-up and catalogue in the web app', () => {
     const file = path.join(process.env.TEST_ROOT!, `procedure-webreg-${crypto.randomUUID()}.json`);
     fs.writeFileSync(file, JSON.stringify({
       kinds: { normative_document: { legalityReviewMinimum: { amount: 1, unit: 'seconds' }, legalityReviewTimeLimit: { amount: 3600, unit: 'seconds' } } },
-      // Documents in force at once, valid up to two hours, re-evaluated in their last minute (not during this test).
-      documents: { effectiveDelay: { amount: 0, unit: 'seconds' }, maxValidity: { amount: 7200, unit: 'seconds' }, maxValidityProvisional: { amount: 3600, unit: 'seconds' }, reevaluationLead: { amount: 60, unit: 'seconds' } },
+      // Documents in force at once, valid up to two hours, and under re-evaluation from their issue (a document is
+      // continued only in its re-evaluation or a clean-up, and this test continues one at once).
+      documents: { effectiveDelay: { amount: 0, unit: 'seconds' }, maxValidity: { amount: 7200, unit: 'seconds' }, maxValidityProvisional: { amount: 3600, unit: 'seconds' }, reevaluationLead: { amount: 7200, unit: 'seconds' } },
     }));
     system = await startTestSystem({ env: { PROCEDURE_CONFIG_PATH: file } });
     http = api(system);

@@ -89,8 +89,10 @@ describe('continue-as-new of a long matter', () => {
 
   test('a document decision retried after its document workflow continued as new is answered as the first time, not applied again', async () => {
     const id = await drive.toSigning();
-    const year = 365 * 86_400_000;
-    await drive.ok(id, cast.secretary, { type: 'sign_and_number', versionHash: await drive.hash(id), signedBy: '局长', expiresAt: new Date(Date.now() + year).toISOString() });
+    // Valid for three months: inside its re-evaluation (six months before expiry), where it may be continued.
+    const day = 86_400_000;
+    const months = 90 * day;
+    await drive.ok(id, cast.secretary, { type: 'sign_and_number', versionHash: await drive.hash(id), signedBy: '局长', expiresAt: new Date(Date.now() + months).toISOString() });
     await drive.ok(id, cast.secretary, { type: 'publish', channel: '区政府网站', reference: 'https://example.gov.cn/can' });
     const handle = system.client.workflow.getHandle(`document-${id}`);
     let firstRun: string | null = null;
@@ -102,7 +104,7 @@ describe('continue-as-new of a long matter', () => {
     }
     expect(firstRun).toBeTruthy();
     // 继续实施 with a new expiry each time (each later than the last); the first is sent with a key.
-    const body = (days: number) => ({ decision: 'continue', reason: `评估后继续实施（${days}）`, newExpiresAt: new Date(Date.now() + 2 * year + days * 86_400_000).toISOString() });
+    const body = (days: number) => ({ decision: 'continue', reason: `评估后继续实施（${days}）`, newExpiresAt: new Date(Date.now() + months + (days + 1) * day).toISOString() });
     const decide = (days: number) => http.post(`/api/v1/register/${id}/decisions`, cast.legal, body(days));
     const firstBody = body(0);
     const first = await http.post(`/api/v1/register/${id}/decisions`, cast.legal, firstBody, { 'idempotency-key': `doc-retried-${id}` });

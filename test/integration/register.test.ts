@@ -134,6 +134,10 @@ describe('document register and life after issue', () => {
     await stack.drive.ok(one, stack.cast.secretary, { type: 'publish', channel: '区政府网站', reference: 'r-1' });
     await eventually(async () => (await entry(one)).events.length > 0);
     expect((await stack.http.post(`/api/v1/register/${one}/decisions`, stack.cast.drafter, { decision: 'repeal', reason: 'x' })).status).toBe(403);
+    // Continued only in its re-evaluation (the last 6 s here) or a clean-up: not pushed on before it is re-evaluated.
+    const early = await stack.http.post(`/api/v1/register/${one}/decisions`, stack.cast.legal, { decision: 'continue', reason: '仍然适用', newExpiresAt: new Date(Date.now() + 30_000).toISOString() });
+    expect(early.body).toMatchObject({ status: 409, code: 'REEVALUATION_NOT_OPEN' });
+    await eventually(async () => (await entry(one)).entry.reevaluationOpenedAt);
     expect((await stack.http.post(`/api/v1/register/${one}/decisions`, stack.cast.legal, { decision: 'continue', reason: '仍然适用' })).body.code).toBe('NEW_EXPIRY_REQUIRED');
     // A reason is text like any other the API stores: a control character is a 400 naming it (a BEL was
     // stored, a NUL was refused by PostgreSQL as a 422 storage_refused).
@@ -149,13 +153,17 @@ describe('document register and life after issue', () => {
     expect((await entry(one)).entry.expiresAt).toBe(newExpiry);
     expect((await stack.http.post(`/api/v1/register/${one}/decisions`, stack.cast.legal, { decision: 'amend', reason: '需修改' })).body.code).toBe('AMENDING_MATTER_REQUIRED');
     expect((await stack.http.post(`/api/v1/register/${one}/decisions`, stack.cast.legal, { decision: 'amend', reason: '需修改', amendingMatterId: 'no-such-matter' })).body.code).toBe('AMENDING_MATTER_UNKNOWN');
+    // An amendment is drafted in another matter of the kind, still in its procedure: not the document's own.
+    const own = await stack.http.post(`/api/v1/register/${one}/decisions`, stack.cast.legal, { decision: 'amend', reason: '需修改', amendingMatterId: one });
+    expect(own.body).toMatchObject({ status: 422, code: 'AMENDING_MATTER_UNSUITABLE', errors: [{ field: 'body.amendingMatterId' }] });
     const successor = await stack.drive.register('normative_document', []);
     const amended = await stack.http.post(`/api/v1/register/${one}/decisions`, stack.cast.legal, { decision: 'amend', reason: '上位法修改，需相应修改', amendingMatterId: successor });
     expect(amended.status).toBe(200);
     const after = await entry(one);
     expect(after.entry).toMatchObject({ status: 'amended', amendingMatterId: successor });
-    expect(after.events.map((e) => e.kind)).toEqual(['issued', 'decision_continue', 'decision_amend']);
+    expect(after.events.map((e) => e.kind)).toEqual(['issued', 'reevaluation_reminder', 'decision_continue', 'decision_amend']);
     expect(after.verification.valid).toBe(true);
+    await recordHistory(stack.system.client, `document-${one}`, 'document-decisions-checked-reevaluation');
 
     const two = await stack.drive.toSigning();
     await stack.drive.ok(two, stack.cast.secretary, { type: 'sign_and_number', versionHash: await stack.drive.hash(two), signedBy: '局长' });

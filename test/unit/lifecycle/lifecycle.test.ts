@@ -92,6 +92,29 @@ describe('a document\'s life', () => {
     expect(decideDocument(life, { decision: 'continue', reason: '继续', newExpiresAt: '2031-06-30T02:00:00.000Z' }, { ...ended, now: '2027-03-01T00:00:00.000Z' })).toMatchObject({ ok: true });
     expect(decideDocument(life, { decision: 'continue', reason: '继续', newExpiresAt: '2031-06-30T02:00:00.000Z' }, { ...ended, decisionsAsWritten: false })).toMatchObject({ ok: true });
   });
+  const lifeWithException = life;
+  test('continued in its re-evaluation (from 6 months before expiry) or in a clean-up, which may keep its expiry (patch document-decisions-checked)', () => {
+    const life = { ...lifeWithException, exceptionEndsAt: null };
+    const checked = { by: 'legal', config, decisionsAsWritten: true, decisionsChecked: true };
+    const early = { ...checked, now: '2028-01-01T00:00:00.000Z' };
+    const pushOn = { decision: 'continue' as const, reason: '继续', newExpiresAt: '2032-12-31T00:00:00.000Z' };
+    const refused = decideDocument(life, pushOn, early);
+    expect(refused).toMatchObject({ ok: false, status: 409, code: 'REEVALUATION_NOT_OPEN' });
+    expect(!refused.ok && refused.reason).toContain('2030-09-30');
+    // Runs from before the rule continued it at any time.
+    expect(decideDocument(life, pushOn, { ...early, decisionsChecked: false })).toMatchObject({ ok: true });
+    // In the re-evaluation window it is continued with a new expiry.
+    expect(decideDocument(life, { ...pushOn, newExpiresAt: '2035-09-30T00:00:00.000Z' }, { ...checked, now: '2030-10-01T00:00:00.000Z' })).toMatchObject({ ok: true });
+    // A clean-up (清理) confirms it as it stands: the expiry stays, and so does an open re-evaluation.
+    const reopened = { ...life, reevaluation: { openedAt: '2030-09-30T02:00:00.000Z', reminders: ['2030-09-30T02:00:00.000Z'] } };
+    const kept = decideDocument(reopened, { decision: 'continue', reason: '经清理继续有效', cleanupId: 'c1' }, { ...checked, now: '2030-10-01T00:00:00.000Z' });
+    expect(kept.ok && [kept.life.expiresAt, kept.life.reevaluation?.reminders.length]).toEqual(['2031-03-31T02:00:00.000Z', 1]);
+    expect(decideDocument(life, { decision: 'continue', reason: '经清理继续有效', cleanupId: 'c1' }, early)).toMatchObject({ ok: true });
+    // A document without a validity period is confirmed in a clean-up only.
+    const lasting = { ...life, expiresAt: null };
+    expect(decideDocument(lasting, { decision: 'continue', reason: '继续' }, early)).toMatchObject({ ok: false, code: 'REEVALUATION_NOT_OPEN' });
+    expect(decideDocument(lasting, { decision: 'continue', reason: '继续', cleanupId: 'c1' }, early)).toMatchObject({ ok: true });
+  });
 });
 
 describe('the register\'s hash chain', () => {
