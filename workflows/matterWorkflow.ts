@@ -88,6 +88,8 @@ export const DOCUMENT_LIFE_BEFORE_CONTINUE_PATCH = 'document-life-before-continu
 export const GATES_AS_WRITTEN_PATCH = 'gates-as-written';
 /** Limits that could be walked around, closed (domain LegacyRules.limitsBeforeWritten). */
 export const LIMITS_AS_WRITTEN_PATCH = 'limits-as-written';
+/** Stops that could be walked around, closed (domain LegacyRules.stopsBeforeWritten). */
+export const STOPS_AS_WRITTEN_PATCH = 'stops-as-written';
 
 const refuse = (status: number, code: string, reason: string) =>
   ApplicationFailure.create({ type: 'ActionRefused', message: reason, nonRetryable: true, details: [{ status, code, reason }] });
@@ -117,6 +119,9 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
     // Dates before publication, the 第32条 explanation, late case extensions, LAWFUL with changes pending, the final
     // text's stops, future hearings, flags dropped after the review began (domain LegacyRules.limitsBeforeWritten).
     limitsBeforeWritten: !patched(LIMITS_AS_WRITTEN_PATCH),
+    // The final text's own review, the lawyer's LAWFUL before an amended text or a contract goes on, the filing
+    // date fixed, the exploratory reform's scope, recusal of authors (domain LegacyRules.stopsBeforeWritten).
+    stopsBeforeWritten: !patched(STOPS_AS_WRITTEN_PATCH),
   };
   const matter = new MatterHolder(input, versionAuthorsMayReview, legacy);
   // The year after the last holiday notice is computed provisionally from the 放假办法 (its clocks run, marked

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { addWorkingDays, CalendarYearMissingError, HolidayYearInvalidError, isValidDate, provisionalYearsBetween, type HolidayCalendar } from '../../domain/calendar';
+import { addWorkingDays, CalendarYearMissingError, HolidayYearInvalidError, provisionalYearsBetween, type HolidayCalendar } from '../../domain/calendar';
 import { authorize } from '../../domain/permissions';
 import { defineRoute, type AnyRoute } from '../http/route';
 import { forbidden, ProblemError } from '../http/problem';
 import type { ApiDeps } from '../deps';
 import { CalendarStore } from '../calendar/calendarStore';
 import { recordAdminEvent } from '../admin/adminEvents';
-import { line, matterProjection, TERMINAL_STAGES, type MatterState, parseMatterState } from '../../domain/procedure';
+import { calendarDay, line, matterProjection, TERMINAL_STAGES, type MatterState, parseMatterState } from '../../domain/procedure';
 import { calendarSignal } from '../../workflows/definitions';
 
 /**
@@ -55,7 +55,7 @@ function calendarYearMissing(err: CalendarYearMissingError): ProblemError {
   });
 }
 
-const isoDay = z.string().refine(isValidDate, 'must be a real date YYYY-MM-DD');
+const isoDay = calendarDay();
 
 /**
  * The statutory working-day calendar. Reading it needs no login: it is the State Council's published

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { FCR_CONCLUSIONS, FCR_EXCEPTION_GROUNDS, FLAGS, LEGALITY_OUTCOMES, MEETING_BODIES, MEETING_VIEWS, TRIPLE_ONE_CATEGORIES } from './types';
 import { CHECKLIST_CODES, FCR_CONSULTATION_METHODS, PARTICIPATION_METHODS } from './labels';
-import { builtOnFirstUse, instant, line, oneOf, prose, sha256 } from './primitives';
+import { builtOnFirstUse, calendarDay, instant, line, oneOf, prose, sha256 } from './primitives';
 import { refuse } from './refusals';
 import { sharedSchema } from './sharedSchemas';
 import { CONTRACT_CHECKLIST_CODES } from '../contracts/checklist';
@@ -111,7 +111,7 @@ export const researchItemSchema = builtOnFirstUse(() =>
       kind: z.literal('enforcement_case'),
       caseNumber: line(100),
       /** 立案日期 (YYYY-MM-DD): the 90 days of art. 60 run from it. */
-      caseFiledOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD'),
+      caseFiledOn: calendarDay(),
       /** Which art. 58 ground puts the case under review; other_statutory names the law in otherBasis. */
       ground: oneOf(ENFORCEMENT_GROUNDS),
       otherBasis: line(500).optional(),
@@ -290,7 +290,12 @@ const commandSchemas = {
   record_fcr_conclusion: recordFcrConclusionCommand,
   accept_materials: builtOnFirstUse(() => z.object({ type: z.literal('accept_materials') })),
   return_for_supplement: builtOnFirstUse(() => z.object({ type: z.literal('return_for_supplement'), missing: z.array(line(500)).min(1), note: prose() })),
-  assign_lawyer: builtOnFirstUse(() => z.object({ type: z.literal('assign_lawyer'), lawyerId: personId() })),
+  assign_lawyer: builtOnFirstUse(() => z.object({
+    type: z.literal('assign_lawyer'),
+    lawyerId: personId(),
+    /** Why the lawyer is replaced: required where the one replaced found the matter unlawful (中办发〔2016〕30号). */
+    reason: prose().optional(),
+  })),
   submit_lawyer_opinion: builtOnFirstUse(() => z.object({ type: z.literal('submit_lawyer_opinion'), versionHash: sha256, outcome: oneOf(LEGALITY_OUTCOMES), text: prose(), checklist: z.array(checklistEntrySchema()) })),
   record_legality_conclusion: builtOnFirstUse(() => z.object({
     type: z.literal('record_legality_conclusion'),

@@ -41,6 +41,23 @@ export function lawyerGate(state: MatterState, ctx: DecisionContext): Refusal | 
 }
 
 /**
+ * 中办发〔2016〕30号 with 713号令第28条: a text goes on without another round of review — an amended text to the
+ * meeting, the final text to its signing, a contract to its signing — on the lawyer's LAWFUL opinion on that
+ * text. An opinion asking for changes, another procedure or a prior approval is no clearance, unless the legal
+ * unit's own conclusion on this very text departs from it and says why (713号令第28条: the legal unit answers for
+ * its opinion). Runs before patch stops-as-written needed only an opinion that was not UNLAWFUL.
+ */
+export function lawyerClearsGate(state: MatterState, ctx: DecisionContext): Refusal | null {
+  const gate = lawyerGate(state, ctx);
+  if (gate || ctx.legacy?.stopsBeforeWritten || !kindConfigOf(state, ctx.config).lawyerOpinionRequired) return gate;
+  const opinion = currentLawyerOpinion(state);
+  if (!opinion || opinion.outcome === 'LAWFUL') return null;
+  const c = state.legality.conclusion;
+  if (c && c.versionHash === currentHash(state) && nonEmpty(c.departureReason)) return null;
+  return refuse('LAWYER_OPINION_NOT_LAWFUL', `${opinion.outcome}, given ${opinion.givenAt} on version ${currentVersion(state).number}`);
+}
+
+/**
  * 中办发〔2016〕30号: a lawyer's UNLAWFUL on the current text stops the matter — any lawyer's standing one
  * (unlawfulLawyerOpinion), or in runs before patch gates-as-written only the assigned lawyer's.
  */

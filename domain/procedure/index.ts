@@ -18,7 +18,7 @@ export {
   basisRegisterEntrySchema,
   setLegalBasisRegisterCommand,
 } from './commands';
-export { line, prose, documentText, instant, sha256, oneOf } from './primitives';
+export { line, prose, documentText, instant, sha256, oneOf, calendarDay } from './primitives';
 export { matterStateShape, parseMatterState } from './stateSchema';
 export { procedureConfigSchema, parseProcedureConfig, floorViolation, dutyViolation, meetsFloor, STATUTORY_FLOORS, STATUTORY_DUTIES, type StatutoryFloor } from './configSchema';
 export { defaultProcedureConfig, defaultMeetingConfig, meetingConfigOf, type MeetingConfig, type BodyRules, type DecisionRule, type KindConfig, type ProcedureConfig, type QuorumRule } from './config';

@@ -33,14 +33,16 @@ export interface MeetingAnalysis {
 }
 
 /**
- * Validates a meeting record. `drafterId` is the matter's registrant: when they sit on the body and
- * `drafterMustRecuse` is set, they must recuse.
+ * Validates a meeting record. `drafterId` is the matter's registrant and `authorIds` the authors of its
+ * versions: when they sit on the body and `drafterMustRecuse` is set, they must recuse.
  */
 export function analyseMeeting(
   r: MeetingRecordInput,
   opts: {
     quorum: QuorumRule;
     drafterId: string;
+    /** Who else wrote a version of the text (patch stops-as-written): they recuse like the registrant. */
+    authorIds?: readonly string[];
     drafterMustRecuse: boolean;
     /** The body's roster on the day held (data); undefined only in runs from before rosters were data. */
     roster?: readonly string[];
@@ -89,8 +91,9 @@ export function analyseMeeting(
       `${participating.length} of ${members.size} members take part; required ${q.strictlyMore ? 'more than' : 'at least'} ${q.minAttendingFraction * 100}%`,
     );
   }
-  if (opts.drafterMustRecuse && attendees.has(opts.drafterId) && !recused.has(opts.drafterId)) {
-    return refuse('DRAFTER_NOT_RECUSED', opts.drafterId);
+  if (opts.drafterMustRecuse) {
+    const sitting = [opts.drafterId, ...(opts.authorIds ?? [])].find((id) => attendees.has(id) && !recused.has(id));
+    if (sitting) return refuse('DRAFTER_NOT_RECUSED', sitting);
   }
 
   if (!attendees.has(r.headId)) return refuse('HEAD_NOT_ATTENDING');

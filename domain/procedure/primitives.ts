@@ -6,6 +6,7 @@
  * text in printouts and CSV cells). Prose keeps the line breaks and tabs it needs.
  */
 import { z } from 'zod';
+import { isValidDate } from '../calendar/isoDate';
 
 /** U+0000–U+001F, U+007F–U+009F except tab, line feed and carriage return. */
 const CONTROL_IN_PROSE = /[^\P{Cc}\t\n\r]/u;
@@ -76,6 +77,9 @@ const documentTextOf = memoByMax((max) =>
 export const documentText = (max = 1_000_000) => documentTextOf(max);
 
 const thousands = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+/** A calendar day, YYYY-MM-DD, that exists (2025-02-30 is refused: a clock computed from it would throw). */
+export const calendarDay = () => z.string().refine(isValidDate, 'must be a real date YYYY-MM-DD');
 
 /** An instant with its offset, e.g. 2025-03-01T09:30:00+08:00. */
 export const instant = z.iso.datetime({ offset: true });

@@ -221,6 +221,36 @@ export const REFUSALS = {
     en: "The lawyer's opinion finds the text unlawful; it may not be concluded lawful, put to discussion or decided",
     basis: '中办发〔2016〕30号《关于推行法律顾问制度和公职律师公司律师制度的意见》',
   },
+  LAWYER_OPINION_NOT_LAWFUL: {
+    status: 422,
+    zh: '法律顾问对当前文本的意见不是“合法”：应按意见修改后由法律顾问重新出具意见，或由法制机构对本文本作出说明理由的审核意见',
+    en: "The lawyer's opinion on the current text is not LAWFUL: amend the text for a new opinion, or the legal unit concludes on this text stating why it departs",
+    basis: '中办发〔2016〕30号；重大行政决策程序暂行条例第28条',
+  },
+  FINAL_TEXT_REVIEWER: {
+    status: 403,
+    zh: '执法决定的定稿由承担本案法制审核的人员核对',
+    en: 'The final text of an enforcement decision is checked by the person assigned to its 法制审核',
+    basis: '行政处罚法第58条',
+  },
+  CONTRACT_SIGNED_OUT_OF_ORDER: {
+    status: 422,
+    zh: '合同签订日期应在审查通过之后、且不晚于登记之时：先审查后签订',
+    en: 'The contract is signed after its review cleared it, and not later than now: review comes before signing',
+    basis: '中办发〔2016〕30号（重要合同签订前由法律顾问审查）',
+  },
+  CASE_FILING_DATE_FIXED: {
+    status: 409,
+    zh: '立案日期已登记，办案期限自立案之日起计算，不能改为更晚的日期',
+    en: 'The filing date is on record and the time limit runs from it: it may be corrected to an earlier date, never moved later',
+    basis: '行政处罚法第60条',
+  },
+  LAWYER_REPLACEMENT_REASON_REQUIRED: {
+    status: 422,
+    zh: '法律顾问已出具不合法意见，更换法律顾问应当说明理由',
+    en: 'A lawyer who found the matter unlawful is replaced only with a stated reason (reason)',
+    basis: '中办发〔2016〕30号',
+  },
   ENFORCEMENT_CASE_REVIEWED: {
     status: 409,
     zh: '法制审核已对该案件情况作出结论，案件情况（情节复杂、重大违法、社会影响等）只能在退回研究论证后修改并重新审核',
@@ -565,6 +595,7 @@ export const REFUSALS = {
     basis: '713号令第34条',
   },
   EVALUATION_NOT_ORDERED: { status: 422, zh: '尚未组织决策后评估', en: 'No post-evaluation has been ordered', basis: '713号令第36条' },
+  IMPLEMENTATION_SUSPENDED: { status: 409, zh: '决策已中止执行，不能报告正常执行；可报告存在的问题或情况变化，或先恢复执行', en: 'The implementation is suspended: report problems or changes, or resume it first', basis: '713号令第37条' },
   NOT_SUSPENDED: { status: 409, zh: '决策未中止执行', en: 'The implementation is not suspended' },
   CONTRACT_TERM_INVALID: { status: 422, zh: '合同期限不正确：终止时间应晚于起始时间', en: 'The term must end after it starts' },
 } as const satisfies Record<string, RefusalSpec>;

@@ -34,7 +34,8 @@ export const STAGES_FOR_COMMAND: Record<CommandType, readonly Stage[]> = {
   accept_materials: ['completeness_check'],
   return_for_supplement: ['completeness_check'],
   assign_lawyer: ['completeness_check', 'legality_review', 'amending', 'prior_approval'],
-  submit_lawyer_opinion: ['legality_review'],
+  // The final text after "approve with changes" is signed by the lawyer too (patch stops-as-written).
+  submit_lawyer_opinion: ['legality_review', 'final_text_check'],
   record_legality_conclusion: ['legality_review'],
   confirm_amendments: ['legality_review'],
   record_prior_approval: ['prior_approval'],
@@ -49,7 +50,7 @@ export const STAGES_FOR_COMMAND: Record<CommandType, readonly Stage[]> = {
   archive: ['post_decision'],
   // The drafter links clauses to their bases while the text is theirs to change.
   set_legal_basis_register: ['research', 'supplementing', 'amending', 'finalizing'],
-  answer_legality_finding: ['legality_review'],
+  answer_legality_finding: ['legality_review', 'final_text_check'],
   // Contracts: particulars while the text is the drafter's; signing only after the legal unit's conclusion.
   record_contract_particulars: ['research', 'supplementing', 'amending'],
   record_contract_signing: ['contract_signing'],

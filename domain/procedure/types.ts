@@ -502,6 +502,17 @@ export interface LegacyRules {
    * legality review had started; only normative documents' dates were checked against the publication.
    */
   limitsBeforeWritten?: boolean;
+  /**
+   * The stops as they stood before patch stops-as-written: the final text after "approve with changes" was
+   * confirmed without the lawyer's opinion on it or its pre-screen findings answered (and, on an enforcement
+   * decision, by anyone of the legal unit); an amended text was confirmed on any opinion of the lawyer but
+   * UNLAWFUL; a contract's legal unit could conclude against the lawyer's opinion without a reason, and its
+   * signing date was not checked; an enforcement case's filing date could be moved later; an exploratory
+   * reform could cover any open issue; only the registrant had to recuse at the meeting; a normative document
+   * could be exempted from hearing the public; a lawyer who found the matter unlawful could be replaced without a
+   * reason.
+   */
+  stopsBeforeWritten?: boolean;
 }
 
 export interface DecisionEvent {

@@ -116,6 +116,8 @@ export function whoseTurn(state: MatterState, config: ProcedureConfig, clocks: r
     case 'meeting_scheduled':
       return one(['record_meeting']);
     case 'final_text_check':
+      // The lawyer signs the final text before the legal unit confirms it (patch stops-as-written).
+      if (lawyerRequired && legality.lawyerId && !currentLawyerOpinion(state)) return one(['submit_lawyer_opinion'], legality.lawyerId);
       return one(['confirm_final_text']);
     case 'post_decision':
       // Each step whose prerequisites are done is open; steps by the same role are one duty.

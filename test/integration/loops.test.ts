@@ -1,4 +1,5 @@
 import { CHECKLIST, useProcedureStack } from './support/drive';
+import { recordHistory } from './support/histories';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -80,11 +81,16 @@ describe('loops and side paths, through the workflow', () => {
     expect((await stack.drive.ok(id, stack.cast.legal, { type: 'return_for_revision', reason: '未完全按会议意见修改' })).state.stage).toBe('finalizing');
     expect((await stack.drive.ok(id, stack.cast.drafter, { type: 'submit_for_review' })).state.stage).toBe('final_text_check');
     const finalHash = await stack.drive.hash(id);
+    // Nobody has reviewed the changes yet: the lawyer signs the final text before the legal unit confirms it.
+    const unsigned = await stack.http.act(id, stack.cast.legal, { type: 'confirm_final_text', versionHash: finalHash });
+    expect(unsigned.body).toMatchObject({ status: 422, code: 'LAWYER_OPINION_MISSING' });
+    await stack.drive.lawyerSigns(id);
     expect((await stack.drive.ok(id, stack.cast.legal, { type: 'confirm_final_text', versionHash: finalHash })).state.stage).toBe('post_decision');
     const wrong = await stack.http.act(id, stack.cast.secretary, { type: 'sign_and_number', versionHash: 'f'.repeat(64), signedBy: '局长' });
     expect(wrong.status).toBe(409);
     const signed = await stack.drive.ok(id, stack.cast.secretary, { type: 'sign_and_number', versionHash: finalHash, signedBy: '局长' });
     expect(signed.state.postDecision.signing.versionHash).toBe(finalHash);
+    await recordHistory(stack.system.client, `matter-${id}`, 'stops-as-written-final-text-signed');
   });
 
   test('GOVNAME: the district government\'s review is required before signing; returned goes back to research', async () => {

@@ -9,7 +9,8 @@
 
 import { CONTRACT_CLOSURE_LABELS } from '../../contracts/schemas';
 import { emptyContract, type ContractState } from '../../contracts/state';
-import { lawyerGate, legalityGate } from '../gates';
+import { lawyerClearsGate, legalityGate } from '../gates';
+import { ms } from '../time';
 import { refuse } from '../refusals';
 import { currentHash, currentLawyerOpinion, moveTo } from '../state';
 import type { MatterState } from '../types';
@@ -40,7 +41,8 @@ export const recordContractParticulars: Handler<'record_contract_particulars'> =
 export const recordContractSigning: Handler<'record_contract_signing'> = (s, cmd, ctx) => {
   if (!isContract(s)) return refuse('NOT_APPLICABLE', 'contract signing belongs to contract matters');
   if (cmd.versionHash !== currentHash(s)) return refuse('STALE_VERSION', `current is ${currentHash(s)}`);
-  const gate = legalityGate(s) ?? lawyerGate(s, ctx);
+  // The lawyer's LAWFUL on this text, or the legal unit's reasoned departure from it (patch stops-as-written).
+  const gate = legalityGate(s) ?? lawyerClearsGate(s, ctx);
   if (gate) return gate;
   if (Date.parse(cmd.termEnd) <= Date.parse(cmd.termStart)) return refuse('CONTRACT_TERM_INVALID', `${cmd.termStart} – ${cmd.termEnd}`);
   const c = contractOf(s);
@@ -55,6 +57,11 @@ export const recordContractSigning: Handler<'record_contract_signing'> = (s, cmd
     const legalUnitAt = s.legality.amendmentsApplied?.versionHash === currentHash(s) ? s.legality.amendmentsApplied.confirmedAt : s.legality.conclusion?.concludedAt;
     const reviewedAt = [currentLawyerOpinion(s)?.givenAt, legalUnitAt].filter((t): t is string => typeof t === 'string');
     if (reviewedAt.some((t) => Date.parse(particulars.recordedAt) > Date.parse(t))) return refuse('CONTRACT_PARTICULARS_NOT_REVIEWED', `particulars recorded ${particulars.recordedAt}, after the review`);
+    // Reviewed before it is signed: a signing dated before the review cleared it (or not yet made) is refused.
+    if (!ctx.legacy?.stopsBeforeWritten) {
+      const cleared = reviewedAt.reduce((latest, t) => (ms(t) > ms(latest) ? t : latest), reviewedAt[0] ?? cmd.signedAt);
+      if (ms(cmd.signedAt) < ms(cleared) || ms(cmd.signedAt) > ms(ctx.now)) return refuse('CONTRACT_SIGNED_OUT_OF_ORDER', `signed ${cmd.signedAt}; review cleared ${cleared}`);
+    }
     // A term reviewed binds the bureau until its end at most: signed later it may start later, never run longer.
     if (particulars.term && Date.parse(cmd.termEnd) > Date.parse(particulars.term.to)) {
       return refuse('CONTRACT_TERM_MISMATCH', `reviewed until ${particulars.term.to}, signed until ${cmd.termEnd}`);

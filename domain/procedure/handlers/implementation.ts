@@ -42,6 +42,9 @@ export const designateImplementingUnit: Handler<'designate_implementing_unit'> =
 export const reportImplementation: Handler<'report_implementation'> = (s, cmd, ctx) => {
   const i = impl(s);
   if (!i.unit) return refuse('IMPLEMENTING_UNIT_MISSING');
+  // 713号令第37条: a suspended decision is not being carried out; what is reported meanwhile are its problems and
+  // changes (patch stops-as-written).
+  if (!ctx.legacy?.stopsBeforeWritten && cmd.status === 'on_track' && suspended(i)) return refuse('IMPLEMENTATION_SUSPENDED', 'report the problem or change, or resume first');
   i.reports.push({ status: cmd.status, progress: cmd.progress, ...(cmd.problems ? { problems: cmd.problems } : {}), ...(cmd.documentId ? { documentId: cmd.documentId } : {}), by: ctx.actor.userId, at: ctx.now });
   return done(`决策执行情况报告：${IMPLEMENTATION_STATUS_LABELS[cmd.status]}`);
 };
@@ -88,6 +91,14 @@ export const completeImplementation: Handler<'complete_implementation'> = (s, cm
     // 713号令第36条、第37条: not while suspended or being evaluated (the evaluation's result could then never be recorded).
     if (suspended(i)) return refuse('IMPLEMENTATION_NOT_COMPLETABLE', 'the implementation is suspended; resume it first');
     if (i.evaluations.some((e) => e.result === null)) return refuse('IMPLEMENTATION_NOT_COMPLETABLE', 'a post-evaluation is under way; record its result first');
+  }
+  // 713号令第36条第4款: the evaluation's result is the basis for adjusting the decision: one recommending an adjustment
+  // or a stop is followed by that procedure (record_adjustment), not by closing the implementation as carried out.
+  if (!ctx.legacy?.stopsBeforeWritten) {
+    const last = i.evaluations.filter((e) => e.result !== null).at(-1)?.result;
+    if (last && last.recommendation !== 'continue' && !i.adjustments.some((a) => a.at >= last.at)) {
+      return refuse('IMPLEMENTATION_NOT_COMPLETABLE', `the post-evaluation of ${last.at} recommends ${last.recommendation}: start that procedure (record_adjustment) first`);
+    }
   }
   i.completed = { note: cmd.note, by: ctx.actor.userId, at: ctx.now };
   return done(`决策执行完毕：${cmd.note}`);

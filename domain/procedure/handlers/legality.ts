@@ -8,7 +8,7 @@ import { CONTRACT_CHECKLIST_CODES } from '../../contracts/checklist';
 import { materialsRefusal, missingMaterials } from '../materials';
 import { refuse } from '../refusals';
 import { currentHash, currentLawyerOpinion, moveTo, noteLegalUnitActor, supersedeLegalityConclusion } from '../state';
-import { lawyerGate, lawyerUnlawfulRefusal } from '../gates';
+import { lawyerClearsGate, lawyerUnlawfulRefusal } from '../gates';
 import { isMajorDecision, kindConfigOf } from '../classification';
 import type { ChecklistEntry, Command, LegalityOutcome, MatterState, Refusal, Stage } from '../types';
 import { caseDecisionDueAt, enforcementRules, enforcementStageAfterReview } from '../enforcement';
@@ -67,9 +67,16 @@ export const assignLawyer: Handler<'assign_lawyer'> = (s, cmd, ctx) => {
   if (cmd.lawyerId === ctx.actor.userId || s.legality.legalUnitActorIds.includes(cmd.lawyerId)) {
     return refuse('SEPARATION_OF_DUTIES', 'the lawyer has acted as legal unit on this matter');
   }
+  // A lawyer who found the matter unlawful (on any version) is not replaced by one who might not, without a
+  // reason on the record (中办发〔2016〕30号; patch stops-as-written).
+  const replaced = s.legality.lawyerId;
+  if (!ctx.legacy?.stopsBeforeWritten && replaced && replaced !== cmd.lawyerId && !nonEmpty(cmd.reason)) {
+    const last = s.legality.opinions.filter((o) => o.lawyerId === replaced).at(-1);
+    if (last?.outcome === 'UNLAWFUL') return refuse('LAWYER_REPLACEMENT_REASON_REQUIRED', `${replaced} found version of ${last.givenAt} unlawful`);
+  }
   s.legality.lawyerId = cmd.lawyerId;
   asLegalUnit(s, ctx);
-  return done(`指定法律顾问 ${cmd.lawyerId}`);
+  return done(replaced && replaced !== cmd.lawyerId && nonEmpty(cmd.reason) ? `更换法律顾问 ${replaced} → ${cmd.lawyerId}：${cmd.reason}` : `指定法律顾问 ${cmd.lawyerId}`);
 };
 
 /** The lawyer's checklist for this kind: CT-* for contracts, LR-* for everything else. */
@@ -117,6 +124,8 @@ function uncuredIssues(s: MatterState, checklist: readonly ChecklistEntry[]): st
 }
 
 const LAWFUL_OUTCOMES: readonly LegalityOutcome[] = ['LAWFUL', 'LAWFUL_WITH_AMENDMENTS'];
+/** The open issues an exploratory reform may go forward with, its legal risk stated (713号令第25条第2款). */
+const EXPLORATORY_RISKS: readonly string[] = ['LR-P1'];
 
 /**
  * 713号令第25条: "lawful" as the text stands records nothing whose cure is a change to that text — an amendment on a
@@ -185,6 +194,13 @@ function ownOpinionProblem(s: MatterState, cmd: Extract<Command, { type: 'record
   }
   const pending = changesPendingUnderLawful(s, cmd.outcome, checklist, ctx);
   if (pending) return pending;
+  // 713号令第25条第2款: 国家尚无明确规定的探索性改革 — the risk it states is the want of an express basis (LR-P1). A
+  // conflict with higher law, a procedure not done, the wrong issuer or incomplete materials are plainly
+  // unlawful, not unsettled (patch stops-as-written).
+  if (cmd.exploratoryReform && !ctx.legacy?.stopsBeforeWritten) {
+    const beyond = checklist.filter((e) => e.result === 'issue' && !nonEmpty(e.amendment) && !EXPLORATORY_RISKS.includes(e.code)).map((e) => e.code);
+    if (beyond.length > 0) return refuse('EXPLORATORY_REFORM_NOT_APPLICABLE', `${beyond.join(', ')}: an exploratory reform states the risk of an unsettled basis (${EXPLORATORY_RISKS.join(', ')}) only`);
+  }
   if (cmd.outcome === 'LAWFUL' && !cmd.exploratoryReform) {
     const open = checklist.filter((e) => e.result === 'issue' && !nonEmpty(e.amendment)).map((e) => e.code);
     if (open.length > 0) return refuse('LAWFUL_WITH_OPEN_ISSUE', open.join(', '));
@@ -253,6 +269,10 @@ export const recordLegalityConclusion: Handler<'record_legality_conclusion'> = (
       const own = ownOpinionProblem(s, cmd, ctx);
       if (own) return own;
     }
+    // A contract's legal unit may conclude otherwise than the lawyer, saying why (patch stops-as-written).
+    if (s.kind === 'contract_review' && !ctx.legacy?.stopsBeforeWritten && opinion && opinion.outcome !== cmd.outcome && !nonEmpty(cmd.departureReason)) {
+      return refuse('DEPARTURE_FROM_LAWYER_UNEXPLAINED', `lawyer: ${opinion.outcome}, legal unit: ${cmd.outcome}`);
+    }
   } else if (cmd.exploratoryReform && !ctx.legacy?.opinionsWithoutOwnChecklist) {
     return refuse('EXPLORATORY_REFORM_NOT_APPLICABLE', cmd.outcome);
   }
@@ -310,7 +330,8 @@ export const confirmAmendments: Handler<'confirm_amendments'> = (s, cmd, ctx) =>
   if (c.versionHash === currentHash(s)) return refuse('AMENDED_VERSION_MISSING');
   // 行政处罚法第58条: on an enforcement decision, the reviewer who took the case confirms its amendments.
   if (!ctx.legacy?.gatesBeforeWritten && enforcementRules(s, ctx.config) && s.legality.enforcementReviewerId && s.legality.enforcementReviewerId !== ctx.actor.userId) return refuse('ENFORCEMENT_NOT_REVIEWER');
-  const lawyer = lawyerGate(s, ctx);
+  // The amended text goes on to the meeting without another conclusion: on the lawyer's LAWFUL (patch stops-as-written).
+  const lawyer = lawyerClearsGate(s, ctx);
   if (lawyer) return lawyer;
   s.legality.amendmentsApplied = {
     versionHash: cmd.versionHash,

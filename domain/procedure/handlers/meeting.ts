@@ -1,6 +1,8 @@
 /** Scheduling and recording the collective decision (713号令第29条、第30条), and the final-text check. */
 
-import { meetingGates, fcrGate, lawyerUnlawfulRefusal, riskGate } from '../gates';
+import { meetingGates, fcrGate, lawyerClearsGate, lawyerUnlawfulRefusal, riskGate } from '../gates';
+import { enforcementRules } from '../enforcement';
+import { openLegalityFindings } from '../legalityPrescreen';
 import { MEETING_BODY_LABELS, MEETING_VIEW_LABELS, STAGE_LABELS } from '../labels';
 import { analyseMeeting } from '../meeting';
 import { refuse } from '../refusals';
@@ -112,7 +114,8 @@ export const recordMeeting: Handler<'record_meeting'> = (s, cmd, ctx) => {
     }
     const rules = meetingConfigOf(ctx.config).bodies[scheduled.body];
     const quorum = scheduled.category === 'personnel_appointment' && rules.personnelQuorum ? rules.personnelQuorum : rules.quorum;
-    analysis = analyseMeeting(r, { quorum, drafterId: s.createdBy, drafterMustRecuse: ctx.config.drafterMustRecuse, roster: roster.members, decision: rules.decision });
+    const authorIds = ctx.legacy?.stopsBeforeWritten ? [] : [...new Set(s.versions.map((v) => v.submittedBy))];
+    analysis = analyseMeeting(r, { quorum, drafterId: s.createdBy, authorIds, drafterMustRecuse: ctx.config.drafterMustRecuse, roster: roster.members, decision: rules.decision });
   }
   if ('ok' in analysis) return analysis;
 
@@ -156,7 +159,10 @@ export const recordMeeting: Handler<'record_meeting'> = (s, cmd, ctx) => {
   return done(`集体讨论决定：${label}（异议${analysis.dissent.length}人）→ ${STAGE_LABELS[s.stage]}`);
 };
 
-/** The final text must differ from the decided one and, for ECON, carry a fresh fair-competition conclusion. */
+/**
+ * The final text must differ from the decided one and, for ECON, carry a fresh fair-competition conclusion;
+ * the lawyer signs it as any text (patch stops-as-written).
+ */
 export const confirmFinalText: Handler<'confirm_final_text'> = (s, cmd, ctx) => {
   const d = s.decision;
   if (!d) return refuse('WRONG_STAGE', 'no decision');
@@ -169,6 +175,17 @@ export const confirmFinalText: Handler<'confirm_final_text'> = (s, cmd, ctx) => 
   if (!ctx.legacy?.limitsBeforeWritten) {
     const stop = lawyerUnlawfulRefusal(s, ctx) ?? riskGate(s, ctx);
     if (stop) return stop;
+  }
+  // Nobody reviewed the changes made after the meeting: the lawyer signs the final text (the sign-off is bound
+  // to the exact text, 中办发〔2016〕30号) after answering its pre-screen findings, and on an enforcement decision
+  // the 法制审核 reviewer checks it (行政处罚法第58条: 未经法制审核的，不得作出决定).
+  if (!ctx.legacy?.stopsBeforeWritten) {
+    const reviewer = enforcementRules(s, ctx.config) ? s.legality.enforcementReviewerId : undefined;
+    if (reviewer && reviewer !== ctx.actor.userId) return refuse('FINAL_TEXT_REVIEWER', reviewer);
+    const open = openLegalityFindings(s);
+    if (open > 0) return refuse('LEGALITY_FINDINGS_OPEN', `${open} open on the final text`);
+    const lawyer = lawyerClearsGate(s, ctx);
+    if (lawyer) return lawyer;
   }
   d.finalText = {
     versionHash: cmd.versionHash,

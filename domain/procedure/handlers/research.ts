@@ -101,6 +101,9 @@ export const recordResearchItem: Handler<'record_research_item'> = (s, cmd, ctx)
     }
     case 'participation_exemption':
       if (hasFlag(s.kind, s.flags, 'PUBLIC')) return refuse('EXEMPTION_WITH_OPEN_COMMENT');
+      // 713号令第14条 exempts a major decision 依法不予公开; a normative document (also one that is a major decision)
+      // binds only once published, so it cannot be a matter not to be made public (patch stops-as-written).
+      if (!ctx.legacy?.stopsBeforeWritten && s.kind !== 'major_decision') return refuse('NOT_APPLICABLE', 'only a major decision 依法不予公开 is exempt from hearing the public; a normative document is published');
       r.participationExemption = { ...item, ...stamp };
       break;
     case 'expert_adoption':
@@ -171,6 +174,10 @@ export const recordResearchItem: Handler<'record_research_item'> = (s, cmd, ctx)
       const passed = s.legality.conclusion?.outcome === 'LAWFUL' || s.legality.conclusion?.outcome === 'LAWFUL_WITH_AMENDMENTS';
       if (!ctx.legacy?.gatesBeforeWritten && r.enforcementCase && passed && s.stage !== 'research') {
         return refuse('ENFORCEMENT_CASE_REVIEWED', `concluded ${s.legality.conclusion?.concludedAt}`);
+      }
+      // 行政处罚法第60条: the time limit runs from the filing; a later date would restart a clock that ran out.
+      if (!ctx.legacy?.stopsBeforeWritten && r.enforcementCase && item.caseFiledOn > r.enforcementCase.caseFiledOn) {
+        return refuse('CASE_FILING_DATE_FIXED', `filed ${r.enforcementCase.caseFiledOn}`);
       }
       r.enforcementCase = { ...item, ...stamp };
       break;

@@ -148,10 +148,15 @@ export class Driver {
     }
   }
 
+  /** The lawyer signs the current text LAWFUL, its pre-screen findings answered first (as at the final-text check). */
+  async lawyerSigns(id: string) {
+    await this.answerLegalityFindings(id);
+    return this.ok(id, this.cast.lawyer, { type: 'submit_lawyer_opinion', versionHash: await this.hash(id), outcome: 'LAWFUL', text: '合法', checklist: CHECKLIST });
+  }
+
   async lawful(id: string) {
     await this.ok(id, this.cast.legal, { type: 'assign_lawyer', lawyerId: this.cast.lawyer.id });
-    await this.answerLegalityFindings(id);
-    await this.ok(id, this.cast.lawyer, { type: 'submit_lawyer_opinion', versionHash: await this.hash(id), outcome: 'LAWFUL', text: '合法', checklist: CHECKLIST });
+    await this.lawyerSigns(id);
     return this.ok(id, this.cast.legal, { type: 'record_legality_conclusion', versionHash: await this.hash(id), outcome: 'LAWFUL', text: '合法', checklist: CHECKLIST });
   }
 

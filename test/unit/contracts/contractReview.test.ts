@@ -135,7 +135,7 @@ describe('contract and agreement review (重要合同、重大协议)', () => {
     s = apply(s, { type: 'confirm_amendments', versionHash: hash(2) }, people.legal, at('2026-03-07', '10:00'));
     expect(s.stage).toBe('contract_signing');
     expect((attempt(s, signing(), people.drafter, at('2026-03-08')) as { code: string }).code).toBe('STALE_VERSION');
-    expect(apply(s, signing({ versionHash: hash(2) }), people.drafter, at('2026-03-08')).stage).toBe('contract_in_force');
+    expect(apply(s, signing({ versionHash: hash(2), signedAt: at('2026-03-08') }), people.drafter, at('2026-03-08', '10:00')).stage).toBe('contract_in_force');
   });
   it('what is signed is what was reviewed: particulars recorded before the review, and not beyond the term reviewed (patch gates-as-written)', () => {
     const term = { from: at('2026-03-06'), to: at('2026-12-31') };
@@ -153,7 +153,7 @@ describe('contract and agreement review (重要合同、重大协议)', () => {
     s = apply(s, { type: 'submit_for_review' }, people.drafter, at('2026-03-06', '10:00'));
     s = apply(s, { type: 'accept_materials' }, people.legal, at('2026-03-06', '11:00'));
     const concluded = apply(s, { type: 'record_legality_conclusion', versionHash: hash(1), outcome: 'LAWFUL', text: '同意' }, people.legal, at('2026-03-06', '12:00'));
-    const newParty = signing({ counterparty: '另一家公司', value: 9_800_000 });
+    const newParty = signing({ counterparty: '另一家公司', value: 9_800_000, signedAt: at('2026-03-07') });
     expect(attempt(concluded, newParty, people.drafter, at('2026-03-07'))).toMatchObject({ ok: false, code: 'CONTRACT_PARTICULARS_NOT_REVIEWED' });
     expect(decide(concluded, newParty, { actor: people.drafter, now: at('2026-03-07'), config, calendar: cal, legacy: { gatesBeforeWritten: true } }).ok).toBe(true);
     expect(apply(clear(s, '2026-03-06'), newParty, people.drafter, at('2026-03-07')).stage).toBe('contract_in_force');

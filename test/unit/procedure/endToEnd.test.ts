@@ -157,6 +157,9 @@ describe('approve with changes', () => {
     expect(s.stage).toBe('fair_competition_review');
     s = doFcr(s, at('2025-03-21'));
     expect(s.stage).toBe('final_text_check');
+    // Nobody has reviewed the final text's changes yet: the lawyer signs it first (patch stops-as-written).
+    expect(refused(attempt(s, { type: 'confirm_final_text', versionHash: 'b'.repeat(64) }, people.legal, at('2025-03-22'))).code).toBe('LAWYER_OPINION_MISSING');
+    s = apply(s, { type: 'submit_lawyer_opinion', versionHash: 'b'.repeat(64), outcome: 'LAWFUL', text: '定稿合法', checklist: fullChecklist() }, people.lawyer, at('2025-03-22'));
     s = apply(s, { type: 'confirm_final_text', versionHash: 'b'.repeat(64) }, people.legal, at('2025-03-22'));
     expect(s.stage).toBe('post_decision');
     const wrong = refused(attempt(s, { type: 'sign_and_number', versionHash: decidedHash, documentNumber: 'n', signedBy: 'h' }, people.secretary, at('2025-03-22')));

@@ -43,7 +43,7 @@ function lawyerSaidUnlawful(): MatterState {
 
 describe('the gates as the law writes them (patch gates-as-written)', () => {
   test("a replaced lawyer's UNLAWFUL on the same text still stops the matter (中办发〔2016〕30号)", () => {
-    let s = apply(lawyerSaidUnlawful(), { type: 'assign_lawyer', lawyerId: people.lawyer2.userId }, people.legal, now);
+    let s = apply(lawyerSaidUnlawful(), { type: 'assign_lawyer', lawyerId: people.lawyer2.userId, reason: '原法律顾问合同期满' }, people.legal, now);
     s = apply(s, lawyerOpinion(s, 'LAWFUL'), people.lawyer2, now);
     const r = refused(attempt(s, lawful(s), people.legal, now));
     expect(r).toMatchObject({ status: 422, code: 'LAWYER_OPINION_UNLAWFUL' });

@@ -6,7 +6,8 @@ import { apply, at, attempt, cal, config, currentHashOf, doLegality, doResearch,
  * Limits an audit found could be walked around, closed under patch limits-as-written (a run started before it
  * replays as it ran: LegacyRules.limitsBeforeWritten).
  */
-const legacy = { limitsBeforeWritten: true };
+/** A run from before patch limits-as-written: it predates stops-as-written too. */
+const legacy = { limitsBeforeWritten: true, stopsBeforeWritten: true };
 const decided = (kind: 'normative_document' | 'major_decision', flags: Parameters<typeof toAwaitingMeeting>[1] = []) => {
   let s = apply(toAwaitingMeeting(kind, flags), { type: 'schedule_meeting', meetingAt: at('2025-03-20', '15:00'), body: 'director_office_meeting' }, people.secretary, at('2025-03-14'));
   s = apply(s, { type: 'record_meeting', record: meetingRecord() }, people.secretary, at('2025-03-20', '18:00'));
@@ -211,7 +212,7 @@ describe('the final text after “approve with changes”', () => {
     expect(refused(attempt(backToFirst, confirm, people.legal, at('2025-03-21')))).toMatchObject({ code: 'LAWYER_OPINION_UNLAWFUL' });
     expect(decide(backToFirst, confirm, { actor: people.legal, now: at('2025-03-21'), config, calendar: cal, legacy }).ok).toBe(true);
     // A text of its own, as the meeting asked, is confirmed.
-    const changed = finalText(s, hash(3));
+    const changed = apply(finalText(s, hash(3)), { type: 'submit_lawyer_opinion', versionHash: hash(3), outcome: 'LAWFUL', text: '定稿合法', checklist: fullChecklist() }, people.lawyer, at('2025-03-21'));
     expect(apply(changed, { type: 'confirm_final_text', versionHash: hash(3) }, people.legal, at('2025-03-21')).stage).toBe('post_decision');
   });
 
