@@ -57,10 +57,12 @@ export const recordContractSigning: Handler<'record_contract_signing'> = (s, cmd
     const legalUnitAt = s.legality.amendmentsApplied?.versionHash === currentHash(s) ? s.legality.amendmentsApplied.confirmedAt : s.legality.conclusion?.concludedAt;
     const reviewedAt = [currentLawyerOpinion(s)?.givenAt, legalUnitAt].filter((t): t is string => typeof t === 'string');
     if (reviewedAt.some((t) => Date.parse(particulars.recordedAt) > Date.parse(t))) return refuse('CONTRACT_PARTICULARS_NOT_REVIEWED', `particulars recorded ${particulars.recordedAt}, after the review`);
-    // Reviewed before it is signed: a signing dated before the review cleared it (or not yet made) is refused.
+    // Reviewed before it is signed: a signing dated before the review cleared it (or not yet made) is refused. Judged
+    // by the minute, as people state a signing time (a form's time field has no seconds).
     if (!ctx.legacy?.stopsBeforeWritten) {
       const cleared = reviewedAt.reduce((latest, t) => (ms(t) > ms(latest) ? t : latest), reviewedAt[0] ?? cmd.signedAt);
-      if (ms(cmd.signedAt) < ms(cleared) || ms(cmd.signedAt) > ms(ctx.now)) return refuse('CONTRACT_SIGNED_OUT_OF_ORDER', `signed ${cmd.signedAt}; review cleared ${cleared}`);
+      const minute = (t: string) => Math.floor(ms(t) / 60_000);
+      if (minute(cmd.signedAt) < minute(cleared) || minute(cmd.signedAt) > minute(ctx.now)) return refuse('CONTRACT_SIGNED_OUT_OF_ORDER', `signed ${cmd.signedAt}; review cleared ${cleared}`);
     }
     // A term reviewed binds the bureau until its end at most: signed later it may start later, never run longer.
     if (particulars.term && Date.parse(cmd.termEnd) > Date.parse(particulars.term.to)) {
