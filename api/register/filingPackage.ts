@@ -51,6 +51,8 @@ export async function filingPackage(deps: ApiDeps, documentId: string): Promise<
     publicationChannel: publication?.channel ?? null,
     effectiveAt: doc.effectiveAt?.toISOString() ?? null,
     expiresAt: doc.expiresAt?.toISOString() ?? null,
+    earlyEffectReason: signing?.earlyEffectReason ?? doc.earlyEffectReason,
+    retroactiveReason: signing?.retroactiveReason ?? null,
     legalityOutcome: s.legality.conclusion?.outcome ?? null,
     fcrConclusion: s.fairCompetition.conclusion ?? null,
     filingDueAt,

@@ -70,7 +70,9 @@ export async function registerEntries(deps: ApiDeps, rows: RegisterDocument[], v
       publishedAt: publication?.at ?? null,
       effectiveAt: r.effectiveAt?.toISOString() ?? null,
       expiresAt: r.expiresAt?.toISOString() ?? null,
-      earlyEffectReason: r.earlyEffectReason,
+      // A reason given at publication (the date signed came too close to it) is in the matter, not the row numbered at signing.
+      earlyEffectReason: s?.postDecision.signing?.earlyEffectReason ?? r.earlyEffectReason,
+      retroactiveReason: s?.postDecision.signing?.retroactiveReason ?? null,
       status: r.status,
       /** In force but its effective date not reached yet. */
       notYetEffective: r.status === 'in_force' && r.effectiveAt !== null && r.effectiveAt.getTime() > now,

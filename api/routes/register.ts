@@ -15,7 +15,7 @@ const when = z.string().nullable();
 
 export const registerEntrySchema = z.object({
   id: z.string(), number: z.string(), title: z.string(), kind: z.string(), draftingUnit: z.string(), series: z.string(), year: z.number(), seq: z.number(),
-  signedAt: z.string(), publishedAt: when, effectiveAt: when, expiresAt: when, earlyEffectReason: z.string().nullable(),
+  signedAt: z.string(), publishedAt: when, effectiveAt: when, expiresAt: when, earlyEffectReason: z.string().nullable(), retroactiveReason: z.string().nullable().describe('立法法第104条: why it takes effect before its publication'),
   status: z.string(), notYetEffective: z.boolean(), statusChangedAt: when, statusReason: z.string().nullable(), amendingMatterId: z.string().nullable(),
   reevaluationOpenedAt: when, exceptionEndsAt: when, exceptionReviewDueAt: when,
   filing: z.object({ authority: z.string(), receipt: z.string(), at: z.string() }).nullable(),

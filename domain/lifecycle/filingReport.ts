@@ -14,6 +14,9 @@ export interface FilingReportInput {
   publicationChannel: string | null;
   effectiveAt: string | null;
   expiresAt: string | null;
+  /** Why it takes effect sooner than the usual delay after publication, or before it (立法法第104条). */
+  earlyEffectReason?: string | null;
+  retroactiveReason?: string | null;
   legalityOutcome: string | null;
   fcrConclusion: string | null;
   /** When the filing is due (the filing clock, from publication). */
@@ -32,6 +35,8 @@ export function filingReportHtml(r: FilingReportInput): string {
     ['签发', `${r.signedBy}，${day(r.signedAt)}`],
     ['公布', r.publishedAt ? `${day(r.publishedAt)}，${r.publicationChannel ?? ''}` : '未公布'],
     ['施行日期', day(r.effectiveAt)],
+    ...(r.earlyEffectReason ? [['提前施行的理由', r.earlyEffectReason] as [string, string]] : []),
+    ...(r.retroactiveReason ? [['溯及既往的理由（立法法第104条）', r.retroactiveReason] as [string, string]] : []),
     ['有效期至', day(r.expiresAt)],
     ['合法性审核意见', r.legalityOutcome ?? '—'],
     ['公平竞争审查结论', r.fcrConclusion ?? '不涉及（未列入公平竞争审查）'],

@@ -209,7 +209,10 @@ describe('document register and life after issue', () => {
     await stack.system.db.prisma.section.create({ data: { id: unit, organisationId: BUREAU_ID, name: '清理测试科' } });
     const unitDrive = new Driver(stack.http, { ...stack.cast, drafter: await person(stack.system, ['drafter'], { sectionId: unit }) });
     const id = await unitDrive.toSigning();
-    await stack.drive.ok(id, stack.cast.secretary, { type: 'sign_and_number', versionHash: await stack.drive.hash(id), signedBy: '局长', expiresAt: new Date(Date.now() + 20_000).toISOString() });
+    // In force from before its publication, for the better protection of rights (立法法第104条): the reason
+    // goes with it into the register and the 备案 report.
+    const retroactiveReason = '对已申请的补贴按新标准执行，有利于经营者';
+    await stack.drive.ok(id, stack.cast.secretary, { type: 'sign_and_number', versionHash: await stack.drive.hash(id), signedBy: '局长', effectiveAt: new Date(Date.now() - 10_000).toISOString(), retroactiveReason, expiresAt: new Date(Date.now() + 20_000).toISOString() });
     await stack.drive.ok(id, stack.cast.secretary, { type: 'publish', channel: '区政府网站', reference: 'r-4' });
     await stack.drive.ok(id, stack.cast.legal, { type: 'file_record', authority: '区司法局', reference: '备字2026第17号' });
     await eventually(async () => (await entry(id)).events.length > 0);
@@ -267,6 +270,8 @@ describe('document register and life after issue', () => {
     expect(names.some((n) => n.startsWith('02-文件正文-'))).toBe(true);
     const report = await zip.file('01-备案报告.html')!.async('string');
     expect(report).toContain('备字2026第17号');
+    expect(report).toContain(retroactiveReason);
+    expect((await entry(id)).entry.retroactiveReason).toBe(retroactiveReason);
     expect(report).toContain('区司法局');
     const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as { files: Array<{ name: string; sha256: string }> };
     expect(manifest.files.map((f) => f.name)).toContain('01-备案报告.html');

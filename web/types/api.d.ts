@@ -280,6 +280,7 @@ export interface RegisterEntry {
   effectiveAt: string | null;
   expiresAt: string | null;
   earlyEffectReason: string | null;
+  retroactiveReason: string | null;
   /** signed (numbered, not yet published), in_force, amended, repealed, expired */
   status: string;
   notYetEffective: boolean;

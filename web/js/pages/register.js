@@ -115,6 +115,7 @@ export async function registerDocumentPage(main, params, app) {
         ['公布日期', formatDate(e.publishedAt)],
         ['施行日期', formatDate(e.effectiveAt)],
         e.earlyEffectReason ? ['提前施行的理由', e.earlyEffectReason] : null,
+        e.retroactiveReason ? ['溯及既往的理由', e.retroactiveReason] : null,
         ['有效期至', e.expiresAt ? formatDate(e.expiresAt) : '未规定'],
         e.reevaluationOpenedAt ? ['评估开启', formatDateTime(e.reevaluationOpenedAt)] : null,
         e.exceptionEndsAt ? ['例外规定期限至', formatDate(e.exceptionEndsAt)] : null,
