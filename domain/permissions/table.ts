@@ -65,6 +65,8 @@ export const PERMISSIONS: Record<Action, PermissionRule> = {
   extend_case_deadline: rule(['drafter', 'legal_unit']),
   // Flags are chosen by the drafter and re-checked by the legal unit at each gate.
   set_flags: rule(['drafter', 'legal_unit']),
+  // Adds duties only: whoever finds the document is also a major decision classifies it so (never back).
+  classify_as_major_decision: rule(['drafter', 'legal_unit']),
 
   // Fair-competition reviewer (公平竞争审查)
   set_fcr_findings: rule(['fcr_reviewer'], { review: true }),

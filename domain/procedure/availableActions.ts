@@ -7,6 +7,7 @@ import { POST_DECISION_PREREQUISITES, postDecisionStepDone } from './handlers/po
 import { openFindingsOnCurrent } from './handlers/fairCompetition';
 import { isEcon, isTerminal } from './state';
 import { enforcementCaseOf } from './enforcement';
+import { dualApplies } from './classification';
 import { stageAccepts, COMMAND_TYPES } from './stageActions';
 import { postDecisionStepsOf, type PostDecisionStep } from './steps';
 import type { Actor, CommandType, DecisionContext, MatterState } from './types';
@@ -30,6 +31,8 @@ export function actionApplies(state: MatterState, type: CommandType): boolean {
       return false; // retired: the open findings come from the pre-screen of the current version
     case 'answer_fcr_finding':
       return isEcon(state) && openFindingsOnCurrent(state) > 0;
+    case 'classify_as_major_decision':
+      return dualApplies(state.kind) && state.alsoMajorDecision !== true;
     case 'extend_case_deadline':
       return enforcementCaseOf(state) !== null && !state.decision;
     case 'confirm_amendments':

@@ -281,6 +281,8 @@ const commandSchemas = {
   submit_version: submitVersionCommand,
   record_research_item: builtOnFirstUse(() => z.object({ type: z.literal('record_research_item'), item: researchItemSchema() })),
   set_flags: builtOnFirstUse(() => z.object({ type: z.literal('set_flags'), flags: z.array(oneOf(FLAGS)), reason: prose() })),
+  /** A normative document found to be also a major decision (713号令第3条): it then owes both kinds' duties. */
+  classify_as_major_decision: builtOnFirstUse(() => z.object({ type: z.literal('classify_as_major_decision'), reason: prose() })),
   submit_for_review: builtOnFirstUse(() => z.object({ type: z.literal('submit_for_review'), note: prose().optional() })),
   withdraw: builtOnFirstUse(() => z.object({ type: z.literal('withdraw'), reason: prose() })),
   return_for_revision: builtOnFirstUse(() => z.object({ type: z.literal('return_for_revision'), reason: prose() })),

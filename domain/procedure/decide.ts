@@ -15,7 +15,7 @@ import { COMMAND_TYPES, stageAccepts } from './stageActions';
 import { CalendarYearMissingError, isInstant } from './time';
 import type { Command, CommandType, Decision, DecisionContext, MatterState } from './types';
 import type { Handler, HandlerContext, HandlerResult } from './handlers/handler';
-import { recordPriorApproval, setFlags, submitForReview, submitVersion, withdraw } from './handlers/drafting';
+import { classifyAsMajorDecision, recordPriorApproval, setFlags, submitForReview, submitVersion, withdraw } from './handlers/drafting';
 import { recordResearchItem } from './handlers/research';
 import { answerFcrFinding, assignFcrReviewer, recordFcrConclusion, setFcrFindings } from './handlers/fairCompetition';
 import {
@@ -48,6 +48,7 @@ const HANDLERS: { [T in CommandType]: Handler<T> } = {
   submit_version: submitVersion,
   record_research_item: recordResearchItem,
   set_flags: setFlags,
+  classify_as_major_decision: classifyAsMajorDecision,
   submit_for_review: submitForReview,
   withdraw,
   return_for_revision: returnForRevision,

@@ -61,6 +61,7 @@ export const ACTION_LABELS: Record<CommandType, string> = {
   record_research_item: '登记研究论证材料',
   extend_case_deadline: '登记办案期限延长（行政处罚法第60条）',
   set_flags: '调整事项标记',
+  classify_as_major_decision: '认定为重大行政决策',
   submit_for_review: '提交审查',
   withdraw: '撤回',
   return_for_revision: '退回修改',

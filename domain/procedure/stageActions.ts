@@ -22,6 +22,7 @@ export const STAGES_FOR_COMMAND: Record<CommandType, readonly Stage[]> = {
   submit_for_review: ['research', 'supplementing', 'amending', 'finalizing'],
   // Flags are re-checked at each gate until the decision.
   set_flags: PRE_DECISION,
+  classify_as_major_decision: PRE_DECISION,
   withdraw: NON_TERMINAL,
   // Until the decision (the 90 days of 行政处罚法第60条 run from filing to it).
   extend_case_deadline: [...PRE_DECISION, 'post_decision'],

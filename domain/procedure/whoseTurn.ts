@@ -37,6 +37,7 @@ export interface Duty {
 /** Actions people may take but nobody waits for: they never make a matter someone's turn. */
 const OPTIONAL: ReadonlySet<CommandType> = new Set<CommandType>([
   'set_flags',
+  'classify_as_major_decision',
   'withdraw',
   'return_for_revision',
   'return_for_supplement',

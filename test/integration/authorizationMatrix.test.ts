@@ -11,6 +11,7 @@ const PAYLOADS: Record<CommandType, Record<string, unknown>> = {
   submit_version: {},
   record_research_item: { item: { kind: 'procedure_statement', summary: 's', documentId: 'd' } },
   set_flags: { flags: ['RISK'], reason: 'r' },
+  classify_as_major_decision: { reason: 'r' },
   submit_for_review: {},
   withdraw: { reason: 'r' },
   return_for_revision: { reason: 'r' },

@@ -111,6 +111,11 @@ export const ACTION_FORMS = {
     const reason = reasonField('调整理由');
     return { nodes: [flags.el, reason], collect: () => ({ command: { type: 'set_flags', flags: flags.values(), reason: valueOf(reason) } }) };
   },
+  // 713号令第3条: a normative document that is also a major decision owes both kinds' duties; never undone.
+  classify_as_major_decision: () => {
+    const reason = reasonField('认定理由（如 涉及面广、与公众切身利益密切相关）', 'command.reason', '认定后本事项同时履行重大行政决策程序（听取公众意见、公开征求意见不少于30日、合法性审查不少于7个工作日、向党委报告、公布时说明意见采纳情况等），尚未履行的程序将退回研究论证补充。认定不可撤销。');
+    return { nodes: [reason], collect: () => ({ command: { type: 'classify_as_major_decision', reason: valueOf(reason) } }) };
+  },
   withdraw: () => {
     const reason = reasonField('撤回理由');
     const confirm = field({ label: '我确认撤回本事项（撤回后程序终止，不可恢复）', path: 'confirm', type: 'checkbox' });

@@ -5,6 +5,7 @@ import { refuse } from '../refusals';
 import { nextReviewStage } from '../routing';
 import { currentHash, matterAccessOf, moveTo } from '../state';
 import { APPLICABLE_FLAGS } from '../steps';
+import { dualApplies } from '../classification';
 import { STAGE_LABELS } from '../labels';
 import type { Flag, MatterState } from '../types';
 import { FLAGS } from '../types';
@@ -95,6 +96,30 @@ export const setFlags: Handler<'set_flags'> = (s, cmd, ctx) => {
     movement = `，不再需要公平竞争审查，转入${STAGE_LABELS[to]}`;
   }
   return done(`标记由[${previous.join(',')}]调整为[${next.join(',')}]：${cmd.reason}${movement}`);
+};
+
+/**
+ * A normative document registered as such alone, found to be also a major decision (a subsidy policy of wide effect,
+ * 713号令第3条): the drafter or the legal unit classifies it so, with the reason — the guide's "the legal unit can add a
+ * flag later" for the classification, which no one may otherwise correct once registered. It then owes both kinds'
+ * duties (hearing the public, the 30-day comment, the 7 working days of review, the Party report, 第32条); like a flag
+ * added later, steps not yet done send the matter back to research. Never undone: it would shed those duties.
+ */
+export const classifyAsMajorDecision: Handler<'classify_as_major_decision'> = (s, cmd, ctx) => {
+  if (!dualApplies(s.kind)) return refuse('NOT_APPLICABLE', 'only a normative document can also be a major decision');
+  if (s.alsoMajorDecision === true) return refuse('ALREADY_DONE', 'already also a major decision');
+  if (!nonEmpty(cmd.reason)) return refuse('INVALID_INPUT', 'a reason for the classification');
+  const before = missingMaterials(s, ctx.config, ctx.legacy);
+  s.alsoMajorDecision = true;
+  const newlyMissing = missingMaterials(s, ctx.config, ctx.legacy).filter((k) => !before.includes(k));
+  let movement = '';
+  if (newlyMissing.length > 0 && !WITH_DRAFTER.includes(s.stage)) {
+    const from = s.stage;
+    s.returns.push({ from, by: ctx.actor.userId, at: ctx.now, reason: `认定为重大行政决策后需补充：${describeMaterials(newlyMissing)}` });
+    moveTo(s, 'research', ctx.now);
+    movement = `，需补充${describeMaterials(newlyMissing)}，退回研究论证`;
+  }
+  return done(`认定本规范性文件同时为重大行政决策：${cmd.reason}${movement}`);
 };
 
 /** Whether the latest change that added `flag` was the legal unit's. */

@@ -27,6 +27,34 @@ function toMeeting(s: MatterState): MatterState {
 const schedule = (date: string): Command => ({ type: 'schedule_meeting', meetingAt: at(date, '10:00'), body: 'director_office_meeting' });
 const comment = (openedAt: string, closesAt: string): Command => ({ type: 'record_research_item', item: { kind: 'public_comment', openedAt, closesAt, channel: '区政府网站' } });
 
+describe('classified as also a major decision after registration (classify_as_major_decision)', () => {
+  const classify: Command = { type: 'classify_as_major_decision', reason: '补贴覆盖全区经营者，涉及面广' };
+  it('the legal unit (or the drafter) classifies a normative document so, with a reason; the steps it now owes send it back to research', () => {
+    let s = doResearch(dual([], false), day);
+    s = apply(s, { type: 'submit_for_review' }, people.drafter, day);
+    s = apply(s, { type: 'accept_materials' }, people.legal, day);
+    expect(s.stage).toBe('legality_review');
+    expect(refused(attempt(s, { ...classify, reason: ' ' } as Command, people.legal, day)).code).toBe('INVALID_INPUT');
+    expect(refused(attempt(s, classify, people.auditor, day)).code).toBe('FORBIDDEN');
+    const d = attempt(s, classify, people.legal, day);
+    if (!d.ok) throw new Error(d.reason);
+    expect(d.state.alsoMajorDecision).toBe(true);
+    expect(isMajorDecision(d.state)).toBe(true);
+    // Hearing the public (713号令第14条) was not owed before: back to research for it.
+    expect(d.state.stage).toBe('research');
+    expect(d.event.summary).toContain('退回研究论证');
+    expect(postDecisionSteps(d.state.kind, d.state.flags, d.state.alsoMajorDecision)).toContain('party_report');
+    // Never twice, never undone, and only for a normative document.
+    expect(refused(attempt(d.state, classify, people.drafter, day)).code).toBe('ALREADY_DONE');
+    const md = registerMatter({ matterId: 'M-md', kind: 'major_decision', flags: [], title: 't', draftingUnit: 'sec-market', createdBy: 'd1', versionHash: hash(1), now: day }, config);
+    expect(refused(attempt(md, classify, people.legal, day)).code).toBe('NOT_APPLICABLE');
+  });
+  it('in research the drafter classifies it and simply adds the steps', () => {
+    const d = attempt(dual([], false), classify, people.drafter, day);
+    expect(d.ok && [d.state.stage, d.state.alsoMajorDecision]).toEqual(['research', true]);
+  });
+});
+
 describe('a normative document that is also a major decision', () => {
   it('only a normative document can carry the second classification', () => {
     for (const kind of ['major_decision', 'collective_matter', 'enforcement_review'] as const) {

@@ -82,8 +82,8 @@ describe('availableActions', () => {
   it('shows each person what they can do now', () => {
     const s = register('normative_document', ['ECON'], day);
     const ctx = { now: day, config, calendar: cal };
-    expect(availableActions(s, people.drafter, ctx).map((a) => a.type)).toEqual(['submit_version', 'record_research_item', 'submit_for_review', 'set_flags', 'withdraw', 'set_legal_basis_register']);
-    expect(availableActions(s, people.legal, ctx).map((a) => a.type)).toEqual(['set_flags', 'assign_fcr_reviewer']);
+    expect(availableActions(s, people.drafter, ctx).map((a) => a.type)).toEqual(['submit_version', 'record_research_item', 'submit_for_review', 'set_flags', 'classify_as_major_decision', 'withdraw', 'set_legal_basis_register']);
+    expect(availableActions(s, people.legal, ctx).map((a) => a.type)).toEqual(['set_flags', 'classify_as_major_decision', 'assign_fcr_reviewer']);
     expect(availableActions(s, people.otherDrafter, ctx)).toEqual([]);
     expect(availableActions(s, people.auditor, ctx)).toEqual([]);
     expect(availableActions(s, people.drafter, ctx)[0]).toEqual({ type: 'submit_version', label: '提交新版本' });
