@@ -309,7 +309,9 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
     const signing = s.postDecision.signing;
     if (!signing?.register) return;
     const outStep = postDecisionSteps(s.kind, s.flags).includes('publish') ? 'publish' : 'sign_and_number';
-    if (action !== outStep || !patched(DOCUMENT_LIFE_PATCH)) return;
+    // A decision 依法不予公开 completes the publication step by withholding it (713号令第32条): it is then issued.
+    const issuing = action === outStep || (outStep === 'publish' && action === 'withhold_publication');
+    if (!issuing || !patched(DOCUMENT_LIFE_PATCH)) return;
     const started = startChild(documentWorkflow, {
       workflowId: documentWorkflowId(s.matterId),
       parentClosePolicy: ParentClosePolicy.ABANDON,

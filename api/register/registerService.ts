@@ -54,7 +54,8 @@ export async function registerEntries(deps: ApiDeps, rows: RegisterDocument[], v
   const now = Date.now();
   return rows.flatMap((r) => {
     const s = states.get(r.matterId) ?? null;
-    const publication = s?.postDecision.publication ?? null;
+    // 依法不予公开 (713号令第32条): the publication step is done, nothing was published.
+    const publication = s?.postDecision.publication?.withheld ? null : s?.postDecision.publication ?? null;
     const filing = s?.postDecision.filing ?? null;
     if (viewer && !seesRegisterDocument(viewer, { published: publication !== null }, s ? matterAccessOf(s) : null)) return [];
     return [{

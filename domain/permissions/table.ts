@@ -98,6 +98,7 @@ export const PERMISSIONS: Record<Action, PermissionRule> = {
   report_to_party: rule(['secretary']),
   sign_and_number: rule(['secretary']),
   publish: rule(['secretary']),
+  withhold_publication: rule(['secretary']),
   // The dossier goes to the 司法局 via the legal unit, or to the bureau's archive via the office.
   archive: rule(['secretary', 'legal_unit']),
 

@@ -3,7 +3,7 @@
 import { ACTION_LABELS } from './labels';
 import { acceptedAfterIssue } from './handlers/implementation';
 import { authorizeCommand } from './authorizeCommand';
-import { POST_DECISION_PREREQUISITES, postDecisionStepDone } from './handlers/postDecision';
+import { POST_DECISION_PREREQUISITES, postDecisionStepDone, publicationMayBeWithheld } from './handlers/postDecision';
 import { openFindingsOnCurrent } from './handlers/fairCompetition';
 import { isEcon, isTerminal } from './state';
 import { enforcementCaseOf } from './enforcement';
@@ -17,6 +17,7 @@ const POST_STEP: Partial<Record<CommandType, PostDecisionStep>> = {
   record_government_review: 'government_review',
   sign_and_number: 'sign_and_number',
   publish: 'publish',
+  withhold_publication: 'publish',
   file_record: 'filing',
   archive: 'archive',
 };
@@ -31,6 +32,9 @@ export function actionApplies(state: MatterState, type: CommandType): boolean {
       return false; // retired: the open findings come from the pre-screen of the current version
     case 'answer_fcr_finding':
       return isEcon(state) && openFindingsOnCurrent(state) > 0;
+    case 'withhold_publication':
+      if (!publicationMayBeWithheld(state)) return false;
+      break;
     case 'classify_as_major_decision':
       return dualApplies(state.kind) && state.alsoMajorDecision !== true;
     case 'extend_case_deadline':

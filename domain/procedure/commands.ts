@@ -357,6 +357,8 @@ const commandSchemas = {
     /** 713号令第32条: how the decision is explained to the public (新闻发布会, 接受访谈, 政策解读…) and where. */
     interpretation: line(500).optional(),
   })),
+  /** 713号令第32条: 依法不予公开的决策事项除外 — the publication step of such a major decision records why it is not published. */
+  withhold_publication: builtOnFirstUse(() => z.object({ type: z.literal('withhold_publication'), ground: prose() })),
   file_record: builtOnFirstUse(() => z.object({ type: z.literal('file_record'), authority: line(500), reference: line(500) })),
   archive: builtOnFirstUse(() => z.object({ type: z.literal('archive'), archiveRef: line(500), recipient: line(500).optional() })),
   set_legal_basis_register: setLegalBasisRegisterCommand,

@@ -42,7 +42,7 @@ import {
   suspendImplementation,
 } from './handlers/implementation';
 import { closeContract, recordContractParticulars, recordContractSigning } from './handlers/contract';
-import { archive, fileRecord, publish, recordGovernmentReview, reportToParty, signAndNumber } from './handlers/postDecision';
+import { archive, fileRecord, publish, recordGovernmentReview, reportToParty, signAndNumber, withholdPublication } from './handlers/postDecision';
 
 const HANDLERS: { [T in CommandType]: Handler<T> } = {
   submit_version: submitVersion,
@@ -71,6 +71,7 @@ const HANDLERS: { [T in CommandType]: Handler<T> } = {
   record_government_review: recordGovernmentReview,
   sign_and_number: signAndNumber,
   publish,
+  withhold_publication: withholdPublication,
   file_record: fileRecord,
   archive,
   set_legal_basis_register: setLegalBasisRegister,

@@ -82,6 +82,7 @@ export const ACTION_LABELS: Record<CommandType, string> = {
   report_to_party: '向党委请示报告',
   record_government_review: '登记区政府审查结果',
   sign_and_number: '签发编号',
+  withhold_publication: '依法不予公开',
   publish: '公布',
   file_record: '报送备案',
   archive: '归档',

@@ -573,6 +573,12 @@ export const REFUSALS = {
     en: 'The case time limit has already run out: an extension is approved before it ends, not after',
     basis: '行政处罚法第60条',
   },
+  PUBLICATION_REQUIRED: {
+    status: 422,
+    zh: '应当公布：仅已依法认定不予公开（并记录依据）的重大行政决策可以不公布；行政规范性文件一律公布',
+    en: 'This decision is published: only a major decision exempted as 依法不予公开 (its ground recorded) goes unpublished; a normative document always is',
+    basis: '重大行政决策程序暂行条例第32条',
+  },
   NOT_PUBLISHED: {
     status: 422,
     zh: '尚未公布，备案自公布之日起计算',

@@ -47,6 +47,7 @@ export const STAGES_FOR_COMMAND: Record<CommandType, readonly Stage[]> = {
   record_government_review: ['post_decision'],
   sign_and_number: ['post_decision'],
   publish: ['post_decision'],
+  withhold_publication: ['post_decision'],
   file_record: ['post_decision'],
   archive: ['post_decision'],
   // The drafter links clauses to their bases while the text is theirs to change.

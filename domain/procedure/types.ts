@@ -329,6 +329,8 @@ export interface PostDecisionState {
     /** 713号令第32条: how the public's and the experts' opinions were adopted, and how the decision is explained (解读). */
     adoptionStatement?: string;
     interpretation?: string;
+    /** 713号令第32条: not published (依法不予公开); `reference` holds the legal ground. */
+    withheld?: boolean;
     by: string;
     at: string;
   } | null;

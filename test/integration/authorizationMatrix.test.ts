@@ -34,6 +34,7 @@ const PAYLOADS: Record<CommandType, Record<string, unknown>> = {
   record_government_review: { outcome: 'approved', reference: 'r' },
   sign_and_number: { versionHash: sha, signedBy: 's' },
   publish: { channel: 'c', reference: 'r' },
+  withhold_publication: { ground: 'g' },
   file_record: { authority: 'a', reference: 'r' },
   archive: { archiveRef: 'a' },
   set_legal_basis_register: { entries: [{ clause: '第一条', law: '旅游法', article: 31 }] },

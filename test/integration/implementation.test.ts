@@ -1,4 +1,4 @@
-import { procedureConfigFile } from './support/testSystem';
+import { person, procedureConfigFile } from './support/testSystem';
 import { useProcedureStack } from './support/drive';
 import { recordHistory } from './support/histories';
 
@@ -49,6 +49,38 @@ describe('major decisions after the decision (713号令第34条至第37条), thr
     expect(dossier).toContain('意见采纳情况说明');
     expect(dossier).toContain('新闻发布会（区政府新闻办）');
     await recordHistory(stack.system.client, `matter-${id}`, 'limits-as-written-major-decision-publication');
+  });
+
+  test('a decision 依法不予公开 records why instead of publishing, is issued, and the register keeps it from readers of other sections (713号令第32条)', async () => {
+    const { http, cast, drive } = stack;
+    const id = await drive.register('major_decision', []);
+    await drive.research(id, []);
+    const ground = '涉及国家秘密（保守国家秘密法第九条）';
+    await drive.ok(id, cast.drafter, { type: 'record_research_item', item: { kind: 'participation_exemption', legalGround: ground } });
+    await drive.ok(id, cast.drafter, { type: 'submit_for_review' });
+    await drive.ok(id, cast.legal, { type: 'accept_materials' });
+    await drive.lawful(id);
+    await sleep(2_100);
+    await drive.ok(id, cast.secretary, { type: 'schedule_meeting', meetingAt: new Date(Date.now() + 1_500).toISOString(), body: 'director_office_meeting', bodyId: cast.bodies.director_office_meeting });
+    await sleep(1_700);
+    await drive.ok(id, cast.secretary, { type: 'record_meeting', record: drive.meetingRecord('approve', ['approve', 'approve']) });
+    await drive.ok(id, cast.secretary, { type: 'report_to_party', reference: '请示〔2026〕4号' });
+    await drive.ok(id, cast.secretary, { type: 'sign_and_number', versionHash: await drive.hash(id), signedBy: '局长' });
+    const withheld = await drive.ok(id, cast.secretary, { type: 'withhold_publication', ground });
+    expect(withheld.state.postDecision.publication).toMatchObject({ withheld: true, reference: ground });
+    expect((await drive.ok(id, cast.secretary, { type: 'archive', archiveRef: 'DA-9' })).state.stage).toBe('issued');
+    // Its life after issue runs (in force), and the register shows it to the bureau's readers of the matter only.
+    let entry: { status: number; body: { entry?: { status: string; publishedAt: string | null } } } = { status: 0, body: {} };
+    for (let i = 0; i < 100 && entry.body.entry?.status !== 'in_force'; i++) {
+      entry = await http.get(`/api/v1/register/${id}`, cast.legal);
+      if (entry.body.entry?.status !== 'in_force') await sleep(200);
+    }
+    expect(entry.body.entry).toMatchObject({ status: 'in_force', publishedAt: null });
+    const outsider = await person(stack.system, ['drafter'], { sectionId: 'tourism' });
+    const list = await http.get('/api/v1/register', outsider);
+    expect(list.status).toBe(200);
+    expect((list.body as { items: Array<{ id: string }> }).items.map((e) => e.id)).not.toContain(id);
+    expect((await http.get('/api/v1/register', cast.auditor)).body.items.map((e: { id: string }) => e.id)).toContain(id);
   });
 
   test('implementation reported, evaluated, suspended and resumed, adjusted through a linked new matter, completed', async () => {

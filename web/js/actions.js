@@ -202,6 +202,8 @@ export const ACTION_FORMS = {
     adoptionStatement: { value: adoptionStatementDraft(ctx.matter) },
     interpretation: { placeholder: '如 新闻发布会（2026年12月10日）；政策解读（区政府网站）' },
   }),
+  // 713号令第32条: a major decision 依法不予公开 (exempted on that ground from hearing the public) is not published.
+  withhold_publication: (ctx) => schemaForm('withhold_publication', ctx, { ground: { label: '不予公开的法律依据', value: ctx.matter.state.research?.participationExemption?.legalGround ?? null } }),
   file_record: (ctx) => schemaForm('file_record', ctx, { authority: { label: '备案机关', placeholder: '如 区司法局' }, reference: { label: '备案文号' } }),
   archive: (ctx) => schemaForm('archive', ctx, { archiveRef: { label: '档案号' }, recipient: { label: '移交单位（可选）', placeholder: '如 区司法局' } }),
   /**

@@ -248,6 +248,25 @@ export const publish: Handler<'publish'> = (s, cmd, ctx) => {
   return finishIfComplete(s, ctx.now, ctx.actor.userId, `已公布（${cmd.channel}）`);
 };
 
+/**
+ * 713号令第32条 publishes a major decision 除依法不予公开的决策事项外: one exempted on that ground from hearing the public
+ * (第14条, the exemption recorded with its ground) and not since flagged PUBLIC. A normative document never: it binds
+ * only once published.
+ */
+export function publicationMayBeWithheld(s: MatterState): boolean {
+  return s.kind === 'major_decision' && Boolean(s.research.participationExemption) && !s.flags.includes('PUBLIC');
+}
+
+/** The publication step of a decision 依法不予公开: recorded with its ground instead of a channel, and the register keeps it from the public. */
+export const withholdPublication: Handler<'withhold_publication'> = (s, cmd, ctx) => {
+  const pre = precheck(s, 'publish');
+  if (pre) return pre;
+  if (!publicationMayBeWithheld(s)) return refuse('PUBLICATION_REQUIRED', s.kind !== 'major_decision' ? s.kind : s.flags.includes('PUBLIC') ? 'flagged PUBLIC' : 'no exemption (依法不予公开) recorded');
+  if (!nonEmpty(cmd.ground)) return refuse('INVALID_INPUT', 'the legal ground');
+  s.postDecision.publication = { channel: '依法不予公开', reference: cmd.ground, withheld: true, by: ctx.actor.userId, at: ctx.now };
+  return finishIfComplete(s, ctx.now, ctx.actor.userId, `依法不予公开：${cmd.ground}`);
+};
+
 export const fileRecord: Handler<'file_record'> = (s, cmd, ctx) => {
   const pre = precheck(s, 'filing');
   if (pre) return pre;

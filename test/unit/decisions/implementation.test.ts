@@ -16,6 +16,33 @@ function issuedDecision(kind: 'major_decision' | 'normative_document' = 'major_d
   return s;
 }
 
+describe('a major decision 依法不予公开 (713号令第14条、第32条)', () => {
+  it('completes its publication step by recording the ground instead of a channel; others are published', () => {
+    let s = toAwaitingMeeting('major_decision', []);
+    expect(s.research.participationExemption).toBeFalsy();
+    s = apply(s, { type: 'schedule_meeting', meetingAt: at('2025-03-20', '15:00'), body: 'director_office_meeting' }, people.secretary, at('2025-03-14'));
+    s = apply(s, { type: 'record_meeting', record: meetingRecord() }, people.secretary, at('2025-03-20', '18:00'));
+    s = apply(s, { type: 'report_to_party', reference: '请示〔2025〕3号' }, people.secretary, at('2025-03-21'));
+    s = apply(s, { type: 'sign_and_number', versionHash: currentHashOf(s), documentNumber: '区文旅发〔2025〕2号', signedBy: '局长' }, people.secretary, at('2025-03-22'));
+    const withhold = { type: 'withhold_publication' as const, ground: '涉及国家秘密（保守国家秘密法第九条）' };
+    // Heard the public: it is published.
+    expect(availableActions(s, people.secretary, { now: at('2025-03-22') }).map((a) => a.type)).not.toContain('withhold_publication');
+    expect(refused(attempt(s, withhold, people.secretary, at('2025-03-22'))).code).toBe('PUBLICATION_REQUIRED');
+    // Exempted on that ground (recorded in research with its ground): the step records it and the matter is issued.
+    const exempt: MatterState = { ...s, research: { ...s.research, participationExemption: { kind: 'participation_exemption', legalGround: withhold.ground, recordedBy: 'd1', recordedAt: at('2025-03-01') } as never } };
+    expect(availableActions(exempt, people.secretary, { now: at('2025-03-22') }).map((a) => a.type)).toEqual(expect.arrayContaining(['publish', 'withhold_publication']));
+    expect(refused(attempt(exempt, withhold, people.drafter, at('2025-03-22'))).code).toBe('FORBIDDEN');
+    let w = apply(exempt, withhold, people.secretary, at('2025-03-22'));
+    expect(w.postDecision.publication).toMatchObject({ withheld: true, reference: withhold.ground });
+    expect(refused(attempt(w, { type: 'publish', channel: 'c', reference: 'r' }, people.secretary, at('2025-03-22'))).code).toBe('ALREADY_DONE');
+    w = apply(w, { type: 'archive', archiveRef: 'A-2' }, people.secretary, at('2025-03-23'));
+    expect(w.stage).toBe('issued');
+    // A normative document is always published.
+    const doc = toAwaitingMeeting('normative_document', []);
+    expect(refused(attempt({ ...doc, stage: 'post_decision', postDecision: { ...doc.postDecision, signing: s.postDecision.signing } }, withhold, people.secretary, at('2025-03-22'))).code).toBe('PUBLICATION_REQUIRED');
+  });
+});
+
 describe('after a major decision (713号令第34条至第37条)', () => {
   it('an issued major decision stays open for its implementation; other issued matters stay closed', () => {
     const decision = issuedDecision();
