@@ -161,5 +161,5 @@ export async function registerEvents(deps: ApiDeps, row: RegisterDocument): Prom
     deps.log.warn({ err, documentId: row.id }, 'register verification without the workflow\'s head');
   }
   const plain = events.map((e) => ({ documentId: e.documentId, seq: e.seq, actionKey: e.actionKey, kind: e.kind, actorId: e.actorId, summary: e.summary, data: e.data ?? null, at: e.at.toISOString(), prevHash: e.prevHash, hash: e.hash }));
-  return { events: plain, verdict: verifyRegisterChain(plain, heads) };
+  return { events: plain, verdict: verifyRegisterChain(plain, heads, { status: row.status, expiresAt: row.expiresAt?.toISOString() ?? null }) };
 }

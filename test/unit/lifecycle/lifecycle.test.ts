@@ -129,4 +129,27 @@ describe('the register\'s hash chain', () => {
     expect(verifyRegisterChain([e1, { ...e2, summary: 'edited' }], [{ seq: 2, hash: e2.hash, where: 'row' }]).firstBad?.seq).toBe(2);
     expect(verifyRegisterChain([e1], [{ seq: 2, hash: e2.hash, where: 'row' }]).valid).toBe(false);
   });
+  test('the register row is bound to its events: a status or expiry edited in the row alone is caught', () => {
+    const chain = (specs: Array<{ kind: string; data: unknown }>) => {
+      const out: Array<ReturnType<typeof event>> = [];
+      specs.forEach((spec, i) => {
+        const f = { documentId: 'd', seq: i + 1, actionKey: `k${i + 1}`, kind: spec.kind, actorId: 'system', summary: 's', data: spec.data, at: '2026-01-01T00:00:00.000Z', prevHash: out[i - 1]?.hash ?? REGISTER_GENESIS_HASH };
+        out.push({ ...f, hash: registerEventHash(f) });
+      });
+      return out;
+    };
+    const events = chain([
+      { kind: 'issued', data: { effectiveAt: '2026-01-01T00:00:00.000Z', expiresAt: '2031-01-01T00:00:00.000Z' } },
+      { kind: 'decision_continue', data: { decision: 'continue', reason: 'r', newExpiresAt: '2032-06-30T08:00:00+08:00' } },
+      { kind: 'decision_repeal', data: { decision: 'repeal', reason: 'r' } },
+    ]);
+    const heads = [{ seq: 3, hash: events[2]!.hash, where: 'row' }];
+    expect(verifyRegisterChain(events, heads, { status: 'repealed', expiresAt: '2032-06-30T00:00:00.000Z' }).valid).toBe(true);
+    // The repealed document set back to in force in the row: revived without any event.
+    expect(verifyRegisterChain(events, heads, { status: 'in_force', expiresAt: '2032-06-30T00:00:00.000Z' })).toMatchObject({ valid: false, firstBad: { reason: expect.stringContaining('status in_force, the events say repealed') } });
+    // Its expiry pushed on in the row alone.
+    expect(verifyRegisterChain(events, heads, { status: 'repealed', expiresAt: '2040-01-01T00:00:00.000Z' })).toMatchObject({ valid: false, firstBad: { reason: expect.stringContaining('expiry') } });
+    // Numbered, not yet issued: no events, status signed.
+    expect(verifyRegisterChain([], [{ seq: 0, hash: null, where: 'row' }], { status: 'signed', expiresAt: '2031-01-01T00:00:00.000Z' }).valid).toBe(true);
+  });
 });
