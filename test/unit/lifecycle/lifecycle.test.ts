@@ -131,7 +131,7 @@ describe('the register\'s hash chain', () => {
   });
   test('the register row is bound to its events: a status or expiry edited in the row alone is caught', () => {
     const chain = (specs: Array<{ kind: string; data: unknown }>) => {
-      const out: Array<ReturnType<typeof event>> = [];
+      const out: Array<Parameters<typeof registerEventHash>[0] & { hash: string }> = [];
       specs.forEach((spec, i) => {
         const f = { documentId: 'd', seq: i + 1, actionKey: `k${i + 1}`, kind: spec.kind, actorId: 'system', summary: 's', data: spec.data, at: '2026-01-01T00:00:00.000Z', prevHash: out[i - 1]?.hash ?? REGISTER_GENESIS_HASH };
         out.push({ ...f, hash: registerEventHash(f) });
