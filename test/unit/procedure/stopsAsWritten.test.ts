@@ -3,7 +3,7 @@
  * audit did, through decide() as an API client would, and checks that a run from before the patch replays as
  * it ran (LegacyRules.stopsBeforeWritten).
  */
-import { CONTRACT_CHECKLIST_CODES } from '../../../domain/contracts';
+import { CT, reviewed, signing } from '../contracts/fixtures';
 import { decide, parseCommand, type Actor, type ChecklistEntry, type Command, type MatterState } from '../../../domain/procedure';
 import { apply, at, attempt, cal, config, currentHashOf, doResearch, enforcementCase, fullChecklist, hash, meetingRecord, people, refused, register, toAwaitingMeeting, withRoster } from './fixtures';
 
@@ -21,6 +21,14 @@ function finalTextOffered(kind: 'normative_document' | 'enforcement_review', n =
   s = apply(s, { type: 'submit_for_review' }, people.drafter, at('2025-03-21'));
   expect(s.stage).toBe('final_text_check');
   return s;
+}
+
+/** Registered on 2025-03-03, researched, accepted for the legality review, the lawyer assigned. */
+function inLegalityReview(kind: 'normative_document' | 'major_decision'): MatterState {
+  let s = doResearch(register(kind, []), now);
+  s = apply(s, { type: 'submit_for_review' }, people.drafter, now);
+  s = apply(s, { type: 'accept_materials' }, people.legal, now);
+  return apply(s, { type: 'assign_lawyer', lawyerId: 'law1' }, people.legal, now);
 }
 
 const lawyerSays = (s: MatterState, outcome: 'LAWFUL' | 'LAWFUL_WITH_AMENDMENTS' | 'UNLAWFUL', checklist: ChecklistEntry[] = fullChecklist()): Command =>
@@ -57,10 +65,7 @@ describe('the final text after “approve with changes” is reviewed as any tex
 
 describe('an amended text goes on only on the lawyer\'s LAWFUL', () => {
   test('a lawyer still asking for changes on the amended text stops its confirmation; the legal unit may conclude anew, saying why', () => {
-    let s = doResearch(register('normative_document', []), now);
-    s = apply(s, { type: 'submit_for_review' }, people.drafter, now);
-    s = apply(s, { type: 'accept_materials' }, people.legal, now);
-    s = apply(s, { type: 'assign_lawyer', lawyerId: 'law1' }, people.legal, now);
+    let s = inLegalityReview('normative_document');
     const amend = fullChecklist().map((e) => (e.code === 'LR-C2' ? { ...e, result: 'issue' as const, note: '与上位法不一致', amendment: '第三条改为“可以”' } : e));
     s = apply(s, lawyerSays(s, 'LAWFUL_WITH_AMENDMENTS', amend), people.lawyer, now);
     s = apply(s, { type: 'record_legality_conclusion', versionHash: hash(1), outcome: 'LAWFUL_WITH_AMENDMENTS', text: '修改后合法', checklist: amend, amendments: [{ clause: '第三条', change: '改为“可以”' }] }, people.legal, now);
@@ -76,48 +81,25 @@ describe('an amended text goes on only on the lawyer\'s LAWFUL', () => {
 });
 
 describe('a contract (重要合同)', () => {
-  const CT = CONTRACT_CHECKLIST_CODES.map((code) => ({ code, result: 'pass' as const }));
-  const particulars = {
-    contractType: '技术服务合同',
-    parties: [{ name: '区文化和旅游局', role: 'bureau' as const }, { name: '某某信息技术有限公司', role: 'counterparty' as const }],
-    signingAuthority: { signatory: '局长', authority: '法定代表人签署' },
-    legalBasis: '民法典合同编',
-    procurement: { method: 'competitive_consultation' as const, reference: 'TJCG-2026-001' },
-    price: { amount: 480000, paymentTerms: '验收合格后支付' },
-    performance: '年底前完成',
-    liability: '逾期违约金',
-    confidentiality: { required: false },
-    disputeResolution: { method: 'litigation' as const, forum: '甲方所在地人民法院' },
-  };
-  const inReview = (): MatterState => {
-    let s = register('contract_review');
-    s = apply(s, { type: 'record_contract_particulars', particulars }, people.drafter, at('2026-03-02'));
-    s = apply(s, { type: 'submit_for_review' }, people.drafter, at('2026-03-02', '10:00'));
-    s = apply(s, { type: 'accept_materials' }, people.legal, at('2026-03-03'));
-    return apply(s, { type: 'assign_lawyer', lawyerId: people.lawyer.userId }, people.legal, at('2026-03-03', '10:00'));
-  };
-  const signing = (signedAt: string): Command => ({
-    type: 'record_contract_signing', versionHash: hash(1), contractNumber: 'HT-2026-007', signedAt, signatory: '局长',
-    counterparty: '某某信息技术有限公司', value: 480000, termStart: at('2026-03-06'), termEnd: at('2026-12-31'),
-  });
+  const signedAt = (t: string): Command => signing({ signedAt: t });
 
   test('the legal unit concluding otherwise than the lawyer says why; the contract is signed on that reasoned conclusion', () => {
     const procurement = CT.map((e) => (e.code === 'CT-P1' ? { ...e, result: 'issue' as const, note: '采购程序未履行', amendment: '补充采购' } : e));
-    const s = apply(inReview(), { type: 'submit_lawyer_opinion', versionHash: hash(1), outcome: 'LAWFUL_WITH_AMENDMENTS', text: '补充采购程序后可签订', checklist: procurement }, people.lawyer, at('2026-03-04'));
+    const s = apply(reviewed(), { type: 'submit_lawyer_opinion', versionHash: hash(1), outcome: 'LAWFUL_WITH_AMENDMENTS', text: '补充采购程序后可签订', checklist: procurement }, people.lawyer, at('2026-03-04'));
     const silent: Command = { type: 'record_legality_conclusion', versionHash: hash(1), outcome: 'LAWFUL', text: '同意签订' };
     expect(refused(attempt(s, silent, people.legal, at('2026-03-05')))).toMatchObject({ code: 'DEPARTURE_FROM_LAWYER_UNEXPLAINED' });
     expect(legacyAttempt(s, silent, people.legal, at('2026-03-05')).ok).toBe(true);
     const reasoned = apply(s, { ...silent, departureReason: '已查明系单一来源采购，程序已依法履行' } as Command, people.legal, at('2026-03-05'));
-    expect(apply(reasoned, signing(at('2026-03-06')), people.drafter, at('2026-03-06', '10:00')).stage).toBe('contract_in_force');
+    expect(apply(reasoned, signedAt(at('2026-03-06')), people.drafter, at('2026-03-06', '10:00')).stage).toBe('contract_in_force');
   });
 
   test('is signed after its review cleared it, and not in the future', () => {
-    let s = apply(inReview(), { type: 'submit_lawyer_opinion', versionHash: hash(1), outcome: 'LAWFUL', text: '可以签订', checklist: CT }, people.lawyer, at('2026-03-04'));
+    let s = apply(reviewed(), { type: 'submit_lawyer_opinion', versionHash: hash(1), outcome: 'LAWFUL', text: '可以签订', checklist: CT }, people.lawyer, at('2026-03-04'));
     s = apply(s, { type: 'record_legality_conclusion', versionHash: hash(1), outcome: 'LAWFUL', text: '同意签订' }, people.legal, at('2026-03-05'));
-    expect(refused(attempt(s, signing(at('2026-02-01')), people.drafter, at('2026-03-06')))).toMatchObject({ code: 'CONTRACT_SIGNED_OUT_OF_ORDER' });
-    expect(refused(attempt(s, signing(at('2026-06-01')), people.drafter, at('2026-03-06')))).toMatchObject({ code: 'CONTRACT_SIGNED_OUT_OF_ORDER' });
-    expect(legacyAttempt(s, signing(at('2026-02-01')), people.drafter, at('2026-03-06')).ok).toBe(true);
-    expect(apply(s, signing(at('2026-03-05', '15:00')), people.drafter, at('2026-03-06')).stage).toBe('contract_in_force');
+    expect(refused(attempt(s, signedAt(at('2026-02-01')), people.drafter, at('2026-03-06')))).toMatchObject({ code: 'CONTRACT_SIGNED_OUT_OF_ORDER' });
+    expect(refused(attempt(s, signedAt(at('2026-06-01')), people.drafter, at('2026-03-06')))).toMatchObject({ code: 'CONTRACT_SIGNED_OUT_OF_ORDER' });
+    expect(legacyAttempt(s, signedAt(at('2026-02-01')), people.drafter, at('2026-03-06')).ok).toBe(true);
+    expect(apply(s, signedAt(at('2026-03-05', '15:00')), people.drafter, at('2026-03-06')).stage).toBe('contract_in_force');
   });
 });
 
@@ -139,10 +121,7 @@ describe('an enforcement case\'s filing date (行政处罚法第60条)', () => {
 
 describe('an exploratory reform (713号令第25条第2款)', () => {
   test('states the risk of an unsettled basis (LR-P1) only, not a conflict with higher law or a procedure not done', () => {
-    let s = doResearch(register('major_decision', []), now);
-    s = apply(s, { type: 'submit_for_review' }, people.drafter, now);
-    s = apply(s, { type: 'accept_materials' }, people.legal, now);
-    s = apply(s, { type: 'assign_lawyer', lawyerId: 'law1' }, people.legal, now);
+    let s = inLegalityReview('major_decision');
     for (const code of ['LR-C2', 'LR-R1', 'LR-S1']) {
       const checklist = fullChecklist().map((e) => (e.code === code ? { ...e, result: 'issue' as const, note: '存在问题' } : e));
       const signed = apply(s, lawyerSays(s, 'LAWFUL', checklist), people.lawyer, now);
@@ -185,10 +164,7 @@ describe('hearing the public (713号令第14条)', () => {
 
 describe('replacing a lawyer who found the matter unlawful', () => {
   test('needs a reason, which the trail keeps', () => {
-    let s = doResearch(register('normative_document', []), now);
-    s = apply(s, { type: 'submit_for_review' }, people.drafter, now);
-    s = apply(s, { type: 'accept_materials' }, people.legal, now);
-    s = apply(s, { type: 'assign_lawyer', lawyerId: 'law1' }, people.legal, now);
+    let s = inLegalityReview('normative_document');
     s = apply(s, lawyerSays(s, 'UNLAWFUL', fullChecklist().map((e) => (e.code === 'LR-P2' ? { ...e, result: 'issue' as const } : e))), people.lawyer, now);
     const swap: Command = { type: 'assign_lawyer', lawyerId: 'law2' };
     expect(refused(attempt(s, swap, people.legal, now))).toMatchObject({ code: 'LAWYER_REPLACEMENT_REASON_REQUIRED' });
