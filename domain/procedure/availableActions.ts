@@ -1,7 +1,7 @@
 /** What the actor can do now, for the UI: permitted, accepted at this stage and applicable to this matter. */
 
 import { ACTION_LABELS } from './labels';
-import { acceptedAfterIssue } from './handlers/implementation';
+import { acceptedAfterIssue, implementationStarted } from './handlers/implementation';
 import { authorizeCommand } from './authorizeCommand';
 import { POST_DECISION_PREREQUISITES, postDecisionStepDone, publicationMayBeWithheld } from './handlers/postDecision';
 import { openFindingsOnCurrent } from './handlers/fairCompetition';
@@ -35,6 +35,15 @@ export function actionApplies(state: MatterState, type: CommandType): boolean {
     case 'withhold_publication':
       if (!publicationMayBeWithheld(state)) return false;
       break;
+    case 'designate_implementing_unit':
+    case 'report_implementation':
+    case 'order_post_evaluation':
+    case 'record_post_evaluation':
+    case 'suspend_implementation':
+    case 'resume_implementation':
+    case 'record_adjustment':
+    case 'complete_implementation':
+      return implementationStarted(state);
     case 'classify_as_major_decision':
       return dualApplies(state.kind) && state.alsoMajorDecision !== true;
     case 'extend_case_deadline':

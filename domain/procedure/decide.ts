@@ -32,6 +32,8 @@ import { answerLegalityFinding, setLegalBasisRegister } from './handlers/legalit
 import { confirmFinalText, recordMeeting, scheduleMeeting } from './handlers/meeting';
 import {
   acceptedAfterIssue,
+  implementationStarted,
+  isImplementationCommand,
   completeImplementation,
   designateImplementingUnit,
   orderPostEvaluation,
@@ -117,6 +119,9 @@ export function decide(state: MatterState, command: Command, ctx: DecisionContex
   if (isTerminal(state.stage) && !acceptedAfterIssue(state, command.type)) return refuse('MATTER_CLOSED', STAGE_LABELS[state.stage]);
   if (!stageAccepts(state.stage, command.type)) {
     return refuse('WRONG_STAGE', `${ACTION_LABELS[command.type]} (${command.type}) at ${STAGE_LABELS[state.stage]} (${state.stage})`);
+  }
+  if (isImplementationCommand(command.type) && !implementationStarted(state)) {
+    return refuse('WRONG_STAGE', `${ACTION_LABELS[command.type]}: a major decision is implemented once it is published (713号令第34条)`);
   }
 
   const next = cloneState(state);

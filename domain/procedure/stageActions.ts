@@ -14,6 +14,8 @@ const PRE_DECISION: readonly Stage[] = [
   'meeting_scheduled',
 ];
 const NON_TERMINAL: readonly Stage[] = [...PRE_DECISION, 'finalizing', 'final_text_check', 'post_decision', 'contract_signing'];
+/** A major decision's implementation: from its publication (still post_decision) and after issue. */
+const IMPLEMENTING: readonly Stage[] = ['post_decision', 'issued'];
 
 export const STAGES_FOR_COMMAND: Record<CommandType, readonly Stage[]> = {
   // 713号令: a new text only while the drafter has the matter.
@@ -57,15 +59,16 @@ export const STAGES_FOR_COMMAND: Record<CommandType, readonly Stage[]> = {
   record_contract_particulars: ['research', 'supplementing', 'amending'],
   record_contract_signing: ['contract_signing'],
   close_contract: ['contract_in_force'],
-  // An issued major decision is implemented (decide() lets these through while its implementation is open).
-  designate_implementing_unit: ['issued'],
-  report_implementation: ['issued'],
-  order_post_evaluation: ['issued'],
-  record_post_evaluation: ['issued'],
-  suspend_implementation: ['issued'],
-  resume_implementation: ['issued'],
-  record_adjustment: ['issued'],
-  complete_implementation: ['issued'],
+  // A major decision is implemented from its publication (decide() lets these through at post_decision once it is
+  // published, and after issue while its implementation is open): its head may suspend it at once (713号令第37条).
+  designate_implementing_unit: IMPLEMENTING,
+  report_implementation: IMPLEMENTING,
+  order_post_evaluation: IMPLEMENTING,
+  record_post_evaluation: IMPLEMENTING,
+  suspend_implementation: IMPLEMENTING,
+  resume_implementation: IMPLEMENTING,
+  record_adjustment: IMPLEMENTING,
+  complete_implementation: IMPLEMENTING,
 };
 
 export const COMMAND_TYPES = Object.keys(STAGES_FOR_COMMAND) as CommandType[];

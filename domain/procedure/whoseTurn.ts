@@ -18,6 +18,7 @@ import { amendmentRoundPending, currentLawyerOpinion, isTerminal } from './state
 import { openFindingsOnCurrent } from './handlers/fairCompetition';
 import { STAGES_FOR_COMMAND, COMMAND_TYPES } from './stageActions';
 import type { CommandType, MatterState, Role } from './types';
+import { IMPLEMENTATION_COMMAND_TYPES } from '../decisions/schemas';
 
 export interface Duty {
   /** Any one of these roles may discharge it (post-decision archiving: the office or the legal unit). */
@@ -44,6 +45,8 @@ const OPTIONAL: ReadonlySet<CommandType> = new Set<CommandType>([
   'set_fcr_findings',
   // A contract in force is nobody's work until its end is recorded (a reminder comes before the term ends).
   'close_contract',
+  // A published decision's implementation runs beside its 备案 and archiving: nobody's turn in the procedure.
+  ...IMPLEMENTATION_COMMAND_TYPES,
 ]);
 
 /** Which obligation binds which actions (the legality time limit binds the legal unit and its lawyer). */

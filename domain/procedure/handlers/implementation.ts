@@ -19,6 +19,18 @@ export function implementationOpen(s: MatterState): boolean {
   return isMajorDecision(s) && s.stage === 'issued' && !s.implementation?.completed;
 }
 
+/**
+ * Whether the decision is being implemented: an issued major decision, or one published (or its publication
+ * withheld, 依法不予公开) while its 备案 or archiving is still to come — from then on it is carried out, and its
+ * head may have to suspend it at once (713号令第37条).
+ */
+export function implementationStarted(s: MatterState): boolean {
+  return isMajorDecision(s) && (s.stage === 'issued' || (s.stage === 'post_decision' && s.postDecision.publication !== null));
+}
+
+/** Whether the action is one of the implementation's (713号令第34条至第37条). */
+export const isImplementationCommand = (type: CommandType): boolean => (IMPLEMENTATION_COMMAND_TYPES as readonly string[]).includes(type);
+
 /** The commands a closed (issued) matter still accepts: the implementation's, while it is open. */
 export function acceptedAfterIssue(s: MatterState, type: CommandType): boolean {
   return (IMPLEMENTATION_COMMAND_TYPES as readonly string[]).includes(type) && implementationOpen(s);

@@ -1,6 +1,6 @@
-import { availableActions, implementationOpen, type MatterState } from '../../../domain/procedure';
+import { availableActions, implementationOpen, whoseTurn, type MatterState } from '../../../domain/procedure';
 import { implementationStatus } from '../../../domain/decisions';
-import { apply, at, attempt, currentHashOf, meetingRecord, people, refused, toAwaitingMeeting } from '../procedure/fixtures';
+import { apply, at, attempt, config, currentHashOf, meetingRecord, people, refused, toAwaitingMeeting } from '../procedure/fixtures';
 
 /** A major decision carried to issued (as in endToEnd.test.ts). */
 function issuedDecision(kind: 'major_decision' | 'normative_document' = 'major_decision'): MatterState {
@@ -40,6 +40,28 @@ describe('a major decision 依法不予公开 (713号令第14条、第32条)', (
     // A normative document is always published.
     const doc = toAwaitingMeeting('normative_document', []);
     expect(refused(attempt({ ...doc, stage: 'post_decision', postDecision: { ...doc.postDecision, signing: s.postDecision.signing } }, withhold, people.secretary, at('2025-03-22'))).code).toBe('PUBLICATION_REQUIRED');
+  });
+});
+
+describe('implemented from its publication (713号令第34条、第37条)', () => {
+  it('a published decision may be suspended at once, before its archiving; not before it is published', () => {
+    let s = toAwaitingMeeting('major_decision', []);
+    s = apply(s, { type: 'schedule_meeting', meetingAt: at('2025-03-20', '15:00'), body: 'director_office_meeting' }, people.secretary, at('2025-03-14'));
+    s = apply(s, { type: 'record_meeting', record: meetingRecord() }, people.secretary, at('2025-03-20', '18:00'));
+    s = apply(s, { type: 'report_to_party', reference: '请示〔2025〕3号' }, people.secretary, at('2025-03-21'));
+    s = apply(s, { type: 'sign_and_number', versionHash: currentHashOf(s), documentNumber: '区文旅发〔2025〕2号', signedBy: '局长' }, people.secretary, at('2025-03-22'));
+    const suspend = { type: 'suspend_implementation' as const, decidedBy: '局长', reason: '景区突发险情，情况紧急' };
+    expect(refused(attempt(s, suspend, people.secretary, at('2025-03-22'))).code).toBe('WRONG_STAGE');
+    expect(availableActions(s, people.secretary, { now: at('2025-03-22') }).map((a) => a.type)).not.toContain('suspend_implementation');
+    s = apply(s, { type: 'publish', channel: '政府公报', reference: '公报2025-4' }, people.secretary, at('2025-03-22'));
+    expect(s.stage).toBe('post_decision');
+    expect(availableActions(s, people.secretary, { now: at('2025-03-22') }).map((a) => a.type)).toEqual(expect.arrayContaining(['archive', 'suspend_implementation']));
+    // Nobody's turn: the duty after publication is still the archiving.
+    expect(whoseTurn(s, config, []).flatMap((d) => d.actions)).toEqual(['archive']);
+    s = apply(s, suspend, people.secretary, at('2025-03-23'));
+    expect(implementationStatus(s.implementation)).toBe('suspended');
+    s = apply(s, { type: 'archive', archiveRef: 'A-2' }, people.secretary, at('2025-03-24'));
+    expect([s.stage, implementationOpen(s), implementationStatus(s.implementation)]).toEqual(['issued', true, 'suspended']);
   });
 });
 
