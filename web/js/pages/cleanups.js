@@ -90,7 +90,7 @@ export async function cleanupPage(main, params, app) {
       decided
         ? defList([['清理决定', label(DOCUMENT_DECISION_LABELS, decided.decision)], ['理由', decided.reason], decided.newExpiresAt ? ['新的有效期至', formatDate(decided.newExpiresAt)] : null, decided.amendingMatterId ? ['修改所办事项', h('a', { href: `#/matters/${encodeURIComponent(decided.amendingMatterId)}` }, decided.amendingMatterId)] : null, ['决定时间', formatDateTime(decided.at)]])
         : mayDecide && c.undecided.includes(d.id)
-          ? documentDecisionForm({ entry: d, submitLabel: `记录清理决定：${d.number}`, submit: async (body) => {
+          ? documentDecisionForm({ entry: d, inCleanup: true, submitLabel: `记录清理决定：${d.number}`, submit: async (body) => {
             const res = await api.decideInCleanup(c.id, { documentId: d.id, ...body }, newIdempotencyKey());
             await rerender(`清理决定 ${res.summary}`);
           } })
