@@ -3,7 +3,7 @@
  * worker and the API so both sides agree on names and types.
  */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { Actor, Command, MatterKind, Flag, MatterState, ProcedureConfig, StateChanges } from '../domain/procedure';
+import type { Actor, Command, MatterKind, Flag, MatterState, ProcedureConfig, StateChanges, TripleOneCategory } from '../domain/procedure';
 import type { HolidayYear } from '../domain/calendar';
 import type { RequestOrigin } from '../domain/evidence/trailEvents';
 
@@ -22,6 +22,8 @@ export interface MatterWorkflowInput {
   adjusts?: { matterId: string; purpose: 'adjust' | 'stop'; reason: string };
   /** A major decision's link to the yearly catalogue, or why it is not listed. */
   catalogue?: { entryId: string } | { notListedReason: string };
+  /** A “三重一大” matter's category, when registered with one. */
+  tripleOneCategory?: TripleOneCategory;
   flags: Flag[];
   title: string;
   draftingUnit: string;

@@ -6,7 +6,7 @@ import { chinaDateOf } from '../../domain/calendar';
 import { rosterOn } from '../meetings/rosters';
 import { authorize, canRead, type MatterAccess } from '../../domain/permissions';
 import { entryOfUnit } from '../../domain/decisions';
-import { ACTION_LABELS, implementationOpen, isEcon, isMajorDecision, matterWarnings, currentHash, currentVersion, parseMatterState, needsText, availableActions, requiredSteps, meetingConfigOf, awaitedParties, awaits, deadlines, decide, nextObligationDue, whoseTurn, matterAccessOf, registrationProblem, registeredParticulars, missingMaterials, TERMINAL_STAGES, type MatterKind, type Flag, type MatterState } from '../../domain/procedure';
+import { ACTION_LABELS, implementationOpen, isEcon, isMajorDecision, matterWarnings, currentHash, currentVersion, parseMatterState, needsText, availableActions, requiredSteps, meetingConfigOf, awaitedParties, awaits, deadlines, decide, nextObligationDue, whoseTurn, matterAccessOf, registrationProblem, registeredParticulars, missingMaterials, TERMINAL_STAGES, type MatterKind, type Flag, type MatterState, type TripleOneCategory } from '../../domain/procedure';
 import {
   actUpdate,
   matterWorkflowId,
@@ -46,6 +46,8 @@ export interface NewMatter {
   adjusts?: { matterId: string; purpose: 'adjust' | 'stop'; reason: string };
   /** A major decision: its catalogue entry, or why it is not in the catalogue (713号令第3条第3款). */
   catalogue?: { entryId: string } | { notListedReason: string };
+  /** A “三重一大” matter's category (its meeting is scheduled under it). */
+  tripleOneCategory?: TripleOneCategory;
   draftingUnit?: string;
   flags: Flag[];
   text: string;
@@ -88,8 +90,8 @@ export async function createMatter(deps: ApiDeps, principal: Principal, input: N
     registrationAttempt: attempt,
   };
   // Checked here, before any workflow exists: the workflow would otherwise fail on its first step.
-  const problem = registrationProblem({ matterId, kind: input.kind, alsoMajorDecision: input.alsoMajorDecision, flags: input.flags, title: input.title, draftingUnit, createdBy: principal.userId, versionHash: workflowInput.firstVersion.hash, now: new Date().toISOString() });
-  if (problem) throw new ProblemError(422, 'Cannot register this matter', { detail: problem.reason, code: problem.code, errors: [{ field: problem.code === 'FLAG_NOT_APPLICABLE' ? 'body.flags' : problem.code === 'CLASSIFICATION_NOT_APPLICABLE' ? 'body.alsoMajorDecision' : 'body', message: problem.reason }] });
+  const problem = registrationProblem({ matterId, kind: input.kind, alsoMajorDecision: input.alsoMajorDecision, tripleOneCategory: input.tripleOneCategory, flags: input.flags, title: input.title, draftingUnit, createdBy: principal.userId, versionHash: workflowInput.firstVersion.hash, now: new Date().toISOString() });
+  if (problem) throw new ProblemError(422, 'Cannot register this matter', { detail: problem.reason, code: problem.code, errors: [{ field: problem.code === 'FLAG_NOT_APPLICABLE' ? 'body.flags' : problem.code === 'CLASSIFICATION_NOT_APPLICABLE' ? 'body.alsoMajorDecision' : problem.code === 'CATEGORY_NOT_APPLICABLE' ? 'body.tripleOneCategory' : 'body', message: problem.reason }] });
   if (input.catalogue) await checkCatalogueLink(deps, { kind: input.kind, alsoMajorDecision: input.alsoMajorDecision, draftingUnit }, input.catalogue);
   // One round trip: start the workflow (or find the one a retry with the same key started) and wait
   // for it to store the registration. The start is durable as soon as the server has it.

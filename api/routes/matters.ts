@@ -1,6 +1,6 @@
 import { catalogueLinkInput } from '../../domain/decisions/catalogue';
 import { z } from 'zod';
-import { documentText, FLAGS, line, MATTER_KINDS, oneOf, prose } from '../../domain/procedure';
+import { documentText, FLAGS, line, MATTER_KINDS, oneOf, prose, TRIPLE_ONE_CATEGORIES } from '../../domain/procedure';
 import { verifyMatterTrail } from '../matters/verifyMatterTrail';
 import { positiveInt, resourceId } from '../http/params';
 import { idempotencyKeyOf } from '../http/idempotency';
@@ -21,6 +21,7 @@ export const createMatterBody = z.strictObject({
   kind: oneOf(MATTER_KINDS),
   catalogue: catalogueLinkInput.optional().describe('A major decision: {entryId} of its entry in the yearly catalogue, or {notListedReason} (713号令第3条第3款)'),
   alsoMajorDecision: z.boolean().optional().describe('A normative document that is also a major decision (重大行政决策): it owes the duties of both'),
+  tripleOneCategory: oneOf(TRIPLE_ONE_CATEGORIES).optional().describe('A “三重一大” matter: personnel_appointment (人事任免: two thirds of the members present), major_project or major_funds; its meeting is scheduled under it'),
   draftingUnit: line(100).optional().describe('Section id of the drafting unit; defaults to the drafter\'s own section'),
   flags: z.array(oneOf(FLAGS)).max(5).default([]).refine((f) => new Set(f).size === f.length, 'must not repeat a flag'),
   text: documentText(),

@@ -6,18 +6,18 @@ import { emptyContract } from '../contracts/state';
 import { isInstant } from './time';
 import { APPLICABLE_FLAGS } from './steps';
 import type { Flag, MatterKind, MatterState } from './types';
-import { FLAGS, MATTER_KINDS } from './types';
+import { FLAGS, MATTER_KINDS, TRIPLE_ONE_CATEGORIES } from './types';
 import { VERSION_HASH_PATTERN } from './versions';
 import { dualApplies } from './classification';
 
-export type RegistrationInput = Pick<MatterState, 'matterId' | 'kind' | 'flags' | 'title' | 'draftingUnit' | 'createdBy' | 'alsoMajorDecision' | 'adjusts' | 'catalogue'> & {
+export type RegistrationInput = Pick<MatterState, 'matterId' | 'kind' | 'flags' | 'title' | 'draftingUnit' | 'createdBy' | 'alsoMajorDecision' | 'adjusts' | 'catalogue' | 'tripleOneCategory'> & {
   /** SHA-256 (hex) of the first draft. */
   versionHash: string;
   now: string;
 };
 
 /** What a registration says of the matter itself: its kind and classification, links, flags and title. */
-export type RegisteredParticulars = Pick<RegistrationInput, 'kind' | 'alsoMajorDecision' | 'adjusts' | 'catalogue' | 'flags' | 'title'>;
+export type RegisteredParticulars = Pick<RegistrationInput, 'kind' | 'alsoMajorDecision' | 'adjusts' | 'catalogue' | 'tripleOneCategory' | 'flags' | 'title'>;
 
 /**
  * The particulars as passed on from a request to the workflow and from the workflow to the state: the
@@ -29,6 +29,7 @@ export function registeredParticulars(x: RegisteredParticulars): RegisteredParti
     ...(x.alsoMajorDecision ? { alsoMajorDecision: true } : {}),
     ...(x.adjusts ? { adjusts: x.adjusts } : {}),
     ...(x.catalogue ? { catalogue: x.catalogue } : {}),
+    ...(x.tripleOneCategory ? { tripleOneCategory: x.tripleOneCategory } : {}),
     flags: x.flags,
     title: x.title,
   };
@@ -61,6 +62,9 @@ export function registrationProblem(input: RegistrationInput): { code: string; r
   }
   if (input.alsoMajorDecision === true && !dualApplies(input.kind)) {
     return { code: 'CLASSIFICATION_NOT_APPLICABLE', reason: `只有行政规范性文件可以同时属于重大行政决策 / only a normative document can also be a major decision (kind ${input.kind})` };
+  }
+  if (input.tripleOneCategory !== undefined && (input.kind !== 'collective_matter' || !TRIPLE_ONE_CATEGORIES.includes(input.tripleOneCategory))) {
+    return { code: 'CATEGORY_NOT_APPLICABLE', reason: `“三重一大”类别仅适用于集体决策事项 / tripleOneCategory is one of ${TRIPLE_ONE_CATEGORIES.join(', ')}, for a collective_matter only (kind ${input.kind})` };
   }
   if (typeof input.versionHash !== 'string' || !VERSION_HASH_PATTERN.test(input.versionHash)) {
     return { code: 'INVALID_VERSION_HASH', reason: '版本摘要应为64位小写十六进制SHA-256值 / versionHash must be lowercase hex SHA-256' };
@@ -120,5 +124,6 @@ export function registerMatter(input: RegistrationInput, _config: ProcedureConfi
     ...(input.kind === 'contract_review' ? { contract: emptyContract() } : {}),
     ...(input.adjusts ? { adjusts: input.adjusts } : {}),
     ...(input.catalogue ? { catalogue: input.catalogue } : {}),
+    ...(input.tripleOneCategory ? { tripleOneCategory: input.tripleOneCategory } : {}),
   };
 }

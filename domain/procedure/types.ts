@@ -387,6 +387,11 @@ export interface MatterState {
   adjusts?: { matterId: string; purpose: 'adjust' | 'stop'; reason: string };
   /** A major decision: its entry in the yearly catalogue, or why it is not listed (713号令第3条第3款). */
   catalogue?: { entryId: string } | { notListedReason: string };
+  /**
+   * A “三重一大” matter's category as registered (人事任免 needs two thirds of the members present): the meeting is
+   * scheduled under it, so the sitting cannot choose a lighter quorum. Absent: named at the first scheduling.
+   */
+  tripleOneCategory?: TripleOneCategory;
 }
 
 // ---------------------------------------------------------------------------------------------

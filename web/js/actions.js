@@ -71,10 +71,13 @@ export function earliestMeetingAt(matter) {
  * Which body of the chosen kind sits (its roster is data kept by admins: GET /api/v1/meeting-bodies), and for
  * a Party-committee meeting the “三重一大” category of the item (人事任免 needs two thirds present).
  * @param {import('./forms.js').Field} kind
+ * @param {string | undefined} [registered] the category the matter was registered with: the meeting is scheduled under it
  */
-function deciderFields(kind) {
+function deciderFields(kind, registered) {
   const bodyId = field({ label: '会议机构（组成人员名单以所选机构为准）', path: 'command.bodyId', type: 'select', options: [], help: '不选择时为该类会议的常设机构。' });
-  const category = field({ label: '“三重一大”事项类别', path: 'command.category', type: 'select', options: Object.entries(TRIPLE_ONE_CATEGORY_LABELS), help: '党委（党组）会议研究的事项须注明类别；人事任免须三分之二以上组成人员到会。' });
+  const category = field({ label: '“三重一大”事项类别', path: 'command.category', type: 'select', options: Object.entries(TRIPLE_ONE_CATEGORY_LABELS), value: registered ?? null,
+    help: registered ? '登记时已确定本事项类别，会议按此类别研究。' : '党委（党组）会议研究的事项须注明类别；人事任免须三分之二以上组成人员到会。' });
+  if (registered) /** @type {HTMLSelectElement} */ (category.control).disabled = true;
   const select = /** @type {HTMLSelectElement} */ (bodyId.control);
   /** @type {Array<{ id: string, kind: string, name: string }>} */
   let bodies = [];
@@ -151,7 +154,7 @@ export const ACTION_FORMS = {
       help: minimum ? `合法性审核最短时间届满于 ${formatDateTime(minimum, { seconds: true })}，会议不得早于此时；已预填最早可以开会的时间。` : undefined });
     // The body that decides this kind (configuration) is proposed; the workflow refuses any other (BODY_NOT_COMPETENT).
     const body = field({ label: '会议类型', path: 'command.body', type: 'select', required: true, options: Object.entries(MEETING_BODY_LABELS), value: ctx.matter.decidingBody ?? 'director_office_meeting' });
-    const deciding = deciderFields(body);
+    const deciding = deciderFields(body, ctx.matter.state.tripleOneCategory);
     const ref = field({ label: '会议编号或名称（可选）', path: 'command.meetingRef' });
     return {
       nodes: [at, body, deciding.bodyId, deciding.category, ref],

@@ -24,21 +24,23 @@ export const scheduleMeeting: Handler<'schedule_meeting'> = (s, cmd, ctx) => {
   if (ms(cmd.meetingAt) < ms(ctx.now)) return refuse('MEETING_DATE_PAST', cmd.meetingAt);
   const gate = meetingGates(s, ctx, cmd.meetingAt);
   if (gate) return gate;
+  // Registered with its category, the matter is scheduled under it (the secretary may leave it out).
+  const category = cmd.category ?? s.tripleOneCategory;
   if (!ctx.legacy?.meetingWithoutRosterOrBodyRules) {
-    const wrongBody = bodyProblem(s, cmd.body, cmd.category, ctx);
+    const wrongBody = bodyProblem(s, cmd.body, category, ctx);
     if (wrongBody) return wrongBody;
   }
   // The “三重一大” category is the matter's, not the sitting's: named once, it stays, or a re-scheduling could
   // shed the two-thirds quorum of personnel appointments (党委(党组)工作条例).
-  const named = ctx.legacy?.gatesBeforeWritten ? undefined : (s.meeting.scheduled?.category ?? s.meeting.records.find((m) => m.category)?.category);
-  if (named && cmd.category !== named) return refuse('CATEGORY_CHANGED', `first scheduled as ${named}; asked ${cmd.category ?? 'none'}`);
+  const named = ctx.legacy?.gatesBeforeWritten ? undefined : (s.tripleOneCategory ?? s.meeting.scheduled?.category ?? s.meeting.records.find((m) => m.category)?.category);
+  if (named && category !== named) return refuse('CATEGORY_CHANGED', `${s.tripleOneCategory ? 'registered' : 'first scheduled'} as ${named}; asked ${category ?? 'none'}`);
   const rescheduled = s.meeting.scheduled !== null;
   s.meeting.scheduled = {
     meetingAt: cmd.meetingAt,
     body: cmd.body,
     ...(cmd.meetingRef ? { meetingRef: cmd.meetingRef } : {}),
     ...(cmd.bodyId ? { bodyId: cmd.bodyId } : {}),
-    ...(cmd.category ? { category: cmd.category } : {}),
+    ...(category ? { category } : {}),
     scheduledBy: ctx.actor.userId,
     scheduledAt: ctx.now,
   };

@@ -4,7 +4,7 @@
  * it ran (LegacyRules.stopsBeforeWritten).
  */
 import { CT, reviewed, signing } from '../contracts/fixtures';
-import { decide, parseCommand, type Actor, type ChecklistEntry, type Command, type MatterState } from '../../../domain/procedure';
+import { decide, parseCommand, registerMatter, registrationProblem, type Actor, type ChecklistEntry, type Command, type MatterState } from '../../../domain/procedure';
 import { apply, at, attempt, cal, config, currentHashOf, doResearch, enforcementCase, fullChecklist, hash, meetingRecord, people, refused, register, toAwaitingMeeting, withRoster } from './fixtures';
 
 const legacy = { stopsBeforeWritten: true };
@@ -205,3 +205,21 @@ describe('a major decision\'s implementation (713号令第36条、第37条)', ()
   });
 });
 
+
+describe('a “三重一大” matter registered with its category', () => {
+  test('is scheduled under it: the secretary cannot choose a lighter quorum than personnel appointments\' two thirds', () => {
+    const registered = registerMatter({ matterId: 'M-3', kind: 'collective_matter', tripleOneCategory: 'personnel_appointment', flags: [], title: '关于任免科室负责人的议题', draftingUnit: 'sec-market', createdBy: 'd1', versionHash: hash(1), now }, config);
+    expect(registered.tripleOneCategory).toBe('personnel_appointment');
+    expect(registrationProblem({ matterId: 'M-4', kind: 'normative_document', tripleOneCategory: 'major_funds', flags: [], title: 't', draftingUnit: 's', createdBy: 'd1', versionHash: hash(1), now })).toMatchObject({ code: 'CATEGORY_NOT_APPLICABLE' });
+    let s = doResearch(registered, now);
+    s = apply(s, { type: 'submit_for_review' }, people.drafter, now);
+    s = apply(s, { type: 'accept_materials' }, people.legal, now);
+    s = apply(s, { type: 'record_legality_conclusion', versionHash: hash(1), outcome: 'LAWFUL', text: '合法', checklist: fullChecklist() }, people.legal, now);
+    const party = (category?: 'personnel_appointment' | 'major_funds'): Command => ({ type: 'schedule_meeting', meetingAt: at('2025-03-20'), body: 'party_committee_meeting', ...(category ? { category } : {}) });
+    expect(refused(attempt(s, party('major_funds'), people.secretary, now))).toMatchObject({ code: 'CATEGORY_CHANGED', reason: expect.stringContaining('registered as personnel_appointment') });
+    s = apply(s, party(), people.secretary, now);
+    expect(s.meeting.scheduled?.category).toBe('personnel_appointment');
+    const threeOfFive = meetingRecord({ attendees: ['head', 'm1', 'm2'], absentees: ['m3', 'm4'], views: [{ memberId: 'm1', view: 'approve' }, { memberId: 'm2', view: 'approve' }, { memberId: 'head', view: 'approve' }] });
+    expect(refused(attempt(s, { type: 'record_meeting', record: threeOfFive }, people.secretary, at('2025-03-21'))).code).toBe('QUORUM_NOT_MET');
+  });
+});

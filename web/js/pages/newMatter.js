@@ -4,7 +4,7 @@ import { h, clear } from '../dom.js';
 import { field, valueOf, onSubmit, optional } from '../forms.js';
 import { api, newIdempotencyKey, request } from '../api.js';
 import { documentUpload } from '../documentUpload.js';
-import { KIND_LABELS, FLAGS, FLAG_LABELS, APPLICABLE_FLAGS } from '../labels.js';
+import { KIND_LABELS, FLAGS, FLAG_LABELS, APPLICABLE_FLAGS, TRIPLE_ONE_CATEGORY_LABELS } from '../labels.js';
 
 /** @type {Record<string, string>} */
 const KIND_HELP = {
@@ -91,7 +91,11 @@ export async function newMatterPage(main, _params, app) {
   const dual = field({ label: '同时属于重大行政决策（须同时履行重大行政决策和规范性文件的程序）', path: 'alsoMajorDecision', type: 'checkbox',
     help: '如影响面广的扶持政策：听取公众意见、公开征求意见不少于30日、合法性审核不少于7个工作日、向党委请示报告，以及规范性文件的统一编号、公布和备案。' });
   const catalogue = catalogueLink();
+  // A “三重一大” matter names its category at registration: its meeting is held under it (人事任免: two thirds present).
+  const category = field({ label: '“三重一大”事项类别', path: 'tripleOneCategory', type: 'select', options: [['', '（由会议安排时确定）'], ...Object.entries(TRIPLE_ONE_CATEGORY_LABELS)],
+    help: '人事任免、重大建设项目、重大资金使用；登记后会议按此类别研究，人事任免须三分之二以上组成人员到会。' });
   const syncClassification = () => {
+    category.hidden = kind.control.value !== 'collective_matter';
     const normative = kind.control.value === 'normative_document';
     dual.hidden = !normative;
     if (!normative) /** @type {HTMLInputElement} */ (dual.control).checked = false;
@@ -119,7 +123,7 @@ export async function newMatterPage(main, _params, app) {
   });
 
   const form = h('form', { class: 'card new-matter', 'aria-labelledby': 'new-h' },
-    h('div', { class: 'fields' }, title, kind, dual, catalogue.el, unit, flags, upload, text),
+    h('div', { class: 'fields' }, title, kind, dual, catalogue.el, category, unit, flags, upload, text),
     h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'primary' }, '登记并开始研究论证'), h('a', { href: '#/matters', class: 'button secondary' }, '取消')));
   onSubmit(form, async () => {
     /** @type {Record<string, unknown>} */
@@ -131,6 +135,7 @@ export async function newMatterPage(main, _params, app) {
     };
     optional(body, 'draftingUnit', valueOf(unit));
     if (valueOf(dual)) body.alsoMajorDecision = true;
+    if (!category.hidden) optional(body, 'tripleOneCategory', valueOf(category));
     if (!catalogue.el.hidden) optional(body, 'catalogue', catalogue.value());
     const matter = await api.createMatter(body, newIdempotencyKey());
     if (matter.stage === 'registering') {
