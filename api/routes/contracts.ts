@@ -9,7 +9,7 @@ const entry = z.object({
   matterId: z.string(), title: z.string(), stage: z.string(),
   status: z.enum(['under_review', 'awaiting_signing', 'in_force', 'closed', 'not_signed', 'withdrawn']),
   contractType: z.string().nullable(), counterparty: z.string().nullable(), value: z.number().nullable(), contractNumber: z.string().nullable(),
-  signedAt: z.string().nullable(), termStart: z.string().nullable(), termEnd: z.string().nullable(), conclusion: z.string().nullable(),
+  signedAt: z.string().nullable(), signedBeforeReview: z.boolean().describe('Signed before its review cleared it (recorded as it happened: an audit finding)'), termStart: z.string().nullable(), termEnd: z.string().nullable(), conclusion: z.string().nullable(),
   closure: z.object({ outcome: z.string(), note: z.string(), at: z.string() }).nullable(),
 }).meta({ id: 'ContractRegisterEntry' });
 

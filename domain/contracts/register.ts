@@ -13,6 +13,8 @@ export interface ContractRegisterEntry {
   value: number | null;
   contractNumber: string | null;
   signedAt: string | null;
+  /** Signed before its review cleared it (the lawyer reviews before signing: an audit finding). */
+  signedBeforeReview: boolean;
   termStart: string | null;
   termEnd: string | null;
   /** The legal unit's conclusion on the signed (or current) text. */
@@ -52,6 +54,7 @@ export function contractRegisterEntry(state: MatterState): ContractRegisterEntry
     value: signing?.value ?? c?.particulars?.price.amount ?? null,
     contractNumber: signing?.contractNumber ?? null,
     signedAt: signing?.signedAt ?? null,
+    signedBeforeReview: Boolean(signing?.signedBeforeReview),
     termStart: signing?.termStart ?? null,
     termEnd: signing?.termEnd ?? null,
     conclusion: state.legality.conclusion?.outcome ?? state.legality.history.at(-1)?.outcome ?? null,

@@ -233,10 +233,10 @@ export const REFUSALS = {
     en: 'The final text of an enforcement decision is checked by the person assigned to its 法制审核',
     basis: '行政处罚法第58条',
   },
-  CONTRACT_SIGNED_OUT_OF_ORDER: {
+  CONTRACT_SIGNING_IN_FUTURE: {
     status: 422,
-    zh: '合同签订日期应在审查通过之后、且不晚于登记之时：先审查后签订',
-    en: 'The contract is signed after its review cleared it, and not later than now: review comes before signing',
+    zh: '合同签订时间不能晚于登记之时：签订后方可登记',
+    en: 'A signing is recorded once made: its time is not later than now',
     basis: '中办发〔2016〕30号（重要合同签订前由法律顾问审查）',
   },
   CASE_FILING_DATE_FIXED: {

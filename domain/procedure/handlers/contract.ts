@@ -51,18 +51,21 @@ export const recordContractSigning: Handler<'record_contract_signing'> = (s, cmd
   const reviewed = particulars.parties.filter((x) => x.role === 'counterparty').map((x) => x.name);
   if (!reviewed.includes(cmd.counterparty)) return refuse('CONTRACT_PARTY_MISMATCH', `reviewed: ${reviewed.join(', ')}`);
   if (cmd.value !== particulars.price.amount) return refuse('CONTRACT_VALUE_MISMATCH', `reviewed ${particulars.price.amount}, signed ${cmd.value}`);
+  let signedBeforeReview: { clearedAt: string } | undefined;
   if (!ctx.legacy?.gatesBeforeWritten) {
     // The particulars signed are those the lawyer and the legal unit reviewed: recorded before both gave their view.
     // The legal unit's latest word on this text: its conclusion, or its confirmation of the amendments it asked for.
     const legalUnitAt = s.legality.amendmentsApplied?.versionHash === currentHash(s) ? s.legality.amendmentsApplied.confirmedAt : s.legality.conclusion?.concludedAt;
     const reviewedAt = [currentLawyerOpinion(s)?.givenAt, legalUnitAt].filter((t): t is string => typeof t === 'string');
     if (reviewedAt.some((t) => Date.parse(particulars.recordedAt) > Date.parse(t))) return refuse('CONTRACT_PARTICULARS_NOT_REVIEWED', `particulars recorded ${particulars.recordedAt}, after the review`);
-    // Reviewed before it is signed: a signing dated before the review cleared it (or not yet made) is refused. Judged
-    // by the minute, as people state a signing time (a form's time field has no seconds).
+    // Reviewed before it is signed. A signing not yet made is not recorded; one made before the review cleared it is
+    // recorded as it happened — refusing it would only ask for a later date to be typed — and marked for the
+    // auditor. Judged by the minute, as people state a signing time (a form's time field has no seconds).
     if (!ctx.legacy?.stopsBeforeWritten) {
       const cleared = reviewedAt.reduce((latest, t) => (ms(t) > ms(latest) ? t : latest), reviewedAt[0] ?? cmd.signedAt);
       const minute = (t: string) => Math.floor(ms(t) / 60_000);
-      if (minute(cmd.signedAt) < minute(cleared) || minute(cmd.signedAt) > minute(ctx.now)) return refuse('CONTRACT_SIGNED_OUT_OF_ORDER', `signed ${cmd.signedAt}; review cleared ${cleared}`);
+      if (minute(cmd.signedAt) > minute(ctx.now)) return refuse('CONTRACT_SIGNING_IN_FUTURE', `signed ${cmd.signedAt}, later than now`);
+      if (minute(cmd.signedAt) < minute(cleared)) signedBeforeReview = { clearedAt: cleared };
     }
     // A term reviewed binds the bureau until its end at most: signed later it may start later, never run longer.
     if (particulars.term && Date.parse(cmd.termEnd) > Date.parse(particulars.term.to)) {
@@ -70,9 +73,10 @@ export const recordContractSigning: Handler<'record_contract_signing'> = (s, cmd
     }
   }
   const { type: _type, ...signing } = cmd;
-  c.signing = { ...signing, recordedBy: ctx.actor.userId, recordedAt: ctx.now };
+  c.signing = { ...signing, ...(signedBeforeReview ? { signedBeforeReview } : {}), recordedBy: ctx.actor.userId, recordedAt: ctx.now };
   moveTo(s, 'contract_in_force', ctx.now);
-  return done(`合同已签订（${cmd.contractNumber}）：相对方${cmd.counterparty}，金额${yuan(cmd.value)}，期限${cmd.termStart.slice(0, 10)}至${cmd.termEnd.slice(0, 10)}`);
+  const early = signedBeforeReview ? `；签订时间早于审查通过（${signedBeforeReview.clearedAt}），如实记录` : '';
+  return done(`合同已签订（${cmd.contractNumber}）：相对方${cmd.counterparty}，金额${yuan(cmd.value)}，期限${cmd.termStart.slice(0, 10)}至${cmd.termEnd.slice(0, 10)}${early}`);
 };
 
 export const closeContract: Handler<'close_contract'> = (s, cmd, ctx) => {

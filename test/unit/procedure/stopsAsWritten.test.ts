@@ -4,6 +4,7 @@
  * it ran (LegacyRules.stopsBeforeWritten).
  */
 import { CT, reviewed, signing } from '../contracts/fixtures';
+import { contractRegisterEntry } from '../../../domain/contracts';
 import { decide, parseCommand, registerMatter, registrationProblem, type Actor, type ChecklistEntry, type Command, type MatterState } from '../../../domain/procedure';
 import { apply, at, attempt, cal, config, currentHashOf, doResearch, enforcementCase, fullChecklist, hash, meetingRecord, people, refused, register, toAwaitingMeeting, withRoster } from './fixtures';
 
@@ -93,13 +94,18 @@ describe('a contract (重要合同)', () => {
     expect(apply(reasoned, signedAt(at('2026-03-06')), people.drafter, at('2026-03-06', '10:00')).stage).toBe('contract_in_force');
   });
 
-  test('is signed after its review cleared it, and not in the future', () => {
+  test('is recorded once signed, and a signing before its review cleared it is recorded as it happened, marked', () => {
     let s = apply(reviewed(), { type: 'submit_lawyer_opinion', versionHash: hash(1), outcome: 'LAWFUL', text: '可以签订', checklist: CT }, people.lawyer, at('2026-03-04'));
     s = apply(s, { type: 'record_legality_conclusion', versionHash: hash(1), outcome: 'LAWFUL', text: '同意签订' }, people.legal, at('2026-03-05'));
-    expect(refused(attempt(s, signedAt(at('2026-02-01')), people.drafter, at('2026-03-06')))).toMatchObject({ code: 'CONTRACT_SIGNED_OUT_OF_ORDER' });
-    expect(refused(attempt(s, signedAt(at('2026-06-01')), people.drafter, at('2026-03-06')))).toMatchObject({ code: 'CONTRACT_SIGNED_OUT_OF_ORDER' });
-    expect(legacyAttempt(s, signedAt(at('2026-02-01')), people.drafter, at('2026-03-06')).ok).toBe(true);
-    expect(apply(s, signedAt(at('2026-03-05', '15:00')), people.drafter, at('2026-03-06')).stage).toBe('contract_in_force');
+    expect(refused(attempt(s, signedAt(at('2026-06-01')), people.drafter, at('2026-03-06')))).toMatchObject({ code: 'CONTRACT_SIGNING_IN_FUTURE' });
+    expect(legacyAttempt(s, signedAt(at('2026-06-01')), people.drafter, at('2026-03-06')).ok).toBe(true);
+    const early = attempt(s, signedAt(at('2026-02-01')), people.drafter, at('2026-03-06'));
+    if (!early.ok) throw new Error(early.reason);
+    expect(early.state.contract?.signing?.signedBeforeReview).toEqual({ clearedAt: at('2026-03-05') });
+    expect(early.event.summary).toContain('签订时间早于审查通过');
+    expect(contractRegisterEntry(early.state).signedBeforeReview).toBe(true);
+    const inOrder = apply(s, signedAt(at('2026-03-05', '15:00')), people.drafter, at('2026-03-06'));
+    expect([inOrder.stage, inOrder.contract?.signing?.signedBeforeReview]).toEqual(['contract_in_force', undefined]);
   });
 });
 

@@ -40,7 +40,8 @@ export async function registersPage(main, _params, app) {
     setChildren(contractsSlot, table(['合同', '编号', '相对方', '金额（元）', '期限', '状态'], (contracts.items ?? []).map((/** @type {any} */ c) => h('tr', {},
       h('th', { scope: 'row' }, h('a', { href: `#/matters/${encodeURIComponent(c.matterId)}` }, c.title)),
       h('td', {}, c.contractNumber ?? '—'), h('td', {}, c.counterparty ?? '—'), h('td', {}, c.value === null ? '—' : String(c.value)),
-      h('td', {}, c.termStart ? `${day(c.termStart)} 至 ${day(c.termEnd)}` : '—'), h('td', {}, CONTRACT_STATUS[c.status] ?? c.status))), { caption: '合同台账' }));
+      h('td', {}, c.termStart ? `${day(c.termStart)} 至 ${day(c.termEnd)}` : '—'),
+      h('td', {}, CONTRACT_STATUS[c.status] ?? c.status, c.signedBeforeReview ? h('span', { class: 'bad' }, '（签订早于审查通过）') : null))), { caption: '合同台账' }));
   } catch (err) {
     setChildren(contractsSlot, h('p', { class: 'muted' }, `无法载入：${err instanceof Error ? err.message : String(err)}`));
   }
