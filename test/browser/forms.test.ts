@@ -208,13 +208,14 @@ describe('the web app sends what the API accepts', () => {
     expect(await signing.getByLabel('合同相对方').inputValue()).toBe('某某信息技术有限公司'); // from the particulars
     expect(Number(await signing.getByLabel('合同金额（元）').inputValue())).toBe(480000);
     await signing.getByLabel('合同编号').fill('HT-2026-007');
-    await signing.getByLabel('签订时间（北京时间）').fill('2026-11-30T10:00');
+    // Signed after the review cleared it, this minute (Beijing wall time); one dated before it would be recorded and marked.
+    await signing.getByLabel('签订时间（北京时间）').fill(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 16));
     await signing.getByLabel('签约人').fill('局长');
     await signing.getByLabel('履行期限起（北京时间）').fill('2026-12-01T00:00');
     await signing.getByLabel('履行期限止（北京时间）').fill('2027-11-30T00:00');
     await submitAction(drafter, signing, '登记合同签订');
     const register = (await http.get('/api/v1/contracts', crew.legal)).body.items.find((e: { matterId: string }) => e.matterId === id);
-    expect(register).toMatchObject({ status: 'in_force', counterparty: '某某信息技术有限公司', value: 480000, contractNumber: 'HT-2026-007', termStart: '2026-12-01T00:00:00+08:00', termEnd: '2027-11-30T00:00:00+08:00' });
+    expect(register).toMatchObject({ status: 'in_force', signedBeforeReview: false, counterparty: '某某信息技术有限公司', value: 480000, contractNumber: 'HT-2026-007', termStart: '2026-12-01T00:00:00+08:00', termEnd: '2027-11-30T00:00:00+08:00' });
     expect(ui.pageErrors).toEqual([]);
   }, 300_000);
 

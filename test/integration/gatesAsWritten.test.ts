@@ -29,7 +29,10 @@ describe('the gates as the law writes them, through the workflow', () => {
     await drive.ok(id, cast.lawyer, { type: 'submit_lawyer_opinion', versionHash: await drive.hash(id), outcome: 'UNLAWFUL', text: '增设许可，不合法', checklist: unlawfulChecklist });
 
     const second = await person(stack.system, ['lawyer'], { contract: { from: '2020-01-01', to: '2099-12-31' } });
-    await drive.ok(id, cast.legal, { type: 'assign_lawyer', lawyerId: second.id });
+    // Replacing a lawyer who found it unlawful needs a reason on the record (patch stops-as-written).
+    const silent = await http.act(id, cast.legal, { type: 'assign_lawyer', lawyerId: second.id });
+    expect([silent.status, silent.body.code]).toEqual([422, 'LAWYER_REPLACEMENT_REASON_REQUIRED']);
+    await drive.ok(id, cast.legal, { type: 'assign_lawyer', lawyerId: second.id, reason: '原法律顾问回避' });
     await drive.ok(id, second, { type: 'submit_lawyer_opinion', versionHash: await drive.hash(id), outcome: 'LAWFUL', text: '合法', checklist: CHECKLIST });
     const overruled = await http.act(id, cast.legal, { type: 'record_legality_conclusion', versionHash: await drive.hash(id), outcome: 'LAWFUL', text: '合法', checklist: CHECKLIST, departureReason: '另行指定律师' });
     expect([overruled.status, overruled.body.code]).toEqual([422, 'LAWYER_OPINION_UNLAWFUL']);
