@@ -114,7 +114,8 @@ export async function documentWorkflow(input: DocumentWorkflowInput): Promise<Do
           ...(verdict.life.status !== life.status ? { status: verdict.life.status, statusReason: d.reason } : {}),
           ...(verdict.life.expiresAt !== life.expiresAt ? { expiresAt: verdict.life.expiresAt } : {}),
           ...(d.amendingMatterId && d.decision === 'amend' ? { amendingMatterId: d.amendingMatterId } : {}),
-          reevaluationOpenedAt: null,
+          // A clean-up's confirmation leaves an open re-evaluation open (its reminders go on); any other decision ends it.
+          ...(verdict.life.reevaluation === null || verdict.life.status !== 'in_force' ? { reevaluationOpenedAt: null } : {}),
         },
       });
       if (head && stored.seq <= head.seq && patched(DOCUMENT_KNOWN_KEYS_PATCH)) {
