@@ -49,6 +49,21 @@ export const DOCUMENT_DECISIONS_AS_WRITTEN_PATCH = 'document-decisions-as-writte
  */
 export const DOCUMENT_DECISIONS_CHECKED_PATCH = 'document-decisions-checked';
 
+/**
+ * A lapsed fair-competition exception is recalled until the measure is amended or repealed (公平竞争审查条例第18条):
+ * reminders after its end, the last as an escalation (domain nextLifeTimer `exceptionReminders`). Runs from before
+ * set no such timer and replay as they ran.
+ */
+export const DOCUMENT_EXCEPTION_REMINDERS_PATCH = 'document-exception-reminders';
+
+/** The notification each timer sends (the webhook's task types). */
+const NOTICE: Record<LifeTimer['kind'], string> = {
+  exception_end: 'fair_competition_review_due',
+  exception_review_reminder: 'fair_competition_review_due',
+  expiry: 'document_expired',
+  reevaluation_reminder: 'reevaluation_due',
+};
+
 const refuse = (status: number, code: string, reason: string) =>
   ApplicationFailure.create({ type: 'ActionRefused', message: reason, nonRetryable: true, details: [{ status, code, reason }] });
 
@@ -77,6 +92,7 @@ export async function documentWorkflow(input: DocumentWorkflowInput): Promise<Do
   const issuing = !input.resume && patched(DOCUMENT_ISSUE_UNDER_WRITER_PATCH) ? writer.runExclusive(issue) : null;
   const decisionsAsWritten = patched(DOCUMENT_DECISIONS_AS_WRITTEN_PATCH);
   const decisionsChecked = patched(DOCUMENT_DECISIONS_CHECKED_PATCH);
+  const exceptionReminders = patched(DOCUMENT_EXCEPTION_REMINDERS_PATCH);
   const judge = (request: DocumentDecisionRequest, at: string) => {
     if (decisionsChecked) {
       const verdict = authorize(request.actor, 'decide_document');
@@ -149,8 +165,10 @@ export async function documentWorkflow(input: DocumentWorkflowInput): Promise<Do
             ? { status: 'expired', statusReason: applied.summary, reevaluationOpenedAt: null }
             : timer.kind === 'reevaluation_reminder'
               ? { reevaluationOpenedAt: applied.life.reevaluation?.openedAt ?? at }
-              : { exceptionReviewDueAt: timer.at },
-        notify: { type: timer.kind === 'exception_end' ? 'fair_competition_review_due' : timer.kind === 'expiry' ? 'document_expired' : 'reevaluation_due', label: applied.summary },
+              : timer.kind === 'exception_end'
+                ? { exceptionReviewDueAt: timer.at }
+                : {},
+        notify: { type: NOTICE[timer.kind], label: applied.summary },
       });
       life = applied.life;
       changes += 1;
@@ -169,7 +187,7 @@ export async function documentWorkflow(input: DocumentWorkflowInput): Promise<Do
       const carriesKeys = patched(DOCUMENT_KNOWN_KEYS_PATCH);
       return continueAsNew<typeof documentWorkflow>({ ...input, resume: { life, head, ...(carriesKeys ? { answers: answers.carried() } : {}) } });
     }
-    const timer = nextLifeTimer(life, input.config);
+    const timer = nextLifeTimer(life, input.config, { exceptionReminders });
     const seen = changes;
     if (!timer) {
       await condition(() => changes !== seen || historyLong());

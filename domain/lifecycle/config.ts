@@ -26,7 +26,15 @@ export interface DocumentLifeConfig {
   maxValidityProvisional: LifeDuration;
   /** The re-evaluation opens this long before expiry (有效期届满前6个月). */
   reevaluationLead: LifeDuration;
+  /**
+   * After a fair-competition exception ends, the legal unit is reminded this often that the measure is not yet
+   * amended (reviewed again) or repealed (公平竞争审查条例第12条、第18条); absent in documents issued before it: a month.
+   */
+  exceptionReviewReminderEvery?: LifeDuration;
 }
+
+/** How often a lapsed exception is recalled when the configuration does not say. */
+export const EXCEPTION_REVIEW_REMINDER_EVERY: LifeDuration = { amount: 1, unit: 'months' };
 
 export const defaultDocumentLifeConfig: DocumentLifeConfig = {
   series: {
@@ -39,6 +47,7 @@ export const defaultDocumentLifeConfig: DocumentLifeConfig = {
   maxValidity: { amount: 5, unit: 'years' },
   maxValidityProvisional: { amount: 2, unit: 'years' },
   reevaluationLead: { amount: 6, unit: 'months' },
+  exceptionReviewReminderEvery: EXCEPTION_REVIEW_REMINDER_EVERY,
 };
 
 /** The demo profile: a document takes effect at once, lives two minutes and is re-evaluated in its last minute. */
@@ -49,5 +58,6 @@ export function demoDocumentLifeConfig(base: DocumentLifeConfig = defaultDocumen
     maxValidity: { amount: 120, unit: 'seconds' },
     maxValidityProvisional: { amount: 60, unit: 'seconds' },
     reevaluationLead: { amount: 60, unit: 'seconds' },
+    exceptionReviewReminderEvery: { amount: 30, unit: 'seconds' },
   };
 }

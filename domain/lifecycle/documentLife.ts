@@ -6,9 +6,12 @@
  * date and calls for a new fair-competition review. Clean-up (清理) decisions use the same decision.
  */
 import { parseInstant } from '../calendar';
-import type { DocumentLifeConfig } from './config';
+import { EXCEPTION_REVIEW_REMINDER_EVERY, type DocumentLifeConfig } from './config';
+import type { LifeDuration } from './lifeTime';
 import { addLife } from './lifeTime';
 import { documentDatesProblem } from './validity';
+
+const multiply = (d: LifeDuration, n: number): LifeDuration => ({ amount: d.amount * n, unit: d.unit });
 
 export type DocumentStatus = 'in_force' | 'amended' | 'repealed' | 'expired';
 export const DOCUMENT_STATUSES: readonly DocumentStatus[] = ['in_force', 'amended', 'repealed', 'expired'];
@@ -38,6 +41,8 @@ export interface DocumentLife {
   /** 公平竞争审查条例第12条: when the exception ends (a new fair-competition review is due). */
   exceptionEndsAt: string | null;
   exceptionReviewDueRaised: boolean;
+  /** Reminders sent since the exception ended, the measure neither amended nor repealed (absent before they existed). */
+  exceptionReviewReminders?: number;
   /** The re-evaluation opened before expiry, with the reminders sent. */
   reevaluation: { openedAt: string; reminders: string[] } | null;
   decisions: Array<DocumentDecision & { by: string; at: string }>;
@@ -47,20 +52,30 @@ export interface DocumentLife {
 export type LifeTimer =
   | { kind: 'reevaluation_reminder'; at: string; key: string }
   | { kind: 'expiry'; at: string; key: string }
-  | { kind: 'exception_end'; at: string; key: string };
+  | { kind: 'exception_end'; at: string; key: string }
+  | { kind: 'exception_review_reminder'; at: string; key: string };
 
 /** Reminders while the re-evaluation is open: when it opens and halfway to expiry. */
 const REMINDERS = 2;
+/** Reminders after a fair-competition exception ended; the last one is its escalation (逾期未重新审查). */
+export const EXCEPTION_REVIEW_REMINDERS = 3;
 
 export function newDocumentLife(input: { documentId: string; number: string; title: string; effectiveAt: string; expiresAt: string | null; exceptionEndsAt: string | null }): DocumentLife {
   return { ...input, status: 'in_force', exceptionReviewDueRaised: false, reevaluation: null, decisions: [], statusChangedAt: null };
 }
 
 /** The next thing the document's clock must do, or null when nothing is left (no longer in force). */
-export function nextLifeTimer(life: DocumentLife, config: DocumentLifeConfig): LifeTimer | null {
+export function nextLifeTimer(life: DocumentLife, config: DocumentLifeConfig, opts: { exceptionReminders?: boolean } = {}): LifeTimer | null {
   if (life.status !== 'in_force') return null;
   const timers: LifeTimer[] = [];
   if (life.exceptionEndsAt && !life.exceptionReviewDueRaised) timers.push({ kind: 'exception_end', at: life.exceptionEndsAt, key: `exception-end:${life.exceptionEndsAt}` });
+  // 公平竞争审查条例第18条: a measure whose exception has lapsed is reviewed again (amended through a new matter) or
+  // repealed; until then the legal unit is reminded, the last time as an escalation (workflow patch).
+  const sentAfterEnd = life.exceptionReviewReminders ?? 0;
+  if (opts.exceptionReminders && life.exceptionEndsAt && life.exceptionReviewDueRaised && sentAfterEnd < EXCEPTION_REVIEW_REMINDERS) {
+    const at = addLife(life.exceptionEndsAt, multiply(config.exceptionReviewReminderEvery ?? EXCEPTION_REVIEW_REMINDER_EVERY, sentAfterEnd + 1));
+    timers.push({ kind: 'exception_review_reminder', at, key: `exception-review:${life.exceptionEndsAt}:${sentAfterEnd + 1}` });
+  }
   if (life.expiresAt) {
     const opens = addLife(life.expiresAt, config.reevaluationLead, -1);
     const sent = life.reevaluation?.reminders.length ?? 0;
@@ -81,6 +96,12 @@ export function applyLifeTimer(life: DocumentLife, timer: LifeTimer, now: string
     case 'exception_end':
       next.exceptionReviewDueRaised = true;
       return { life: next, summary: `${life.number}：公平竞争审查例外期限届满（${timer.at}），应重新进行公平竞争审查` };
+    case 'exception_review_reminder': {
+      const n = (life.exceptionReviewReminders ?? 0) + 1;
+      next.exceptionReviewReminders = n;
+      const last = n >= EXCEPTION_REVIEW_REMINDERS ? '，已逾期，请法制机构督办' : '';
+      return { life: next, summary: `${life.number}：公平竞争审查例外期限已于${life.exceptionEndsAt}届满，尚未修改（重新审查）或废止（第${n}次提醒${last}）` };
+    }
     case 'reevaluation_reminder':
       next.reevaluation = { openedAt: life.reevaluation?.openedAt ?? now, reminders: [...(life.reevaluation?.reminders ?? []), now] };
       return { life: next, summary: `${life.number}：有效期将于${life.expiresAt}届满，请法制机构组织评估（修改／废止／继续实施）` };

@@ -21,6 +21,7 @@ export const REGISTER_EVENT_LABELS: Record<'issued' | LifeTimer['kind'] | `decis
   reevaluation_reminder: '提醒评估（有效期将届满）',
   expiry: '有效期届满，失效',
   exception_end: '例外规定期限届满，重新进行公平竞争审查',
+  exception_review_reminder: '例外规定期限届满后尚未重新审查或废止（提醒）',
   decision_continue: '决定继续实施',
   decision_amend: '决定修改',
   decision_repeal: '决定废止',

@@ -33,6 +33,7 @@ export const procedureConfigSchema = builtOnFirstUse(() => {
     maxValidity: lifeDuration,
     maxValidityProvisional: lifeDuration,
     reevaluationLead: lifeDuration,
+    exceptionReviewReminderEvery: lifeDuration.optional(),
   });
 
   const kindConfig = z.strictObject({

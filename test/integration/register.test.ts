@@ -37,6 +37,7 @@ describe('document register and life after issue', () => {
         maxValidity: { amount: 40, unit: 'seconds' },
         maxValidityProvisional: { amount: 20, unit: 'seconds' },
         reevaluationLead: { amount: 6, unit: 'seconds' },
+        exceptionReviewReminderEvery: { amount: 2, unit: 'seconds' },
       },
     }),
     env: { NOTIFY_WEBHOOK_URL: hooks.url },
@@ -194,6 +195,11 @@ describe('document register and life after issue', () => {
     expect(ended.entry.exceptionReviewDueAt).toBeTruthy();
     expect(ended.events.find((x) => x.kind === 'exception_end')!.summary).toContain('重新进行公平竞争审查');
     expect(hooks.calls.some((h) => h.documentId === id && h.type === 'fair_competition_review_due')).toBe(true);
+    // Neither amended nor repealed: recalled (every 2 s here), the third time as an escalation, then no more.
+    const recalled = await eventually(async () => { const e = await entry(id); return e.events.filter((x) => x.kind === 'exception_review_reminder').length === 3 ? e : null; });
+    expect(recalled.events.filter((x) => x.kind === 'exception_review_reminder').at(-1)!.summary).toContain('已逾期');
+    expect(recalled.verification.valid).toBe(true);
+    await recordHistory(stack.system.client, `document-${id}`, 'document-exception-reminders');
     // The 备案 package carries the written fair-competition conclusion (公平竞争审查条例第17条).
     const res = await fetch(`${stack.system.apiUrl}/api/v1/register/${id}/filing-package`, { headers: { authorization: `Bearer ${stack.cast.legal.token}` } });
     expect(res.status).toBe(200);

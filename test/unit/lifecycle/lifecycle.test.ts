@@ -55,6 +55,22 @@ describe('a document\'s life', () => {
     expect(kinds).toEqual(['exception_end@2027-03-31', 'reevaluation_reminder@2030-09-30', 'reevaluation_reminder@2030-12-30', 'expiry@2031-03-31']);
     expect(l.status).toBe('expired');
   });
+  test('a lapsed exception is recalled monthly until amended or repealed, the third time as an escalation (patch document-exception-reminders)', () => {
+    let l = life;
+    const kinds: string[] = [];
+    const summaries: string[] = [];
+    for (let t = nextLifeTimer(l, config, { exceptionReminders: true }); t && t.kind !== 'reevaluation_reminder'; t = nextLifeTimer(l, config, { exceptionReminders: true })) {
+      kinds.push(`${t.kind}@${t.at.slice(0, 10)}`);
+      const applied = applyLifeTimer(l, t, t.at);
+      summaries.push(applied.summary);
+      l = applied.life;
+    }
+    expect(kinds).toEqual(['exception_end@2027-03-31', 'exception_review_reminder@2027-04-30', 'exception_review_reminder@2027-05-31', 'exception_review_reminder@2027-06-30']);
+    expect(summaries[3]).toContain('第3次提醒，已逾期');
+    // Decided (repealed): no more reminders; runs from before the patch set none.
+    expect(nextLifeTimer({ ...life, exceptionReviewDueRaised: true, status: 'repealed' }, config, { exceptionReminders: true })).toBeNull();
+    expect(nextLifeTimer({ ...life, exceptionReviewDueRaised: true }, config)?.kind).toBe('reevaluation_reminder');
+  });
   test('decisions: continue needs a new expiry within the validity; amend names a matter; repeal ends it; none once ended', () => {
     const ctx = { by: 'legal', now: '2030-10-01T00:00:00Z', config };
     expect(decideDocument(life, { decision: 'continue', reason: '' }, ctx)).toMatchObject({ ok: false, code: 'REASON_REQUIRED' });
