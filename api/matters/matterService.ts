@@ -63,6 +63,13 @@ function matterIdFor(principal: Principal, idempotencyKey: string | undefined): 
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
+/** The request field each registration problem is about (the rest concern the body as a whole). */
+const REGISTRATION_PROBLEM_FIELDS: Partial<Record<string, string>> = {
+  FLAG_NOT_APPLICABLE: 'body.flags',
+  CLASSIFICATION_NOT_APPLICABLE: 'body.alsoMajorDecision',
+  CATEGORY_NOT_APPLICABLE: 'body.tripleOneCategory',
+};
+
 export async function createMatter(deps: ApiDeps, principal: Principal, input: NewMatter, ctx: { idempotencyKey?: string; requestId: string; origin: RequestOrigin }) {
   const mayRegister = authorize(principal, 'register_matter');
   if (!mayRegister.allowed) throw forbidden(mayRegister.reason);
@@ -91,7 +98,7 @@ export async function createMatter(deps: ApiDeps, principal: Principal, input: N
   };
   // Checked here, before any workflow exists: the workflow would otherwise fail on its first step.
   const problem = registrationProblem({ matterId, kind: input.kind, alsoMajorDecision: input.alsoMajorDecision, tripleOneCategory: input.tripleOneCategory, flags: input.flags, title: input.title, draftingUnit, createdBy: principal.userId, versionHash: workflowInput.firstVersion.hash, now: new Date().toISOString() });
-  if (problem) throw new ProblemError(422, 'Cannot register this matter', { detail: problem.reason, code: problem.code, errors: [{ field: problem.code === 'FLAG_NOT_APPLICABLE' ? 'body.flags' : problem.code === 'CLASSIFICATION_NOT_APPLICABLE' ? 'body.alsoMajorDecision' : problem.code === 'CATEGORY_NOT_APPLICABLE' ? 'body.tripleOneCategory' : 'body', message: problem.reason }] });
+  if (problem) throw new ProblemError(422, 'Cannot register this matter', { detail: problem.reason, code: problem.code, errors: [{ field: REGISTRATION_PROBLEM_FIELDS[problem.code] ?? 'body', message: problem.reason }] });
   if (input.catalogue) await checkCatalogueLink(deps, { kind: input.kind, alsoMajorDecision: input.alsoMajorDecision, draftingUnit }, input.catalogue);
   // One round trip: start the workflow (or find the one a retry with the same key started) and wait
   // for it to store the registration. The start is durable as soon as the server has it.

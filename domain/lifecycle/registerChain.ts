@@ -7,6 +7,7 @@ import { canonicalJson } from '../evidence/canonicalJson';
 import { GENESIS_HASH } from '../evidence/hashChain';
 import { sha256Hex } from '../evidence/sha256';
 import { firstBrokenLink } from '../evidence/linkedEvents';
+import { canonicalInstant } from './lifeTime';
 
 export interface RegisterEventFields {
   documentId: string;
@@ -41,7 +42,7 @@ export interface RegisterChainVerdict {
 export function rowFromEvents(events: ReadonlyArray<Pick<RegisterEventFields, 'kind' | 'data'>>): { status: string; expiresAt?: string | null } {
   let status = 'signed';
   let expiresAt: string | null | undefined;
-  const instant = (v: unknown): string | null => (typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? new Date(Date.parse(v)).toISOString() : null);
+  const instant = (v: unknown): string | null => (typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? canonicalInstant(v) : null);
   for (const e of events) {
     const data = (e.data ?? {}) as { expiresAt?: unknown; newExpiresAt?: unknown };
     switch (e.kind) {
@@ -86,7 +87,7 @@ export function verifyRegisterChain(
   if (bad) return { valid: false, events: events.length, firstBad: { seq: Math.min(bad.seq, events.length + 1), reason: `the register ends at event ${events.length} but the ${bad.where} records event ${bad.seq} as its head (events were deleted)` } };
   if (row) {
     const said = rowFromEvents(events);
-    const rowExpiry = row.expiresAt === null ? null : new Date(Date.parse(row.expiresAt)).toISOString();
+    const rowExpiry = row.expiresAt === null ? null : canonicalInstant(row.expiresAt);
     const differs = row.status !== said.status ? `status ${row.status}, the events say ${said.status}` : said.expiresAt !== undefined && rowExpiry !== said.expiresAt ? `expiry ${rowExpiry}, the events say ${said.expiresAt}` : null;
     if (differs) return { valid: false, events: events.length, firstBad: { seq: events.length, reason: `the register row was altered: ${differs}` } };
   }

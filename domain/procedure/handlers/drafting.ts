@@ -4,7 +4,7 @@ import { describeMaterials, missingMaterials } from '../materials';
 import { refuse } from '../refusals';
 import { nextReviewStage } from '../routing';
 import { currentHash, matterAccessOf, moveTo } from '../state';
-import { APPLICABLE_FLAGS } from '../steps';
+import { APPLICABLE_FLAGS, type MaterialKey } from '../steps';
 import { dualApplies } from '../classification';
 import { STAGE_LABELS } from '../labels';
 import type { Flag, MatterState } from '../types';
@@ -83,14 +83,8 @@ export const setFlags: Handler<'set_flags'> = (s, cmd, ctx) => {
   s.flags = next;
   // The findings stay on record (answered or not); the legal unit's decision is kept with its role.
   s.flagChanges.push({ from: previous, to: next, by: ctx.actor.userId, at: ctx.now, reason: cmd.reason, ...(byLegalUnit || ctx.role === 'legal_unit' ? { role: 'legal_unit' as const } : {}) });
-  const newlyMissing = missingMaterials(s, ctx.config, ctx.legacy).filter((k) => !before.includes(k));
-  let movement = '';
-  if (newlyMissing.length > 0 && !WITH_DRAFTER.includes(s.stage)) {
-    const from = s.stage;
-    s.returns.push({ from, by: ctx.actor.userId, at: ctx.now, reason: `标记调整后需补充：${describeMaterials(newlyMissing)}` });
-    moveTo(s, 'research', ctx.now);
-    movement = `，需补充${describeMaterials(newlyMissing)}，退回研究论证`;
-  } else if (s.stage === 'fair_competition_review' && !next.includes('ECON')) {
+  let movement = backToResearchForNewSteps(s, before, '标记调整后', ctx);
+  if (!movement && s.stage === 'fair_competition_review' && !next.includes('ECON')) {
     const to = nextReviewStage(s);
     moveTo(s, to, ctx.now);
     movement = `，不再需要公平竞争审查，转入${STAGE_LABELS[to]}`;
@@ -111,16 +105,22 @@ export const classifyAsMajorDecision: Handler<'classify_as_major_decision'> = (s
   if (!nonEmpty(cmd.reason)) return refuse('INVALID_INPUT', 'a reason for the classification');
   const before = missingMaterials(s, ctx.config, ctx.legacy);
   s.alsoMajorDecision = true;
-  const newlyMissing = missingMaterials(s, ctx.config, ctx.legacy).filter((k) => !before.includes(k));
-  let movement = '';
-  if (newlyMissing.length > 0 && !WITH_DRAFTER.includes(s.stage)) {
-    const from = s.stage;
-    s.returns.push({ from, by: ctx.actor.userId, at: ctx.now, reason: `认定为重大行政决策后需补充：${describeMaterials(newlyMissing)}` });
-    moveTo(s, 'research', ctx.now);
-    movement = `，需补充${describeMaterials(newlyMissing)}，退回研究论证`;
-  }
+  const movement = backToResearchForNewSteps(s, before, '认定为重大行政决策后', ctx);
   return done(`认定本规范性文件同时为重大行政决策：${cmd.reason}${movement}`);
 };
+
+/**
+ * After a change of flags or classification: steps it now calls for that are not done (missing before: `before`)
+ * send the matter back to research, unless the drafter has it there already — the reviews would otherwise run on
+ * an incomplete procedure. Returns how the action's summary says so ('' when it stays).
+ */
+function backToResearchForNewSteps(s: MatterState, before: readonly MaterialKey[], after: string, ctx: HandlerContext): string {
+  const newlyMissing = missingMaterials(s, ctx.config, ctx.legacy).filter((k) => !before.includes(k));
+  if (newlyMissing.length === 0 || WITH_DRAFTER.includes(s.stage)) return '';
+  s.returns.push({ from: s.stage, by: ctx.actor.userId, at: ctx.now, reason: `${after}需补充：${describeMaterials(newlyMissing)}` });
+  moveTo(s, 'research', ctx.now);
+  return `，需补充${describeMaterials(newlyMissing)}，退回研究论证`;
+}
 
 /** Whether the latest change that added `flag` was the legal unit's. */
 function lastAddedByLegalUnit(s: MatterState, flag: Flag): boolean {
