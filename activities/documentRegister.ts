@@ -98,7 +98,8 @@ export interface RegisterEventInput {
     statusReason?: string;
     effectiveAt?: string;
     expiresAt?: string | null;
-    amendingMatterId?: string;
+    /** null: the amending matter ended without issuing (the document is decided on again). */
+    amendingMatterId?: string | null;
     reevaluationOpenedAt?: string | null;
     exceptionReviewDueAt?: string;
   };
@@ -148,7 +149,7 @@ async function storeRegisterEventOnce(db: RegisterDatabase, e: RegisterEventInpu
         ...(set.status ? { status: set.status, statusChangedAt: e.at, statusReason: set.statusReason ?? e.summary } : {}),
         ...(set.effectiveAt ? { effectiveAt: set.effectiveAt } : {}),
         ...(set.expiresAt !== undefined ? { expiresAt: set.expiresAt || null } : {}),
-        ...(set.amendingMatterId ? { amendingMatterId: set.amendingMatterId } : {}),
+        ...(set.amendingMatterId !== undefined ? { amendingMatterId: set.amendingMatterId || null } : {}),
         ...(set.reevaluationOpenedAt !== undefined ? { reevaluationOpenedAt: set.reevaluationOpenedAt || null } : {}),
         ...(set.exceptionReviewDueAt ? { exceptionReviewDueAt: set.exceptionReviewDueAt } : {}),
       }, 2);

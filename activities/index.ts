@@ -7,6 +7,7 @@ import { heartbeating } from './heartbeat';
 import { screenVersion, type ScreenRequest } from './screenVersion';
 import type { ActionRecord, ActivityDatabase, NotificationInput, RegistrationRecord } from './types';
 import { assignDocumentNumber, recordRegisterEvent, type NumberRequest, type RegisterEventInput } from './documentRegister';
+import { amendingMatterOutcome, documentsAwaitingAmendment } from './amendments';
 
 export interface ActivityDeps {
   db: ActivityDatabase;
@@ -28,5 +29,8 @@ export function createActivities(deps: ActivityDeps) {
     /** The document register (统一编号) at signing, and the document's life after issue (its own workflow). */
     assignDocumentNumber: (r: NumberRequest) => heartbeating(() => refusingUncurable('The document number', () => assignDocumentNumber(deps.db, r))),
     recordRegisterEvent: (e: RegisterEventInput) => heartbeating(() => refusingUncurable('The register event', () => recordRegisterEvent({ db: deps.db, webhookUrl: deps.webhookUrl, log: deps.log }, e))),
+    /** An amendment (修改) between a document and the matter drafting it: who waits, and what became of the matter. */
+    documentsAwaitingAmendment: (matterId: string) => documentsAwaitingAmendment(deps.db, matterId),
+    amendingMatterOutcome: (matterId: string) => amendingMatterOutcome(deps.db, matterId),
   };
 }

@@ -1,7 +1,7 @@
 /** The document workflow's public surface (one workflow per issued document), shared by workflow, worker and API. */
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { DocumentLifeConfig } from '../domain/lifecycle/config';
-import type { DocumentDecision, DocumentLife } from '../domain/lifecycle/documentLife';
+import type { AmendmentOutcome, DocumentDecision, DocumentLife } from '../domain/lifecycle/documentLife';
 import type { Actor, MatterKind } from '../domain/procedure';
 
 export const DOCUMENT_WORKFLOW_TYPE = 'documentWorkflow';
@@ -55,3 +55,9 @@ export interface DocumentView {
 
 export const decideDocumentUpdate = defineUpdate<DocumentView & { summary: string }, [DocumentDecisionRequest]>('decide');
 export const documentViewQuery = defineQuery<DocumentView>('view');
+/**
+ * What became of the matter drafting this document's amendment (修改): sent by the amended text's own document
+ * workflow when it is put out, or by the matter's workflow when it ends without issuing. A signal: the sender
+ * waits for no one, and an outcome that is not this document's pending amendment changes nothing.
+ */
+export const amendmentSettledSignal = defineSignal<[AmendmentOutcome]>('amendmentSettled');

@@ -6,17 +6,18 @@
  * fair-competition review is due); re-evaluation and clean-up decisions arrive as the `decide` Update,
  * judged by domain/lifecycle. Deterministic: time only from the workflow clock, I/O only in activities.
  */
-import { ApplicationFailure, allHandlersFinished, condition, continueAsNew, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { ApplicationFailure, allHandlersFinished, condition, continueAsNew, getExternalWorkflowHandle, log, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { RetryPolicy } from '@temporalio/common';
 import type { createActivities } from '../activities';
-import { applyLifeTimer, decideDocument, newDocumentLife, nextLifeTimer, type DocumentLife, type LifeTimer } from '../domain/lifecycle/documentLife';
-import { decideDocumentUpdate, documentViewQuery, type DocumentDecisionRequest, type DocumentKnownAnswer, type DocumentWorkflowInput, type RegisterHeadView } from './documentDefinitions';
+import { amendmentLookedUp, applyLifeTimer, decideDocument, newDocumentLife, nextLifeTimer, settleAmendment, type AmendmentOutcome, type DocumentLife, type LifeTimer } from '../domain/lifecycle/documentLife';
+import { amendmentSettledSignal, decideDocumentUpdate, documentViewQuery, type DocumentDecisionRequest, type DocumentKnownAnswer, type DocumentWorkflowInput, type RegisterHeadView } from './documentDefinitions';
 import { KnownAnswers } from './knownAnswers';
 import { authorize } from '../domain/permissions';
 import { Mutex } from './mutex';
 
 const retry: RetryPolicy = { initialInterval: '1 second', maximumInterval: '30 seconds', backoffCoefficient: 2 };
 const { recordRegisterEvent } = proxyActivities<ReturnType<typeof createActivities>>({ startToCloseTimeout: '30 seconds', heartbeatTimeout: '5 seconds', retry });
+const { amendingMatterOutcome, documentsAwaitingAmendment } = proxyActivities<ReturnType<typeof createActivities>>({ startToCloseTimeout: '30 seconds', retry });
 
 const SYSTEM = 'system';
 const HISTORY_LIMIT = 2_000;
@@ -56,8 +57,18 @@ export const DOCUMENT_DECISIONS_CHECKED_PATCH = 'document-decisions-checked';
  */
 export const DOCUMENT_EXCEPTION_REMINDERS_PATCH = 'document-exception-reminders';
 
+/**
+ * 修改 as the word means: a document decided to be amended stays in force until the amended text takes effect, and
+ * is decided on again if the amending matter ends without issuing (domain settleAmendment). The amended text's
+ * own workflow tells it when it is put out; the matter's workflow, when it ends without; and it looks the matter up
+ * once after the decision, in case that news went out before the decision was stored. Runs from before ended
+ * the document at the decision and replay as they ran.
+ */
+export const DOCUMENT_AMENDMENT_AWAITS_ISSUE_PATCH = 'document-amendment-awaits-issue';
+
 /** The notification each timer sends (the webhook's task types). */
 const NOTICE: Record<LifeTimer['kind'], string> = {
+  amendment_effective: 'document_amended',
   exception_end: 'fair_competition_review_due',
   exception_review_reminder: 'fair_competition_review_due',
   expiry: 'document_expired',
@@ -93,15 +104,17 @@ export async function documentWorkflow(input: DocumentWorkflowInput): Promise<Do
   const decisionsAsWritten = patched(DOCUMENT_DECISIONS_AS_WRITTEN_PATCH);
   const decisionsChecked = patched(DOCUMENT_DECISIONS_CHECKED_PATCH);
   const exceptionReminders = patched(DOCUMENT_EXCEPTION_REMINDERS_PATCH);
+  const amendmentAwaitsIssue = patched(DOCUMENT_AMENDMENT_AWAITS_ISSUE_PATCH);
   const judge = (request: DocumentDecisionRequest, at: string) => {
     if (decisionsChecked) {
       const verdict = authorize(request.actor, 'decide_document');
       if (!verdict.allowed) return { ok: false as const, status: 403 as const, code: 'FORBIDDEN', reason: verdict.reason };
     }
-    return decideDocument(life, request.decision, { by: request.actor.userId, now: at, config: input.config, amendingMatterExists: request.amendingMatterExists, decisionsAsWritten, decisionsChecked });
+    return decideDocument(life, request.decision, { by: request.actor.userId, now: at, config: input.config, amendingMatterExists: request.amendingMatterExists, decisionsAsWritten, decisionsChecked, amendmentAwaitsIssue });
   };
 
   setHandler(documentViewQuery, () => ({ life, head }));
+  setHandler(amendmentSettledSignal, (outcome) => writer.runExclusive(() => settle(outcome)));
   setHandler(decideDocumentUpdate, decide, {
     validator: (request) => {
       if (answers.find(request.actionKey)) return; // a retry: answered as the first time
@@ -124,7 +137,8 @@ export async function documentWorkflow(input: DocumentWorkflowInput): Promise<Do
         kind: `decision_${d.decision}`,
         actorId: request.actor.userId,
         summary: verdict.summary,
-        data: { ...d },
+        // awaitsIssue: the document stays in force (the chain's reading of the row, rowFromEvents).
+        data: { ...d, ...(d.decision === 'amend' && verdict.life.amendment ? { awaitsIssue: true } : {}) },
         at,
         set: {
           ...(verdict.life.status !== life.status ? { status: verdict.life.status, statusReason: d.reason } : {}),
@@ -147,6 +161,51 @@ export async function documentWorkflow(input: DocumentWorkflowInput): Promise<Do
     });
   }
 
+  /** Applies what became of the amending matter (under the writer's lock); an outcome not pending here changes nothing. */
+  async function settle(outcome: AmendmentOutcome): Promise<void> {
+    const settled = settleAmendment(life, outcome);
+    if (!settled) return;
+    head = await recordRegisterEvent({
+      documentId: life.documentId,
+      actionKey: `amendment:${outcome.matterId}:${outcome.outcome}`,
+      kind: outcome.outcome === 'issued' ? 'amendment_issued' : 'amendment_abandoned',
+      actorId: SYSTEM,
+      summary: settled.summary,
+      data: { ...outcome },
+      at: now(),
+      // The row stays in force either way; an abandoned amendment no longer names its matter.
+      set: outcome.outcome === 'issued' ? {} : { amendingMatterId: null },
+      ...(settled.reopened ? { notify: { type: 'reevaluation_due', label: settled.summary } } : {}),
+    });
+    life = settled.life;
+    changes += 1;
+  }
+
+  /** Once after a decision to amend: the matter may have issued or ended before the link was stored, and told no one. */
+  async function lookUpAmendingMatter(): Promise<void> {
+    await writer.runExclusive(async () => {
+      const pending = life.amendment;
+      if (!pending || pending.checked || pending.issued || life.status !== 'in_force') return;
+      const outcome = await amendingMatterOutcome(pending.matterId);
+      if (outcome) await settle(outcome);
+      if (life.amendment && life.amendment.matterId === pending.matterId) life = amendmentLookedUp(life);
+    });
+  }
+
+  /** The amended text is out: the documents it amends are told (first run only; they ignore what is not theirs). */
+  async function tellAmendedDocuments(): Promise<void> {
+    const waiting = await documentsAwaitingAmendment(life.documentId);
+    for (const doc of waiting) {
+      if (doc.documentId === life.documentId) continue;
+      try {
+        await getExternalWorkflowHandle(doc.workflowId).signal(amendmentSettledSignal, { matterId: life.documentId, outcome: 'issued', number: life.number, effectiveAt: life.effectiveAt });
+      } catch (err) {
+        // Closed meanwhile (expired, repealed): nothing is left to amend.
+        log.warn('an amended document was not told', { documentWorkflowId: doc.workflowId, error: String(err) });
+      }
+    }
+  }
+
   async function fire(timer: LifeTimer, seen: number): Promise<void> {
     await writer.runExclusive(async () => {
       if (changes !== seen) return; // a decision got in first: the next timer is judged again
@@ -163,6 +222,8 @@ export async function documentWorkflow(input: DocumentWorkflowInput): Promise<Do
         set:
           timer.kind === 'expiry'
             ? { status: 'expired', statusReason: applied.summary, reevaluationOpenedAt: null }
+            : timer.kind === 'amendment_effective'
+              ? { status: 'amended', statusReason: applied.summary, reevaluationOpenedAt: null }
             : timer.kind === 'reevaluation_reminder'
               ? { reevaluationOpenedAt: applied.life.reevaluation?.openedAt ?? at }
               : timer.kind === 'exception_end'
@@ -177,6 +238,7 @@ export async function documentWorkflow(input: DocumentWorkflowInput): Promise<Do
 
   if (issuing) await issuing;
   else if (!input.resume) await issue();
+  if (!input.resume && amendmentAwaitsIssue) await tellAmendedDocuments();
 
   const historyLimit = input.historyEventsBeforeContinueAsNew ?? HISTORY_LIMIT;
   const historyLong = () => workflowInfo().historyLength >= historyLimit || workflowInfo().continueAsNewSuggested;
@@ -187,6 +249,8 @@ export async function documentWorkflow(input: DocumentWorkflowInput): Promise<Do
       const carriesKeys = patched(DOCUMENT_KNOWN_KEYS_PATCH);
       return continueAsNew<typeof documentWorkflow>({ ...input, resume: { life, head, ...(carriesKeys ? { answers: answers.carried() } : {}) } });
     }
+    if (life.amendment && !life.amendment.checked && !life.amendment.issued) await lookUpAmendingMatter();
+    if (life.status !== 'in_force') break;
     const timer = nextLifeTimer(life, input.config, { exceptionReminders });
     const seen = changes;
     if (!timer) {

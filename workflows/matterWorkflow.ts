@@ -12,6 +12,7 @@ import {
   allHandlersFinished,
   CancellationScope,
   condition,
+  getExternalWorkflowHandle,
   isCancellation,
   continueAsNew,
   log,
@@ -30,7 +31,7 @@ import { actUpdate, calendarSignal, registeredUpdate, STORAGE_REFUSED, viewQuery
 import { MatterHolder } from './matterHolder';
 import { beijingYear, defaultDocumentLifeConfig, seriesOf } from '../domain/lifecycle';
 import { postDecisionSteps } from '../domain/procedure/steps';
-import { documentWorkflowId } from './documentDefinitions';
+import { amendmentSettledSignal, documentWorkflowId } from './documentDefinitions';
 import { documentWorkflow } from './documentWorkflow';
 import { Mutex } from './mutex';
 import { matterPatches } from './patchBaseline';
@@ -53,6 +54,7 @@ const { recordRegistration, recordAction, recordNotification } = proxyActivities
 // The pre-screens are CPU-bound (they cannot heartbeat while they read a long text), so they keep the plain timeout.
 const { assignDocumentNumber } = proxyActivities<ReturnType<typeof createActivities>>({ startToCloseTimeout: '30 seconds', heartbeatTimeout: '5 seconds', retry });
 const { prescreenVersion, screenVersion } = proxyActivities<ReturnType<typeof createActivities>>({ startToCloseTimeout: '30 seconds', retry });
+const { documentsAwaitingAmendment } = proxyActivities<ReturnType<typeof createActivities>>({ startToCloseTimeout: '30 seconds', retry });
 
 /** The database refused what an activity would store: no retry can cure it. */
 function storageRefused(err: unknown): ApplicationFailure | null {
@@ -90,6 +92,14 @@ export const GATES_AS_WRITTEN_PATCH = 'gates-as-written';
 export const LIMITS_AS_WRITTEN_PATCH = 'limits-as-written';
 /** Stops that could be walked around, closed (domain LegacyRules.stopsBeforeWritten). */
 export const STOPS_AS_WRITTEN_PATCH = 'stops-as-written';
+/**
+ * A matter named to draft a document's amendment (修改) that ends without issuing tells that document, which is then
+ * decided on again (workflows/documentWorkflow.ts DOCUMENT_AMENDMENT_AWAITS_ISSUE_PATCH). Runs that ended before
+ * told no one.
+ */
+export const AMENDMENT_ENDED_PATCH = 'amendment-ended-told';
+/** The ends of a matter that put out no document (an amending matter's documents are then decided on again). */
+const ENDED_WITHOUT_DOCUMENT: readonly string[] = ['rejected', 'withdrawn', 'not_issued'];
 
 const refuse = (status: number, code: string, reason: string) =>
   ApplicationFailure.create({ type: 'ActionRefused', message: reason, nonRetryable: true, details: [{ status, code, reason }] });
@@ -367,6 +377,18 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
     await condition(() => !trailWriter.isLocked && allHandlersFinished());
   }
 
+  /** Ended without issuing: documents decided to be amended through this matter are to be decided on again. */
+  async function tellAmendedDocumentsEnded(): Promise<void> {
+    const { matterId, stage } = matter.state;
+    for (const doc of await documentsAwaitingAmendment(matterId)) {
+      try {
+        await getExternalWorkflowHandle(doc.workflowId).signal(amendmentSettledSignal, { matterId, outcome: 'ended', stage });
+      } catch (err) {
+        log.warn('an amended document was not told', { documentWorkflowId: doc.workflowId, error: String(err) });
+      }
+    }
+  }
+
   /** First run only: the matter, its first version and trail entry are stored, then pre-screened. */
   async function register(): Promise<void> {
     let trail: TrailHeadView;
@@ -452,6 +474,7 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
     await raise(alert, seen);
   }
   wakeUp.setFor(null);
+  if (ENDED_WITHOUT_DOCUMENT.includes(matter.state.stage) && patched(AMENDMENT_ENDED_PATCH)) await tellAmendedDocumentsEnded();
   // An issued major decision lives on while it is implemented (713号令第34条至第37条): its workflow keeps
   // accepting the implementation's actions until the implementation is recorded as complete. Runs that
   // ended at issue before this existed replay as they ran (no marker: they completed here).

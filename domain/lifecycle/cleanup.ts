@@ -80,7 +80,9 @@ export function cleanupLists(docs: CleanupDocument[], decisions: CleanupDecision
   };
   const lists: CleanupLists = { inForce: [], amended: [], repealed: [], expired: [] };
   for (const d of docs) {
-    if (d.status === 'in_force') lists.inForce.push(entry(d));
+    // Decided to be amended, it stays in force until the amended text takes effect: listed as to be amended (拟修改).
+    if (d.status === 'in_force' && byDoc.get(d.id)?.decision === 'amend') lists.amended.push(entry(d));
+    else if (d.status === 'in_force') lists.inForce.push(entry(d));
     else if (d.status === 'amended') lists.amended.push(entry(d));
     else if (d.status === 'repealed') lists.repealed.push(entry(d));
     else if (d.status === 'expired') lists.expired.push(entry(d));

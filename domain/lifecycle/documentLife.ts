@@ -47,13 +47,34 @@ export interface DocumentLife {
   reevaluation: { openedAt: string; reminders: string[] } | null;
   decisions: Array<DocumentDecision & { by: string; at: string }>;
   statusChangedAt: string | null;
+  /**
+   * 决定修改: the amendment being drafted in its matter. The document stays in force until the amended text takes
+   * effect (`issued`: the new document's number and effective date, then the `amendment_effective` timer), and
+   * in force, to be decided on again, when that matter ends without issuing (absent in runs from before, where
+   * deciding to amend ended the document at once).
+   */
+  amendment?: PendingAmendment | null;
 }
+
+export interface PendingAmendment {
+  matterId: string;
+  decidedAt: string;
+  /** Whether the amending matter's outcome was looked up after the decision (a matter that ended first sends nothing). */
+  checked?: boolean;
+  issued?: { number: string; effectiveAt: string };
+}
+
+/** What became of the matter drafting an amendment: its document issued, or the matter ended without one. */
+export type AmendmentOutcome =
+  | { matterId: string; outcome: 'issued'; number: string; effectiveAt: string }
+  | { matterId: string; outcome: 'ended'; stage: string };
 
 export type LifeTimer =
   | { kind: 'reevaluation_reminder'; at: string; key: string }
   | { kind: 'expiry'; at: string; key: string }
   | { kind: 'exception_end'; at: string; key: string }
-  | { kind: 'exception_review_reminder'; at: string; key: string };
+  | { kind: 'exception_review_reminder'; at: string; key: string }
+  | { kind: 'amendment_effective'; at: string; key: string };
 
 /** Reminders while the re-evaluation is open: when it opens and halfway to expiry. */
 const REMINDERS = 2;
@@ -68,18 +89,23 @@ export function newDocumentLife(input: { documentId: string; number: string; tit
 export function nextLifeTimer(life: DocumentLife, config: DocumentLifeConfig, opts: { exceptionReminders?: boolean } = {}): LifeTimer | null {
   if (life.status !== 'in_force') return null;
   const timers: LifeTimer[] = [];
+  const amendment = life.amendment ?? null;
+  // The amended text takes effect: from then this one is amended (replaced). It still lapses at its own expiry first.
+  if (amendment?.issued) timers.push({ kind: 'amendment_effective', at: amendment.issued.effectiveAt, key: `amendment-effective:${amendment.matterId}` });
   if (life.exceptionEndsAt && !life.exceptionReviewDueRaised) timers.push({ kind: 'exception_end', at: life.exceptionEndsAt, key: `exception-end:${life.exceptionEndsAt}` });
   // 公平竞争审查条例第18条: a measure whose exception has lapsed is reviewed again (amended through a new matter) or
   // repealed; until then the legal unit is reminded, the last time as an escalation (workflow patch).
   const sentAfterEnd = life.exceptionReviewReminders ?? 0;
-  if (opts.exceptionReminders && life.exceptionEndsAt && life.exceptionReviewDueRaised && sentAfterEnd < EXCEPTION_REVIEW_REMINDERS) {
+  // An amendment under way is the re-review the reminders ask for.
+  if (opts.exceptionReminders && !amendment && life.exceptionEndsAt && life.exceptionReviewDueRaised && sentAfterEnd < EXCEPTION_REVIEW_REMINDERS) {
     const at = addLife(life.exceptionEndsAt, multiply(config.exceptionReviewReminderEvery ?? EXCEPTION_REVIEW_REMINDER_EVERY, sentAfterEnd + 1));
     timers.push({ kind: 'exception_review_reminder', at, key: `exception-review:${life.exceptionEndsAt}:${sentAfterEnd + 1}` });
   }
   if (life.expiresAt) {
     const opens = addLife(life.expiresAt, config.reevaluationLead, -1);
     const sent = life.reevaluation?.reminders.length ?? 0;
-    if (sent < REMINDERS) {
+    // Decided (to amend): nothing more to re-evaluate unless the amending matter ends without issuing.
+    if (sent < REMINDERS && !amendment) {
       const at = sent === 0 ? opens : new Date((parseInstant(opens) + parseInstant(life.expiresAt)) / 2).toISOString();
       timers.push({ kind: 'reevaluation_reminder', at, key: `reevaluation:${life.expiresAt}:${sent + 1}` });
     }
@@ -108,8 +134,37 @@ export function applyLifeTimer(life: DocumentLife, timer: LifeTimer, now: string
     case 'expiry':
       next.status = 'expired';
       next.statusChangedAt = now;
-      return { life: next, summary: `${life.number}：有效期届满未作决定，自动失效` };
+      return { life: next, summary: life.amendment ? `${life.number}：有效期届满，修改事项${life.amendment.matterId}${life.amendment.issued ? `印发的${life.amendment.issued.number}尚未施行` : '尚未办结'}，本文件失效` : `${life.number}：有效期届满未作决定，自动失效` };
+    case 'amendment_effective': {
+      const issued = life.amendment?.issued;
+      next.status = 'amended';
+      next.statusChangedAt = now;
+      return { life: next, summary: `${life.number}：已被修改，自${issued?.effectiveAt ?? timer.at}起由${issued?.number ?? '修改后的文件'}替代（事项${life.amendment?.matterId ?? ''}）` };
+    }
   }
+}
+
+/** The amending matter's outcome was looked up and is not known yet: from now on it is reported by that matter. */
+export function amendmentLookedUp(life: DocumentLife): DocumentLife {
+  if (!life.amendment) return life;
+  return { ...life, amendment: { ...life.amendment, checked: true } };
+}
+
+/**
+ * What the amending matter's outcome does to the document (null: nothing, e.g. another matter's, or an outcome
+ * already applied). Issued: the document is replaced when the amended text takes effect. Ended without issue: the
+ * decision to amend is void and the document, still in force, is to be decided on again.
+ */
+export function settleAmendment(life: DocumentLife, outcome: AmendmentOutcome): { life: DocumentLife; summary: string; reopened: boolean } | null {
+  const pending = life.amendment;
+  if (life.status !== 'in_force' || !pending || pending.matterId !== outcome.matterId || pending.issued) return null;
+  const next: DocumentLife = JSON.parse(JSON.stringify(life)) as DocumentLife;
+  if (outcome.outcome === 'issued') {
+    next.amendment = { ...pending, checked: true, issued: { number: outcome.number, effectiveAt: outcome.effectiveAt } };
+    return { life: next, summary: `${life.number}：修改后的文件${outcome.number}已印发，自${outcome.effectiveAt}起施行，届时本文件被替代`, reopened: false };
+  }
+  next.amendment = null;
+  return { life: next, summary: `${life.number}：修改事项${outcome.matterId}未印发（${outcome.stage}），修改决定不再执行，本文件继续有效，请重新评估（修改／废止／继续实施）`, reopened: true };
 }
 
 export type DecisionProblem = { status: 409 | 422; code: string; reason: string };
@@ -124,6 +179,8 @@ export function decideDocument(
     config: DocumentLifeConfig;
     amendingMatterExists?: boolean;
     decisionsAsWritten?: boolean;
+    /** Amending keeps the document in force until the amended text takes effect: workflow patch document-amendment-awaits-issue. */
+    amendmentAwaitsIssue?: boolean;
     /** Continued only in its re-evaluation or a clean-up (which may keep the expiry): workflow patch document-decisions-checked. */
     decisionsChecked?: boolean;
   },
@@ -137,6 +194,11 @@ export function decideDocument(
   }
   if (!DOCUMENT_DECISIONS.includes(d.decision)) return { ok: false, status: 422, code: 'INVALID_INPUT', reason: 'decision must be continue, amend or repeal' };
   if (!d.reason?.trim()) return { ok: false, status: 422, code: 'REASON_REQUIRED', reason: 'a decision states its reasons (理由)' };
+  // One amendment at a time: the document is being amended (or repealed). Continuing it, or a second amendment,
+  // waits until that matter ends (withdrawn: the document is decided on again).
+  if (life.amendment && d.decision !== 'repeal') {
+    return { ok: false, status: 409, code: 'AMENDMENT_PENDING', reason: `${life.number} is being amended by matter ${life.amendment.matterId}${life.amendment.issued ? ` (issued as ${life.amendment.issued.number}, in effect from ${life.amendment.issued.effectiveAt})` : ''}: it may be repealed, or decided on again once that matter ends without issuing` };
+  }
   const next: DocumentLife = JSON.parse(JSON.stringify(life)) as DocumentLife;
   next.decisions.push({ ...d, by: ctx.by, at: ctx.now });
   if (d.decision === 'continue') {
@@ -171,6 +233,12 @@ export function decideDocument(
   if (d.decision === 'amend') {
     if (!d.amendingMatterId?.trim()) return { ok: false, status: 422, code: 'AMENDING_MATTER_REQUIRED', reason: 'amending names the new matter that drafts the amendment (amendingMatterId)' };
     if (ctx.amendingMatterExists === false) return { ok: false, status: 422, code: 'AMENDING_MATTER_UNKNOWN', reason: `no matter ${d.amendingMatterId}` };
+    if (ctx.amendmentAwaitsIssue) {
+      // 修改: the document is replaced by the amended text when that takes effect; until then it is the law in force.
+      next.amendment = { matterId: d.amendingMatterId, decidedAt: ctx.now };
+      next.reevaluation = null;
+      return { ok: true, life: next, summary: `${life.number}：决定修改，由事项${d.amendingMatterId}办理，修改后的文件施行前本文件继续有效（${d.reason}）` };
+    }
     next.status = 'amended';
     next.statusChangedAt = ctx.now;
     return { ok: true, life: next, summary: `${life.number}：决定修改，由事项${d.amendingMatterId}办理（${d.reason}）` };

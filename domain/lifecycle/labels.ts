@@ -16,7 +16,7 @@ export const DOCUMENT_STATUS_LABELS: Record<DocumentStatus | 'signed', string> =
 export const DOCUMENT_DECISION_LABELS: Record<DocumentDecisionKind, string> = { continue: '继续实施', amend: '修改', repeal: '废止' };
 
 /** Every kind of event on a document's chain (documentWorkflow: issue, its timers, the decisions). */
-export const REGISTER_EVENT_LABELS: Record<'issued' | LifeTimer['kind'] | `decision_${DocumentDecisionKind}`, string> = {
+export const REGISTER_EVENT_LABELS: Record<'issued' | LifeTimer['kind'] | `decision_${DocumentDecisionKind}` | 'amendment_issued' | 'amendment_abandoned', string> = {
   issued: '公布施行',
   reevaluation_reminder: '提醒评估（有效期将届满）',
   expiry: '有效期届满，失效',
@@ -25,4 +25,7 @@ export const REGISTER_EVENT_LABELS: Record<'issued' | LifeTimer['kind'] | `decis
   decision_continue: '决定继续实施',
   decision_amend: '决定修改',
   decision_repeal: '决定废止',
+  amendment_issued: '修改后的文件已印发',
+  amendment_abandoned: '修改事项未印发，重新评估',
+  amendment_effective: '修改后的文件施行，本文件被替代',
 };

@@ -44,7 +44,7 @@ export function rowFromEvents(events: ReadonlyArray<Pick<RegisterEventFields, 'k
   let expiresAt: string | null | undefined;
   const instant = (v: unknown): string | null => (typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? canonicalInstant(v) : null);
   for (const e of events) {
-    const data = (e.data ?? {}) as { expiresAt?: unknown; newExpiresAt?: unknown };
+    const data = (e.data ?? {}) as { expiresAt?: unknown; newExpiresAt?: unknown; awaitsIssue?: unknown };
     switch (e.kind) {
       case 'issued':
         status = 'in_force';
@@ -55,6 +55,10 @@ export function rowFromEvents(events: ReadonlyArray<Pick<RegisterEventFields, 'k
         if (expiresAt && data.newExpiresAt !== undefined) expiresAt = instant(data.newExpiresAt);
         break;
       case 'decision_amend':
+        // Since patch document-amendment-awaits-issue the document stays in force until the amended text takes effect.
+        if (data.awaitsIssue !== true) status = 'amended';
+        break;
+      case 'amendment_effective':
         status = 'amended';
         break;
       case 'decision_repeal':

@@ -161,7 +161,8 @@ describe('document register and life after issue', () => {
     const amended = await stack.http.post(`/api/v1/register/${one}/decisions`, stack.cast.legal, { decision: 'amend', reason: '上位法修改，需相应修改', amendingMatterId: successor });
     expect(amended.status).toBe(200);
     const after = await entry(one);
-    expect(after.entry).toMatchObject({ status: 'amended', amendingMatterId: successor });
+    // 修改: in force until the amended text takes effect (the next test follows that through).
+    expect(after.entry).toMatchObject({ status: 'in_force', amendingMatterId: successor });
     expect(after.events.map((e) => e.kind)).toEqual(['issued', 'reevaluation_reminder', 'decision_continue', 'decision_amend']);
     expect(after.verification.valid).toBe(true);
     await recordHistory(stack.system.client, `document-${one}`, 'document-decisions-checked-reevaluation');
@@ -177,6 +178,41 @@ describe('document register and life after issue', () => {
     expect(repealed.events.map((e) => e.kind)).toEqual(['issued', 'decision_repeal']);
     expect(repealed.verification.valid).toBe(true);
     expect((await stack.http.get('/api/v1/register?status=repealed', stack.cast.auditor)).body.items.map((e: { id: string }) => e.id)).toContain(two);
+  });
+
+  test('修改: decided to be amended, a document stays in force; decided on again when the amending matter is withdrawn; replaced when the amended text takes effect', async () => {
+    // The matter that will carry the amendment through is ready first: the document lives 40 s here.
+    const amending = await stack.drive.toSigning();
+    const doc = await stack.drive.toSigning();
+    await stack.drive.ok(doc, stack.cast.secretary, { type: 'sign_and_number', versionHash: await stack.drive.hash(doc), signedBy: '局长' });
+    await stack.drive.ok(doc, stack.cast.secretary, { type: 'publish', channel: '区政府网站', reference: 'r-amend' });
+    await eventually(async () => (await entry(doc)).entry.status === 'in_force');
+
+    // A first attempt, drafted in a matter that is then withdrawn: the document is in force throughout, then open again.
+    const abandoned = await stack.drive.register('normative_document', []);
+    expect((await stack.http.post(`/api/v1/register/${doc}/decisions`, stack.cast.legal, { decision: 'amend', reason: '上位法修改，需相应修改', amendingMatterId: abandoned })).status).toBe(200);
+    expect((await entry(doc)).entry).toMatchObject({ status: 'in_force', amendingMatterId: abandoned });
+    const twice = await stack.http.post(`/api/v1/register/${doc}/decisions`, stack.cast.legal, { decision: 'amend', reason: '另行修改', amendingMatterId: amending });
+    expect(twice.body).toMatchObject({ status: 409, code: 'AMENDMENT_PENDING' });
+    await stack.drive.ok(abandoned, stack.cast.drafter, { type: 'withdraw', reason: '修改方案另行起草' });
+    const reopened = await eventually(async () => { const e = await entry(doc); return e.events.some((x) => x.kind === 'amendment_abandoned') ? e : null; });
+    expect(reopened.entry).toMatchObject({ status: 'in_force', amendingMatterId: null });
+    expect(reopened.events.find((x) => x.kind === 'amendment_abandoned')!.summary).toContain('请重新评估');
+    expect(hooks.calls.some((h) => h.documentId === doc && h.type === 'reevaluation_due')).toBe(true);
+    await recordHistory(stack.system.client, `matter-${abandoned}`, 'amendment-ended-told');
+
+    // The second, carried through: the amended text is put out and takes effect at once here; then this one is amended.
+    expect((await stack.http.post(`/api/v1/register/${doc}/decisions`, stack.cast.legal, { decision: 'amend', reason: '上位法修改，需相应修改', amendingMatterId: amending })).status).toBe(200);
+    await stack.drive.ok(amending, stack.cast.secretary, { type: 'sign_and_number', versionHash: await stack.drive.hash(amending), signedBy: '局长' });
+    await stack.drive.ok(amending, stack.cast.secretary, { type: 'publish', channel: '区政府网站', reference: 'r-amended' });
+    const replaced = await eventually(async () => { const e = await entry(doc); return e.entry.status === 'amended' ? e : null; });
+    const newNumber = (await entry(amending)).entry.number as string;
+    expect(replaced.entry.amendingMatterId).toBe(amending);
+    expect(replaced.events.map((e) => e.kind)).toEqual(['issued', 'decision_amend', 'amendment_abandoned', 'decision_amend', 'amendment_issued', 'amendment_effective']);
+    expect(replaced.events.at(-1)!.summary).toContain(`由${newNumber}替代`);
+    expect(replaced.verification.valid).toBe(true);
+    expect((await stack.http.post(`/api/v1/register/${doc}/decisions`, stack.cast.legal, { decision: 'repeal', reason: '已修改' })).body.code).toBe('DOCUMENT_NOT_IN_FORCE');
+    await recordHistory(stack.system.client, `document-${doc}`, 'document-amendment-awaits-issue');
   });
 
   test('an art. 12 exception: its end date is required at signing and its end calls for a new fair-competition review', async () => {

@@ -23,7 +23,9 @@ export function documentDecisionForm({ entry, submitLabel, submit, inCleanup = f
   // A document is continued in its re-evaluation (from the lead before its expiry) or in a clean-up, which may keep
   // its expiry (the server refuses otherwise: REEVALUATION_NOT_OPEN).
   const notYet = !inCleanup && !entry.reevaluationOpenedAt;
-  const decision = field({ label: '决定', path: 'decision', type: 'select', required: true, options: DECISIONS.map((d) => [d, label(DOCUMENT_DECISION_LABELS, d)]),
+  // Being amended (AMENDMENT_PENDING): only a repeal, until the amending matter ends.
+  const offered = entry.status === 'in_force' && entry.amendingMatterId ? ['repeal'] : DECISIONS;
+  const decision = field({ label: '决定', path: 'decision', type: 'select', required: true, options: offered.map((d) => [d, label(DOCUMENT_DECISION_LABELS, d)]),
     help: notYet ? '继续实施在有效期届满前的评估期内作出（评估期开始时登记簿提示）；此前确认继续有效的，请通过文件清理作出。' : undefined });
   const reason = field({ label: '理由', path: 'reason', type: 'textarea', required: true, rows: 3, wide: true });
   const expiryHelp = !entry.expiresAt ? '本文件未规定有效期，可不填。' : inCleanup ? '经清理继续有效的，可重新确定有效期（北京时间）；不填则有效期不变。' : '继续实施的，重新确定有效期（北京时间）。';

@@ -1,5 +1,7 @@
 import { addLife, beijingYear, applyLifeTimer, decideDocument, defaultDocumentLifeConfig, documentDates, documentDatesProblem, formatDocumentNumber, isProvisionalTitle, newDocumentLife, nextLifeTimer, seriesPatternProblem } from '../../../domain/lifecycle';
-import { registerEventHash, verifyRegisterChain, REGISTER_GENESIS_HASH } from '../../../domain/lifecycle/registerChain';
+import { registerEventHash, rowFromEvents, verifyRegisterChain, REGISTER_GENESIS_HASH } from '../../../domain/lifecycle/registerChain';
+import { amendmentLookedUp, settleAmendment } from '../../../domain/lifecycle/documentLife';
+import { cleanupLists } from '../../../domain/lifecycle/cleanup';
 
 const config = defaultDocumentLifeConfig;
 
@@ -130,6 +132,79 @@ describe('a document\'s life', () => {
     const lasting = { ...life, expiresAt: null };
     expect(decideDocument(lasting, { decision: 'continue', reason: '继续' }, early)).toMatchObject({ ok: false, code: 'REEVALUATION_NOT_OPEN' });
     expect(decideDocument(lasting, { decision: 'continue', reason: '继续', cleanupId: 'c1' }, early)).toMatchObject({ ok: true });
+  });
+});
+
+describe('修改: a document decided to be amended stays in force until the amended text takes effect (patch document-amendment-awaits-issue)', () => {
+  const life = newDocumentLife({ documentId: 'm1', number: '南文旅规〔2026〕1号', title: '办法', effectiveAt: '2026-03-31T02:00:00.000Z', expiresAt: '2031-03-31T02:00:00.000Z', exceptionEndsAt: null });
+  const ctx = { by: 'legal', now: '2030-10-01T00:00:00.000Z', config, decisionsAsWritten: true, decisionsChecked: true, amendingMatterExists: true, amendmentAwaitsIssue: true };
+  const amend = (l = life) => {
+    const v = decideDocument(l, { decision: 'amend', reason: '与新规定不一致', amendingMatterId: 'm2' }, ctx);
+    if (!v.ok) throw new Error(v.reason);
+    return v;
+  };
+  test('the decision leaves it in force with the amendment pending; reminders to re-evaluate stop, the expiry stays', () => {
+    const reopened = { ...life, reevaluation: { openedAt: '2030-09-30T02:00:00.000Z', reminders: ['2030-09-30T02:00:00.000Z'] } };
+    const v = amend(reopened);
+    expect(v.life).toMatchObject({ status: 'in_force', amendment: { matterId: 'm2', decidedAt: ctx.now }, reevaluation: null });
+    expect(v.summary).toContain('修改后的文件施行前本文件继续有效');
+    expect(nextLifeTimer(v.life, config)).toMatchObject({ kind: 'expiry', at: '2031-03-31T02:00:00.000Z' });
+    // Runs from before: amended at once.
+    const legacy = decideDocument(life, { decision: 'amend', reason: '修改', amendingMatterId: 'm2' }, { ...ctx, amendmentAwaitsIssue: false });
+    expect(legacy.ok && legacy.life.status).toBe('amended');
+  });
+  test('while it is being amended: neither continued nor amended a second time, but it may be repealed', () => {
+    const pending = amend().life;
+    expect(decideDocument(pending, { decision: 'continue', reason: '继续', newExpiresAt: '2035-09-30T00:00:00.000Z' }, ctx)).toMatchObject({ ok: false, status: 409, code: 'AMENDMENT_PENDING' });
+    expect(decideDocument(pending, { decision: 'amend', reason: '再修改', amendingMatterId: 'm3' }, ctx)).toMatchObject({ ok: false, code: 'AMENDMENT_PENDING' });
+    expect(decideDocument(pending, { decision: 'repeal', reason: '废止' }, ctx)).toMatchObject({ ok: true, life: { status: 'repealed' } });
+  });
+  test('the amended text issued: replaced on its effective date, not before', () => {
+    const pending = amend().life;
+    const issued = settleAmendment(pending, { matterId: 'm2', outcome: 'issued', number: '南文旅规〔2030〕4号', effectiveAt: '2030-12-01T00:00:00.000Z' });
+    expect(issued).not.toBeNull();
+    expect(issued!.life.status).toBe('in_force');
+    expect(issued!.summary).toContain('南文旅规〔2030〕4号');
+    const timer = nextLifeTimer(issued!.life, config);
+    expect(timer).toMatchObject({ kind: 'amendment_effective', at: '2030-12-01T00:00:00.000Z' });
+    const applied = applyLifeTimer(issued!.life, timer!, timer!.at);
+    expect(applied.life.status).toBe('amended');
+    expect(applied.summary).toContain('由南文旅规〔2030〕4号替代');
+    expect(nextLifeTimer(applied.life, config)).toBeNull();
+    // The same news twice, or another matter's, changes nothing.
+    expect(settleAmendment(issued!.life, { matterId: 'm2', outcome: 'issued', number: 'x', effectiveAt: '2030-12-01T00:00:00.000Z' })).toBeNull();
+    expect(settleAmendment(pending, { matterId: 'm9', outcome: 'ended', stage: 'withdrawn' })).toBeNull();
+    expect(settleAmendment(life, { matterId: 'm2', outcome: 'ended', stage: 'withdrawn' })).toBeNull();
+  });
+  test('the amended text not in effect by this one\'s expiry: it still lapses on its own date', () => {
+    const issued = settleAmendment(amend().life, { matterId: 'm2', outcome: 'issued', number: 'N', effectiveAt: '2031-06-01T00:00:00.000Z' })!.life;
+    const timer = nextLifeTimer(issued, config)!;
+    expect(timer.kind).toBe('expiry');
+    expect(applyLifeTimer(issued, timer, timer.at).summary).toContain('N尚未施行');
+  });
+  test('the amending matter ended without issuing: in force, decided on again, re-evaluation reminders resume', () => {
+    const pending = amendmentLookedUp(amend().life);
+    expect(pending.amendment?.checked).toBe(true);
+    const ended = settleAmendment(pending, { matterId: 'm2', outcome: 'ended', stage: 'withdrawn' });
+    expect(ended).toMatchObject({ reopened: true, life: { status: 'in_force', amendment: null } });
+    expect(ended!.summary).toContain('请重新评估');
+    expect(nextLifeTimer(ended!.life, config)?.kind).toBe('reevaluation_reminder');
+    expect(decideDocument(ended!.life, { decision: 'continue', reason: '继续', newExpiresAt: '2035-09-30T00:00:00.000Z' }, ctx)).toMatchObject({ ok: true });
+  });
+  test('a lapsed exception is not recalled while its amendment (the re-review) is under way', () => {
+    const withException = { ...life, exceptionEndsAt: '2027-03-31T02:00:00.000Z', exceptionReviewDueRaised: true };
+    expect(nextLifeTimer(withException, config, { exceptionReminders: true })?.kind).toBe('exception_review_reminder');
+    const v = decideDocument(withException, { decision: 'amend', reason: '重新审查', amendingMatterId: 'm2' }, { ...ctx, now: '2027-04-02T00:00:00.000Z' });
+    expect(v.ok && nextLifeTimer(v.life, config, { exceptionReminders: true })?.kind).toBe('expiry');
+  });
+  test('the register row reads the chain: in force after the decision, amended once the amended text takes effect; a clean-up lists it as to be amended', () => {
+    expect(rowFromEvents([{ kind: 'issued', data: {} }, { kind: 'decision_amend', data: { decision: 'amend', awaitsIssue: true } }]).status).toBe('in_force');
+    expect(rowFromEvents([{ kind: 'issued', data: {} }, { kind: 'decision_amend', data: { decision: 'amend', awaitsIssue: true } }, { kind: 'amendment_issued', data: {} }, { kind: 'amendment_effective', data: {} }]).status).toBe('amended');
+    // Chains from before: the decision itself amended it.
+    expect(rowFromEvents([{ kind: 'issued', data: {} }, { kind: 'decision_amend', data: { decision: 'amend' } }]).status).toBe('amended');
+    const doc = { id: 'm1', number: 'N1', title: '办法', kind: 'normative_document', draftingUnit: 'u', status: 'in_force', effectiveAt: null, expiresAt: null, statusChangedAt: null };
+    const lists = cleanupLists([doc, { ...doc, id: 'm5', number: 'N5' }], [{ documentId: 'm1', decision: 'amend', reason: 'r', amendingMatterId: 'm2', by: 'legal', at: ctx.now }]);
+    expect([lists.amended.map((e) => e.number), lists.inForce.map((e) => e.number)]).toEqual([['N1'], ['N5']]);
   });
 });
 

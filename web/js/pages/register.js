@@ -121,7 +121,8 @@ export async function registerDocumentPage(main, params, app) {
         e.exceptionEndsAt ? ['例外规定期限至', formatDate(e.exceptionEndsAt)] : null,
         e.exceptionReviewDueAt ? ['重新公平竞争审查', formatDateTime(e.exceptionReviewDueAt)] : null,
         e.statusChangedAt ? ['状态变更', formatDateTime(e.statusChangedAt)] : null,
-        e.amendingMatterId ? ['修改所办事项', h('a', { href: `#/matters/${encodeURIComponent(e.amendingMatterId)}` }, e.amendingMatterId)] : null,
+        // Decided to be amended, a document stays in force until the amended text takes effect.
+        e.amendingMatterId ? [e.status === 'in_force' ? '正在修改（修改后的文件施行前继续有效）' : '修改所办事项', h('a', { href: `#/matters/${encodeURIComponent(e.amendingMatterId)}` }, e.amendingMatterId)] : null,
       ]),
       h('div', { class: 'toolbar' },
         h('a', { class: 'button secondary', href: e.links.web }, '查看事项'),
@@ -139,7 +140,7 @@ export async function registerDocumentPage(main, params, app) {
 
   if (roles.includes('legal_unit') && e.status === 'in_force') {
     out.push(h('section', { class: 'card', 'aria-labelledby': 'doc-decide-h' }, h('h2', { id: 'doc-decide-h' }, '评估决定（修改／废止／继续实施）'),
-      h('p', { class: 'help' }, e.reevaluationOpenedAt ? '有效期即将届满，评估已开启。' : '法制机构可随时对现行有效的文件作出评估决定。'),
+      h('p', { class: 'help' }, e.amendingMatterId ? '本文件正在修改：修改事项未印发而办结的，可重新作出评估决定；此间只能决定废止。' : e.reevaluationOpenedAt ? '有效期即将届满，评估已开启。' : '法制机构可随时对现行有效的文件作出评估决定。'),
       documentDecisionForm({ entry: e, submitLabel: '记录评估决定', submit: async (body) => {
         const result = await api.decideDocument(e.id, body, newIdempotencyKey());
         flash = { label: '评估决定', summary: result.summary, link: body.amendingMatterId ? [`#/matters/${encodeURIComponent(String(body.amendingMatterId))}`, '打开修改所办的新事项'] : undefined };
