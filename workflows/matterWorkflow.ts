@@ -92,6 +92,8 @@ export const GATES_AS_WRITTEN_PATCH = 'gates-as-written';
 export const LIMITS_AS_WRITTEN_PATCH = 'limits-as-written';
 /** Stops that could be walked around, closed (domain LegacyRules.stopsBeforeWritten). */
 export const STOPS_AS_WRITTEN_PATCH = 'stops-as-written';
+/** Authority that could be walked around, closed (domain LegacyRules.authorityBeforeWritten). */
+export const AUTHORITY_AS_WRITTEN_PATCH = 'authority-as-written';
 /**
  * A matter named to draft a document's amendment (修改) that ends without issuing tells that document, which is then
  * decided on again (workflows/documentWorkflow.ts DOCUMENT_AMENDMENT_AWAITS_ISSUE_PATCH). Runs that ended before
@@ -132,6 +134,9 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
     // The final text's own review, the lawyer's LAWFUL before an amended text or a contract goes on, the filing
     // date fixed, the exploratory reform's scope, recusal of authors (domain LegacyRules.stopsBeforeWritten).
     stopsBeforeWritten: !patched(STOPS_AS_WRITTEN_PATCH),
+    // An admin's account acting through other roles, a lawyer out of contract answering findings, a late exemption
+    // from hearing the public, the pre-screen's fair-competition findings left undecided (domain LegacyRules.authorityBeforeWritten).
+    authorityBeforeWritten: !patched(AUTHORITY_AS_WRITTEN_PATCH),
   };
   const matter = new MatterHolder(input, versionAuthorsMayReview, legacy);
   // The year after the last holiday notice is computed provisionally from the 放假办法 (its clocks run, marked

@@ -6,7 +6,7 @@ import { chinaDateOf } from '../../domain/calendar';
 import { rosterOn } from '../meetings/rosters';
 import { authorize, canRead, type MatterAccess } from '../../domain/permissions';
 import { entryOfUnit } from '../../domain/decisions';
-import { ACTION_LABELS, implementationOpen, isEcon, isMajorDecision, matterWarnings, currentHash, currentVersion, parseMatterState, needsText, availableActions, requiredSteps, meetingConfigOf, awaitedParties, awaits, deadlines, decide, nextObligationDue, whoseTurn, matterAccessOf, registrationProblem, registeredParticulars, missingMaterials, TERMINAL_STAGES, type MatterKind, type Flag, type MatterState, type TripleOneCategory } from '../../domain/procedure';
+import { ACTION_LABELS, implementationOpen, isEcon, isMajorDecision, matterWarnings, currentHash, currentVersion, parseMatterState, needsText, availableActions, requiredSteps, meetingConfigOf, awaitedParties, awaits, deadlines, decide, nextObligationDue, whoseTurn, matterAccessOf, stateForReader, registrationProblem, registeredParticulars, missingMaterials, TERMINAL_STAGES, type MatterKind, type Flag, type MatterState, type TripleOneCategory } from '../../domain/procedure';
 import {
   actUpdate,
   matterWorkflowId,
@@ -265,7 +265,8 @@ export async function loadMatterView(deps: ApiDeps, principal: Principal, matter
     workflow: { workflowId: row.workflowId, status, source: live ? 'workflow' : 'projection', trailHead, notifications },
     deadlines: clocks,
     availableActions: status === 'RUNNING' ? availableActions(state, ctx.actor, ctx) : [],
-    state,
+    // The minutes' individual views only for those who may read the trail (as /trail and the dossier).
+    state: stateForReader(state, authorize(principal, 'read_trail', matterAccessOf(state), ctx.now).allowed),
   };
 }
 
@@ -320,12 +321,12 @@ export async function actOnMatter(deps: ApiDeps, principal: Principal, matterId:
   // Bound to what the client sent (before the server adds hashes, numbers and ids that vary between tries),
   // once the request is known to be well-formed: a rejected malformed request does not use up its key.
   if (ctx.idempotencyKey) await claimIdempotencyKey(deps.db, principal.userId, ctx.idempotencyKey, { route: 'act', resource: matterId, body });
-  const actionKey = ctx.idempotencyKey ? `k:${principal.userId}:${ctx.idempotencyKey}` : `r:${ctx.requestId}`;
+  const actionKey = ctx.idempotencyKey ? `k:${principal.userId}:${ctx.idempotencyKey}` : `r:${principal.userId}:${ctx.requestId}`;
   if (TERMINAL_STAGES.includes(stored.stage)) {
     // A retry of an action that was applied (typically the one that closed the matter, its answer lost with
     // the connection) learns its original answer, closed or not.
     const known = ctx.idempotencyKey ? await originalAnswer(deps, row, actionKey) : null;
-    if (known) return withState(deps, { row, state: stored }, known);
+    if (known) return withState(deps, principal, { row, state: stored }, known);
     // The workflow has ended; the same pure rules give the same answer it would have given.
     const decisionContext = { actor: actorOf(principal), now: new Date().toISOString(), config: deps.procedureConfig, calendar: await deps.calendars.calendar() };
     const verdict = decide(stored, command, decisionContext);
@@ -340,11 +341,11 @@ export async function actOnMatter(deps: ApiDeps, principal: Principal, matterId:
   // still be applied once a worker returns; a retry with the same Idempotency-Key learns its outcome.
   try {
     const answer = await waitAtMost(update, deps.actionWaitMs ?? ACTION_WAIT_MS);
-    if (answer) return await withState(deps, { row, state: stored }, answer);
+    if (answer) return await withState(deps, principal, { row, state: stored }, answer);
   } catch (err) {
     // The workflow closed between reading the projection and asking it (the retried action may be what closed it).
     const known = ctx.idempotencyKey && err instanceof WorkflowNotFoundError ? await originalAnswer(deps, row, actionKey) : null;
-    if (known) return withState(deps, { row, state: stored }, known);
+    if (known) return withState(deps, principal, { row, state: stored }, known);
     throw problemFromTemporal(err) ?? err;
   }
   update.catch(() => undefined);
@@ -378,8 +379,9 @@ async function originalAnswer(deps: ApiDeps, row: Matter, actionKey: string): Pr
  * stored in between, the state read is that later one: a client is never shown an older state than the one
  * its action led to.
  */
-async function withState(deps: ApiDeps, read: { row: Matter; state: MatterState }, answer: ActionAnswer): Promise<ActionResult> {
-  return { trail: answer.trail, summary: answer.summary, state: stateAfter(read, answer) ?? (await readStoredState(deps.db, read.row.id)) };
+async function withState(deps: ApiDeps, principal: Principal, read: { row: Matter; state: MatterState }, answer: ActionAnswer): Promise<ActionResult> {
+  const state = stateAfter(read, answer) ?? (await readStoredState(deps.db, read.row.id));
+  return { trail: answer.trail, summary: answer.summary, state: state && stateForReader(state, authorize(principal, 'read_trail', matterAccessOf(state), new Date().toISOString()).allowed) };
 }
 
 /** The scheduled body's roster on the day the meeting was held (the domain refuses the record without it). */

@@ -136,7 +136,7 @@ export async function decideOnDocument(deps: ApiDeps, principal: Principal, id: 
   const row = await registerRow(deps, id);
   const amendingMatterExists = decision.amendingMatterId ? (await amendingMatterProblem(deps, row, decision.amendingMatterId)) !== 'unknown' : undefined;
   if (ctx.idempotencyKey) await claimIdempotencyKey(deps.db, principal.userId, ctx.idempotencyKey, { route: 'register-decide', resource: id, body: decision });
-  const actionKey = ctx.idempotencyKey ? `k:${principal.userId}:${ctx.idempotencyKey}` : `r:${ctx.requestId}`;
+  const actionKey = ctx.idempotencyKey ? `k:${principal.userId}:${ctx.idempotencyKey}` : `r:${principal.userId}:${ctx.requestId}`;
   try {
     return await whenDocumentWorkflowExists(row, () =>
       deps.temporal.workflow.getHandle(row.workflowId).executeUpdate(decideDocumentUpdate, {

@@ -22,7 +22,10 @@ const day = z.iso.date();
  * Roles are a set: a repeated one is dropped before it is stored or compared, so ["drafter", "drafter"]
  * replacing ["drafter", "auditor"] is seen (and revokes sessions) as the change it is.
  */
-const roleSet = z.array(oneOf(ROLES)).min(1).max(ROLES.length * 2).transform((roles) => [...new Set(roles)]);
+const roleSet = z.array(oneOf(ROLES)).min(1).max(ROLES.length * 2).transform((roles) => [...new Set(roles)])
+  // Separation of duties: whoever administers people holds no role in a review, else they could grant themselves one
+  // (the legal unit's, an auditor's) and act on or audit reviews they set up (domain authorize refuses it too).
+  .refine((roles) => !roles.includes('admin') || roles.length === 1, 'an administrator\'s account holds no other role');
 const sameRoleSet = (a: readonly string[], b: readonly string[]) => {
   const left = new Set(a);
   const right = new Set(b);
@@ -128,6 +131,11 @@ export function peopleRoutes(deps: ApiDeps): AnyRoute[] {
         mustAdmin(principal!);
         const existing = await deps.db.prisma.user.findUnique({ where: { id: params.id } });
         if (!existing) throw notFound('User');
+        // Nobody changes their own standing: another administrator does, and the admin record shows who.
+        const ownStanding = (['roles', 'sectionId', 'active', 'contractFrom', 'contractTo', 'legalQualification'] as const).filter((k) => body[k] !== undefined);
+        if (params.id === principal!.userId && ownStanding.length > 0) {
+          throw new ProblemError(403, 'Cannot change your own standing', { code: 'SELF_CHANGE', detail: 'an administrator does not change their own roles, section, status or contract; another administrator does', errors: ownStanding.map((k) => ({ field: `body.${k}`, message: 'not on your own account' })) });
+        }
         // As on creation: an unknown section is the caller's mistake, named — not the foreign key's 409.
         if (body.sectionId && body.sectionId !== existing.sectionId && !(await deps.db.prisma.section.findUnique({ where: { id: body.sectionId } }))) throw noSuchSection();
         const becomesLawyer = body.roles?.includes('lawyer') && !existing.signingPublicKey;

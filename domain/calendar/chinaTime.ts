@@ -55,6 +55,19 @@ export function chinaDateOf(ms: number): string {
   return fromDayNumber(Math.floor((ms + CHINA_UTC_OFFSET_MS) / MS_PER_DAY));
 }
 
+/**
+ * The Beijing calendar date of a date or an instant, for text people read (a trail entry's summary): an effective date
+ * sent as Beijing midnight (…T00:00:00+08:00) is that day, not the UTC day before. Anything else is shown as given.
+ */
+export function chinaDayText(dateOrInstant: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(dateOrInstant)) return dateOrInstant;
+  try {
+    return chinaDateOf(parseInstant(dateOrInstant));
+  } catch {
+    return dateOrInstant;
+  }
+}
+
 /** 00:00:00.000 Beijing time on `date`, as epoch milliseconds. */
 export function startOfChinaDay(date: string): number {
   return toDayNumber(date) * MS_PER_DAY - CHINA_UTC_OFFSET_MS;

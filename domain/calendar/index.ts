@@ -26,7 +26,7 @@ export {
   workingDaysBetween,
 } from './workingDays';
 export { isWeekend, weekdayOf } from './isoDate';
-export { chinaDateOf, endOfChinaDay, formatInstant, parseInstant, startOfChinaDay } from './chinaTime';
+export { chinaDateOf, chinaDayText, endOfChinaDay, formatInstant, parseInstant, startOfChinaDay } from './chinaTime';
 export {
   dueAt,
   effectiveDueAt,

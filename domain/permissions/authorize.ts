@@ -97,9 +97,15 @@ function dutyProblem(role: Role, actor: Actor, matter: MatterAccess, review: boo
  * Without `matter`, answers whether any of the actor's roles may ever perform the action (e.g. to show
  * a menu). With it, applies scope and separation of duties; `now` is needed for a lawyer's signature.
  */
-export function authorize(actor: Actor, action: Action | string, matter?: MatterAccess, now?: string): Authorization {
+export function authorize(actor: Actor, action: Action | string, matter?: MatterAccess, now?: string, opts: { authorityBeforeWritten?: boolean } = {}): Authorization {
   if (!isAction(action)) return deny(`未知操作 ${action}`, `Unknown action ${action}`);
   const rule = PERMISSIONS[action];
+  // An account that administers people may hold no role in a review as well: else an admin could grant
+  // themselves the legal unit's or an auditor's role and act on (or audit) reviews they set up (patch
+  // authority-as-written; the people API refuses such role sets).
+  if (matter && !opts.authorityBeforeWritten && actor.roles.includes('admin')) {
+    return deny('系统管理员账号不得同时办理或查阅审查事项', 'An administrator\'s account cannot act on or read a review, whatever other roles it holds');
+  }
   const candidates = actor.roles.filter((r) => rule.roles.includes(r));
   if (candidates.length === 0) {
     return deny(
@@ -117,6 +123,11 @@ export function authorize(actor: Actor, action: Action | string, matter?: Matter
       (rule.readOnly ? null : dutyProblem(role, actor, matter, rule.review)) ??
       (rule.signs && role === 'lawyer' && !contractActive(actor.lawyerContract, now)
         ? '法律顾问不在有效聘用合同期内，不能签署 / The lawyer has no active contract at this time and cannot sign'
+        : null) ??
+      // Answering the pre-screen's findings is part of the review the sign-off rests on: a lawyer out of contract
+      // reads, and does nothing else (patch authority-as-written).
+      (!rule.readOnly && !rule.signs && role === 'lawyer' && !opts.authorityBeforeWritten && !contractActive(actor.lawyerContract, now)
+        ? '法律顾问不在有效聘用合同期内，不能办理 / The lawyer has no active contract at this time and cannot act on the review'
         : null);
     if (problem === null) return { allowed: true, role };
     problems.push(problem);

@@ -15,9 +15,9 @@ function roleForStage(state: MatterState, type: CommandType): Role | null {
 }
 
 /** authorize() for a command on this matter, with the stage's role when the action is shared. */
-export function authorizeCommand(state: MatterState, type: CommandType, ctx: Pick<DecisionContext, 'actor' | 'now' | 'versionAuthorsMayReview'>): Authorization {
+export function authorizeCommand(state: MatterState, type: CommandType, ctx: Pick<DecisionContext, 'actor' | 'now' | 'versionAuthorsMayReview' | 'legacy'>): Authorization {
   const role = roleForStage(state, type);
   const actor = role ? { ...ctx.actor, roles: ctx.actor.roles.filter((r) => r === role) } : ctx.actor;
-  return authorize(actor, type, matterAccessOf(state, { versionAuthorsMayReview: ctx.versionAuthorsMayReview }), ctx.now);
+  return authorize(actor, type, matterAccessOf(state, { versionAuthorsMayReview: ctx.versionAuthorsMayReview }), ctx.now, { authorityBeforeWritten: ctx.legacy?.authorityBeforeWritten });
 }
 

@@ -107,18 +107,17 @@ export function deadlines(state: MatterState, config: ProcedureConfig, cal: Holi
   ): void => {
     try {
       const dueAt = periodEnd(startedAt, duration, pauses, cal);
-      const remindAt = dueAt ? remindBefore(dueAt, config.reminderLead, cal) : undefined;
-      const provisional =
-        dueAt !== null &&
-        (periodReadsProvisionalYear(startedAt, dueAt, duration.unit, cal) ||
-          (remindAt !== undefined && periodReadsProvisionalYear(remindAt, dueAt, config.reminderLead.unit, cal)));
+      // The due date needs the calendar only for working days: a calendar-day clock (备案, archiving) keeps its due date
+      // when only its reminder, counted back in working days, would read a year without holiday data.
+      const reminder = dueAt ? safeRemind(dueAt, config, cal) : {};
+      const provisional = dueAt !== null && (periodReadsProvisionalYear(startedAt, dueAt, duration.unit, cal) || reminder.provisional === true);
       out.push({
         key,
         nature: NATURE[key],
         label,
         startedAt,
         dueAt,
-        ...(remindAt ? { remindAt } : {}),
+        ...(reminder.remindAt ? { remindAt: reminder.remindAt } : {}),
         unit: duration.unit,
         stage,
         escalates: escalates(key),

@@ -10,6 +10,7 @@ import { commentWindowMinimums, operatorsHeard } from './handlers/research';
 import { isAfterPeriod, isInstant, ms, periodEnd, reaches } from './time';
 import { kindConfigOf } from './classification';
 import { nonEmpty } from './handlers/handler';
+import { mayNeedFcr } from './warnings';
 import type { DecisionContext, MatterState, Refusal } from './types';
 
 /** 713号令第25条: a LAWFUL conclusion — or LAWFUL_WITH_AMENDMENTS with the amendments confirmed — on the current text. */
@@ -77,6 +78,22 @@ export function fcrGate(state: MatterState): Refusal | null {
       ? 'conclusion given on an earlier version'
       : `conclusion is ${fc.conclusion}`;
   return refuse('FCR_GATE', detail);
+}
+
+/**
+ * 公平竞争审查条例第18条: the pre-screen found wording on the current version that may restrict competition, on a
+ * matter not flagged ECON. The legal unit decides (adds ECON, and the review follows, or confirms the flags with a
+ * reason); until then the matter is not concluded lawful, discussed or issued (patch authority-as-written).
+ */
+export function fcrFlagGate(state: MatterState, ctx: Pick<DecisionContext, 'legacy'>): Refusal | null {
+  if (ctx.legacy?.authorityBeforeWritten) return null;
+  const open = mayNeedFcr(state);
+  return open.length > 0 ? refuse('FCR_FLAG_UNDECIDED', `${open.length} finding(s) on the current version: ${open.join(', ')}`) : null;
+}
+
+/** The fair-competition gates before the meeting, the final text and issue: the conclusion if ECON, the flag decided if not. */
+export function fcrGates(state: MatterState, ctx: Pick<DecisionContext, 'legacy'>): Refusal | null {
+  return fcrGate(state) ?? fcrFlagGate(state, ctx);
 }
 
 /**
@@ -156,7 +173,7 @@ export function meetingGates(state: MatterState, ctx: DecisionContext, meetingAt
   return (
     legalityGate(state) ??
     lawyerGate(state, ctx) ??
-    fcrGate(state) ??
+    fcrGates(state, ctx) ??
     riskGate(state, ctx) ??
     publicCommentGate(state, ctx, meetingAt) ??
     minimumTimeGate(state, ctx, meetingAt) ??

@@ -412,6 +412,18 @@ export const REFUSALS = {
     en: 'A matter touching economic activity needs a fair-competition conclusion (no_restrictive_effect or exception_justified) on the current version before the meeting and before issue',
     basis: '公平竞争审查条例第17条、第18条；713号令第29条',
   },
+  FCR_FLAG_UNDECIDED: {
+    status: 422,
+    zh: '自动预审在当前版本中发现可能排除、限制竞争的表述，本事项未标记“涉及经营者经济活动”：须由法制机构先决定是否增加该标记（增加后须经公平竞争审查），或说明理由确认不涉及',
+    en: 'The pre-screen found wording on the current version that may restrict competition, on a matter not flagged ECON: the legal unit first decides the flag (set_flags: add ECON, or confirm the flags with a reason)',
+    basis: '公平竞争审查条例第18条',
+  },
+  EXEMPTION_AFTER_REVIEW: {
+    status: 409,
+    zh: '合法性审查已对决策程序作出审查，不得再登记依法不予公开而免于公众参与；确需登记的，应退回重新审查',
+    en: 'The legality review has judged the procedure: an exemption from hearing the public (依法不予公开) is no longer recorded; return the matter for a new review first',
+    basis: '重大行政决策程序暂行条例第14条、第25条',
+  },
   LEGALITY_MIN_TIME: {
     status: 422,
     zh: '应当保证必要的合法性审查时间，会议日期早于最短审查期限届满（补充材料期间不计入）',

@@ -520,6 +520,14 @@ export interface LegacyRules {
    * reason.
    */
   stopsBeforeWritten?: boolean;
+  /**
+   * Authority as it stood before patch authority-as-written: an account holding the admin role could act on a
+   * review through its other roles; a lawyer out of contract could answer the pre-screen's findings; the drafter
+   * could record an exemption from hearing the public (依法不予公开) after the legality review had judged the
+   * procedure; the legality review could conclude, and the meeting be scheduled, with the pre-screen's possible
+   * fair-competition findings on a matter not flagged ECON left undecided by the legal unit.
+   */
+  authorityBeforeWritten?: boolean;
 }
 
 export interface DecisionEvent {

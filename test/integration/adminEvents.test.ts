@@ -20,6 +20,13 @@ describe("the administrators' event chain", () => {
     expect((await http.patch(`/api/v1/users/${userId}`, cast.admin, { roles: ['drafter', 'legal_unit'], password: 'another-password-2' })).status).toBe(200);
     // Refused (an unknown section): no change, no event.
     expect((await http.patch(`/api/v1/users/${userId}`, cast.admin, { sectionId: 'no-such-section' })).status).toBe(400);
+    // Refused (separation of duties): an administrator's account holds no other role, and nobody changes their own standing.
+    const mixed = await http.patch(`/api/v1/users/${userId}`, cast.admin, { roles: ['admin', 'legal_unit'] });
+    expect([mixed.status, mixed.body.errors?.[0]?.field]).toEqual([400, 'body.roles']);
+    const self = await http.patch(`/api/v1/users/${cast.admin.id}`, cast.admin, { roles: ['admin', 'auditor'] });
+    expect(self.status).toBe(400);
+    const ownSection = await http.patch(`/api/v1/users/${cast.admin.id}`, cast.admin, { sectionId: 'market' });
+    expect(ownSection.body).toMatchObject({ status: 403, code: 'SELF_CHANGE', errors: [{ field: 'body.sectionId' }] });
     expect((await http.post(`/api/v1/users/${userId}/unlock`, cast.admin)).status).toBe(200);
     expect((await http.patch(`/api/v1/organisations/${LAW_FIRM_ID}`, cast.admin, { contractFrom: '2024-01-01', contractTo: '2027-12-31' })).status).toBe(200);
     expect((await http.put('/api/v1/meeting-bodies/audit-body', cast.admin, { kind: 'director_office_meeting', name: '局长办公会（审计测试）', members: [{ userId: cast.members[0]!.id, from: '2020-01-01' }] })).status).toBe(200);

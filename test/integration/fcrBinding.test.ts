@@ -4,7 +4,7 @@
  * the operators, nobody takes a matter out of the review by clearing ECON; a matter without ECON whose text
  * looks restrictive warns the legal unit, which adds the flag (the gates then apply).
  */
-import { useProcedureStack } from './support/drive';
+import { CHECKLIST, useProcedureStack } from './support/drive';
 import { recordHistory } from './support/histories';
 
 const RESTRICTIVE = '第一条 为促进本区旅游消费，制定本措施。\n第二条 在本区注册并纳税的旅行社，方可申请奖励资金。\n第三条 消费券通过区文化和旅游局指定的唯一合作平台发放。';
@@ -88,6 +88,24 @@ describe('fair-competition findings stay bound to the text (through the workflow
     await stack.drive.ok(id, stack.cast.legal, { type: 'assign_fcr_reviewer', reviewerId: stack.cast.fcr.id });
     const gated = await stack.http.act(id, stack.cast.fcr, { type: 'record_fcr_conclusion', conclusion: 'no_restrictive_effect', versionHash: await stack.drive.hash(id), summary: 's', review: await stack.drive.fcrReview('no_restrictive_effect') });
     expect(gated.body.code).toBe('FCR_FINDINGS_OPEN');
+    await stack.drive.ok(id, stack.cast.drafter, { type: 'withdraw', reason: '测试结束' });
+  });
+
+  test('left undecided, the warning holds the matter: no lawful conclusion until the legal unit decides the flag (patch authority-as-written)', async () => {
+    const id = await stack.drive.register('normative_document', [], RESTRICTIVE);
+    await stack.drive.research(id, []);
+    await stack.drive.ok(id, stack.cast.drafter, { type: 'submit_for_review' });
+    await stack.drive.ok(id, stack.cast.legal, { type: 'accept_materials' });
+    await stack.drive.ok(id, stack.cast.legal, { type: 'assign_lawyer', lawyerId: stack.cast.lawyer.id });
+    await stack.drive.lawyerSigns(id);
+    const conclusion = async () => ({ type: 'record_legality_conclusion', versionHash: await stack.drive.hash(id), outcome: 'LAWFUL', text: '合法', checklist: CHECKLIST });
+    const held = await stack.http.act(id, stack.cast.legal, await conclusion());
+    expect(held.body).toMatchObject({ status: 422, code: 'FCR_FLAG_UNDECIDED' });
+    // The legal unit decides: the flags stay as they are, for a reason it records; the matter goes on.
+    await stack.drive.ok(id, stack.cast.legal, { type: 'set_flags', flags: [], reason: '经法制机构审核，奖励资金另行制定办法，本措施不涉及经营者经济活动' });
+    expect((await stack.http.get(`/api/v1/matters/${id}`, stack.cast.legal)).body.warnings).toEqual([]);
+    expect((await stack.drive.ok(id, stack.cast.legal, await conclusion())).state.stage).toBe('awaiting_meeting');
+    await recordHistory(stack.system.client, `matter-${id}`, 'authority-as-written-fcr-flag-decided');
     await stack.drive.ok(id, stack.cast.drafter, { type: 'withdraw', reason: '测试结束' });
   });
 });

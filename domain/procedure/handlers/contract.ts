@@ -10,6 +10,7 @@
 import { CONTRACT_CLOSURE_LABELS } from '../../contracts/schemas';
 import { emptyContract, type ContractState } from '../../contracts/state';
 import { lawyerClearsGate, legalityGate } from '../gates';
+import { chinaDayText } from '../../calendar';
 import { ms } from '../time';
 import { refuse } from '../refusals';
 import { currentHash, currentLawyerOpinion, moveTo } from '../state';
@@ -76,7 +77,7 @@ export const recordContractSigning: Handler<'record_contract_signing'> = (s, cmd
   c.signing = { ...signing, ...(signedBeforeReview ? { signedBeforeReview } : {}), recordedBy: ctx.actor.userId, recordedAt: ctx.now };
   moveTo(s, 'contract_in_force', ctx.now);
   const early = signedBeforeReview ? `；签订时间早于审查通过（${signedBeforeReview.clearedAt}），如实记录` : '';
-  return done(`合同已签订（${cmd.contractNumber}）：相对方${cmd.counterparty}，金额${yuan(cmd.value)}，期限${cmd.termStart.slice(0, 10)}至${cmd.termEnd.slice(0, 10)}${early}`);
+  return done(`合同已签订（${cmd.contractNumber}）：相对方${cmd.counterparty}，金额${yuan(cmd.value)}，期限${chinaDayText(cmd.termStart)}至${chinaDayText(cmd.termEnd)}${early}`);
 };
 
 export const closeContract: Handler<'close_contract'> = (s, cmd, ctx) => {

@@ -8,7 +8,7 @@ import { CONTRACT_CHECKLIST_CODES } from '../../contracts/checklist';
 import { materialsRefusal, missingMaterials } from '../materials';
 import { refuse } from '../refusals';
 import { currentHash, currentLawyerOpinion, moveTo, noteLegalUnitActor, supersedeLegalityConclusion } from '../state';
-import { lawyerClearsGate, lawyerUnlawfulRefusal } from '../gates';
+import { fcrFlagGate, lawyerClearsGate, lawyerUnlawfulRefusal } from '../gates';
 import { isMajorDecision, kindConfigOf } from '../classification';
 import type { ChecklistEntry, Command, LegalityOutcome, MatterState, Refusal, Stage } from '../types';
 import { caseDecisionDueAt, enforcementRules, enforcementStageAfterReview } from '../enforcement';
@@ -245,6 +245,10 @@ export const recordLegalityConclusion: Handler<'record_legality_conclusion'> = (
       break;
     default:
       break;
+  }
+  if (cmd.outcome === 'LAWFUL' || cmd.outcome === 'LAWFUL_WITH_AMENDMENTS') {
+    const undecided = fcrFlagGate(s, ctx);
+    if (undecided) return undecided;
   }
   const enforcement = enforcementRules(s, ctx.config);
   if (enforcement) {

@@ -1,6 +1,6 @@
 /** Scheduling and recording the collective decision (713号令第29条、第30条), and the final-text check. */
 
-import { meetingGates, fcrGate, lawyerClearsGate, lawyerUnlawfulRefusal, riskGate } from '../gates';
+import { meetingGates, fcrGates, lawyerClearsGate, lawyerUnlawfulRefusal, riskGate } from '../gates';
 import { enforcementRules } from '../enforcement';
 import { openLegalityFindings } from '../legalityPrescreen';
 import { MEETING_BODY_LABELS, MEETING_VIEW_LABELS, STAGE_LABELS } from '../labels';
@@ -170,7 +170,7 @@ export const confirmFinalText: Handler<'confirm_final_text'> = (s, cmd, ctx) => 
   if (!d) return refuse('WRONG_STAGE', 'no decision');
   if (cmd.versionHash !== currentHash(s)) return refuse('STALE_VERSION', `current is ${currentHash(s)}`);
   if (d.versionHash === currentHash(s)) return refuse('FINAL_VERSION_MISSING');
-  const gate = fcrGate(s);
+  const gate = fcrGates(s, ctx);
   if (gate) return gate;
   // The final text is a new text: not one a lawyer found unlawful (中办发〔2016〕30号) nor one judged a risk not
   // controllable (713号令第24条), whatever versions came between.

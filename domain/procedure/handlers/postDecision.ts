@@ -5,11 +5,12 @@
  * for enforcement decisions and “三重一大” matters, decided).
  */
 
-import { fcrGate, legalityGate } from '../gates';
+import { fcrGates, legalityGate } from '../gates';
 import { enforcementRules, enforcementStageAfterReview } from '../enforcement';
 import { refuse, type RefusalCode } from '../refusals';
 import { currentHash, moveTo } from '../state';
 import { ms } from '../time';
+import { chinaDayText } from '../../calendar';
 import { postDecisionStepsOf, successStage, type PostDecisionStep } from '../steps';
 import { STAGE_LABELS } from '../labels';
 import { isMajorDecision } from '../classification';
@@ -134,7 +135,7 @@ export const signAndNumber: Handler<'sign_and_number'> = (s, cmd, ctx) => {
   const decided = d ? (d.outcome === 'approve_with_changes' ? d.finalText?.versionHash : d.versionHash) : headDecides ? currentHash(s) : undefined;
   if (decided !== cmd.versionHash) return refuse('VERSION_NOT_DECIDED');
   if (headDecides) s.decision = { outcome: 'approve', decidedAt: ctx.now, versionHash: cmd.versionHash, changes: [], finalText: null };
-  const gate = fcrGate(s);
+  const gate = fcrGates(s, ctx);
   if (gate) return gate;
   const life = register ? signingLife(s, cmd, ctx) : {};
   if ('refusal' in life) return life.refusal;
@@ -149,7 +150,7 @@ export const signAndNumber: Handler<'sign_and_number'> = (s, cmd, ctx) => {
     ...(register?.assigned ? { register: { series: register.assigned.series, year: register.assigned.year, seq: register.assigned.seq } } : {}),
     ...life,
   };
-  const dates = life.effectiveAt ? `，${life.effectiveAt.slice(0, 10)}起施行${life.expiresAt ? `，有效期至${life.expiresAt.slice(0, 10)}` : ''}` : '';
+  const dates = life.effectiveAt ? `，${chinaDayText(life.effectiveAt)}起施行${life.expiresAt ? `，有效期至${chinaDayText(life.expiresAt)}` : ''}` : '';
   return finishIfComplete(s, ctx.now, ctx.actor.userId, `签发编号：${number}${dates}`);
 };
 

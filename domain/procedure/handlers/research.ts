@@ -101,6 +101,9 @@ export const recordResearchItem: Handler<'record_research_item'> = (s, cmd, ctx)
     }
     case 'participation_exemption':
       if (hasFlag(s.kind, s.flags, 'PUBLIC')) return refuse('EXEMPTION_WITH_OPEN_COMMENT');
+      // The legality review judged the procedure (LR-R1) on what research recorded; an exemption added while the text is
+      // amended would also let the decision be withheld from publication without that review (patch authority-as-written).
+      if (!ctx.legacy?.authorityBeforeWritten && s.stage === 'amending') return refuse('EXEMPTION_AFTER_REVIEW');
       // 713号令第14条 exempts a major decision 依法不予公开; a normative document (also one that is a major decision)
       // binds only once published, so it cannot be a matter not to be made public (patch stops-as-written).
       if (!ctx.legacy?.stopsBeforeWritten && s.kind !== 'major_decision') return refuse('NOT_APPLICABLE', 'only a major decision 依法不予公开 is exempt from hearing the public; a normative document is published');

@@ -1,6 +1,6 @@
-import { calendarFromYears, calendarToYears, provisionalYear, withProvisionalYears } from '../../../domain/calendar';
-import { deadlines, nextObligationDue, type MatterState, type ProcedureConfig } from '../../../domain/procedure';
-import { apply, at, cal, config, currentHashOf, doLegality, doResearch, meetingRecord, people, register, toAwaitingMeeting } from './fixtures';
+import { calendarFromYears, calendarToYears, chinaDateOf, provisionalYear, withProvisionalYears } from '../../../domain/calendar';
+import { decide, deadlines, nextObligationDue, type Command, type MatterState, type ProcedureConfig } from '../../../domain/procedure';
+import { apply, at, cal, config, currentHashOf, doLegality, doResearch, meetingRecord, people, register, toAwaitingMeeting, withRoster } from './fixtures';
 
 const day = at('2025-03-03');
 
@@ -169,5 +169,43 @@ describe('deadlines()', () => {
       expect(dl.every((d) => d.dueAt === null && /2028/.test(d.warning ?? '') && d.provisional === undefined)).toBe(true);
       expect(dl).toHaveLength(2);
     });
+  });
+});
+
+describe('calendar-day clocks near the end of the holiday data', () => {
+  /** Signed and published on `day` (the same matter; only its dates moved). */
+  function publishedOn(day: string): MatterState {
+    let s = toAwaitingMeeting('normative_document', []);
+    s = apply(s, { type: 'schedule_meeting', meetingAt: at('2025-03-20', '15:00'), body: 'director_office_meeting' }, people.secretary, at('2025-03-03'));
+    s = apply(s, { type: 'record_meeting', record: meetingRecord() }, people.secretary, at('2025-03-20', '18:00'));
+    s = apply(s, { type: 'sign_and_number', versionHash: currentHashOf(s), documentNumber: 'n', signedBy: 'h' }, people.secretary, at('2025-03-21'));
+    s = apply(s, { type: 'publish', channel: '网站', reference: 'u' }, people.secretary, at('2025-03-24'));
+    const moved = JSON.parse(JSON.stringify(s)) as MatterState;
+    moved.postDecision.signing!.at = at(day);
+    moved.postDecision.publication!.at = at(day);
+    return moved;
+  }
+
+  test('备案 and archiving keep their due dates when only their working-day reminder would read a year without data', () => {
+    // Official 2024–2026, provisional 2027: a reminder before a due date in January 2028 cannot be counted back.
+    const clocks = deadlines(publishedOn('2027-12-24'), config, withProvisionalYears(cal));
+    const filing = clocks.find((d) => d.key === 'filing_deadline')!;
+    const archive = clocks.find((d) => d.key === 'archive_deadline')!;
+    expect(filing.dueAt && chinaDateOf(Date.parse(filing.dueAt))).toBe('2028-01-13');
+    expect(archive.dueAt && chinaDateOf(Date.parse(archive.dueAt))).toBe('2028-01-03');
+    expect([filing.remindAt, filing.warning]).toEqual([undefined, undefined]);
+    expect(nextObligationDue(clocks)).toBe(archive.dueAt);
+  });
+});
+
+describe('dates people read in the trail', () => {
+  test('the signing\'s summary shows the effective date and expiry as Beijing dates (sent as Beijing midnight, not the UTC day before)', () => {
+    let s = toAwaitingMeeting('normative_document', []);
+    s = apply(s, { type: 'schedule_meeting', meetingAt: at('2025-03-20', '15:00'), body: 'director_office_meeting' }, people.secretary, at('2025-03-03'));
+    s = apply(s, { type: 'record_meeting', record: meetingRecord() }, people.secretary, at('2025-03-20', '18:00'));
+    const sign = { type: 'sign_and_number', versionHash: currentHashOf(s), signedBy: '局长', effectiveAt: '2025-05-01T00:00:00+08:00', expiresAt: '2030-05-01T00:00:00+08:00' } as Command;
+    const d = decide(s, withRoster(s, sign), { actor: people.secretary, now: at('2025-03-21'), config, calendar: cal, documentRegister: { assigned: { number: '南文旅规〔2025〕1号', series: 'gui', year: 2025, seq: 1 } } });
+    if (!d.ok) throw new Error(`${d.code} ${d.reason}`);
+    expect(d.event.summary).toBe('签发编号：南文旅规〔2025〕1号，2025-05-01起施行，有效期至2030-05-01');
   });
 });
