@@ -299,6 +299,12 @@ export const REFUSALS = {
     en: 'The “三重一大” category belongs to the matter: a re-scheduling or a later sitting may not change it (personnel appointments need two thirds of the members present)',
     basis: '中国共产党党委（党组）工作条例',
   },
+  CATEGORY_MISMATCH: {
+    status: 409,
+    zh: '议题为人事任免，应按“人事任免”类别安排上会（须三分之二以上委员到会）',
+    en: 'The item is a personnel appointment: it is scheduled in that “三重一大” category (two thirds of the members present)',
+    basis: '中国共产党党委（党组）工作条例；党政领导干部选拔任用工作条例',
+  },
   FLAG_REMOVAL_NEEDS_LEGAL_UNIT: {
     status: 403,
     zh: '该标记由法制机构加注，或合法性审查已经开始：只能由法制机构（非本事项起草人）说明理由取消；标记不能免除法定义务',

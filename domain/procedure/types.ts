@@ -525,7 +525,8 @@ export interface LegacyRules {
    * review through its other roles; a lawyer out of contract could answer the pre-screen's findings; the drafter
    * could record an exemption from hearing the public (依法不予公开) after the legality review had judged the
    * procedure; the legality review could conclude, and the meeting be scheduled, with the pre-screen's possible
-   * fair-competition findings on a matter not flagged ECON left undecided by the legal unit.
+   * fair-competition findings on a matter not flagged ECON left undecided by the legal unit; a collective matter
+   * titled as a personnel appointment could be scheduled under a lighter “三重一大” category.
    */
   authorityBeforeWritten?: boolean;
 }

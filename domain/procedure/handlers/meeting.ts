@@ -16,6 +16,8 @@ import { closeAs } from './drafting';
 import { done, nonEmpty, type Handler, type HandlerContext } from './handler';
 
 const BODIES: readonly MeetingBody[] = ['director_office_meeting', 'party_committee_meeting'];
+/** Titles of personnel appointments (人事任免): 任免、任命、免去、免职、聘任、提名、选拔任用. */
+const PERSONNEL_TITLE = /任免|任命|免去|免职|聘任|提名|选拔任用|职务调整/;
 
 /** Also re-schedules. The gates are checked against the meeting date (713号令第25条、第26条、第29条). */
 export const scheduleMeeting: Handler<'schedule_meeting'> = (s, cmd, ctx) => {
@@ -34,6 +36,11 @@ export const scheduleMeeting: Handler<'schedule_meeting'> = (s, cmd, ctx) => {
   // shed the two-thirds quorum of personnel appointments (党委(党组)工作条例).
   const named = ctx.legacy?.gatesBeforeWritten ? undefined : (s.tripleOneCategory ?? s.meeting.scheduled?.category ?? s.meeting.records.find((m) => m.category)?.category);
   if (named && category !== named) return refuse('CATEGORY_CHANGED', `${s.tripleOneCategory ? 'registered' : 'first scheduled'} as ${named}; asked ${category ?? 'none'}`);
+  // A matter registered without its category is named at its first scheduling; one whose title is a personnel
+  // appointment (任免) is not scheduled under a lighter quorum (patch authority-as-written).
+  if (!ctx.legacy?.authorityBeforeWritten && !named && s.kind === 'collective_matter' && category !== 'personnel_appointment' && PERSONNEL_TITLE.test(s.title)) {
+    return refuse('CATEGORY_MISMATCH', `“${s.title}” is a personnel appointment; asked ${category ?? 'none'}`);
+  }
   const rescheduled = s.meeting.scheduled !== null;
   s.meeting.scheduled = {
     meetingAt: cmd.meetingAt,

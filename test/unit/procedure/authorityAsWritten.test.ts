@@ -6,7 +6,7 @@
 import { applyPrescreen, decide, stateForReader, type Actor, type Command, type MatterState } from '../../../domain/procedure';
 import { authorize } from '../../../domain/permissions';
 import { matterAccessOf } from '../../../domain/procedure/state';
-import { apply, at, attempt, cal, config, currentHashOf, doResearch, fcrReview, fullChecklist, meetingRecord, people, refused, register, withRoster } from './fixtures';
+import { apply, at, attempt, cal, config, currentHashOf, doResearch, fcrReview, fullChecklist, meetingRecord, people, refused, register, toAwaitingMeeting, withRoster } from './fixtures';
 
 const legacy = { authorityBeforeWritten: true };
 const legacyAttempt = (s: MatterState, c: Command, actor: Actor, now: string) => decide(s, withRoster(s, c), { actor, now, config, calendar: cal, legacy });
@@ -109,5 +109,17 @@ describe('the minutes\' individual views are read with the trail, not around it'
     const lawyerSees = stateForReader(s, false).meeting.records[0]!;
     expect(lawyerSees).toMatchObject({ outcome: 'approve', attendees: s.meeting.records[0]!.attendees, views: [], dissent: [] });
     expect(stateForReader(s, true)).toBe(s);
+  });
+});
+
+describe('a personnel appointment keeps its two-thirds quorum when its category was not registered', () => {
+  test('a collective matter titled 任免 is scheduled as a personnel appointment, not under a lighter category', () => {
+    const s = { ...toAwaitingMeeting('collective_matter', []), title: '关于任免区文化馆馆长的议题' };
+    const party = (category: 'personnel_appointment' | 'major_funds'): Command => ({ type: 'schedule_meeting', meetingAt: at('2025-03-20', '15:00'), body: 'party_committee_meeting', category });
+    expect(refused(attempt(s, party('major_funds'), people.secretary, at('2025-03-14')))).toMatchObject({ status: 409, code: 'CATEGORY_MISMATCH' });
+    expect(legacyAttempt(s, party('major_funds'), people.secretary, at('2025-03-14')).ok).toBe(true);
+    expect(attempt(s, party('personnel_appointment'), people.secretary, at('2025-03-14')).ok).toBe(true);
+    // Another item is scheduled under the category the secretary names.
+    expect(attempt({ ...s, title: '关于文化馆改造工程的议题' }, party('major_funds'), people.secretary, at('2025-03-14')).ok).toBe(true);
   });
 });
