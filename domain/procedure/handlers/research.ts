@@ -28,6 +28,10 @@ function econDocumentRules(s: MatterState, ctx: Pick<HandlerContext, 'legacy'>):
 export function commentWindowMinimums(s: MatterState, ctx: Pick<HandlerContext, 'config' | 'legacy'>): Array<{ min: Duration; source: string }> {
   const own = kindConfigOf(s, ctx.config).commentWindowMinimum;
   const list = [{ min: own, source: isMajorDecision(s) ? '重大行政决策程序暂行条例第15条' : '国办发〔2018〕37号（实践做法，可配置）' }];
+  // A normative document that is also a major decision owes both minimums; counted in different units neither is
+  // the longer everywhere, so both are kept (kindConfigOf keeps the major decision's).
+  const asDocument = s.kind === 'normative_document' && s.alsoMajorDecision === true ? ctx.config.kinds.normative_document.commentWindowMinimum : null;
+  if (asDocument && own && asDocument.unit !== own.unit) list.push({ min: asDocument, source: '国办发〔2018〕37号（实践做法，可配置）' });
   if (!ctx.legacy?.publicHearingOptional && s.kind === 'normative_document' && isEcon(s)) {
     list.push({ min: ctx.config.econCommentWindowMinimum ?? days(30), source: '优化营商环境条例第62条' });
   }

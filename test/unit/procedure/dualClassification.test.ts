@@ -76,6 +76,15 @@ describe('a normative document that is also a major decision', () => {
     expect(attempt(dual(['PUBLIC']), comment(at('2025-03-01'), at('2025-03-31', '17:00')), people.drafter, day).ok).toBe(true);
   });
 
+  it('owes both kinds\' comment minimums when they are counted in different units (each may be the later end)', () => {
+    // The document's minimum raised to 25 working days: from 2 January 2025 that ends on 12 February (春节), after the 30 calendar days.
+    const raised = { ...config, kinds: { ...config.kinds, normative_document: { ...config.kinds.normative_document, commentWindowMinimum: { amount: 25, unit: 'working_days' as const } } } };
+    const s = registerMatter({ matterId: 'M-dual2', kind: 'normative_document', alsoMajorDecision: true, flags: ['PUBLIC'], title: '文化旅游消费补贴政策', draftingUnit: 'sec-market', createdBy: 'd1', versionHash: hash(1), now: at('2025-01-02') }, raised);
+    const r = refused(attempt(s, comment(at('2025-01-02'), at('2025-02-05', '17:00')), people.drafter, at('2025-01-02'), raised));
+    expect([r.code, r.reason]).toEqual(['COMMENT_WINDOW_TOO_SHORT', expect.stringContaining('25 working_days')]);
+    expect(attempt(s, comment(at('2025-01-02'), at('2025-02-12', '17:00')), people.drafter, at('2025-01-02'), raised).ok).toBe(true);
+  });
+
   it('owes ≥ 7 working days of legality review before the meeting (713号令第26条), not 5', () => {
     const plain = toMeeting(dual([], false));
     expect(apply(plain, schedule('2025-03-11'), people.secretary, day).stage).toBe('meeting_scheduled');
