@@ -21,8 +21,8 @@ import { ClauseContext, canBeBasis } from './context';
 import { type BasisVariant, type Confidence, legalityDetectorsFor } from './detectors';
 import { breachedProvision, explainFinding } from './explain';
 import pinned from './pinned.json';
-import { restatedProvision } from './restatement';
-import { supports } from './support';
+import { readRestatement } from './restatement';
+import { supportInLaw, supports } from './support';
 
 export interface LegalityFinding {
   code: LegalityCode;
@@ -83,17 +83,31 @@ interface Candidate {
   yieldsTo: readonly LegalityCode[];
 }
 
-type Judgement = { cleared: true } | { cleared: false; issues: string[]; missing: boolean };
+/**
+ * `weak`: every issue comes from a law named without an article that no article of it was found to
+ * support — a reading of the whole law, less certain than a cited article that does not fit.
+ */
+type Judgement = { cleared: true } | { cleared: false; issues: string[]; missing: boolean; weak: boolean };
 
 /** Weighs the citations within reach of a wording: one that supports it clears it; wrong ones are reported. */
 function weighCitations(code: LegalityCode, citations: readonly Citation[], clause: string): Judgement {
   const library = lawLibrary();
   const issues: string[] = [];
   let missing = false;
+  let strong = 0;
   for (const c of citations) {
     const law = library.find(c.name);
     if (c.provisions.length === 0) {
-      if (law || canBeBasis(c.name)) return { cleared: true };
+      // "依照《旅游法》有关规定": a shipped law is read article by article — naming it is no basis unless one
+      // of its articles sets this measure (行政处罚法第十六条: the document itself may not). A law we do not
+      // ship is trusted by its national title, as before.
+      if (!law) {
+        if (canBeBasis(c.name)) return { cleared: true };
+        continue;
+      }
+      const s = supportInLaw(code, law, clause);
+      if (s.ok) return { cleared: true };
+      issues.push(s.why);
       continue;
     }
     for (const p of c.provisions) {
@@ -104,6 +118,7 @@ function weighCitations(code: LegalityCode, citations: readonly Citation[], clau
           const s = supports(code, r.text, clause, label);
           if (s.ok) return { cleared: true };
           issues.push(s.why);
+          strong++;
           break;
         }
         case 'not_in_library':
@@ -111,20 +126,37 @@ function weighCitations(code: LegalityCode, citations: readonly Citation[], clau
           break;
         case 'no_such_article':
           missing = true;
+          strong++;
           issues.push(`所引${label}不存在（${r.law.title}共${formatChineseNumber(r.law.articles.length)}条，据法律库 ${r.law.version} 版本）`);
           break;
         case 'no_such_paragraph':
           missing = true;
+          strong++;
           issues.push(`所引${label}不存在（该条共${formatChineseNumber(r.article.paragraphs.length)}款）`);
           break;
         case 'no_such_item':
           missing = true;
+          strong++;
           issues.push(`所引${label}不存在（该条该款没有第${formatChineseNumber(p.item ?? 0)}项）`);
           break;
       }
     }
   }
-  return { cleared: false, issues, missing };
+  return { cleared: false, issues, missing, weak: issues.length > 0 && strong === 0 };
+}
+
+const LOWER: Record<Confidence, Confidence> = { high: 'medium', medium: 'low', low: 'low' };
+
+/**
+ * Whether a provision restates a law faithfully (no departures), else why not: a restatement that
+ * changes the law is inconsistent with it (合法性审核清单 LR-C2) and creates a measure of its own (LR-P2).
+ */
+function restatementOf(provision: string, sentence: string): { faithful: boolean; departures: string[] } | undefined {
+  const r = readRestatement(provision, sentence);
+  if (!r) return undefined;
+  if (r.departures.length === 0) return { faithful: true, departures: [] };
+  const excerpt = r.text.length > 60 ? `${r.text.slice(0, 60)}……` : r.text;
+  return { faithful: false, departures: [`条文复述${r.label}（“${excerpt}”），但${r.departures.join('；')}，与上位法不一致（合法性审核清单 LR-C2）`] };
 }
 
 export function legalityPrescreen(text: string, options: LegalityOptions = {}): LegalityResult {
@@ -138,11 +170,11 @@ export function legalityPrescreen(text: string, options: LegalityOptions = {}): 
   const register = options.register ?? [];
   let segments: ReturnType<typeof segment> | undefined;
   const candidates: Candidate[] = [];
-  const restatements = new Map<string, boolean>();
-  const restates = (provision: string): boolean => {
-    let r = restatements.get(provision);
-    if (r === undefined) restatements.set(provision, (r = restatedProvision(provision) !== undefined));
-    return r;
+  const restatements = new Map<string, ReturnType<typeof restatementOf>>();
+  const restates = (provision: string, sentence: string): ReturnType<typeof restatementOf> => {
+    const key = `${provision}\u0000${sentence}`;
+    if (!restatements.has(key)) restatements.set(key, restatementOf(provision, sentence));
+    return restatements.get(key);
   };
 
   for (const detector of legalityDetectorsFor(LEGALITY_RULESET_VERSION)) {
@@ -156,6 +188,9 @@ export function legalityPrescreen(text: string, options: LegalityOptions = {}): 
       if (!v) continue;
       const code = detector.code;
       if (ctx.definitional() || ctx.questioned(from) || ctx.negated(from)) continue;
+      // "依照《行政处罚法》…": a measure word that ends inside the title of a cited law names the law, it
+      // creates nothing ("《民宿经营准入证》" is a certificate, not a law, and stays).
+      if (ctx.citations().some((c) => to > c.start && to <= c.end && (canBeBasis(c.name) || lawLibrary().find(c.name) !== undefined))) continue;
       if (code !== 'LR-LICENCE' && code !== 'LR-OBLIGATION' && ctx.procedural(from, to)) continue;
       // "未按要求悬挂标识的，处…": the breach of a duty described as the condition of a sanction.
       if (code === 'LR-OBLIGATION' && BREACH_DESCRIBED.test(ctx.text.slice(ctx.phraseAt(from).start, from))) continue;
@@ -171,8 +206,12 @@ export function legalityPrescreen(text: string, options: LegalityOptions = {}): 
       let judgement = weighCitations(code, basis.citations, clauseText);
       if (judgement.cleared) continue;
       const issues = [...judgement.issues];
-      if (issues.length === 0 && basis.generic && !basis.beyond) continue;
-      if (issues.length === 0 && register.length > 0) {
+      // Issues from a law named without an article leave room for the other bases: a generic referral
+      // to the law, the register, a faithful restatement.
+      let weak = judgement.weak;
+      const open = (): boolean => issues.length === 0 || weak;
+      if (open() && basis.generic && !basis.beyond) continue;
+      if (open() && register.length > 0) {
         segments ??= segment(text);
         const labels = new Set(coveringLabels(segments, m.index, m.index + m[0].length));
         const entries = register.filter((e) => labels.has(e.clause));
@@ -184,14 +223,22 @@ export function legalityPrescreen(text: string, options: LegalityOptions = {}): 
           );
           if (judgement.cleared) continue;
           issues.push(...judgement.issues.map((i) => `合法性依据登记表：${i}`));
+          weak &&= judgement.weak;
         }
       }
-      if (issues.length === 0 && !basis.beyond && restates(clauseText)) continue;
+      if (open() && !basis.beyond) {
+        const restated = restates(clauseText, ctx.text);
+        if (restated?.faithful) continue;
+        if (restated) {
+          issues.push(...restated.departures);
+          weak = false;
+        }
+      }
       candidates.push({
         code,
         start: m.index,
         end: m.index + m[0].length,
-        confidence: !judgement.cleared && judgement.missing ? 'high' : v.confidence,
+        confidence: !judgement.cleared && judgement.missing ? 'high' : weak ? LOWER[v.confidence] : v.confidence,
         reason: v.reason,
         variant: v.variant ?? 'main',
         issues,

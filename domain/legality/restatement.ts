@@ -1,10 +1,16 @@
 /**
  * Recognises a clause that restates a provision of a shipped law without citing it ("旅行社应当按照
  * 规定交纳旅游服务质量保证金" is 《旅游法》第三十一条): most of the clause's character trigrams occur in
- * one paragraph of one law. Such a clause repeats a measure the law sets; it creates nothing new.
+ * one paragraph of one law. Such a clause repeats a measure the law sets; it creates nothing new —
+ * but only if it repeats it as it is. Shared words say nothing about amounts: "处五万元以上五十万元以下
+ * 罚款" shares most trigrams with 旅游法第九十九条's "处五千元以上五万元以下罚款" at ten times the range.
+ * So the amounts, sanctions, periods and acting authority are compared too (departures.ts), and a
+ * restatement that departs from its paragraph is reported against it rather than cleared.
  */
 import { type LawLibrary, lawLibrary } from '../laws/library';
 import type { Article, Law } from '../laws/types';
+import { formatChineseNumber } from '../text/chineseNumber';
+import { departuresFrom } from './departures';
 
 interface Entry {
   law: Law;
@@ -116,4 +122,34 @@ export function restatedProvision(clause: string, library: LawLibrary = lawLibra
   if (best < 0 || coverage < RESTATEMENT_COVERAGE) return undefined;
   const e = entries[best]!;
   return { law: e.law, article: e.article, paragraph: e.paragraph, text: e.text, coverage };
+}
+
+export interface RestatementReading extends Restatement {
+  /** the paragraph as a citation: '《旅游法》第九十九条', '《旅游法》第一百零二条第二款' */
+  label: string;
+  /** how the clause departs from the paragraph (empty: a faithful restatement) */
+  departures: string[];
+}
+
+function reading(clause: string, r: Restatement): RestatementReading {
+  const label = `《${r.law.shortTitle}》${r.article.label}${r.article.paragraphs.length > 1 ? `第${formatChineseNumber(r.paragraph)}款` : ''}`;
+  return { ...r, label, departures: departuresFrom(clause, r.text, label, { quantities: true, authority: true }) };
+}
+
+/**
+ * The paragraph `clause` restates, if any, and where the clause departs from it. `sentence` is the
+ * sentence the clause belongs to: "…并处五千元以上五万元以下罚款；违法所得五万元以上的，并处违法所得一倍以上
+ * 五倍以下罚款" is one paragraph (旅游法第九十七条) split at its semicolon, and its second half alone
+ * resembles 第九十五条 (whose threshold is 十万元), so a clause that departs from the paragraph it alone
+ * resembles is also read against the paragraph its sentence restates, and the closer reading is kept.
+ */
+export function readRestatement(clause: string, sentence: string = clause, library: LawLibrary = lawLibrary()): RestatementReading | undefined {
+  const own = restatedProvision(clause, library);
+  if (!own) return undefined;
+  const mine = reading(clause, own);
+  if (mine.departures.length === 0 || sentence.length <= clause.length) return mine;
+  const whole = restatedProvision(sentence, library);
+  if (!whole || whole.text === own.text) return mine;
+  const theirs = reading(clause, whole);
+  return theirs.departures.length <= mine.departures.length ? theirs : mine;
 }

@@ -1,11 +1,17 @@
 /**
  * Does a provision of a law say what a clause relies on it for? A cited article must name the kind
  * of measure the clause creates (a fine needs an article about fines), must set it rather than only
- * list or allocate the power to set it, must concern the same regulated party, and a fine may not
- * exceed the article's range.
+ * list or allocate the power to set it, must concern the same regulated party, a fine must lie within
+ * the article's range, and a penalty may not add a sanction the article does not set.
+ *
+ * A law cited without an article ("依照《旅游法》有关规定") is read article by article
+ * (`supportInLaw`): naming a law is no basis unless some article of it sets the measure.
  */
-import { parseChineseNumber } from '../text/chineseNumber';
+import type { Law } from '../laws/types';
 import type { LegalityCode } from './catalogue';
+import { departuresFrom } from './departures';
+import { moneyIn } from './amounts';
+import { sanctionsIn } from './measures';
 
 const MEASURE_WORDS: Readonly<Record<LegalityCode, RegExp>> = {
   'LR-LICENCE': /许可|批准|审批|核准|登记|备案|资格|资质|认定|注册|验收|同意|准予|证|执照|开放条件/,
@@ -43,57 +49,78 @@ function partiesIn(text: string): Set<string> {
   return new Set(PARTIES.filter(([, re]) => re.test(text)).map(([name]) => name));
 }
 
-const YUAN = /([\d０-９.]+|[零〇一二两三四五六七八九十百千万]+)(万)?元/g;
+export type Support = { ok: true } | { ok: false; why: string; /** the provision concerns this measure and party, but its amounts or sanctions differ */ near?: boolean };
 
-/** Amounts of money in yuan named in a text: "五千元" 5000, "2万元" 20000, "一万五千元" 15000. */
-export function amountsIn(text: string): number[] {
-  const out: number[] = [];
-  YUAN.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = YUAN.exec(text)) !== null) {
-    const raw = m[1]!;
-    let value: number | undefined;
-    if (/^[\d０-９.]+$/.test(raw)) value = Number(raw.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)));
-    else if (raw.includes('万')) {
-      const [hi, lo] = raw.split('万');
-      const h = parseChineseNumber(hi!);
-      const l = lo ? parseChineseNumber(lo) : 0;
-      value = h !== undefined && l !== undefined ? h * 10000 + l : undefined;
-    } else value = parseChineseNumber(raw);
-    if (value !== undefined && Number.isFinite(value)) out.push(m[2] ? value * 10000 : value);
-  }
-  return out;
+export interface SupportOptions {
+  /**
+   * Reading a whole law for an article that sets the measure: the article must name the clause's
+   * regulated party (or every party), and a fine in yuan needs a range in the article.
+   */
+  strict?: boolean;
 }
-
-/** The highest fixed fine in a provision ("一万元以上十万元以下罚款" → 100000), if it names one. */
-function maximumFine(text: string): number | undefined {
-  const ranges = [...text.matchAll(/([^，。；]{0,14}元)以上([^，。；]{0,14}元)以下(?:的)?罚款|处([^，。；]{0,14}元)以下(?:的)?罚款/g)];
-  const tops = ranges.flatMap((r) => amountsIn(r[2] ?? r[3] ?? ''));
-  return tops.length > 0 ? Math.max(...tops) : undefined;
-}
-
-export type Support = { ok: true } | { ok: false; why: string };
 
 /**
  * Whether `provision` (the cited words) supports the measure `code` that `clause` creates.
  * `label` names the provision in the explanation ("《旅游法》第三十一条").
  */
-export function supports(code: LegalityCode, provision: string, clause: string, label: string): Support {
+export function supports(code: LegalityCode, provision: string, clause: string, label: string, options: SupportOptions = {}): Support {
   const excerpt = provision.length > 60 ? `${provision.slice(0, 60)}……` : provision;
   if (!MEASURE_WORDS[code].test(provision)) return { ok: false, why: `${label}规定的是“${excerpt}”，并未规定条文所设的这一措施` };
   if (DEFINITION.test(provision)) return { ok: false, why: `${label}是定义条款（“${excerpt}”），本身没有设定条文所设的措施` };
   if (SETTING_POWER.test(provision)) return { ok: false, why: `${label}规定的是这类措施的种类或者设定权限（“${excerpt}”），本身没有设定条文所设的措施` };
   const mine = partiesIn(clause);
   const theirs = partiesIn(provision);
-  if (mine.size > 0 && theirs.size > 0 && ![...mine].some((p) => theirs.has(p)) && !ANY_PARTY.test(provision)) {
+  const anyParty = ANY_PARTY.test(provision);
+  if (mine.size > 0 && theirs.size > 0 && ![...mine].some((p) => theirs.has(p)) && !anyParty) {
     return { ok: false, why: `${label}针对的是${[...theirs].join('、')}（“${excerpt}”），不涉及条文所规范的${[...mine].join('、')}` };
   }
+  // Reading a whole law, an article supports only a clause about a party it names (or every party): a
+  // fine for 旅行社 says nothing about a 剧本杀 shop, which no party word of ours names.
+  if (options.strict && !anyParty && (mine.size > 0 ? ![...mine].some((p) => theirs.has(p)) : theirs.size > 0)) {
+    return { ok: false, why: `${label}针对的${theirs.size > 0 ? `是${[...theirs].join('、')}` : '对象不明'}，不涉及条文所规范的对象` };
+  }
   if (code === 'LR-PENALTY') {
-    const top = maximumFine(provision);
-    const asked = amountsIn(clause.replace(/违法所得[^，。；]{0,20}/g, ''));
-    if (top !== undefined && asked.length > 0 && Math.max(...asked) > top) {
-      return { ok: false, why: `条文规定的罚款数额（最高${Math.max(...asked)}元）超出${label}规定的幅度（最高${top}元）` };
+    // 行政处罚法第十六条: a normative document may not set a penalty, so it may neither raise nor widen the
+    // range the law sets nor add a sanction to it.
+    const departures = departuresFrom(clause, provision, label, { amountRequired: options.strict === true, authority: true });
+    if (departures.length > 0) {
+      // Near: the article sets the same kind of sanction, with amounts when the clause names amounts.
+      const set = sanctionsIn(provision);
+      const sameKind = [...sanctionsIn(clause)].some((k) => set.has(k));
+      const amounts = !moneyIn(clause).some((a) => a.fine) || moneyIn(provision).some((a) => a.fine && !a.conditional);
+      // Departing from the article it relies on is also inconsistency with higher law (合法性审核清单 LR-C2).
+      return { ok: false, why: `${departures.join('；')}，与上位法不一致（合法性审核清单 LR-C2）`, near: sameKind && amounts };
     }
   }
   return { ok: true };
+}
+
+function bigrams(text: string): Set<string> {
+  const out = new Set<string>();
+  const t = text.replace(/[\s，。；：、（）《》“”]/g, '');
+  for (let i = 0; i + 2 <= t.length; i++) out.add(t.slice(i, i + 2));
+  return out;
+}
+
+/**
+ * Whether some article of `law`, cited without an article ("依照《旅游法》有关规定"), supports the
+ * measure: naming a law is no basis unless one of its articles sets this measure for this party within
+ * its range. The reason given, when none does, names the nearest article (same measure and party,
+ * other amounts or sanctions).
+ */
+export function supportInLaw(code: LegalityCode, law: Law, clause: string): Support {
+  // The nearest is the near miss whose words the clause shares most (two-character overlap).
+  let near: { why: string; score: number } | undefined;
+  const grams = bigrams(clause);
+  for (const article of law.articles) {
+    const s = supports(code, article.text, clause, `《${law.shortTitle}》${article.label}`, { strict: true });
+    if (s.ok) return s;
+    if (!s.near) continue;
+    const theirs = bigrams(article.text);
+    const score = [...grams].filter((g) => theirs.has(g)).length;
+    if (near === undefined || score > near.score) near = { why: s.why, score };
+  }
+  const what = code === 'LR-PENALTY' ? '对同一对象设定同一种类处罚、且数额在其幅度以内' : '对同一对象设定这一措施';
+  const why = `所引《${law.shortTitle}》未写明条款；逐条比对，该法没有${what}的条款${near ? `，最接近的：${near.why}` : ''}`;
+  return { ok: false, why };
 }
