@@ -13,13 +13,13 @@ import {
   GOODS,
   LOCAL,
   NEGATOR,
+  OPERATOR,
   OUTSIDE,
   PROCUREMENT,
   PUBLIC_PURCHASE,
   RESTRICTING_VERB,
   SUBSIDY,
   gap,
-  sgap,
 } from './lexicon';
 import type { Sentence } from '../text/sentences';
 
@@ -68,9 +68,24 @@ const GENERIC_BASIS = new RegExp(
     '国家(?:有关|相关)?(?:规定|政策)|国家和[^，。；]{1,4}(?:有关)?规定|国务院(?:有关)?(?:规定|决定)|定价目录|定价权限|上级(?:有关)?规定)' +
     '|依法(?!查处|处理|追究|追回|予以)' +
     '|法律、行政法规(?:另有)?规定|法律法规(?:另有)?规定|经国务院批准|国务院批准|国家规定的|定价目录|定价权限|法定(?!代表)',
+  'g',
 );
 // A title that is itself a local policy cannot authorise a restriction.
 const LOCAL_TITLE = /本区|本县|本市|本镇|区级|县级|措施|方案|通知|意见|若干|本办法|本规定/;
+// 《天津市南开区民宿管理暂行规定》: a district or county cannot make a law, regulation or rule, so
+// its 规定/办法 cannot set a licence (行政许可法第十四条至第十七条: only 法律、行政法规、地方性法规
+// and, for a temporary licence, 省级政府规章) nor a cost or conduct measure (条例第十条: 法律、行政法规
+// 或者国务院批准).
+const DISTRICT_LEVEL = /区|县|旗|镇|乡|街道/;
+// Common nouns that contain those characters but name no district ("景区", "自治区" is a province).
+const NOT_A_DISTRICT = /风景名胜区|景区|园区|社区|城区|山区|牧区|市区|林区|矿区|库区|港区|厂区|校区|片区|街区|营区|辖区|保护区|功能区|自治区|区域|地区|县级以上|县域|乡村|城乡|乡镇企业/g;
+// A law (…法) or a regulation (…条例); a 办法 is a rule, not a law.
+const STATUTE_TITLE = /(?<!办)法$|条例$/;
+
+function titleIsBasis(title: string): boolean {
+  if (LOCAL_TITLE.test(title)) return false;
+  return STATUTE_TITLE.test(title) || !DISTRICT_LEVEL.test(title.replace(NOT_A_DISTRICT, ''));
+}
 
 // "不经公开招标，直接授予…" is the opposite of open competition.
 const NOT_BY = '(?<!不经|未经|不通过|未通过|不采取|未采取|无需|免于|不进行|未进行|不再)';
@@ -78,7 +93,9 @@ const OPEN_COMPETITION = new RegExp(
   `${NOT_BY}(?:公开招标|招标等|招标、|以招标|通过招标|竞争性(?:谈判|磋商)|公开(?:遴选|竞争|选聘|择优|征集|比选|竞价|拍卖|选拔))|` +
     '公平竞争(?:的)?方式|竞争方式|招标拍卖挂牌|招标、拍卖、挂牌|重新招标|择优确定|' +
     `(?:符合条件的|各类|所有)${gap(14)}(?:均可|均能|都可|皆可|可随时|均有权|可以)(?:自愿)?(?:申请|参加|参与|加入|报名|申报|入库|使用|投标)|` +
-    '自愿(?:申请|参加|加入|报名|入驻)|动态(?:调整|更新|管理)|不(?:得)?限(?:制|定)?(?:入库)?数量|' +
+    // "企业自愿申请入库": operators select themselves; "家长自愿参加" says nothing about operators.
+    `(?:企业|经营者|经营主体|市场主体|商户|商家|机构|单位|旅行社|酒店|民宿|景区|供应商|服务商)${gap(6)}自愿(?:申请|参加|加入|报名|入驻)|动态(?:调整|更新|管理)|` +
+    '不(?:得)?限(?:制|定)?(?:入库)?数量|' +
     '可随时(?:申请|加入|入库|报名)|常态化(?:开放|征集)|开放(?:征集|入库)|随机抽取',
 );
 
@@ -90,34 +107,77 @@ const AUTONOMY = new RegExp(
 const EQUALITY = new RegExp(
   '平等(?:对待|享受|参与|申报|适用|进入|使用|竞争|获取|申请)|一视同仁|同等(?:享受|对待|待遇|适用|的)|享受同等|不区分|' +
     '不分(?:所有制|地域|内外资|注册地|本地|外地)|不论(?:所有制|注册地|企业性质)|' +
-    `不与${gap(14)}挂钩|不作为${gap(16)}条件|无差别|` +
+    '无差别|' +
     `(?:外地|区外|本地|本区|区内|本市|本县|外省|县外|市外)[\u4e00-\u9fa5]{0,4}?(?:企业|经营者|游客|车辆|产品|商品|供应商)?(?:和|与|及|、)(?:外地|区外|本地|本区|区内|本市|本县|外省|县外|市外)[\u4e00-\u9fa5]{0,4}?(?:企业|经营者|游客|车辆|产品|商品|供应商)?${gap(12)}(?:均|同等|平等|统一|一律|一视同仁|相同|一致|同样|同一|一样)|` +
     // "执行与本地农产品相同的检测标准", "与区内企业一致": outsiders get what locals get.
     `与${gap(12)}(?:相同|一致|同样|同等)(?:的|标准|条件|待遇)|互认|执行${gap(4)}(?:国家|全国|全省)(?:统一|规定)的?|` +
-    // "备案机关不得设置前置条件": a bar on the authority's own gatekeeping.
-    `不得(?:另行|额外|擅自|违规)?(?:设置|增设|附加)${gap(6)}(?:前置条件|附加条件|门槛|障碍|前置审批)|` +
     `各类(?:所有制)?(?:市场主体|经营主体|经营者|企业|主体|景区)${gap(8)}(?:平等|同等|均可)|` +
     `不得(?:以|将)?${gap(10)}(?:所在地|注册地|地域|所有制)${gap(8)}(?:限定|限制|作为|设置|区别|差别)|` +
     `不得(?:限定|限制|区分)${gap(8)}(?:所在地|注册地|地域|所有制)`,
 );
 
+// "企业投资项目实行备案管理，备案机关不得设置前置条件", "评定结果不作为市场准入条件": a bar on the
+// authority's own gatekeeping speaks for the whole provision, whichever phrase names the regime.
+const NO_GATE = new RegExp(
+  `不得(?:另行|额外|擅自|违规)?(?:设置|增设|附加)${gap(6)}(?:前置条件|附加条件|门槛|障碍|前置审批)|不与${gap(14)}挂钩|不作为${gap(16)}条件`,
+);
+
 const DEFINITION = /所称|是指|系指|指的是/;
+// "本办法所称外地企业，是指…": a sentence opened by a definition defines up to its first semicolon.
+const DEFINITION_OPENER = /^[^；;。]{0,24}?所称/;
 const QUESTION = /是否/;
 
-// "不得指定…", "严禁直接授予…": a negator governing a restricting verb before the wording.
-const NEGATED_RESTRICTION = new RegExp(`${NEGATOR}${sgap(20)}${RESTRICTING_VERB}`, 'g');
+// "不得指定…", "严禁直接授予…": a negator governing a restricting verb before the wording, in the
+// wording's own phrase: "区内景区门票价格不得低于100元，对…" must not reach over the comma.
+const NEGATED_RESTRICTION = new RegExp(`${NEGATOR}${gap(20)}${RESTRICTING_VERB}`, 'g');
 // "违法违规设置的备选库…": the wording is described as a wrong to be undone.
 const WRONGDOING = new RegExp(`(?:违法|违规|违反规定|违反${gap(10)}规定)${gap(6)}${RESTRICTING_VERB}`, 'g');
 const ABOLISHED_BEFORE = new RegExp(ABOLISHER, 'g');
-const ABOLISHED_AFTER = new RegExp(`(?:予以|一律|坚决|依法|及时|全面)(?:清理|纠正|废止|废除|取消|查处|整改|清除)|(?:的做法|等做法|的规定|等规定|的行为|等行为)${gap(4)}(?:清理|纠正|废止|取消|查处)`);
 const IMMEDIATE_NEGATOR = new RegExp(`${NEGATOR}(?:直接|擅自|违规|随意|变相|强制|再|另行|为经营者|为企业)?(?:实行|实施|搞|采取|出台)?[“"「]?$`);
 // Only a government act right after the negator makes it a safeguard: "不得指定…" protects
 // operators, while "外地企业不得在本区设立…" restricts them.
 const GOVERNMENT_ACT = /^(?:直接|统一|授予|指定|限定|设置|设定|增设|给予|要求|强制|实行|实施|采取|出台|发布|收取|划分|组织|制定|确定|推荐|对|以(?![上下内外前后来])|将|按|优先|减免|免收|免征|返还|先征后返|即征即退)/;
 
+const ENFORCEMENT_CASE = /本案|该案|案件|案由|(?:执法|稽查|监察)(?:总队|支队|大队|中队)|行政处罚决定|处罚决定书|违法事实|当事人|听证笔录/;
+// Wording that makes a sentence a rule for operators rather than a report of a case.
+const RULE_MARKER = /须|必须|应当|方可|才能|只能|不得|一律|统一|仅限|优先/;
+
+/**
+ * Characters that close a phrase. A mitigation is read in the phrase that holds the wording: a
+ * sentence often joins a restriction to an unrelated duty ("…加5分，发现串通投标的，依法查处"), and
+ * the duty says nothing about the restriction.
+ */
+const PHRASE_STOP = /[，,；;：:]/;
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** The comma/semicolon phrase(s) holding [from, to): from the stop before `from` to the stop after `to`. */
+function phraseAround(text: string, from: number, to: number): Span {
+  let start = Math.max(0, Math.min(from, text.length));
+  while (start > 0 && !PHRASE_STOP.test(text[start - 1]!)) start--;
+  let end = Math.max(to, start);
+  while (end < text.length && !PHRASE_STOP.test(text[end]!)) end++;
+  return { start, end };
+}
+
+/** The provision (up to the semicolons) holding [from, to). */
+function provisionAround(text: string, from: number, to: number): string {
+  const start = Math.max(text.lastIndexOf('；', from - 1), text.lastIndexOf(';', from - 1)) + 1;
+  const ends = [text.indexOf('；', to), text.indexOf(';', to)].filter((i) => i >= 0);
+  return text.slice(start, ends.length ? Math.min(...ends) : text.length);
+}
+
+/** The phrase that follows the one ending at `end` (after its stop), or null at the end of the sentence. */
+function nextPhrase(text: string, end: number): Span | null {
+  if (end >= text.length || !/[，,]/.test(text[end]!)) return null;
+  return phraseAround(text, end + 1, end + 1);
+}
+
 export class SentenceContext {
   private readonly settings = new Map<Setting, boolean>();
-  private basis: boolean | undefined;
 
   constructor(readonly sentence: Sentence) {}
 
@@ -134,10 +194,37 @@ export class SentenceContext {
     return v;
   }
 
-  /** Does a law, administrative regulation or State Council rule back this sentence? */
-  hasLegalBasis(): boolean {
-    if (this.basis === undefined) this.basis = computeLegalBasis(this.sentence.text);
-    return this.basis;
+  /**
+   * Does a law, administrative regulation or State Council rule back the wording at [from, to)
+   * (offsets relative to the sentence; by default the whole sentence)? Only a basis that governs
+   * the wording counts: "奖励资金依法拨付" after a reward says how the money is paid, not that a
+   * law selects its recipients.
+   */
+  hasLegalBasis(from = 0, to: number = this.sentence.text.length): boolean {
+    return governingBasis(this.sentence.text, from, to);
+  }
+
+  /**
+   * Does the sentence report the handling of an enforcement case ("本案由区文化市场综合执法支队办理")
+   * rather than lay down a rule? Deciding who handles a case (行政处罚法第二十二条、第二十三条) sets no
+   * condition for anyone to enter or run a business, so the statistical reading must not make it one.
+   */
+  reportsEnforcementCase(): boolean {
+    const t = this.sentence.text;
+    return ENFORCEMENT_CASE.test(t) && !RULE_MARKER.test(t) && !this.has('outside') && !this.has('local');
+  }
+
+  /** The comma/semicolon phrase(s) of the sentence holding the wording a detector matched. */
+  phraseOf(match: RegExpExecArray): string {
+    const from = match.index - this.sentence.start;
+    const span = phraseAround(this.sentence.text, from, from + match[0].length);
+    return this.sentence.text.slice(span.start, span.end);
+  }
+
+  /** hasLegalBasis for the wording a detector matched. */
+  hasLegalBasisFor(match: RegExpExecArray): boolean {
+    const from = match.index - this.sentence.start;
+    return this.hasLegalBasis(from, from + match[0].length);
   }
 
   /**
@@ -146,31 +233,140 @@ export class SentenceContext {
    */
   mitigations(from: number, to: number): Mitigation[] {
     const t = this.sentence.text;
+    const phrase = phraseAround(t, from, to);
+    const own = t.slice(phrase.start, phrase.end);
     const out: Mitigation[] = [];
     if (isNegated(t, from, to)) out.push('negated');
-    if (EQUALITY.test(t)) out.push('safeguard');
-    if (this.hasLegalBasis()) out.push('legalBasis');
+    // Equal treatment, the operator's own choice and a definition speak only for their own
+    // phrase: "只能从区教育局确定的三家企业采购，家长自愿购买" still tells schools where to buy.
+    if (EQUALITY.test(own) || NO_GATE.test(provisionAround(t, from, to))) out.push('safeguard');
+    if (this.hasLegalBasis(from, to)) out.push('legalBasis');
     if (OPEN_COMPETITION.test(t)) out.push('openCompetition');
-    if (AUTONOMY.test(t)) out.push('autonomy');
-    if (DEFINITION.test(t)) out.push('definition');
+    if (hasAutonomy(own)) out.push('autonomy');
+    if ((DEFINITION.test(own) || definedBySentence(t, from)) && !ruleBesideDefinition(provisionAround(t, from, to))) out.push('definition');
     if (this.has('exceptionGround')) out.push('exceptionGround');
     if (this.has('soft') && !/(?:须|必须|应当|只能|仅限|不得)/.test(t)) out.push('soft');
     return out;
   }
 }
 
+const AUTONOMY_G = new RegExp(AUTONOMY.source, 'g');
+// "家长不得自行购买", "不得自主定价": the operator's choice taken away, not left to it.
+const DENIED = new RegExp(`(?:${NEGATOR}|无权|不再|不由)$`);
+
+function hasAutonomy(phrase: string): boolean {
+  AUTONOMY_G.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = AUTONOMY_G.exec(phrase)) !== null) {
+    if (!DENIED.test(phrase.slice(Math.max(0, m.index - 4), m.index))) return true;
+  }
+  return false;
+}
+
+// What turns a provision into a rule: a grant or a requirement.
+const RULE_PREDICATE = /给予|奖励|补贴|补助|扶持|享受|须|必须|应当|方可|才能|不得|只能|一律|实行|优先/;
+
+/**
+ * "本措施所称重点企业是指在本区纳税的企业，对重点企业给予一次性奖励100万元": a definition followed
+ * by a rule that uses it restricts through that rule, so the definition clears nothing.
+ */
+function ruleBesideDefinition(provision: string): boolean {
+  return provision
+    .split(/[，,：:]/)
+    .some((part) => !DEFINITION.test(part) && RULE_PREDICATE.test(part));
+}
+
+function definedBySentence(text: string, from: number): boolean {
+  const opener = DEFINITION_OPENER.exec(text);
+  if (!opener) return false;
+  const provisionEnd = text.slice(opener.index).search(/[；;]/);
+  return provisionEnd < 0 || from < opener.index + provisionEnd;
+}
+
 // "除依法取得民航部门许可外，还须取得…": the law covers the first licence, not the extra one.
 const BEYOND_THE_LAW = /除[^。；]{0,30}外[，,]?(?:还|另|另行|再|并|也)(?:须|需|应当|要|必须)/;
+// "除法律、行政法规另有规定外": an exception carved out of the measure is no basis for it.
+const SAVING_CLAUSE_BEFORE = /除[^，,；;：:]{0,12}$/;
+const SAVING_CLAUSE_AFTER = /^[^，,；;：:]{0,12}?外/;
+// "依照《中华人民共和国旅游法》第二十八条，设立旅行社…": a basis that opens the sentence governs what follows.
+const OPENING_LEAD = /^(?:第[一二三四五六七八九十百零〇\d]+条\s*)?(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d{1,2}[.．、])?\s*(?:凡|凡是|对于?|其中)?$/;
+// A later phrase that starts with its basis continues the provision ("实行备案管理，依照《道路运输条例》
+// 向…备案"; "…，具体按照国家有关规定执行"); one with its own subject ("景区应当依法明码标价",
+// "奖励资金依法拨付") is a separate duty.
+const CONTINUING_LEAD = /^(?:具体|均|并|且|一律|统一|相关事项|有关事项|其他事项)?$/;
+// "…实行政府定价，具体标准由市发展改革委按照定价权限核定": the phrase details the wording.
+const DETAILING_PHRASE = /^(?:具体|其具体)/;
+// "对新招用本区登记失业人员的企业，按照国家规定给予…", "…实行政府定价的，由价格主管部门依法核定":
+// a topic or condition phrase is governed by the predicate that follows it.
+const TOPIC_PHRASE = /^(?:对|对于|凡|凡是)/;
+const CONDITION_PHRASE = /的$/;
+// …and names its subject last: "对新招用…的企业", not "对区属国有企业免收配套费".
+const TOPIC_END = new RegExp(`(?:${OPERATOR}|项目|人员|个人|主体|者|的)$`);
+const PREDICATE = /给予|须|必须|应当|方可|才能|不得|不允许|不予|禁止|严禁|实行|实施|执行|只能|仅限|一律|统一由|减免|免收|免征|返还/;
+// A bare "依法" before the wording backs it only when it governs a gate or a price-setting act
+// ("经依法批准的目录", "依法须经"); "景区应当依法明码标价" backs the price tag, not another clause.
+const GATE_AFTER_BARE_BASIS = /^(?:须经|须|应当|经|批准|许可|核准|取得|设立|登记|备案|审批|核定|确定|定价|制定|设置|授予|选择|招标)/;
+// "对依法在本区注册纳税的旅行社…": 依法 describes the operator's own compliance, not a basis for
+// favouring local taxpayers.
+const OPERATOR_COMPLIANCE = new RegExp(`^(?:在|于)?${LOCAL}`);
 
-function computeLegalBasis(text: string): boolean {
-  if (BEYOND_THE_LAW.test(text)) return false;
+interface BasisHit {
+  index: number;
+  end: number;
+}
+
+function basisHits(text: string): BasisHit[] {
+  const hits: BasisHit[] = [];
   CITED_TITLE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = CITED_TITLE.exec(text)) !== null) {
-    const title = m[1] ?? m[2] ?? '';
-    if (!LOCAL_TITLE.test(title)) return true;
+    if (titleIsBasis(m[1] ?? m[2] ?? '')) hits.push({ index: m.index, end: m.index + m[0].length });
   }
-  return GENERIC_BASIS.test(text);
+  GENERIC_BASIS.lastIndex = 0;
+  while ((m = GENERIC_BASIS.exec(text)) !== null) {
+    hits.push({ index: m.index, end: m.index + m[0].length });
+  }
+  return hits.filter((h) => !(SAVING_CLAUSE_BEFORE.test(text.slice(0, h.index)) && SAVING_CLAUSE_AFTER.test(text.slice(h.end))));
+}
+
+/** Does a semicolon (a new provision) stand between two offsets? */
+function crossesProvision(text: string, from: number, to: number): boolean {
+  return /[；;]/.test(text.slice(Math.min(from, to), Math.max(from, to)));
+}
+
+/**
+ * A cited basis governs the wording when it stands in the wording's own phrase ("应当依照《旅行社
+ * 条例》取得经营许可"), opens the sentence ("依照《旅游法》第二十八条，设立旅行社应当…", "依法须经批准
+ * 的项目，…"), sets the frame of an earlier phrase of the same provision, or starts a later phrase
+ * that continues or details the provision. A basis inside another duty with its own subject
+ * ("…不得低于100元，景区应当依法明码标价"; "…给予奖励50万元，奖励资金依法拨付") does not.
+ */
+function governingBasis(text: string, from: number, to: number): boolean {
+  if (BEYOND_THE_LAW.test(text)) return false;
+  const phrase = phraseAround(text, from, to);
+  const wordingPhrase = text.slice(phrase.start, phrase.end);
+  const isTopic =
+    !PHRASE_STOP.test(wordingPhrase) &&
+    (CONDITION_PHRASE.test(wordingPhrase) || (TOPIC_PHRASE.test(wordingPhrase) && TOPIC_END.test(wordingPhrase) && !PREDICATE.test(wordingPhrase)));
+  for (const hit of basisHits(text)) {
+    const bare = text.slice(hit.index, hit.end) === '依法';
+    if (hit.index >= phrase.start && hit.index < phrase.end) {
+      if (!bare || !OPERATOR_COMPLIANCE.test(text.slice(hit.end))) return true;
+      continue;
+    }
+    if (hit.index < phrase.start) {
+      if (OPENING_LEAD.test(text.slice(0, hit.index))) return true;
+      if (crossesProvision(text, hit.index, from)) continue;
+      if (!bare || GATE_AFTER_BARE_BASIS.test(text.slice(hit.end))) return true;
+    } else {
+      if (crossesProvision(text, to, hit.index)) continue;
+      const own = phraseAround(text, hit.index, hit.end);
+      const lead = text.slice(own.start, hit.index);
+      if (CONTINUING_LEAD.test(lead) || DETAILING_PHRASE.test(lead)) return true;
+      if (isTopic && own.start === phrase.end + 1) return true;
+    }
+  }
+  return false;
 }
 
 // "对外地企业不得设置歧视性…": the wording ends in a negator that governs a restricting verb.
@@ -184,6 +380,53 @@ const PHRASE_RESTRICTION_AFTER = /^[^，,。；;]{0,12}?(?:作为|作|列为|设
 
 // "不得实行“一企一策”": a practice named in quotes right after a prohibition.
 const QUOTED_PROHIBITION = new RegExp(`${NEGATOR}(?:实行|实施|搞|采取|出台|开展)?[“"「]$`);
+
+// What an abolisher revokes when it follows its object: a rule, a practice, a condition.
+const NOMINAL_OBJECT = '(?:的|等|之)(?:做法|规定|行为|要求|限制|条款|内容|政策|措施|文件|条件|门槛|障碍|壁垒|情形|问题|优惠|待遇)(?:等)?';
+const REVOKE = '(?:清理|纠正|废止|废除|取消|清除|整改|修改|停止执行|撤销|查处)';
+// Undoing verbs that can only revoke, never punish: "对本区企业的加分一律取消".
+const UNDO = '(?:清理|纠正|废止|废除|取消|清除|撤销|停止执行)';
+const MANNER = '(?:要|应当|须|必须)?(?:一律|坚决|及时|全面|逐步|依法|立即|限期)?(?:予以|进行|加以)?';
+// "取消…的规定", "清理妨碍…的做法": the wording, named as a rule or practice, is revoked in its phrase.
+const REVOKED_AFTER_NOMINAL = new RegExp(`^[^，,；;：:]{0,30}?${NOMINAL_OBJECT}${MANNER}${REVOKE}`);
+// "对本区企业的加分一律取消" — but not "低于100元的及时纠正", where the "…的" clause names who is
+// corrected for breaking the rule, i.e. the rule is enforced, not revoked.
+const UNDO_AFTER = new RegExp(`^([^，,；;：:]{0,30}?)${UNDO}`);
+const UNDO_MANNER = /(?:一律|坚决|及时|全面|逐步|立即|限期)?(?:予以|进行|加以)?$/;
+
+function undoneAfter(after: string): boolean {
+  const m = UNDO_AFTER.exec(after);
+  return m !== null && !m[1]!.replace(UNDO_MANNER, '').endsWith('的');
+}
+// "…在本区设立分支机构的规定，一律予以清理": the revoked rule is the topic of the next phrase.
+const TOPIC_REVOKED = new RegExp(`${NOMINAL_OBJECT}$`);
+const REVOKES_TOPIC = new RegExp(`^${MANNER}${REVOKE}`);
+// "为整治旅游市场秩序…": a purpose names the disorder the measure fights, not what it revokes.
+const PURPOSE_LEAD = /(?:为|为了|旨在|着力|以)[^，,；;：:]{0,6}$/;
+// "取消原备案，改由…审批后方可营业": a new requirement after the abolisher is not its object.
+const NEW_REQUIREMENT = /须|必须|应当|方可|才能|只能|统一由|改由|改为/;
+
+/**
+ * Is the wording the object of an abolisher in its own phrase? "取消对外地旅行社的准入限制" is;
+ * "…方可营业，未经审批擅自营业的，依法查处" and "为整治旅游市场秩序，全区一日游产品统一由区旅游
+ * 集团经营" are not: there the abolisher punishes a breach of the restriction or names a purpose.
+ */
+function isRevoked(text: string, from: number, to: number): boolean {
+  const phrase = phraseAround(text, from, to);
+  ABOLISHED_BEFORE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ABOLISHED_BEFORE.exec(text)) !== null) {
+    if (m.index >= from) break;
+    if (m.index < phrase.start) continue;
+    if (PURPOSE_LEAD.test(text.slice(phrase.start, m.index))) continue;
+    if (NEW_REQUIREMENT.test(text.slice(m.index + m[0].length, from))) continue;
+    return true;
+  }
+  const after = text.slice(to, phrase.end);
+  if (REVOKED_AFTER_NOMINAL.test(after) || undoneAfter(after)) return true;
+  const next = nextPhrase(text, phrase.end);
+  return next !== null && TOPIC_REVOKED.test(text.slice(phrase.start, phrase.end)) && REVOKES_TOPIC.test(text.slice(next.start, next.end));
+}
 
 function isNegated(text: string, from: number, to: number): boolean {
   if (QUESTION.test(text.slice(0, from))) return true;
@@ -200,8 +443,5 @@ function isNegated(text: string, from: number, to: number): boolean {
       if (m.index + m[0].length <= to + 2) return true;
     }
   }
-  ABOLISHED_BEFORE.lastIndex = 0;
-  const before = ABOLISHED_BEFORE.exec(text);
-  if (before && before.index < from) return true;
-  return ABOLISHED_AFTER.test(text.slice(to));
+  return isRevoked(text, from, to);
 }

@@ -47,7 +47,11 @@ export interface PrescreenOptions {
   ruleSetVersion?: string;
 }
 
-/** Mitigations that remove a finding for every standard. */
+/**
+ * Mitigations that remove a finding for every standard. They may, because context.ts reports them
+ * only for the wording they govern (its own comma/semicolon phrase): "…方可营业，未经审批擅自营业的，
+ * 依法查处" punishes a breach of the licence, it does not abolish it, and stays a finding.
+ */
 const ALWAYS_DROPS: readonly Mitigation[] = ['negated', 'definition', 'safeguard'];
 /** Standards whose whole point is discrimination against outsiders: a cited law lowers, never clears. */
 const DISCRIMINATION = new Set(['FCR-B3', 'FCR-B4', 'FCR-B5']);
@@ -113,6 +117,16 @@ export interface FallbackSettings {
 
 /** Mitigations that keep the statistical fallback silent: the sentence reads as lawful or safeguarded. */
 export const FALLBACK_SILENCERS: readonly Mitigation[] = ['negated', 'safeguard', 'legalBasis', 'openCompetition', 'autonomy', 'definition'];
+/**
+ * Does the context keep the statistical fallback silent on this sentence? Besides the mitigations,
+ * a sentence that only reports an enforcement case (who handles it, what the facts are) is no
+ * policy measure under 条例第八条至第十一条.
+ */
+export function silencesFallback(ctx: SentenceContext): boolean {
+  if (ctx.reportsEnforcementCase()) return true;
+  const found = ctx.mitigations(0, ctx.text.length);
+  return found.some((m) => FALLBACK_SILENCERS.includes(m));
+}
 const FALLBACK_REASON = '该句未命中具体规则，但与标注集中违反此项标准的已知条款在用词上统计相似（字符n元语法朴素贝叶斯模型提示，置信度低，请人工核实）';
 
 export function prescreen(text: string, options: PrescreenOptions = {}): PrescreenResult {
@@ -200,8 +214,7 @@ export function prescreenWith(text: string, options: PrescreenOptions, fallback:
       const verdict = classify(settings.model, sentence.text);
       if (!verdict || verdict.margin < settings.threshold || !standards.has(verdict.code)) continue;
       const ctx = (contexts[si] ??= new SentenceContext(sentence));
-      const found = ctx.mitigations(0, sentence.text.length);
-      if (found.some((m) => FALLBACK_SILENCERS.includes(m))) continue;
+      if (silencesFallback(ctx)) continue;
       merged.push({
         code: verdict.code,
         start: sentence.start,

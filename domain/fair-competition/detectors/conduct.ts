@@ -182,6 +182,32 @@ const setsRegulatedPrice: Detector = {
   },
 };
 
+/**
+ * "区文旅局每月公布全区民宿指导价格，各民宿参照执行": an administrative body publishes a price for a
+ * market-regulated service and tells operators to follow it. A 指导价 so set is a government-guided
+ * price outside the pricing catalogue (条例第十一条(二); 价格法第十八条、第十九条); a uniform,
+ * reference or minimum price is interference in a market price (第十一条(三); the 2021 实施细则 names
+ * "发布统一价、参考价" and "最高、最低限价").
+ */
+const publishedPrice: Detector = {
+  id: 'D2.published-price',
+  pattern: rx(
+    '(?:公布|发布|制定|确定|印发|下发|出台)',
+    gap(16),
+    '(?:指导价|统一价|最低价|参考价|基准价|统一售价|保护价)(?:格)?',
+    sgap(16),
+    '(?:参照|执行|遵照|按照|不得低于|不得高于)',
+  ),
+  judge: (m, ctx) => {
+    if (ctx.has('procurement') || ctx.has('association') || PROHIBITED_INSIDE.test(m[0])) return null;
+    if (/土地|用地|出让|地价|政府定价|定价目录|公办|公立|依照《/.test(ctx.text) || HIGHER_PRICE.test(ctx.text)) return null;
+    if (!/局|委|政府|办|管委会|部门|中心|街道|乡镇/.test(ctx.text.slice(0, m.index - ctx.sentence.start + m[0].length))) return null;
+    return /指导价/.test(m[0])
+      ? verdict('FCR-D2', 'high', '行政机关对实行市场调节价的商品或服务发布指导价格并要求经营者参照执行，超越法定权限制定政府指导价')
+      : verdict('FCR-D3', 'high', '行政机关发布统一价、参考价或最低价并要求经营者执行，违法干预市场调节价');
+  },
+};
+
 const UTILITY_OR_LAND = /电价|水价|气价|用电|用水|用气|地价|土地|用地|污水处理费|垃圾处理费|配套费|行政事业性收费|政府性基金/;
 
 const preferentialPrice: Detector = {
@@ -465,8 +491,8 @@ const orderedAdjustment: Detector = {
     sgap(10),
     '(?:调整|压减|变更|改变|关闭|缩减|接待|承接|生产|销售|采购|组织|放映|播放|经营|下调|上调|降低|提高|控制|限制|停止|暂停|取消|调配|调度|投放|转移|配置|布设|闭园|闭馆|停业|休整|歇业|轮休|轮流)',
   ),
-  judge: (_m, ctx) =>
-    OPERATOR_RE.test(ctx.text) && !ctx.hasLegalBasis()
+  judge: (m, ctx) =>
+    OPERATOR_RE.test(ctx.text) && !ctx.hasLegalBasisFor(m)
       ? verdict('FCR-D4', 'medium', '要求经营者按照行政机关要求调整经营品类、布局或方式，干预其自主经营')
       : null,
 };
@@ -493,6 +519,14 @@ const imposedModel: Detector = {
   judge: () => verdict('FCR-D4', 'medium', '要求经营者统一采用行政机关设计的经营模式、服务流程'),
 };
 
+const FORCED_DEAL_REASON = '强制经营者与特定经营者合作或完成指定的经营任务，干预其自主经营';
+/** The party between "与/同" and "签订" in the contract branch of forcedDeal. */
+const DEAL_COUNTERPARTY = /(?:与|同)(.*?)(?:签订|签署)/;
+// A particular firm: "区旅游集团", "指定的运营企业"; "人才须与企业签订服务协议" names none.
+const FIRM_COUNTERPARTY = /公司|集团|(?:指定|确定|认定|推荐|选定|特定)的?[^，。；]{0,8}(?:企业|机构)|(?:区|县|市|镇)属?[\u4e00-\u9fa5]{1,8}(?:企业|机构)/;
+// A contract any operator must have with some licensed provider (an insurer, a bank) names no partner.
+const GENERIC_COUNTERPARTY = /保险(?:公司|机构)|金融机构|银行|具备[^，。；]{0,6}资质|有资质|依法设立|符合条件|游客|旅游者|消费者|员工|职工|劳动者/;
+
 const forcedDeal: Detector = {
   id: 'D4.forced-deal',
   pattern: rx(
@@ -508,10 +542,16 @@ const forcedDeal: Detector = {
     gap(16),
     '(?:游客|客源|团队|旅游团)',
   ),
-  judge: (m) =>
-    /集团|公司|游客|客源|团队|旅游团/.test(m[0])
-      ? verdict('FCR-D4', 'medium', '强制经营者与特定经营者合作或完成指定的经营任务，干预其自主经营')
-      : null,
+  judge: (m) => {
+    const deal = DEAL_COUNTERPARTY.exec(m[0]);
+    if (deal) {
+      // "旅行社组织团队旅游应当与游客签订书面合同" is the contract 旅游法第五十八条 requires, not a
+      // business partner forced on the operator: only a firm as counterparty is one.
+      const party = deal[1]!;
+      return FIRM_COUNTERPARTY.test(party) && !GENERIC_COUNTERPARTY.test(party) ? verdict('FCR-D4', 'medium', FORCED_DEAL_REASON) : null;
+    }
+    return /游客|客源|团队|旅游团/.test(m[0]) ? verdict('FCR-D4', 'medium', FORCED_DEAL_REASON) : null;
+  },
 };
 
 /** "酒店须预留30%的客房供区政府接待使用": capacity held for the government. */
@@ -550,8 +590,10 @@ const dictatedOperation: Detector = {
     gap(4),
     '(?:数量|计划|指标|任务|配额|比例|份额|规模|班次|场次)',
   ),
-  judge: (_m, ctx) => {
-    if (!OPERATOR_RE.test(ctx.text) || /依法|整顿|违法|应急|停电|疫情|安全|处罚/.test(ctx.text)) return null;
+  judge: (m, ctx) => {
+    // A closure ordered as a penalty or for safety is not a business-hours rule; a "依法" that backs
+    // another duty ("…，违反规定的，依法查处") is no basis for this one.
+    if (!OPERATOR_RE.test(ctx.text) || /整顿|违法|应急|停电|疫情|安全|处罚/.test(ctx.text) || ctx.hasLegalBasisFor(m)) return null;
     if (ctx.has('procurement') || ctx.has('subsidy')) return null;
     return verdict('FCR-D4', 'medium', '规定经营者的营业时段、促销次数或经营数量，干预其自主经营');
   },
@@ -600,6 +642,7 @@ export const conductDetectors: readonly Detector[] = [
   infoExchange,
   organisedCoordination,
   setsRegulatedPrice,
+  publishedPrice,
   preferentialPrice,
   favouredPrice,
   uniformExecutedPrice,

@@ -7,6 +7,7 @@
  */
 import type { SentenceContext } from '../context';
 import { LOCAL, MUST, OPERATOR, OUTSIDE, gap, sgap } from '../lexicon';
+import { classifyLocal } from './free-flow';
 import { type Detector, type Verdict, rx, verdict } from './types';
 
 const TAX = '(?:税|税款|税收)';
@@ -183,8 +184,8 @@ const utilityFavour: Detector = {
 const capitalInjection: Detector = {
   id: 'C2.capital-injection',
   pattern: rx('(?:注入|注资|增资|拨付|安排|给予)', gap(8), '资本金|资本金(?:注入|补充)'),
-  judge: (_m, ctx) =>
-    /公司|集团|企业|平台/.test(ctx.text) && !ctx.hasLegalBasis() && !/国有资本经营预算|保障性|公益|基础设施|政府投资项目/.test(ctx.text)
+  judge: (m, ctx) =>
+    /公司|集团|企业|平台/.test(ctx.text) && !ctx.hasLegalBasisFor(m) && !/国有资本经营预算|保障性|公益|基础设施|政府投资项目/.test(ctx.text)
       ? verdict('FCR-C2', 'medium', '向特定企业注入财政资本金，使其在竞争中获得选择性的财政支持')
       : null,
 };
@@ -417,6 +418,33 @@ const deposit: Detector = {
   judge: () => verdict('FCR-C3', 'medium', '要求以现金形式缴纳或不予退还保证金，增加经营者资金成本'),
 };
 
+/** A beneficiary the measure picks out: a state-owned, named, ranked or government-chosen firm. */
+const CHOSEN_FIRM = /区属|县属|市属|镇属|国有|国企|集团|有限公司|(?:区|县|市)[\u4e00-\u9fa5]{1,8}公司|重点企业|龙头|骨干|(?:确定|认定|指定|选定|推荐)的|[一二三四五六七八九十两\d]家/;
+
+/**
+ * "对区属国有企业承接的政府项目，免除其质量保证金": a deposit every other operator must lodge is
+ * waived for chosen firms, a cost preference (条例第十条(三); 2021 实施细则 lists deposits there).
+ * Waivers for all operators or for small firms (政府采购促进中小企业发展管理办法) restrict nobody.
+ */
+const depositWaiver: Detector = {
+  id: 'C3.deposit-waiver',
+  pattern: rx(
+    '(?:免除|免收|免缴|免交|减免|减半收取|免于缴纳|免予缴纳|免于提交|无需缴纳|无须缴纳|不需缴纳|不用缴纳|不收取|不再收取|豁免|降低)',
+    gap(10),
+    '(?:保证金|押金)',
+    '|(?:保证金|押金)',
+    gap(6),
+    '(?:予以)?(?:免除|免收|免缴|全免|减免|减半|豁免|不再收取|无需缴纳|无须缴纳)',
+  ),
+  judge: (m, ctx) => {
+    if (/各类|所有|全部|中小|小微|信用/.test(ctx.text)) return null;
+    // "本区企业参加政府采购的，免收投标保证金" keeps outsiders' bids dearer: the tender rules (第九条(三)).
+    if (ctx.has('local') && ctx.has('procurement')) return classifyLocal(ctx, 'local-favour', m[0]);
+    if (!CHOSEN_FIRM.test(ctx.text) && !ctx.has('local')) return null;
+    return verdict('FCR-C3', 'high', '对特定经营者免除或减少其他经营者须缴纳的保证金，给予其资金成本方面的优惠');
+  },
+};
+
 const factorPriority: Detector = {
   id: 'C3.factor-priority',
   pattern: rx('优先(?:保障|配置|安排|供应|获得)', gap(6), '(?:用能|能耗指标|排放指标|排污权|电力|用电|用水|用气|用电指标|用水指标|人才指标|数据资源|公共数据|碳排放|环境容量)'),
@@ -460,7 +488,7 @@ const levy: Detector = {
     gap(10),
     '(?:免费|无偿)',
   ),
-  judge: (_m, ctx) => levyVerdict(ctx),
+  judge: (m, ctx) => levyVerdict(ctx, m),
 };
 
 /** "须向区交通安全基金缴纳2万元": money paid into a fund the measure names. */
@@ -475,14 +503,14 @@ const payIntoFund: Detector = {
     gap(6),
     '(?:缴纳|上缴|交纳|捐|认缴|缴存|缴交|上交)',
   ),
-  judge: (_m, ctx) => levyVerdict(ctx),
+  judge: (m, ctx) => levyVerdict(ctx, m),
 };
 
 /** "要求…提供授信，并承担相关活动费用": a charge tacked onto another demand. */
 const costAlongside: Detector = {
   id: 'C4.cost-alongside',
   pattern: rx('(?:并|且|同时|还)(?:须|要)?(?:承担|负担|分摊|缴纳|支付)', gap(8), '(?:费用|经费|资金|[\\u4e00-\\u9fa5]{0,4}(?<![消经花免浪耗])费)'),
-  judge: (_m, ctx) => (/要求|须|必须|应当/.test(ctx.text) ? levyVerdict(ctx) : null),
+  judge: (m, ctx) => (/要求|须|必须|应当/.test(ctx.text) ? levyVerdict(ctx, m) : null),
 };
 
 /** "须购买区文旅局统一组织的版权年卡", "须统一购买食品安全责任保险": a purchase imposed on operators. */
@@ -503,8 +531,8 @@ const forcedPurchase: Detector = {
     gap(14),
     '(?:保险|[\\u4e00-\\u9fa5]{1,4}险|年卡|会员|服务)',
   ),
-  judge: (_m, ctx) =>
-    /组织|统一|指定|确定|推荐|每(?:家|户)|不少于/.test(ctx.text) && !ctx.hasLegalBasis() && !ctx.has('consumer')
+  judge: (m, ctx) =>
+    /组织|统一|指定|确定|推荐|每(?:家|户)|不少于/.test(ctx.text) && !ctx.hasLegalBasisFor(m) && !ctx.has('consumer')
       ? verdict('FCR-C4', 'medium', '要求经营者购买行政机关组织或指定的商品、保险等，增加其经营成本')
       : null,
 };
@@ -524,17 +552,19 @@ const donationOrCharge: Detector = {
     gap(14),
     '(?:[\\u4e00-\\u9fa5]{0,8}费|基金|经费|资金)',
   ),
-  judge: (_m, ctx) => levyVerdict(ctx),
+  judge: (m, ctx) => levyVerdict(ctx, m),
 };
 
-export function levyVerdict(ctx: SentenceContext): Verdict | null {
+export function levyVerdict(ctx: SentenceContext, match: RegExpExecArray): Verdict | null {
   // Charges between private parties (a tour contract, a refund) are not imposed by the measure.
   if (/罚款|罚没|税|导游|合同|违约|赔偿|退还|退赔/.test(ctx.text) || ctx.has('outside')) return null;
   if (/(?:游客|旅游者|消费者|乘客|居民)(?:须|应当|应|需|自愿|自行)/.test(ctx.text)) return null;
   // A burden on public institutions ("博物馆应当逐步免费开放") is not a cost laid on operators.
   if (/公益性|博物馆|纪念馆|图书馆|文化馆|城市公园/.test(ctx.text) && !/企业|经营者|商户/.test(ctx.text)) return null;
-  // Statutory contributions are owed under their own laws.
-  if (/社会保险|公积金|工会经费|残疾人就业保障金|按规定|依法/.test(ctx.text)) return null;
+  // Statutory contributions are owed under their own laws; a charge is lawful when a basis governs
+  // it (条例第十条), not when "依法" backs another duty of the sentence ("…，违反规定的，依法查处").
+  if (/社会保险|公积金|工会经费|残疾人就业保障金/.test(ctx.text) || ctx.hasLegalBasisFor(match)) return null;
+  if (/按规定/.test(ctx.phraseOf(match))) return null;
   if (ctx.has('consumer') && !/企业|经营者|商户|机构|景区|酒店|商场|门店|公司|单位|平台|银行/.test(ctx.text)) return null;
   return verdict('FCR-C4', 'medium', '没有法定依据要求经营者缴纳费用、捐赠赞助或无偿提供服务，增加其经营成本');
 }
@@ -560,6 +590,7 @@ export const costDetectors: readonly Detector[] = [
   utilityFavour,
   creditPreference,
   deposit,
+  depositWaiver,
   factorPriority,
   levy,
   donationOrCharge,

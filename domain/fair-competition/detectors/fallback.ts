@@ -98,7 +98,7 @@ const chargeOnOperators: Detector = {
     gap(12),
     '(?:[\\u4e00-\\u9fa5]{0,6}(?<![消经花免浪耗])费|基金|[\\u4e00-\\u9fa5]{0,4}款|资金|经费)',
   ),
-  judge: (_m, ctx) => (/企业|经营者|商户|单位|机构|门店|酒店|景区|公司/.test(ctx.text) ? levyVerdict(ctx) : null),
+  judge: (m, ctx) => (/企业|经营者|商户|单位|机构|门店|酒店|景区|公司/.test(ctx.text) ? levyVerdict(ctx, m) : null),
 };
 
 export const fallbackDetectors: readonly Detector[] = [localFavour, chosenByGovernment, consentStep, moneyForChosenFirm, chargeOnOperators];

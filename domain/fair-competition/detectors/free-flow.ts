@@ -29,6 +29,7 @@ const FEE_ACT = /加收|收取|另行收取|额外收取|缴纳|收费标准|免
 const ESTABLISH_REQUIRED = new RegExp(
   `(?:须|必须|应当|需|要求)(?:${gap(6)}在${LOCAL}${gap(6)}(?:设立|成立|注册|开设)|${gap(10)}(?:设在|设于|迁至|迁入|迁到|落户)${LOCAL})`,
 );
+const OPERATOR_RE = new RegExp(OPERATOR);
 const CONSUMER_SUBJECT = new RegExp(`${OUTSIDE}(?:的)?(?:游客|旅游者|消费者|居民|市民|学生|患者|乘客)`);
 
 /** Names the standard for a piece of local favouritism from what the sentence is about. */
@@ -426,6 +427,26 @@ const localPartner: Detector = {
   judge: (m, ctx) => classifyLocal(ctx, 'outside-difference', m[0]),
 };
 
+/**
+ * "区内旅行社不得与外地旅行社开展合作经营": local operators barred from dealing with outsiders, which
+ * shuts outside operators out of business in the local market (条例第九条(二); in goods, 第九条(一)).
+ */
+const noOutsidePartner: Detector = {
+  id: 'B.no-outside-partner',
+  pattern: rx(
+    '(?:不得|不能|不准|不允许|禁止|严禁)(?:擅自|私自|自行)?(?:与|同|和|向)',
+    OUTSIDE,
+    gap(12),
+    '(?:合作|合资|联营|联合|签约|签订|交易|往来|结算|对接|组团|拼团|接洽|采购|购买|进货|订购)',
+  ),
+  judge: (m, ctx) => {
+    // "游客不得与外地无资质旅行社签订合同" protects consumers; only an operator can be kept from partners.
+    const subject = ctx.text.slice(0, m.index - ctx.sentence.start);
+    if (CONSUMER_SUBJECT.test(m[0]) || (ctx.has('consumer') && !OPERATOR_RE.test(subject))) return null;
+    return classifyLocal(ctx, 'outside-difference', m[0]);
+  },
+};
+
 const inspectionRate: Detector = {
   id: 'B5.inspection-rate',
   pattern: rx(
@@ -587,6 +608,7 @@ export const freeFlowDetectors: readonly Detector[] = [
   localRota,
   localMainly,
   outsiderRegime,
+  noOutsidePartner,
   inspectionRate,
   checkpoint,
   outflowBarrier,

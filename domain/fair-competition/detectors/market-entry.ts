@@ -318,6 +318,29 @@ const unifiedPurchase: Detector = {
   },
 };
 
+// Who is kept from choosing: a private buyer. A public body buying through the government's own
+// centralised procurement (政府采购法第十八条) is not a market restriction.
+const PRIVATE_BUYER = /家长|学生|消费者|居民|市民|业主|游客|农户|养殖户|用户|企业|经营者|商户|商家|旅行社|酒店|宾馆|民宿|景区|门店|个体工商户/;
+const PUBLIC_PROCUREMENT = /政府采购|集中采购|采购中心|公共资源交易|预算单位|机关|政务|全国|国家|全省|省级|应急|救灾|疫情|处方|危险|爆炸|烟花|农药|剧毒|管制/;
+
+/**
+ * "全区中小学校服统一由区教育服务中心组织采购，家长不得自行购买": the buyers must take what one
+ * body the measure names buys for them, and may not buy elsewhere (条例第八条(三)).
+ */
+const unifiedBuyer: Detector = {
+  id: 'A3.unified-buyer',
+  pattern: rx(
+    '统一由',
+    gap(16),
+    '(?:(?:组织|集中|统一|负责|代为)?(?:采购|购买|订购|征订|代购|选购|购置)|组织(?:配送|供应|配发))',
+    '|(?:不得|不能|不允许|禁止|严禁)(?:自行|另行|擅自|私自)(?:购买|采购|选择|选购|选用|订购|购置|征订)',
+  ),
+  judge: (m, ctx) => {
+    if (!PRIVATE_BUYER.test(ctx.text) || PUBLIC_PROCUREMENT.test(ctx.text)) return null;
+    return designation('规定统一由行政机关确定的单位组织采购、配送，不允许经营者或消费者自行选择购买，限定其只能购买特定经营者的商品')(m, ctx);
+  },
+};
+
 const shortlist: Detector = {
   id: 'A3.shortlist',
   pattern: rx(
@@ -763,6 +786,7 @@ export const marketEntryDetectors: readonly Detector[] = [
   othersBarred,
   designated,
   unifiedPurchase,
+  unifiedBuyer,
   shortlist,
   library,
   onlyFrom,

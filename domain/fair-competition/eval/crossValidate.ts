@@ -4,7 +4,7 @@
  * passes the items (no I/O here).
  */
 import { SentenceContext } from '../context';
-import { FALLBACK_SILENCERS, prescreenWith } from '../prescreen';
+import { prescreenWith, silencesFallback } from '../prescreen';
 import { splitSentences } from '../../text/sentences';
 import { MIN_SENTENCE_CHARS, type Model, type TrainingItem, classify, trainModel } from '../statistical';
 
@@ -39,8 +39,7 @@ function verdicts(model: Model, text: string): { code: string; margin: number }[
     if (s.text.length < MIN_SENTENCE_CHARS) continue;
     const v = classify(model, s.text);
     if (!v) continue;
-    const found = new SentenceContext(s).mitigations(0, s.text.length);
-    if (found.some((m) => FALLBACK_SILENCERS.includes(m))) continue;
+    if (silencesFallback(new SentenceContext(s))) continue;
     out.push(v);
   }
   return out;
