@@ -160,7 +160,11 @@ describe('legality review through the workflow', () => {
     const signOff = (signOffs.items ?? signOffs)[0];
     expect(html).toContain(signOff.signature);
 
-    await stack.drive.ok(id, stack.cast.legal, { type: 'record_legality_conclusion', versionHash: hash, outcome: 'LAWFUL_WITH_AMENDMENTS', text: '修改后合法', checklist: opinion.checklist, amendments: [{ clause: '第二条', change: '删除审批要求' }] });
+    const conclusion = { type: 'record_legality_conclusion', versionHash: hash, outcome: 'LAWFUL_WITH_AMENDMENTS', text: '修改后合法', checklist: opinion.checklist, amendments: [{ clause: '第二条', change: '删除审批要求' }] };
+    // The fair-competition pre-screen's finding on a matter without ECON is the legal unit's to decide first (公平竞争审查条例第18条).
+    expect((await stack.http.act(id, stack.cast.legal, conclusion)).body.code).toBe('FCR_FLAG_UNDECIDED');
+    await stack.drive.ok(id, stack.cast.legal, { type: 'set_flags', flags: ['PUBLIC'], reason: '第四条在修改稿中删除，修改后不涉及经营者经济活动' });
+    await stack.drive.ok(id, stack.cast.legal, conclusion);
     const docs = (await stack.http.get(`/api/v1/matters/${id}/legality`, stack.cast.legal)).body.documents;
     expect(docs.map((d: { kind: string }) => d.kind)).toEqual(['lawyer_opinion', 'legal_unit_opinion']);
     const unitHtml = (await stack.http.get(docs[1].url, stack.cast.legal)).body as string;
