@@ -6,7 +6,7 @@
  * fair-competition review is due); re-evaluation and clean-up decisions arrive as the `decide` Update,
  * judged by domain/lifecycle. Deterministic: time only from the workflow clock, I/O only in activities.
  */
-import { ApplicationFailure, allHandlersFinished, condition, continueAsNew, getExternalWorkflowHandle, log, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { ApplicationFailure, allHandlersFinished, condition, continueAsNew, getExternalWorkflowHandle, log, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { RetryPolicy } from '@temporalio/common';
 import type { createActivities } from '../activities';
 import { amendmentLookedUp, applyLifeTimer, decideDocument, newDocumentLife, nextLifeTimer, settleAmendment, type AmendmentOutcome, type DocumentLife, type LifeTimer } from '../domain/lifecycle/documentLife';
@@ -14,6 +14,7 @@ import { amendmentSettledSignal, decideDocumentUpdate, documentViewQuery, type D
 import { KnownAnswers } from './knownAnswers';
 import { authorize } from '../domain/permissions';
 import { Mutex } from './mutex';
+import { documentPatches } from './patchBaseline';
 
 const retry: RetryPolicy = { initialInterval: '1 second', maximumInterval: '30 seconds', backoffCoefficient: 2 };
 const { recordRegisterEvent } = proxyActivities<ReturnType<typeof createActivities>>({ startToCloseTimeout: '30 seconds', heartbeatTimeout: '5 seconds', retry });
@@ -79,6 +80,8 @@ const refuse = (status: number, code: string, reason: string) =>
   ApplicationFailure.create({ type: 'ActionRefused', message: reason, nonRetryable: true, details: [{ status, code, reason }] });
 
 export async function documentWorkflow(input: DocumentWorkflowInput): Promise<DocumentLife> {
+  // Must be first: whether this run is on the patch baseline (one marker for every patch it names).
+  const patched = documentPatches();
   let life: DocumentLife = input.resume?.life ?? newDocumentLife(input);
   let head: RegisterHeadView | null = input.resume?.head ?? null;
   let changes = 0;

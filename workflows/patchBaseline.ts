@@ -34,8 +34,48 @@ const IN_BASELINE = new Set([
   'major-decision-implementation',
 ]);
 
+/**
+ * The second baseline: the first's patches and those added since, up to this date. A run started since records this
+ * one marker instead of the first baseline's and six more (four at its start, the others at publication and at its
+ * end); runs on the first baseline, or on none, replay as they ran. The same rule: never add an id to this list.
+ */
+export const MATTER_PATCH_BASELINE_2 = 'matter-patch-baseline-2026-12-02';
+
+const IN_BASELINE_2 = new Set([
+  ...IN_BASELINE,
+  'gates-as-written',
+  'limits-as-written',
+  'stops-as-written',
+  'authority-as-written',
+  'document-life-start-unawaited',
+  'document-life-before-continue-as-new',
+  'amendment-ended-told',
+]);
+
 /** `patched()` for the matter workflow: call once at the start of a run, then ask the returned function. */
 export function matterPatches(): (patchId: string) => boolean {
-  const onBaseline = patched(MATTER_PATCH_BASELINE);
-  return (patchId) => (onBaseline && IN_BASELINE.has(patchId)) || patched(patchId);
+  const onBaseline2 = patched(MATTER_PATCH_BASELINE_2);
+  const onBaseline = onBaseline2 || patched(MATTER_PATCH_BASELINE);
+  return (patchId) => (onBaseline2 && IN_BASELINE_2.has(patchId)) || (onBaseline && IN_BASELINE.has(patchId)) || patched(patchId);
+}
+
+/**
+ * The document workflow's baseline: every patch it asks for, up to this date, under one marker (each `patched()`
+ * also upserts a search attribute the server indexes). Runs started before ask for each as they did.
+ */
+export const DOCUMENT_PATCH_BASELINE = 'document-patch-baseline-2026-12-02';
+
+const DOCUMENT_IN_BASELINE = new Set([
+  'document-issue-under-writer',
+  'document-decisions-as-written',
+  'document-decisions-checked',
+  'document-exception-reminders',
+  'document-amendment-awaits-issue',
+  'document-known-action-keys',
+]);
+
+/** `patched()` for the document workflow: call once at the start of a run, then ask the returned function. */
+export function documentPatches(): (patchId: string) => boolean {
+  const onBaseline = patched(DOCUMENT_PATCH_BASELINE);
+  return (patchId) => (onBaseline && DOCUMENT_IN_BASELINE.has(patchId)) || patched(patchId);
 }
