@@ -52,11 +52,27 @@ const IN_BASELINE_2 = new Set([
   'amendment-ended-told',
 ]);
 
+interface Baseline {
+  id: string;
+  patches: ReadonlySet<string>;
+}
+
+/**
+ * `patched()` under baselines, newest first: the first one this run is on (asked in that order, so a new run records
+ * only the newest marker) answers for the patches it names; any other patch is asked for on its own. Each baseline
+ * names all of the older ones' patches.
+ */
+function patchesOn(baselines: readonly Baseline[]): (patchId: string) => boolean {
+  const on = baselines.find((b) => patched(b.id));
+  return (patchId) => on?.patches.has(patchId) === true || patched(patchId);
+}
+
 /** `patched()` for the matter workflow: call once at the start of a run, then ask the returned function. */
 export function matterPatches(): (patchId: string) => boolean {
-  const onBaseline2 = patched(MATTER_PATCH_BASELINE_2);
-  const onBaseline = onBaseline2 || patched(MATTER_PATCH_BASELINE);
-  return (patchId) => (onBaseline2 && IN_BASELINE_2.has(patchId)) || (onBaseline && IN_BASELINE.has(patchId)) || patched(patchId);
+  return patchesOn([
+    { id: MATTER_PATCH_BASELINE_2, patches: IN_BASELINE_2 },
+    { id: MATTER_PATCH_BASELINE, patches: IN_BASELINE },
+  ]);
 }
 
 /**
@@ -76,6 +92,5 @@ const DOCUMENT_IN_BASELINE = new Set([
 
 /** `patched()` for the document workflow: call once at the start of a run, then ask the returned function. */
 export function documentPatches(): (patchId: string) => boolean {
-  const onBaseline = patched(DOCUMENT_PATCH_BASELINE);
-  return (patchId) => (onBaseline && DOCUMENT_IN_BASELINE.has(patchId)) || patched(patchId);
+  return patchesOn([{ id: DOCUMENT_PATCH_BASELINE, patches: DOCUMENT_IN_BASELINE }]);
 }

@@ -230,6 +230,8 @@ export async function loadMatterView(deps: ApiDeps, principal: Principal, matter
   const clocks = deadlines(state, deps.procedureConfig, calendar);
   const turn = whoseTurn(state, deps.procedureConfig, clocks);
   const nextDueAt = nextObligationDue(clocks);
+  // Whether the caller may read the trail: offered to the client, and it decides whether the minutes' views are shown.
+  const mayReadTrail = authorize(principal, 'read_trail', matterAccessOf(state), ctx.now).allowed;
   return {
     id: row.id,
     title: row.title,
@@ -259,14 +261,14 @@ export async function loadMatterView(deps: ApiDeps, principal: Principal, matter
     awaitsMe: awaits({ ...awaitedParties(turn), draftingUnit: state.draftingUnit }, principal),
     // What the caller may read besides the matter itself, so a client offers only what will be answered.
     access: {
-      trail: authorize(principal, 'read_trail', matterAccessOf(state), ctx.now).allowed,
+      trail: mayReadTrail,
       signatures: authorize(principal, 'verify_signature', matterAccessOf(state), ctx.now).allowed,
     },
     workflow: { workflowId: row.workflowId, status, source: live ? 'workflow' : 'projection', trailHead, notifications },
     deadlines: clocks,
     availableActions: status === 'RUNNING' ? availableActions(state, ctx.actor, ctx) : [],
     // The minutes' individual views only for those who may read the trail (as /trail and the dossier).
-    state: stateForReader(state, authorize(principal, 'read_trail', matterAccessOf(state), ctx.now).allowed),
+    state: stateForReader(state, mayReadTrail),
   };
 }
 
