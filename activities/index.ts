@@ -8,6 +8,7 @@ import { screenVersion, type ScreenRequest } from './screenVersion';
 import type { ActionRecord, ActivityDatabase, NotificationInput, RegistrationRecord } from './types';
 import { assignDocumentNumber, recordRegisterEvent, type NumberRequest, type RegisterEventInput } from './documentRegister';
 import { amendingMatterOutcome, documentsAwaitingAmendment } from './amendments';
+import { storeAdjustmentSettled, type AdjustmentSettledRecord } from './adjustmentSettled';
 
 export interface ActivityDeps {
   db: ActivityDatabase;
@@ -32,5 +33,7 @@ export function createActivities(deps: ActivityDeps) {
     /** An amendment (修改) between a document and the matter drafting it: who waits, and what became of the matter. */
     documentsAwaitingAmendment: (matterId: string) => documentsAwaitingAmendment(deps.db, matterId),
     amendingMatterOutcome: (matterId: string) => amendingMatterOutcome(deps.db, matterId),
+    /** What became of the procedure adjusting or stopping an issued major decision (713号令第37条), on the original. */
+    recordAdjustmentSettled: (r: AdjustmentSettledRecord) => heartbeating(() => refusingUncurable('The adjustment\'s outcome', () => storeAdjustmentSettled(deps.db, r))),
   };
 }

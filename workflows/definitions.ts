@@ -5,6 +5,7 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Actor, Command, MatterKind, Flag, MatterState, ProcedureConfig, StateChanges, TripleOneCategory } from '../domain/procedure';
 import type { HolidayYear } from '../domain/calendar';
+import type { AdjustmentSettled } from '../domain/decisions/adjustmentSettled';
 import type { RequestOrigin } from '../domain/evidence/trailEvents';
 
 export const MATTER_WORKFLOW_TYPE = 'matterWorkflow';
@@ -47,7 +48,14 @@ export interface MatterWorkflowInput {
    * Carried over by continue-as-new: the matter is already registered; its state, trail head and alerts,
    * and the answers to the latest actions (absent in runs continued before they were carried).
    */
-  resume?: { state: MatterState; trail: TrailHeadView | null; notifications: NotificationRecord[]; answers?: KnownAnswer[] };
+  resume?: {
+    state: MatterState;
+    trail: TrailHeadView | null;
+    notifications: NotificationRecord[];
+    answers?: KnownAnswer[];
+    /** An adjusting matter has told the decision it adjusts what became of it (absent: not yet, or from before). */
+    adjustmentTold?: boolean;
+  };
 }
 
 /**
@@ -136,3 +144,9 @@ export const registeredUpdate = defineUpdate<RegistrationView, []>('registered')
  */
 export const calendarSignal = defineSignal<[HolidayYear[]]>('calendar');
 export const viewQuery = defineQuery<MatterView>('view');
+/**
+ * What became of the procedure adjusting or stopping this issued major decision (713号令第37条): sent by the new
+ * matter's workflow when its decision is out or it ended without one. A signal: the sender waits for no one, and
+ * news already applied, or coming after the implementation was closed, changes nothing.
+ */
+export const adjustmentSettledSignal = defineSignal<[AdjustmentSettled]>('adjustmentSettled');

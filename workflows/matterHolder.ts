@@ -28,6 +28,8 @@ export class MatterHolder {
    * allowProvisionalYears); false in runs replaying from before, where that year was refused.
    */
   provisionalYears = false;
+  /** An adjusting matter has told the decision it adjusts what became of it (713号令第37条); carried across runs. */
+  adjustmentTold: boolean;
 
   constructor(
     private readonly input: MatterWorkflowInput,
@@ -37,6 +39,7 @@ export class MatterHolder {
     private readonly legacy: LegacyRules = {},
   ) {
     this.calendarYears = input.calendarYears;
+    this.adjustmentTold = input.resume?.adjustmentTold ?? false;
     this.calendar = this.calendarOf(this.calendarYears);
     this.state =
       input.resume?.state ??
@@ -73,7 +76,7 @@ export class MatterHolder {
 
   /** What a continued run starts from. */
   carriedOver(): Pick<MatterWorkflowInput, 'calendarYears' | 'resume'> {
-    return { calendarYears: this.calendarYears, resume: { state: this.state, trail: this.trail, notifications: this.notifications, answers: this.answers.carried() } };
+    return { calendarYears: this.calendarYears, resume: { state: this.state, trail: this.trail, notifications: this.notifications, answers: this.answers.carried(), ...(this.adjustmentTold ? { adjustmentTold: true } : {}) } };
   }
 
   context(actor: Actor, documentRegister?: DecisionContext['documentRegister']): DecisionContext {

@@ -26,8 +26,8 @@ import {
 } from '@temporalio/workflow';
 import type { RetryPolicy } from '@temporalio/common';
 import type { createActivities } from '../activities';
-import { applyPrescreen, currentVersion, implementationOpen, isEcon, legalityPrescreenOf, legalityScreenCurrent, needsText, parseCommand, registerRevision, applyStateChanges, stateChanges, stateColumns, TERMINAL_STAGES, type MatterState } from '../domain/procedure';
-import { actUpdate, calendarSignal, registeredUpdate, STORAGE_REFUSED, viewQuery, type ActionAnswer, type ActionRequest, type MatterWorkflowInput, type NotificationRecord, type TrailHeadView } from './definitions';
+import { applyPrescreen, currentVersion, implementationOpen, implementationStarted, isEcon, legalityPrescreenOf, legalityScreenCurrent, needsText, parseCommand, registerRevision, applyStateChanges, stateChanges, stateColumns, TERMINAL_STAGES, type MatterState } from '../domain/procedure';
+import { actUpdate, adjustmentSettledSignal, calendarSignal, matterWorkflowId, registeredUpdate, STORAGE_REFUSED, viewQuery, type ActionAnswer, type ActionRequest, type MatterWorkflowInput, type NotificationRecord, type TrailHeadView } from './definitions';
 import { MatterHolder } from './matterHolder';
 import { beijingYear, defaultDocumentLifeConfig, seriesOf } from '../domain/lifecycle';
 import { postDecisionSteps } from '../domain/procedure/steps';
@@ -35,6 +35,7 @@ import { amendmentSettledSignal, documentWorkflowId } from './documentDefinition
 import { documentWorkflow } from './documentWorkflow';
 import { Mutex } from './mutex';
 import { matterPatches } from './patchBaseline';
+import { settleAdjustment, type AdjustmentSettled } from '../domain/decisions/adjustmentSettled';
 
 /** About a tenth of Temporal's own suggestion point: matters are small, and replays stay fast. */
 export const DEFAULT_HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW = 2_000;
@@ -55,6 +56,7 @@ const { recordRegistration, recordAction, recordNotification } = proxyActivities
 const { assignDocumentNumber } = proxyActivities<ReturnType<typeof createActivities>>({ startToCloseTimeout: '30 seconds', heartbeatTimeout: '5 seconds', retry });
 const { prescreenVersion, screenVersion } = proxyActivities<ReturnType<typeof createActivities>>({ startToCloseTimeout: '30 seconds', retry });
 const { documentsAwaitingAmendment } = proxyActivities<ReturnType<typeof createActivities>>({ startToCloseTimeout: '30 seconds', retry });
+const { recordAdjustmentSettled } = proxyActivities<ReturnType<typeof createActivities>>({ startToCloseTimeout: '30 seconds', heartbeatTimeout: '5 seconds', retry });
 
 /** The database refused what an activity would store: no retry can cure it. */
 function storageRefused(err: unknown): ApplicationFailure | null {
@@ -100,6 +102,14 @@ export const AUTHORITY_AS_WRITTEN_PATCH = 'authority-as-written';
  * told no one.
  */
 export const AMENDMENT_ENDED_PATCH = 'amendment-ended-told';
+/**
+ * A matter adjusting or stopping an issued major decision (713号令第37条) tells it when its own decision is out
+ * (published, withheld 依法不予公开, or issued) and when it ended without one; the original then ends its
+ * implementation, or stops counting that procedure (domain/decisions/adjustmentSettled.ts). Runs from before told no one.
+ */
+export const ADJUSTMENT_SETTLED_PATCH = 'adjustment-settled-told';
+/** One procedure adjusting or stopping an issued major decision at a time (domain LegacyRules.adjustmentsUnbounded). */
+export const ADJUSTMENTS_ONE_AT_A_TIME_PATCH = 'adjustments-one-at-a-time';
 /** The ends of a matter that put out no document (an amending matter's documents are then decided on again). */
 const ENDED_WITHOUT_DOCUMENT: readonly string[] = ['rejected', 'withdrawn', 'not_issued'];
 
@@ -137,6 +147,8 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
     // An admin's account acting through other roles, a lawyer out of contract answering findings, a late exemption
     // from hearing the public, the pre-screen's fair-competition findings left undecided (domain LegacyRules.authorityBeforeWritten).
     authorityBeforeWritten: !patched(AUTHORITY_AS_WRITTEN_PATCH),
+    // Any number of procedures adjusting or stopping the decision at once (domain LegacyRules.adjustmentsUnbounded).
+    adjustmentsUnbounded: !patched(ADJUSTMENTS_ONE_AT_A_TIME_PATCH),
   };
   const matter = new MatterHolder(input, versionAuthorsMayReview, legacy);
   // The year after the last holiday notice is computed provisionally from the 放假办法 (its clocks run, marked
@@ -162,6 +174,7 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
     return { ...matter.view(), registrationAttempt: input.registrationAttempt ?? null };
   });
   setHandler(calendarSignal, (years) => matter.adoptCalendarYears(years));
+  setHandler(adjustmentSettledSignal, adoptAdjustmentSettled);
   setHandler(actUpdate, act, {
     validator: (request) => {
       const parsed = parseCommand(request.command);
@@ -394,6 +407,62 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
     }
   }
 
+  /**
+   * This matter adjusts or stops an issued major decision: once its decision is out, or it ended without one, the
+   * original is told (once; the flag is carried across runs, and the original ignores news it already has). A signal
+   * to an original whose workflow has ended (its implementation recorded complete) fails and is only logged.
+   */
+  async function tellAdjustedDecision(): Promise<void> {
+    const s = matter.state;
+    if (!s.adjusts || matter.adjustmentTold) return;
+    const out = implementationStarted(s);
+    if (!out && !ENDED_WITHOUT_DOCUMENT.includes(s.stage)) return;
+    if (!patched(ADJUSTMENT_SETTLED_PATCH)) return;
+    matter.adjustmentTold = true;
+    const signing = s.postDecision.signing;
+    const effectiveAt = signing?.effectiveAt ?? s.postDecision.publication?.at ?? signing?.at;
+    const news: AdjustmentSettled = {
+      newMatterId: s.matterId,
+      purpose: s.adjusts.purpose,
+      reason: s.adjusts.reason,
+      registeredBy: s.createdBy,
+      registeredAt: s.registeredAt,
+      outcome: out ? 'out' : 'ended',
+      stage: s.stage,
+      ...(out && signing?.documentNumber ? { documentNumber: signing.documentNumber } : {}),
+      ...(out && effectiveAt ? { effectiveAt } : {}),
+      at: new Date().toISOString(),
+    };
+    try {
+      await getExternalWorkflowHandle(matterWorkflowId(s.adjusts.matterId)).signal(adjustmentSettledSignal, news);
+    } catch (err) {
+      log.warn('the adjusted decision was not told', { matterId: s.adjusts.matterId, error: String(err) });
+    }
+  }
+
+  /**
+   * The news from a matter adjusting or stopping this one (713号令第37条), applied by the domain's rule and stored with
+   * a trail entry by the system, taking its turn with the actions. News already applied, or coming after the
+   * implementation was closed, changes nothing.
+   */
+  async function adoptAdjustmentSettled(news: AdjustmentSettled): Promise<void> {
+    await condition(() => matter.registered || matter.registrationRefused !== null);
+    if (!matter.registered) return;
+    await trailWriter.runExclusive(async () => {
+      const settled = settleAdjustment(matter.state, news);
+      if ('unchanged' in settled) {
+        log.info('news of an adjustment changed nothing', { newMatterId: news.newMatterId, why: settled.unchanged });
+        return;
+      }
+      const trail = await recordAdjustmentSettled({ ...where(), news, state: settled.state, ...matter.projection(settled.state), summary: settled.summary, at: new Date().toISOString() });
+      // Stored before under this key (the same news in an earlier run): not adopted a second time.
+      if (matter.trail && trail.seq <= matter.trail.seq) return;
+      matter.adopt(settled.state, trail);
+      storedState = settled.state;
+      searchAttributes.publish(matter.state);
+    });
+  }
+
   /** First run only: the matter, its first version and trail entry are stored, then pre-screened. */
   async function register(): Promise<void> {
     let trail: TrailHeadView;
@@ -460,6 +529,7 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
       return continueAsNew<typeof matterWorkflow>({ ...input, ...matter.carriedOver() });
     }
     if (!matter.provisionalYears && patched(PROVISIONAL_CALENDAR_PATCH)) matter.allowProvisionalYears();
+    await tellAdjustedDecision();
     const seen = matter.changes;
     // Matters started before this change escalated every clock, including the minimum review time;
     // they keep doing so on replay, new ones escalate only obligations.
@@ -480,6 +550,7 @@ export async function matterWorkflow(input: MatterWorkflowInput): Promise<Matter
   }
   wakeUp.setFor(null);
   if (ENDED_WITHOUT_DOCUMENT.includes(matter.state.stage) && patched(AMENDMENT_ENDED_PATCH)) await tellAmendedDocumentsEnded();
+  await tellAdjustedDecision();
   // An issued major decision lives on while it is implemented (713号令第34条至第37条): its workflow keeps
   // accepting the implementation's actions until the implementation is recorded as complete. Runs that
   // ended at issue before this existed replay as they ran (no marker: they completed here).

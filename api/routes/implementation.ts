@@ -40,7 +40,20 @@ export function implementationRoutes(deps: ApiDeps): AnyRoute[] {
           title: body.title, kind: original.kind, ...(original.alsoMajorDecision ? { alsoMajorDecision: true } : {}), flags: body.flags, text: body.text,
           draftingUnit: original.draftingUnit, adjusts: { matterId: original.matterId, purpose: body.purpose, reason: body.reason },
         }, { idempotencyKey: key ? `adjust:${key}` : undefined, requestId: req.id, origin: requestOrigin(req) });
-        const result = await actOnMatter(deps, principal!, original.matterId, { command: { type: 'record_adjustment', newMatterId: created.matter.id, purpose: body.purpose, reason: body.reason } }, { idempotencyKey: key ? `adjust-record:${key}` : undefined, requestId: req.id, origin: requestOrigin(req) });
+        const ctx = (prefix: string) => ({ idempotencyKey: key ? `${prefix}:${key}` : undefined, requestId: req.id, origin: requestOrigin(req) });
+        let result;
+        try {
+          result = await actOnMatter(deps, principal!, original.matterId, { command: { type: 'record_adjustment', newMatterId: created.matter.id, purpose: body.purpose, reason: body.reason } }, ctx('adjust-record'));
+        } catch (err) {
+          // The original refused the link after the probe passed (another procedure linked in between, or its
+          // implementation closed): the new matter would adjust nothing. It is withdrawn by the same person, saying why.
+          if (err instanceof ProblemError && err.status < 500) {
+            await actOnMatter(deps, principal!, created.matter.id, { command: { type: 'withdraw', reason: `原决策 ${original.matterId} 未登记本程序：${err.message}` } }, ctx('adjust-withdraw')).catch((withdrawal: unknown) => {
+              deps.log.warn({ matterId: created.matter.id, error: String(withdrawal) }, 'an adjusting matter the original refused was not withdrawn');
+            });
+          }
+          throw err;
+        }
         res.status(201).location(`/api/v1/matters/${created.matter.id}`).json({ matterId: created.matter.id, original: { matterId: original.matterId, trail: result.trail, summary: result.summary } });
       },
     }),

@@ -58,7 +58,7 @@ export const catalogueLinkInput = z.union([
 ]);
 export type CatalogueLink = z.infer<typeof catalogueLinkInput>;
 
-export type EntryProgress = 'not_started' | 'in_procedure' | 'decided' | 'implementing' | 'suspended' | 'evaluating' | 'adjusting' | 'completed' | 'not_adopted';
+export type EntryProgress = 'not_started' | 'in_procedure' | 'decided' | 'implementing' | 'suspended' | 'evaluating' | 'adjusting' | 'completed' | 'stopped' | 'superseded' | 'not_adopted';
 export const ENTRY_PROGRESS_LABELS: Record<EntryProgress, string> = {
   not_started: '未启动',
   in_procedure: '决策程序中',
@@ -68,6 +68,8 @@ export const ENTRY_PROGRESS_LABELS: Record<EntryProgress, string> = {
   evaluating: IMPLEMENTATION_STATUS_NAMES.evaluating,
   adjusting: IMPLEMENTATION_STATUS_NAMES.adjusting,
   completed: IMPLEMENTATION_STATUS_NAMES.completed,
+  stopped: IMPLEMENTATION_STATUS_NAMES.stopped,
+  superseded: IMPLEMENTATION_STATUS_NAMES.superseded,
   not_adopted: '未作出决策（撤回或不予通过）',
 };
 

@@ -2,3 +2,4 @@
 export * from './schemas';
 export * from './state';
 export * from './catalogue';
+export * from './adjustmentSettled';

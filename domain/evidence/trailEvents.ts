@@ -13,7 +13,7 @@ export interface RequestOrigin {
   userAgent: string | null;
 }
 
-export const SYSTEM_EVENT_TYPES = ['register', 'fair_competition_prescreen', 'prescreen', 'deadline_reminder', 'deadline_escalation'] as const;
+export const SYSTEM_EVENT_TYPES = ['register', 'fair_competition_prescreen', 'prescreen', 'deadline_reminder', 'deadline_escalation', 'adjustment_settled'] as const;
 export type SystemEventType = (typeof SYSTEM_EVENT_TYPES)[number];
 /** Every kind of trail entry: the registration, each command, and the system's own entries. */
 export type TrailEventType = SystemEventType | CommandType;
@@ -34,6 +34,8 @@ const screened = z.looseObject({
   legality: z.looseObject({ registerRevision: z.number().int(), fingerprint: z.string(), findings: z.array(screenedFinding) }).optional(),
 });
 const alerted = z.looseObject({ deadline: z.string(), dueAt: z.string(), label: z.string().optional() });
+/** What became of the procedure adjusting or stopping this major decision (713号令第37条), as its matter told. */
+const adjustmentSettled = z.looseObject({ newMatterId: z.string(), purpose: z.enum(['adjust', 'stop']), outcome: z.enum(['out', 'ended']), stage: z.string() });
 
 /** The data of each kind of entry, discriminated by `action`. */
 export const trailEventDataSchema = z.discriminatedUnion('action', [
@@ -50,6 +52,7 @@ export const trailEventDataSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('fair_competition_prescreen'), command: z.null(), before: z.null(), after: prescreened }),
   z.object({ action: z.literal('prescreen'), command: z.null(), before: z.null(), after: screened }),
   z.object({ action: z.enum(['deadline_reminder', 'deadline_escalation']), command: z.null(), before: z.null(), after: alerted }),
+  z.object({ action: z.literal('adjustment_settled'), command: z.null(), before: z.null(), after: adjustmentSettled }),
 ]);
 export type TrailEventData = z.infer<typeof trailEventDataSchema>;
 

@@ -60,5 +60,5 @@ export { PHASES, type Phase } from './phases';
 export { matterProjection, PROJECTION_REVISION, stateColumns, type MatterProjection, type StateColumns } from './projection';
 export { matterWarnings, mayNeedFcr, warningCodes, type MatterWarning, type MatterWarningCode } from './warnings';
 export { stateForReader } from './readerState';
-export { implementationOpen, acceptedAfterIssue } from './handlers/implementation';
+export { implementationOpen, implementationStarted, acceptedAfterIssue } from './handlers/implementation';
 export { stateChanges, applyStateChanges, type StateChanges } from './stateChanges';

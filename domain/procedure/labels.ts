@@ -203,6 +203,7 @@ export const SYSTEM_TRAIL_ACTION_LABELS = {
   prescreen: '自动预审（公平竞争、合法性）',
   deadline_reminder: '期限提醒',
   deadline_escalation: '超期督办',
+  adjustment_settled: '决策调整（停止执行）程序结果',
 } as const;
 export const TRAIL_ACTION_LABELS: Record<string, string> = { ...ACTION_LABELS, ...SYSTEM_TRAIL_ACTION_LABELS };
 

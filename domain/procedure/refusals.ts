@@ -275,6 +275,12 @@ export const REFUSALS = {
     en: 'The implementation cannot be recorded as complete yet',
     basis: '重大行政决策程序暂行条例第34条、第36条、第37条',
   },
+  ADJUSTMENT_PENDING: {
+    status: 409,
+    zh: '调整或停止执行该决策的程序正在进行，须待其作出决策或终结后再启动新的程序',
+    en: 'A procedure adjusting or stopping this decision is under way: start another once it has decided or ended',
+    basis: '重大行政决策程序暂行条例第37条',
+  },
   CONTRACT_PARTICULARS_NOT_REVIEWED: {
     status: 422,
     zh: '合同要素在法律顾问意见或法制机构审核结论之后变更，签订的须是经审核的要素；请重新审核',

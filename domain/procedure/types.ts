@@ -529,6 +529,11 @@ export interface LegacyRules {
    * titled as a personnel appointment could be scheduled under a lighter “三重一大” category.
    */
   authorityBeforeWritten?: boolean;
+  /**
+   * Adjustments as they stood before patch adjustments-one-at-a-time: any number of procedures adjusting or stopping
+   * one issued major decision could be under way at once (713号令第37条).
+   */
+  adjustmentsUnbounded?: boolean;
 }
 
 export interface DecisionEvent {

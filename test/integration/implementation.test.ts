@@ -14,6 +14,12 @@ describe('major decisions after the decision (713号令第34条至第37条), thr
   /** A major decision decided, reported to the Party committee and signed: next, its publication. */
   async function signedDecision(flags: string[] = []): Promise<string> {
     const id = await stack.drive.toLegalityReview('major_decision', flags);
+    await decideAndSign(id);
+    return id;
+  }
+
+  /** From the legality review (materials accepted): lawful, decided at a meeting, reported and signed. */
+  async function decideAndSign(id: string): Promise<void> {
     await stack.drive.lawful(id);
     await sleep(2_100);
     await stack.drive.ok(id, stack.cast.secretary, { type: 'schedule_meeting', meetingAt: new Date(Date.now() + 1_500).toISOString(), body: 'director_office_meeting', bodyId: stack.cast.bodies.director_office_meeting });
@@ -21,7 +27,6 @@ describe('major decisions after the decision (713号令第34条至第37条), thr
     await stack.drive.ok(id, stack.cast.secretary, { type: 'record_meeting', record: stack.drive.meetingRecord('approve', ['approve', 'approve']) });
     await stack.drive.ok(id, stack.cast.secretary, { type: 'report_to_party', reference: '请示〔2026〕3号' });
     await stack.drive.ok(id, stack.cast.secretary, { type: 'sign_and_number', versionHash: await stack.drive.hash(id), signedBy: '局长' });
-    return id;
   }
 
   async function issuedDecision(): Promise<string> {
@@ -131,5 +136,69 @@ describe('major decisions after the decision (713号令第34条至第37条), thr
     expect(trail.slice(-9)).toEqual(['designate_implementing_unit', 'report_implementation', 'report_implementation', 'order_post_evaluation', 'record_post_evaluation', 'suspend_implementation', 'resume_implementation', 'record_adjustment', 'complete_implementation']);
     expect((await stack.http.get(`/api/v1/matters/${id}/trail/verify`, stack.cast.auditor)).body.valid).toBe(true);
     await recordHistory(stack.system.client, `matter-${id}`, 'major-decision-implementation');
+  });
+
+  /** The original's state as the API reads it, once `done` holds of it (the news travels by signal, then an activity). */
+  async function originalWhen(id: string, done: (s: { implementation?: { adjustments: Array<{ newMatterId: string; settled?: { outcome: string } }>; completed: unknown } }) => boolean) {
+    for (let i = 0; i < 150; i++) {
+      const view = (await stack.http.get(`/api/v1/matters/${id}`, stack.cast.legal)).body;
+      if (done(view.state)) return view;
+      await sleep(200);
+    }
+    throw new Error(`the original ${id} never reached the expected state`);
+  }
+
+  test('a stop procedure withdrawn leaves the decision in implementation; one whose decision is out stops it (713号令第36条、第37条)', async () => {
+    const { http, cast, drive } = stack;
+    const id = await issuedDecision();
+    const handle = stack.system.client.workflow.getHandle(`matter-${id}`);
+    await drive.ok(id, cast.secretary, { type: 'designate_implementing_unit', unit: '产业发展科' });
+    await drive.ok(id, cast.legal, { type: 'order_post_evaluation', grounds: ['not_effective'], evaluator: '某大学公共政策研究院', thirdParty: true });
+    await drive.ok(id, cast.legal, { type: 'record_post_evaluation', conclusion: 'not_achieved', recommendation: 'stop', summary: '未达到预期，建议停止执行', publicHeard: '问卷调查', documentId: 'eval-2' });
+
+    // A first stop procedure, withdrawn: the original is told, no longer "adjusting", and the evaluation is unanswered again.
+    const first = await http.post(`/api/v1/matters/${id}/adjustments`, cast.drafter, { purpose: 'stop', reason: '评估建议停止执行', title: '关于停止执行区属景区门票价格决策的决定', text: '经决策后评估，决定停止执行区属景区门票价格调整决策。' });
+    expect(first.status).toBe(201);
+    const firstId = first.body.matterId as string;
+    // One at a time: another procedure is refused before any matter is registered for it.
+    const listed = async () => (await http.get('/api/v1/matters?limit=100', cast.legal)).body.items.length as number;
+    const before = await listed();
+    const another = await http.post(`/api/v1/matters/${id}/adjustments`, cast.drafter, { purpose: 'adjust', reason: '另行调整票价', title: '区属景区门票价格调整（调整）', text: '拟将区属景区门票价格调整为每人60元。' });
+    expect([another.status, another.body.code]).toEqual([409, 'ADJUSTMENT_PENDING']);
+    expect(await listed()).toBe(before);
+    await drive.ok(firstId, cast.drafter, { type: 'withdraw', reason: '材料需重新准备' });
+    const afterWithdrawal = await originalWhen(id, (s) => s.implementation?.adjustments.some((a) => a.newMatterId === firstId && a.settled) === true);
+    expect(afterWithdrawal.state.implementation.adjustments).toEqual([expect.objectContaining({ newMatterId: firstId, purpose: 'stop', settled: expect.objectContaining({ outcome: 'ended', stage: 'withdrawn' }) })]);
+    expect(afterWithdrawal.state.implementation.completed).toBeNull();
+    const early = await http.act(id, cast.secretary, { type: 'complete_implementation', note: '执行完毕' });
+    expect([early.status, early.body.code]).toEqual([409, 'IMPLEMENTATION_NOT_COMPLETABLE']);
+
+    // A second one, carried to its decision: once it is published, the original's implementation ends, by the system.
+    const second = await http.post(`/api/v1/matters/${id}/adjustments`, cast.drafter, { purpose: 'stop', reason: '评估建议停止执行（重新启动）', title: '关于停止执行区属景区门票价格决策的决定', text: '经决策后评估，决定停止执行区属景区门票价格调整决策。' });
+    expect(second.status).toBe(201);
+    const stopId = second.body.matterId as string;
+    await drive.research(stopId, []);
+    const submitted = await drive.ok(stopId, cast.drafter, { type: 'submit_for_review' });
+    expect(submitted.state.stage).toBe('completeness_check');
+    await drive.ok(stopId, cast.legal, { type: 'accept_materials' });
+    await decideAndSign(stopId);
+    expect((await handle.describe()).status.name).toBe('RUNNING');
+    await drive.ok(stopId, cast.secretary, { type: 'publish', channel: '区政府网站', reference: 'https://example.gov/stop' });
+    const stopped = await originalWhen(id, (s) => s.implementation?.completed !== null);
+    expect(stopped.state.implementation.completed).toMatchObject({ by: 'system', endedBy: { matterId: stopId, purpose: 'stop' } });
+    expect(stopped.state.implementation.adjustments.map((a: { newMatterId: string; settled: { outcome: string } }) => [a.newMatterId, a.settled.outcome])).toEqual([[firstId, 'ended'], [stopId, 'out']]);
+    // The original's workflow ends with its implementation; actions on it are refused.
+    expect((await handle.result()).implementation?.completed).toMatchObject({ endedBy: { matterId: stopId } });
+    const closed = await http.act(id, cast.drafter, { type: 'report_implementation', status: 'on_track', progress: 'x' });
+    expect(closed.status).toBe(409);
+    // The trail says so, by the system, once per procedure, and still verifies.
+    const entries = (await http.get(`/api/v1/matters/${id}/trail`, cast.auditor)).body.items as Array<{ action: string; actorId: string; after: { newMatterId: string; outcome: string } }>;
+    const settled = entries.filter((t) => t.action === 'adjustment_settled');
+    expect(settled.map((t) => [t.actorId, t.after.newMatterId, t.after.outcome])).toEqual([['system', firstId, 'ended'], ['system', stopId, 'out']]);
+    expect((await http.get(`/api/v1/matters/${id}/trail/verify`, cast.auditor)).body.valid).toBe(true);
+    // The stop itself goes on to its archiving and its own implementation.
+    expect((await drive.ok(stopId, cast.secretary, { type: 'archive', archiveRef: 'DA-STOP' })).state.stage).toBe('issued');
+    await recordHistory(stack.system.client, `matter-${id}`, 'adjustment-settled-original');
+    await recordHistory(stack.system.client, `matter-${stopId}`, 'adjustment-settled-stop');
   });
 });

@@ -4,11 +4,13 @@
  * a post-evaluation may be ordered and its result recorded (art. 36); in an emergency the head may first
  * suspend the implementation (art. 37); a major adjustment — or stopping it — runs as a new procedure, a new
  * matter linked to this one (art. 37: 应当依照本条例履行相关法定程序). The matter stays `issued` throughout; its
- * workflow keeps running until the implementation is recorded as complete.
+ * workflow keeps running until the implementation is recorded as complete, or ended by the stop or adjustment whose
+ * decision is out (domain/decisions/adjustmentSettled.ts, told by the new matter's workflow).
  */
 
 import { IMPLEMENTATION_COMMAND_TYPES, IMPLEMENTATION_STATUS_LABELS, EVALUATION_CONCLUSION_LABELS, EVALUATION_RECOMMENDATION_LABELS, ADJUSTMENT_PURPOSE_LABELS } from '../../decisions/schemas';
 import { emptyImplementation, type ImplementationState } from '../../decisions/state';
+import { adjustmentStands } from '../../decisions/adjustmentSettled';
 import { isMajorDecision } from '../classification';
 import { refuse } from '../refusals';
 import type { CommandType, MatterState } from '../types';
@@ -93,6 +95,10 @@ export const recordAdjustment: Handler<'record_adjustment'> = (s, cmd, ctx) => {
   if (cmd.newMatterId === s.matterId) return refuse('INVALID_INPUT', 'newMatterId: the new procedure is another matter');
   const i = impl(s);
   if (i.adjustments.some((a) => a.newMatterId === cmd.newMatterId)) return refuse('ALREADY_DONE', cmd.newMatterId);
+  // 713号令第37条: the decision is adjusted or stopped by one statutory procedure at a time; two under way at once
+  // would each decide on a decision the other may be changing.
+  const pending = ctx.legacy?.adjustmentsUnbounded ? undefined : i.adjustments.find((a) => !a.settled);
+  if (pending) return refuse('ADJUSTMENT_PENDING', `the ${pending.purpose} procedure ${pending.newMatterId} is under way`);
   i.adjustments.push({ newMatterId: cmd.newMatterId, purpose: cmd.purpose, reason: cmd.reason, by: ctx.actor.userId, at: ctx.now });
   return done(`启动${ADJUSTMENT_PURPOSE_LABELS[cmd.purpose]}程序（新事项 ${cmd.newMatterId}）：${cmd.reason}`);
 };
@@ -108,7 +114,8 @@ export const completeImplementation: Handler<'complete_implementation'> = (s, cm
   // or a stop is followed by that procedure (record_adjustment), not by closing the implementation as carried out.
   if (!ctx.legacy?.stopsBeforeWritten) {
     const last = i.evaluations.filter((e) => e.result !== null).at(-1)?.result;
-    if (last && last.recommendation !== 'continue' && !i.adjustments.some((a) => a.at >= last.at)) {
+    // A procedure started since that ended without a decision (withdrawn, rejected) no longer answers the evaluation.
+    if (last && last.recommendation !== 'continue' && !i.adjustments.some((a) => a.at >= last.at && adjustmentStands(a))) {
       return refuse('IMPLEMENTATION_NOT_COMPLETABLE', `the post-evaluation of ${last.at} recommends ${last.recommendation}: start that procedure (record_adjustment) first`);
     }
   }

@@ -1,6 +1,6 @@
-import { availableActions, implementationOpen, whoseTurn, type MatterState } from '../../../domain/procedure';
-import { implementationStatus } from '../../../domain/decisions';
-import { apply, at, attempt, config, currentHashOf, meetingRecord, people, refused, toAwaitingMeeting } from '../procedure/fixtures';
+import { availableActions, decide, implementationOpen, whoseTurn, type Command, type MatterState } from '../../../domain/procedure';
+import { ENTRY_PROGRESS_LABELS, entryProgress, implementationStatus, settleAdjustment, type AdjustmentSettled, type SettleResult } from '../../../domain/decisions';
+import { apply, at, attempt, cal, config, currentHashOf, meetingRecord, people, refused, toAwaitingMeeting } from '../procedure/fixtures';
 
 /** A major decision carried to issued (as in endToEnd.test.ts). */
 function issuedDecision(kind: 'major_decision' | 'normative_document' = 'major_decision'): MatterState {
@@ -111,5 +111,81 @@ describe('after a major decision (713号令第34条至第37条)', () => {
     s = apply(s, { type: 'complete_implementation', note: '由调整后的决策（M-2）替代' }, people.secretary, at('2026-01-10'));
     expect(implementationOpen(s)).toBe(false);
     expect(refused(attempt(s, { type: 'report_implementation', status: 'on_track', progress: 'x' }, people.drafter, at('2026-01-11'))).code).toBe('MATTER_CLOSED');
+  });
+});
+
+describe('the procedure adjusting or stopping a decision, settled (713号令第36条、第37条)', () => {
+  const news = (over: Partial<AdjustmentSettled> = {}): AdjustmentSettled => ({
+    newMatterId: 'M-2', purpose: 'stop', reason: '评估建议停止执行', registeredBy: 'd1', registeredAt: at('2025-11-05'), outcome: 'out', stage: 'post_decision',
+    documentNumber: '区文旅发〔2025〕9号', effectiveAt: '2025-12-31T16:00:00.000Z', at: at('2025-12-20'), ...over,
+  });
+  const evaluatedStop = () => {
+    let s = issuedDecision();
+    s = apply(s, { type: 'order_post_evaluation', grounds: ['not_effective'], evaluator: '第三方', thirdParty: true }, people.legal, at('2025-10-01'));
+    s = apply(s, { type: 'record_post_evaluation', conclusion: 'not_achieved', recommendation: 'stop', summary: '未达预期', publicHeard: '问卷', documentId: 'eval-1' }, people.legal, at('2025-11-01'));
+    return apply(s, { type: 'record_adjustment', newMatterId: 'M-2', purpose: 'stop', reason: '评估建议停止执行' }, people.drafter, at('2025-11-05'));
+  };
+  const stateOf = (r: SettleResult): MatterState => {
+    if ('unchanged' in r) throw new Error(`unchanged: ${r.unchanged}`);
+    return r.state;
+  };
+
+  it('a stop whose decision is out ends the implementation, by the system, from its effective date', () => {
+    const r = settleAdjustment(evaluatedStop(), news());
+    const s = stateOf(r);
+    expect(s.implementation?.completed).toMatchObject({ by: 'system', endedBy: { matterId: 'M-2', purpose: 'stop' }, note: expect.stringContaining('自2025-12-31起') });
+    expect(s.implementation?.adjustments[0]?.settled).toMatchObject({ outcome: 'out', documentNumber: '区文旅发〔2025〕9号' });
+    expect(implementationStatus(s.implementation)).toBe('stopped');
+    expect(implementationOpen(s)).toBe(false);
+    expect('summary' in r && r.summary).toContain('停止执行');
+    expect(refused(attempt(s, { type: 'report_implementation', status: 'on_track', progress: 'x' }, people.drafter, at('2026-01-02'))).code).toBe('MATTER_CLOSED');
+  });
+
+  it('a major adjustment whose decision is out ends it too: the adjusted decision is tracked in its own matter', () => {
+    let s = issuedDecision();
+    s = apply(s, { type: 'record_adjustment', newMatterId: 'M-3', purpose: 'adjust', reason: '调整票价' }, people.drafter, at('2025-11-05'));
+    s = stateOf(settleAdjustment(s, news({ newMatterId: 'M-3', purpose: 'adjust' })));
+    expect(implementationStatus(s.implementation)).toBe('superseded');
+    expect(s.implementation?.completed?.note).toContain('按调整后的决策执行');
+  });
+
+  it('one that ended without a decision leaves the decision in implementation, and the evaluation unanswered again', () => {
+    const s = stateOf(settleAdjustment(evaluatedStop(), news({ outcome: 'ended', stage: 'withdrawn', documentNumber: undefined, effectiveAt: undefined })));
+    expect(s.implementation?.completed).toBeNull();
+    expect(implementationStatus(s.implementation)).toBe('implementing');
+    expect(refused(attempt(s, { type: 'complete_implementation', note: '执行完毕' }, people.secretary, at('2026-01-10')))).toMatchObject({ code: 'IMPLEMENTATION_NOT_COMPLETABLE', reason: expect.stringContaining('stop') });
+    // A new procedure answers it.
+    const again = apply(s, { type: 'record_adjustment', newMatterId: 'M-4', purpose: 'stop', reason: '重新启动停止执行程序' }, people.drafter, at('2026-01-11'));
+    expect(implementationStatus(again.implementation)).toBe('adjusting');
+    expect(attempt(again, { type: 'complete_implementation', note: '执行完毕' }, people.secretary, at('2026-01-12')).ok).toBe(true);
+  });
+
+  it('news applied once; news after the implementation was closed, or of the matter itself, changes nothing', () => {
+    const s = stateOf(settleAdjustment(evaluatedStop(), news({ outcome: 'ended', stage: 'rejected' })));
+    expect(settleAdjustment(s, news())).toEqual({ unchanged: expect.stringContaining('already settled') });
+    const completed = apply(issuedDecision(), { type: 'complete_implementation', note: '执行完毕' }, people.secretary, at('2026-01-10'));
+    expect(settleAdjustment(completed, news())).toEqual({ unchanged: expect.stringContaining('closed') });
+    expect(settleAdjustment(s, news({ newMatterId: s.matterId }))).toEqual({ unchanged: expect.any(String) });
+  });
+
+  it('an adjustment the original never recorded (the link lost between two requests) is recorded from the news', () => {
+    const s = stateOf(settleAdjustment(issuedDecision(), news()));
+    expect(s.implementation?.adjustments).toEqual([expect.objectContaining({ newMatterId: 'M-2', purpose: 'stop', reason: '评估建议停止执行', by: 'd1', settled: expect.objectContaining({ outcome: 'out' }) })]);
+    expect(implementationStatus(s.implementation)).toBe('stopped');
+  });
+
+  it('one procedure at a time: another is refused while one is under way, not once it has ended (patch adjustments-one-at-a-time)', () => {
+    const s = evaluatedStop();
+    const another: Command = { type: 'record_adjustment', newMatterId: 'M-5', purpose: 'adjust', reason: '另行调整' };
+    expect(refused(attempt(s, another, people.drafter, at('2025-11-06')))).toMatchObject({ code: 'ADJUSTMENT_PENDING', status: 409, reason: expect.stringContaining('M-2') });
+    // Runs started before replay as they ran.
+    expect(decide(s, another, { actor: people.drafter, now: at('2025-11-06'), config, calendar: cal, legacy: { adjustmentsUnbounded: true } }).ok).toBe(true);
+    const ended = stateOf(settleAdjustment(s, news({ outcome: 'ended', stage: 'rejected' })));
+    expect(attempt(ended, another, people.drafter, at('2025-11-07')).ok).toBe(true);
+  });
+
+  it('the catalogue reads the decision as stopped or adjusted', () => {
+    expect(entryProgress(stateOf(settleAdjustment(evaluatedStop(), news())))).toBe('stopped');
+    expect(ENTRY_PROGRESS_LABELS.stopped).toBe('已停止执行');
   });
 });
