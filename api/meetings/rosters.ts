@@ -1,6 +1,8 @@
 import crypto from 'node:crypto';
 import type { PrismaClient } from '../../prisma/generated/client';
-import type { MeetingBody } from '../../domain/procedure';
+import { rosterChangedUpTo, type MeetingBody } from '../../domain/procedure';
+import { chinaDateOf } from '../../domain/calendar/chinaTime';
+import { ProblemError } from '../http/problem';
 import type { Database } from '../../platform/database';
 import { recordAdminEvent } from '../admin/adminEvents';
 
@@ -39,6 +41,7 @@ export async function rosterOn(db: Pick<Database, 'query'>, bodyId: string, day:
 export async function putBody(prisma: PrismaClient, id: string, input: { kind: MeetingBody; name: string; members: RosterSeat[] }, by: { actorId: string; requestId: string | null }) {
   return prisma.$transaction(async (tx) => {
     const before = await tx.meetingBody.findUnique({ where: { id }, include: { members: { orderBy: { from: 'asc' } } } });
+    if (before) await refuseWhileAMeetingWaits(tx, id, before.members, input.members);
     await tx.meetingBody.upsert({ where: { id }, create: { id, kind: input.kind, name: input.name }, update: { kind: input.kind, name: input.name } });
     await tx.meetingBodyMember.deleteMany({ where: { bodyId: id } });
     await tx.meetingBodyMember.createMany({ data: input.members.map((m) => ({ id: crypto.randomUUID(), bodyId: id, userId: m.userId, from: m.from, to: m.to, chairs: m.chairs })) });
@@ -48,5 +51,31 @@ export async function putBody(prisma: PrismaClient, id: string, input: { kind: M
       data: { bodyId: id, kind: input.kind, name: input.name, created: before === null, members: input.members.map(seat), previousMembers: (before?.members ?? []).map(seat) },
     });
     return tx.meetingBody.findUniqueOrThrow({ where: { id }, include: { members: { orderBy: { from: 'asc' } } } });
+  });
+}
+
+type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+
+/**
+ * A meeting held (its time come) and not yet recorded will be counted against the roster of its day, read when it is
+ * recorded: while one waits, the days up to today keep their members and chairs (domain/procedure/rosterHistory.ts).
+ * Later days may change (appointments to come), and so may any day once the meetings are recorded, whose records
+ * keep the roster they were counted against.
+ */
+async function refuseWhileAMeetingWaits(tx: Tx, bodyId: string, before: RosterSeat[], after: RosterSeat[]): Promise<void> {
+  const today = chinaDateOf(Date.now());
+  if (!rosterChangedUpTo(before, after, today)) return;
+  const waiting = await tx.$queryRaw<Array<{ id: string }>>`
+    SELECT id FROM matter
+    WHERE stage = 'meeting_scheduled'
+      AND coalesce(state->'meeting'->'scheduled'->>'bodyId', state->'meeting'->'scheduled'->>'body') = ${bodyId}
+      AND (state->'meeting'->'scheduled'->>'meetingAt')::timestamptz <= now()
+    ORDER BY id LIMIT 20`;
+  if (waiting.length === 0) return;
+  const ids = waiting.map((w) => w.id).join(', ');
+  throw new ProblemError(409, 'The roster of days already begun is in use', {
+    code: 'roster_in_use',
+    detail: `a meeting of ${bodyId} was held and is not yet recorded (${ids}): its roster up to ${today} stays as it is until it is recorded; change days after today, or record the meeting first`,
+    errors: [{ field: 'body.members', message: `changes who sat on ${bodyId} on or before ${today} while a meeting held then waits to be recorded: ${ids}` }],
   });
 }

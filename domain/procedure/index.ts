@@ -44,6 +44,7 @@ export { matterAccessOf, currentVersion, currentHash, currentLawyerOpinion, fcrC
 export { REFUSALS, refuse, type RefusalCode } from './refusals';
 export { STAGES_FOR_COMMAND, COMMAND_TYPES } from './stageActions';
 export { majorityView, quorumMet } from './meeting';
+export { rosterChangedUpTo, type RosterSeatDays } from './rosterHistory';
 export * from './labels';
 export { applyPrescreen, openFindingsOnCurrent } from './handlers/fairCompetition';
 export {

@@ -74,6 +74,35 @@ describe('deciding bodies, opinions and meetings, through the API', () => {
     await recordHistory(system.client, `matter-${id}`, 'gates-as-written-head-may-chair');
   });
 
+  test('while a meeting held waits to be recorded, its body\'s roster up to today cannot be rewritten; later days can, and any day once it is recorded', async () => {
+    const [head, deputy, member] = cast.members.map((m) => m.id);
+    const bodyId = `frozen-${Date.now()}`;
+    const seats = (extra: Array<Record<string, unknown>> = []) => ({ kind: 'director_office_meeting', name: '局长办公会（名单测试）', members: [{ userId: head, from: '2020-01-01', chairs: true }, { userId: deputy, from: '2020-01-01' }, { userId: member, from: '2020-01-01' }, ...extra] });
+    expect((await httpApi.put(`/api/v1/meeting-bodies/${bodyId}`, cast.admin, seats())).status).toBe(200);
+    const id = await drive.toLegalityReview('normative_document', []);
+    await drive.lawful(id);
+    await sleep(2_500); // the 2 s minimum review time of the test configuration
+    await drive.ok(id, cast.secretary, { type: 'schedule_meeting', meetingAt: new Date(Date.now() + 1_000).toISOString(), body: 'director_office_meeting', bodyId });
+    await sleep(1_500);
+    // Held, not recorded: the deputy's seat ended last year (one view fewer to count) is refused, and changes nothing.
+    const rewritten = await httpApi.put(`/api/v1/meeting-bodies/${bodyId}`, cast.admin, { ...seats(), members: [{ userId: head, from: '2020-01-01', chairs: true }, { userId: deputy, from: '2020-01-01', to: '2025-12-31' }, { userId: member, from: '2020-01-01' }] });
+    expect([rewritten.status, rewritten.headers.get('content-type')?.split(';')[0], rewritten.body.code]).toEqual([409, 'application/problem+json', 'roster_in_use']);
+    expect(rewritten.body.detail).toContain(id);
+    expect(rewritten.body.errors).toEqual([expect.objectContaining({ field: 'body.members' })]);
+    expect((await httpApi.get(`/api/v1/meeting-bodies/${bodyId}/roster`, cast.secretary)).body.members).toEqual([head, deputy, member].sort());
+    // A seat from a later day (an appointment to come) is not a change of the days already begun.
+    const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    const newcomer = await person(system, ['meeting_member']);
+    expect((await httpApi.put(`/api/v1/meeting-bodies/${bodyId}`, cast.admin, seats([{ userId: newcomer.id, from: tomorrow }]))).status).toBe(200);
+    // Recorded against the roster of its day: then the past may be corrected (the record keeps what it was counted against).
+    const ids = [head!, deputy!, member!];
+    const record = { members: ids, attendees: ids, absentees: [], recusals: [], headId: head, views: [deputy, member, head].map((memberId) => ({ memberId, view: 'approve' })), outcome: 'approve', minutesDocumentId: 'minutes-frozen' };
+    const recorded = await drive.ok(id, cast.secretary, { type: 'record_meeting', record });
+    expect(recorded.state.meeting.records.at(-1).members).toEqual(ids);
+    expect((await httpApi.put(`/api/v1/meeting-bodies/${bodyId}`, cast.admin, { ...seats(), members: [{ userId: head, from: '2020-01-01', chairs: true }, { userId: deputy, from: '2020-01-01', to: '2025-12-31' }, { userId: member, from: '2020-01-01' }] })).status).toBe(200);
+    await drive.ok(id, cast.drafter, { type: 'withdraw', reason: '测试结束' });
+  });
+
   test('a meeting cannot be recorded as held before it was scheduled (or in 2020), only after', async () => {
     const id = await drive.toLegalityReview('normative_document', []);
     await drive.lawful(id);
