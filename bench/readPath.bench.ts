@@ -71,7 +71,7 @@ async function explainLists(databaseUrl: string): Promise<string> {
   const principalOf = async (username: string): Promise<Principal> => {
     const { rows } = await pg.query('SELECT id, username, roles, section_id, display_name, organisation_id FROM app_user WHERE username = $1', [username]);
     const u = rows[0]!;
-    return { userId: u.id, username: u.username, roles: u.roles as Role[], sectionId: u.section_id, displayName: u.display_name, organisationId: u.organisation_id ?? '', tokenId: 'bench', demo: false };
+    return { userId: u.id, username: u.username, roles: u.roles as Role[], sectionId: u.section_id, displayName: u.display_name, organisationId: u.organisation_id ?? '', tokenId: 'bench', demo: false, passwordChangeRequired: false };
   };
   const sections: string[] = [];
   try {

@@ -6,6 +6,8 @@ export interface Principal extends Actor {
   organisationId: string;
   tokenId: string;
   demo: boolean;
+  /** The password was set by someone else and not yet replaced by its holder: only the change, logout and who-am-I answer. */
+  passwordChangeRequired: boolean;
 }
 
 export type { Role };

@@ -14,14 +14,19 @@ const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex'
  * that commits while this login is under way then wins (its revocation is not raced by a new token).
  */
 export async function issueToken(prisma: PrismaClient, userId: string, ttlMinutes: number, verifiedPasswordHash: string): Promise<{ token: string; expiresAt: Date } | null> {
-  const token = `lr_${crypto.randomBytes(32).toString('base64url')}`;
-  const expiresAt = new Date(Date.now() + ttlMinutes * 60_000);
   return prisma.$transaction(async (tx) => {
     const [user] = await tx.$queryRaw<Array<{ password_hash: string; active: boolean }>>`SELECT password_hash, active FROM app_user WHERE id = ${userId} FOR UPDATE`;
     if (!user || !user.active || user.password_hash !== verifiedPasswordHash) return null;
-    await tx.authToken.create({ data: { id: crypto.randomUUID(), tokenHash: sha256(token), userId, expiresAt } });
-    return { token, expiresAt };
+    return createToken(tx, userId, ttlMinutes);
   });
+}
+
+/** A new token for a user whose row the caller's transaction has checked and locked (a login, a password change). */
+export async function createToken(tx: Pick<PrismaClient, 'authToken'>, userId: string, ttlMinutes: number): Promise<{ token: string; expiresAt: Date }> {
+  const token = `lr_${crypto.randomBytes(32).toString('base64url')}`;
+  const expiresAt = new Date(Date.now() + ttlMinutes * 60_000);
+  await tx.authToken.create({ data: { id: crypto.randomUUID(), tokenHash: sha256(token), userId, expiresAt } });
+  return { token, expiresAt };
 }
 
 /** Revokes every token of a user (password, roles or section changed, or deactivated), inside the caller's transaction. */
@@ -43,6 +48,7 @@ export async function revokeToken(prisma: PrismaClient, tokenId: string): Promis
 const TOKEN_ROW = named(`SELECT t.id AS "tokenId", ${utc('t.expires_at')} AS "expiresAt", t.revoked_at IS NOT NULL AS revoked,
     u.id AS "userId", u.username, u.display_name AS "displayName", u.roles, u.section_id AS "sectionId", u.organisation_id AS "organisationId",
     u.contract_from AS "contractFrom", u.contract_to AS "contractTo", u.active, u.demo, u.legal_qualification AS "legalQualification",
+    u.password_change_required AS "passwordChangeRequired",
     o.contract_from AS "organisationContractFrom", o.contract_to AS "organisationContractTo"
   FROM auth_token t JOIN app_user u ON u.id = t.user_id JOIN organisation o ON o.id = u.organisation_id
   WHERE t.token_hash = $1`);
@@ -62,6 +68,7 @@ interface TokenRow {
   active: boolean;
   demo: boolean;
   legalQualification: boolean;
+  passwordChangeRequired: boolean;
   organisationContractFrom: string | null;
   organisationContractTo: string | null;
 }
@@ -83,6 +90,9 @@ export async function verifyToken(db: Pick<Database, 'query'>, token: string): P
     legalQualification: row.legalQualification,
     tokenId: row.tokenId,
     demo: row.demo,
+    // Read with the token, so it is as fresh as the token's own check: a reset revokes every token and sets it,
+    // the holder's change clears it and replaces every token (no cached principal outlives either).
+    passwordChangeRequired: row.passwordChangeRequired,
   };
   return { principal, expiresAt };
 }

@@ -101,6 +101,8 @@ export function openApiDocument(routes: AnyRoute[], info: { version: string }): 
       summary: r.summary,
       tags: r.tags,
       ...(r.auth ? { security: [{ bearer: [] }] } : { security: [] }),
+      // Every other authenticated operation answers 403 PASSWORD_CHANGE_REQUIRED while the person's password is one an administrator set.
+      ...(r.beforePasswordChange ? { 'x-answers-before-password-change': true } : {}),
       ...(parameters.length ? { parameters } : {}),
       ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(r.body, 'input') } } } } : {}),
       ...(r.rawBody ? { requestBody: { required: true, description: r.rawBody.description, content: Object.fromEntries(r.rawBody.contentTypes.map((t) => [t, { schema: { type: 'string', format: 'binary' } }])) } } : {}),
@@ -109,7 +111,7 @@ export function openApiDocument(routes: AnyRoute[], info: { version: string }): 
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'legality-review API', version: info.version, description: 'Legality review of normative documents and major administrative decisions (合法性审核).' },
+    info: { title: 'legality-review API', version: info.version, description: 'Legality review of normative documents and major administrative decisions (合法性审核). A password an administrator resets is temporary: until its holder changes it (POST /api/v1/auth/password) every authenticated operation not marked `x-answers-before-password-change` answers 403 with code PASSWORD_CHANGE_REQUIRED.' },
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } }, schemas: { Problem: problemSchema, ...referenced(paths, components()) } },
     paths,
   };

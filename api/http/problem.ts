@@ -37,6 +37,16 @@ export const badRequest = (field: string, message: string) =>
 export const notFound = (what: string) => new ProblemError(404, `${what} not found`, { code: 'not_found' });
 export const forbidden = (reason: string) => new ProblemError(403, 'Forbidden', { detail: reason, code: 'forbidden' });
 export const unauthorized = (reason: string) => new ProblemError(401, 'Unauthorized', { detail: reason, code: 'unauthorized' });
+/**
+ * The person logged in with a password an administrator reset: a 403, not a 401, since the token is good and the client must not drop it — it needs it
+ * to change the password (POST /api/v1/auth/password), which is all it may do until then.
+ */
+export const PASSWORD_CHANGE_REQUIRED = 'PASSWORD_CHANGE_REQUIRED';
+export const passwordChangeRequired = () =>
+  new ProblemError(403, 'Password change required', {
+    detail: 'Your password was set by an administrator: change it (POST /api/v1/auth/password, with the temporary password as the current one) before doing anything else',
+    code: PASSWORD_CHANGE_REQUIRED,
+  });
 /** The database is away or busy: nothing was changed, the same request may succeed shortly. */
 export const databaseUnavailable = () =>
   new ProblemError(503, 'The database is unavailable', { detail: 'Nothing was changed; retry shortly', code: 'database_unavailable', retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS });

@@ -1,6 +1,6 @@
 import type { Request, Response, Router } from 'express';
 import { z } from 'zod';
-import { badRequest, ProblemError } from './problem';
+import { badRequest, passwordChangeRequired, ProblemError } from './problem';
 import { controlCharacterIn } from './params';
 import type { Principal } from '../auth/principal';
 
@@ -15,6 +15,12 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
   tags: string[];
   /** false only for login, health and the OpenAPI document. */
   auth: boolean;
+  /**
+   * Answers also while the person must still replace a password someone else set (principal.passwordChangeRequired):
+   * only the change itself, logout and who-am-I (the web app reads it to show the change form). Every other
+   * authenticated route answers 403 PASSWORD_CHANGE_REQUIRED until then.
+   */
+  beforePasswordChange?: true;
   params?: P;
   query?: Q;
   body?: B;
@@ -59,6 +65,9 @@ export function mountRoutes(router: Router, routes: AnyRoute[], authenticate: (r
       // or revoked token the client still sends must not turn a login or a health check into a 401.
       const principal = route.auth ? await authenticate(req) : null;
       if (route.auth && !principal) throw new ProblemError(401, 'Unauthorized', { detail: 'Log in first: send Authorization: Bearer <token>', code: 'unauthorized' });
+      // Before anything is read or validated: whoever set the password (and so could log in with it) gets nothing
+      // out of the account and does nothing in it until its holder has replaced it.
+      if (principal?.passwordChangeRequired && !route.beforePasswordChange) throw passwordChangeRequired();
       const control = controlCharacterIn(req.params, 'params') ?? controlCharacterIn(req.query, 'query');
       if (control) throw badRequest(...control);
       const params = route.params ? parseOrThrow(route.params, req.params, 'params') : {};

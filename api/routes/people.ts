@@ -6,6 +6,8 @@ import { authorize } from '../../domain/permissions';
 import { defineRoute, type AnyRoute } from '../http/route';
 import { forbidden, notFound, ProblemError } from '../http/problem';
 import { hashPassword } from '../auth/passwords';
+import { newPassword, temporaryWhenSet } from '../auth/passwordRules';
+import { requestOrigin } from '../http/requestOrigin';
 import { revokeAllTokens } from '../auth/tokens';
 import { LoginThrottle } from '../auth/loginThrottle';
 import { generateSigningKey } from '../../platform/signingKeys';
@@ -49,7 +51,7 @@ const noSuchSection = () => new ProblemError(400, 'Invalid body.sectionId: no su
 const userBody = z.strictObject({
   username: z.string().trim().min(2).max(100).regex(/^[\w.-]+$/, 'letters, digits, _ . - only'),
   displayName: line(200),
-  password: z.string().min(10, 'must be at least 10 characters').max(200),
+  password: newPassword.describe('The initial password; the person may change it (POST /api/v1/auth/password)'),
   roles: roleSet,
   sectionId: line(100).nullable().default(null),
   lawFirm: z.boolean().default(false).describe('A retained lawyer of the law firm (else a bureau member)'),
@@ -59,7 +61,7 @@ const userBody = z.strictObject({
 });
 const userPatch = z.strictObject({
   displayName: line(200).optional(),
-  password: z.string().min(10).max(200).optional(),
+  password: newPassword.optional().describe('Set for someone else, temporary: every session of theirs ends and they must change it at their next login'),
   roles: roleSet.optional(),
   sectionId: line(100).nullable().optional(),
   active: z.boolean().optional(),
@@ -68,9 +70,10 @@ const userPatch = z.strictObject({
   legalQualification: z.boolean().optional().describe('法律职业资格 (行政处罚法第58条第2款)'),
 });
 
-const userView = (u: { id: string; username: string; displayName: string; roles: string[]; sectionId: string | null; organisationId: string; active: boolean; contractFrom: string | null; contractTo: string | null; signingPublicKey: string | null; demo: boolean; legalQualification: boolean }) => ({
+const userView = (u: { id: string; username: string; displayName: string; roles: string[]; sectionId: string | null; organisationId: string; active: boolean; contractFrom: string | null; contractTo: string | null; signingPublicKey: string | null; demo: boolean; legalQualification: boolean; passwordChangeRequired: boolean }) => ({
   id: u.id, username: u.username, displayName: u.displayName, roles: u.roles, sectionId: u.sectionId, organisationId: u.organisationId, active: u.active,
   contractFrom: u.contractFrom, contractTo: u.contractTo, signingPublicKey: u.signingPublicKey, demo: u.demo, legalQualification: u.legalQualification,
+  passwordChangeRequired: u.passwordChangeRequired,
 });
 
 /** People and roles: admins manage them (and cannot act on a review — the permission table says so). */
@@ -115,16 +118,20 @@ export function peopleRoutes(deps: ApiDeps): AnyRoute[] {
             id: `user-${crypto.randomUUID()}`, username: body.username, displayName: body.displayName, passwordHash, roles: body.roles,
             organisationId: body.lawFirm ? LAW_FIRM_ID : BUREAU_ID, sectionId: body.sectionId, contractFrom: body.contractFrom ?? null, contractTo: body.contractTo ?? null, legalQualification: body.legalQualification,
             signingPublicKey: key?.publicKeyPem ?? null, signingKeySealed: key?.sealed ?? null,
+            // Not forced at creation: an account nobody has used has no one to impersonate (an admin who creates an account
+            // to act through it would replace the password first all the same), and the person may change it at any
+            // time (POST /api/v1/auth/password). A reset of an account in use is forced (PATCH below).
+            passwordChangeRequired: false,
           },
           });
-          await recordAdminEvent(tx, { type: 'user_created', actorId: principal!.userId, target: `user:${created.id}`, requestId: req.id, data: { userId: created.id, username: created.username, roles: created.roles, sectionId: created.sectionId, lawFirm: body.lawFirm } });
+          await recordAdminEvent(tx, { type: 'user_created', actorId: principal!.userId, target: `user:${created.id}`, requestId: req.id, data: { userId: created.id, username: created.username, roles: created.roles, sectionId: created.sectionId, lawFirm: body.lawFirm, origin: requestOrigin(req) } });
           return created;
         });
         res.status(201).json(userView(user));
       },
     }),
     defineRoute({
-      method: 'patch', path: '/api/v1/users/:id', summary: 'Change a person\'s roles, section, contract, password or status (admin); deactivating revokes their tokens', tags: ['people'], auth: true,
+      method: 'patch', path: '/api/v1/users/:id', summary: 'Change a person\'s roles, section, contract, password or status (admin); deactivating revokes their tokens; a password set for someone else is temporary (they must change it at their next login)', tags: ['people'], auth: true,
       params: z.object({ id: resourceId(200) }), body: userPatch,
       responses: { 200: { description: 'Updated', schema: z.record(z.string(), z.unknown()) } },
       handler: async ({ req, params, body, principal }) => {
@@ -145,6 +152,9 @@ export function peopleRoutes(deps: ApiDeps): AnyRoute[] {
         const sameRoles = body.roles === undefined || sameRoleSet(body.roles, existing.roles);
         const revoke = body.active === false || body.password !== undefined || !sameRoles || (body.sectionId !== undefined && body.sectionId !== existing.sectionId);
         const passwordHash = body.password !== undefined ? await hashPassword(body.password) : undefined;
+        // Set for someone else, the password is temporary: whoever set it could otherwise log in and act as its
+        // holder (a lawyer's sign-off is made with the key the server holds). On one's own account it is not.
+        const passwordChangeRequired = body.password !== undefined ? temporaryWhenSet({ setById: principal!.userId, holderId: params.id }) : undefined;
         const user = await deps.db.prisma.$transaction(async (tx) => {
           // The row is updated (and locked) first, so a login in progress either sees the new password or is revoked here.
           const updated = await tx.user.update({
@@ -152,6 +162,7 @@ export function peopleRoutes(deps: ApiDeps): AnyRoute[] {
             data: {
               ...(body.displayName !== undefined ? { displayName: body.displayName } : {}),
               ...(passwordHash !== undefined ? { passwordHash } : {}),
+              ...(passwordChangeRequired !== undefined ? { passwordChangeRequired } : {}),
               ...(body.roles !== undefined ? { roles: body.roles } : {}),
               ...(body.sectionId !== undefined ? { sectionId: body.sectionId } : {}),
               ...(body.active !== undefined ? { active: body.active } : {}),
@@ -162,7 +173,7 @@ export function peopleRoutes(deps: ApiDeps): AnyRoute[] {
             },
           });
           if (revoke) await revokeAllTokens(tx, params.id);
-          await recordAdminEvent(tx, { type: 'user_changed', actorId: principal!.userId, target: `user:${params.id}`, requestId: req.id, data: { userId: params.id, username: existing.username, changes: userChanges(existing, updated, body.password !== undefined), sessionsRevoked: revoke } });
+          await recordAdminEvent(tx, { type: 'user_changed', actorId: principal!.userId, target: `user:${params.id}`, requestId: req.id, data: { userId: params.id, username: existing.username, changes: userChanges(existing, updated, body.password !== undefined), sessionsRevoked: revoke, ...(body.password !== undefined ? { origin: requestOrigin(req) } : {}) } });
           return updated;
         });
         deps.tokens?.forgetUser(params.id); // this instance at once; the others within AUTH_CACHE_TTL_MS

@@ -2,7 +2,7 @@
  * The shape of an administrators' event (domain/evidence/adminEvents.ts) without the code that hashes and checks
  * it: no imports, so the web app's types read it too.
  */
-export const ADMIN_EVENT_TYPES = ['user_created', 'user_changed', 'user_unlocked', 'organisation_changed', 'meeting_body_set', 'calendar_year_loaded'] as const;
+export const ADMIN_EVENT_TYPES = ['user_created', 'user_changed', 'user_unlocked', 'organisation_changed', 'meeting_body_set', 'calendar_year_loaded', 'password_changed'] as const;
 export type AdminEventType = (typeof ADMIN_EVENT_TYPES)[number];
 
 /** The fields an admin event's hash covers. */

@@ -3,6 +3,7 @@
  * bodies' rosters, the holiday notices — recorded as typed events (an event enum and a data schema per event, as
  * documenso's audit log does) in one hash chain of their own. These decide who may act on matters and how the
  * clocks run, so an auditor reads them beside the matters' trails, and an edit or a deletion breaks the chain.
+ * One event is a person's own: replacing their password (after an administrator set it, the other half of the story).
  */
 import { z } from 'zod';
 import { canonicalJson } from './canonicalJson';
@@ -17,10 +18,13 @@ export { ADMIN_EVENT_TYPES, type AdminChainVerdict, type AdminEventFields, type 
 /** A field's value before and after the change. */
 const change = <T extends z.ZodType>(value: T) => z.strictObject({ from: value, to: value });
 const day = z.string().nullable();
+/** Where the request came from (as the matters' trail records it): beside a password being set, so an auditor can compare where a temporary password was set from with where it was replaced from. */
+const origin = z.strictObject({ ip: z.string().nullable(), userAgent: z.string().nullable() });
 
 /** Each event's data: what an auditor needs to see the change, never a secret (a new password is a fact, not a value). */
 export const adminEventDataSchemas = {
-  user_created: z.strictObject({ userId: z.string(), username: z.string(), roles: z.array(z.string()), sectionId: z.string().nullable(), lawFirm: z.boolean() }),
+  // `origin` since passwords an admin sets are temporary (older events have none).
+  user_created: z.strictObject({ userId: z.string(), username: z.string(), roles: z.array(z.string()), sectionId: z.string().nullable(), lawFirm: z.boolean(), origin: origin.optional() }),
   user_changed: z.strictObject({
     userId: z.string(),
     username: z.string(),
@@ -35,6 +39,8 @@ export const adminEventDataSchemas = {
       passwordReset: z.literal(true).optional(),
     }),
     sessionsRevoked: z.boolean(),
+    /** Recorded with a password reset. */
+    origin: origin.optional(),
   }),
   user_unlocked: z.strictObject({ userId: z.string(), username: z.string(), wasLocked: z.boolean() }),
   organisation_changed: z.strictObject({ organisationId: z.string(), contractFrom: change(day), contractTo: change(day) }),
@@ -47,6 +53,11 @@ export const adminEventDataSchemas = {
     previousMembers: z.array(z.strictObject({ userId: z.string(), from: z.string(), to: z.string().nullable(), chairs: z.boolean() })),
   }),
   calendar_year_loaded: z.strictObject({ year: z.number().int(), notice: z.string(), replaced: z.boolean(), offRanges: z.number().int(), makeupWorkdays: z.number().int() }),
+  /**
+   * A person replaced their own password (the actor is that person, not an administrator): after an admin's reset
+   * or creation (`replacedTemporary`) the auditor reads "set by admin X at T1, replaced by its holder at T2" here.
+   */
+  password_changed: z.strictObject({ userId: z.string(), username: z.string(), replacedTemporary: z.boolean(), origin }),
 } satisfies Record<AdminEventType, z.ZodType>;
 
 export type AdminEventData<T extends AdminEventType> = z.infer<(typeof adminEventDataSchemas)[T]>;

@@ -322,4 +322,43 @@ describe('the web app sends what the API accepts', () => {
     });
     expect(ui.pageErrors).toEqual([]);
   }, 300_000);
+
+  test('a password the admin resets on the people page is temporary: its holder sees only the change form (修改密码), changes it, and goes on', async () => {
+    const holder: Who = { ...(await person(system, ['drafter'], { displayName: '赵重设' })), displayName: '赵重设' };
+    const admin = await ui.as(cast.admin);
+    await admin.goto(`${base}/#/admin`);
+    await admin.getByRole('button', { name: `编辑 ${holder.username}` }).click();
+    const form = admin.locator('form.edit-user');
+    await form.getByLabel(/^重设密码/).fill('temporary-pass-1');
+    await form.getByRole('button', { name: `保存 ${holder.username}` }).click();
+    await eventually(() => admin.locator('table.users tr', { hasText: holder.username }).first().innerText(), (v) => expect(v).toContain('待本人修改密码'));
+
+    // Logged in with the temporary password: no navigation, the change form, and nothing else answers.
+    const page = await ui.as({ ...holder, password: 'temporary-pass-1' });
+    await page.getByRole('heading', { name: '修改密码' }).waitFor();
+    expect(await page.locator('#nav a').count()).toBe(0);
+    await page.goto(`${base}/#/matters`);
+    await page.getByRole('heading', { name: '修改密码' }).waitFor();
+    await ui.screenshot(page, 'password-change-required');
+    // A wrong current password is named next to its field; the session stays.
+    await page.getByLabel('当前（临时）密码').fill('not-the-temporary-one');
+    await page.getByLabel(/^新密码/).fill('holders-own-pass-1');
+    await page.getByLabel('再次输入新密码').fill('holders-own-pass-1');
+    await page.getByRole('button', { name: '修改密码' }).click();
+    await page.locator('.field-error', { hasText: 'is not your current password' }).waitFor();
+    await page.getByLabel('当前（临时）密码').fill('temporary-pass-1');
+    await page.getByRole('button', { name: '修改密码' }).click();
+    // Then on where they were going, with the whole app.
+    await page.locator('#nav a', { hasText: '事项列表' }).waitFor();
+    await eventually(async () => page.url(), (u) => expect(u).toContain('#/matters'));
+    expect((await http.post('/api/v1/auth/login', null, { username: holder.username, password: 'holders-own-pass-1' })).body.passwordChangeRequired).toBe(false);
+
+    // The record: the admin's reset, then the holder's own change.
+    await admin.goto(`${base}/#/admin-events`);
+    await eventually(() => admin.locator('table tbody tr').allInnerTexts(), (rows) => {
+      expect(rows.some((r) => r.includes('本人修改密码') && r.includes('赵重设') && r.includes('替换管理员设置的临时密码'))).toBe(true);
+      expect(rows.some((r) => r.includes('修改人员') && r.includes('重设密码（临时）') && r.includes('管理员'))).toBe(true);
+    });
+    expect(ui.pageErrors).toEqual([]);
+  }, 300_000);
 });

@@ -44,7 +44,7 @@ function seededMatters(): Seeded[] {
   }));
 }
 
-const person = (userId: string, roles: Role[], sectionId: string | null): Principal => ({ userId, username: userId, displayName: userId, roles, sectionId, organisationId: 'bureau', tokenId: 't', demo: false, lawyerContract: null });
+const person = (userId: string, roles: Role[], sectionId: string | null): Principal => ({ userId, username: userId, displayName: userId, roles, sectionId, organisationId: 'bureau', tokenId: 't', demo: false, lawyerContract: null, passwordChangeRequired: false });
 const PEOPLE = [person('legal-1', ['legal_unit'], 'legal'), person('drafter-1', ['drafter'], 'market'), person('lawyer-1', ['lawyer'], null), person('fcr-1', ['fcr_reviewer'], 'market'), person('both-1', ['drafter', 'fcr_reviewer'], 'culture'), person('nobody', ['admin'], null)];
 
 const QUERIES: Array<Record<string, string>> = [

@@ -24,7 +24,7 @@ describe.each(BOTH_DATABASES)('bearer tokens looked up through the driver (%s)',
     db = await open();
     await db.prisma.organisation.create({ data: { id: firm, name: '某律师事务所 "引号"', kind: 'law_firm', contractFrom: '2026-01-01', contractTo: '2026-12-31' } });
     await db.prisma.organisation.create({ data: { id: bureau, name: '某区文化和旅游局', kind: 'bureau' } });
-    await db.prisma.user.create({ data: { id: users.lawyer, username: users.lawyer, displayName: '律师', passwordHash: 'x', roles: ['lawyer'], organisationId: firm, contractFrom: '2026-03-01', contractTo: '2027-06-30', legalQualification: true } });
+    await db.prisma.user.create({ data: { id: users.lawyer, username: users.lawyer, displayName: '律师', passwordHash: 'x', roles: ['lawyer'], organisationId: firm, contractFrom: '2026-03-01', contractTo: '2027-06-30', legalQualification: true, passwordChangeRequired: true } });
     await db.prisma.user.create({ data: { id: users.drafter, username: users.drafter, displayName: '起草人', passwordHash: 'x', roles: ['drafter', 'fcr_reviewer'], organisationId: bureau, demo: true } });
     await db.prisma.user.create({ data: { id: users.inactive, username: users.inactive, displayName: '离职', passwordHash: 'x', roles: ['legal_unit'], organisationId: bureau, active: false } });
     const token = (key: keyof typeof tokens, userId: string, extra: { expiresAt?: Date; revokedAt?: Date } = {}) =>
@@ -49,7 +49,7 @@ describe.each(BOTH_DATABASES)('bearer tokens looked up through the driver (%s)',
       expect(await verifyToken(db, tokens[key])).toEqual({
         principal: {
           userId: u.id, username: u.username, displayName: u.displayName, roles: u.roles as Role[], sectionId: u.sectionId, organisationId: u.organisationId,
-          lawyerContract: lawyerContract(u, u.organisation), legalQualification: u.legalQualification, tokenId: row.id, demo: u.demo,
+          lawyerContract: lawyerContract(u, u.organisation), legalQualification: u.legalQualification, tokenId: row.id, demo: u.demo, passwordChangeRequired: u.passwordChangeRequired,
         },
         expiresAt: row.expiresAt.getTime(),
       });
@@ -57,6 +57,8 @@ describe.each(BOTH_DATABASES)('bearer tokens looked up through the driver (%s)',
     // The narrower of the firm's retainer and the lawyer's own period.
     expect((await verifyToken(db, tokens.lawyer))!.principal.lawyerContract).toEqual({ from: '2026-03-01', to: '2026-12-31' });
     expect((await verifyToken(db, tokens.lawyer))!.expiresAt).toBe(later.getTime());
+    // A password an admin set travels with the principal (every route but the change refuses it).
+    expect([(await verifyToken(db, tokens.lawyer))!.principal.passwordChangeRequired, (await verifyToken(db, tokens.drafter))!.principal.passwordChangeRequired]).toEqual([true, false]);
   });
 
   test('an unknown, revoked or expired token, or an inactive user, is refused', async () => {

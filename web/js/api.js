@@ -53,6 +53,14 @@ let onUnauthorized = () => {};
 /** @param {(problem: Problem) => void} fn */
 export const setUnauthorizedHandler = (fn) => { onUnauthorized = fn; };
 
+/** The server's code for "the password an administrator set must be changed first" (api/http/problem.ts). */
+export const PASSWORD_CHANGE_REQUIRED = 'PASSWORD_CHANGE_REQUIRED';
+/** Called when a call is refused until the person changes a password an administrator set, so the app can show the form. */
+/** @type {(problem: Problem) => void} */
+let onPasswordChangeRequired = () => {};
+/** @param {(problem: Problem) => void} fn */
+export const setPasswordChangeRequiredHandler = (fn) => { onPasswordChangeRequired = fn; };
+
 /** @param {Response} res @returns {Promise<any>} */
 async function parseBody(res) {
   const type = res.headers.get('content-type') ?? '';
@@ -106,6 +114,8 @@ export async function request(method, path, { query, body, bytes, headers = {}, 
     session.clear();
     onUnauthorized(problem);
   }
+  // The session is good (the token is kept: the change needs it) but nothing else answers until the password is changed.
+  if (res.status === 403 && auth && token && problem.code === PASSWORD_CHANGE_REQUIRED) onPasswordChangeRequired(problem);
   throw new ApiError(res.status, problem);
 }
 
@@ -122,9 +132,15 @@ const DOSSIER = {
 const enc = encodeURIComponent;
 
 export const api = {
-  /** @param {string} username @param {string} password @returns {Promise<{ token: string, user: Me }>} */
+  /** @param {string} username @param {string} password @returns {Promise<{ token: string, user: Me, passwordChangeRequired: boolean }>} */
   login: (username, password) => request('POST', '/api/v1/auth/login', { body: { username, password }, auth: false }),
   logout: () => request('POST', '/api/v1/auth/logout'),
+  /**
+   * One's own password, with the current one (the temporary one after an administrator set it). Every earlier
+   * token is revoked: the answer's token replaces the session's.
+   * @param {string} currentPassword @param {string} newPassword @returns {Promise<{ token: string, user: Me }>}
+   */
+  changePassword: (currentPassword, newPassword) => request('POST', '/api/v1/auth/password', { body: { currentPassword, newPassword } }),
   /** @returns {Promise<Me>} */
   me: () => request('GET', '/api/v1/me'),
   /** @param {Record<string, unknown>} query @returns {Promise<{ items: import('../types/api').MatterListItem[], nextCursor: string | null }>} */

@@ -2,15 +2,17 @@
 /**
  * The web app's entry point: session, navigation and a hash router (#/matters, #/matters/:id,
  * #/matters/:id/diff, #/new, #/statistics, #/admin, #/admin-events, #/calendar, #/registers, #/register, #/register/:id,
- * #/cleanups, #/cleanups/:id, #/login). A hash router needs no server
- * support beyond serving index.html.
+ * #/cleanups, #/cleanups/:id, #/password, #/login). A hash router needs no server
+ * support beyond serving index.html. A person whose password an administrator set sees only #/password until
+ * they have changed it (the server refuses everything else with 403 PASSWORD_CHANGE_REQUIRED).
  */
 import { h, clear, announce } from './dom.js';
-import { api, session, setUnauthorizedHandler } from './api.js';
+import { api, session, setUnauthorizedHandler, setPasswordChangeRequiredHandler } from './api.js';
 import { problemBox } from './forms.js';
 import { ROLE_LABELS, applyVocabulary } from './labels.js';
 import { forgetPeople } from './people.js';
 import { loginPage } from './pages/login.js';
+import { passwordPage } from './pages/password.js';
 import { worklistPage } from './pages/worklist.js';
 import { newMatterPage } from './pages/newMatter.js';
 import { matterPage } from './pages/matter.js';
@@ -63,11 +65,17 @@ const app = {
   async afterLogin() {
     app.me = await api.me();
     session.setUser(app.me);
+    if (app.me.passwordChangeRequired) {
+      // Nothing else answers yet: the change form first; where the person was going is kept for after it.
+      renderChrome();
+      app.navigate('#/password');
+      return;
+    }
     await app.refreshOrganisations();
     renderChrome();
     const wanted = sessionStorage.getItem('lr.after-login');
     sessionStorage.removeItem('lr.after-login');
-    app.navigate(wanted && !wanted.startsWith('#/login') ? wanted : homeFor(app.me));
+    app.navigate(wanted && !wanted.startsWith('#/login') && !wanted.startsWith('#/password') ? wanted : homeFor(app.me));
   },
   refreshTodo() {
     const badgeEl = nav.querySelector('.todo-count');
@@ -84,6 +92,7 @@ const app = {
 
 /** @param {import('../types/api').Me | null} me */
 function homeFor(me) {
+  if (me?.passwordChangeRequired) return '#/password';
   const roles = me?.roles ?? [];
   // Admins manage people; they see no matters (the list is scoped by review roles).
   return roles.includes('admin') && roles.length === 1 ? '#/admin' : '#/matters';
@@ -93,6 +102,13 @@ function renderChrome() {
   clear(nav);
   clear(who);
   if (!app.me) return;
+  if (app.me.passwordChangeRequired) {
+    // No navigation: every page would be refused until the password is changed.
+    who.append(
+      h('span', { class: 'who-name' }, app.me.displayName ?? app.me.username),
+      h('button', { type: 'button', class: 'secondary small', onclick: logout }, '退出'));
+    return;
+  }
   const roles = app.me.roles ?? [];
   /** @type {Array<[string, string, boolean?]>} */
   const links = [];
@@ -110,6 +126,7 @@ function renderChrome() {
   who.append(
     h('span', { class: 'who-name' }, app.me.displayName ?? app.me.username),
     h('span', { class: 'who-roles' }, roles.map((r) => ROLE_LABELS[r] ?? r).join('、')),
+    h('a', { href: '#/password', class: 'who-password small' }, '修改密码'),
     h('button', { type: 'button', class: 'secondary small', onclick: logout }, '退出'));
   markCurrentNav();
   app.refreshTodo();
@@ -138,6 +155,7 @@ async function logout() {
 /** @type {Array<[RegExp, Page | null, { public?: boolean, params?: string[] }?]>} */
 const ROUTES = [
   [/^\/login$/, loginPage, { public: true }],
+  [/^\/password$/, passwordPage],
   [/^\/?$/, null],
   [/^\/matters$/, worklistPage],
   [/^\/new$/, newMatterPage],
@@ -174,6 +192,11 @@ async function route() {
     return;
   }
   if (!match.page) { app.navigate(homeFor(app.me)); return; }
+  if (app.me?.passwordChangeRequired && !match.opts.public && path !== '/password') {
+    sessionStorage.setItem('lr.after-login', location.hash);
+    app.navigate('#/password');
+    return;
+  }
   if (match.opts.public && session.token && app.me) { app.navigate(homeFor(app.me)); return; }
   const m = match.m;
   const params = Object.fromEntries((match.opts.params ?? []).map((name, i) => [name, decodeURIComponent(m[i + 1] ?? '')]));
@@ -210,6 +233,19 @@ setUnauthorizedHandler(() => {
   location.hash = '#/login?expired=1';
 });
 
+setPasswordChangeRequiredHandler(() => {
+  // The server refused a call until the password an administrator set is changed, which the app did not know (a
+  // session saved in this tab before it was told, a call already under way): show the change form, then come back.
+  if (!app.me) return;
+  app.me = { ...app.me, passwordChangeRequired: true };
+  session.setUser(app.me);
+  renderChrome();
+  if (!location.hash.startsWith('#/password')) {
+    sessionStorage.setItem('lr.after-login', location.hash);
+    location.hash = '#/password';
+  }
+});
+
 // The skip link moves focus instead of changing the hash, which belongs to the router.
 document.querySelector('.skip-link')?.addEventListener('click', (ev) => {
   ev.preventDefault();
@@ -227,7 +263,8 @@ async function boot() {
     try {
       app.me = await api.me();
       session.setUser(app.me);
-      await app.refreshOrganisations();
+      // Refused until a password an administrator set is changed; the router shows the form first.
+      if (!app.me.passwordChangeRequired) await app.refreshOrganisations();
     } catch {
       app.me = null; // an expired token: the 401 handler has cleared the session
     }

@@ -31,6 +31,8 @@ export interface Me {
   displayName: string;
   roles: Role[];
   sectionId: string | null;
+  /** An administrator set the password: only the change (and logout) answers until it is changed (GET /me says so). */
+  passwordChangeRequired?: boolean;
 }
 
 export interface Person {

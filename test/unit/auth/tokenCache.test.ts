@@ -1,7 +1,7 @@
 import { VerifiedTokenCache, type VerifiedToken } from '../../../api/auth/tokenCache';
 import type { Principal } from '../../../api/auth/principal';
 
-const principal = (userId: string, tokenId: string): Principal => ({ userId, username: userId, displayName: userId, roles: ['drafter'], sectionId: 'market', organisationId: 'bureau', tokenId, demo: false, lawyerContract: null });
+const principal = (userId: string, tokenId: string): Principal => ({ userId, username: userId, displayName: userId, roles: ['drafter'], sectionId: 'market', organisationId: 'bureau', tokenId, demo: false, lawyerContract: null, passwordChangeRequired: false });
 
 /** A database stand-in: which tokens are valid right now, and how often it was asked. */
 function fakeStore(now: () => number) {

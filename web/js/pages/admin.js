@@ -10,7 +10,7 @@ import { ROLE_LABELS, MEETING_BODY_LABELS } from '../labels.js';
 import { loadPeople } from '../people.js';
 
 /** @typedef {import('../app.js').App} App */
-/** @typedef {{ id: string, username: string, displayName: string, roles: string[], sectionId: string | null, organisationId: string, active: boolean, contractFrom: string | null, contractTo: string | null, signingPublicKey: string | null, demo: boolean, legalQualification?: boolean }} User */
+/** @typedef {{ id: string, username: string, displayName: string, roles: string[], sectionId: string | null, organisationId: string, active: boolean, contractFrom: string | null, contractTo: string | null, signingPublicKey: string | null, demo: boolean, legalQualification?: boolean, passwordChangeRequired?: boolean }} User */
 
 const QUALIFICATION_LABEL = '具有法律职业资格（可承担重大执法决定法制审核，行政处罚法第58条第2款）';
 
@@ -41,7 +41,8 @@ function editForm(user, app, onSaved) {
   const from = field({ label: '个人聘期起', path: 'contractFrom', type: 'date', value: user.contractFrom ?? '' });
   const to = field({ label: '个人聘期止', path: 'contractTo', type: 'date', value: user.contractTo ?? '' });
   const qualified = field({ label: QUALIFICATION_LABEL, path: 'legalQualification', type: 'checkbox', value: user.legalQualification === true });
-  const password = field({ label: '新密码（不改请留空，至少10位）', path: 'password', type: 'password', autocomplete: 'new-password' });
+  // A password set for someone else is temporary: the server makes its holder change it before doing anything else.
+  const password = field({ label: '重设密码（不改请留空，至少10位）', path: 'password', type: 'password', autocomplete: 'new-password', help: '为他人设置的是临时密码：其全部登录即被注销，本人下次登录须先修改密码。' });
   const form = h('form', { class: 'edit-user' }, h('div', { class: 'fields' }, displayName, section, active, from, to, qualified, password, roles.el),
     h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'primary' }, `保存 ${user.username}`)));
   onSubmit(form, async () => {
@@ -73,7 +74,7 @@ function editForm(user, app, onSaved) {
 function createForm(app, onSaved) {
   const username = field({ label: '用户名', path: 'username', required: true, help: '字母、数字、_ . -' });
   const displayName = field({ label: '姓名', path: 'displayName', required: true });
-  const password = field({ label: '初始密码（至少10位）', path: 'password', type: 'password', required: true, autocomplete: 'new-password' });
+  const password = field({ label: '初始密码（至少10位）', path: 'password', type: 'password', required: true, autocomplete: 'new-password', help: '临时密码：本人首次登录须先修改。' });
   const section = field({ label: '科室', path: 'sectionId', type: 'select', options: app.sections.map((x) => /** @type {[string, string]} */ ([x.id, x.name])) });
   const lawFirm = field({ label: '律师事务所人员（法律顾问，自动生成签名密钥）', path: 'lawFirm', type: 'checkbox' });
   const from = field({ label: '个人聘期起（可选）', path: 'contractFrom', type: 'date' });
@@ -194,7 +195,7 @@ export async function adminPage(main, _params, app) {
         h('td', {}, app.sectionName(u.sectionId)),
         h('td', {}, orgName[u.organisationId] ?? u.organisationId),
         h('td', {}, u.contractFrom || u.contractTo ? `${u.contractFrom ?? '…'} 至 ${u.contractTo ?? '…'}` : '—', u.signingPublicKey ? h('div', {}, h('span', { class: 'badge info' }, '有签名密钥')) : null),
-        h('td', {}, u.active ? '启用' : h('span', { class: 'warn' }, '停用')),
+        h('td', {}, u.active ? '启用' : h('span', { class: 'warn' }, '停用'), u.passwordChangeRequired ? h('div', {}, h('span', { class: 'badge muted', title: '管理员设置的临时密码，本人尚未修改' }, '待本人修改密码')) : null),
         h('td', { class: 'no-print' }, btn)), editRow];
     });
     const today = new Date().toISOString().slice(0, 10);

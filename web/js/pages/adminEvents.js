@@ -1,7 +1,8 @@
 // @ts-check
 /**
  * What administrators changed (管理操作记录, #/admin-events, auditors and admins): people and their roles, the
- * law firm's retainer, the deciding bodies' rosters, holiday notices — newest first, each with who did it and
+ * law firm's retainer, the deciding bodies' rosters, holiday notices, and people replacing their own passwords
+ * (after an administrator set one) — newest first, each with who did it and
  * when, and the server's verdict on the chain (an edited, deleted or forged event is named by its number).
  * GET /api/v1/admin-events decides who may read it (read_admin_events).
  */
@@ -21,6 +22,7 @@ export const ADMIN_EVENT_LABELS = {
   organisation_changed: '修改律师事务所聘用期',
   meeting_body_set: '设置决策机构组成人员',
   calendar_year_loaded: '载入年度放假安排',
+  password_changed: '本人修改密码',
 };
 
 /** @param {unknown} v */
@@ -34,13 +36,17 @@ export function adminEventDetail(e) {
   const d = /** @type {Record<string, any>} */ (e.data ?? {});
   switch (e.type) {
     case 'user_created':
-      return `${d.username}：${shown(d.roles)}${d.sectionId ? `（${d.sectionId}）` : ''}`;
+      return `${d.username}：${shown(d.roles)}${d.sectionId ? `（${d.sectionId}）` : ''}${d.origin ? `，临时密码，来自 ${shown(d.origin.ip)}` : ''}`;
     case 'user_changed': {
       /** @type {Record<string, string>} */
       const names = { displayName: '姓名', roles: '角色', sectionId: '科室', active: '在用', contractFrom: '聘用自', contractTo: '聘用至', legalQualification: '法律职业资格' };
-      const parts = Object.entries(d.changes ?? {}).map(([k, c]) => (k === 'passwordReset' ? '重设密码' : `${names[k] ?? k}：${shown(c.from)} → ${shown(c.to)}`));
-      return `${d.username}：${parts.join('；') || '无变化'}${d.sessionsRevoked ? '（已注销其登录）' : ''}`;
+      // A password set for someone else is temporary (its holder must change it); where it was set from, when recorded.
+      const parts = Object.entries(d.changes ?? {}).map(([k, c]) => (k === 'passwordReset' ? `重设密码${e.target !== `user:${e.actorId}` ? '（临时）' : ''}` : `${names[k] ?? k}：${shown(c.from)} → ${shown(c.to)}`));
+      return `${d.username}：${parts.join('；') || '无变化'}${d.sessionsRevoked ? '（已注销其登录）' : ''}${d.origin ? `，来自 ${shown(d.origin.ip)}` : ''}`;
     }
+    case 'password_changed':
+      // The holder's own change: the actor column names them; after an admin's reset this is the other half of the story.
+      return `${d.username}${d.replacedTemporary ? '：替换管理员设置的临时密码' : ''}，来自 ${shown(d.origin?.ip)}`;
     case 'user_unlocked':
       return `${d.username}${d.wasLocked ? '' : '（当时未锁定）'}`;
     case 'organisation_changed':
