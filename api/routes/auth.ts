@@ -16,7 +16,7 @@ const tokenAnswer = z.object({
   token: z.string(),
   expiresAt: z.string(),
   user: z.record(z.string(), z.unknown()),
-  passwordChangeRequired: z.boolean().describe('The password was set by an administrator: change it (POST /api/v1/auth/password) before anything else answers'),
+  passwordChangeRequired: z.boolean().describe('The password was reset by an administrator: change it (POST /api/v1/auth/password) before anything else answers'),
 });
 
 const clientAddress = (req: Request) => req.ip ?? req.socket.remoteAddress ?? 'unknown';
@@ -62,7 +62,7 @@ export function authRoutes(deps: ApiDeps): AnyRoute[] {
     }),
     defineRoute({
       method: 'post', path: '/api/v1/auth/password',
-      summary: 'Change one\'s own password, with the current one; required first after an administrator set it (then the current one is the temporary password). Revokes every token of the person and returns a new one',
+      summary: 'Change one\'s own password, with the current one; required first after an administrator reset it (then the current one is the temporary password). Revokes every token of the person and returns a new one',
       tags: ['auth'], auth: true, beforePasswordChange: true, body: passwordChangeBody,
       responses: { 200: { description: 'Changed: a new token (every earlier one is revoked)', schema: tokenAnswer } },
       handler: async ({ req, body, principal }) => {

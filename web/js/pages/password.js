@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * 修改密码 (#/password): one's own password, changed with the current one (POST /api/v1/auth/password).
- * Required first when an administrator set the password (a new account's initial one, or a reset): until then
+ * Required first when an administrator reset the password: until then
  * the server answers nothing else (403 PASSWORD_CHANGE_REQUIRED) and the app brings the person here, then goes on
  * where they were going. Open at any time from the header too.
  */
