@@ -21,6 +21,7 @@ import {
   SUBSIDY,
   gap,
 } from './lexicon';
+import { departmentalTitle } from '../text/issuers';
 import type { Sentence } from '../text/sentences';
 
 export type { Sentence } from '../text/sentences';
@@ -58,6 +59,8 @@ export type Mitigation =
   | 'openCompetition' // the beneficiary is chosen by open, equal competition
   | 'autonomy' // the decision is left to operators: "由经营者自主确定"
   | 'definition' // a definition ("本办法所称…是指…") restricts nobody
+  | 'pricingAuthority' // "按照定价权限": a government price set within pricing authority (price findings only)
+  | 'departmentalRule' // only a departmental document is cited: no basis; lowers an approval (行政许可法第十六条第三款)
   | 'exceptionGround' // a 第十二条 ground is invoked: lower, never drop (the conclusion must explain it)
   | 'soft'; // encouragement, not a requirement
 
@@ -82,8 +85,17 @@ const NOT_A_DISTRICT = /风景名胜区|景区|园区|社区|城区|山区|牧�
 // A law (…法) or a regulation (…条例); a 办法 is a rule, not a law.
 const STATUTE_TITLE = /(?<!办)法$|条例$/;
 
+// A title that names a department as its issuer (domain/text/issuers.ts) is a departmental or local-
+// government document, at most a 规章. A 部门规章 may only carry out a law or an administrative
+// regulation, decision or order of the State Council, and without one may not reduce rights or add
+// duties (立法法第九十一条第二款; a local government rule likewise, 第九十三条第六款); 条例第十条 and
+// 第十二条(四) ask for a law or administrative regulation (or State Council approval), and a licence may
+// be set only by the instruments of 行政许可法第十四条、第十五条 (第十七条: no other normative
+// document). So such a title grounds no restriction; the drafter must cite the law or regulation it
+// carries out. A title with no issuer stays trusted: administrative regulations are also named 规定 or
+// 办法 (《无证无照经营查处办法》).
 function titleIsBasis(title: string): boolean {
-  if (LOCAL_TITLE.test(title)) return false;
+  if (LOCAL_TITLE.test(title) || departmentalTitle(title)) return false;
   return STATUTE_TITLE.test(title) || !DISTRICT_LEVEL.test(title.replace(NOT_A_DISTRICT, ''));
 }
 
@@ -170,6 +182,83 @@ function provisionAround(text: string, from: number, to: number): string {
   return text.slice(start, ends.length ? Math.min(...ends) : text.length);
 }
 
+/** The end of the provision (the next semicolon or the sentence end) after `to`. */
+function provisionEnd(text: string, to: number): number {
+  const ends = [text.indexOf('；', to), text.indexOf(';', to)].filter((i) => i >= 0);
+  return ends.length ? Math.min(...ends) : text.length;
+}
+
+// A phrase that frames the wording instead of stating a rule of its own: a topic ("对在本区纳税的
+// 旅行社"), a condition ("区内旅行社组织研学活动的"), a purpose ("为促进…"), or a phrase with no
+// predicate ("按其年度纳税额的30%"). Its words belong to the rule it frames.
+const FRAME_LEAD = /^(?:对|对于|凡|凡是|为|为了|在)/;
+const OWN_PREDICATE =
+  /须|需|必须|应当|应|要|不得|不能|不予|禁止|严禁|可以|可|方可|才能|给予|享受|实行|实施|执行|负责|承担|负担|缴纳|交纳|收取|支付|付费|由|自行|自愿|自筹|无需|无须|免|参加|报名|选择|选用|使用|购买|采购|组织|安排|拨付|列支|统筹|明示|公示|办理|予以|统一|一律|不低于|不高于|不超过|不少于|控制在|限定|限于|仅限|只能|优先/;
+// A following phrase that carries on the wording's own predicate ("须经审核同意后，方可拨付资金",
+// "给予优惠价格，仅限60岁以上老年人"), rather than opening another duty.
+const CONTINUES = /^(?:方可|方能|才能|才可|后方|后(?!续)|并(?!非)|且|再|即可|仅限|限于|只限|仅适用于|适用于|具体)/;
+
+// A subject named by a clause of its own ("报名参加区导游资格培训考试的人员"): no modal, ends in who it is.
+const MODAL = /须|需|必须|应当|应|要|不得|不能|禁止|严禁|可以|方可|才能|一律|统一/;
+
+function isFrame(phrase: string): boolean {
+  if (CONDITION_PHRASE.test(phrase)) return true;
+  if (FRAME_LEAD.test(phrase) && !PREDICATE.test(phrase)) return true;
+  if (!MODAL.test(phrase) && TOPIC_END.test(phrase)) return true;
+  return !OWN_PREDICATE.test(phrase);
+}
+
+interface Scope {
+  /** the frame phrases that open the provision, when the core does not reach back to them */
+  lead: Span | null;
+  core: Span;
+}
+
+/** The text of a scope: its opening frame and its core. */
+function scopeText(text: string, scope: Scope): string {
+  const core = text.slice(scope.core.start, scope.core.end);
+  return scope.lead ? `${text.slice(scope.lead.start, scope.lead.end)}，${core}` : core;
+}
+
+/**
+ * The span that governs the wording at [from, to): its own comma phrase; the frame phrases before it
+ * in its provision (nearest first, stopping at a phrase with a rule of its own); when its phrase is
+ * itself a frame ("对在本区纳税的旅行社，"), the phrases up to the predicate it leads to; and following
+ * phrases that continue that predicate. A later phrase with its own subject and predicate ("…，家长
+ * 自行承担交通费用", "…，基地建设资金由企业自筹") is another rule and says nothing about this wording. Frame phrases
+ * that open the provision govern each of its predicates, and are kept as the scope's lead.
+ */
+function governingScope(text: string, from: number, to: number): Scope {
+  const own = phraseAround(text, from, to);
+  const provStart = Math.max(text.lastIndexOf('；', from - 1), text.lastIndexOf(';', from - 1)) + 1;
+  const provEnd = provisionEnd(text, to);
+  let start = own.start;
+  while (start - 2 >= provStart) {
+    const prev = phraseAround(text, start - 2, start - 2);
+    if (prev.end !== start - 1 || !isFrame(text.slice(prev.start, prev.end))) break;
+    start = prev.start;
+  }
+  // "居民在古镇核心区内翻修房屋的，应当采用…样式，并承担全部翻修费用": frame phrases opening the provision
+  // govern each of its predicates, not only the first.
+  let leadEnd = provStart;
+  while (leadEnd < start) {
+    const first = phraseAround(text, leadEnd, leadEnd);
+    if (first.end >= start || !isFrame(text.slice(first.start, first.end))) break;
+    leadEnd = first.end + 1;
+  }
+  const lead = leadEnd > provStart && leadEnd - 1 < start ? { start: provStart, end: leadEnd - 1 } : null;
+  let end = own.end;
+  let framing = isFrame(text.slice(own.start, own.end));
+  while (end < provEnd && PHRASE_STOP.test(text[end]!)) {
+    const next = phraseAround(text, end + 1, end + 1);
+    const words = text.slice(next.start, next.end);
+    if (!framing && !CONTINUES.test(words)) break;
+    if (framing) framing = isFrame(words);
+    end = next.end;
+  }
+  return { lead: lead && lead.end < start - 1 ? lead : null, core: { start, end } };
+}
+
 /** The phrase that follows the one ending at `end` (after its stop), or null at the end of the sentence. */
 function nextPhrase(text: string, end: number): Span | null {
   if (end >= text.length || !/[，,]/.test(text[end]!)) return null;
@@ -201,7 +290,20 @@ export class SentenceContext {
    * law selects its recipients.
    */
   hasLegalBasis(from = 0, to: number = this.sentence.text.length): boolean {
-    return governingBasis(this.sentence.text, from, to);
+    return governingBasis(this.sentence.text, from, to, 'law');
+  }
+
+  /**
+   * Is the wording at [from, to) a government price set "按照定价权限 / 定价目录" for everyone, rather
+   * than a price reserved to a particular operator? Pricing authority (价格法第十八条至第二十条) lets the
+   * competent department set a government-guided or government price for a good in the pricing
+   * catalogue, paid by all; it never lets it give one named firm a cheaper price (条例第十一条(二):
+   * "为特定经营者提供优惠价格"), nor grounds anything but a price. So it is read apart from a law.
+   */
+  pricedWithinAuthority(from: number, to: number): boolean {
+    const t = this.sentence.text;
+    if (!governingBasis(t, from, to, 'pricing')) return false;
+    return !RESERVED_PRICE.test(scopeText(t, governingScope(t, from, to)));
   }
 
   /**
@@ -219,6 +321,22 @@ export class SentenceContext {
     const from = match.index - this.sentence.start;
     const span = phraseAround(this.sentence.text, from, from + match[0].length);
     return this.sentence.text.slice(span.start, span.end);
+  }
+
+  /**
+   * The part of the sentence that governs the wording a detector matched (see governingScope). A
+   * setting word that clears a wording — a consumer ("家长", "游客"), grant money ("资金", "补贴"), a
+   * tender ("采购") — is read here, not sentence-wide: in "…须优先选用本区研学基地，家长自行承担交通
+   * 费用" the parents pay their own fares; that does not make the local preference a consumer matter.
+   */
+  scopeOf(match: RegExpExecArray): string {
+    const from = match.index - this.sentence.start;
+    return scopeText(this.sentence.text, governingScope(this.sentence.text, from, from + match[0].length));
+  }
+
+  /** has(setting), read in the scope that governs the wording a detector matched. */
+  hasFor(setting: Setting, match: RegExpExecArray): boolean {
+    return this.has(setting) && SETTINGS[setting].test(this.scopeOf(match));
   }
 
   /** hasLegalBasis for the wording a detector matched. */
@@ -241,13 +359,53 @@ export class SentenceContext {
     // phrase: "只能从区教育局确定的三家企业采购，家长自愿购买" still tells schools where to buy.
     if (EQUALITY.test(own) || NO_GATE.test(provisionAround(t, from, to))) out.push('safeguard');
     if (this.hasLegalBasis(from, to)) out.push('legalBasis');
-    if (OPEN_COMPETITION.test(t)) out.push('openCompetition');
+    else if (this.pricedWithinAuthority(from, to)) out.push('pricingAuthority');
+    else if (governingBasis(t, from, to, 'departmental')) out.push('departmentalRule');
+    if (openCompetitionFor(t, from, to)) out.push('openCompetition');
     if (hasAutonomy(own)) out.push('autonomy');
     if ((DEFINITION.test(own) || definedBySentence(t, from)) && !ruleBesideDefinition(provisionAround(t, from, to))) out.push('definition');
     if (this.has('exceptionGround')) out.push('exceptionGround');
     if (this.has('soft') && !/(?:须|必须|应当|只能|仅限|不得)/.test(t)) out.push('soft');
     return out;
   }
+}
+
+/** Two-character words too common to tie one phrase to another's object. */
+const GENERIC_WORDS = new Set(['经营', '企业', '单位', '项目', '服务', '统一', '确定', '通过', '方式', '本区', '区内', '全区', '本县', '县内', '全县', '本市', '市内']);
+// "其他项目通过公开招标确定": a phrase about something else.
+const ANOTHER_OBJECT = /^(?:其他|其余|另|此外|除此)/;
+
+function wordsOf(text: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i + 2 <= text.length; i++) {
+    const w = text.slice(i, i + 2);
+    if (/^[\u4e00-\u9fa5]{2}$/.test(w) && !GENERIC_WORDS.has(w)) out.add(w);
+  }
+  return out;
+}
+
+/**
+ * Is the wording's beneficiary chosen by open competition? Read in the wording's governing scope, or
+ * in another phrase of its provision that selects the wording's own object ("通过定点采购方式确定，定点
+ * 宾馆通过公开招标产生"): "全区研学旅行业务统一由区文旅集团经营，研学基地建设项目通过公开招标确定施工
+ * 单位" tenders a building contract, not the business handed to the group.
+ */
+function openCompetitionFor(text: string, from: number, to: number): boolean {
+  const governing = governingScope(text, from, to);
+  if (OPEN_COMPETITION.test(scopeText(text, governing))) return true;
+  const scope = governing.core;
+  const provStart = Math.max(text.lastIndexOf('；', from - 1), text.lastIndexOf(';', from - 1)) + 1;
+  const provEnd = provisionEnd(text, to);
+  const wording = wordsOf(text.slice(from, to));
+  let at = provStart;
+  for (const phrase of text.slice(provStart, provEnd).split(PHRASE_STOP)) {
+    const start = at;
+    at += phrase.length + 1;
+    if (start >= scope.start && start < scope.end) continue;
+    if (ANOTHER_OBJECT.test(phrase) || !OPEN_COMPETITION.test(phrase)) continue;
+    if ([...wordsOf(phrase)].some((w) => wording.has(w))) return true;
+  }
+  return false;
 }
 
 const AUTONOMY_G = new RegExp(AUTONOMY.source, 'g');
@@ -310,21 +468,46 @@ const GATE_AFTER_BARE_BASIS = /^(?:须经|须|应当|经|批准|许可|核准|�
 // favouring local taxpayers.
 const OPERATOR_COMPLIANCE = new RegExp(`^(?:在|于)?${LOCAL}`);
 
+/**
+ * What a basis is: a law, administrative regulation or State Council rule (or a generic reference to
+ * them); the authority to set a price ("按照定价权限"); or a departmental document (departmentalTitle,
+ * "按照上级有关规定").
+ */
+type BasisKind = 'law' | 'pricing' | 'departmental';
+
 interface BasisHit {
   index: number;
   end: number;
+  kind: BasisKind;
 }
 
+// "按照定价权限", "定价目录": the authority to set a price, not a law that grounds a restriction.
+const PRICING_AUTHORITY = /定价目录|定价权限/;
+// A particular operator named as the one who gets the price: "对区文旅集团经营的游船项目给予优惠价格",
+// "为区属国有企业提供…折", "区文旅集团享受…优惠".
+const NAMED_OPERATOR =
+  '(?:(?:区|县|市|镇|乡)(?:属)?(?:国有)?[\u4e00-\u9fa5]{0,10}?(?:公司|集团)|[\u4e00-\u9fa5]{2,10}?(?:有限公司|集团)|区属|县属|市属|镇属|国有企业|国企|' +
+  '(?:指定|确定|认定|选定|特定|推荐)的?[\u4e00-\u9fa5]{0,4}?(?:企业|经营者|单位|商户)|重点企业|龙头企业|[一二三四五六七八九十两\\d]家)';
+const PREFERENCE = '(?:优惠|[一二三四五六七八九]折|折扣|减半|半价|免收|免费|减免|低于|内部价|内部租|象征性|成本价)';
+const RESERVED_PRICE = new RegExp(
+  `(?:对|为|向|给予|给)[^，。；]{0,16}?${NAMED_OPERATOR}[^。；]{0,24}?${PREFERENCE}|${NAMED_OPERATOR}[^，。；]{0,12}?(?:享受|按|执行|适用)[^，。；]{0,16}?${PREFERENCE}`,
+);
+
+/** Bases cited in the sentence, each with its kind. */
 function basisHits(text: string): BasisHit[] {
   const hits: BasisHit[] = [];
   CITED_TITLE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = CITED_TITLE.exec(text)) !== null) {
-    if (titleIsBasis(m[1] ?? m[2] ?? '')) hits.push({ index: m.index, end: m.index + m[0].length });
+    const title = m[1] ?? m[2] ?? '';
+    if (titleIsBasis(title)) hits.push({ index: m.index, end: m.index + m[0].length, kind: 'law' });
+    else if (departmentalTitle(title)) hits.push({ index: m.index, end: m.index + m[0].length, kind: 'departmental' });
   }
   GENERIC_BASIS.lastIndex = 0;
   while ((m = GENERIC_BASIS.exec(text)) !== null) {
-    hits.push({ index: m.index, end: m.index + m[0].length });
+    // "按照上级有关规定": the superior department's rules are departmental documents, no law.
+    const kind: BasisKind = PRICING_AUTHORITY.test(m[0]) ? 'pricing' : /上级/.test(m[0]) ? 'departmental' : 'law';
+    hits.push({ index: m.index, end: m.index + m[0].length, kind });
   }
   return hits.filter((h) => !(SAVING_CLAUSE_BEFORE.test(text.slice(0, h.index)) && SAVING_CLAUSE_AFTER.test(text.slice(h.end))));
 }
@@ -341,7 +524,7 @@ function crossesProvision(text: string, from: number, to: number): boolean {
  * that continues or details the provision. A basis inside another duty with its own subject
  * ("…不得低于100元，景区应当依法明码标价"; "…给予奖励50万元，奖励资金依法拨付") does not.
  */
-function governingBasis(text: string, from: number, to: number): boolean {
+function governingBasis(text: string, from: number, to: number, kind: BasisKind): boolean {
   if (BEYOND_THE_LAW.test(text)) return false;
   const phrase = phraseAround(text, from, to);
   const wordingPhrase = text.slice(phrase.start, phrase.end);
@@ -349,6 +532,7 @@ function governingBasis(text: string, from: number, to: number): boolean {
     !PHRASE_STOP.test(wordingPhrase) &&
     (CONDITION_PHRASE.test(wordingPhrase) || (TOPIC_PHRASE.test(wordingPhrase) && TOPIC_END.test(wordingPhrase) && !PREDICATE.test(wordingPhrase)));
   for (const hit of basisHits(text)) {
+    if (hit.kind !== kind) continue;
     const bare = text.slice(hit.index, hit.end) === '依法';
     if (hit.index >= phrase.start && hit.index < phrase.end) {
       if (!bare || !OPERATOR_COMPLIANCE.test(text.slice(hit.end))) return true;

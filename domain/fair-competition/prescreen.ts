@@ -57,6 +57,13 @@ const ALWAYS_DROPS: readonly Mitigation[] = ['negated', 'definition', 'safeguard
 const DISCRIMINATION = new Set(['FCR-B3', 'FCR-B4', 'FCR-B5']);
 const COMPETITION_CURES = new Set(['FCR-A2', 'FCR-A3', 'FCR-C2']);
 const AUTONOMY_CURES = new Set(['FCR-A3', 'FCR-D2', 'FCR-D3', 'FCR-D4']);
+/** Pricing authority grounds only a government price (条例第十一条(二)(三); 价格法第十八条至第二十条). */
+const PRICING_CURES = new Set(['FCR-D2', 'FCR-D3']);
+/**
+ * A departmental rule cited for an approval is no basis (行政许可法第十七条), but it may detail a licence
+ * a law or regulation sets (第十六条第三款): the finding stays, one step lower, and says so.
+ */
+const DEPARTMENTAL_DETAILS = new Set(['FCR-A1']);
 const EXCLUSIVITY = /只能|其他[^，。；]{0,8}不得|唯一|仅限|独家|专营|直接授予/;
 
 /** Same-standard hits this close in one sentence describe one provision ("唯一合作平台…其他平台不得参与"). */
@@ -92,7 +99,9 @@ function mitigate(code: string, confidence: Confidence, found: readonly Mitigati
       lowered.push(m);
     } else if (m === 'autonomy' && AUTONOMY_CURES.has(code)) {
       return null;
-    } else if (m === 'exceptionGround' || m === 'soft') {
+    } else if (m === 'pricingAuthority' && PRICING_CURES.has(code)) {
+      return null;
+    } else if (m === 'exceptionGround' || m === 'soft' || (m === 'departmentalRule' && DEPARTMENTAL_DETAILS.has(code))) {
       c = LOWER[c];
       lowered.push(m);
     }
@@ -116,7 +125,7 @@ export interface FallbackSettings {
 }
 
 /** Mitigations that keep the statistical fallback silent: the sentence reads as lawful or safeguarded. */
-export const FALLBACK_SILENCERS: readonly Mitigation[] = ['negated', 'safeguard', 'legalBasis', 'openCompetition', 'autonomy', 'definition'];
+export const FALLBACK_SILENCERS: readonly Mitigation[] = ['negated', 'safeguard', 'legalBasis', 'pricingAuthority', 'openCompetition', 'autonomy', 'definition'];
 /**
  * Does the context keep the statistical fallback silent on this sentence? Besides the mitigations,
  * a sentence that only reports an enforcement case (who handles it, what the facts are) is no

@@ -6,7 +6,9 @@
  * pre-screen applies one clearing policy to all of them.
  */
 import { type Citation, findCitations } from '../laws/references';
+import { departmentalTitle } from '../text/issuers';
 import type { Sentence } from '../text/sentences';
+import type { LegalityCode } from './catalogue';
 import { BENEFIT, EXTERNAL, GOVERNMENT, INTERNAL, LOCAL_TITLE, NATIONAL_TITLE, NEGATOR } from './lexicon';
 
 export type Party = 'external' | 'government' | 'internal' | 'unknown';
@@ -245,4 +247,19 @@ export class ClauseContext {
 /** A cited title can found a measure only if it is a national law or regulation, not a local policy. */
 export function canBeBasis(title: string): boolean {
   return NATIONAL_TITLE.test(title) && !LOCAL_TITLE.test(title);
+}
+
+/**
+ * Measures only a law or a regulation can set: a licence (行政许可法第十四条至第十七条: 规章 at most a
+ * provincial temporary one) and a compulsory measure (行政强制法第十条第四款: 法律、法规以外的其他规范性
+ * 文件不得设定). A title naming a department or local government as its issuer (《文化和旅游部…管理办法》)
+ * is no basis for them. A 部门规章 may set warnings, 通报批评 and limited fines (行政处罚法第十三条), fees
+ * are approved by State Council departments, and a rule may detail duties a law sets (立法法第九十一条),
+ * so for the other codes such a title is read as before.
+ */
+const SET_BY_LAW_ONLY: ReadonlySet<LegalityCode> = new Set<LegalityCode>(['LR-LICENCE', 'LR-COMPULSION']);
+
+/** canBeBasis for a given measure: a departmental document founds no licence or compulsory measure. */
+export function canBeBasisFor(code: LegalityCode, title: string): boolean {
+  return canBeBasis(title) && !(SET_BY_LAW_ONLY.has(code) && departmentalTitle(title));
 }

@@ -17,7 +17,7 @@ import { matchesInSentences } from '../text/sentenceMatches';
 import { itemsOfProhibitedLists, splitSentences } from '../text/sentences';
 import { type Fingerprint, type PinnedManifest, fingerprintOf } from '../pinning/fingerprint';
 import { LEGALITY_RULESET_VERSION, type LegalityCode } from './catalogue';
-import { ClauseContext, canBeBasis } from './context';
+import { ClauseContext, canBeBasis, canBeBasisFor } from './context';
 import { type BasisVariant, type Confidence, legalityDetectorsFor } from './detectors';
 import { breachedProvision, explainFinding } from './explain';
 import pinned from './pinned.json';
@@ -102,7 +102,7 @@ function weighCitations(code: LegalityCode, citations: readonly Citation[], clau
       // of its articles sets this measure (行政处罚法第十六条: the document itself may not). A law we do not
       // ship is trusted by its national title, as before.
       if (!law) {
-        if (canBeBasis(c.name)) return { cleared: true };
+        if (canBeBasisFor(code, c.name)) return { cleared: true };
         continue;
       }
       const s = supportInLaw(code, law, clause);
@@ -122,7 +122,7 @@ function weighCitations(code: LegalityCode, citations: readonly Citation[], clau
           break;
         }
         case 'not_in_library':
-          if (canBeBasis(c.name)) return { cleared: true };
+          if (canBeBasisFor(code, c.name)) return { cleared: true };
           break;
         case 'no_such_article':
           missing = true;

@@ -79,6 +79,13 @@ export function supports(code: LegalityCode, provision: string, clause: string, 
   if (options.strict && !anyParty && (mine.size > 0 ? ![...mine].some((p) => theirs.has(p)) : theirs.size > 0)) {
     return { ok: false, why: `${label}针对的${theirs.size > 0 ? `是${[...theirs].join('、')}` : '对象不明'}，不涉及条文所规范的对象` };
   }
+  if (options.strict && code !== 'LR-PENALTY') {
+    // Reading a whole law, the kind of measure named somewhere in an article is not enough: the article
+    // must set this measure (a licence, this charge, this compulsory measure, this duty) — as a penalty
+    // must be set within its range (below).
+    const set = setsMeasure(code, provision, clause);
+    if (!set.ok) return { ok: false, why: `${label}${set.why}`, ...(set.near ? { near: true } : {}) };
+  }
   if (code === 'LR-PENALTY') {
     // 行政处罚法第十六条: a normative document may not set a penalty, so it may neither raise nor widen the
     // range the law sets nor add a sanction to it.
@@ -93,6 +100,152 @@ export function supports(code: LegalityCode, provision: string, clause: string, 
     }
   }
   return { ok: true };
+}
+
+const CITATION = /(?:依照|依据|根据|按照|遵照)?《[^》]*(?:法|条例|规定|办法|细则|决定)》(?:第[^，。；]{1,12}?条)?(?:的|有关|相关|等)*(?:法律|法规)?(?:的)?(?:规定)?/g;
+
+/** The sentences (and semicolon parts) of a provision. */
+function sentencesOf(text: string): string[] {
+  return text.split(/[。；;\n]/).filter((t) => t.length > 0);
+}
+
+/**
+ * Does a sentence of the article speak of the clause's party (or of every party)? A clause whose party
+ * no word of ours names ("剧本杀门店") is tied to a sentence only by a word of what it regulates: a
+ * licence for 高风险旅游项目 says nothing about a script-game shop.
+ */
+function aboutParty(sentence: string, mine: ReadonlySet<string>, clause: string): boolean {
+  const theirs = partiesIn(sentence);
+  if (mine.size > 0) return ANY_PARTY.test(sentence) || [...mine].some((p) => theirs.has(p));
+  if (theirs.size > 0 && !ANY_PARTY.test(sentence)) return false;
+  const words = contentWords(sentence, OBJECT_NOISE);
+  return [...contentWords(clause, OBJECT_NOISE)].some((w) => words.has(w));
+}
+
+type MeasureCheck = { ok: true } | { ok: false; why: string; near?: boolean };
+
+// 行政许可法第二条: a licence is the administration's consent before an activity — an article sets one
+// when it requires a permit, approval or certificate to be obtained, or forbids acting without it.
+const LICENCE_SET =
+  /(?:取得|领取|申领|持有|申请取得)[^。；，]{0,24}?(?:许可证?|批准|核准|证书|资格证?|执照|[\u4e00-\u9fa5]{1,4}证)|(?:经|报经|须经)[^。；，]{0,20}?(?:批准|许可|核准|同意|审批)|未(?:经|取得)[^。；]{0,30}?(?:许可|批准|核准|资格|证)[^。；]{0,30}?(?:不得|的[，,])|(?:应当|须|必须)[^。；，]{0,16}?(?:申请|办理)[^。；，]{0,16}?(?:许可|登记|备案|审批)|实行[^。；，]{0,12}?(?:许可|审批|登记|备案)(?:制度|管理)/;
+/** What kind of consent a clause or article asks for; an article setting a filing does not set an approval. */
+const GATE_KINDS: ReadonlyArray<readonly [string, RegExp]> = [
+  ['consent', /许可|批准|审批|核准|同意|准入|证|资格|执照|认定/],
+  ['filing', /备案/],
+  ['registration', /登记|注册/],
+];
+function gateKinds(text: string): Set<string> {
+  return new Set(GATE_KINDS.filter(([, re]) => re.test(text)).map(([k]) => k));
+}
+
+// 收费 or 保证金 an article lays on a party: "旅行社应当按照规定交纳旅游服务质量保证金".
+const FEE_SET = /(?:交纳|缴纳|收取|支付|交存|缴存|存入|计收)[^。；，]{0,24}?(?:费|保证金|押金|风险金|基金)/;
+// A named charge: two characters of its name before the head ("管理费", "质量保证金"); "…救助的费用" names none.
+const CHARGE_NAME = /((?:(?![的和及等或与之])[\u4e00-\u9fa5]){2})(费(?!用)|保证金|押金|风险金|基金)/g;
+/** The charges a text names: '管理费', '质量保证金'. */
+function chargesIn(text: string): string[] {
+  const out = new Set<string>();
+  CHARGE_NAME.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CHARGE_NAME.exec(text)) !== null) out.add(`${m[1]}${m[2]}`);
+  return [...out];
+}
+
+// 行政强制法第二条、第九条、第十二条: the measures by name. An article sets one when it lets or tells the
+// administration take it ("可以查封", "可以依法加处罚款或者滞纳金", "可以代履行"), not when it limits or
+// forbids it ("查封、扣押限于涉案的场所", "不得查封") or names who may set it.
+const COMPULSION_MEASURES = ['查封', '扣押', '冻结', '扣留', '封存', '先行登记保存', '划拨', '拍卖', '代履行', '加处罚款', '滞纳金', '强制拆除', '强制清除', '强制带离', '停止供电', '停止供水'];
+const GRANTS = /(?:可以|有权|应当|予以|责令)(?!不)/;
+
+// Words too general to tie a clause to an article: modals, references, the parties' generic names, the
+// authorities, periods.
+const DUTY_NOISE = /应|当|必|须|得|按|照|规定|有关|区文|文旅|旅局|经营|营者|旅游|主管|部门|本区|区内|每月|每年|旅行|行社|民宿|景区|依照|依法/;
+// …and, to tie a clause to what an article regulates, the measure words themselves.
+const OBJECT_NOISE = new RegExp(`${DUTY_NOISE.source}|审批|批准|许可|取得|方可|同意|后方|证|资格|登记|备案|开业|营业|从事|活动`);
+const DUTY_SET = /应当|必须|须|不得|禁止|实行|实施/;
+// The duty itself follows the modal; "向区文旅局" names where it is owed, not what it is.
+const DUTY_MODAL = /应当|必须|须|需|不得/;
+const OWED_TO = /向[^，。；]{0,12}?(?:局|部门|政府|中心|管委会|办公室|机关)/g;
+
+function contentWords(text: string, noise: RegExp = DUTY_NOISE): Set<string> {
+  const out = new Set<string>();
+  const t = text.replace(/[^\u4e00-\u9fa5]/g, ' ');
+  for (let i = 0; i + 2 <= t.length; i++) {
+    const w = t.slice(i, i + 2);
+    if (!/\s/.test(w) && !noise.test(w)) out.add(w);
+  }
+  return out;
+}
+
+/** What a clause obliges the party to do: the words after its modal, without the body it is owed to. */
+function dutyOf(clause: string): string {
+  const m = DUTY_MODAL.exec(clause);
+  return (m ? clause.slice(m.index + m[0].length) : clause).replace(OWED_TO, ' ');
+}
+
+/**
+ * Whether some sentence of `provision` sets the measure `code` that `clause` creates, for the clause's
+ * party: for a licence, a consent of the same kind; for a fee, the same charge; for compulsion, the same
+ * measure granted to the administration; for a duty, a duty with the same content. `near` marks an
+ * article that sets the same kind of measure for the party with other particulars (another charge).
+ */
+function setsMeasure(code: LegalityCode, provision: string, cited: string): MeasureCheck {
+  // The citation itself ("依照《行政强制法》有关规定") says nothing about what the clause regulates.
+  const clause = cited.replace(CITATION, ' ');
+  const mine = partiesIn(clause);
+  const sentences = sentencesOf(provision).filter((s) => aboutParty(s, mine, clause));
+  switch (code) {
+    case 'LR-LICENCE': {
+      const wanted = gateKinds(clause);
+      for (const s of sentences) {
+        const m = LICENCE_SET.exec(s);
+        if (!m) continue;
+        const kinds = gateKinds(m[0]);
+        if (wanted.size === 0 || [...wanted].some((k) => kinds.has(k))) return { ok: true };
+      }
+      return { ok: false, why: '没有为条文所规范的对象设定条文所要求的许可、批准或者证照' };
+    }
+    case 'LR-FEE': {
+      const wanted = chargesIn(clause);
+      let other: string | undefined;
+      for (const s of sentences) {
+        if (!FEE_SET.test(s) || /不得|禁止|免收|免征/.test(s.slice(0, s.search(FEE_SET)))) continue;
+        const theirs = chargesIn(s);
+        if (wanted.length === 0 || wanted.some((w) => theirs.some((t) => t.endsWith(w) || w.endsWith(t)))) return { ok: true };
+        other ??= theirs.join('、');
+      }
+      return other
+        ? { ok: false, why: `规定的是${other}，不是条文所设的${wanted.join('、')}`, near: true }
+        : { ok: false, why: `没有为条文所规范的对象设定${wanted.length > 0 ? wanted.join('、') : '这一收费'}` };
+    }
+    case 'LR-COMPULSION': {
+      const wanted = COMPULSION_MEASURES.filter((w) => clause.includes(w));
+      // A measure none of these names (拖移车辆, 断网) is supported by no article read this way: the law
+      // must name it (行政强制法第十条).
+      for (const s of sentences) {
+        for (const w of wanted) {
+          const at = s.indexOf(w);
+          if (at < 0) continue;
+          // "将查封、扣押、冻结的财物一并移送": the measure named as a noun, already taken, is not granted.
+          if (/^(?:[、和或及](?:查封|扣押|冻结|扣留|封存|划拨|拍卖))*的/.test(s.slice(at + w.length))) continue;
+          const lead = s.slice(Math.max(0, at - 12), at);
+          if (GRANTS.test(lead) && !/不得|禁止|不予/.test(lead)) return { ok: true };
+        }
+      }
+      return { ok: false, why: `没有授权行政机关实施条文所设的${wanted.length > 0 ? wanted.join('、') : '行政强制'}` };
+    }
+    case 'LR-OBLIGATION': {
+      const wanted = contentWords(dutyOf(clause));
+      for (const s of sentences) {
+        if (!DUTY_SET.test(s)) continue;
+        const shared = [...contentWords(s)].filter((w) => wanted.has(w));
+        if (shared.length >= 2) return { ok: true };
+      }
+      return { ok: false, why: '没有为条文所规范的对象设定条文所要求的这一义务' };
+    }
+    default:
+      return { ok: true };
+  }
 }
 
 function bigrams(text: string): Set<string> {

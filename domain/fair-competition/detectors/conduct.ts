@@ -199,7 +199,7 @@ const publishedPrice: Detector = {
     '(?:参照|执行|遵照|按照|不得低于|不得高于)',
   ),
   judge: (m, ctx) => {
-    if (ctx.has('procurement') || ctx.has('association') || PROHIBITED_INSIDE.test(m[0])) return null;
+    if (ctx.hasFor('procurement', m) || ctx.has('association') || PROHIBITED_INSIDE.test(m[0])) return null;
     if (/土地|用地|出让|地价|政府定价|定价目录|公办|公立|依照《/.test(ctx.text) || HIGHER_PRICE.test(ctx.text)) return null;
     if (!/局|委|政府|办|管委会|部门|中心|街道|乡镇/.test(ctx.text.slice(0, m.index - ctx.sentence.start + m[0].length))) return null;
     return /指导价/.test(m[0])
@@ -215,7 +215,7 @@ const preferentialPrice: Detector = {
   pattern: rx(
     '(?:给予|执行|享受|提供|实行|按)',
     gap(12),
-    '(?:优惠价格|价格优惠|优惠价|优惠租金|租金优惠|优惠费率|折扣价|内部价|内部租价|内部租金|内部价格|优惠租价|象征性(?:租金|价格|收费)|成本价)',
+    '(?:优惠价格|价格优惠|优惠价|优惠租金|租金优惠|优惠费率|优惠收费标准|折扣价|内部价|内部租价|内部租金|内部价格|优惠租价|象征性(?:租金|价格|收费)|成本价)',
     '|(?:租金|租赁|场租|摊位费)',
     gap(8),
     '(?:给予|执行|享受)',
@@ -232,8 +232,10 @@ const preferentialPrice: Detector = {
     gap(4),
     '(?:收取|计收|结算|执行|计费|收费)',
   ),
-  judge: (_m, ctx) => {
-    if (ctx.has('consumer') || UTILITY_OR_LAND.test(ctx.text)) return null;
+  judge: (m, ctx) => {
+    // A discount for consumers, or a land or utility price (第十条(三)), in the phrases that govern
+    // the wording; "…，参加活动的学生家长无需另行付费" is another rule.
+    if (ctx.hasFor('consumer', m) || UTILITY_OR_LAND.test(ctx.scopeOf(m))) return null;
     return verdict('FCR-D2', 'high', '为特定经营者提供优惠价格或优惠租金');
   },
 };
@@ -257,6 +259,8 @@ const favouredPrice: Detector = {
     '(?:(?:按|执行)(?:标准|原价|正常|市场价|全额|规定)|(?:正常|全额|照常)(?:收费|收取|计费|缴费))',
   ),
   judge: (_m, ctx) => {
+    // Read sentence-wide on purpose: "其他企业按标准收费" compares with the price another phrase gives
+    // ("…供水价格按优惠价格执行，其他企业按标准执行"), so the whole sentence is the wording's setting.
     if (ctx.has('consumer') || ctx.has('outside') || UTILITY_OR_LAND.test(ctx.text)) return null;
     if (ctx.has('procurement') || !/公司|集团|企业|单位|经营者|合作社|供销社|门店|中心|协会|主办方|机构|平台/.test(ctx.text)) return null;
     if (!/免费|免收|优惠|折|减半|低于|半价|\d+元/.test(ctx.text)) return null;
@@ -293,8 +297,10 @@ const fixedAmount: Detector = {
     gap(6),
     '(?:每[\\u4e00-\\u9fa5]{1,3})?\\d+(?:\\.\\d+)?元',
   ),
-  judge: (_m, ctx) => {
-    if (ctx.has('procurement') || ctx.has('subsidy') || /土地|用地|出让|补贴|奖励|罚款|政府定价|定价目录/.test(ctx.text)) return null;
+  judge: (m, ctx) => {
+    // A tender, a subsidy, land or a fine read in the wording's scope: "门票价格统一为60元，对困难群众
+    // 给予门票补贴" still pins the price.
+    if (ctx.hasFor('procurement', m) || ctx.hasFor('subsidy', m) || /土地|用地|出让|补贴|奖励|罚款|政府定价|定价目录/.test(ctx.scopeOf(m))) return null;
     return verdict('FCR-D3', 'high', '要求经营者统一按某一固定价格执行，干预实行市场调节价的商品和服务价格');
   },
 };
@@ -302,9 +308,9 @@ const fixedAmount: Detector = {
 const referencePrice: Detector = {
   id: 'D3.reference-or-cap',
   pattern: rx('参考价(?:格)?|基准价|最高限价|最低限价|价格上限|价格下限|(?:实行|实施|设定)限价|限价(?:销售|措施)'),
-  judge: (_m, ctx) => {
+  judge: (m, ctx) => {
     // A tender's ceiling price and the statutory land-price floor are lawful budget tools.
-    if (ctx.has('procurement') || /土地|用地|出让/.test(ctx.text)) return null;
+    if (ctx.hasFor('procurement', m) || /土地|用地|出让/.test(ctx.scopeOf(m))) return null;
     return verdict('FCR-D3', 'high', '发布参考价或设定最高、最低限价，干预实行市场调节价的商品和服务价格');
   },
 };
@@ -322,8 +328,8 @@ const priceYardstick: Detector = {
     gap(16),
     '(?:倍|%|指导价|参考价|均价|平均价|范围内|区间内|以内)',
   ),
-  judge: (_m, ctx) =>
-    ctx.has('procurement') || ctx.has('subsidy') || !OPERATOR_RE.test(ctx.text) || /政府定价(?!除外)|公办|公立|土地|用地|出让|补贴/.test(ctx.text)
+  judge: (m, ctx) =>
+    ctx.hasFor('procurement', m) || ctx.hasFor('subsidy', m) || !OPERATOR_RE.test(ctx.text) || /政府定价(?!除外)|公办|公立|土地|用地|出让|补贴/.test(ctx.scopeOf(m))
       ? null
       : verdict('FCR-D3', 'high', '要求经营者价格不超过或不低于某一基准，干预实行市场调节价的商品和服务价格'),
 };
@@ -348,8 +354,8 @@ const priceBand: Detector = {
     gap(4),
     '\\d+(?:\\.\\d+)?元',
   ),
-  judge: (_m, ctx) =>
-    ctx.has('procurement') || ctx.has('subsidy') || /政府定价(?!除外)|公办|公立|罚款/.test(ctx.text)
+  judge: (m, ctx) =>
+    ctx.hasFor('procurement', m) || ctx.hasFor('subsidy', m) || /政府定价(?!除外)|公办|公立|罚款/.test(ctx.scopeOf(m))
       ? null
       : verdict('FCR-D3', 'high', '为经营者规定价格区间或固定价格，干预实行市场调节价的商品和服务价格'),
 };
@@ -372,10 +378,13 @@ const moneyFloorOrCeiling: Detector = {
     gap(4),
     '(?:每[\\u4e00-\\u9fa5]{1,3})?\\d+(?:\\.\\d+)?元',
   ),
-  judge: (_m, ctx) => {
-    if (ctx.has('procurement') || ctx.has('subsidy') || !OPERATOR_RE.test(ctx.text)) return null;
-    if (/土地|用地|出让|罚款|保证金|押金|注册资本|投资|资金|资产|营业收入|纳税|工资|薪酬|报酬|赔偿|预付|储值|备案|贷款|担保/.test(ctx.text)) return null;
-    if (/政府定价(?!除外)|公办|公立/.test(ctx.text)) return null;
+  judge: (m, ctx) => {
+    if (ctx.hasFor('procurement', m) || ctx.hasFor('subsidy', m) || !OPERATOR_RE.test(ctx.text)) return null;
+    // The sum is a deposit, capital, wage or loan rather than a price only when the wording's own
+    // phrases say so: "…收费不得低于每人每天200元，所收资金须专款专用" still sets a floor price.
+    const scope = ctx.scopeOf(m);
+    if (/土地|用地|出让|罚款|保证金|押金|注册资本|投资|资金|资产|营业收入|纳税|工资|薪酬|报酬|赔偿|预付|储值|备案|贷款|担保/.test(scope)) return null;
+    if (/政府定价(?!除外)|公办|公立/.test(scope)) return null;
     return verdict('FCR-D3', 'high', '规定经营者收费的最低或最高金额，违法干预市场调节价');
   },
 };
@@ -400,9 +409,10 @@ const priceFloorOrCeiling: Detector = {
     '折',
   ),
   judge: (m, ctx) => {
-    if (/土地|用地|出让|补贴比例|奖励比例/.test(ctx.text) || ctx.has('subsidy')) return null;
+    const scope = ctx.scopeOf(m);
+    if (/土地|用地|出让|补贴比例|奖励比例/.test(scope) || ctx.hasFor('subsidy', m)) return null;
     // A government-owned body's own fee, or a cap on a government-set price, is not interference in a market price.
-    if (/政府性(?:融资)?担保|公办|公立/.test(ctx.text)) return null;
+    if (/政府性(?:融资)?担保|公办|公立/.test(scope)) return null;
     if (/政府定价/.test(ctx.text) && /高于|超过|突破/.test(m[0])) return null;
     return verdict('FCR-D3', 'high', '规定最低价、最高价、涨价幅度或佣金折扣比例，违法干预市场调节价');
   },
@@ -594,7 +604,7 @@ const dictatedOperation: Detector = {
     // A closure ordered as a penalty or for safety is not a business-hours rule; a "依法" that backs
     // another duty ("…，违反规定的，依法查处") is no basis for this one.
     if (!OPERATOR_RE.test(ctx.text) || /整顿|违法|应急|停电|疫情|安全|处罚/.test(ctx.text) || ctx.hasLegalBasisFor(m)) return null;
-    if (ctx.has('procurement') || ctx.has('subsidy')) return null;
+    if (ctx.hasFor('procurement', m) || ctx.hasFor('subsidy', m)) return null;
     return verdict('FCR-D4', 'medium', '规定经营者的营业时段、促销次数或经营数量，干预其自主经营');
   },
 };
@@ -627,8 +637,8 @@ const imposedTerms: Detector = {
     gap(4),
     '(?:不得超过|不超过|限定在|限于|控制在|不得跨)',
   ),
-  judge: (_m, ctx) =>
-    OPERATOR_RE.test(ctx.text) && !ctx.has('procurement')
+  judge: (m, ctx) =>
+    OPERATOR_RE.test(ctx.text) && !ctx.hasFor('procurement', m)
       ? verdict('FCR-D4', 'medium', '统一规定经营者的营销宣传口径、经营模式或服务范围，干预其自主经营')
       : null,
 };

@@ -174,8 +174,8 @@ const utilityFavour: Detector = {
     sgap(16),
     '(?:优惠|[一二三四五六七八九]折|低于|减免|减半|补贴|补助)',
   ),
-  judge: (_m, ctx) =>
-    !ctx.has('consumer') && !ctx.has('outside') && /对|企业|项目|公司|集团/.test(ctx.text) && !/阶梯/.test(ctx.text) && !PUBLIC_USE.test(ctx.text)
+  judge: (m, ctx) =>
+    !ctx.hasFor('consumer', m) && !ctx.has('outside') && /对|企业|项目|公司|集团/.test(ctx.text) && !/阶梯/.test(ctx.text) && !PUBLIC_USE.test(ctx.scopeOf(m))
       ? verdict('FCR-C3', 'high', '对特定经营者的用电、用水、用气给予价格优惠或补贴，属于要素获取方面的优惠')
       : null,
 };
@@ -305,8 +305,8 @@ const discountOffReference: Detector = {
     '(?:评估价|市场价|基准地价|最低价标准|最低价|挂牌价|原价|标准价|成交价|出让价|同类价格|平均价|标准|正常价)(?:格)?(?:的)?',
     '(?:\\d+(?:\\.\\d+)?%|[一二三四五六七八九](?:\\.\\d)?折|[一二三四五六七八九]成|一半|半价)',
   ),
-  judge: (_m, ctx) =>
-    /土地|用地|出让|地价|供地|电价|水价|气价|用电|用水|用气/.test(ctx.text) && !/租金|租用|租赁/.test(ctx.text) && !ctx.has('consumer')
+  judge: (m, ctx) =>
+    /土地|用地|出让|地价|供地|电价|水价|气价|用电|用水|用气/.test(ctx.text) && !/租金|租用|租赁/.test(ctx.text) && !ctx.hasFor('consumer', m)
       ? verdict('FCR-C3', 'high', '以低于评估价、市场价的折扣向特定经营者供应土地、厂房或能源等要素')
       : null,
 };
@@ -355,8 +355,8 @@ const feeWaiver: Detector = {
 const otherFeeWaiver: Detector = {
   id: 'C3.other-fee-waiver',
   pattern: rx('(?:减免|免收|免缴|免交|减交|减半收取|缓缴|缓交|缓收|全额减免|暂免)', gap(8), '[\\u4e00-\\u9fa5]{1,8}费(?!用)'),
-  judge: (_m, ctx) => {
-    if (ctx.has('consumer') || (ctx.has('goods') && (ctx.has('local') || ctx.has('outside')))) return null;
+  judge: (m, ctx) => {
+    if (ctx.hasFor('consumer', m) || (ctx.has('goods') && (ctx.has('local') || ctx.has('outside')))) return null;
     return verdict('FCR-C3', 'medium', '对特定经营者减免、缓缴相关收费，降低其经营成本');
   },
 };
@@ -378,7 +378,7 @@ const utilityPrice: Detector = {
     '(?:的)?(?:电价|水价|气价|热价|用电价格|用水价格|用气价格)',
   ),
   judge: (m, ctx) =>
-    /元/.test(m[0]) && (ctx.has('consumer') || !/对|企业|项目|园区|公司|集团|给予/.test(ctx.text))
+    /元/.test(m[0]) && (ctx.hasFor('consumer', m) || !/对|企业|项目|园区|公司|集团|给予/.test(ctx.text))
       ? null
       : verdict('FCR-C3', 'high', '对特定经营者执行优惠电价、水价、气价，属于要素获取方面的优惠'),
 };
@@ -439,7 +439,7 @@ const depositWaiver: Detector = {
   judge: (m, ctx) => {
     if (/各类|所有|全部|中小|小微|信用/.test(ctx.text)) return null;
     // "本区企业参加政府采购的，免收投标保证金" keeps outsiders' bids dearer: the tender rules (第九条(三)).
-    if (ctx.has('local') && ctx.has('procurement')) return classifyLocal(ctx, 'local-favour', m[0]);
+    if (ctx.has('local') && ctx.has('procurement')) return classifyLocal(ctx, 'local-favour', m);
     if (!CHOSEN_FIRM.test(ctx.text) && !ctx.has('local')) return null;
     return verdict('FCR-C3', 'high', '对特定经营者免除或减少其他经营者须缴纳的保证金，给予其资金成本方面的优惠');
   },
@@ -532,7 +532,7 @@ const forcedPurchase: Detector = {
     '(?:保险|[\\u4e00-\\u9fa5]{1,4}险|年卡|会员|服务)',
   ),
   judge: (m, ctx) =>
-    /组织|统一|指定|确定|推荐|每(?:家|户)|不少于/.test(ctx.text) && !ctx.hasLegalBasisFor(m) && !ctx.has('consumer')
+    /组织|统一|指定|确定|推荐|每(?:家|户)|不少于/.test(ctx.text) && !ctx.hasLegalBasisFor(m) && !ctx.hasFor('consumer', m)
       ? verdict('FCR-C4', 'medium', '要求经营者购买行政机关组织或指定的商品、保险等，增加其经营成本')
       : null,
 };
@@ -555,17 +555,23 @@ const donationOrCharge: Detector = {
   judge: (m, ctx) => levyVerdict(ctx, m),
 };
 
+/** Who a charge can be laid on: any operator, a scenic area or a bank. */
+const PAYER = new RegExp(`${OPERATOR}|景区|银行`);
+
 export function levyVerdict(ctx: SentenceContext, match: RegExpExecArray): Verdict | null {
+  // What the charge is, and who pays it, is read in the phrases that govern the wording: "旅行社须
+  // 向区旅游发展基金缴纳宣传推广费，游客不另行负担" still lays the charge on the travel agencies.
+  const scope = ctx.scopeOf(match);
   // Charges between private parties (a tour contract, a refund) are not imposed by the measure.
-  if (/罚款|罚没|税|导游|合同|违约|赔偿|退还|退赔/.test(ctx.text) || ctx.has('outside')) return null;
-  if (/(?:游客|旅游者|消费者|乘客|居民)(?:须|应当|应|需|自愿|自行)/.test(ctx.text)) return null;
+  if (/罚款|罚没|税|导游|合同|违约|赔偿|退还|退赔/.test(scope) || ctx.has('outside')) return null;
+  if (/(?:游客|旅游者|消费者|乘客|居民)(?:须|应当|应|需|自愿|自行)/.test(scope)) return null;
   // A burden on public institutions ("博物馆应当逐步免费开放") is not a cost laid on operators.
-  if (/公益性|博物馆|纪念馆|图书馆|文化馆|城市公园/.test(ctx.text) && !/企业|经营者|商户/.test(ctx.text)) return null;
+  if (/公益性|博物馆|纪念馆|图书馆|文化馆|城市公园/.test(scope) && !/企业|经营者|商户/.test(scope)) return null;
   // Statutory contributions are owed under their own laws; a charge is lawful when a basis governs
   // it (条例第十条), not when "依法" backs another duty of the sentence ("…，违反规定的，依法查处").
-  if (/社会保险|公积金|工会经费|残疾人就业保障金/.test(ctx.text) || ctx.hasLegalBasisFor(match)) return null;
+  if (/社会保险|公积金|工会经费|残疾人就业保障金/.test(scope) || ctx.hasLegalBasisFor(match)) return null;
   if (/按规定/.test(ctx.phraseOf(match))) return null;
-  if (ctx.has('consumer') && !/企业|经营者|商户|机构|景区|酒店|商场|门店|公司|单位|平台|银行/.test(ctx.text)) return null;
+  if (ctx.hasFor('consumer', match) && !PAYER.test(scope)) return null;
   return verdict('FCR-C4', 'medium', '没有法定依据要求经营者缴纳费用、捐赠赞助或无偿提供服务，增加其经营成本');
 }
 

@@ -31,8 +31,8 @@ const localFavour: Detector = {
   judge: (m, ctx) => {
     const lead = m[0].slice(0, m[0].search(LOCAL_RE));
     if (DUTY_OR_SUPPORT.test(lead)) return null;
-    if (ctx.has('consumer') && !/招聘|招用|录用|用工|员工/.test(ctx.text)) return null;
-    return classifyLocal(ctx, 'local-favour', m[0]);
+    if (ctx.hasFor('consumer', m) && !/招聘|招用|录用|用工|员工/.test(ctx.text)) return null;
+    return classifyLocal(ctx, 'local-favour', m);
   },
 };
 
@@ -64,10 +64,11 @@ const consentStep: Detector = {
   id: 'FB.consent-step',
   fallback: true,
   pattern: rx('(?:须|应当|必须|需)', gap(20), '(?:审批|批准|核准|同意|认可|许可|审定)'),
-  judge: (_m, ctx) => {
+  judge: (m, ctx) => {
     if (!/经营|营业|开业|开办|开设|设立|从事|承接|运营|投放|招生|上架|销售/.test(ctx.text)) return null;
-    if (/补贴|补助|奖励|扶持|资金|申报|项目库|预算|规划许可|施工许可|征得[^，。；]{0,6}(?:业主|权利人|居民|当事人)/.test(ctx.text)) return null;
-    return classifyApproval(ctx, 'medium');
+    // Grant administration read where it governs the consent step, as in classifyApproval.
+    if (/补贴|补助|奖励|扶持|资金|申报|项目库|预算|规划许可|施工许可|征得[^，。；]{0,6}(?:业主|权利人|居民|当事人)/.test(ctx.scopeOf(m))) return null;
+    return classifyApproval(ctx, 'medium', m);
   },
 };
 

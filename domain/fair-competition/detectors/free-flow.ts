@@ -36,7 +36,8 @@ const CONSUMER_SUBJECT = new RegExp(`${OUTSIDE}(?:的)?(?:游客|旅游者|消�
 /** The government's own systems and offices: "党政机关须使用本地区政务云" restricts no market. */
 const GOVERNMENT_INTERNAL = /政务(?:云|服务|外网|内网)|党政机关|机关事务|公务用车|公务接待/;
 
-export function classifyLocal(ctx: SentenceContext, kind: FavourKind, matched: string, goodsKnown = false): Verdict | null {
+export function classifyLocal(ctx: SentenceContext, kind: FavourKind, match: RegExpExecArray, goodsKnown = false): Verdict | null {
+  const matched = match[0];
   if (GOVERNMENT_INTERNAL.test(ctx.text) && !ctx.has('procurement')) return null;
   const goods = (goodsKnown || ctx.has('goods') || VEHICLE_OR_GOODS.test(ctx.text)) && !(kind === 'outside-difference' && OUTSIDE_OPERATOR.test(matched));
   const money = ctx.has('subsidy') || ctx.has('feeOrPrice') || FEE_ACT.test(ctx.text);
@@ -104,7 +105,8 @@ export function classifyLocal(ctx: SentenceContext, kind: FavourKind, matched: s
   if (ctx.has('establishment') || OPERATOR_ACCESS.test(ctx.text)) {
     return verdict('FCR-B2', 'high', '只允许本地经营者经营，排斥外地经营者在本地投资经营');
   }
-  if (ctx.has('consumer')) return null;
+  // Only where a consumer is the one the wording governs is it a benefit to residents, not a market rule.
+  if (ctx.hasFor('consumer', match)) return null;
   return verdict('FCR-B6', 'medium', '限定只能由本地主体取得或使用，限制商品和要素自由流动');
 }
 
@@ -124,7 +126,7 @@ const localRestrict: Detector = {
   judge: (m, ctx) =>
     /^(?:须为|应为|应当为|必须为|限为|须是|只能是)/.test(m[0]) && OWNERSHIP_NAMED.test(ctx.text)
       ? null
-      : classifyLocal(ctx, 'local-favour', m[0]),
+      : classifyLocal(ctx, 'local-favour', m),
 };
 
 const localPreference: Detector = {
@@ -138,8 +140,10 @@ const localPreference: Detector = {
     LOCAL,
   ),
   judge: (m, ctx) => {
-    if (ctx.has('consumer') && !ctx.has('procurement') && !/招聘|招用|招录|录用|聘用|用工|员工|职工|比例/.test(ctx.text)) return null;
-    return classifyLocal(ctx, 'local-favour', m[0]);
+    // A preference for residents ("优先安排本区老年人") serves consumers; a parent or visitor named in
+    // another rule of the sentence ("…，家长自行承担交通费用") does not make it one.
+    if (ctx.hasFor('consumer', m) && !ctx.has('procurement') && !/招聘|招用|招录|录用|聘用|用工|员工|职工|比例/.test(ctx.text)) return null;
+    return classifyLocal(ctx, 'local-favour', m);
   },
 };
 
@@ -147,7 +151,7 @@ const localPreference: Detector = {
 const localSource: Detector = {
   id: 'B.local-source',
   pattern: rx('(?:须|必须|应当|只能|仅|统一)(?:从|在|向)', LOCAL, gap(10), '(?:采购|购买|购进|进货|选购|调入|调运)'),
-  judge: (m, ctx) => classifyLocal(ctx, 'local-favour', m[0]),
+  judge: (m, ctx) => classifyLocal(ctx, 'local-favour', m),
 };
 
 const localRequired: Detector = {
@@ -163,7 +167,7 @@ const localRequired: Detector = {
     gap(2),
     LOCAL,
   ),
-  judge: (m, ctx) => classifyLocal(ctx, 'local-favour', m[0]),
+  judge: (m, ctx) => classifyLocal(ctx, 'local-favour', m),
 };
 
 const localBonus: Detector = {
@@ -192,7 +196,7 @@ const localBonus: Detector = {
   judge: (m, ctx) => {
     if (/分$/.test(m[0])) return verdict('FCR-B3', 'high', '在评审中对本地经营者或本地业绩、荣誉给予加分，变相排斥外地经营者');
     // "区内重点企业…给予优惠价格" outside a tender is a price question (第十一条), not a tender one.
-    return ctx.has('procurement') ? classifyLocal(ctx, 'local-favour', m[0]) : null;
+    return ctx.has('procurement') ? classifyLocal(ctx, 'local-favour', m) : null;
   },
 };
 
@@ -211,7 +215,7 @@ const localAttribute: Detector = {
       `(?:有|具有|具备|完成过?|承接过)${gap(8)}(?:项目|工程|案例))`,
   ),
   judge: (m, ctx) => {
-    if (ctx.has('procurement')) return classifyLocal(ctx, 'local-favour', m[0]);
+    if (ctx.has('procurement')) return classifyLocal(ctx, 'local-favour', m);
     // "按其缴纳增值税区级分享部分给予奖励" is a disguised tax refund (C1), judged by the tax rules.
     if (ctx.has('subsidy') && /纳税|缴税|税收|注册|登记/.test(m[0]) && !TAX_SHARE.test(ctx.text)) {
       return verdict('FCR-C2', 'high', '以在本地注册或纳税作为享受财政奖励、补贴的条件，属于选择性、差异化补贴');
@@ -233,16 +237,16 @@ const registeredHere: Detector = {
     LOCAL,
   ),
   judge: (m, ctx) => {
-    if (ctx.has('procurement')) return classifyLocal(ctx, 'local-favour', m[0]);
+    if (ctx.has('procurement')) return classifyLocal(ctx, 'local-favour', m);
     if (ctx.has('subsidy')) {
       return verdict('FCR-C2', 'high', '以注册地、纳税地在本地作为享受财政奖励、补贴的条件，属于选择性、差异化补贴');
     }
     // "只能向总部在本区的保险机构投保": the buyer's money is kept local, not the seller forced in.
-    if (STRONG_FACTOR.test(ctx.text) && /只能|仅|只|限/.test(ctx.text)) return classifyLocal(ctx, 'local-favour', m[0]);
+    if (STRONG_FACTOR.test(ctx.text) && /只能|仅|只|限/.test(ctx.text)) return classifyLocal(ctx, 'local-favour', m);
     if (/方可|才能|限于|仅限|须|应当|必须/.test(ctx.text)) {
       return /注册|总部|登记|结算|核算|中心|基地/.test(m[0])
         ? verdict('FCR-B2', 'high', '要求经营者注册地在本地才能享受政策或开展经营，变相强制外地经营者在本地投资经营')
-        : classifyLocal(ctx, 'local-favour', m[0]);
+        : classifyLocal(ctx, 'local-favour', m);
     }
     return null;
   },
@@ -281,7 +285,7 @@ const establishHere: Detector = {
     LOCAL,
   ),
   judge: (m, ctx) => {
-    if (ctx.has('procurement')) return classifyLocal(ctx, 'local-favour', m[0]);
+    if (ctx.has('procurement')) return classifyLocal(ctx, 'local-favour', m);
     const relocation = /迁|落户|落地|转入/.test(m[0]);
     // Money for moving in is a selective subsidy (C2, see relocationReward), not a requirement.
     if (relocation && !REQUIREMENT.test(ctx.text) && (DIRECT_REWARD.test(ctx.text) || TAX_BENEFIT.test(ctx.text) || COST_BENEFIT.test(ctx.text))) return null;
@@ -300,7 +304,7 @@ const stayPledge: Detector = {
   pattern: rx('(?:承诺|保证|确保)', gap(10), '在', LOCAL, gap(4), '(?:纳税|注册|经营|设立|生产)'),
   judge: (m, ctx) =>
     ctx.has('procurement')
-      ? classifyLocal(ctx, 'local-favour', m[0])
+      ? classifyLocal(ctx, 'local-favour', m)
       : verdict('FCR-B2', 'high', '要求经营者承诺在本地注册、纳税或经营一定年限，变相强制其在本地投资经营'),
 };
 
@@ -351,7 +355,7 @@ const outsideDifferent: Detector = {
     ) {
       return null;
     }
-    return classifyLocal(ctx, 'outside-difference', word);
+    return classifyLocal(ctx, 'outside-difference', m);
   },
 };
 
@@ -370,10 +374,10 @@ const parallelTreatment: Detector = {
     LOCAL, gap(8), PARTY, sgap(30), '[，,；;]', '(?:而|对)?', OUTSIDE, '(?:的)?', gap(6), PARTY, '?', ggap(20),
   ),
   judge: (m, ctx) => {
-    if (/相同|同等|一致|同样|平等|统一|一视同仁|均可|均应|互认/.test(ctx.text) || CONSUMER_SUBJECT.test(m[0]) || ctx.has('consumer')) return null;
+    if (/相同|同等|一致|同样|平等|统一|一视同仁|均可|均应|互认/.test(ctx.text) || CONSUMER_SUBJECT.test(m[0]) || ctx.hasFor('consumer', m)) return null;
     const cut = Math.max(m[0].lastIndexOf('，'), m[0].lastIndexOf(','), m[0].lastIndexOf('；'), m[0].lastIndexOf(';'));
     if (cut < 0 || !DIFFERENT_TERMS.test(m[0].slice(0, cut)) || !DIFFERENT_TERMS.test(m[0].slice(cut + 1))) return null;
-    return classifyLocal(ctx, 'outside-difference', m[0]);
+    return classifyLocal(ctx, 'outside-difference', m);
   },
 };
 
@@ -388,7 +392,7 @@ const localOperatorOnly: Detector = {
     gap(4),
     '(?:承建|承担|承接|承办|实施|提供|负责|建设|施工|供应|经营|配送|运输|生产|销售|组织)',
   ),
-  judge: (m, ctx) => classifyLocal(ctx, 'local-favour', m[0]),
+  judge: (m, ctx) => classifyLocal(ctx, 'local-favour', m),
 };
 
 /** "承办单位从市内会展企业中选择": picking operators from a local pool. */
@@ -401,14 +405,14 @@ const localPick: Detector = {
     OPERATOR,
     '(?:中|内|里)(?:择优)?(?:选择|选取|选定|确定|产生|遴选|邀请|抽取|选聘|采购|选用|委托)',
   ),
-  judge: (m, ctx) => classifyLocal(ctx, 'local-favour', m[0]),
+  judge: (m, ctx) => classifyLocal(ctx, 'local-favour', m),
 };
 
 /** "实行县内企业轮流承接": work rotated among local operators only. */
 const localRota: Detector = {
   id: 'B.local-rota',
   pattern: rx(LOCAL, gap(6), OPERATOR, gap(4), '(?:轮流|轮换|依次|按序|按顺序)(?:承接|承担|承建|施工|供应|服务|提供|经营)'),
-  judge: (m, ctx) => classifyLocal(ctx, 'local-favour', m[0]),
+  judge: (m, ctx) => classifyLocal(ctx, 'local-favour', m),
 };
 
 /** "须与本地企业合资", "须有本县企业参加联合体". */
@@ -424,7 +428,7 @@ const localPartner: Detector = {
     gap(6),
     '(?:合资|合作|组成联合体|联合体|合营|共同投资|联合投标|参股|入股|参加)',
   ),
-  judge: (m, ctx) => classifyLocal(ctx, 'outside-difference', m[0]),
+  judge: (m, ctx) => classifyLocal(ctx, 'outside-difference', m),
 };
 
 /**
@@ -442,8 +446,8 @@ const noOutsidePartner: Detector = {
   judge: (m, ctx) => {
     // "游客不得与外地无资质旅行社签订合同" protects consumers; only an operator can be kept from partners.
     const subject = ctx.text.slice(0, m.index - ctx.sentence.start);
-    if (CONSUMER_SUBJECT.test(m[0]) || (ctx.has('consumer') && !OPERATOR_RE.test(subject))) return null;
-    return classifyLocal(ctx, 'outside-difference', m[0]);
+    if (CONSUMER_SUBJECT.test(m[0]) || (ctx.hasFor('consumer', m) && !OPERATOR_RE.test(subject))) return null;
+    return classifyLocal(ctx, 'outside-difference', m);
   },
 };
 
@@ -520,7 +524,7 @@ const localGoods: Detector = {
   judge: (m, ctx) => {
     // "县内商超猪肉零售价": "县内" locates the shops; only "本地/本县产品" names an origin.
     if (!/生产|产|制造|种植|养殖|加工/.test(m[0]) && PLACE_ONLY.test(m[0])) return null;
-    return ctx.has('subsidy') || ctx.has('feeOrPrice') ? classifyLocal(ctx, 'local-favour', m[0], true) : null;
+    return ctx.has('subsidy') || ctx.has('feeOrPrice') ? classifyLocal(ctx, 'local-favour', m, true) : null;
   },
 };
 
@@ -528,7 +532,7 @@ const localGoods: Detector = {
 const localMainly: Detector = {
   id: 'B.local-mainly',
   pattern: rx('以', LOCAL, gap(12), '为主(?!要|题|体|导|线|持|办|旨)'),
-  judge: (m, ctx) => (/(?:须|应当|必须|要|原则上)/.test(ctx.text) ? classifyLocal(ctx, 'local-favour', m[0]) : null),
+  judge: (m, ctx) => (/(?:须|应当|必须|要|原则上)/.test(ctx.text) ? classifyLocal(ctx, 'local-favour', m) : null),
 };
 
 /** "对外省施工队伍实行一项目一审查": outsiders singled out for a supervision regime. */
@@ -545,7 +549,7 @@ const outsiderRegime: Detector = {
   ),
   judge: (m, ctx) => {
     if (CONSUMER_SUBJECT.test(m[0]) || /相同|同等|一致|同样|平等|统一|一视同仁|均/.test(ctx.text)) return null;
-    return classifyLocal(ctx, 'outside-difference', m[0]);
+    return classifyLocal(ctx, 'outside-difference', m);
   },
 };
 
@@ -565,22 +569,23 @@ const localShare: Detector = {
     '(?:的)?',
     LOCAL,
   ),
-  judge: (m, ctx) => classifyLocal(ctx, 'local-favour', m[0]),
+  judge: (m, ctx) => classifyLocal(ctx, 'local-favour', m),
 };
 
 /** "本地企业名录制", "名录内本地施工企业": a pool closed to outsiders. */
 const localPool: Detector = {
   id: 'B.local-pool',
   pattern: rx(LOCAL, '(?:注册)?的?', gap(4), OPERATOR, '(?:名录|名单|库)', '|(?:名录|名单|库)(?:内|中)的?', gap(2), LOCAL),
-  judge: (m, ctx) => classifyLocal(ctx, 'local-favour', m[0]),
+  judge: (m, ctx) => classifyLocal(ctx, 'local-favour', m),
 };
 
 const hukou: Detector = {
   id: 'B6.hukou',
   pattern: rx(LOCAL, '(?:户籍|户口|常住户口|籍(?=[\\u4e00-\\u9fa5]{0,2}(?:人员|劳动者|员工|职工|工人|务工|居民|人口|毕业生|人士|技术)))'),
-  judge: (_m, ctx) => {
+  judge: (m, ctx) => {
     if (!/招聘|招用|录用|聘用|用工|就业|管理人员|从业人员|员工|职工|务工|须具有|应当具有|必须具有|比例/.test(ctx.text)) return null;
-    if (/享受|免费|优惠|年卡|参观/.test(ctx.text)) return null;
+    // A benefit for local residents ("本区户籍居民凭身份证免费参观") read where it governs the wording.
+    if (/享受|免费|优惠|年卡|参观/.test(ctx.scopeOf(m))) return null;
     return verdict('FCR-B6', 'medium', '以本地户籍作为用工条件或要求本地户籍人员比例，限制劳动力自由流动');
   },
 };

@@ -20,7 +20,7 @@ const OPERATOR_OR_BUSINESS = new RegExp(`${OPERATOR}|经营|营业|开业|开办
  * on what is being approved: starting a business (A1), leaving the market (A4), changing how a
  * business is run (D4), expanding elsewhere (B6), or only outsiders being checked (B1/B5).
  */
-export function classifyApproval(ctx: SentenceContext, base: Verdict['confidence']): Verdict | null {
+export function classifyApproval(ctx: SentenceContext, base: Verdict['confidence'], match: RegExpExecArray): Verdict | null {
   // Approval by a people's congress or the State Council is the legislative route, not a new licence.
   if (/人民代表大会|人大|常务委员会|国务院/.test(ctx.text)) return null;
   // The owner's approval of a state firm's restructuring or share transfer is corporate governance.
@@ -57,7 +57,9 @@ export function classifyApproval(ctx: SentenceContext, base: Verdict['confidence
       ? verdict('FCR-B1', base, '仅对外地或进口商品另设审批、备案程序，限制其进入本地市场')
       : verdict('FCR-B5', base, '仅对外地经营者另设审批、备案程序，构成歧视性要求');
   }
-  if (GRANT_ADMIN.test(ctx.text)) return null;
+  // Approving a grant is read where it governs the approval ("须经审核同意后，方可拨付资金"): "开办研学
+  // 基地须经区文旅局审批后方可营业，基地建设资金由企业自筹" still gates the business.
+  if (GRANT_ADMIN.test(ctx.scopeOf(match))) return null;
   if (ctx.has('association')) {
     return verdict('FCR-A5', 'medium', '以加入行业协会或取得协会推荐、同意作为开展经营的前提，变相限制市场准入');
   }
@@ -96,7 +98,7 @@ const approvalRequired: Detector = {
     gap(14),
     '(?:同意函|同意书|同意意见|批准文件|批复文件|准予函|无异议函)',
   ),
-  judge: (m, ctx) => (/营业执照/.test(m[0]) ? null : classifyApproval(ctx, 'high')),
+  judge: (m, ctx) => (/营业执照/.test(m[0]) ? null : classifyApproval(ctx, 'high', m)),
 };
 
 const approvalPrecondition: Detector = {
@@ -109,7 +111,7 @@ const approvalPrecondition: Detector = {
     '|(?:评估|考核|审验|验收|检查|评审|认定|审核|审查)(?:通过|合格|达标)的?[，,]?(?:方可|方能|才能|才可)',
     '|(?:审核|审查|审定|核准|审批|批准|同意|认可|登记|验收|评估|登记证书?|许可证?|资格证书?|备案证明|批复)(?:同意|通过|合格|达标)?后(?:再|方|才)?(?:挂牌)?(?:实施|执行|推出|上线|投放|开业|营业|销售|上架|开展|施行|发布|从事|经营|接待|承接|上岗|投入运营)',
   ),
-  judge: (_m, ctx) => classifyApproval(ctx, 'high'),
+  judge: (m, ctx) => classifyApproval(ctx, 'high', m),
 };
 
 const approvalOrBanned: Detector = {
@@ -125,7 +127,7 @@ const approvalOrBanned: Detector = {
     gap(4),
     '(?:不得|不予|停止|责令停止|责令停业|停业|取消|吊销|清退|退出)',
   ),
-  judge: (_m, ctx) => classifyApproval(ctx, 'high'),
+  judge: (m, ctx) => classifyApproval(ctx, 'high', m),
 };
 
 
@@ -146,7 +148,7 @@ const licenceNeeded: Detector = {
       /无证|无照|未取得|未办理|否则|方可|方能|才能|才可|后方|前|不得|后(?:开展|从事|经营|营业|开业|接待|承接|上岗|执业|运营)/.test(ctx.text) ||
       /(?:须|应当|必须|需)(?:先|事先|预先|先行)?(?:向[^，。；]{0,12})?(?:取得|领取|申领|申办|办理|获得)/.test(ctx.text);
     if (!m[0].startsWith('无') && !gated) return null;
-    return classifyApproval(ctx, 'medium');
+    return classifyApproval(ctx, 'medium', m);
   },
 };
 
@@ -161,9 +163,11 @@ const submitForApproval: Detector = {
     gap(14),
     '(?:审批|核准|批准|审核|审查|审定|同意|认可|把关)',
   ),
-  judge: (_m, ctx) => {
-    if (!OPERATOR_OR_BUSINESS.test(ctx.text) || /各(?:乡镇|部门|街道|单位|成员单位)|申报|项目资金|预算|决算|统计/.test(ctx.text)) return null;
-    return classifyApproval(ctx, 'medium');
+  judge: (m, ctx) => {
+    if (!OPERATOR_OR_BUSINESS.test(ctx.text) || /各(?:乡镇|部门|街道|单位|成员单位)/.test(ctx.text)) return null;
+    // Grant or budget administration read where it governs the filing, as in classifyApproval.
+    if (/申报|项目资金|预算|决算|统计/.test(ctx.scopeOf(m))) return null;
+    return classifyApproval(ctx, 'medium', m);
   },
 };
 
@@ -176,7 +180,7 @@ const approvalRegime: Detector = {
   ),
   judge: (m, ctx) =>
     // "小型工程实行本地企业名录制" is a tender pool closed to outsiders, judged by the local rules.
-    /名录|名单/.test(m[0]) && (ctx.has('procurement') || LOCAL_RE.test(m[0])) ? null : classifyApproval(ctx, 'medium'),
+    /名录|名单/.test(m[0]) && (ctx.has('procurement') || LOCAL_RE.test(m[0])) ? null : classifyApproval(ctx, 'medium', m),
 };
 
 const BUYER_SIDE = /采购|购买|选购|使用|配送|供应|安装|定制|消费券|核销|发放/;
@@ -377,7 +381,7 @@ const library: Detector = {
   judge: (m, ctx) => {
     if (m[0].endsWith('库') && !LIBRARY_RESTRICTS.test(ctx.text)) return null;
     if (ENTRY_ROSTER.test(ctx.text) && !BUYER_CHOICE.test(ctx.text) && !ctx.has('procurement')) {
-      return classifyApproval(ctx, 'high');
+      return classifyApproval(ctx, 'high', m);
     }
     return designation('通过设置备选库、名录库、资格库等，排斥库外潜在经营者')(m, ctx);
   },
@@ -413,6 +417,42 @@ const chosenProvider: Detector = {
   judge: (m, ctx) => {
     if (!RESTRICTING_CONTEXT.test(ctx.text)) return null;
     return designation('限定经营者或消费者只能选择行政机关确定的特定经营者')(m, ctx);
+  },
+};
+
+// What operators do on a sales platform; reporting data or booking a public reservation is not trade.
+const TRADE_ON_PLATFORM = '(?:对外销售|线上销售|销售|售卖|出售|售票|发售|分销|上架|预订|结算|交易|下单|支付|收款|经营|营销)';
+// Platforms the administration itself runs for its own work, or a national one a law or the State Council sets.
+const PUBLIC_PLATFORM = /全国|国家|省级|政务|公共资源交易|政府采购|电子卖场|信用|监管平台|执法/;
+const PLATFORM_CHOICE = /或|等平台|各类|多家|第三方|自有|自建|自营|官方|任一|任意|各自/;
+/** Things operators sell: the clause is about their trade, not about the administration's own channels. */
+const OPERATORS_GOODS = new RegExp(`${OPERATOR}|景区|剧场|剧院|影院|场馆|农家乐|门票|客房|产品|商品|线路|套餐|演出|票务`);
+
+/**
+ * "全区A级旅游景区门票统一通过区智慧旅游平台销售", "区内民宿客房须统一通过区文旅局搭建的预订平台
+ * 销售": every operator must sell through the one platform the measure names, so they must use that
+ * platform operator's service and may not choose another channel — 限定经营、购买或者使用特定经营者提供
+ * 的商品 (条例第八条(三)).
+ */
+const unifiedPlatform: Detector = {
+  id: 'A3.unified-platform',
+  pattern: rx(
+    '(?:统一|一律|只能|仅能|仅限|均须|均应)(?:通过|在|经由|经|使用|依托|入驻|接入)',
+    gap(20),
+    '平台',
+    gap(10),
+    TRADE_ON_PLATFORM,
+    '|(?:须|必须|应当|一律|只能)(?:通过|在|经由|使用|依托|入驻|接入)',
+    gap(20),
+    '平台(?:进行)?(?:统一|集中)',
+    gap(4),
+    TRADE_ON_PLATFORM,
+  ),
+  judge: (m, ctx) => {
+    if (PUBLIC_PLATFORM.test(m[0]) || !OPERATORS_GOODS.test(ctx.text)) return null;
+    // "统一通过自有平台或第三方平台销售": a channel of the operator's own choosing names no platform.
+    if (PLATFORM_CHOICE.test(m[0])) return null;
+    return verdict('FCR-A3', 'high', '要求经营者统一通过行政机关指定的某一平台销售商品或服务，限定其只能使用特定平台经营者的服务');
   },
 };
 
@@ -476,8 +516,8 @@ const capital: Detector = {
     gap(2),
     '\\d+(?:\\.\\d+)?(?:万|亿)?元以上',
   ),
-  judge: (_m, ctx) => {
-    if (ctx.has('subsidy')) return null;
+  judge: (m, ctx) => {
+    if (ctx.hasFor('subsidy', m)) return null;
     return ctx.has('outside')
       ? verdict('FCR-B2', 'high', '对外地经营者在本地投资设置注册资本等规模门槛，限制其在本地投资经营')
       : verdict('FCR-A4', 'high', '设置明显超出实际需要的注册资本等门槛，限制经营者进入');
@@ -513,7 +553,7 @@ const experienceOrScale: Detector = {
     '(?:须|应|应当)?(?:不少于|不低于|达到)',
   ),
   judge: (m, ctx) => {
-    if (ctx.has('subsidy') || !ENTRY_CONTEXT.test(ctx.text)) return null;
+    if (ctx.hasFor('subsidy', m) || !ENTRY_CONTEXT.test(ctx.text)) return null;
     // "专区面积不少于经营面积的20%" is a share, not a size threshold.
     const after = ctx.text.slice(m.index - ctx.sentence.start + m[0].length, m.index - ctx.sentence.start + m[0].length + 12);
     if (/%|比例|[一二三四五六七八九]成/.test(after)) return null;
@@ -537,8 +577,8 @@ const ownership: Detector = {
     gap(14),
     '(?:国有|国企|国资|区属|县属|市属|全民所有制|集体所有制|国有控股|龙头|骨干|规模以上|上市|央企)',
   ),
-  judge: (_m, ctx) => {
-    if (ctx.has('subsidy')) return null;
+  judge: (m, ctx) => {
+    if (ctx.hasFor('subsidy', m)) return null;
     return verdict('FCR-A4', 'high', '按所有制形式、企业规模或级别设置歧视性准入条件');
   },
 };
@@ -554,8 +594,8 @@ const ownershipBan: Detector = {
     gap(4),
     '(?:在[^，。；]{0,6}上市|为上市公司|为(?:区属|县属|市属)?国有|为央企|由国有)',
   ),
-  judge: (_m, ctx) =>
-    ctx.has('subsidy') ? null : verdict('FCR-A4', 'high', '按所有制形式或是否上市设置歧视性准入条件'),
+  judge: (m, ctx) =>
+    ctx.hasFor('subsidy', m) ? null : verdict('FCR-A4', 'high', '按所有制形式或是否上市设置歧视性准入条件'),
 };
 
 /** "须在全国百强企业之列", "限于上市公司": a rank or listing as the entry ticket. */
@@ -566,8 +606,8 @@ const tierCondition: Detector = {
     gap(10),
     '(?:百强|500强|五百强|龙头企业|上市公司|中央企业|央企|规模以上企业|知名企业|驰名商标|世界500强|排名前(?:\\d+|[一二三四五六七八九十]+)|前(?:\\d+|[一二三四五六七八九十]+)(?:名|强))(?:之列|之一|企业)?',
   ),
-  judge: (_m, ctx) => {
-    if (ctx.has('subsidy') || !ENTRY_CONTEXT.test(ctx.text)) return null;
+  judge: (m, ctx) => {
+    if (ctx.hasFor('subsidy', m) || !ENTRY_CONTEXT.test(ctx.text)) return null;
     return verdict('FCR-A4', 'high', '以企业排名、上市、龙头等身份作为准入条件，排斥其他经营者');
   },
 };
@@ -594,7 +634,7 @@ const privateOnlyBurden: Detector = {
     gap(12),
     '(?:证明|担保|保证金|存款|资金|承诺|抵押|保函)',
   ),
-  judge: (_m, ctx) => (ctx.has('subsidy') ? null : verdict('FCR-A4', 'high', '仅对非国有经营者提出额外的资金、担保等准入要求，构成歧视性准入条件')),
+  judge: (m, ctx) => (ctx.hasFor('subsidy', m) ? null : verdict('FCR-A4', 'high', '仅对非国有经营者提出额外的资金、担保等准入要求，构成歧视性准入条件')),
 };
 
 /** "民营资本须额外提供担保，国有企业免于提供": private and state firms put under different terms. */
@@ -638,8 +678,8 @@ const ownershipShare: Detector = {
     gap(4),
     '(?:不低于|不得低于|须达到|应当达到|须在|不少于)',
   ),
-  judge: (_m, ctx) => {
-    if (ctx.has('subsidy')) return null;
+  judge: (m, ctx) => {
+    if (ctx.hasFor('subsidy', m)) return null;
     return ctx.has('outside')
       ? verdict('FCR-B2', 'high', '要求外地经营者与本地国有企业合资并由其控股，限制外地经营者在本地投资经营')
       : verdict('FCR-A4', 'high', '按所有制形式限定投资主体或持股比例，设置歧视性准入条件');
@@ -705,8 +745,8 @@ const numberCap: Detector = {
     NUMBER,
     '(?:家|户|个|处|座|所)(?:门店|网点|企业|经营者|经营户)?(?:以内|以下)?',
   ),
-  judge: (_m, ctx) => {
-    if (NON_MARKET.test(ctx.text) || !ENTRY_OBJECT.test(ctx.text) || ctx.has('procurement') || ctx.has('subsidy')) return null;
+  judge: (m, ctx) => {
+    if (NON_MARKET.test(ctx.text) || !ENTRY_OBJECT.test(ctx.text) || ctx.hasFor('procurement', m) || ctx.hasFor('subsidy', m)) return null;
     if (/入围|名录|名单|库|推荐|选择|选定|确定/.test(ctx.text)) return null;
     if (ctx.has('outside')) return verdict('FCR-B2', 'high', '限制外地经营者在本地设立分支机构、网点的数量');
     return verdict('FCR-A5', 'medium', '限定同类经营者或经营场所的数量，变相限制市场准入');
@@ -793,6 +833,7 @@ export const marketEntryDetectors: readonly Detector[] = [
   pickFromRoster,
   chosenProvider,
   sole,
+  unifiedPlatform,
   mandatedProvider,
   viaStateFirm,
   capital,

@@ -99,6 +99,55 @@ describe('a law named without an article is read article by article', () => {
   });
 });
 
+describe('every measure kind, not only a fine, is searched in a law named without an article', () => {
+  // 行政许可法第十七条、行政强制法第十条、LR-P2/LR-C1: naming a law is no basis unless one of its articles
+  // sets this measure for this party; a clause no article supports stays a finding, one step lower.
+  it.each([
+    ['LR-LICENCE', 'medium', '依照《旅游法》有关规定，民宿经营者须向区文旅局申领《民宿经营许可证》后方可营业。'],
+    ['LR-LICENCE', 'medium', '依照《旅游法》有关规定，剧本杀门店须经区文旅局审批后方可开业。'],
+    ['LR-FEE', 'medium', '依照《旅游法》的规定，区内旅行社应当向区文旅局交纳每年五千元的管理费。'],
+    ['LR-FEE', 'medium', '依照《旅游法》有关规定，景区应当向区文旅局缴纳旅游资源保护费。'],
+    ['LR-COMPULSION', 'medium', '依照《行政强制法》有关规定，对无证经营的民宿，区文旅局可以查封其经营场所。'],
+    ['LR-COMPULSION', 'medium', '依照《旅游法》有关规定，对违规经营的民宿，区文旅局可以扣押其床上用品。'],
+    ['LR-OBLIGATION', 'low', '依照《旅游法》有关规定，民宿经营者应当每月向区文旅局报送入住旅客信息。'],
+  ])('%s kept at %s: %s', (code, confidence, text) => {
+    const fs = findings(text);
+    expect(fs.map((f) => f.code)).toEqual([code]);
+    expect(fs[0]!.confidence).toBe(confidence);
+    expect(fs[0]!.explanation).toContain('未写明条款');
+  });
+
+  it('a deposit the law sets under another name is not that deposit; the nearest article is named', () => {
+    const f = findings('依照《旅游法》有关规定，区内旅行社应当交纳旅游安全保证金。')[0]!;
+    expect(f.code).toBe('LR-FEE');
+    expect(f.explanation).toMatch(/最接近的.*《旅游法》第三十一条/);
+  });
+
+  it.each([
+    ['the law requires the guide\'s certificate', '依照《旅游法》有关规定，区内导游须持有导游证后方可从事导游活动。'],
+    ['the law sets that deposit', '依照《旅游法》有关规定，区内旅行社应当交纳质量保证金。'],
+    ['the law sets that insurance', '依照《旅游法》有关规定，区内旅行社须按规定投保旅行社责任保险。'],
+  ])('no finding when %s', (_, text) => {
+    expect(findings(text)).toEqual([]);
+  });
+});
+
+describe('a departmental document founds no licence or compulsory measure', () => {
+  // 行政许可法第十七条, 行政强制法第十条第四款: only laws and regulations set them; a title naming a ministry
+  // or a local department as its issuer is at most a 规章.
+  it.each([
+    ['LR-LICENCE', '依照《文化和旅游部旅游民宿管理办法》，民宿须取得区文旅局颁发的经营许可证后方可营业。'],
+    ['LR-LICENCE', '依照《天津市文化和旅游局民宿管理办法》，民宿须取得区文旅局颁发的经营许可证后方可营业。'],
+    ['LR-COMPULSION', '依照《天津市文化和旅游局民宿管理办法》，对无证经营的民宿，区文旅局可以查封其经营场所。'],
+  ])('%s: %s', (code, text) => {
+    expect(findings(text).map((f) => f.code)).toEqual([code]);
+  });
+
+  it('a 部门规章 may still set a warning (行政处罚法第十三条), as before', () => {
+    expect(findings('依照《文化和旅游部导游管理办法》，导游违反规定的，由区文旅局给予警告。')).toEqual([]);
+  });
+});
+
 describe('a cited article is held to its amounts, sanctions and authority', () => {
   it('no finding when the article is cited with its own range', () => {
     expect(findings('依照《旅游法》第九十九条，旅行社未履行报告义务的，由区文旅局处五千元以上五万元以下罚款。')).toEqual([]);
