@@ -29,7 +29,7 @@ function decisionsOf(c: RegisterCleanup): CleanupDecisionRecord[] {
 }
 
 function asDoc(e: RegisterEntry): CleanupDocument {
-  return { id: e.id, number: e.number, title: e.title, kind: e.kind, draftingUnit: e.draftingUnit, status: e.status, effectiveAt: e.effectiveAt, expiresAt: e.expiresAt, statusChangedAt: e.statusChangedAt };
+  return { id: e.id, number: e.number, title: e.title, kind: e.kind, draftingUnit: e.draftingUnit, status: e.status, effectiveAt: e.effectiveAt, expiresAt: e.expiresAt, statusChangedAt: e.statusChangedAt, amendingMatterId: e.amendingMatterId ?? null };
 }
 
 export async function startCleanup(deps: ApiDeps, principal: Principal, input: { title: string; scope: CleanupScope }) {

@@ -23,6 +23,11 @@ export interface CleanupDocument {
   effectiveAt: string | null;
   expiresAt: string | null;
   statusChangedAt: string | null;
+  /**
+   * Decided to be amended (修改) before or outside this clean-up, the amendment still under way: the document stays in
+   * force meanwhile, and its decision is taken (only a repeal may still be decided on it).
+   */
+  amendingMatterId?: string | null;
 }
 
 export interface CleanupDecisionRecord {
@@ -48,10 +53,13 @@ export function cleanupDocuments<T extends CleanupDocument>(register: T[], scope
   return register.filter((d) => d.status === 'in_force' && matchesScope(d, scope));
 }
 
-/** Documents of the clean-up still in force without a decision in it (an expired one needs none). */
+/**
+ * Documents of the clean-up still in force without a decision in it (an expired one needs none, nor one whose
+ * amendment is under way: it was decided to be amended, and continuing or amending it again is refused).
+ */
 export function undecided(docs: CleanupDocument[], decisions: CleanupDecisionRecord[]): CleanupDocument[] {
   const decided = new Set(decisions.map((d) => d.documentId));
-  return docs.filter((d) => d.status === 'in_force' && !decided.has(d.id));
+  return docs.filter((d) => d.status === 'in_force' && !d.amendingMatterId && !decided.has(d.id));
 }
 
 export interface CleanupListEntry {
@@ -76,12 +84,14 @@ export function cleanupLists(docs: CleanupDocument[], decisions: CleanupDecision
   const byDoc = new Map(decisions.map((d) => [d.documentId, d]));
   const entry = (d: CleanupDocument): CleanupListEntry => {
     const dec = byDoc.get(d.id);
-    return { id: d.id, number: d.number, title: d.title, effectiveAt: d.effectiveAt, expiresAt: d.expiresAt, reason: dec?.reason ?? null, ...(dec?.amendingMatterId ? { amendingMatterId: dec.amendingMatterId } : {}) };
+    const amendingMatterId = dec?.amendingMatterId ?? d.amendingMatterId;
+    return { id: d.id, number: d.number, title: d.title, effectiveAt: d.effectiveAt, expiresAt: d.expiresAt, reason: dec?.reason ?? null, ...(amendingMatterId ? { amendingMatterId } : {}) };
   };
   const lists: CleanupLists = { inForce: [], amended: [], repealed: [], expired: [] };
   for (const d of docs) {
     // Decided to be amended, it stays in force until the amended text takes effect: listed as to be amended (拟修改).
-    if (d.status === 'in_force' && byDoc.get(d.id)?.decision === 'amend') lists.amended.push(entry(d));
+    const decision = byDoc.get(d.id)?.decision;
+    if (d.status === 'in_force' && (decision === 'amend' || (d.amendingMatterId && decision !== 'repeal'))) lists.amended.push(entry(d));
     else if (d.status === 'in_force') lists.inForce.push(entry(d));
     else if (d.status === 'amended') lists.amended.push(entry(d));
     else if (d.status === 'repealed') lists.repealed.push(entry(d));

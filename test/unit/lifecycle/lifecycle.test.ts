@@ -1,7 +1,7 @@
 import { addLife, beijingYear, applyLifeTimer, decideDocument, defaultDocumentLifeConfig, documentDates, documentDatesProblem, formatDocumentNumber, isProvisionalTitle, newDocumentLife, nextLifeTimer, seriesPatternProblem } from '../../../domain/lifecycle';
 import { registerEventHash, rowFromEvents, verifyRegisterChain, REGISTER_GENESIS_HASH } from '../../../domain/lifecycle/registerChain';
 import { amendmentLookedUp, settleAmendment } from '../../../domain/lifecycle/documentLife';
-import { cleanupLists } from '../../../domain/lifecycle/cleanup';
+import { cleanupLists, undecided } from '../../../domain/lifecycle/cleanup';
 
 const config = defaultDocumentLifeConfig;
 
@@ -205,6 +205,16 @@ describe('修改: a document decided to be amended stays in force until the amen
     const doc = { id: 'm1', number: 'N1', title: '办法', kind: 'normative_document', draftingUnit: 'u', status: 'in_force', effectiveAt: null, expiresAt: null, statusChangedAt: null };
     const lists = cleanupLists([doc, { ...doc, id: 'm5', number: 'N5' }], [{ documentId: 'm1', decision: 'amend', reason: 'r', amendingMatterId: 'm2', by: 'legal', at: ctx.now }]);
     expect([lists.amended.map((e) => e.number), lists.inForce.map((e) => e.number)]).toEqual([['N1'], ['N5']]);
+  });
+  test('a later clean-up takes in a document whose amendment is under way as decided (拟修改), so it can be published; a repeal may still be decided', () => {
+    const doc = { id: 'm1', number: 'N1', title: '办法', kind: 'normative_document', draftingUnit: 'u', status: 'in_force', effectiveAt: null, expiresAt: null, statusChangedAt: null };
+    const pending = { ...doc, amendingMatterId: 'm2' };
+    const other = { ...doc, id: 'm5', number: 'N5' };
+    expect(undecided([pending, other], []).map((d) => d.id)).toEqual(['m5']);
+    const lists = cleanupLists([pending, other], [{ documentId: 'm5', decision: 'continue', reason: '继续有效', by: 'legal', at: ctx.now }]);
+    expect([lists.amended.map((e) => [e.number, e.amendingMatterId]), lists.inForce.map((e) => e.number)]).toEqual([[['N1', 'm2']], ['N5']]);
+    const repealed = cleanupLists([pending], [{ documentId: 'm1', decision: 'repeal', reason: '废止', by: 'legal', at: ctx.now }]);
+    expect([repealed.amended, repealed.inForce.map((e) => e.number)]).toEqual([[], ['N1']]);
   });
 });
 
