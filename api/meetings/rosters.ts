@@ -73,9 +73,10 @@ async function refuseWhileAMeetingWaits(tx: Tx, bodyId: string, before: RosterSe
     ORDER BY id LIMIT 20`;
   if (waiting.length === 0) return;
   const ids = waiting.map((w) => w.id).join(', ');
+  // Chinese first, then English after " / ", as the procedure's refusals: the web app shows the Chinese part.
   throw new ProblemError(409, 'The roster of days already begun is in use', {
     code: 'roster_in_use',
-    detail: `a meeting of ${bodyId} was held and is not yet recorded (${ids}): its roster up to ${today} stays as it is until it is recorded; change days after today, or record the meeting first`,
-    errors: [{ field: 'body.members', message: `changes who sat on ${bodyId} on or before ${today} while a meeting held then waits to be recorded: ${ids}` }],
+    detail: `该会议机构已召开的会议尚未记录（事项 ${ids}）：记录前不得变更${today}及以前的组成人员，可变更此后的任职，或先记录会议 / a meeting of ${bodyId} was held and is not yet recorded (${ids}): its roster up to ${today} stays as it is until it is recorded; change days after today, or record the meeting first`,
+    errors: [{ field: 'body.members', message: `变更了${today}及以前的组成人员，而已召开的会议尚未记录（事项 ${ids}）` }],
   });
 }
