@@ -80,7 +80,7 @@ export function authRoutes(deps: ApiDeps): AnyRoute[] {
         const issued = await replaceOwnPassword(deps.db.prisma, {
           user, newPasswordHash: await hashPassword(body.newPassword), ttlMinutes: deps.config.AUTH_TOKEN_TTL_MINUTES, requestId: req.id, origin: requestOrigin(req),
         });
-        if (!issued) throw new ProblemError(409, 'Your password was changed meanwhile', { detail: 'An administrator set your password (or deactivated the account) while this change was under way; nothing was changed', code: 'password_changed_meanwhile' });
+        if (!issued) throw new ProblemError(409, 'Your password was changed meanwhile', { detail: '修改期间管理员重设了密码或停用了账号，本次未作任何修改 / An administrator set your password (or deactivated the account) while this change was under way; nothing was changed', code: 'password_changed_meanwhile' });
         deps.tokens?.forgetUser(user.id); // this instance at once; the others never saw the new token, and the old ones are revoked
         return { token: issued.token, expiresAt: issued.expiresAt.toISOString(), user: { id: user.id, username: user.username, displayName: user.displayName, roles: user.roles, sectionId: user.sectionId }, passwordChangeRequired: false };
       },
