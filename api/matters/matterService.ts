@@ -28,6 +28,7 @@ import { readMatterRow, readMatterRowWithTrailEntries, type TrailEntryOfMatter }
 import { waitAtMost } from './waitAtMost';
 import { stateAfter } from './stateAfter';
 import { problemFromTemporal, refusalProblem } from './temporalErrors';
+import { checkLinkedIds } from './linkedIds';
 import { claimIdempotencyKey } from '../http/idempotency';
 import { readStoredState } from '../../activities/storedState';
 import { TEMPORAL_RETRY_AFTER_SECONDS } from '../../platform/temporal/unavailable';
@@ -320,6 +321,9 @@ export async function actOnMatter(deps: ApiDeps, principal: Principal, matterId:
   // otherwise store a key row per request. Scope, stage and duties stay the workflow's to judge.
   const byRole = authorize(principal, command.type);
   if (!byRole.allowed) throw refusalProblem({ status: 403, code: 'FORBIDDEN', reason: byRole.reason });
+  // The people and matters the command names, checked against the data (the workflow knows only its matter). Not on
+  // a closed matter: a retry of its last action is answered as the first was, and anything else is refused below.
+  if (!TERMINAL_STAGES.includes(stored.stage)) await checkLinkedIds(deps, stored, command, new Date().toISOString());
   // Bound to what the client sent (before the server adds hashes, numbers and ids that vary between tries),
   // once the request is known to be well-formed: a rejected malformed request does not use up its key.
   if (ctx.idempotencyKey) await claimIdempotencyKey(deps.db, principal.userId, ctx.idempotencyKey, { route: 'act', resource: matterId, body });

@@ -31,8 +31,8 @@ export function storageRefusalIn(err: unknown): ApplicationFailure | null {
   return null;
 }
 
-/** A refusal by the procedure's rules as the HTTP answer: its status, its code, its reason. */
-export function refusalProblem(r: { status: number; code: string; reason: string }): ProblemError {
+/** A refusal by the procedure's rules as the HTTP answer: its status, its code, its reason (and the fields it is about, when known). */
+export function refusalProblem(r: { status: number; code: string; reason: string }, errors?: Array<{ field: string; message: string }>): ProblemError {
   const title = r.status === 403 ? 'Forbidden' : r.status === 422 ? 'Precondition not met' : 'Not allowed in this state';
-  return new ProblemError(r.status, title, { detail: r.reason, code: r.code });
+  return new ProblemError(r.status, title, { detail: r.reason, code: r.code, ...(errors ? { errors } : {}) });
 }

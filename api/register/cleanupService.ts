@@ -43,6 +43,18 @@ export async function startCleanup(deps: ApiDeps, principal: Principal, input: {
   return cleanupView(deps, row, principal);
 }
 
+/**
+ * The clean-ups, newest first, each with the number of its documents `viewer` sees: those their view of the
+ * clean-up shows (cleanupView), not a document they may not see (seesRegisterDocument).
+ */
+export async function cleanupSummaries(deps: ApiDeps, viewer: Principal) {
+  const rows = await deps.db.prisma.registerCleanup.findMany({ orderBy: { startedAt: 'desc' }, take: 200 });
+  const ids = [...new Set(rows.flatMap((r) => r.documentIds))];
+  const documents = ids.length ? await deps.db.prisma.registerDocument.findMany({ where: { id: { in: ids } } }) : [];
+  const visible = new Set((await registerEntries(deps, documents, viewer)).map((e) => e.id));
+  return rows.map((r) => ({ id: r.id, title: r.title, startedAt: r.startedAt.toISOString(), publishedAt: r.publishedAt?.toISOString() ?? null, documents: r.documentIds.filter((id) => visible.has(id)).length }));
+}
+
 export async function cleanupRow(deps: ApiDeps, id: string): Promise<RegisterCleanup> {
   const row = await deps.db.prisma.registerCleanup.findUnique({ where: { id } });
   if (!row) throw notFound('Clean-up');

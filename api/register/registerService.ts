@@ -11,6 +11,7 @@ import { verifyRegisterChain, type RegisterChainVerdict } from '../../domain/lif
 import { decideDocumentUpdate, documentViewQuery, type DocumentView } from '../../workflows/documentDefinitions';
 import { forbidden, notFound, ProblemError } from '../http/problem';
 import { problemFromTemporal } from '../matters/temporalErrors';
+import { linkedMatterProblem } from '../matters/linkedIds';
 import { actorOf } from '../matters/matterService';
 import { claimIdempotencyKey } from '../http/idempotency';
 import type { Principal } from '../auth/principal';
@@ -123,9 +124,9 @@ async function whenDocumentWorkflowExists<T>(row: RegisterDocument, send: () => 
  * is left to the document's workflow to refuse (AMENDING_MATTER_UNKNOWN); the rest is refused here.
  */
 async function amendingMatterProblem(deps: ApiDeps, row: RegisterDocument, matterId: string): Promise<'unknown' | null> {
-  const m = await deps.db.prisma.matter.findUnique({ where: { id: matterId }, select: { id: true, kind: true, stage: true } });
+  const m = await deps.db.prisma.matter.findUnique({ where: { id: matterId }, select: { id: true, kind: true, stage: true, draftingUnit: true } });
   if (!m) return 'unknown';
-  const why = m.id === row.matterId ? 'is the document\'s own matter' : m.kind !== row.kind ? `is a ${m.kind}, not a ${row.kind}` : (TERMINAL_STAGES as readonly string[]).includes(m.stage) ? `is closed (${m.stage})` : null;
+  const why = linkedMatterProblem(m, { self: { id: row.matterId, name: 'the document\'s own matter' }, kind: row.kind, ended: TERMINAL_STAGES });
   if (why) throw new ProblemError(422, 'Cannot amend through this matter', { code: 'AMENDING_MATTER_UNSUITABLE', detail: `matter ${matterId} ${why}: an amendment is drafted in a new matter of the same kind, still in its procedure`, errors: [{ field: 'body.amendingMatterId', message: why }] });
   return null;
 }

@@ -15,7 +15,7 @@ const entryView = z.object({
   id: z.string(), seq: z.number(), title: z.string(), category: z.number(), categoryLabel: z.string(), unit: z.string(),
   summary: z.string().nullable(), planned: z.string().nullable(), addedLaterReason: z.string().nullable(), addedAt: z.string(),
   matter: z.object({ id: z.string(), title: z.string(), stage: z.string(), stageLabel: z.string() }).nullable(),
-  progress: z.string(), progressLabel: z.string(),
+  progress: z.string().describe('not_started, or the linked matter\'s progress (in_procedure, decided, implementing, …, not_adopted) for those who may read that matter; for anyone else `registered`'), progressLabel: z.string(),
   ofMyUnit: z.boolean().describe('Undertaken by the caller\'s section: only its drafters register the decision for it'),
 }).meta({ id: 'DecisionCatalogueEntry' });
 const catalogueView = z.object({ year: z.number(), publishedAt: z.string().nullable(), approvalRef: z.string().nullable(), entries: z.array(entryView) }).meta({ id: 'DecisionCatalogue' });
@@ -26,10 +26,21 @@ function mayManage(principal: Principal): void {
   if (!verdict.allowed) throw forbidden(verdict.reason);
 }
 
-/** The catalogue with each entry's progress, from its matter (only what the caller may read is named). */
+/**
+ * What someone who may not read an entry's matter learns of its progress: that a decision was registered for the
+ * entry, nothing of how it went (not whether it was withdrawn, rejected, decided or is being implemented).
+ */
+export const REGISTERED_PROGRESS = { progress: 'registered', progressLabel: '已启动决策程序' } as const;
+
+/**
+ * The catalogue with each entry's progress, from its matter. Only what the caller may read is named: an entry
+ * whose matter they may not read shows `registered` (REGISTERED_PROGRESS), one with none `not_started`. Before its
+ * publication the catalogue is a draft, served only to whom keeps it, auditors and drafters, who link their decisions
+ * to its entries (read_draft_catalogue); to anyone else it is not there (404).
+ */
 async function catalogueOf(deps: ApiDeps, principal: Principal, year: number): Promise<CatalogueView> {
   const row = await deps.db.prisma.decisionCatalogue.findUnique({ where: { year }, include: { entries: { orderBy: { seq: 'asc' } } } });
-  if (!row) throw notFound('Catalogue');
+  if (!row || (!row.publishedAt && !authorize(principal, 'read_draft_catalogue').allowed)) throw notFound('Catalogue');
   const ids = row.entries.flatMap((e) => (e.matterId ? [e.matterId] : []));
   const matters = await deps.db.prisma.matter.findMany({ where: { id: { in: ids } }, select: { id: true, state: true } });
   const scope = readScope(principal);
@@ -41,13 +52,14 @@ async function catalogueOf(deps: ApiDeps, principal: Principal, year: number): P
     approvalRef: row.approvalRef,
     entries: row.entries.map((e) => {
       const state = e.matterId ? states.get(e.matterId) ?? null : null;
-      const progress: EntryProgress = entryProgress(state);
-      const visible = state && inReadScope(scope, matterAccessOf(state));
+      const visible = state !== null && inReadScope(scope, matterAccessOf(state));
+      const progress: EntryProgress = entryProgress(visible ? state : null);
+      const shown = visible || !e.matterId ? { progress, progressLabel: ENTRY_PROGRESS_LABELS[progress] } : REGISTERED_PROGRESS;
       return {
         id: e.id, seq: e.seq, title: e.title, category: e.category, categoryLabel: CATALOGUE_CATEGORY_LABELS[e.category as 1] ?? String(e.category), unit: e.unit,
         summary: e.summary, planned: e.planned, addedLaterReason: e.addedLaterReason, addedAt: e.addedAt.toISOString(),
         matter: state && visible ? { id: state.matterId, title: state.title, stage: state.stage, stageLabel: STAGE_LABELS[state.stage] } : null,
-        progress, progressLabel: ENTRY_PROGRESS_LABELS[progress],
+        ...shown,
         ofMyUnit: section !== null && entryOfUnit(e.unit, section),
       };
     }),
@@ -72,8 +84,8 @@ function catalogueHtml(c: CatalogueView): string {
 export function catalogueRoutes(deps: ApiDeps): AnyRoute[] {
   return [
     defineRoute({
-      method: 'get', path: '/api/v1/catalogue/:year', summary: 'The yearly catalogue of major decisions with each entry\'s progress', tags: ['catalogue'], auth: true, params: yearParams,
-      responses: { 200: { description: 'Catalogue', schema: catalogueView } },
+      method: 'get', path: '/api/v1/catalogue/:year', summary: 'The yearly catalogue of major decisions with each entry\'s progress (as far as the caller may read its matter; before publication only for the legal unit, auditors and drafters)', tags: ['catalogue'], auth: true, params: yearParams,
+      responses: { 200: { description: 'Catalogue', schema: catalogueView }, 404: { description: 'No catalogue for the year, or not published and the caller neither keeps it, audits it nor drafts for it' } },
       handler: ({ params, principal }) => catalogueOf(deps, principal!, params.year),
     }),
     defineRoute({

@@ -11,6 +11,7 @@ import { malformedTrailEntrySchema, trailEntrySchema, trailEntryView } from '../
 import { actOnMatter, createMatter, loadMatterView, readableMatter } from '../matters/matterService';
 import { observeAction } from '../http/metrics';
 import { actionCommandSchema } from '../matters/wireCommand';
+import { LINKED_ID_CODES } from '../matters/linkedIds';
 import { actionResultSchema, matterListItemSchema, matterSchema, trailVerdictSchema, versionSummarySchema } from '../matters/views';
 import { listMatters, listQuerySchema } from '../matters/listMatters';
 import type { ApiDeps } from '../deps';
@@ -66,7 +67,11 @@ export function matterRoutes(deps: ApiDeps): AnyRoute[] {
     }),
     defineRoute({
       method: 'post', path: '/api/v1/matters/:id/actions', summary: 'Act on a matter (relayed to its workflow as an Update)', tags: ['matters'], auth: true, params: idParams, body: actionBody, headers: [idempotencyHeader],
-      responses: { 200: { description: 'Accepted; the new state', schema: actionResultSchema } },
+      responses: {
+        200: { description: 'Accepted; the new state', schema: actionResultSchema },
+        409: { description: `Not allowed in this state: \`code\` names the rule (e.g. WRONG_STAGE, MATTER_CLOSED). Checked at the edge against other matters, naming the field: ${LINKED_ID_CODES[409].join(', ')} (an enforcement case: body.command.item.caseNumber / caseFiledOn)` },
+        422: { description: `Precondition not met: \`code\` names the rule. Checked at the edge against the people and matters named, naming the field: ${LINKED_ID_CODES[422].join(', ')} (body.command.lawyerId, body.command.reviewerId, body.command.renewalMatterId), unknown_meeting_body (body.command.bodyId)` },
+      },
       handler: ({ req, params, body, principal }) => observeAction(String(body.command.type), () => actOnMatter(deps, principal!, params.id, body, { idempotencyKey: idempotencyKeyOf(req), requestId: req.id, origin: requestOrigin(req) })),
     }),
     defineRoute({

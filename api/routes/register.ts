@@ -3,7 +3,7 @@ import { resourceId } from '../http/params';
 import { defineRoute, type AnyRoute } from '../http/route';
 import { idempotencyKeyOf } from '../http/idempotency';
 import { line, MATTER_KINDS, oneOf, prose } from '../../domain/procedure';
-import { cleanupRow, cleanupView, decideInCleanup, publishCleanup, startCleanup } from '../register/cleanupService';
+import { cleanupRow, cleanupSummaries, cleanupView, decideInCleanup, publishCleanup, startCleanup } from '../register/cleanupService';
 import { cleanupListsHtml } from '../../domain/lifecycle/cleanupPage';
 import { filingPackage } from '../register/filingPackage';
 import { decideOnDocument, registerEntries, registerEvents, registerRow, registerRows, requireRegister } from '../register/registerService';
@@ -53,11 +53,10 @@ export function registerRoutes(deps: ApiDeps): AnyRoute[] {
     }),
     defineRoute({
       method: 'get', path: '/api/v1/register/cleanups', summary: 'The clean-ups, newest first', tags: ['register'], auth: true,
-      responses: { 200: { description: 'Clean-ups', schema: z.object({ items: z.array(z.object({ id: z.string(), title: z.string(), startedAt: z.string(), publishedAt: z.string().nullable(), documents: z.number() })) }) } },
+      responses: { 200: { description: 'Clean-ups', schema: z.object({ items: z.array(z.object({ id: z.string(), title: z.string(), startedAt: z.string(), publishedAt: z.string().nullable(), documents: z.number().describe('The documents of the clean-up the caller sees (as GET …/cleanups/:id shows them)') })) }) } },
       handler: async ({ principal }) => {
         requireRegister(principal!, 'read_register');
-        const rows = await deps.db.prisma.registerCleanup.findMany({ orderBy: { startedAt: 'desc' }, take: 200 });
-        return { items: rows.map((r) => ({ id: r.id, title: r.title, startedAt: r.startedAt.toISOString(), publishedAt: r.publishedAt?.toISOString() ?? null, documents: r.documentIds.length })) };
+        return { items: await cleanupSummaries(deps, principal!) };
       },
     }),
     defineRoute({

@@ -137,7 +137,8 @@ export const KIND_SCRIPTS: KindScript[] = [
     flags: [],
     steps: [
       ...research([]),
-      item(() => ({ kind: 'enforcement_case', caseNumber: '南文旅立〔2026〕1号', caseFiledOn: daysAgo(20).slice(0, 10), ground: 'hearing_held', complex: false, seriousViolation: false, socialImpact: false, summary: '经听证的较大数额罚款' })),
+      // Each matter its own case: a case under review in one matter is refused in another (CASE_ALREADY_UNDER_REVIEW).
+      item(() => ({ kind: 'enforcement_case', caseNumber: `南文旅立〔2026〕${crypto.randomInt(1, 1_000_000_000)}号`, caseFiledOn: daysAgo(20).slice(0, 10), ground: 'hearing_held', complex: false, seriousViolation: false, socialImpact: false, summary: '经听证的较大数额罚款' })),
       submit,
       accept,
       act('legal', (c) => ({ type: 'record_legality_conclusion', versionHash: c.versionHash, outcome: 'LAWFUL', text: '法制审核意见：通过。', enforcementChecklist: ENFORCEMENT_CHECKLIST })),

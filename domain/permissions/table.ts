@@ -5,7 +5,7 @@
 
 import type { CommandType, Role } from '../procedure/types';
 
-export type ReadAction = 'read_matter' | 'read_trail' | 'verify_signature' | 'read_statistics' | 'read_admin_events';
+export type ReadAction = 'read_matter' | 'read_trail' | 'verify_signature' | 'read_statistics' | 'read_admin_events' | 'read_draft_catalogue';
 export type AdminAction = 'manage_users' | 'manage_calendar' | 'manage_decision_catalogue';
 /** After issue (domain/lifecycle): the document register, re-evaluation and clean-up decisions, 备案 packages. */
 export type RegisterAction = 'read_register' | 'decide_document' | 'run_cleanup' | 'download_filing_package';
@@ -46,6 +46,11 @@ export const PERMISSIONS: Record<Action, PermissionRule> = {
   manage_calendar: rule(['admin']),
   // The yearly catalogue of major decisions (713号令第3条第3款): kept and published by the legal unit.
   manage_decision_catalogue: rule(['legal_unit']),
+  // The catalogue before its publication (the Party committee has not agreed to it yet): the bureau's own — who keeps
+  // it, auditors, and the drafting units, who register the decisions its entries plan and link them at registration
+  // (a decision is often started before the catalogue is agreed). Not the law firm or the fair-competition reviewers.
+  // Once published, everyone logged in reads it (each entry's progress only as far as they may read its matter).
+  read_draft_catalogue: rule(['legal_unit', 'auditor', 'drafter'], { readOnly: true }),
 
   // The document register (统一登记): everyone who reads matters reads it; the legal unit re-evaluates,
   // cleans up and files (备案) documents.

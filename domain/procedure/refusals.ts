@@ -245,6 +245,31 @@ export const REFUSALS = {
     en: 'The filing date is on record and the time limit runs from it: it may be corrected to an earlier date, never moved later',
     basis: '行政处罚法第60条',
   },
+  // Refused at the API's edge (api/matters/linkedIds.ts), which reads what the matter's workflow does not hold:
+  // the people named, the other matters.
+  ASSIGNEE_NOT_ELIGIBLE: {
+    status: 422,
+    zh: '所指定的人员不能承担该职责：须为在用账号并具有相应角色，法律顾问还须在有效聘用合同期内',
+    en: 'The person named cannot take this on: an active account holding the role, and for a lawyer a contract in force today',
+  },
+  CASE_ALREADY_UNDER_REVIEW: {
+    status: 409,
+    zh: '该案件正在另一事项中进行法制审核，同一案件不得另行送审',
+    en: 'The case is under review in another matter: one case is reviewed in one matter',
+    basis: '行政处罚法第58条、第60条',
+  },
+  CASE_REVIEW_FAILED: {
+    status: 409,
+    zh: '该案件的法制审核未通过，不得另立事项重新送审',
+    en: 'The case failed its 法制审核 in another matter: it is not reviewed afresh in a new one',
+    basis: '行政处罚法第58条',
+  },
+  RENEWAL_MATTER_UNSUITABLE: {
+    status: 422,
+    zh: '续签应由本科室另一件合同审查事项审查，且该事项未被撤回、不予通过或不予出台',
+    en: 'A renewal is reviewed in another contract review of the same drafting unit that has not been withdrawn, rejected or not issued',
+    basis: '中办发〔2016〕30号（重要合同签订前由法律顾问审查）',
+  },
   LAWYER_REPLACEMENT_REASON_REQUIRED: {
     status: 422,
     zh: '法律顾问已出具不合法意见，更换法律顾问应当说明理由',

@@ -3,6 +3,7 @@
  * API, by the demo people of the embedded default. Used by `npm run demo:walkthrough` and by the
  * integration tests (so the walkthrough cannot silently rot).
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApiClient, ApiError, type Session } from './client';
@@ -256,7 +257,10 @@ export async function enforcementReview(w: Walk): Promise<string> {
   // 行政处罚法第57–60条: the case — filed 30 days ago (the 90 days of art. 60 run from it), a hearing was held
   // (art. 58 para. 1 item 2), a repeat violation punished with closure (serious: collective discussion, art. 57
   // para. 2), of social impact (published, art. 48).
-  await w.step(id, w.p.drafter, { type: 'record_research_item', item: { kind: 'enforcement_case', caseNumber: '南文旅立〔2026〕12号', caseFiledOn: daysAgo(30).slice(0, 10), ground: 'hearing_held', complex: false, seriousViolation: true, socialImpact: true, summary: '网吧接纳未成年人，拟责令停业整顿15日并处罚款1.5万元，当事人申请听证并已举行' } });
+  // A case number of this walkthrough's own: the case of an earlier run, on a database kept between runs, is
+  // another matter's (one case, one filing date: CASE_FILING_DATE_FIXED, 第60条).
+  const caseNumber = `南文旅立〔2026〕${crypto.randomInt(100, 1_000_000)}号`;
+  await w.step(id, w.p.drafter, { type: 'record_research_item', item: { kind: 'enforcement_case', caseNumber, caseFiledOn: daysAgo(30).slice(0, 10), ground: 'hearing_held', complex: false, seriousViolation: true, socialImpact: true, summary: '网吧接纳未成年人，拟责令停业整顿15日并处罚款1.5万元，当事人申请听证并已举行' } });
   await w.step(id, w.p.drafter, { type: 'submit_for_review' });
   // The 法制审核 reviewer holds the legal qualification (第58条第2款) and answers the enforcement checklist.
   await w.step(id, w.p.legal, { type: 'accept_materials' });

@@ -92,6 +92,9 @@ describe('authorization matrix: role × action × stage', () => {
   });
 
   async function checkMatrix(matterId: string): Promise<{ refused: number; allowed: number }> {
+    // The people a command names are checked against the data at the edge (ASSIGNEE_NOT_ELIGIBLE): eligible ones,
+    // so that the workflow's rules decide the cell.
+    const named: Partial<Record<CommandType, Record<string, unknown>>> = { assign_lawyer: { lawyerId: cast.lawyer.id }, assign_fcr_reviewer: { reviewerId: cast.fcr.id } };
     const state = (await system.db.prisma.matter.findUniqueOrThrow({ where: { id: matterId } })).state as unknown as MatterState;
     const trailBefore = await system.db.prisma.trailEntry.count({ where: { matterId } });
     let refused = 0;
@@ -115,7 +118,7 @@ describe('authorization matrix: role × action × stage', () => {
         }
         const res = type === 'submit_version'
           ? await http.act(matterId, who, { type }, { text: `版本 ${Math.random()}` })
-          : await http.act(matterId, who, { type, ...PAYLOADS[type] });
+          : await http.act(matterId, who, { type, ...PAYLOADS[type], ...named[type] });
         expect({ cell, status: res.status }).toEqual({ cell, status: expected });
         if (readable && ruled !== 'allowed') expect({ cell, offered: offered.includes(type) }).toEqual({ cell, offered: false });
         refused += 1;

@@ -4,6 +4,7 @@
  * (an attribute an admin sets through the users API), the enforcement checklist, collective discussion only
  * for serious cases, the 90 days from filing with extensions, and publication for decisions of social impact.
  */
+import crypto from 'node:crypto';
 import { person } from './support/testSystem';
 import { useProcedureStack } from './support/drive';
 import { recordHistory } from './support/histories';
@@ -15,9 +16,11 @@ const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString
 describe('major enforcement decision review (行政处罚法第57–60条), through the workflow', () => {
   const stack = useProcedureStack(3);
 
+  // Each matter its own case (one case is reviewed in one matter at a time: CASE_ALREADY_UNDER_REVIEW), also
+  // among the other files sharing the database.
   async function filed(id: string, over: Record<string, unknown> = {}) {
     await stack.drive.research(id, []);
-    await stack.drive.ok(id, stack.cast.drafter, { type: 'record_research_item', item: { kind: 'enforcement_case', caseNumber: '文旅立〔2026〕5号', caseFiledOn: daysAgo(10), ground: 'hearing_held', complex: false, seriousViolation: false, socialImpact: true, summary: '经听证的较大数额罚款', ...over } });
+    await stack.drive.ok(id, stack.cast.drafter, { type: 'record_research_item', item: { kind: 'enforcement_case', caseNumber: `文旅立〔2026〕${crypto.randomInt(1, 1_000_000_000)}号`, caseFiledOn: daysAgo(10), ground: 'hearing_held', complex: false, seriousViolation: false, socialImpact: true, summary: '经听证的较大数额罚款', ...over } });
     await stack.drive.ok(id, stack.cast.drafter, { type: 'submit_for_review' });
   }
 

@@ -258,8 +258,12 @@ describe('the review procedure, through the workflow', () => {
 
   test('separation of duties: the legal unit member who acted cannot be the lawyer; a lawyer without an active contract cannot sign', async () => {
     const id = await stack.drive.toLegalityReview('normative_document', []);
-    const expired = await person(stack.system, ['lawyer'], { contract: { from: '2020-01-01', to: '2021-12-31' } });
-    await stack.drive.ok(id, stack.cast.legal, { type: 'assign_lawyer', lawyerId: expired.id });
+    // Assigned while in contract (a lawyer out of contract is not assigned: ASSIGNEE_NOT_ELIGIBLE), whose contract then ended.
+    const lawyer = await person(stack.system, ['lawyer'], { contract: { from: '2020-01-01', to: '2099-12-31' } });
+    await stack.drive.ok(id, stack.cast.legal, { type: 'assign_lawyer', lawyerId: lawyer.id });
+    await stack.system.db.prisma.user.update({ where: { id: lawyer.id }, data: { contractTo: '2021-12-31' } });
+    const login = await stack.http.post('/api/v1/auth/login', null, { username: lawyer.username, password: lawyer.password });
+    const expired = { ...lawyer, token: login.body.token as string };
     const refused = await stack.http.act(id, expired, { type: 'submit_lawyer_opinion', versionHash: await stack.drive.hash(id), outcome: 'LAWFUL', text: '合法', checklist: CHECKLIST });
     expect(refused.status).toBe(403);
     expect(refused.body.detail).toMatch(/合同|contract/);

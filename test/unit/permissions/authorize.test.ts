@@ -29,7 +29,7 @@ describe('the table', () => {
   });
   it('auditors appear only in read-only rules', () => {
     const withAuditor = Object.entries(PERMISSIONS).filter(([, r]) => r.roles.includes('auditor'));
-    expect(withAuditor.map(([k]) => k).sort()).toEqual(['download_filing_package', 'read_admin_events', 'read_matter', 'read_register', 'read_statistics', 'read_trail', 'verify_signature']);
+    expect(withAuditor.map(([k]) => k).sort()).toEqual(['download_filing_package', 'read_admin_events', 'read_draft_catalogue', 'read_matter', 'read_register', 'read_statistics', 'read_trail', 'verify_signature']);
     expect(withAuditor.every(([, r]) => r.readOnly)).toBe(true);
   });
   it('unknown actions are denied', () => {
