@@ -5,6 +5,8 @@
  * the count of a meeting already held, so the API refuses it while a meeting of the body waits to be recorded.
  * Pure: seats are compared day by day (as merged periods), so re-cutting one period into two is no change.
  */
+import { addCalendarDays } from '../calendar/isoDate';
+
 export interface RosterSeatDays {
   userId: string;
   /** Beijing dates, both ends inclusive; `to` null: still sitting. */
@@ -45,8 +47,4 @@ function sittingKey(seats: readonly RosterSeatDays[], lastDay: string): string {
 }
 
 /** The calendar day after a YYYY-MM-DD date. */
-function nextDay(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
+const nextDay = (day: string): string => addCalendarDays(day, 1);
