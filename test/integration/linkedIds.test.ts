@@ -6,29 +6,14 @@ import crypto from 'node:crypto';
 import { person, type TestPerson } from './support/testSystem';
 import { useProcedureStack } from './support/drive';
 import { BOTH_DATABASES, useDatabaseWithOrganisations } from './support/bothDatabases';
-import { CONTRACT_CHECKLIST_CODES } from '../../domain/contracts';
+import { CONTRACT_TEXT, CT, PARTICULARS } from './support/contract';
 import { readAssignee, readCaseHolders } from '../../api/matters/linkedIds';
 
-const CT = CONTRACT_CHECKLIST_CODES.map((code) => ({ code, result: 'pass' }));
 const EF = ['EF-SUBJECT', 'EF-JURISDICTION', 'EF-FACTS', 'EF-EVIDENCE', 'EF-PROCEDURE', 'EF-LAW', 'EF-DISCRETION', 'EF-DOCUMENT'];
 const efChecklist = (issue?: string) => EF.map((code) => ({ code, result: code === issue ? 'issue' : 'pass' }));
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 /** A case number of this run only (test files share the database). */
 const caseNumber = () => `文旅立〔2026〕${crypto.randomInt(1, 1_000_000_000)}号`;
-
-const CONTRACT_TEXT = '技术服务合同\n甲方：区文化和旅游局　乙方：某某信息技术有限公司\n第一条 乙方为甲方建设智慧文旅服务平台。\n第二条 合同价款为人民币肆拾捌万元整。';
-const PARTICULARS = {
-  contractType: '技术服务合同',
-  parties: [{ name: '区文化和旅游局', role: 'bureau' }, { name: '某某信息技术有限公司', role: 'counterparty' }],
-  signingAuthority: { signatory: '局长', authority: '法定代表人签署' },
-  legalBasis: '民法典合同编；政府采购法第26条',
-  procurement: { method: 'competitive_consultation', reference: 'TJCG-2026-001' },
-  price: { amount: 480000, paymentTerms: '验收合格后30日内一次性支付' },
-  performance: '2026年12月31日前完成部署并验收',
-  liability: '违约金按日万分之五，双方对等',
-  confidentiality: { required: false },
-  disputeResolution: { method: 'litigation', forum: '甲方所在地人民法院' },
-};
 
 describe('ids named by a command are checked against the data; catalogue and clean-up list follow the read scope', () => {
   const stack = useProcedureStack(1);
