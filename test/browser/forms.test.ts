@@ -216,6 +216,101 @@ describe('the web app sends what the API accepts', () => {
     await submitAction(drafter, signing, '登记合同签订');
     const register = (await http.get('/api/v1/contracts', crew.legal)).body.items.find((e: { matterId: string }) => e.matterId === id);
     expect(register).toMatchObject({ status: 'in_force', signedBeforeReview: false, counterparty: '某某信息技术有限公司', value: 480000, contractNumber: 'HT-2026-007', termStart: '2026-12-01T00:00:00+08:00', termEnd: '2027-11-30T00:00:00+08:00' });
+    // The matter page shows the particulars and the signed contract as recorded, codes by their labels.
+    await eventually(() => drafter.locator('.contract').innerText(), (v) => {
+      expect(v).toMatch(/合同要素[\s\S]*某某信息技术有限公司（合同相对方）[\s\S]*竞争性磋商 · TJCG-2026-001[\s\S]*480,000 元/);
+      expect(v).toMatch(/合同签订[\s\S]*HT-2026-007[\s\S]*局长[\s\S]*2026\/12\/01/);
+    });
+    expect(ui.pageErrors).toEqual([]);
+  }, 300_000);
+
+  test('the legality pre-screen in the web app: the drafter adds to the legal-basis register without losing what it held, the lawyer sees the finding, answers it 不成立 with the reason, then signs', async () => {
+    const crew = await createCast(system, 1);
+    const drive = new Driver(http, crew);
+    // 第二条 creates a licence (设定行政许可) without a legal basis: the legality pre-screen finds it.
+    const text = ['第一条 为规范剧本娱乐经营活动，根据《中华人民共和国旅游法》等法律法规，制定本办法。', '第二条 在本区开办剧本杀门店的，须经区文化和旅游局审批同意后方可营业。', '第三条 本办法自发布之日起施行。'].join('\n');
+    const id = await drive.register('normative_document', [], text);
+    await drive.research(id, []);
+
+    // The register is replaced whole by each submit: the form starts from the register as it stands.
+    await drive.ok(id, crew.drafter, { type: 'set_legal_basis_register', entries: [{ clause: '第一条', law: '中华人民共和国旅游法', article: 1 }] });
+    const drafter = await ui.as({ ...crew.drafter, displayName: crew.drafter.username });
+    await openMatter(drafter, base, id);
+    const register = await actionPanel(drafter, '登记条款合法性依据');
+    expect(await register.getByLabel('条款', { exact: true }).first().inputValue()).toBe('第一条');
+    expect(await register.getByLabel('法律、行政法规').first().inputValue()).toBe('中华人民共和国旅游法');
+    expect(await register.getByLabel('条', { exact: true }).first().inputValue()).toBe('1');
+    await register.getByRole('button', { name: /添加一行/ }).click();
+    await register.getByLabel('条款', { exact: true }).nth(1).fill('第一条');
+    await register.getByLabel('法律、行政法规').nth(1).fill('娱乐场所管理条例');
+    await register.getByLabel('条', { exact: true }).nth(1).fill('1');
+    await submitAction(drafter, register, '登记条款合法性依据');
+    const registered = (await http.get(`/api/v1/matters/${id}`, crew.drafter)).body.state.legalityPrescreen.register;
+    expect(registered).toMatchObject({ revision: 2, entries: [{ clause: '第一条', law: '中华人民共和国旅游法', article: 1 }, { clause: '第一条', law: '娱乐场所管理条例', article: 1 }] });
+
+    await drive.ok(id, crew.drafter, { type: 'submit_for_review' });
+    await drive.ok(id, crew.legal, { type: 'accept_materials' });
+    await drive.ok(id, crew.legal, { type: 'assign_lawyer', lawyerId: crew.lawyer.id });
+    // The current text is screened again with the register of revision 2 (in the workflow, right after the change).
+    await eventually(async () => (await http.get(`/api/v1/matters/${id}/legality`, crew.lawyer)).body, (v) => {
+      expect(v.runs.some((r: { kind: string; registerRevision: number }) => r.kind === 'legality' && r.registerRevision === 2)).toBe(true);
+      expect(v.findings.filter((f: { current: boolean; status: string }) => f.current && f.status === 'open').map((f: { code: string }) => f.code)).toEqual(['LR-LICENCE']);
+    });
+
+    // The lawyer sees the finding in the legality section, by its name, with the wording and why.
+    const lawyer = await ui.as({ ...crew.lawyer, displayName: crew.lawyer.username });
+    await openMatter(lawyer, base, id);
+    const finding = lawyer.locator('ol.legality-findings > li', { hasText: '须经区文化和旅游局审批同意后方可营业' });
+    await finding.waitFor();
+    expect(await finding.innerText()).toMatch(/待答复[\s\S]*第二条[\s\S]*设定行政许可/);
+    // The opinion form says why it cannot be signed yet.
+    const early = await actionPanel(lawyer, '出具法律意见并签署');
+    await eventually(() => early.locator('.warn').first().innerText(), (v) => expect(v).toContain('尚有 1 项合法性预审问题未答复'));
+
+    await finding.locator('summary', { hasText: '答复此问题' }).click();
+    await finding.getByLabel('不成立（说明理由）').check();
+    await finding.getByLabel('不成立的理由').fill('开办剧本娱乐经营场所的审批系《娱乐场所管理条例》第九条的规定，本条系重述上位法。');
+    await ui.screenshot(lawyer, 'legality-finding-answer');
+    await submitAction(lawyer, finding, '答复合法性预审问题');
+    const answered = lawyer.locator('ol.legality-findings > li', { hasText: '须经区文化和旅游局审批同意后方可营业' });
+    await eventually(() => answered.innerText(), (v) => expect(v).toMatch(/不成立[\s\S]*《娱乐场所管理条例》第九条/));
+    expect(await answered.locator('details.finding-answer').count()).toBe(0);
+    const dismissed = (await http.get(`/api/v1/matters/${id}/legality`, crew.lawyer)).body.findings.find((f: { current: boolean }) => f.current);
+    expect(dismissed).toMatchObject({ status: 'dismissed', answeredBy: crew.lawyer.id, reason: expect.stringContaining('第九条') });
+
+    // Now the opinion is accepted.
+    const sign = await actionPanel(lawyer, '出具法律意见并签署');
+    expect(await sign.locator('.warn', { hasText: '未答复' }).count()).toBe(0);
+    await sign.getByRole('button', { name: /全部设为/ }).click();
+    await sign.getByLabel('法律意见全文').fill('经审查，本办法符合法律、法规规定。');
+    await submitAction(lawyer, sign, '出具法律意见并签署');
+    const opinions = (await http.get(`/api/v1/matters/${id}`, crew.lawyer)).body.state.legality.opinions;
+    expect(opinions).toEqual([expect.objectContaining({ lawyerId: crew.lawyer.id, outcome: 'LAWFUL', void: false })]);
+    expect(ui.pageErrors).toEqual([]);
+  }, 300_000);
+
+  test('the legal unit replaces a lawyer who found the matter unlawful: the assignment form asks for the reason (更换理由)', async () => {
+    const crew = await createCast(system, 1);
+    const drive = new Driver(http, crew);
+    const second = await person(system, ['lawyer'], { displayName: '林律师', contract: { from: '2020-01-01', to: '2099-12-31' } });
+    const id = await drive.toLegalityReview('normative_document', []);
+    await drive.ok(id, crew.legal, { type: 'assign_lawyer', lawyerId: crew.lawyer.id });
+    await drive.answerLegalityFindings(id);
+    await drive.ok(id, crew.lawyer, { type: 'submit_lawyer_opinion', versionHash: await drive.hash(id), outcome: 'UNLAWFUL', text: '不合法', checklist: CHECKLIST });
+
+    const legal = await ui.as({ ...crew.legal, displayName: crew.legal.username });
+    await openMatter(legal, base, id);
+    const panel = await actionPanel(legal, '指定法律顾问');
+    const reason = panel.getByLabel('更换理由');
+    await reason.waitFor();
+    await panel.getByLabel('法律顾问', { exact: true }).selectOption(second.id);
+    expect(await reason.getAttribute('required')).not.toBeNull();
+    await reason.fill('原法律顾问与本事项存在利害关系，申请回避。');
+    await submitAction(legal, panel, '指定法律顾问');
+    expect((await http.get(`/api/v1/matters/${id}`, crew.legal)).body.state.legality.lawyerId).toBe(second.id);
+    const trail = (await http.get(`/api/v1/matters/${id}/trail`, crew.auditor)).body.items as Array<{ action: string; summary?: string | null; reason: string | null }>;
+    const replaced = trail.filter((t) => t.action === 'assign_lawyer').at(-1);
+    expect(`${replaced?.summary ?? ''} ${replaced?.reason ?? ''}`).toContain('利害关系');
     expect(ui.pageErrors).toEqual([]);
   }, 300_000);
 
@@ -247,6 +342,15 @@ describe('the web app sends what the API accepts', () => {
     expect(adjusted).toMatchObject({ kind: 'major_decision', stage: 'research' });
     const original = (await http.get(`/api/v1/matters/${id}/trail`, crew.auditor)).body.items.map((t: { action: string }) => t.action);
     expect(original).toContain('record_adjustment');
+
+    // The new matter links back to the decision it adjusts; the original lists the procedure adjusting it.
+    const back = drafter.locator('.matter-head .pair', { hasText: '重大调整的原决策' }).locator(`a[href="#/matters/${id}"]`);
+    await eventually(() => back.innerText(), (v) => expect(v).toContain('major_decision')); // the original's title, once read
+    await back.click();
+    await drafter.locator('.matter-head h1', { hasText: 'major_decision' }).waitFor();
+    const adjusting = drafter.locator('ul.adjustments li', { has: drafter.locator(`a[href="#/matters/${newId}"]`) });
+    await eventually(() => adjusting.innerText(), (v) => expect(v).toMatch(/重大调整[\s\S]*关于调整景区门票价格的决定[\s\S]*后评估建议调整票价[\s\S]*程序进行中/));
+    await ui.screenshot(drafter, 'implementation-adjusting', { fullPage: true });
     expect(ui.pageErrors).toEqual([]);
   }, 300_000);
 
@@ -258,10 +362,17 @@ describe('the web app sends what the API accepts', () => {
     await eventually(async () => (await http.act(id, crew.secretary, { type: 'schedule_meeting', meetingAt: new Date(Date.now() + 1_500).toISOString(), body: 'director_office_meeting', bodyId: crew.bodies.director_office_meeting })).status, (s) => expect(s).toBe(200), 60_000);
     await eventually(async () => (await http.act(id, crew.secretary, { type: 'record_meeting', record: drive.meetingRecord('approve', ['approve']) })).status, (s) => expect(s).toBe(200), 60_000);
     await drive.ok(id, crew.secretary, { type: 'report_to_party', reference: '请示〔2026〕11号' });
-    await drive.ok(id, crew.secretary, { type: 'sign_and_number', versionHash: await drive.hash(id), signedBy: '局长' });
 
+    // Signed from the form: the register numbers the document (统一编号), so the form asks for no number.
     const secretary = await ui.as({ ...crew.secretary, displayName: crew.secretary.username });
     await openMatter(secretary, base, id);
+    const sign = await actionPanel(secretary, '签发编号');
+    expect(await sign.getByLabel('文号', { exact: true }).count()).toBe(0);
+    expect(await sign.locator('.help').first().innerText()).toContain('文号无需填写');
+    await sign.getByLabel('签发人').fill('局长');
+    await submitAction(secretary, sign, '签发编号');
+    expect((await http.get(`/api/v1/matters/${id}`, crew.secretary)).body.state.postDecision.signing.documentNumber).toEqual(expect.any(String));
+
     const publish = await actionPanel(secretary, '公布');
     const statement = publish.getByLabel('公众意见、专家论证意见的采纳情况说明');
     expect(await statement.inputValue()).toContain('专家论证意见采纳情况：专家意见已采纳'); // from the expert_adoption item
@@ -283,6 +394,25 @@ describe('the web app sends what the API accepts', () => {
     expect(await status.locator('option').allInnerTexts()).toEqual(expect.arrayContaining(['正常执行', '客观情况发生重大变化']));
     await report.getByLabel('执行进展').fill('门票价格已按决定调整');
     await submitAction(drafter, report, '报告决策执行情况');
+
+    // A post-evaluation's grounds are fixed choices (713号令第36条): checkboxes labelled from the vocabulary.
+    const legal = await ui.as({ ...crew.legal, displayName: crew.legal.username });
+    await openMatter(legal, base, id);
+    const evaluation = await actionPanel(legal, '组织决策后评估');
+    const grounds = evaluation.getByRole('group', { name: /评估情形/ });
+    expect(await grounds.getByRole('checkbox').count()).toBe(3);
+    await grounds.getByLabel('公民、法人或者其他组织提出较多意见').check();
+    await grounds.getByLabel('决策机关认为有必要').check();
+    await evaluation.getByLabel('评估单位').fill('区发展研究中心');
+    await submitAction(legal, evaluation, '组织决策后评估');
+    const implementation = (await http.get(`/api/v1/matters/${id}`, crew.legal)).body.state.implementation;
+    expect(implementation.evaluations).toEqual([expect.objectContaining({ grounds: ['many_opinions', 'deemed_necessary'], evaluator: '区发展研究中心', thirdParty: false, result: null })]);
+
+    // The matter page shows the implementation as recorded, and says the decision is being carried out, not 办结.
+    const section = legal.locator('.subsection', { has: legal.locator('h3', { hasText: '决策执行' }) }).first();
+    await eventually(() => section.innerText(), (v) => expect(v).toMatch(/产业发展科[\s\S]*正常执行[\s\S]*门票价格已按决定调整[\s\S]*评估中[\s\S]*公民、法人或者其他组织提出较多意见；决策机关认为有必要[\s\S]*区发展研究中心/));
+    expect(await legal.locator('.turn').innerText()).toContain('执行中');
+    expect(await legal.locator('main').innerText()).not.toContain('已办结');
     expect(ui.pageErrors).toEqual([]);
   }, 300_000);
 

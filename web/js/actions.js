@@ -13,12 +13,12 @@ import { api, newIdempotencyKey, request } from './api.js';
 import { answerFindingForm, fcrConclusionForm } from './fcrForms.js';
 import { researchItemForm } from './researchForms.js';
 import { meetingEditor } from './meetingEditor.js';
-import { lawyerOpinionForm, legalityConclusionForm } from './legalityForms.js';
+import { lawyerOpinionForm, legalityConclusionForm, answerLegalityFindingForm } from './legalityForms.js';
 import { schemaForm } from './schemaForm.js';
-import { personPicker } from './people.js';
+import { personPicker, personName } from './people.js';
 import { hashField } from './versionHashField.js';
 import { documentUpload } from './documentUpload.js';
-import { FLAGS, FLAG_LABELS, APPLICABLE_FLAGS, MEETING_BODY_LABELS, TRIPLE_ONE_CATEGORY_LABELS, ADJUSTMENT_PURPOSE_LABELS } from './labels.js';
+import { FLAGS, FLAG_LABELS, APPLICABLE_FLAGS, MEETING_BODY_LABELS, TRIPLE_ONE_CATEGORY_LABELS, ADJUSTMENT_PURPOSE_LABELS, LEGALITY_OUTCOME_LABELS } from './labels.js';
 
 /**
  * What a form may use about the page it is on.
@@ -27,6 +27,7 @@ import { FLAGS, FLAG_LABELS, APPLICABLE_FLAGS, MEETING_BODY_LABELS, TRIPLE_ONE_C
  * @property {import('../types/api').Me | null} me
  * @property {() => Promise<string>} loadCurrentText
  * @property {() => Promise<import('../types/api').FcrRecord | null>} loadFcr
+ * @property {() => Promise<import('../types/api').LegalityRecord | null>} loadLegality the legality pre-screen's findings, the legal-basis register, the opinion documents
  * @property {(result: import('../types/api').ActionResult, action: { type: string, label: string }) => Promise<void>} onDone
  */
 /**
@@ -134,11 +135,49 @@ export const ACTION_FORMS = {
     return { nodes: [who], collect: () => ({ command: { type: 'assign_fcr_reviewer', reviewerId: valueOf(who) } }) };
   },
   assign_lawyer: (ctx) => {
-    const who = personPicker({ label: '法律顾问', path: 'command.lawyerId', role: 'lawyer', value: ctx.matter.state.legality.lawyerId, exclude: ctx.matter.state.legality.legalUnitActorIds,
+    const legality = ctx.matter.state.legality;
+    const current = legality.lawyerId;
+    const who = personPicker({ label: '法律顾问', path: 'command.lawyerId', role: 'lawyer', value: current, exclude: legality.legalUnitActorIds,
       help: '须为在聘期内的法律顾问；出具意见的律师不得同时担任本事项的法制机构审核人。' });
-    return { nodes: [who], collect: () => ({ command: { type: 'assign_lawyer', lawyerId: valueOf(who) } }) };
+    // 中办发〔2016〕30号: a lawyer who found the matter unlawful is replaced only with the reason on the record.
+    const last = current ? legality.opinions.filter((o) => o.lawyerId === current).at(-1) : undefined;
+    const foundUnlawful = last?.outcome === 'UNLAWFUL';
+    const reason = field({ label: '更换理由', path: 'command.reason', type: 'textarea', rows: 2, wide: true,
+      help: foundUnlawful && last
+        ? `原法律顾问 ${personName(current ?? '')} 于 ${formatDateTime(last.givenAt)} 出具了“${LEGALITY_OUTCOME_LABELS.UNLAWFUL ?? '不合法'}”的意见：更换法律顾问须写明理由，理由记入留痕。`
+        : '更换已指定的法律顾问时，可写明理由（记入留痕）。' });
+    const warn = h('p', { class: 'warn full', hidden: true }, '⚠ 原法律顾问认为本事项不合法，更换须写明理由。');
+    const sync = () => {
+      const replacing = Boolean(current) && who.control.value !== current;
+      reason.hidden = !current || (!foundUnlawful && !replacing);
+      reason.control.required = foundUnlawful && replacing;
+      warn.hidden = !(foundUnlawful && replacing);
+    };
+    who.control.addEventListener('change', sync);
+    sync();
+    return { nodes: [who, warn, reason], collect: () => ({ command: optional({ type: 'assign_lawyer', lawyerId: valueOf(who) }, 'reason', reason.hidden ? '' : valueOf(reason)) }) };
   },
   answer_fcr_finding: answerFindingForm,
+  answer_legality_finding: answerLegalityFindingForm,
+  /**
+   * The clause-level legal-basis register: each submit replaces the whole register (and the current version is
+   * screened again with it), so the form starts from the register as it stands — adding one entry keeps the others.
+   */
+  set_legal_basis_register: async (ctx) => {
+    const register = ctx.matter.state.legalityPrescreen?.register ?? null;
+    // The law text's version is the server's to record (its library's when registered): not sent back.
+    const entries = (register?.entries ?? []).map(({ lawVersion: _version, ...entry }) => entry);
+    const spec = await schemaForm('set_legal_basis_register', ctx, {
+      entries: { label: '条款合法性依据', initial: entries, help: '每行一项依据：条款、所依据的法律或行政法规及其条、款、项。' },
+      lawVersion: { omit: true },
+      clause: { label: '条款', placeholder: '如 第三条第二款' },
+      law: { label: '法律、行政法规', placeholder: '如 中华人民共和国旅游法' },
+    });
+    const intro = h('p', { class: 'help' }, register
+      ? `已载入当前登记表（第 ${register.revision} 版，${entries.length} 项依据）。提交后以下方全部条目替换登记表，当前版本按新的登记表重新预审；删除的条目即不再登记。`
+      : '尚未登记。提交后当前版本按登记的依据重新预审。');
+    return { ...spec, nodes: [intro, ...spec.nodes] };
+  },
   record_fcr_conclusion: (ctx) => fcrConclusionForm(ctx, { hashField }),
   accept_materials: () => ({ nodes: [h('p', { class: 'help' }, '确认送审材料齐全，开始合法性审核并起算审核期限。')], collect: () => ({ command: { type: 'accept_materials' } }) }),
   return_for_supplement: () => {
@@ -197,7 +236,11 @@ export const ACTION_FORMS = {
   record_prior_approval: (ctx) => schemaForm('record_prior_approval', ctx, { authority: { label: '批准机关' }, reference: { label: '批准文号' } }),
   report_to_party: (ctx) => schemaForm('report_to_party', ctx, { reference: { label: '请示报告文号' } }),
   record_government_review: (ctx) => schemaForm('record_government_review', ctx, { outcome: { label: '区政府审查结果', value: 'approved' } }),
-  sign_and_number: (ctx) => schemaForm('sign_and_number', ctx, { documentNumber: { placeholder: '如 南文旅规〔2026〕1号' } }),
+  // The register numbers the document when it is signed (统一编号): a typed number would be refused (DOCUMENT_NUMBER_ASSIGNED).
+  sign_and_number: async (ctx) => {
+    const spec = await schemaForm('sign_and_number', ctx, { documentNumber: { omit: true } });
+    return { ...spec, nodes: [h('p', { class: 'help' }, '文号无需填写：签发时由文件登记簿按文件类别和年度统一编号，编定的文号显示在程序记录和文件登记簿中。'), ...spec.nodes] };
+  },
   publish: (ctx) => schemaForm('publish', ctx, {
     channel: { label: '公布渠道', placeholder: '如 区政府网站' },
     reference: { label: '公布地址或文号' },
@@ -256,18 +299,19 @@ const DANGER = new Set(['withdraw', 'return_for_revision', 'return_for_supplemen
 
 /**
  * The form for one available action; a command without a form of its own gets one generated from its
- * published schema.
+ * published schema. `build` gives the form for one case of the action (e.g. the answer to one finding).
  * @param {{ type: string, label: string }} action
  * @param {ActionContext} ctx
+ * @param {(ctx: ActionContext) => ActionSpec | Promise<ActionSpec>} [build]
  */
-export function actionForm(action, ctx) {
+export function actionForm(action, ctx, build) {
   const fields = h('div', { class: 'fields' }, h('p', { class: 'muted' }, '正在准备表单…'));
   const form = h('form', { class: 'action-form', dataset: { action: action.type } },
     fields,
     h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: DANGER.has(action.type) ? 'danger' : 'primary' }, action.label)));
   /** @type {ActionSpec | null} */
   let spec = null;
-  Promise.resolve((ACTION_FORMS[action.type] ?? ((/** @type {ActionContext} */ c) => schemaForm(action.type, c)))(ctx)).then((s) => {
+  Promise.resolve((build ?? ACTION_FORMS[action.type] ?? ((/** @type {ActionContext} */ c) => schemaForm(action.type, c)))(ctx)).then((s) => {
     spec = s;
     setChildren(fields, s.nodes);
   }, (err) => setChildren(fields, problemBox(err, { heading: '表单无法载入' })));

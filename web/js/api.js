@@ -191,6 +191,12 @@ export const api = {
   fcrStandards: (version) => request('GET', '/api/v1/fair-competition/standards', { query: { version }, auth: false }),
   /** @param {string} id @returns {Promise<import('../types/api').FcrRecord>} */
   matterFcr: (id) => request('GET', `/api/v1/matters/${enc(id)}/fair-competition`),
+  /** @param {string} id @returns {Promise<import('../types/api').LegalityRecord>} */
+  matterLegality: (id) => request('GET', `/api/v1/matters/${enc(id)}/legality`),
+  /** @param {string} id @param {string} documentId @returns {Promise<Response>} */
+  legalityDocumentRaw: (id, documentId) => request('GET', `/api/v1/matters/${enc(id)}/legality/documents/${enc(documentId)}`, { raw: true }),
+  /** @returns {Promise<import('../types/api').LegalityCodes>} */
+  legalityCodes: () => request('GET', '/api/v1/legality/codes', { auth: false }),
   /** @returns {Promise<import('../types/api').Vocabulary>} */
   vocabulary: () => request('GET', '/api/v1/vocabulary', { auth: false }),
   /** @returns {Promise<{ items: import('../types/api').AdminEvent[], verification: import('../types/api').ChainVerdict }>} */

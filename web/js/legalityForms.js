@@ -1,15 +1,140 @@
 // @ts-check
 /**
- * The legality review's forms: the retained lawyer's signed opinion with the LR-* checklist, and the legal
- * unit's conclusion (合法性审核意见) with the part that belongs to the chosen outcome.
+ * The legality review's forms: the retained lawyer's answers to the legality pre-screen's findings (each
+ * confirmed with the amendment it needs, or found 不成立 with the reason), the lawyer's signed opinion with
+ * the LR-* checklist, and the legal unit's conclusion (合法性审核意见) with the part that belongs to the
+ * chosen outcome.
  */
-import { h, uid } from './dom.js';
+import { h, uid, setChildren } from './dom.js';
 import { field, valueOf, optional, repeatable } from './forms.js';
+import { api } from './api.js';
 import { hashField } from './versionHashField.js';
 import { CHECKLIST_LABELS, CHECKLIST_RESULT_LABELS, CONTRACT_CHECKLIST_LABELS, ENFORCEMENT_CHECKLIST_LABELS, LEGALITY_OUTCOME_LABELS } from './labels.js';
 
 /** @typedef {import('./actions.js').ActionContext} ActionContext */
 /** @typedef {import('./actions.js').ActionSpec} ActionSpec */
+/** @typedef {import('../types/api').LegalityFinding} LegalityFinding */
+
+// ---------------------------------------------------------------------------------------------
+// answer_legality_finding
+// ---------------------------------------------------------------------------------------------
+
+/** How the lawyer may answer a finding (the command's verdict). @type {Record<string, string>} */
+export const LEGALITY_VERDICT_LABELS = { confirmed: '确认（提出修改意见）', dismissed: '不成立（说明理由）' };
+/** A finding's state once answered, or not yet. @type {Record<string, string>} */
+export const LEGALITY_FINDING_STATUS_LABELS = { open: '待答复', confirmed: '已确认（须修改）', dismissed: '不成立' };
+
+/** @type {Promise<Map<string, { title: string, description: string, basis: string }>> | null} */
+let codeTitles = null;
+/**
+ * What each pre-screen code stands for (GET /api/v1/legality/codes: 设定行政许可, 设定行政处罚 …), fetched once;
+ * an empty map when it cannot be read (the code is shown then).
+ */
+export function legalityCodeTitles() {
+  if (!codeTitles) {
+    codeTitles = api.legalityCodes().then((r) => new Map((r?.codes ?? []).map((c) => [c.code, { title: c.title, description: c.description, basis: c.basis }])), () => {
+      codeTitles = null;
+      return new Map();
+    });
+  }
+  return codeTitles;
+}
+
+/**
+ * The findings still to be answered: on the current version, with the current register, not yet answered.
+ * @param {{ findings: LegalityFinding[] } | null | undefined} record
+ */
+export const openCurrentFindings = (record) => (record?.findings ?? []).filter((f) => f.current && f.status === 'open');
+
+/**
+ * A finding in words: where, what the pre-screen found (by its title; the code as a tooltip), the wording, why.
+ * @param {LegalityFinding} f
+ * @param {Map<string, { title: string }>} titles
+ */
+export function legalityFindingDetail(f, titles) {
+  const title = titles.get(f.code)?.title;
+  return [
+    h('p', { class: 'finding-head' }, f.clause ? h('strong', {}, f.clause) : null, f.clause ? ' · ' : null, title ?? f.code, ' ', h('code', { class: 'small muted', title: '预审规则编号' }, f.code)),
+    h('blockquote', { class: 'excerpt' }, f.excerpt),
+    h('p', { class: 'help' }, f.explanation),
+  ];
+}
+
+/**
+ * The verdict (确认 with the amendment / 不成立 with the reason) for the finding `findingId()` names.
+ * @param {() => string | null} findingId
+ * @returns {ActionSpec}
+ */
+function verdictFields(findingId) {
+  const name = uid('lverdict');
+  const radios = Object.keys(LEGALITY_VERDICT_LABELS).map((v) => h('input', { type: 'radio', id: uid('lv'), name, value: v, required: true, dataset: { path: 'command.verdict' } }));
+  const amendment = field({ label: '修改意见', path: 'command.amendment', type: 'textarea', rows: 3, wide: true, help: '写明该条款应如何修改；按修改意见修改后，法律顾问对修改后的文本重新签署。' });
+  const reason = field({ label: '不成立的理由', path: 'command.reason', type: 'textarea', rows: 3, wide: true, help: '写明该措辞为何合法（如 所依据的法律、法规条款）。' });
+  const sync = () => {
+    const v = radios.find((r) => r.checked)?.value;
+    amendment.hidden = v !== 'confirmed';
+    amendment.control.required = v === 'confirmed';
+    reason.hidden = v !== 'dismissed';
+    reason.control.required = v === 'dismissed';
+  };
+  radios.forEach((r) => r.addEventListener('change', sync));
+  sync();
+  const verdict = h('fieldset', { class: 'group', dataset: { path: 'command.verdict' }, tabindex: '-1' }, h('legend', {}, '答复'),
+    h('div', { class: 'radios' }, radios.map((r) => h('span', { class: 'radio' }, r, h('label', { for: r.id }, LEGALITY_VERDICT_LABELS[r.value])))),
+    h('p', { class: 'field-error', hidden: true }));
+  return {
+    nodes: [verdict, amendment, reason],
+    collect: () => {
+      const v = radios.find((r) => r.checked)?.value;
+      /** @type {Record<string, unknown>} */
+      const command = { type: 'answer_legality_finding', findingId: findingId() ?? '', verdict: v };
+      if (v === 'confirmed') optional(command, 'amendment', valueOf(amendment));
+      if (v === 'dismissed') optional(command, 'reason', valueOf(reason));
+      return { command };
+    },
+  };
+}
+
+/**
+ * The answer to one finding (the form next to it in the legality section).
+ * @param {LegalityFinding} finding
+ * @returns {ActionSpec}
+ */
+export function answerOneLegalityFindingForm(finding) {
+  return verdictFields(() => finding.id);
+}
+
+/**
+ * The action's own form: the open findings of the current text to choose from, each shown with its wording
+ * and explanation, then the answer.
+ * @param {ActionContext} ctx
+ * @returns {ActionSpec}
+ */
+export function answerLegalityFindingForm(ctx) {
+  const slot = h('div', { class: 'subform' }, h('p', { class: 'muted' }, '正在载入合法性预审问题…'));
+  /** @type {{ findingId: string | null }} */
+  const chosen = { findingId: null };
+  const answer = verdictFields(() => chosen.findingId);
+  Promise.all([ctx.loadLegality(), legalityCodeTitles()]).then(([record, titles]) => {
+    const open = openCurrentFindings(record);
+    if (!open.length) {
+      setChildren(slot, h('p', { class: 'ok-note' }, '当前文本没有待答复的合法性预审问题。'));
+      return;
+    }
+    const detail = h('div', { class: 'finding-detail full', 'aria-live': 'polite' });
+    const chooser = field({ label: `待答复的合法性预审问题（${open.length} 项）`, path: 'command.findingId', type: 'select', required: true, wide: true,
+      options: open.map((f) => [f.id, `${f.clause ? `${f.clause} ` : ''}${titles.get(f.code)?.title ?? f.code}：“${f.excerpt}”`]), value: open[0]?.id ?? '' });
+    const show = () => {
+      const current = open.find((f) => f.id === chooser.control.value) ?? null;
+      chosen.findingId = current?.id ?? null;
+      setChildren(detail, current ? legalityFindingDetail(current, titles) : null);
+    };
+    chooser.control.addEventListener('change', show);
+    show();
+    setChildren(slot, chooser, detail);
+  }, (err) => setChildren(slot, h('p', { class: 'warn' }, `无法载入合法性预审问题：${err.message}`)));
+  return { nodes: [slot, ...answer.nodes], collect: answer.collect };
+}
 
 /**
  * The LR-* checklist: every point answered; "存在问题" needs a note. On a phone each point is a card.
@@ -91,7 +216,13 @@ export function lawyerOpinionForm(ctx) {
   const outcome = field({ label: '意见结论', path: 'command.outcome', type: 'select', required: true, options: Object.entries(LEGALITY_OUTCOME_LABELS), value: 'LAWFUL' });
   const text = field({ label: '法律意见全文', path: 'command.text', type: 'textarea', required: true, rows: 6, wide: true, help: '提交即以您的签名密钥签署，签名与上述文本版本绑定。请先阅读下方「文本版本」中的当前文本。' });
   const checklist = checklistTable(ctx);
-  return { nodes: [versionHash, outcome, checklist.el, text], collect: () => ({ command: { type: 'submit_lawyer_opinion', versionHash: valueOf(versionHash), outcome: valueOf(outcome), text: valueOf(text), checklist: checklist.values() } }) };
+  // The opinion is refused while a finding of the pre-screen on this text is unanswered (LEGALITY_FINDINGS_OPEN).
+  const openNote = h('div', { class: 'full', 'aria-live': 'polite' });
+  ctx.loadLegality().then((record) => {
+    const open = openCurrentFindings(record).length;
+    if (open) setChildren(openNote, h('p', { class: 'warn' }, `⚠ 当前文本尚有 ${open} 项合法性预审问题未答复，须先逐项答复（见「程序记录 · 合法性审核」或「答复合法性预审问题」），才能出具意见并签署。`));
+  }, () => {});
+  return { nodes: [openNote, versionHash, outcome, checklist.el, text], collect: () => ({ command: { type: 'submit_lawyer_opinion', versionHash: valueOf(versionHash), outcome: valueOf(outcome), text: valueOf(text), checklist: checklist.values() } }) };
 }
 
 /**

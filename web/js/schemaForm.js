@@ -38,6 +38,11 @@ import {
 /** @typedef {import('./actions.js').ActionContext} ActionContext */
 /** @typedef {import('./actions.js').ActionSpec} ActionSpec */
 /** @typedef {{ nodes: HTMLElement[], collect: () => unknown }} Part */
+/**
+ * What a form may say about one of its fields, by the field's key: a field's own spec (label, placeholder, help,
+ * value…), `omit` to leave it out (the server fills it in), `initial` rows for a list.
+ * @typedef {Partial<import('./forms.js').FieldSpec> & { omit?: boolean, initial?: unknown[] }} FieldOverride
+ */
 
 /** Chinese names of the fields commands use, for generated forms (a schema's description wins). @type {Record<string, string>} */
 const FIELD_LABELS = {
@@ -61,6 +66,9 @@ const FIELD_LABELS = {
   // After a major decision (713号令第34条至第37条).
   status: '执行情况', progress: '执行进展', problems: '存在的问题', grounds: '评估情形', evaluator: '评估单位', thirdParty: '委托第三方评估',
   conclusion: '结论', recommendation: '评估建议', publicHeard: '听取公众意见情况', decidedBy: '决定人', law: '法律法规', paragraph: '款', lawVersion: '版本',
+  newMatterId: '新事项编号', purpose: '调整类型',
+  // The clause-level legal-basis register (合法性依据登记): which law, article, paragraph and item a clause rests on.
+  entries: '依据条目', article: '条', item: '项',
 };
 
 /** Vocabulary tables a choice's values may come from; the first that knows every value labels it. */
@@ -128,12 +136,12 @@ function choiceLabels(values) {
  * @param {string} path
  * @param {boolean} required
  * @param {ActionContext} ctx
- * @param {Record<string, Partial<import('./forms.js').FieldSpec>>} overrides by key
+ * @param {Record<string, FieldOverride>} overrides by key
  * @returns {Part}
  */
 function part(key, s, path, required, ctx, overrides) {
-  const label = labelOf(key, s);
-  const extra = overrides[key] ?? {};
+  const { omit: _omit, initial, ...extra } = overrides[key] ?? {};
+  const label = extra.label ?? labelOf(key, s);
   if (key === 'versionHash' && s.pattern?.includes('64')) {
     const f = hashField(ctx, path);
     return { nodes: [f], collect: () => valueOf(f) };
@@ -162,18 +170,32 @@ function part(key, s, path, required, ctx, overrides) {
   }
   if (s.type === 'array' && s.items) {
     const items = s.items;
+    if (items.enum) {
+      // A list of fixed choices (e.g. the grounds of a post-evaluation): one labelled checkbox per choice.
+      const boxes = choiceLabels(items.enum).map(([value, text]) => {
+        const box = field({ label: text, path, type: 'checkbox', name: path });
+        box.control.value = value;
+        /** @type {HTMLInputElement} */ (box.control).checked = Array.isArray(initial) && initial.includes(value);
+        return box;
+      });
+      const el = h('fieldset', { class: 'group flags repeatable choices', dataset: { path }, tabindex: '-1' },
+        h('legend', {}, label, required ? h('span', { class: 'req', 'aria-hidden': 'true' }, ' *') : null),
+        h('p', { class: 'help' }, extra.help ?? (required ? '至少选择一项，可多选。' : '可多选。')),
+        boxes, h('p', { class: 'field-error', hidden: true }));
+      return { nodes: [el], collect: () => boxes.filter((b) => /** @type {HTMLInputElement} */ (b.control).checked).map((b) => b.control.value) };
+    }
     if (items.type === 'object' && items.properties) {
-      const columns = Object.entries(items.properties).map(([k, p]) => ({
-        key: k, label: labelOf(k, p), required: (items.required ?? []).includes(k),
+      const columns = Object.entries(items.properties).filter(([k]) => !overrides[k]?.omit).map(([k, p]) => ({
+        key: k, label: overrides[k]?.label ?? labelOf(k, p), required: (items.required ?? []).includes(k), placeholder: overrides[k]?.placeholder,
         type: /** @type {import('./forms.js').FieldSpec['type']} */ (p.enum ? 'select' : p.type === 'boolean' ? 'checkbox' : p.type === 'number' || p.type === 'integer' ? 'number' : (p.maxLength ?? 0) > 500 ? 'textarea' : 'text'),
         options: p.enum ? choiceLabels(p.enum) : undefined,
       }));
-      const rows = repeatable({ legend: label, path, columns, minRows: required ? 1 : 0 });
+      const rows = repeatable({ legend: label, path, columns, minRows: required ? 1 : 0, initial: initial ?? [], help: extra.help });
       // An optional column left blank is absent from its row (the API refuses empty text).
       const row = (/** @type {Record<string, unknown>} */ r) => Object.entries(r).reduce((out, [k, v]) => (typeof v === 'boolean' ? Object.assign(out, { [k]: v }) : optional(out, k, v)), /** @type {Record<string, unknown>} */ ({}));
       return { nodes: [rows.el], collect: () => rows.values().map(row) };
     }
-    const rows = repeatable({ legend: label, path, columns: [{ label, required: true }], minRows: required ? 1 : 0 });
+    const rows = repeatable({ legend: label, path, columns: [{ label, required: true }], minRows: required ? 1 : 0, initial: initial ?? [], help: extra.help });
     return { nodes: [rows.el], collect: () => rows.values() };
   }
   if (s.type === 'object' && s.properties) {
@@ -191,12 +213,14 @@ function part(key, s, path, required, ctx, overrides) {
  * @param {JsonSchema} s
  * @param {string} path
  * @param {ActionContext} ctx
- * @param {Record<string, Partial<import('./forms.js').FieldSpec>>} overrides
+ * @param {Record<string, FieldOverride>} overrides
  * @param {boolean} [present] false: the object itself is optional, so none of its fields is required in the form
  */
 function objectParts(s, path, ctx, overrides, present = true) {
-  const entries = Object.entries(s.properties ?? {}).filter(([k]) => k !== 'type');
+  // A field the form leaves out (`omit`) is not sent: the server fills it in or does without.
+  const entries = Object.entries(s.properties ?? {}).filter(([k]) => k !== 'type' && !overrides[k]?.omit);
   const parts = entries.map(([k, p]) => /** @type {const} */ ([k, part(k, p, `${path}.${k}`, present && (s.required ?? []).includes(k), ctx, overrides)]));
+  const requiredKeys = new Set(present ? s.required ?? [] : []);
   return {
     nodes: parts.flatMap(([, p]) => p.nodes),
     collect: () => {
@@ -204,7 +228,8 @@ function objectParts(s, path, ctx, overrides, present = true) {
       const out = {};
       for (const [k, p] of parts) {
         const v = p.collect();
-        if (typeof v === 'boolean') out[k] = v;
+        // A required list left empty is sent empty: the server then names what it lacks.
+        if (typeof v === 'boolean' || (Array.isArray(v) && requiredKeys.has(k))) out[k] = v;
         else optional(out, k, v);
       }
       return out;
@@ -213,10 +238,11 @@ function objectParts(s, path, ctx, overrides, present = true) {
 }
 
 /**
- * The form of a command from its published schema. `overrides` adds placeholders and help per field.
+ * The form of a command from its published schema. `overrides` adds placeholders and help per field, leaves
+ * fields out, or gives a list its initial rows.
  * @param {string} type
  * @param {ActionContext} ctx
- * @param {Record<string, Partial<import('./forms.js').FieldSpec>>} [overrides]
+ * @param {Record<string, FieldOverride>} [overrides]
  * @returns {Promise<ActionSpec>}
  */
 export async function schemaForm(type, ctx, overrides = {}) {

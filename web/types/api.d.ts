@@ -182,6 +182,54 @@ export interface FcrRecord {
   documents: Array<{ id: string; versionHash: string; conclusion: string; createdById: string; createdAt: string; text: string }>;
 }
 
+/** A legality pre-screen finding as GET /api/v1/matters/:id/legality lists it, with the lawyer's answer. */
+export interface LegalityFinding {
+  id: string;
+  versionNumber: number;
+  versionHash: string;
+  registerRevision: number;
+  /** Found on the current version with the current register: these are the ones to answer. */
+  current: boolean;
+  ruleSetVersion: string;
+  code: string;
+  start: number;
+  end: number;
+  excerpt: string;
+  explanation: string;
+  basis: string | null;
+  basisText: string | null;
+  confidence: string | null;
+  clause: string | null;
+  status: 'open' | 'confirmed' | 'dismissed';
+  amendment: string | null;
+  reason: string | null;
+  answeredBy: string | null;
+  answeredAt: string | null;
+}
+
+/** What a newer law text in the library did to a provision the register cites (domain/laws/changes). */
+export type ProvisionChange =
+  | { status: 'current' | 'not_in_library' }
+  | { status: 'unchanged' | 'changed' | 'removed'; from: string; to: string; before: string | null; after: string | null };
+
+/** GET /api/v1/matters/:id/legality: the legality pre-screen, the legal-basis register and the opinion documents. */
+export interface LegalityRecord {
+  currentVersion: { number: number; sha256: string | null };
+  openFindings: number;
+  findings: LegalityFinding[];
+  register: (Omit<NonNullable<NonNullable<MatterState['legalityPrescreen']>['register']>, 'entries'> & {
+    entries: Array<NonNullable<NonNullable<MatterState['legalityPrescreen']>['register']>['entries'][number] & { lawChange: ProvisionChange }>;
+  }) | null;
+  runs: Array<{ kind: string; versionNumber: number; versionHash: string; registerRevision: number; findings: number; at: string }>;
+  documents: Array<{ id: string; kind: string; signOffId: string | null; versionHash: string; createdById: string; createdAt: string; url: string }>;
+}
+
+/** GET /api/v1/legality/codes: what the legality pre-screen looks for. */
+export interface LegalityCodes {
+  ruleSetVersion: string;
+  codes: Array<{ code: string; checklist: string; title: string; description: string; basis: string; basisText: string }>;
+}
+
 export interface Standard {
   code: string;
   title: string;

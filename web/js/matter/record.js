@@ -5,13 +5,15 @@
  * person by name (the id as a tooltip), every code by its label.
  */
 import { h, badge, mono, defList, table, formatDateTime, shortHash, setChildren } from '../dom.js';
-import { ApiError } from '../api.js';
+import { api, ApiError } from '../api.js';
 import { problemBox } from '../forms.js';
 import { personEl, peopleEls } from '../people.js';
 import { findingStatusBadge } from '../fcrForms.js';
 import {
   FCR_CONCLUSION_LABELS, MEETING_VIEW_LABELS, MEETING_BODY_LABELS, CHECKLIST_LABELS, CHECKLIST_RESULT_LABELS, RESEARCH_ITEM_LABELS,
   RISK_LEVEL_LABELS, GOV_REVIEW_LABELS, FCR_ANSWER_SHORT, ENFORCEMENT_GROUND_LABELS, PARTICIPATION_METHOD_LABELS, CONSULTATION_KIND_LABELS, CONSULTATION_METHOD_LABELS, LEGALITY_OUTCOME_LABELS, STAGE_LABELS, FLAG_LABELS, label,
+  IMPLEMENTATION_STATUS_LABELS, EVALUATION_GROUND_LABELS, EVALUATION_CONCLUSION_LABELS, EVALUATION_RECOMMENDATION_LABELS, ADJUSTMENT_PURPOSE_LABELS,
+  PROCUREMENT_METHOD_LABELS, DISPUTE_METHOD_LABELS, PARTY_ROLE_LABELS, CONTRACT_CLOSURE_LABELS,
 } from '../labels.js';
 
 /** @typedef {import('../../types/api').MatterView} MatterView */
@@ -279,4 +281,143 @@ export function historyBlock(state) {
     flagChanges.length ? subsection('标记调整', h('ul', {}, flagChanges.map((f) => h('li', {}, `${formatDateTime(f.at)} ${flagNames(f.from)} → ${flagNames(f.to)}（`, personEl(f.by), `）：${f.reason}`)))) : null,
     state.closure ? subsection('办结', h('p', {}, `于「${label(STAGE_LABELS, state.closure.stage)}」环节办结，结果：${label(STAGE_LABELS, state.stage)} · `, personEl(state.closure.by), ` · ${formatDateTime(state.closure.at)}${state.closure.reason ? ` · ${state.closure.reason}` : ''}`)) : null,
   ];
+}
+
+/** Titles of linked matters, asked once per session (a matter one may not read keeps its number). @type {Map<string, Promise<string | null>>} */
+const linkedTitles = new Map();
+
+/**
+ * A link to another matter (#/matters/<id>): its number at once, its title once read.
+ * @param {string} id
+ */
+export function matterLink(id) {
+  const a = h('a', { href: `#/matters/${encodeURIComponent(id)}`, class: 'matter-link', title: id }, `事项 ${id.slice(0, 8)}`);
+  let title = linkedTitles.get(id);
+  if (!title) {
+    title = api.matter(id).then((m) => m.title, () => null);
+    linkedTitles.set(id, title);
+  }
+  title.then((t) => { if (t) a.textContent = `《${t}》`; });
+  return a;
+}
+
+/** Who recorded a step and when, after it. @param {string | undefined} by @param {string | undefined} at */
+const byAt = (by, at) => h('span', { class: 'muted small' }, ' ', personEl(by), ` · ${formatDateTime(at)}`);
+
+/** @param {number} amount */
+const yuanText = (amount) => `${amount.toLocaleString('zh-CN', { maximumFractionDigits: 2 })} 元`;
+
+/**
+ * A matter opened to adjust or stop an earlier major decision (713号令第37条): the decision it concerns.
+ * @param {MatterState} state
+ * @returns {[string, Child] | null}
+ */
+export function adjustsFact(state) {
+  const a = state.adjusts;
+  if (!a) return null;
+  return [`${label(ADJUSTMENT_PURPOSE_LABELS, a.purpose)}的原决策`, [matterLink(a.matterId), `（${a.reason}）`]];
+}
+
+/**
+ * An issued major decision carried out (713号令第34条至第37条): the implementing unit, its reports, the
+ * post-evaluations (an open one marked), suspensions, the procedures adjusting or stopping it with how each
+ * ended, and the end of the implementation — as recorded.
+ * @param {MatterState} state
+ */
+export function implementationBlock(state) {
+  const im = state.implementation;
+  if (!im) return h('p', { class: 'muted' }, '尚未登记决策执行情况。');
+  const ended = im.completed;
+  return h('div', { class: 'implementation' },
+    defList([
+      ['执行单位', im.unit ? [im.unit.unit, im.unit.note ? `（${im.unit.note}）` : '', byAt(im.unit.by, im.unit.at)] : '尚未明确'],
+      ['执行结束', ended
+        ? ended.endedBy
+          ? [`${label(ADJUSTMENT_PURPOSE_LABELS, ended.endedBy.purpose)}的决策已作出，本决策的执行随之结束（`, matterLink(ended.endedBy.matterId), `）。${ended.note}`, byAt(ended.by, ended.at)]
+          : [`执行完毕：${ended.note}`, byAt(ended.by, ended.at)]
+        : null],
+    ]),
+    im.reports.length
+      ? table(['报告时间', '执行情况', '执行进展', '存在的问题'], im.reports.map((r) => h('tr', { class: r.status === 'on_track' ? '' : 'has-issue' },
+        h('th', { scope: 'row' }, formatDateTime(r.at), h('div', { class: 'small muted' }, personEl(r.by))),
+        h('td', {}, label(IMPLEMENTATION_STATUS_LABELS, r.status)),
+        h('td', {}, r.progress, ' ', docRef(r.documentId)),
+        h('td', {}, r.problems ?? ''))), { caption: '决策执行情况报告（713号令第35条）', cls: 'implementation-reports', stack: true })
+      : h('p', { class: 'muted' }, '尚无执行情况报告。'),
+    im.evaluations.length
+      ? subsection('决策后评估（713号令第36条）', h('ol', { class: 'evaluations' }, im.evaluations.map((e) => h('li', { dataset: { open: String(e.result === null) } },
+        h('p', {}, e.result ? badge('已评估', 'ok') : badge('评估中', 'info'), ' 评估情形：', e.grounds.map((g) => label(EVALUATION_GROUND_LABELS, g)).join('；'),
+          `；评估单位：${e.evaluator}${e.thirdParty ? '（委托第三方）' : ''}`, e.note ? `；${e.note}` : '', byAt(e.orderedBy, e.orderedAt)),
+        e.result
+          ? defList([
+            ['评估结论', label(EVALUATION_CONCLUSION_LABELS, e.result.conclusion)],
+            ['评估建议', label(EVALUATION_RECOMMENDATION_LABELS, e.result.recommendation)],
+            ['评估报告摘要', e.result.summary],
+            ['听取公众意见情况', e.result.publicHeard],
+            ['评估报告', [docRef(e.result.documentId), byAt(e.result.by, e.result.at)]],
+          ])
+          : null))))
+      : null,
+    im.suspensions.length
+      ? subsection('中止执行（713号令第37条）', h('ul', { class: 'suspensions' }, im.suspensions.map((x) => h('li', {},
+        `${formatDateTime(x.at)} 中止执行（决定人：${x.decidedBy}）：${x.reason}`, byAt(x.by, x.at),
+        x.resumed ? h('div', {}, `${formatDateTime(x.resumed.at)} 恢复执行（决定人：${x.resumed.decidedBy}）：${x.resumed.reason}`, byAt(x.resumed.by, x.resumed.at)) : [' ', badge('中止中', 'warn')]))))
+      : null,
+    im.adjustments.length
+      ? subsection('决策调整或停止执行的程序（713号令第37条）', h('ul', { class: 'adjustments' }, im.adjustments.map((a) => h('li', {},
+        badge(label(ADJUSTMENT_PURPOSE_LABELS, a.purpose), a.purpose === 'stop' ? 'danger' : 'info'), ' ', matterLink(a.newMatterId), `：${a.reason}`, byAt(a.by, a.at),
+        h('div', { class: 'small' }, a.settled
+          ? a.settled.outcome === 'out'
+            ? `决策已作出（${label(STAGE_LABELS, a.settled.stage)}${a.settled.documentNumber ? `，${a.settled.documentNumber}` : ''}${a.settled.effectiveAt ? `，自 ${formatDateTime(a.settled.effectiveAt)} 起施行` : ''}；${formatDateTime(a.settled.at)}）`
+            : `该程序未作出决策即结束（${label(STAGE_LABELS, a.settled.stage)}；${formatDateTime(a.settled.at)}），本决策不受影响。`
+          : '程序进行中。')))))
+      : null);
+}
+
+/**
+ * A contract (重要合同、重大协议): its particulars as recorded for the review, the signed contract, its end.
+ * @param {MatterState} state
+ * @param {MatterView} matter
+ */
+export function contractBlock(state, matter) {
+  const c = state.contract;
+  if (!c) return null;
+  const p = c.particulars;
+  const sg = c.signing;
+  const cl = c.closure;
+  if (!p && !sg && !cl) return h('p', { class: 'muted' }, '尚未登记合同要素。');
+  return h('div', { class: 'contract' },
+    p ? subsection('合同要素', defList([
+      ['合同类型', p.contractType],
+      ['合同主体', h('ul', {}, p.parties.map((x) => h('li', {}, `${x.name}（${label(PARTY_ROLE_LABELS, x.role)}）`, x.creditCode ? ` 统一社会信用代码 ${x.creditCode}` : '', x.representative ? ` 法定代表人或负责人 ${x.representative}` : '')))],
+      ['签约授权', `${p.signingAuthority.signatory}：${p.signingAuthority.authority}`],
+      ['法律依据', p.legalBasis],
+      ['采购程序', `${label(PROCUREMENT_METHOD_LABELS, p.procurement.method)}${p.procurement.reference ? ` · ${p.procurement.reference}` : ''}${p.procurement.reason ? ` · ${p.procurement.reason}` : ''}`],
+      ['价款', `${yuanText(p.price.amount)}；${p.price.paymentTerms}`],
+      ['履行', p.performance],
+      ['违约责任', p.liability],
+      ['保密', p.confidentiality.required ? `须约定：${p.confidentiality.terms ?? ''}` : '无需约定保密条款'],
+      ['争议解决', `${label(DISPUTE_METHOD_LABELS, p.disputeResolution.method)} · ${p.disputeResolution.forum}`],
+      ['合同期限', p.term ? `${formatDateTime(p.term.from)} 至 ${formatDateTime(p.term.to)}` : null],
+      ['合同要素表', docRef(p.documentId)],
+      ['针对版本', hashBadge(p.versionHash, matter)],
+      ['登记', [personEl(p.recordedBy), ` · ${formatDateTime(p.recordedAt)}`]],
+    ])) : null,
+    sg ? subsection('合同签订', defList([
+      ['合同编号', sg.contractNumber],
+      ['签订时间', formatDateTime(sg.signedAt)],
+      ['签约人', sg.signatory],
+      ['合同相对方', sg.counterparty],
+      ['合同金额', yuanText(sg.value)],
+      ['履行期限', `${formatDateTime(sg.termStart)} 至 ${formatDateTime(sg.termEnd)}`],
+      ['签订文本', [hashBadge(sg.versionHash, matter), ' ', docRef(sg.documentId)]],
+      ['审查前签订', sg.signedBeforeReview ? h('span', { class: 'warn' }, `⚠ 签订于审查通过（${formatDateTime(sg.signedBeforeReview.clearedAt)}）之前`) : null],
+      ['登记', [personEl(sg.recordedBy), ` · ${formatDateTime(sg.recordedAt)}`]],
+    ])) : null,
+    cl ? subsection('合同终结', defList([
+      ['终结情形', label(CONTRACT_CLOSURE_LABELS, cl.outcome)],
+      ['说明', cl.note],
+      ['续签审查事项', cl.renewalMatterId ? matterLink(cl.renewalMatterId) : null],
+      ['登记', [personEl(cl.by), ` · ${formatDateTime(cl.at)}`]],
+    ])) : null);
 }

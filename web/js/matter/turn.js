@@ -6,7 +6,7 @@
  */
 import { h, badge, formatDateTime, dueStatus, notBeforeStatus } from '../dom.js';
 import { personEl } from '../people.js';
-import { ACTION_LABELS, ROLE_LABELS, STAGE_LABELS, TERMINAL_STAGES, FAILED_STAGES, LEGALITY_OUTCOME_LABELS, label } from '../labels.js';
+import { ACTION_LABELS, ROLE_LABELS, STAGE_LABELS, TERMINAL_STAGES, FAILED_STAGES, LEGALITY_OUTCOME_LABELS, ADJUSTMENT_PURPOSE_LABELS, label } from '../labels.js';
 
 /** @typedef {import('../../types/api').MatterView} MatterView */
 /** @typedef {import('../../types/api').Duty} Duty */
@@ -38,25 +38,51 @@ function dutyTime(d) {
 }
 
 /**
+ * Whether the decision of a matter past its last procedural stage is still being carried out here: an issued
+ * major decision whose workflow runs on for its implementation (713号令第34条至第37条) until it is complete
+ * or a stop or adjustment ends it. The server says so by the workflow's status (and the actions it offers).
+ * @param {MatterView} matter
+ */
+export function implementationRunning(matter) {
+  if (!TERMINAL_STAGES.includes(matter.stage) || matter.state.implementation?.completed) return false;
+  if (matter.kind !== 'major_decision' && !matter.alsoMajorDecision) return false;
+  return matter.workflow?.status === 'RUNNING' || (matter.availableActions ?? []).length > 0;
+}
+
+/**
+ * @param {Duty[]} duties
+ * @param {(id: string) => string} sectionName
+ */
+const dutyList = (duties, sectionName) => h('ul', {}, duties.map((d) => h('li', {},
+  dutyParty(d, sectionName),
+  '：', d.actions.map((a) => ACTION_LABELS[a] ?? a).join('，然后'),
+  dutyTime(d))));
+
+/**
  * The banner at the top of the matter page.
  * @param {MatterView} matter
  * @param {(id: string) => string} sectionName
  */
 export function turnBanner(matter, sectionName) {
+  const duties = matter.turn ?? [];
+  if (implementationRunning(matter)) {
+    return h('div', { class: ['turn', matter.awaitsMe ? 'turn-mine' : 'turn-other'], role: 'status', 'aria-label': '决策执行' },
+      h('p', { class: 'turn-title' }, `决策已作出（${label(STAGE_LABELS, matter.stage)}），执行中`),
+      h('div', { class: 'small' }, '决策的执行情况报告、决策后评估、中止执行和调整或停止执行，仍在本事项中办理（713号令第34条至第37条）。'),
+      duties.length ? dutyList(duties, sectionName) : null);
+  }
   if (TERMINAL_STAGES.includes(matter.stage)) {
     const failed = FAILED_STAGES.includes(matter.stage);
+    const ended = matter.state.implementation?.completed;
     return h('div', { class: ['turn', failed ? 'turn-stopped' : 'turn-done'], role: 'status' },
       h('strong', {}, `本事项已办结：${label(STAGE_LABELS, matter.stage)}`),
-      matter.state.closure ? h('div', { class: 'small' }, `${formatDateTime(matter.state.closure.at)} · `, personEl(matter.state.closure.by), matter.state.closure.reason ? ` · ${matter.state.closure.reason}` : '') : null);
+      matter.state.closure ? h('div', { class: 'small' }, `${formatDateTime(matter.state.closure.at)} · `, personEl(matter.state.closure.by), matter.state.closure.reason ? ` · ${matter.state.closure.reason}` : '') : null,
+      ended ? h('div', { class: 'small' }, ended.endedBy ? `决策执行已结束：${label(ADJUSTMENT_PURPOSE_LABELS, ended.endedBy.purpose)}的决策已作出` : '决策执行完毕', ` · ${formatDateTime(ended.at)}`) : null);
   }
-  const duties = matter.turn ?? [];
   if (!duties.length) return null;
   return h('div', { class: ['turn', matter.awaitsMe ? 'turn-mine' : 'turn-other'], role: 'status', 'aria-label': '当前由谁办理' },
     h('p', { class: 'turn-title' }, matter.awaitsMe ? '轮到您办理' : '等待办理'),
-    h('ul', {}, duties.map((d) => h('li', {},
-      dutyParty(d, sectionName),
-      '：', d.actions.map((a) => ACTION_LABELS[a] ?? a).join('，然后'),
-      dutyTime(d)))));
+    dutyList(duties, sectionName));
 }
 
 /**

@@ -9,10 +9,11 @@ import { api, ApiError } from '../api.js';
 import { problemBox } from '../forms.js';
 import { actionForm } from '../actions.js';
 import { loadPeople, personEl, withNames } from '../people.js';
-import { turnBanner, returnedBanner, dutyParty } from '../matter/turn.js';
+import { turnBanner, returnedBanner, dutyParty, implementationRunning } from '../matter/turn.js';
 import { timeline } from '../matter/timeline.js';
 import { deadlinesBlock } from '../matter/deadlines.js';
-import { subsection, researchBlock, fcrBlock, legalityBlock, meetingBlock, postDecisionBlock, historyBlock } from '../matter/record.js';
+import { subsection, researchBlock, fcrBlock, legalityBlock, meetingBlock, postDecisionBlock, historyBlock, implementationBlock, contractBlock, adjustsFact } from '../matter/record.js';
+import { legalityPrescreenBlock } from '../matter/legality.js';
 import { versionsBlock } from '../matter/versions.js';
 import { signOffsBlock } from '../matter/signOffs.js';
 import { trailBlock } from '../matter/trail.js';
@@ -82,10 +83,12 @@ function actionsBlock(matter, app, ctx) {
   if (!actions.length || (justActed && !matter.awaitsMe)) {
     const roles = app.me?.roles ?? [];
     const who = (matter.turn ?? []).map((d) => dutyParty(d, app.sectionName));
-    const why = TERMINAL_STAGES.includes(matter.stage) ? '本事项已办结，不能再办理。'
-      : roles.includes('auditor') && !actions.length ? '只读视图：监督审计人员可以查阅和校验，不能办理。'
-      : matter.workflow?.status && matter.workflow.status !== 'RUNNING' ? `流程当前${label(WORKFLOW_STATUS_LABELS, matter.workflow.status)}，暂不能办理。`
-      : who.length ? ['当前由 ', who.flatMap((w, i) => (i ? ['、', w] : [w])), ' 办理。'] : '当前没有需要您办理的事项。';
+    // An issued major decision is still carried out in this matter: it is not "办结" while that goes on.
+    const running = implementationRunning(matter);
+    const why = TERMINAL_STAGES.includes(matter.stage) && !running ? '本事项已办结，不能再办理。'
+      : roles.includes('auditor') && !actions.length ? [running ? '决策已作出，执行中。' : '', '只读视图：监督审计人员可以查阅和校验，不能办理。']
+      : !running && matter.workflow?.status && matter.workflow.status !== 'RUNNING' ? `流程当前${label(WORKFLOW_STATUS_LABELS, matter.workflow.status)}，暂不能办理。`
+      : [running ? '决策已作出，执行中。' : '', who.length ? ['当前由 ', who.flatMap((w, i) => (i ? ['、', w] : [w])), ' 办理。'] : '当前没有需要您办理的事项。'];
     out.push(h('p', { class: 'muted readonly-note' }, why));
     if (!actions.length) return out;
   }
@@ -151,9 +154,11 @@ export async function matterPage(main, params, app) {
       },
       // The matter's fair-competition record: findings per version with their answers, review, documents.
       fcr: matter.fairCompetitionReview ? api.matterFcr(id) : Promise.resolve(null),
+      // The legality pre-screen's findings with the lawyer's answers, the legal-basis register, the opinion documents.
+      legality: api.matterLegality(id),
     };
     // Failures are shown where each is used; keep the console free of unhandled rejections.
-    for (const p of [data.versions, data.signOffs, data.trail, data.fcr]) p?.catch(() => {});
+    for (const p of [data.versions, data.signOffs, data.trail, data.fcr, data.legality]) p?.catch(() => {});
     const state = matter.state;
     const econ = matter.fairCompetitionReview;
     /** @type {import('../actions.js').ActionContext} */
@@ -162,6 +167,7 @@ export async function matterPage(main, params, app) {
       me: app.me,
       loadCurrentText: () => data.versionText(matter.currentVersion.number).then((v) => v.text),
       loadFcr: () => data.fcr,
+      loadLegality: () => data.legality,
       onDone: async (result, action) => {
         flash = { label: action.label, summary: withNames(result?.summary) };
         announce(`已完成：${action.label}`, 'success');
@@ -190,6 +196,8 @@ export async function matterPage(main, params, app) {
         // Obligations only: an earliest-allowed time (the minimum review time) is never "due".
         ['下一办理期限', due && matter.nextDueAt ? [formatDateTime(matter.nextDueAt), ' ', badge(due.text, `due due-${due.level}`)] : null],
         ['决策目录', catalogueText(state)],
+        // 713号令第37条: a matter adjusting or stopping an earlier decision links back to it.
+        adjustsFact(state),
         ['流程状态', matter.workflow?.status && matter.workflow.status !== 'RUNNING' && matter.workflow.status !== 'COMPLETED' ? label(WORKFLOW_STATUS_LABELS, matter.workflow.status) : null],
       ], 'facts inline'),
       planBlock(matter),
@@ -198,9 +206,12 @@ export async function matterPage(main, params, app) {
     const record = [
       subsection('研究论证', researchBlock(state, matter)),
       econ ? subsection('公平竞争审查', fcrBlock(state, matter, data)) : null,
-      subsection('合法性审核', legalityBlock(state, matter)),
+      subsection('合法性审核', legalityBlock(state, matter), legalityPrescreenBlock(matter, ctx)),
       subsection('集体讨论决定', meetingBlock(state, matter)),
       subsection('决定及决定后程序', postDecisionBlock(state, matter)),
+      // 713号令第34条至第37条: what happens to an issued major decision (its workflow runs on for it).
+      state.implementation || (state.stage === 'issued' && (matter.kind === 'major_decision' || matter.alsoMajorDecision)) ? subsection('决策执行', implementationBlock(state)) : null,
+      state.contract ? subsection('合同要素、签订与终结', contractBlock(state, matter)) : null,
       historyBlock(state),
     ];
 
