@@ -56,9 +56,9 @@ export type SettleResult = { state: MatterState; summary: string } | { unchanged
 
 /**
  * The original's state once it knows what became of the adjusting matter. Unchanged (with why) when the news was
- * already applied, or when the implementation was closed before it came (recorded as complete: nothing left to end).
- * An adjustment the original never recorded (its record_adjustment lost between the two requests) is recorded from
- * the news.
+ * already applied, when the implementation was closed before it came (recorded as complete: nothing left to end), or
+ * when it is of a procedure never recorded here that ended without a decision. An adjustment the original never
+ * recorded (its record_adjustment lost between the two requests) whose decision is out is recorded from the news.
  */
 export function settleAdjustment(s: MatterState, news: AdjustmentSettled): SettleResult {
   if (news.newMatterId === s.matterId) return { unchanged: 'a matter does not adjust itself' };
@@ -66,6 +66,9 @@ export function settleAdjustment(s: MatterState, news: AdjustmentSettled): Settl
   const known = before.adjustments.find((a) => a.newMatterId === news.newMatterId);
   if (known?.settled) return { unchanged: `already settled (${known.settled.outcome})` };
   if (before.completed) return { unchanged: 'the implementation was closed before' };
+  // A procedure this decision never recorded that ended without a decision (refused by it, or its link lost) left
+  // nothing to answer for here.
+  if (!known && news.outcome === 'ended') return { unchanged: 'never recorded here, and ended without a decision' };
   const settlement: AdjustmentSettlement = {
     outcome: news.outcome,
     stage: news.stage,

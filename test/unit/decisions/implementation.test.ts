@@ -166,6 +166,8 @@ describe('the procedure adjusting or stopping a decision, settled (713号令第3
     const completed = apply(issuedDecision(), { type: 'complete_implementation', note: '执行完毕' }, people.secretary, at('2026-01-10'));
     expect(settleAdjustment(completed, news())).toEqual({ unchanged: expect.stringContaining('closed') });
     expect(settleAdjustment(s, news({ newMatterId: s.matterId }))).toEqual({ unchanged: expect.any(String) });
+    // One never recorded here (refused by it, or its link lost) that ended without a decision leaves nothing behind.
+    expect(settleAdjustment(issuedDecision(), news({ newMatterId: 'M-9', outcome: 'ended', stage: 'withdrawn' }))).toEqual({ unchanged: expect.stringContaining('never recorded') });
   });
 
   it('an adjustment the original never recorded (the link lost between two requests) is recorded from the news', () => {
