@@ -130,7 +130,7 @@ export async function startSystem(opts: {
     let apiUrl: string | null = null;
     if (opts.runApi) {
       const calendars = new CalendarStore(db.prisma);
-      const refreshed = await refreshStaleProjections(db.prisma, procedureConfig, await calendars.calendar());
+      const refreshed = await refreshStaleProjections(db.prisma, procedureConfig, await calendars.calendar(), (matterId, err) => log.error({ matterId, err }, 'A stored matter state is unreadable; its due date and whose turn were not recomputed'));
       if (refreshed) log.info({ refreshed }, `Recomputed the due dates and whose turn of ${refreshed} matter(s) stored by earlier code`);
       const shutdown = new AbortController();
       // Runs after the HTTP server has closed (stops run in reverse) and before the worker and the connection.

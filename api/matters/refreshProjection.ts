@@ -9,8 +9,11 @@ const BATCH = 500;
  * current meaning — e.g. a nextDueAt that counted the minimum review time as due. Runs once per row: the
  * row is updated only while its revision is still old, so an action stored meanwhile (which writes the
  * current revision) is never overwritten. Returns how many rows it brought up to date.
+ *
+ * A row whose state is not a matter state (edited by hand, truncated) is left as it is and reported through
+ * `onUnreadable`: one bad row must not keep the API from starting (its matter's own reads answer for it).
  */
-export async function refreshStaleProjections(prisma: PrismaClient, config: ProcedureConfig, calendar: HolidayCalendar): Promise<number> {
+export async function refreshStaleProjections(prisma: PrismaClient, config: ProcedureConfig, calendar: HolidayCalendar, onUnreadable: (matterId: string, err: unknown) => void = () => {}): Promise<number> {
   let updated = 0;
   let cursor: string | undefined;
   for (;;) {
@@ -24,7 +27,13 @@ export async function refreshStaleProjections(prisma: PrismaClient, config: Proc
     if (!rows.length) return updated;
     for (const row of rows) {
       if (row.state === null) continue;
-      const state = parseMatterState(row.state, row.id);
+      let state: MatterState;
+      try {
+        state = parseMatterState(row.state, row.id);
+      } catch (err) {
+        onUnreadable(row.id, err);
+        continue;
+      }
       const p = matterProjection(state, config, calendar);
       const res = await prisma.matter.updateMany({
         where: { id: row.id, projectionRev: { lt: PROJECTION_REVISION } },

@@ -8,6 +8,7 @@ import { useProcedureStack } from './support/drive';
 import { BOTH_DATABASES, useDatabaseWithOrganisations } from './support/bothDatabases';
 import { CONTRACT_TEXT, CT, PARTICULARS } from './support/contract';
 import { readAssignee, readCaseHolders } from '../../api/matters/linkedIds';
+import { PROJECTION_REVISION } from '../../domain/procedure';
 
 const EF = ['EF-SUBJECT', 'EF-JURISDICTION', 'EF-FACTS', 'EF-EVIDENCE', 'EF-PROCEDURE', 'EF-LAW', 'EF-DISCRETION', 'EF-DOCUMENT'];
 const efChecklist = (issue?: string) => EF.map((code) => ({ code, result: code === issue ? 'issue' : 'pass' }));
@@ -245,7 +246,9 @@ describe.each(BOTH_DATABASES)('the edge\'s reads of people and cases (%s)', (_na
     const number = `立〔2026〕${run}号`;
     const matter = (id: string, over: { kind?: string; draftingUnit?: string; stage?: string; caseNumber?: string; outcome?: string }) =>
       db.prisma.matter.create({ data: {
-        id: `${id}-${run}`, title: 't', kind: over.kind ?? 'enforcement_review', draftingUnit: over.draftingUnit ?? 'market', createdById: 'u', stage: over.stage ?? 'research', workflowId: `matter-${id}-${run}`, currentVersion: 1,
+        // Of the current projection revision (a system started on this database later does not recompute these
+        // partial states), and removed at the end: other test files share the database.
+        id: `${id}-${run}`, title: 't', kind: over.kind ?? 'enforcement_review', draftingUnit: over.draftingUnit ?? 'market', createdById: 'u', stage: over.stage ?? 'research', workflowId: `matter-${id}-${run}`, currentVersion: 1, projectionRev: PROJECTION_REVISION,
         state: { research: { enforcementCase: { caseNumber: over.caseNumber ?? number, caseFiledOn: '2026-03-01' } }, legality: { conclusion: over.outcome ? { outcome: over.outcome } : null } },
       } });
     await matter('self', {});
@@ -263,5 +266,6 @@ describe.each(BOTH_DATABASES)('the edge\'s reads of people and cases (%s)', (_na
     // A drafting unit that is no section on record: its own matters only.
     await matter('unlisted', { draftingUnit: `unlisted-${run}` });
     expect((await readCaseHolders(db, { matterId: 'x', draftingUnit: `unlisted-${run}` }, number)).map((h) => h.matterId)).toEqual([`unlisted-${run}`]);
+    await db.prisma.matter.deleteMany({ where: { id: { endsWith: `-${run}` }, title: 't' } });
   });
 });

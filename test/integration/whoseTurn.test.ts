@@ -83,5 +83,17 @@ describe('whose turn, next due and waiting-for-me', () => {
     expect(await ids(cast.secretary, 'overdue=true')).not.toContain(id);
     // Once brought up to date, a row is not touched again.
     expect(await refreshStaleProjections(system.db.prisma, procedureConfig, await new CalendarStore(system.db.prisma).calendar())).toBe(0);
+    // A row whose state is not a matter state (edited by hand) is reported and left; it does not stop the others (or the start).
+    const broken = `broken-${id}`;
+    await system.db.prisma.matter.create({ data: { id: broken, title: 't', kind: 'normative_document', draftingUnit: 'market', createdById: 'u', stage: 'research', workflowId: `matter-${broken}`, currentVersion: 1, state: { research: {} }, projectionRev: 0 } });
+    await system.db.prisma.matter.update({ where: { id }, data: { projectionRev: 0 } });
+    const unreadable: string[] = [];
+    try {
+      expect(await refreshStaleProjections(system.db.prisma, procedureConfig, await new CalendarStore(system.db.prisma).calendar(), (matterId) => unreadable.push(matterId))).toBeGreaterThanOrEqual(1);
+      expect(unreadable).toContain(broken);
+      expect((await system.db.prisma.matter.findUniqueOrThrow({ where: { id } })).projectionRev).toBe(1);
+    } finally {
+      await system.db.prisma.matter.delete({ where: { id: broken } });
+    }
   });
 });
