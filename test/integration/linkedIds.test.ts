@@ -220,7 +220,11 @@ describe('ids named by a command are checked against the data; catalogue and cle
       const inView = async (who: TestPerson) => ((await http.get(`/api/v1/register/cleanups/${started.body.id}`, who)).body.documents as unknown[]).length;
       expect(await listed(cast.legal)).toBeGreaterThanOrEqual(1);
       for (const who of [cast.legal, cast.auditor, cast.drafter, outsider]) expect({ who: who.username, documents: await listed(who) }).toEqual({ who: who.username, documents: await inView(who) });
-      expect(await listed(outsider)).toBe((await listed(cast.legal)) - 1);
+      // This test's unpublished decision is in the legal unit's view and count, not in the outsider's (other test files
+      // sharing the database may add documents of either kind to the clean-up's scope).
+      const ids = async (who: TestPerson) => ((await http.get(`/api/v1/register/cleanups/${started.body.id}`, who)).body.documents as Array<{ id: string }>).map((d) => d.id);
+      expect([(await ids(cast.legal)).includes(id), (await ids(outsider)).includes(id)]).toEqual([true, false]);
+      expect(await listed(outsider)).toBeLessThan(await listed(cast.legal));
     });
   });
 });
