@@ -6,7 +6,7 @@
  * - assign_lawyer / assign_fcr_reviewer: an active account holding the role; a lawyer also with a contract in
  *   force today (the read scope follows the assignment, and a lawyer out of contract cannot sign).
  * - record_research_item of an enforcement case (行政处罚法第58条、第60条): one case of the organisation is
- *   reviewed in one matter at a time, never again after its review failed, and keeps its earliest filing date.
+ *   reviewed in one matter at a time, and keeps its earliest filing date in any later one.
  * - close_contract `renewed`: the renewal matter is another contract review of the same drafting unit that has
  *   not ended without a contract (linkedMatterProblem, shared with the register's amending matter).
  *
@@ -24,7 +24,7 @@ import type { Database } from '../../platform/database';
 
 /** The codes this module answers with, for the action endpoint's documentation. */
 export const LINKED_ID_CODES = {
-  409: ['CASE_ALREADY_UNDER_REVIEW', 'CASE_REVIEW_FAILED', 'CASE_FILING_DATE_FIXED'],
+  409: ['CASE_ALREADY_UNDER_REVIEW', 'CASE_FILING_DATE_FIXED'],
   422: ['ASSIGNEE_NOT_ELIGIBLE', 'RENEWAL_MATTER_UNSUITABLE'],
 } as const satisfies Record<number, readonly RefusalCode[]>;
 
@@ -93,15 +93,15 @@ export interface CaseHolder {
 
 /**
  * Why this matter may not take up the case that `holders` recorded too, or null: one of them is still under way
- * (CASE_ALREADY_UNDER_REVIEW); one failed its review — concluded unlawful, or not issued (CASE_REVIEW_FAILED); or the
- * filing date given is later than one on record in an ended matter (CASE_FILING_DATE_FIXED: the 90 days of art. 60
- * run from the case's filing, whichever matter reviews it). A withdrawn, rejected or decided matter may be followed.
+ * (CASE_ALREADY_UNDER_REVIEW); or the filing date given is later than one on record in an ended matter
+ * (CASE_FILING_DATE_FIXED: the 90 days of art. 60 run from the case's filing, whichever matter reviews it). An ended
+ * matter may be followed — also one whose review failed (not issued, concluded unlawful): 第58条 forbids deciding
+ * without a passed review, not submitting the case again once the investigation is supplemented; the clock is not
+ * started again by it.
  */
 export function caseConflict(holders: readonly CaseHolder[], caseFiledOn: string): { code: RefusalCode; field: string; detail: string } | null {
   const active = holders.find((h) => !(TERMINAL_STAGES as readonly string[]).includes(h.stage));
   if (active) return { code: 'CASE_ALREADY_UNDER_REVIEW', field: 'body.command.item.caseNumber', detail: `the case is under review in matter ${active.matterId} (${active.stage})` };
-  const failed = holders.find((h) => h.stage === 'not_issued' || h.outcome === 'UNLAWFUL');
-  if (failed) return { code: 'CASE_REVIEW_FAILED', field: 'body.command.item.caseNumber', detail: `the case failed its review in matter ${failed.matterId} (${failed.stage})` };
   const earliest = holders
     .filter((h): h is CaseHolder & { caseFiledOn: string } => typeof h.caseFiledOn === 'string')
     .reduce<(CaseHolder & { caseFiledOn: string }) | null>((min, h) => (min === null || h.caseFiledOn < min.caseFiledOn ? h : min), null);

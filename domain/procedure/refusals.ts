@@ -258,12 +258,6 @@ export const REFUSALS = {
     en: 'The case is under review in another matter: one case is reviewed in one matter',
     basis: '行政处罚法第58条、第60条',
   },
-  CASE_REVIEW_FAILED: {
-    status: 409,
-    zh: '该案件的法制审核未通过，不得另立事项重新送审',
-    en: 'The case failed its 法制审核 in another matter: it is not reviewed afresh in a new one',
-    basis: '行政处罚法第58条',
-  },
   RENEWAL_MATTER_UNSUITABLE: {
     status: 422,
     zh: '续签应由本科室另一件合同审查事项审查，且该事项未被撤回、不予通过或不予出台',

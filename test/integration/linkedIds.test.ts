@@ -97,7 +97,7 @@ describe('ids named by a command are checked against the data; catalogue and cle
       await drive.ok(elsewhere, tourism, enforcementCase(caseNumber(), daysAgo(3)));
     });
 
-    test('not again after its review failed (不合法: no decision without a passed 法制审核)', async () => {
+    test('after its review failed (不合法), submitted again in a new matter only with the filing date on record: the 90 days go on', async () => {
       const { drive, cast } = stack;
       const number = caseNumber();
       const failed = await drive.register('enforcement_review', []);
@@ -109,8 +109,9 @@ describe('ids named by a command are checked against the data; catalogue and cle
       expect(unlawful.state.stage).toBe('not_issued');
 
       const again = await drive.register('enforcement_review', []);
-      const refused = await refusedWith(again, cast.drafter, enforcementCase(number, daysAgo(10)), { status: 409, code: 'CASE_REVIEW_FAILED', field: 'body.command.item.caseNumber' });
+      const refused = await refusedWith(again, cast.drafter, enforcementCase(number, daysAgo(2)), { status: 409, code: 'CASE_FILING_DATE_FIXED', field: 'body.command.item.caseFiledOn' });
       expect(refused.body.detail).toContain(failed);
+      await drive.ok(again, cast.drafter, enforcementCase(number, daysAgo(10)));
     });
 
     test('another organisation\'s case of the same number is another case', async () => {

@@ -43,9 +43,10 @@ describe('caseConflict: one case, one review at a time, one filing date', () => 
     }
   });
 
-  it('a review that failed: not issued, or concluded unlawful', () => {
-    expect(caseConflict([holder('m1', 'not_issued')], '2026-09-01')).toMatchObject({ code: 'CASE_REVIEW_FAILED', detail: expect.stringContaining('m1') });
-    expect(caseConflict([holder('m1', 'withdrawn', '2026-10-01', 'UNLAWFUL')], '2026-09-01')).toMatchObject({ code: 'CASE_REVIEW_FAILED' });
+  it('after a review that failed (not issued, concluded unlawful): submitted again, with the filing date on record', () => {
+    expect(caseConflict([holder('m1', 'not_issued', '2026-09-01')], '2026-09-01')).toBeNull();
+    expect(caseConflict([holder('m1', 'withdrawn', '2026-09-01', 'UNLAWFUL')], '2026-08-30')).toBeNull();
+    expect(caseConflict([holder('m1', 'not_issued', '2026-09-01', 'UNLAWFUL')], '2026-10-01')).toMatchObject({ code: 'CASE_FILING_DATE_FIXED', detail: expect.stringContaining('m1') });
   });
 
   it('after a withdrawn, rejected or decided matter: the earliest filing date on record, or an earlier one', () => {
