@@ -6,7 +6,8 @@
  */
 import type { ActivityDatabase } from './types';
 import { adjustmentSettledKey, type AdjustmentSettled } from '../domain/decisions/adjustmentSettled';
-import { PROJECTION_REVISION, stateColumns, type MatterState } from '../domain/procedure';
+import { stateColumns, type MatterState } from '../domain/procedure';
+import { derivedColumns } from './matterRecords';
 import { appendTrailEntry, type TrailHead } from './trail/appendEntry';
 import { storeOnce } from './trail/storeOnce';
 
@@ -47,11 +48,9 @@ export async function storeAdjustmentSettled(db: ActivityDatabase, r: Adjustment
     runId: r.runId,
     at: r.at,
   }, {
+    // The projection as an action writes it: the state, the columns taken from it, the derived ones.
     state: r.state,
     ...stateColumns(r.state),
-    nextDueAt: r.nextDueAt,
-    awaitingRoles: r.awaitingRoles,
-    awaitingUserIds: r.awaitingUserIds,
-    projectionRev: PROJECTION_REVISION,
+    ...derivedColumns(r),
   })), (head) => head);
 }

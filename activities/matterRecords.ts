@@ -144,7 +144,7 @@ function trailInput(a: ActionRecord): TrailInput {
  * The projection's derived columns as the workflow computed them. An activity scheduled by earlier workflow
  * code has no whose-turn columns: its row keeps the old revision and is recomputed at the next start.
  */
-function derivedColumns(r: { nextDueAt?: string | null; awaitingRoles?: string[]; awaitingUserIds?: string[] }) {
+export function derivedColumns(r: { nextDueAt?: string | null; awaitingRoles?: string[]; awaitingUserIds?: string[] }) {
   const nextDueAt = r.nextDueAt || null; // an instant with its offset: stored as UTC (sqlRows)
   if (!r.awaitingRoles || !r.awaitingUserIds) return { nextDueAt, projectionRev: 0 };
   return { nextDueAt, awaitingRoles: r.awaitingRoles, awaitingUserIds: r.awaitingUserIds, projectionRev: PROJECTION_REVISION };
