@@ -270,11 +270,3 @@ export function fcrConclusionForm(ctx, { hashField }) {
   };
 }
 
-/**
- * A finding's answer as a badge.
- * @param {Finding} f
- */
-export function findingStatusBadge(f) {
-  const cls = f.status === 'confirmed' ? 'danger' : f.status === 'dismissed' ? 'muted' : 'warn';
-  return h('span', { class: `badge ${cls}` }, FINDING_STATUS_LABELS[f.status ?? 'open'] ?? f.status ?? '');
-}

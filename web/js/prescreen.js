@@ -4,11 +4,22 @@
  * 公平竞争审查条例第八条至第十一条, highlighted in the text for a human reviewer. The endpoint is optional:
  * when the server does not offer it (404) the text is shown plain with a note, and nothing else changes.
  */
-import { h } from './dom.js';
+import { badge, h } from './dom.js';
 import { api, ApiError } from './api.js';
 import { CONFIDENCE_LABELS, FINDING_STATUS_LABELS } from './labels.js';
 
 /** @typedef {import('../types/api').Finding} Finding */
+
+/**
+ * A pre-screen finding's answer as a badge (either pre-screen: each names its statuses in its own words).
+ * @param {string | null | undefined} status open, confirmed or dismissed
+ * @param {Record<string, string>} [labels]
+ */
+export function findingStatusBadge(status, labels = FINDING_STATUS_LABELS) {
+  const s = status ?? 'open';
+  const cls = s === 'confirmed' ? 'danger' : s === 'dismissed' ? 'muted' : 'warn';
+  return badge(labels[s] ?? s, cls);
+}
 
 let available = true; // remembered for the session after the first 404, so we do not ask again
 
@@ -79,7 +90,7 @@ export function findingsList(findings, idPrefix) {
     } }, h('code', {}, f.code), ' “', f.excerpt ?? '', '”'),
     f.clause ? h('span', { class: 'muted' }, `（${f.clause}）`) : null,
     f.confidence ? h('span', { class: `badge conf-${f.confidence}` }, `可信度${CONFIDENCE_LABELS[f.confidence] ?? f.confidence}`) : null,
-    f.status ? h('span', { class: `badge ${f.status === 'confirmed' ? 'danger' : f.status === 'dismissed' ? 'muted' : 'warn'}` }, FINDING_STATUS_LABELS[f.status] ?? f.status) : null,
+    f.status ? findingStatusBadge(f.status) : null,
     h('p', {}, f.explanation ?? ''),
     f.reason ? h('p', { class: 'small' }, `审查人员答复：${f.reason}`) : null)));
 }

@@ -14,6 +14,7 @@ import { openHtmlPage } from '../downloads.js';
 import { legalityCodeTitles, legalityFindingDetail, answerOneLegalityFindingForm, LEGALITY_FINDING_STATUS_LABELS } from '../legalityForms.js';
 import { CONFIDENCE_LABELS, label } from '../labels.js';
 import { subsection, hashBadge } from './record.js';
+import { findingStatusBadge } from '../prescreen.js';
 
 /** @typedef {import('../../types/api').MatterView} MatterView */
 /** @typedef {import('../../types/api').LegalityRecord} LegalityRecord */
@@ -24,12 +25,6 @@ import { subsection, hashBadge } from './record.js';
 const DOCUMENT_KIND_LABELS = { lawyer_opinion: '法律顾问合法性审核意见书（已签署）', legal_unit_opinion: '法制机构合法性审核意见' };
 /** What a newer law text did to a cited provision (domain/laws/changes). @type {Record<string, string>} */
 const LAW_CHANGE_LABELS = { current: '现行有效', not_in_library: '法规库未收录，请人工核对', unchanged: '法规文本已更新，本条未变', changed: '法规文本已更新，本条已修改', removed: '法规文本已更新，本条已删除' };
-
-/** @param {LegalityFinding} f */
-function statusBadge(f) {
-  const cls = f.status === 'confirmed' ? 'danger' : f.status === 'dismissed' ? 'muted' : 'warn';
-  return badge(LEGALITY_FINDING_STATUS_LABELS[f.status] ?? f.status, cls);
-}
 
 /**
  * The lawyer's answer to a finding, with who gave it and when.
@@ -51,7 +46,7 @@ function answerView(f) {
  */
 function findingItem(f, titles, answerAction, ctx) {
   const li = h('li', { class: ['legality-finding', f.status === 'confirmed' && 'has-issue'], dataset: { status: f.status } },
-    h('div', { class: 'finding-status' }, statusBadge(f), f.confidence ? badge(`可信度${CONFIDENCE_LABELS[f.confidence] ?? f.confidence}`, `conf-${f.confidence}`) : null),
+    h('div', { class: 'finding-status' }, findingStatusBadge(f.status, LEGALITY_FINDING_STATUS_LABELS), f.confidence ? badge(`可信度${CONFIDENCE_LABELS[f.confidence] ?? f.confidence}`, `conf-${f.confidence}`) : null),
     legalityFindingDetail(f, titles),
     answerView(f));
   if (f.status === 'open' && answerAction) {
@@ -93,7 +88,7 @@ function recordView(record, titles, matter, ctx) {
       earlier.length
         ? h('details', { class: 'earlier-findings' }, h('summary', {}, `此前版本或登记表下的预审问题（${earlier.length} 项）`),
           h('ol', { class: 'findings' }, earlier.map((f) => h('li', {},
-            h('span', { class: 'small muted' }, `第 ${f.versionNumber} 版`), ' ', statusBadge(f), ' ',
+            h('span', { class: 'small muted' }, `第 ${f.versionNumber} 版`), ' ', findingStatusBadge(f.status, LEGALITY_FINDING_STATUS_LABELS), ' ',
             f.clause ? `${f.clause} ` : '', titles.get(f.code)?.title ?? f.code, `：“${f.excerpt}”`,
             answerView(f)))))
         : null),

@@ -8,7 +8,7 @@ import { h, badge, mono, defList, table, formatDateTime, shortHash, setChildren 
 import { api, ApiError } from '../api.js';
 import { problemBox } from '../forms.js';
 import { personEl, peopleEls } from '../people.js';
-import { findingStatusBadge } from '../fcrForms.js';
+import { findingStatusBadge } from '../prescreen.js';
 import {
   FCR_CONCLUSION_LABELS, MEETING_VIEW_LABELS, MEETING_BODY_LABELS, CHECKLIST_LABELS, CHECKLIST_RESULT_LABELS, RESEARCH_ITEM_LABELS,
   RISK_LEVEL_LABELS, GOV_REVIEW_LABELS, FCR_ANSWER_SHORT, ENFORCEMENT_GROUND_LABELS, PARTICIPATION_METHOD_LABELS, CONSULTATION_KIND_LABELS, CONSULTATION_METHOD_LABELS, LEGALITY_OUTCOME_LABELS, STAGE_LABELS, FLAG_LABELS, label,
@@ -108,7 +108,7 @@ export function fcrBlock(state, matter, data) {
             h('th', { scope: 'row' }, h('code', {}, x.code)),
             h('td', {}, x.clause ?? ''),
             h('td', {}, `“${x.excerpt}”`),
-            h('td', {}, findingStatusBadge(x)),
+            h('td', {}, findingStatusBadge(x.status)),
             h('td', {}, x.reason ?? '', x.answeredBy ? h('div', { class: 'small muted' }, personEl(x.answeredBy), ` · ${formatDateTime(x.answeredAt)}`) : null))), { caption: '预审问题须逐项答复后方可出具结论', stack: true })
           : h('p', { class: 'muted' }, '当前版本没有自动预审提示。')),
       review ? subsection(`审查记录（规则 ${review.ruleSetVersion}）`,
